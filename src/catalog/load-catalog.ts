@@ -1,0 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { AttainError, type Issue } from '../core/attain-error.js';
+import type { Catalog } from './catalog-types.js';
+import { compileCatalog } from './compile-catalog.js';
+import { readStructuredFile } from './read-structured-file.js';
+import { validateCatalog } from './validate-catalog.js';
+
+/**
+ * Loads, validates and compiles a catalog file (YAML or JSON). Every problem is reported at once, each with the
+ * file, the JSON path and, for YAML, the line and column.
+ */
+export async function loadCatalogFile(file: string): Promise<Catalog> {
+  const { value, locate } = await readStructuredFile(file, readFileSync(file, 'utf8'));
+  const result = validateCatalog(value);
+  if (!result.ok) {
+    const issues: Issue[] = result.issues.map((i) => ({ ...i, params: { ...i.params, ...locate(i.path) } }));
+    throw new AttainError('catalog.invalid', `${file}: the catalog has ${issues.length} problem(s)`, issues, file);
+  }
+  return compileCatalog(result.catalog);
+}

@@ -1,0 +1,35 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { RawCatalog } from './catalog-schema.js';
+import type { Catalog } from './catalog-types.js';
+import { compileCatalog } from './compile-catalog.js';
+import { loadCatalogFile } from './load-catalog.js';
+
+/** The catalogs attain ships, from the seeds. */
+export const SHIPPED_CATALOGS = ['mpn-2017'] as const;
+export const DEFAULT_CATALOG = 'mpn-2017';
+
+const root = new URL('../../', import.meta.url);
+
+/** Where the authored YAML of a shipped catalog lives. */
+export function shippedCatalogSource(id: string): string {
+  return fileURLToPath(new URL(`catalogs/${id}.yaml`, root));
+}
+
+/** Where the build writes the validated JSON of a shipped catalog. */
+export function shippedCatalogBuild(id: string): string {
+  return fileURLToPath(new URL(`dist/catalogs/${id}.json`, root));
+}
+
+/**
+ * Loads a shipped catalog. The build validates each one and writes it as JSON, which loads without the YAML
+ * parser and the schema library; when that JSON is missing or older than its YAML, the YAML is validated here.
+ */
+export async function loadShippedCatalog(id: string = DEFAULT_CATALOG): Promise<Catalog> {
+  const source = shippedCatalogSource(id);
+  const built = shippedCatalogBuild(id);
+  if (existsSync(built) && (!existsSync(source) || statSync(built).mtimeMs >= statSync(source).mtimeMs)) {
+    return compileCatalog(JSON.parse(readFileSync(built, 'utf8')) as RawCatalog);
+  }
+  return loadCatalogFile(source);
+}

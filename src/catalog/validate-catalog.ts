@@ -1,0 +1,224 @@
+import type { Issue } from '../core/attain-error.js';
+import { parseDay } from '../core/day.js';
+import { Decimal } from '../core/decimal.js';
+import { catalogSchema, type RawCatalog, type RawFormula, type RawRequirement } from './catalog-schema.js';
+import { examKey } from './exam-code.js';
+
+/** The outcome of validating a catalog: every issue found, and the parsed catalog when there were none. */
+export type CatalogValidation =
+  | { readonly ok: true; readonly catalog: RawCatalog; readonly issues: readonly Issue[] }
+  | { readonly ok: false; readonly issues: readonly Issue[] };
+
+/**
+ * Checks a parsed catalog document completely: first its structure, then every cross-reference and rule,
+ * collecting all issues (code, JSON path, facts) instead of stopping at the first.
+ */
+export function validateCatalog(document: unknown): CatalogValidation {
+  const parsed = catalogSchema.safeParse(document);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      issues: parsed.error.issues.map((i) => ({
+        code: `catalog.schema.${i.code}`,
+        path: jsonPath(i.path),
+        params: { detail: i.message },
+      })),
+    };
+  }
+  const issues = checkSemantics(parsed.data);
+  return issues.length === 0 ? { ok: true, catalog: parsed.data, issues } : { ok: false, issues };
+}
+
+/** Formats a path of keys and indexes as `$.a[0].b`. */
+export function jsonPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : `${acc}.${String(key)}`), '$');
+}
+
+function checkSemantics(catalog: RawCatalog): Issue[] {
+  const issues: Issue[] = [];
+  const report = (code: string, path: readonly PropertyKey[], params: Record<string, string | number> = {}) =>
+    issues.push({ code, path: jsonPath(path), params });
+  const checkText = (text: Record<string, string>, path: readonly PropertyKey[]) => {
+    for (const locale of catalog.locales) {
+      if (!text[locale]) report('catalog.text.missing-locale', [...path, locale], { locale });
+    }
+  };
+  const checkUnique = (ids: readonly string[], path: readonly PropertyKey[], what: string) => {
+    const seen = new Set<string>();
+    ids.forEach((id, i) => {
+      if (seen.has(id)) report('catalog.id.duplicate', [...path, i, 'id'], { id, what });
+      seen.add(id);
+    });
+  };
+
+  checkText(catalog.name, ['name']);
+  const exams = new Map<string, { title: Record<string, string>; index: number }>();
+  catalog.exams.forEach((exam, i) => {
+    const path = ['exams', i];
+    checkText(exam.title, [...path, 'title']);
+    const key = examKey(exam.code);
+    const earlier = exams.get(key);
+    if (earlier) {
+      const sameTitle = JSON.stringify(earlier.title) === JSON.stringify(exam.title);
+      report(sameTitle ? 'catalog.exam.duplicate' : 'catalog.exam.conflicting-titles', [...path, 'code'], {
+        code: exam.code,
+        first: `$.exams[${earlier.index}]`,
+      });
+    } else {
+      exams.set(key, { title: exam.title, index: i });
+    }
+    const dates = (['launched', 'retired', 'acceptedUntil'] as const).map((field) => {
+      const text = exam[field];
+      if (text === undefined) return undefined;
+      const day = parseDay(text);
+      if (day === undefined) report('catalog.date.invalid', [...path, field], { value: text });
+      return day;
+    });
+    const [launched, retired, acceptedUntil] = dates;
+    if (launched !== undefined && retired !== undefined && retired < launched) {
+      report('catalog.exam.retired-before-launch', [...path, 'retired'], { code: exam.code });
+    }
+    if (retired !== undefined && acceptedUntil !== undefined && acceptedUntil < retired) {
+      report('catalog.exam.accepted-until-before-retirement', [...path, 'acceptedUntil'], { code: exam.code });
+    }
+  });
+
+  const products = new Map<string, number>();
+  catalog.products.forEach((product, i) => {
+    checkText(product.name, ['products', i, 'name']);
+    for (const [j, key] of [product.id, ...product.aliases].entries()) {
+      const lower = key.toLowerCase();
+      if (products.has(lower)) {
+        report('catalog.product.duplicate', ['products', i, ...(j === 0 ? ['id'] : ['aliases', j - 1])], { id: key });
+      }
+      products.set(lower, i);
+    }
+  });
+
+  const checkFormula = (formula: RawFormula, path: readonly PropertyKey[], codes: Map<string, string>) => {
+    if (typeof formula === 'string') {
+      const key = examKey(formula);
+      if (!exams.has(key)) report('catalog.exam.unknown', path, { code: formula });
+      const previous = codes.get(key);
+      if (previous !== undefined) report('catalog.formula.repeated-exam', path, { code: formula, first: previous });
+      codes.set(key, jsonPath(path));
+      return;
+    }
+    const [op, items] = 'allOf' in formula ? (['allOf', formula.allOf] as const) : (['oneOf', formula.oneOf] as const);
+    if (items.length === 0) report('catalog.formula.empty', [...path, op]);
+    for (const [i, item] of items.entries()) checkFormula(item, [...path, op, i], codes);
+  };
+
+  const checkRequirement = (req: RawRequirement, path: readonly PropertyKey[]): void => {
+    checkText(req.name, [...path, 'name']);
+    const checks: { [K in RawRequirement['kind']]: (r: Extract<RawRequirement, { kind: K }>) => void } = {
+      revenue: (r) => {
+        r.products.forEach((p, i) => {
+          if (!products.has(p.toLowerCase())) report('catalog.product.unknown', [...path, 'products', i], { id: p });
+        });
+        for (const [market, value] of Object.entries(r.thresholds)) {
+          if (!catalog.markets.includes(market)) {
+            report('catalog.threshold.unknown-market', [...path, 'thresholds', market], { market });
+          }
+          const amount = typeof value === 'number' ? Decimal.fromNumber(value) : Decimal.parse(value);
+          if (!amount || amount.isNegative()) {
+            report('catalog.threshold.invalid', [...path, 'thresholds', market], { value: String(value) });
+          }
+        }
+      },
+      people: (r) => {
+        if (r.pools.length === 0) report('catalog.people.empty', [...path, 'pools']);
+        checkUnique(
+          r.pools.map((p) => p.id),
+          [...path, 'pools'],
+          'pool',
+        );
+        checkUnique(
+          r.pools.flatMap((p) => p.roles.map((role) => `${p.id}/${role.id}`)),
+          [...path, 'pools'],
+          'role',
+        );
+        r.pools.forEach((pool, p) => {
+          if (pool.roles.length === 0) report('catalog.pool.empty', [...path, 'pools', p, 'roles'], { pool: pool.id });
+          pool.roles.forEach((role, i) => {
+            const rolePath = [...path, 'pools', p, 'roles', i];
+            checkText(role.name, [...rolePath, 'name']);
+            if (role.count === 0) report('catalog.role.empty', [...rolePath, 'count'], { role: role.id });
+            checkFormula(role.exams, [...rolePath, 'exams'], new Map());
+          });
+        });
+      },
+      anyOf: (r) => {
+        checkUnique(
+          r.paths.map((p) => p.id),
+          [...path, 'paths'],
+          'path',
+        );
+        r.paths.forEach((p, i) => {
+          checkText(p.name, [...path, 'paths', i, 'name']);
+          if (p.requirements.length === 0) report('catalog.path.empty', [...path, 'paths', i, 'requirements']);
+          checkRequirements(p.requirements, [...path, 'paths', i, 'requirements']);
+        });
+      },
+    };
+    (checks[req.kind] as (r: RawRequirement) => void)(req);
+  };
+  const checkRequirements = (reqs: readonly RawRequirement[], path: readonly PropertyKey[]) => {
+    checkUnique(
+      reqs.map((r) => r.id),
+      path,
+      'requirement',
+    );
+    for (const [i, r] of reqs.entries()) checkRequirement(r, [...path, i]);
+  };
+
+  checkUnique(
+    catalog.competencies.map((c) => c.id),
+    ['competencies'],
+    'competency',
+  );
+  catalog.competencies.forEach((competency, c) => {
+    const cPath = ['competencies', c];
+    checkText(competency.name, [...cPath, 'name']);
+    checkUnique(
+      competency.versions.map((v) => v.id),
+      [...cPath, 'versions'],
+      'version',
+    );
+    const starts = new Map<string, number>();
+    competency.versions.forEach((version, v) => {
+      const vPath = [...cPath, 'versions', v];
+      if (version.effective !== undefined && parseDay(version.effective) === undefined) {
+        report('catalog.date.invalid', [...vPath, 'effective'], { value: version.effective });
+      }
+      const start = version.effective ?? 'always';
+      const other = starts.get(start);
+      if (other !== undefined) {
+        report('catalog.version.overlap', [...vPath, 'effective'], {
+          version: version.id,
+          other: competency.versions[other]?.id ?? '',
+        });
+      }
+      starts.set(start, v);
+      checkUnique(
+        version.options.map((o) => o.id),
+        [...vPath, 'options'],
+        'option',
+      );
+      version.options.forEach((option, o) => {
+        const oPath = [...vPath, 'options', o];
+        checkText(option.name, [...oPath, 'name']);
+        checkUnique(
+          option.levels.map((l) => l.id),
+          [...oPath, 'levels'],
+          'level',
+        );
+        option.levels.forEach((level, l) => {
+          checkText(level.name, [...oPath, 'levels', l, 'name']);
+          checkRequirements(level.requirements, [...oPath, 'levels', l, 'requirements']);
+        });
+      });
+    });
+  });
+  return issues;
+}

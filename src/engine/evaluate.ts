@@ -1,0 +1,71 @@
+import type { Catalog, Competency, CompetencyOption, CompetencyVersion, Level, ProgramPolicy } from '../catalog/catalog-types.js';
+import { type Day, dayOf, formatDay } from '../core/day.js';
+import { createEvaluationContext, type EvaluationContext } from './evaluation-context.js';
+import type { Evaluation, LevelResult } from './evaluation-types.js';
+import type { Organization } from './organization.js';
+import { allStatus } from './requirement-kinds/requirement-kind.js';
+import { evaluateRequirement, explainRequirement } from './requirement-kinds/requirement-kinds.js';
+
+export interface EvaluateOptions {
+  /** The date to evaluate at; today (UTC) when absent. */
+  readonly asOf?: Day;
+  /** Overrides of the catalog's program policy. */
+  readonly policy?: Partial<ProgramPolicy>;
+}
+
+/** Evaluates every competency, option and level of the catalog for one organization. Never throws on data. */
+export function evaluate(catalog: Catalog, organization: Organization, options: EvaluateOptions = {}): Evaluation {
+  const asOf = options.asOf ?? dayOf(new Date());
+  const policy = { ...catalog.policy, ...options.policy };
+  const context = createEvaluationContext(catalog, organization, asOf, policy);
+  const results = catalog.competencies.flatMap((competency) => {
+    const version = versionAt(competency, asOf);
+    return version.options.flatMap((option) =>
+      option.levels.map((level) => evaluateLevel(context, competency, version, option, level)),
+    );
+  });
+  return {
+    organization: { id: organization.id, name: organization.name },
+    asOf: formatDay(asOf),
+    market: organization.market,
+    catalog: { id: catalog.id },
+    policy,
+    results,
+    warnings: context.warnings,
+  };
+}
+
+/**
+ * The version of a competency in effect on a day: the latest that took effect on or before it. Before the first
+ * version the first applies, so that a catalog with one version applies at any date.
+ */
+export function versionAt(competency: Competency, day: Day): CompetencyVersion {
+  let chosen = competency.versions[0] as CompetencyVersion;
+  for (const version of competency.versions) if (version.effective === null || version.effective <= day) chosen = version;
+  return chosen;
+}
+
+export function evaluateLevel(
+  context: EvaluationContext,
+  competency: Competency,
+  version: CompetencyVersion,
+  option: CompetencyOption,
+  level: Level,
+): LevelResult {
+  const requirements = level.requirements.map((r) => evaluateRequirement(r, context));
+  const status = allStatus(requirements.map((r) => r.status));
+  const gaps = level.requirements.flatMap((r, i) => {
+    const result = requirements[i];
+    return result ? explainRequirement(r, result, context, r.id) : [];
+  });
+  return {
+    competency: competency.id,
+    option: option.id,
+    level: level.id,
+    attained: status === 'met',
+    status: status === 'met' ? 'attained' : status === 'not-met' ? 'not-attained' : 'undetermined',
+    catalogVersion: version.id,
+    requirements,
+    gaps,
+  };
+}

@@ -1,0 +1,140 @@
+import type { Catalog, ProgramPolicy } from '../catalog/catalog-types.js';
+import { type Day, formatDay, oneYearBefore } from '../core/day.js';
+import { Decimal } from '../core/decimal.js';
+import type { Finding } from './evaluation-types.js';
+import type { ExamPass, Organization } from './organization.js';
+
+/** Revenue of the trailing twelve months with a known product, summed by everything a requirement filters on. */
+export interface RevenueAggregate {
+  readonly product: string;
+  readonly netNew: boolean;
+  readonly associated: boolean;
+  readonly currency: string;
+  amount: Decimal;
+  records: number;
+}
+
+/**
+ * Everything about one organization at one date that does not depend on a particular requirement, computed once
+ * and shared by every level: which exams count for whom, revenue pre-aggregated, and the warnings about data
+ * that was ignored.
+ */
+export interface EvaluationContext {
+  readonly catalog: Catalog;
+  readonly organization: Organization;
+  readonly asOf: Day;
+  readonly policy: ProgramPolicy;
+  /** Per person (by index), the canonical codes of the exams that count at the as-of date. */
+  readonly qualified: readonly ReadonlySet<string>[];
+  readonly revenue: readonly RevenueAggregate[];
+  readonly warnings: readonly Finding[];
+  /** Memo for requirement kinds (keyed by their own strings), valid for this context only. */
+  readonly memo: Map<string, unknown>;
+}
+
+export function createEvaluationContext(
+  catalog: Catalog,
+  organization: Organization,
+  asOf: Day,
+  policy: ProgramPolicy = catalog.policy,
+): EvaluationContext {
+  const warnings: Finding[] = [];
+  const qualified = organization.people.map((person, p) => {
+    const held = new Set<string>();
+    person.exams.forEach((pass, e) => {
+      const ignored = whyIgnored(catalog, pass, person.id, asOf);
+      if (typeof ignored === 'string') held.add(ignored);
+      else warnings.push({ ...ignored, path: `$.people[${p}].exams[${e}]` });
+    });
+    return held;
+  });
+  return {
+    catalog,
+    organization,
+    asOf,
+    policy,
+    qualified,
+    revenue: aggregateRevenue(catalog, organization, asOf, policy, warnings),
+    warnings,
+    memo: new Map(),
+  };
+}
+
+/** The canonical code of a pass that counts at the as-of date, or the warning that says why it does not. */
+function whyIgnored(catalog: Catalog, pass: ExamPass, person: string, asOf: Day): string | Omit<Finding, 'path'> {
+  const exam = catalog.findExam(pass.exam);
+  if (!exam) return { code: 'exam.unknown', params: { exam: pass.exam, person } };
+  const params = { exam: exam.code, person, passed: formatDay(pass.passed) };
+  if (pass.passed > asOf) return { code: 'exam.future', params };
+  if (exam.launched !== null && pass.passed < exam.launched) {
+    return { code: 'exam.before-launch', params: { ...params, launched: formatDay(exam.launched) } };
+  }
+  if (exam.retired !== null && pass.passed > exam.retired) {
+    return { code: 'exam.after-retirement', params: { ...params, retired: formatDay(exam.retired) } };
+  }
+  if (exam.acceptedUntil !== null && asOf > exam.acceptedUntil) {
+    return { code: 'exam.expired', params: { ...params, acceptedUntil: formatDay(exam.acceptedUntil) } };
+  }
+  return exam.code;
+}
+
+function aggregateRevenue(
+  catalog: Catalog,
+  organization: Organization,
+  asOf: Day,
+  policy: ProgramPolicy,
+  warnings: Finding[],
+): RevenueAggregate[] {
+  const windowStart = oneYearBefore(asOf);
+  const periods = new Map(organization.customers.map((c) => [c.id, c.dpor]));
+  const associatedOn = (customer: string, day: Day) =>
+    (periods.get(customer) ?? []).some((p) => p.from <= day && (p.to === null || day <= p.to));
+  const associatedAtAsOf = new Map<string, boolean>();
+  const productIds = new Map<string, string | null>();
+  const groups = new Map<string, RevenueAggregate>();
+  organization.revenue.forEach((record, i) => {
+    let product = productIds.get(record.product);
+    if (product === undefined) {
+      product = catalog.findProduct(record.product)?.id ?? null;
+      productIds.set(record.product, product);
+    }
+    if (product === null) {
+      warnings.push({ code: 'revenue.unknown-product', path: `$.revenue[${i}].product`, params: { product: record.product } });
+      return;
+    }
+    if (record.date > asOf) {
+      warnings.push({ code: 'revenue.future', path: `$.revenue[${i}].date`, params: { date: formatDay(record.date) } });
+      return;
+    }
+    if (record.date <= windowStart) return;
+    let associated: boolean;
+    if (policy.revenueAssociation === 'within-period') associated = associatedOn(record.customer, record.date);
+    else {
+      associated = associatedAtAsOf.get(record.customer) ?? associatedOn(record.customer, asOf);
+      associatedAtAsOf.set(record.customer, associated);
+    }
+    const key = `${product}\u0000${record.netNew}\u0000${associated}\u0000${record.currency}`;
+    const group = groups.get(key);
+    if (group) {
+      group.amount = group.amount.add(record.amount);
+      group.records += 1;
+    } else {
+      groups.set(key, {
+        product,
+        netNew: record.netNew,
+        associated,
+        currency: record.currency,
+        amount: record.amount,
+        records: 1,
+      });
+    }
+  });
+  return [...groups.values()];
+}
+
+/** The value of an amount in the catalog's currency, by the organization's rates. */
+export function convert(context: EvaluationContext, amount: Decimal, currency: string): Decimal {
+  if (currency === context.catalog.currency) return amount;
+  const rate = context.organization.fx.get(currency);
+  return rate ? amount.mul(rate) : Decimal.ZERO;
+}

@@ -1,0 +1,56 @@
+import type { Day } from '../core/day.js';
+import type { Decimal } from '../core/decimal.js';
+
+/** The markets whose thresholds differ. */
+export const MARKETS = ['developed', 'developing'] as const;
+export type Market = (typeof MARKETS)[number];
+
+/**
+ * A partner organization as the engine reads it: validated, with dates as days and amounts as exact decimals.
+ * Records keep their position in the source file so that every warning can point at it.
+ */
+export interface Organization {
+  readonly id: string;
+  readonly name: string | null;
+  readonly market: Market;
+  readonly country: string | null;
+  readonly people: readonly Person[];
+  readonly customers: readonly Customer[];
+  readonly revenue: readonly RevenueRecord[];
+  /** Value in the catalog's currency of one unit of each other currency. */
+  readonly fx: ReadonlyMap<string, Decimal>;
+}
+
+export interface Person {
+  readonly id: string;
+  readonly name: string | null;
+  readonly exams: readonly ExamPass[];
+}
+
+export interface ExamPass {
+  /** The code as written in the file. */
+  readonly exam: string;
+  readonly passed: Day;
+}
+
+export interface Customer {
+  readonly id: string;
+  readonly name: string | null;
+  readonly dpor: readonly Period[];
+}
+
+/** An association period; both ends inclusive, `to` null when still open. */
+export interface Period {
+  readonly from: Day;
+  readonly to: Day | null;
+}
+
+export interface RevenueRecord {
+  readonly customer: string;
+  /** The product as written in the file: an id or alias of the catalog's product registry. */
+  readonly product: string;
+  readonly date: Day;
+  readonly amount: Decimal;
+  readonly currency: string;
+  readonly netNew: boolean;
+}

@@ -1,0 +1,215 @@
+import { AttainError, type Issue } from '../core/attain-error.js';
+import { type Day, parseDay } from '../core/day.js';
+import { Decimal } from '../core/decimal.js';
+import {
+  type Customer,
+  type ExamPass,
+  MARKETS,
+  type Market,
+  type Organization,
+  type Period,
+  type Person,
+  type RevenueRecord,
+} from './organization.js';
+
+type Json = Record<string, unknown>;
+
+/**
+ * Validates an organization document (already parsed from JSON or YAML) and converts it. Collects every problem
+ * with its JSON path, then throws one `AttainError` (`org.invalid`) listing them; nothing is half-read.
+ *
+ * @param baseCurrency the catalog's currency, which needs no `fx` rate
+ */
+export function parseOrganization(document: unknown, baseCurrency = 'USD', file?: string): Organization {
+  const issues: Issue[] = [];
+  const report = (code: string, path: string, params: Record<string, string | number> = {}) => {
+    if (issues.length < 1000) issues.push({ code, path, params });
+  };
+  const dayCache = new Map<string, Day | undefined>();
+  const reader = new FieldReader(report, dayCache);
+
+  if (!isObject(document)) {
+    report('org.type', '$', { expected: 'object', actual: typeName(document) });
+    throw invalid(issues, file);
+  }
+  const id = reader.string(document, 'id', '$', true);
+  const market = reader.string(document, 'market', '$', true);
+  if (market !== undefined && !(MARKETS as readonly string[]).includes(market)) {
+    report('org.enum', '$.market', { expected: MARKETS.join('|'), actual: market });
+  }
+
+  const fx = new Map<string, Decimal>();
+  const rawFx = document.fx;
+  if (rawFx !== undefined && rawFx !== null) {
+    if (!isObject(rawFx)) report('org.type', '$.fx', { expected: 'object', actual: typeName(rawFx) });
+    else {
+      for (const currency of Object.keys(rawFx)) {
+        const rate = reader.decimal(rawFx, currency, '$.fx');
+        if (rate && !rate.isNegative() && !rate.isZero()) fx.set(currency.toUpperCase(), rate);
+        else if (rate) report('org.fx.invalid', `$.fx.${currency}`, { value: rate.toString() });
+      }
+    }
+  }
+
+  const people = reader.array(document, 'people', '$').map((p, i): Person => {
+    const path = `$.people[${i}]`;
+    if (!isObject(p)) return badRecord(report, path, p, { id: '', name: null, exams: [] });
+    const exams = reader.array(p, 'exams', path).map((e, j): ExamPass => {
+      const examPath = `${path}.exams[${j}]`;
+      if (!isObject(e)) return badRecord(report, examPath, e, { exam: '', passed: 0 });
+      return { exam: reader.string(e, 'exam', examPath, true) ?? '', passed: reader.day(e, 'passed', examPath) ?? 0 };
+    });
+    return { id: reader.id(p, path), name: reader.string(p, 'name', path, false) ?? null, exams };
+  });
+  checkUnique(people, '$.people', report);
+
+  const customers = reader.array(document, 'customers', '$').map((c, i): Customer => {
+    const path = `$.customers[${i}]`;
+    if (!isObject(c)) return badRecord(report, path, c, { id: '', name: null, dpor: [] });
+    const dpor = reader.array(c, 'dpor', path).map((d, j): Period => {
+      const periodPath = `${path}.dpor[${j}]`;
+      if (!isObject(d)) return badRecord(report, periodPath, d, { from: 0, to: null });
+      const from = reader.day(d, 'from', periodPath) ?? 0;
+      const to = d.to === undefined || d.to === null ? null : (reader.day(d, 'to', periodPath) ?? null);
+      if (to !== null && to < from) report('org.period.reversed', `${periodPath}.to`, { from: String(d.from), to: String(d.to) });
+      return { from, to };
+    });
+    return { id: reader.id(c, path), name: reader.string(c, 'name', path, false) ?? null, dpor };
+  });
+  checkUnique(customers, '$.customers', report);
+  const customerIds = new Set(customers.map((c) => c.id));
+
+  const revenue = reader.array(document, 'revenue', '$').map((r, i): RevenueRecord => {
+    const path = `$.revenue[${i}]`;
+    const empty = { customer: '', product: '', date: 0, amount: Decimal.ZERO, currency: baseCurrency, netNew: true };
+    if (!isObject(r)) return badRecord(report, path, r, empty);
+    const customer = reader.string(r, 'customer', path, true) ?? '';
+    if (customer && !customerIds.has(customer)) report('org.customer.unknown', `${path}.customer`, { customer });
+    const currencyText = reader.string(r, 'currency', path, true) ?? baseCurrency;
+    const currency = currencyText.toUpperCase();
+    if (currency !== baseCurrency && !fx.has(currency)) report('org.fx.missing', `${path}.currency`, { currency });
+    const netNew = r.netNew === undefined ? true : r.netNew;
+    if (typeof netNew !== 'boolean') report('org.type', `${path}.netNew`, { expected: 'boolean', actual: typeName(netNew) });
+    return {
+      customer,
+      product: reader.string(r, 'product', path, true) ?? '',
+      date: reader.day(r, 'date', path) ?? 0,
+      amount: reader.decimal(r, 'amount', path) ?? Decimal.ZERO,
+      currency,
+      netNew: netNew === true,
+    };
+  });
+
+  if (issues.length > 0) throw invalid(issues, file);
+  return {
+    id: id as string,
+    name: reader.string(document, 'name', '$', false) ?? null,
+    market: market as Market,
+    country: reader.string(document, 'country', '$', false) ?? null,
+    people,
+    customers,
+    revenue,
+    fx,
+  };
+}
+
+/** Reads typed fields, reporting a precise issue for each missing or mistyped one. */
+class FieldReader {
+  constructor(
+    private readonly report: (code: string, path: string, params?: Record<string, string | number>) => void,
+    private readonly dayCache: Map<string, Day | undefined>,
+  ) {}
+
+  string(obj: Json, key: string, path: string, required: boolean): string | undefined {
+    const value = obj[key];
+    if (value === undefined || value === null) {
+      if (required) this.report('org.required', `${path}.${key}`, { field: key });
+      return undefined;
+    }
+    if (typeof value !== 'string') {
+      this.report('org.type', `${path}.${key}`, { expected: 'string', actual: typeName(value) });
+      return undefined;
+    }
+    if (required && value.trim() === '') {
+      this.report('org.required', `${path}.${key}`, { field: key });
+      return undefined;
+    }
+    return value;
+  }
+
+  /** Ids may be written as numbers in hand-made files; they are kept as strings. */
+  id(obj: Json, path: string): string {
+    const value = obj.id;
+    if (typeof value === 'number' && Number.isInteger(value)) return String(value);
+    return this.string(obj, 'id', path, true) ?? '';
+  }
+
+  day(obj: Json, key: string, path: string): Day | undefined {
+    const text = this.string(obj, key, path, true);
+    if (text === undefined) return undefined;
+    let day = this.dayCache.get(text);
+    if (day === undefined && !this.dayCache.has(text)) {
+      day = parseDay(text);
+      this.dayCache.set(text, day);
+    }
+    if (day === undefined) this.report('org.date.invalid', `${path}.${key}`, { value: text });
+    return day;
+  }
+
+  decimal(obj: Json, key: string, path: string): Decimal | undefined {
+    const value = obj[key];
+    const parsed =
+      typeof value === 'number' ? Decimal.fromNumber(value) : typeof value === 'string' ? Decimal.parse(value) : undefined;
+    if (parsed) return parsed;
+    if (value === undefined || value === null) this.report('org.required', `${path}.${key}`, { field: key });
+    else this.report('org.amount.invalid', `${path}.${key}`, { value: typeof value === 'string' ? value : typeName(value) });
+    return undefined;
+  }
+
+  array(obj: Json, key: string, path: string): readonly unknown[] {
+    const value = obj[key];
+    if (value === undefined || value === null) return [];
+    if (!Array.isArray(value)) {
+      this.report('org.type', `${path}.${key}`, { expected: 'array', actual: typeName(value) });
+      return [];
+    }
+    return value;
+  }
+}
+
+function checkUnique(
+  records: readonly { id: string }[],
+  path: string,
+  report: (code: string, path: string, params: Record<string, string>) => void,
+) {
+  const seen = new Set<string>();
+  records.forEach((r, i) => {
+    if (r.id && seen.has(r.id)) report('org.id.duplicate', `${path}[${i}].id`, { id: r.id });
+    seen.add(r.id);
+  });
+}
+
+function badRecord<T>(
+  report: (code: string, path: string, params: Record<string, string>) => void,
+  path: string,
+  value: unknown,
+  empty: T,
+): T {
+  report('org.type', path, { expected: 'object', actual: typeName(value) });
+  return empty;
+}
+
+function invalid(issues: readonly Issue[], file: string | undefined): AttainError {
+  const where = file ? `${file}: ` : '';
+  return new AttainError('org.invalid', `${where}the organization has ${issues.length} problem(s)`, issues, file);
+}
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}

@@ -1,0 +1,29 @@
+import type { Requirement } from '../../catalog/catalog-types.js';
+import type { EvaluationContext } from '../evaluation-context.js';
+import type { Finding, RequirementResult, RequirementStatus } from '../evaluation-types.js';
+
+/** Evaluates any requirement; passed to kinds that nest others, so no kind imports the registry. */
+export type EvaluateAny = (requirement: Requirement, context: EvaluationContext) => RequirementResult;
+/** Explains any requirement's result as gaps under an id path. */
+export type ExplainAny = (
+  requirement: Requirement,
+  result: RequirementResult,
+  context: EvaluationContext,
+  path: string,
+) => Finding[];
+
+/**
+ * What each kind of requirement declares: how to evaluate it and how to explain a result that is not met.
+ * Adding a kind means adding one of these to the registry; the compiler then demands every other table handle it.
+ */
+export interface RequirementKind<R extends Requirement, Res extends RequirementResult> {
+  evaluate(requirement: R, context: EvaluationContext, evaluateAny: EvaluateAny): Res;
+  explain(requirement: R, result: Res, context: EvaluationContext, path: string, explainAny: ExplainAny): Finding[];
+}
+
+/** Combines the statuses of requirements that must all hold: any failure wins over any uncertainty. */
+export function allStatus(statuses: readonly RequirementStatus[]): RequirementStatus {
+  if (statuses.includes('not-met')) return 'not-met';
+  if (statuses.includes('undetermined')) return 'undetermined';
+  return 'met';
+}

@@ -1,0 +1,28 @@
+import type { Requirement } from '../../catalog/catalog-types.js';
+import type { RequirementResult } from '../evaluation-types.js';
+import { anyOfKind } from './any-of-kind.js';
+import { peopleKind } from './people-kind.js';
+import type { EvaluateAny, ExplainAny, RequirementKind } from './requirement-kind.js';
+import { revenueKind } from './revenue-kind.js';
+
+type KindTable = {
+  readonly [K in Requirement['kind']]: RequirementKind<
+    Extract<Requirement, { kind: K }>,
+    Extract<RequirementResult, { kind: K }>
+  >;
+};
+
+/** Every requirement kind, by name. A kind missing here is a compile error. */
+export const requirementKinds: KindTable = {
+  revenue: revenueKind,
+  people: peopleKind,
+  anyOf: anyOfKind,
+};
+
+type AnyKind = RequirementKind<Requirement, RequirementResult>;
+
+export const evaluateRequirement: EvaluateAny = (requirement, context) =>
+  (requirementKinds[requirement.kind] as AnyKind).evaluate(requirement, context, evaluateRequirement);
+
+export const explainRequirement: ExplainAny = (requirement, result, context, path) =>
+  (requirementKinds[requirement.kind] as AnyKind).explain(requirement, result, context, path, explainRequirement);

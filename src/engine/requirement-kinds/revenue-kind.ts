@@ -1,0 +1,107 @@
+import type { RevenueRequirement } from '../../catalog/catalog-types.js';
+import { Decimal } from '../../core/decimal.js';
+import { convert, type EvaluationContext } from '../evaluation-context.js';
+import type { Finding, MoneyByCurrency, RevenueResult } from '../evaluation-types.js';
+import type { RequirementKind } from './requirement-kind.js';
+
+interface RevenueSums {
+  readonly byCurrency: ReadonlyMap<string, Decimal>;
+  readonly records: number;
+  readonly notAssociated: { records: number; amount: Decimal };
+  readonly notNetNew: { records: number; amount: Decimal };
+}
+
+/** Trailing-twelve-month revenue on the requirement's products from associated customers, against the market's threshold. */
+export const revenueKind: RequirementKind<RevenueRequirement, RevenueResult> = {
+  evaluate(requirement, context) {
+    const sums = sumRevenue(requirement, context);
+    const byCurrency: MoneyByCurrency[] = [...sums.byCurrency]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([currency, amount]) => ({
+        currency,
+        amount: amount.toString(),
+        converted: convert(context, amount, currency).toString(),
+      }));
+    const counted = [...sums.byCurrency].reduce(
+      (total, [currency, amount]) => total.add(convert(context, amount, currency)),
+      Decimal.ZERO,
+    );
+    const required = requirement.thresholds.get(context.organization.market) ?? null;
+    const met = required !== null && counted.gte(required);
+    return {
+      kind: 'revenue',
+      id: requirement.id,
+      status: required === null ? 'undetermined' : met ? 'met' : 'not-met',
+      met,
+      products: requirement.products,
+      netNewOnly: requirement.netNewOnly,
+      currency: context.catalog.currency,
+      counted: counted.toString(),
+      required: required?.toString() ?? null,
+      shortfall: required === null ? null : required.sub(counted).max(Decimal.ZERO).toString(),
+      records: sums.records,
+      byCurrency,
+      excluded: {
+        notAssociated: { records: sums.notAssociated.records, amount: sums.notAssociated.amount.toString() },
+        notNetNew: { records: sums.notNetNew.records, amount: sums.notNetNew.amount.toString() },
+      },
+    };
+  },
+
+  explain(requirement, result, context, path) {
+    const gaps: Finding[] = [];
+    if (result.status === 'undetermined') {
+      gaps.push({
+        code: 'revenue.no-threshold',
+        path,
+        params: { requirement: requirement.id, market: context.organization.market },
+      });
+    } else if (!result.met) {
+      gaps.push({
+        code: 'revenue.shortfall',
+        path,
+        params: {
+          requirement: requirement.id,
+          counted: result.counted,
+          required: result.required,
+          shortfall: result.shortfall,
+          currency: result.currency,
+          products: result.products,
+          netNewOnly: result.netNewOnly,
+          excludedNotAssociated: result.excluded.notAssociated.amount,
+        },
+      });
+    }
+    return gaps;
+  },
+};
+
+function sumRevenue(requirement: RevenueRequirement, context: EvaluationContext): RevenueSums {
+  const key = `revenue\u0000${requirement.products.join('\u0000')}\u0000${requirement.netNewOnly}`;
+  const cached = context.memo.get(key) as RevenueSums | undefined;
+  if (cached) return cached;
+  const products = new Set(requirement.products);
+  const byCurrency = new Map<string, Decimal>();
+  const sums = {
+    byCurrency,
+    records: 0,
+    notAssociated: { records: 0, amount: Decimal.ZERO },
+    notNetNew: { records: 0, amount: Decimal.ZERO },
+  };
+  for (const group of context.revenue) {
+    if (!products.has(group.product)) continue;
+    const converted = () => convert(context, group.amount, group.currency);
+    if (!group.associated) {
+      sums.notAssociated.records += group.records;
+      sums.notAssociated.amount = sums.notAssociated.amount.add(converted());
+    } else if (requirement.netNewOnly && !group.netNew) {
+      sums.notNetNew.records += group.records;
+      sums.notNetNew.amount = sums.notNetNew.amount.add(converted());
+    } else {
+      byCurrency.set(group.currency, (byCurrency.get(group.currency) ?? Decimal.ZERO).add(group.amount));
+      sums.records += group.records;
+    }
+  }
+  context.memo.set(key, sums);
+  return sums;
+}
