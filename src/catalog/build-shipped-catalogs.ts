@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { readStructuredFile } from './read-structured-file.js';
+import { readStructuredFile } from '../core/read-structured-file.js';
 import { SHIPPED_CATALOGS, shippedCatalogBuild, shippedCatalogSource } from './shipped-catalog.js';
 import { validateCatalog } from './validate-catalog.js';
 

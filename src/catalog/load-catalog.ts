@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { AttainError, type Issue } from '../core/attain-error.js';
+import { readStructuredFile } from '../core/read-structured-file.js';
 import type { Catalog } from './catalog-types.js';
 import { compileCatalog } from './compile-catalog.js';
-import { readStructuredFile } from './read-structured-file.js';
 import { validateCatalog } from './validate-catalog.js';
 
 /**

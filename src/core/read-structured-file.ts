@@ -1,4 +1,4 @@
-import { AttainError } from '../core/attain-error.js';
+import { AttainError } from './attain-error.js';
 
 /** A parsed JSON or YAML document, with a way back from a JSON path to its line and column in the text. */
 export interface StructuredDocument {

@@ -1,0 +1,65 @@
+import { isAttainError } from '../core/attain-error.js';
+import { renderError } from '../render/render-error.js';
+import { catalogCommand } from './commands/catalog-command.js';
+import { evaluateCommand, evaluateOptions } from './commands/evaluate-command.js';
+import { chooseLocale } from './common-options.js';
+import { describeOptions } from './parse-args.js';
+
+type Command = (argv: readonly string[], write: (text: string) => void) => Promise<number>;
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  evaluate: evaluateCommand,
+  catalog: catalogCommand,
+};
+
+const HELP = `attain — evaluate, explain, plan and forecast partner competency levels
+
+Usage:
+  attain evaluate FILE... [options]     every competency, option and level for an organization file (JSON or YAML)
+  attain catalog list [--catalog PATH]  competencies, options, levels and versions
+  attain catalog validate FILE          check a catalog file and report every problem
+  attain catalog schema                 the catalog format as JSON Schema, for editors
+
+Options of evaluate:
+${describeOptions(evaluateOptions)}
+
+Exit status: 0 when evaluation ran, 2 for invalid input or usage, 1 for an internal error.
+`;
+
+/**
+ * Runs the CLI and returns its exit status. Input problems are rendered for people (file, JSON path, reason) on
+ * stderr with status 2; a stack trace is shown only for internal errors and only with ATTAIN_DEBUG set.
+ */
+export async function main(argv: readonly string[], io = { out: process.stdout, err: process.stderr }): Promise<number> {
+  const write = (text: string) => void io.out.write(text);
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    write(HELP);
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version') {
+    write('attain 0.1.0\n');
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err.write(`attain: unknown command "${name}"\n\n${HELP}`);
+    return 2;
+  }
+  try {
+    return await command(rest, write);
+  } catch (error) {
+    if (isAttainError(error)) {
+      const langAt = rest.indexOf('--lang');
+      const lang = langAt >= 0 ? rest[langAt + 1] : rest.find((a) => a.startsWith('--lang='))?.slice(7);
+      const locale = chooseLocale(lang === 'zh-TW' || lang === 'ko-KR' || lang === 'en' ? lang : undefined);
+      io.err.write(renderError(error, locale));
+      if (error.code === 'cli.usage') io.err.write(`\n${HELP}`);
+      return 2;
+    }
+    io.err.write(`attain: internal error: ${(error as Error).message ?? String(error)}\n`);
+    if (process.env.ATTAIN_DEBUG) io.err.write(`${(error as Error).stack ?? ''}\n`);
+    else io.err.write('Set ATTAIN_DEBUG=1 to see where it happened, and please report it.\n');
+    return 1;
+  }
+}

@@ -1,0 +1,55 @@
+import { AttainError } from '../core/attain-error.js';
+
+/** A command-line option: `--name VALUE`, or a flag without a value. */
+export interface OptionSpec {
+  readonly name: string;
+  readonly value?: string;
+  readonly choices?: readonly string[];
+  readonly repeatable?: boolean;
+  readonly description: string;
+}
+
+export interface ParsedArgs {
+  readonly positionals: readonly string[];
+  readonly options: Readonly<Record<string, string | boolean | readonly string[]>>;
+}
+
+/**
+ * Parses `--name value`, `--name=value` and flags against a spec. Hand-written because a full CLI framework costs
+ * more start-up time than evaluating a small organization.
+ */
+export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[]): ParsedArgs {
+  const positionals: string[] = [];
+  const options: Record<string, string | boolean | string[]> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (!arg.startsWith('--') || arg === '--') {
+      positionals.push(arg);
+      continue;
+    }
+    const [name = '', inline] = arg.slice(2).split(/=(.*)/s, 2);
+    const spec = specs.find((s) => s.name === name);
+    if (!spec) throw usage(`unknown option --${name}`);
+    if (!spec.value) {
+      options[name] = true;
+      continue;
+    }
+    const value = inline ?? argv[++i];
+    if (value === undefined || (inline === undefined && value.startsWith('--')))
+      throw usage(`--${name} needs a value (${spec.value})`);
+    if (spec.choices && !spec.choices.includes(value))
+      throw usage(`--${name} must be one of ${spec.choices.join(', ')}, not "${value}"`);
+    if (spec.repeatable) options[name] = [...((options[name] as string[] | undefined) ?? []), value];
+    else options[name] = value;
+  }
+  return { positionals, options };
+}
+
+export function usage(message: string): AttainError {
+  return new AttainError('cli.usage', message);
+}
+
+/** Help text for a command's options. */
+export function describeOptions(specs: readonly OptionSpec[]): string {
+  return specs.map((s) => `  --${s.name}${s.value ? ` ${s.value}` : ''}`.padEnd(34) + s.description).join('\n');
+}

@@ -1,0 +1,31 @@
+import { readFile } from 'node:fs/promises';
+import { AttainError } from '../core/attain-error.js';
+import { readStructuredFile } from '../core/read-structured-file.js';
+import type { Organization } from '../engine/organization.js';
+import { parseOrganization } from '../engine/parse-organization.js';
+
+/** Reads an organization file (JSON or YAML) and validates it; every problem names the file and the JSON path. */
+export async function readOrganizationFile(file: string, baseCurrency = 'USD'): Promise<Organization> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw new AttainError(
+      'input.unreadable',
+      `${file}: cannot read the file (${reason})`,
+      [{ code: 'input.unreadable', path: '$', params: { reason } }],
+      file,
+    );
+  }
+  const { value, locate } = await readStructuredFile(file, text);
+  try {
+    return parseOrganization(value, baseCurrency, file);
+  } catch (error) {
+    if (error instanceof AttainError) {
+      const issues = error.issues.map((i) => ({ ...i, params: { ...i.params, ...locate(i.path) } }));
+      throw new AttainError(error.code, error.message, issues, file);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,271 @@
+import type { Locale } from '../core/localized.js';
+import type { LevelStatus, RequirementStatus } from '../engine/evaluation-types.js';
+import type { Formatter } from './formatter.js';
+
+/** Parameters of a finding or issue, as the engine wrote them. */
+export type Params = Readonly<Record<string, unknown>>;
+type Template = (p: Params, f: Formatter) => string;
+
+/** Everything attain says to a user, in one language. Findings and issues are keyed by their stable codes. */
+export interface Messages {
+  readonly levelStatus: Record<LevelStatus, string>;
+  readonly requirementStatus: Record<RequirementStatus, string>;
+  readonly market: (market: string) => string;
+  readonly header: (org: string, asOf: string, market: string, catalog: string) => string;
+  readonly version: (id: string) => string;
+  readonly revenueLine: (counted: string, required: string | null) => string;
+  readonly shortBy: (amount: string) => string;
+  readonly notCounted: (notAssociated: string, notNetNew: string) => string;
+  readonly seats: (filled: number, seats: number) => string;
+  readonly roleLine: (role: string, count: number, people: string) => string;
+  readonly nobody: string;
+  readonly more: (n: number) => string;
+  readonly chosenPath: (path: string) => string;
+  readonly gapsTitle: string;
+  readonly warningsTitle: string;
+  readonly summaryTitle: string;
+  readonly allOf: (items: readonly string[]) => string;
+  readonly oneOf: (items: readonly string[]) => string;
+  readonly findings: Readonly<Record<string, Template>>;
+  readonly issueTitle: (file: string, count: number) => string;
+  readonly issues: Readonly<Record<string, Template>>;
+}
+
+const s = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
+const list = (v: unknown): readonly string[] => (Array.isArray(v) ? v.map(s) : []);
+
+const en: Messages = {
+  levelStatus: { attained: 'attained', 'not-attained': 'not attained', undetermined: 'undetermined' },
+  requirementStatus: { met: 'met', 'not-met': 'not met', undetermined: 'undetermined' },
+  market: (m) => ({ developed: 'developed market', developing: 'developing market' })[m] ?? m,
+  header: (org, asOf, market, catalog) => `${org} — as of ${asOf} · ${market} · catalog ${catalog}`,
+  version: (id) => `version ${id}`,
+  revenueLine: (counted, required) => (required ? `${counted} of ${required}` : `${counted} (no threshold)`),
+  shortBy: (amount) => `${amount} short`,
+  notCounted: (a, n) => `not counted: ${a} outside DPOR, ${n} not net new`,
+  seats: (filled, seats) => `${filled} of ${seats} seats filled`,
+  roleLine: (role, count, people) => `${role} (${count}): ${people}`,
+  nobody: 'nobody yet',
+  more: (n) => `${n} more`,
+  chosenPath: (path) => `met by: ${path}`,
+  gapsTitle: 'What is missing',
+  warningsTitle: 'Ignored data',
+  summaryTitle: 'Summary',
+  allOf: (items) => `all of ${items.join(', ')}`,
+  oneOf: (items) => `one of ${items.join(', ')}`,
+  findings: {
+    'revenue.shortfall': (p, f) =>
+      `${s(p.name)}: earn ${f.money(s(p.shortfall))} more ${p.netNewOnly ? 'net new revenue' : 'revenue'} on ${f.or(list(p.products).map((x) => f.product(x)))} within the trailing twelve months, from customers that name you their Digital Partner of Record (${f.money(s(p.counted))} of ${f.money(s(p.required))} so far).`,
+    'revenue.no-threshold': (p) =>
+      `${s(p.name)}: this version of the program publishes no threshold for the ${s(p.marketName)}, so the level cannot be determined.`,
+    'revenue.excluded': (p, f) =>
+      `${f.money(s(p.amount))} of revenue on these products was dated outside its customer's DPOR period and did not count.`,
+    'people.shortfall': (p, f) => peopleShortfall(p, f, en),
+    'people.nearest': (p, f) => `Closest: ${s(p.people)}.`,
+    'paths.none-met': (p) => `${s(p.name)}: meet every requirement of one of: ${s(p.paths)}.`,
+    'exam.unknown': (p, f) => `${f.person(s(p.person))}: exam ${s(p.exam)} is not in the catalog; ignored.`,
+    'exam.future': (p, f) =>
+      `${f.person(s(p.person))}: ${s(p.exam)} passed ${f.date(s(p.passed))}, after the evaluation date; not counted yet.`,
+    'exam.before-launch': (p, f) =>
+      `${f.person(s(p.person))}: ${s(p.exam)} passed ${f.date(s(p.passed))}, before it counts for competencies (${f.date(s(p.launched))}); not counted.`,
+    'exam.after-retirement': (p, f) =>
+      `${f.person(s(p.person))}: ${s(p.exam)} passed ${f.date(s(p.passed))}, after it retired (${f.date(s(p.retired))}); not counted.`,
+    'exam.expired': (p, f) =>
+      `${f.person(s(p.person))}: ${s(p.exam)} is no longer accepted after ${f.date(s(p.acceptedUntil))}; not counted.`,
+    'revenue.unknown-product': (p) =>
+      `Product "${s(p.product)}" is not in the catalog's product registry; its revenue is ignored.`,
+    'revenue.future': (p, f) => `Revenue dated ${f.date(s(p.date))} is after the evaluation date; not counted yet.`,
+  },
+  issueTitle: (file, count) => `${file}: ${count} problem${count === 1 ? '' : 's'} found; nothing was evaluated.`,
+  issues: {
+    'org.type': (p) => `expected ${s(p.expected)}, found ${s(p.actual)}`,
+    'org.required': (p) => `the field "${s(p.field)}" is required`,
+    'org.enum': (p) => `must be one of ${s(p.expected)}, found "${s(p.actual)}"`,
+    'org.date.invalid': (p) => `"${s(p.value)}" is not a date (YYYY-MM-DD, a real calendar day)`,
+    'org.amount.invalid': (p) => `"${s(p.value)}" is not a decimal amount (write 1234.56)`,
+    'org.fx.missing': (p) => `no exchange rate for ${s(p.currency)}: add it to "fx" as the value of one unit in USD`,
+    'org.fx.invalid': (p) => `the exchange rate ${s(p.value)} must be greater than zero`,
+    'org.customer.unknown': (p) => `customer "${s(p.customer)}" is not listed in "customers"`,
+    'org.id.duplicate': (p) => `the id "${s(p.id)}" is used twice`,
+    'org.period.reversed': (p) => `the period ends (${s(p.to)}) before it starts (${s(p.from)})`,
+    'input.malformed-json': (p) => `not valid JSON: ${s(p.detail)}`,
+    'input.malformed-yaml': (p) => `not valid YAML: ${s(p.detail)}`,
+    'catalog.exam.unknown': (p) => `exam ${s(p.code)} is not in the exam registry`,
+    'catalog.exam.conflicting-titles': (p) => `exam ${s(p.code)} is listed twice with different titles (first at ${s(p.first)})`,
+    'catalog.exam.duplicate': (p) => `exam ${s(p.code)} is listed twice (first at ${s(p.first)})`,
+    'catalog.formula.repeated-exam': (p) =>
+      `exam ${s(p.code)} appears twice in one formula (first at ${s(p.first)}): a transcription error?`,
+    'catalog.product.unknown': (p) => `product ${s(p.id)} is not in the product registry`,
+    'catalog.role.empty': (p) => `role ${s(p.role)} needs no one (count 0)`,
+    'catalog.version.overlap': (p) => `version ${s(p.version)} takes effect on the same date as ${s(p.other)}`,
+    'catalog.text.missing-locale': (p) => `no ${s(p.locale)} text`,
+    'catalog.id.duplicate': (p) => `the ${s(p.what)} id "${s(p.id)}" is used twice`,
+  },
+};
+
+const zhTW: Messages = {
+  levelStatus: { attained: '已達成', 'not-attained': '未達成', undetermined: '無法判定' },
+  requirementStatus: { met: '符合', 'not-met': '不符合', undetermined: '無法判定' },
+  market: (m) => ({ developed: '已開發市場', developing: '開發中市場' })[m] ?? m,
+  header: (org, asOf, market, catalog) => `${org} — 截至 ${asOf} · ${market} · 目錄 ${catalog}`,
+  version: (id) => `版本 ${id}`,
+  revenueLine: (counted, required) => (required ? `${counted} / ${required}` : `${counted}（無門檻）`),
+  shortBy: (amount) => `尚差 ${amount}`,
+  notCounted: (a, n) => `未計入：DPOR 期間外 ${a}，非淨新增 ${n}`,
+  seats: (filled, seats) => `已填滿 ${filled} / ${seats} 個名額`,
+  roleLine: (role, count, people) => `${role}（${count}）：${people}`,
+  nobody: '尚無人員',
+  more: (n) => `另 ${n} 人`,
+  chosenPath: (path) => `符合途徑：${path}`,
+  gapsTitle: '尚缺項目',
+  warningsTitle: '已忽略的資料',
+  summaryTitle: '摘要',
+  allOf: (items) => `${items.join('、')} 全部`,
+  oneOf: (items) => `${items.join('、')} 其中一項`,
+  findings: {
+    'revenue.shortfall': (p, f) =>
+      `${s(p.name)}：須在最近 12 個月內，從將您納入關聯為「有記錄可查的數位合作夥伴」的客戶，於 ${f.or(list(p.products).map((x) => f.product(x)))} 再賺取 ${f.money(s(p.shortfall))} 的${p.netNewOnly ? '淨新增營收' : '營收'}（目前 ${f.money(s(p.counted))} / ${f.money(s(p.required))}）。`,
+    'revenue.no-threshold': (p) => `${s(p.name)}：此版本的計畫未公布${s(p.marketName)}的門檻，因此無法判定此級別。`,
+    'revenue.excluded': (p, f) => `這些產品有 ${f.money(s(p.amount))} 的營收發生在客戶的 DPOR 期間之外，未予計入。`,
+    'people.shortfall': (p, f) => peopleShortfall(p, f, zhTW),
+    'people.nearest': (p) => `最接近的人員：${s(p.people)}。`,
+    'paths.none-met': (p) => `${s(p.name)}：須符合下列其中一個途徑的所有要求：${s(p.paths)}。`,
+    'exam.unknown': (p, f) => `${f.person(s(p.person))}：測驗 ${s(p.exam)} 不在目錄中，已忽略。`,
+    'exam.future': (p, f) => `${f.person(s(p.person))}：${s(p.exam)} 於 ${f.date(s(p.passed))} 通過，晚於評估日期，尚未計入。`,
+    'exam.before-launch': (p, f) =>
+      `${f.person(s(p.person))}：${s(p.exam)} 於 ${f.date(s(p.passed))} 通過，早於可計入專長認證的日期（${f.date(s(p.launched))}），未予計入。`,
+    'exam.after-retirement': (p, f) =>
+      `${f.person(s(p.person))}：${s(p.exam)} 於 ${f.date(s(p.passed))} 通過，晚於淘汰日期（${f.date(s(p.retired))}），未予計入。`,
+    'exam.expired': (p, f) => `${f.person(s(p.person))}：${s(p.exam)} 自 ${f.date(s(p.acceptedUntil))} 後不再被接受，未予計入。`,
+    'revenue.unknown-product': (p) => `產品「${s(p.product)}」不在目錄的產品清單中，其營收已忽略。`,
+    'revenue.future': (p, f) => `日期為 ${f.date(s(p.date))} 的營收晚於評估日期，尚未計入。`,
+  },
+  issueTitle: (file, count) => `${file}：發現 ${count} 個問題，未進行評估。`,
+  issues: {
+    'org.type': (p) => `應為 ${s(p.expected)}，實際為 ${s(p.actual)}`,
+    'org.required': (p) => `必須提供欄位「${s(p.field)}」`,
+    'org.enum': (p) => `必須是 ${s(p.expected)} 其中之一，實際為「${s(p.actual)}」`,
+    'org.date.invalid': (p) => `「${s(p.value)}」不是有效日期（YYYY-MM-DD）`,
+    'org.amount.invalid': (p) => `「${s(p.value)}」不是十進位金額（例如 1234.56）`,
+    'org.fx.missing': (p) => `缺少 ${s(p.currency)} 的匯率：請在「fx」加入一單位等於多少美元`,
+    'org.fx.invalid': (p) => `匯率 ${s(p.value)} 必須大於零`,
+    'org.customer.unknown': (p) => `客戶「${s(p.customer)}」不在「customers」清單中`,
+    'org.id.duplicate': (p) => `識別碼「${s(p.id)}」重複使用`,
+    'org.period.reversed': (p) => `期間結束日（${s(p.to)}）早於開始日（${s(p.from)}）`,
+    'input.malformed-json': (p) => `不是有效的 JSON：${s(p.detail)}`,
+    'input.malformed-yaml': (p) => `不是有效的 YAML：${s(p.detail)}`,
+    'catalog.exam.unknown': (p) => `測驗 ${s(p.code)} 不在測驗清單中`,
+    'catalog.exam.conflicting-titles': (p) => `測驗 ${s(p.code)} 以不同名稱列出兩次（第一次在 ${s(p.first)}）`,
+    'catalog.exam.duplicate': (p) => `測驗 ${s(p.code)} 列出兩次（第一次在 ${s(p.first)}）`,
+    'catalog.formula.repeated-exam': (p) => `測驗 ${s(p.code)} 在同一條件中出現兩次（第一次在 ${s(p.first)}），可能是抄寫錯誤`,
+    'catalog.product.unknown': (p) => `產品 ${s(p.id)} 不在產品清單中`,
+    'catalog.role.empty': (p) => `角色 ${s(p.role)} 不需要任何人員（count 為 0）`,
+    'catalog.version.overlap': (p) => `版本 ${s(p.version)} 與 ${s(p.other)} 的生效日期相同`,
+    'catalog.text.missing-locale': (p) => `缺少 ${s(p.locale)} 文字`,
+    'catalog.id.duplicate': (p) => `${s(p.what)} 識別碼「${s(p.id)}」重複使用`,
+  },
+};
+
+const koKR: Messages = {
+  levelStatus: { attained: '달성', 'not-attained': '미달성', undetermined: '판정 불가' },
+  requirementStatus: { met: '충족', 'not-met': '미충족', undetermined: '판정 불가' },
+  market: (m) => ({ developed: '선진국 시장', developing: '개발도상국 시장' })[m] ?? m,
+  header: (org, asOf, market, catalog) => `${org} — ${asOf} 기준 · ${market} · 카탈로그 ${catalog}`,
+  version: (id) => `버전 ${id}`,
+  revenueLine: (counted, required) => (required ? `${counted} / ${required}` : `${counted}(임계값 없음)`),
+  shortBy: (amount) => `${amount} 부족`,
+  notCounted: (a, n) => `미산입: DPOR 기간 외 ${a}, 순 신규 아님 ${n}`,
+  seats: (filled, seats) => `${seats}석 중 ${filled}석 충원`,
+  roleLine: (role, count, people) => `${role}(${count}): ${people}`,
+  nobody: '아직 없음',
+  more: (n) => `외 ${n}명`,
+  chosenPath: (path) => `충족 경로: ${path}`,
+  gapsTitle: '부족한 항목',
+  warningsTitle: '무시된 데이터',
+  summaryTitle: '요약',
+  allOf: (items) => `${items.join(', ')} 모두`,
+  oneOf: (items) => `${items.join(', ')} 중 하나`,
+  findings: {
+    'revenue.shortfall': (p, f) =>
+      `${s(p.name)}: 최근 12개월 동안 귀사를 공식 디지털 파트너(DPOR)로 지정한 고객으로부터 ${f.or(list(p.products).map((x) => f.product(x)))}에서 ${p.netNewOnly ? '순 신규 수익' : '수익'} ${f.money(s(p.shortfall))}을(를) 더 거둬야 합니다(현재 ${f.money(s(p.counted))} / ${f.money(s(p.required))}).`,
+    'revenue.no-threshold': (p) =>
+      `${s(p.name)}: 이 버전의 프로그램은 ${s(p.marketName)}의 임계값을 게시하지 않았으므로 이 수준을 판정할 수 없습니다.`,
+    'revenue.excluded': (p, f) =>
+      `이 제품의 수익 중 ${f.money(s(p.amount))}은(는) 고객의 DPOR 기간 밖에 발생하여 산입되지 않았습니다.`,
+    'people.shortfall': (p, f) => peopleShortfall(p, f, koKR),
+    'people.nearest': (p) => `가장 가까운 직원: ${s(p.people)}.`,
+    'paths.none-met': (p) => `${s(p.name)}: 다음 경로 중 하나의 모든 요구 사항을 충족해야 합니다: ${s(p.paths)}.`,
+    'exam.unknown': (p, f) => `${f.person(s(p.person))}: 시험 ${s(p.exam)}은(는) 카탈로그에 없어 무시되었습니다.`,
+    'exam.future': (p, f) =>
+      `${f.person(s(p.person))}: ${s(p.exam)}을(를) 평가일 이후인 ${f.date(s(p.passed))}에 통과하여 아직 산입되지 않습니다.`,
+    'exam.before-launch': (p, f) =>
+      `${f.person(s(p.person))}: ${s(p.exam)}을(를) 역량 인정일(${f.date(s(p.launched))}) 이전인 ${f.date(s(p.passed))}에 통과하여 산입되지 않습니다.`,
+    'exam.after-retirement': (p, f) =>
+      `${f.person(s(p.person))}: ${s(p.exam)}을(를) 사용 중지일(${f.date(s(p.retired))}) 이후인 ${f.date(s(p.passed))}에 통과하여 산입되지 않습니다.`,
+    'exam.expired': (p, f) =>
+      `${f.person(s(p.person))}: ${s(p.exam)}은(는) ${f.date(s(p.acceptedUntil))} 이후 더 이상 인정되지 않습니다.`,
+    'revenue.unknown-product': (p) => `제품 "${s(p.product)}"은(는) 카탈로그의 제품 목록에 없어 해당 수익이 무시되었습니다.`,
+    'revenue.future': (p, f) => `${f.date(s(p.date))} 날짜의 수익은 평가일 이후이므로 아직 산입되지 않습니다.`,
+  },
+  issueTitle: (file, count) => `${file}: 문제 ${count}개가 발견되어 평가하지 않았습니다.`,
+  issues: {
+    'org.type': (p) => `${s(p.expected)}이(가) 필요하지만 ${s(p.actual)}입니다`,
+    'org.required': (p) => `"${s(p.field)}" 필드가 필요합니다`,
+    'org.enum': (p) => `${s(p.expected)} 중 하나여야 하지만 "${s(p.actual)}"입니다`,
+    'org.date.invalid': (p) => `"${s(p.value)}"은(는) 올바른 날짜(YYYY-MM-DD)가 아닙니다`,
+    'org.amount.invalid': (p) => `"${s(p.value)}"은(는) 십진수 금액이 아닙니다(예: 1234.56)`,
+    'org.fx.missing': (p) => `${s(p.currency)} 환율이 없습니다: "fx"에 1단위의 USD 값을 추가하세요`,
+    'org.fx.invalid': (p) => `환율 ${s(p.value)}은(는) 0보다 커야 합니다`,
+    'org.customer.unknown': (p) => `고객 "${s(p.customer)}"이(가) "customers"에 없습니다`,
+    'org.id.duplicate': (p) => `ID "${s(p.id)}"이(가) 두 번 사용되었습니다`,
+    'org.period.reversed': (p) => `기간 종료일(${s(p.to)})이 시작일(${s(p.from)})보다 이릅니다`,
+    'input.malformed-json': (p) => `올바른 JSON이 아닙니다: ${s(p.detail)}`,
+    'input.malformed-yaml': (p) => `올바른 YAML이 아닙니다: ${s(p.detail)}`,
+    'catalog.exam.unknown': (p) => `시험 ${s(p.code)}이(가) 시험 목록에 없습니다`,
+    'catalog.exam.conflicting-titles': (p) =>
+      `시험 ${s(p.code)}이(가) 서로 다른 제목으로 두 번 나열되었습니다(처음: ${s(p.first)})`,
+    'catalog.exam.duplicate': (p) => `시험 ${s(p.code)}이(가) 두 번 나열되었습니다(처음: ${s(p.first)})`,
+    'catalog.formula.repeated-exam': (p) =>
+      `시험 ${s(p.code)}이(가) 한 조건에 두 번 나옵니다(처음: ${s(p.first)}). 옮겨 적기 오류일 수 있습니다`,
+    'catalog.product.unknown': (p) => `제품 ${s(p.id)}이(가) 제품 목록에 없습니다`,
+    'catalog.role.empty': (p) => `역할 ${s(p.role)}에 필요한 인원이 없습니다(count 0)`,
+    'catalog.version.overlap': (p) => `버전 ${s(p.version)}의 시행일이 ${s(p.other)}과(와) 같습니다`,
+    'catalog.text.missing-locale': (p) => `${s(p.locale)} 텍스트가 없습니다`,
+    'catalog.id.duplicate': (p) => `${s(p.what)} ID "${s(p.id)}"이(가) 두 번 사용되었습니다`,
+  },
+};
+
+/**
+ * A pool that cannot be filled, said in terms a practice lead can act on: which seats, who qualifies, how many
+ * more people must pass what, and who is closest. Sentences differ per language; the facts come from `p`.
+ */
+function peopleShortfall(p: Params, f: Formatter, m: Messages): string {
+  const roles = (p.roleDetails as readonly { name: string; count: number; formula: string }[] | undefined) ?? [];
+  const qualified = list(p.qualified);
+  const who = qualified.length > 0 ? f.people(qualified, 5, m.more) : m.nobody;
+  const shortfall = Number(p.shortfall);
+  const seats = Number(p.seats);
+  const texts: Record<Locale, () => string> = {
+    en: () =>
+      roles.length === 1 && qualified.length === 0
+        ? `${roles[0]?.name}: ${seats} seat${seats === 1 ? '' : 's'} and nobody qualifies yet: ${shortfall} ${shortfall === 1 ? 'person' : 'people'} must pass ${roles[0]?.formula}.`
+        : roles.length === 1
+          ? `${roles[0]?.name}: ${seats} seat${seats === 1 ? '' : 's'}, but only ${qualified.length} qualified ${qualified.length === 1 ? 'person' : 'people'} (${who}). ${shortfall} more ${shortfall === 1 ? 'person' : 'people'} must pass ${roles[0]?.formula}.`
+          : `${f.and(roles.map((r) => `${r.name} (${r.count})`))} need ${seats} different people, but only ${qualified.length} qualify for any of them (${who}). ${shortfall} more ${shortfall === 1 ? 'person' : 'people'} must qualify: ${roles.map((r) => `${r.name}: ${r.formula}`).join('; ')}.`,
+    'zh-TW': () =>
+      roles.length === 1 && qualified.length === 0
+        ? `${roles[0]?.name}：需要 ${seats} 人，目前無人符合資格：須有 ${shortfall} 人通過${roles[0]?.formula}。`
+        : roles.length === 1
+          ? `${roles[0]?.name}：需要 ${seats} 人，但只有 ${qualified.length} 人符合資格（${who}）。還需要 ${shortfall} 人通過${roles[0]?.formula}。`
+          : `${f.and(roles.map((r) => `${r.name}（${r.count}）`))} 共需要 ${seats} 位不同人員，但只有 ${qualified.length} 人符合其中任一角色（${who}）。還需要 ${shortfall} 人取得資格：${roles.map((r) => `${r.name}：${r.formula}`).join('；')}。`,
+    'ko-KR': () =>
+      roles.length === 1 && qualified.length === 0
+        ? `${roles[0]?.name}: ${seats}명이 필요하지만 아직 자격을 갖춘 직원이 없습니다. ${shortfall}명이 ${roles[0]?.formula}을(를) 통과해야 합니다.`
+        : roles.length === 1
+          ? `${roles[0]?.name}: ${seats}명이 필요하지만 자격을 갖춘 직원은 ${qualified.length}명(${who})뿐입니다. ${shortfall}명이 더 ${roles[0]?.formula}을(를) 통과해야 합니다.`
+          : `${f.and(roles.map((r) => `${r.name}(${r.count})`))}에는 서로 다른 직원 ${seats}명이 필요하지만 어느 역할이든 자격을 갖춘 직원은 ${qualified.length}명(${who})뿐입니다. ${shortfall}명이 더 자격을 갖춰야 합니다: ${roles.map((r) => `${r.name}: ${r.formula}`).join('; ')}.`,
+  };
+  return texts[f.locale]();
+}
+
+export const MESSAGES: Readonly<Record<Locale, Messages>> = { en, 'zh-TW': zhTW, 'ko-KR': koKR };

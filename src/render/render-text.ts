@@ -1,0 +1,149 @@
+import type { Catalog, Level, PeopleRequirement, Requirement } from '../catalog/catalog-types.js';
+import type { Locale } from '../core/localized.js';
+import type { Evaluation, Finding, LevelResult, RequirementResult } from '../engine/evaluation-types.js';
+import { describeFormula } from './describe-formula.js';
+import { Formatter, requirementAt } from './formatter.js';
+import { MESSAGES, type Messages } from './messages.js';
+
+const MARK = { met: '✔', 'not-met': '✘', undetermined: '?' } as const;
+const LEVEL_MARK = { attained: '✔', 'not-attained': '✘', undetermined: '?' } as const;
+
+/** A readable report of an evaluation in one language, using the catalog's own localized names. */
+export function renderEvaluationText(
+  evaluation: Evaluation,
+  catalog: Catalog,
+  locale: Locale,
+  personNames: ReadonlyMap<string, string> = new Map(),
+): string {
+  const m = MESSAGES[locale];
+  const f = new Formatter(locale, catalog, personNames);
+  const out: string[] = [];
+  const org = evaluation.organization.name
+    ? `${evaluation.organization.name} (${evaluation.organization.id})`
+    : evaluation.organization.id;
+  out.push(m.header(org, f.date(evaluation.asOf), m.market(evaluation.market), f.text(catalog.name)), '');
+  out.push(m.summaryTitle);
+  for (const r of evaluation.results) {
+    const names = levelNames(catalog, r, f);
+    out.push(`  ${LEVEL_MARK[r.status]} ${names.competency} · ${names.option} · ${names.level}: ${m.levelStatus[r.status]}`);
+  }
+  let lastOption = '';
+  for (const r of evaluation.results) {
+    const names = levelNames(catalog, r, f);
+    const optionKey = `${r.competency}/${r.option}`;
+    if (optionKey !== lastOption) {
+      out.push('', `${names.competency} — ${names.option} [${m.version(r.catalogVersion)}]`);
+      lastOption = optionKey;
+    }
+    out.push(`  ${names.level}: ${LEVEL_MARK[r.status]} ${m.levelStatus[r.status]}`);
+    if (!names.definition) continue;
+    r.requirements.forEach((result, i) => {
+      const requirement = names.definition?.requirements[i];
+      if (requirement) renderRequirement(requirement, result, 4, out, f, m);
+    });
+    if (r.gaps.length > 0) {
+      out.push(`    ${m.gapsTitle}:`);
+      for (const gap of r.gaps) out.push(`      - ${renderGap(gap, names.definition, f, m)}`);
+    }
+  }
+  if (evaluation.warnings.length > 0) {
+    out.push('', `${m.warningsTitle} (${f.number(evaluation.warnings.length)}):`);
+    for (const w of evaluation.warnings) out.push(`  ${w.path}: ${renderFinding(w.code, w.params, f, m)}`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function levelNames(catalog: Catalog, r: LevelResult, f: Formatter) {
+  const competency = catalog.competencies.find((c) => c.id === r.competency);
+  const version = competency?.versions.find((v) => v.id === r.catalogVersion);
+  const option = version?.options.find((o) => o.id === r.option);
+  const definition = option?.levels.find((l) => l.id === r.level);
+  return {
+    competency: competency ? f.text(competency.name) : r.competency,
+    option: option ? f.text(option.name) : r.option,
+    level: definition ? f.text(definition.name) : r.level,
+    definition,
+  };
+}
+
+function renderRequirement(
+  requirement: Requirement,
+  result: RequirementResult,
+  indent: number,
+  out: string[],
+  f: Formatter,
+  m: Messages,
+) {
+  const pad = ' '.repeat(indent);
+  const head = `${pad}${MARK[result.status]} ${f.text(requirement.name)}`;
+  if (result.kind === 'revenue') {
+    const line = m.revenueLine(f.money(result.counted), result.required === null ? null : f.money(result.required));
+    const short = result.shortfall && result.shortfall !== '0' ? ` — ${m.shortBy(f.money(result.shortfall))}` : '';
+    out.push(`${head}: ${line}${short}`);
+    const { notAssociated, notNetNew } = result.excluded;
+    if (notAssociated.records + notNetNew.records > 0) {
+      out.push(`${pad}    ${m.notCounted(f.money(notAssociated.amount), f.money(notNetNew.amount))}`);
+    }
+  } else if (result.kind === 'people' && requirement.kind === 'people') {
+    const seats = result.pools.reduce((n, p) => n + p.seats, 0);
+    const filled = result.pools.reduce((n, p) => n + p.filled, 0);
+    out.push(`${head}: ${m.seats(filled, seats)}`);
+    result.pools.forEach((pool, p) => {
+      pool.roles.forEach((role, r) => {
+        const definition = requirement.pools[p]?.roles[r];
+        const who = role.assigned.length > 0 ? f.people(role.assigned, 8, m.more) : m.nobody;
+        out.push(`${pad}    ${m.roleLine(definition ? f.text(definition.name) : role.id, role.count, who)}`);
+      });
+    });
+  } else if (result.kind === 'anyOf' && requirement.kind === 'anyOf') {
+    const chosen = requirement.paths.find((p) => p.id === result.path);
+    out.push(chosen ? `${head}: ${m.chosenPath(f.text(chosen.name))}` : head);
+    result.paths.forEach((pathResult, i) => {
+      const path = requirement.paths[i];
+      if (!path) return;
+      out.push(`${pad}    ${MARK[pathResult.status]} ${f.text(path.name)}`);
+      pathResult.requirements.forEach((child, j) => {
+        const childDefinition = path.requirements[j];
+        if (childDefinition) renderRequirement(childDefinition, child, indent + 6, out, f, m);
+      });
+    });
+  }
+}
+
+/** A gap in words, with the names, formulas and people it needs looked up in the level's definition. */
+export function renderGap(gap: Finding, level: Level, f: Formatter, m: Messages): string {
+  const requirement = requirementAt(level, gap.path);
+  const params: Record<string, unknown> = { ...gap.params, name: requirement ? f.text(requirement.name) : gap.path };
+  if (gap.code === 'revenue.no-threshold') params.marketName = m.market(String(gap.params.market));
+  if (gap.code === 'paths.none-met' && requirement?.kind === 'anyOf') {
+    params.paths = f.or(requirement.paths.map((p) => f.text(p.name)));
+  }
+  if (gap.code === 'people.shortfall' && requirement?.kind === 'people') {
+    const pool = requirement.pools.find((p) => p.id === gap.params.pool);
+    const roles = (gap.params.roles as readonly { id: string; count: number }[]) ?? [];
+    params.roleDetails = roles.map((r) => {
+      const role = pool?.roles.find((x) => x.id === r.id);
+      return { name: role ? f.text(role.name) : r.id, count: r.count, formula: role ? describeFormula(role.exams, f, m) : '' };
+    });
+    const text = renderFinding(gap.code, params, f, m);
+    const nearest = (gap.params.nearest as readonly { person: string; role: string; exams: readonly string[] }[]) ?? [];
+    if (nearest.length === 0) return text;
+    const roleName = (id: string) => {
+      const role = findRole(requirement, String(gap.params.pool), id);
+      return role ? f.text(role.name) : id;
+    };
+    const people = f.and(nearest.map((n) => `${f.person(n.person)} (${roleName(n.role)}: ${n.exams.join(', ')})`));
+    return `${text} ${renderFinding('people.nearest', { people }, f, m)}`;
+  }
+  return renderFinding(gap.code, params, f, m);
+}
+
+/** Any coded finding in words; an unknown code still shows its code and facts rather than nothing. */
+export function renderFinding(code: string, params: Readonly<Record<string, unknown>>, f: Formatter, m: Messages): string {
+  const template = m.findings[code] ?? m.issues[code];
+  return template ? template(params, f) : `${code} ${JSON.stringify(params)}`;
+}
+
+function findRole(requirement: PeopleRequirement, pool: string, role: string) {
+  return requirement.pools.find((p) => p.id === pool)?.roles.find((r) => r.id === role);
+}
