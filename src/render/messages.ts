@@ -61,7 +61,8 @@ const en: Messages = {
     'revenue.excluded': (p, f) =>
       `${f.money(s(p.amount))} of revenue on these products was dated outside its customer's DPOR period and did not count.`,
     'people.shortfall': (p, f) => peopleShortfall(p, f, en),
-    'people.nearest': (p, f) => `Closest: ${s(p.people)}.`,
+    'people.nearest': (p) => `Closest: ${s(p.people)}.`,
+    'people.closed': (p) => `Some of these exams can no longer be taken, so no new person can qualify for ${s(p.roles)}.`,
     'paths.none-met': (p) => `${s(p.name)}: meet every requirement of one of: ${s(p.paths)}.`,
     'exam.unknown': (p, f) => `${f.person(s(p.person))}: exam ${s(p.exam)} is not in the catalog; ignored.`,
     'exam.future': (p, f) =>
@@ -129,6 +130,7 @@ const zhTW: Messages = {
     'revenue.excluded': (p, f) => `這些產品有 ${f.money(s(p.amount))} 的營收發生在客戶的 DPOR 期間之外，未予計入。`,
     'people.shortfall': (p, f) => peopleShortfall(p, f, zhTW),
     'people.nearest': (p) => `最接近的人員：${s(p.people)}。`,
+    'people.closed': (p) => `其中部分測驗已無法再參加，因此不會再有新人員符合${s(p.roles)}的資格。`,
     'paths.none-met': (p) => `${s(p.name)}：須符合下列其中一個途徑的所有要求：${s(p.paths)}。`,
     'exam.unknown': (p, f) => `${f.person(s(p.person))}：測驗 ${s(p.exam)} 不在目錄中，已忽略。`,
     'exam.future': (p, f) => `${f.person(s(p.person))}：${s(p.exam)} 於 ${f.date(s(p.passed))} 通過，晚於評估日期，尚未計入。`,
@@ -194,6 +196,7 @@ const koKR: Messages = {
       `이 제품의 수익 중 ${f.money(s(p.amount))}은(는) 고객의 DPOR 기간 밖에 발생하여 산입되지 않았습니다.`,
     'people.shortfall': (p, f) => peopleShortfall(p, f, koKR),
     'people.nearest': (p) => `가장 가까운 직원: ${s(p.people)}.`,
+    'people.closed': (p) => `일부 시험은 더 이상 응시할 수 없으므로 새로운 직원이 ${s(p.roles)} 자격을 갖출 수 없습니다.`,
     'paths.none-met': (p) => `${s(p.name)}: 다음 경로 중 하나의 모든 요구 사항을 충족해야 합니다: ${s(p.paths)}.`,
     'exam.unknown': (p, f) => `${f.person(s(p.person))}: 시험 ${s(p.exam)}은(는) 카탈로그에 없어 무시되었습니다.`,
     'exam.future': (p, f) =>

@@ -125,7 +125,24 @@ export function renderGap(gap: Finding, level: Level, f: Formatter, m: Messages)
       const role = pool?.roles.find((x) => x.id === r.id);
       return { name: role ? f.text(role.name) : r.id, count: r.count, formula: role ? describeFormula(role.exams, f, m) : '' };
     });
-    const text = renderFinding(gap.code, params, f, m);
+    const closed = (gap.params.closed as readonly string[] | undefined) ?? [];
+    const closedText =
+      closed.length > 0
+        ? ` ${renderFinding(
+            'people.closed',
+            {
+              roles: f.and(
+                closed.map((id) => {
+                  const role = findRole(requirement, String(gap.params.pool), id);
+                  return role ? f.text(role.name) : id;
+                }),
+              ),
+            },
+            f,
+            m,
+          )}`
+        : '';
+    const text = renderFinding(gap.code, params, f, m) + closedText;
     const nearest = (gap.params.nearest as readonly { person: string; role: string; exams: readonly string[] }[]) ?? [];
     if (nearest.length === 0) return text;
     const roleName = (id: string) => {

@@ -47,12 +47,22 @@ export const peopleKind: RequirementKind<PeopleRequirement, PeopleResult> = {
             qualified: deficiency.candidates.map((p) => context.organization.people[p]?.id ?? ''),
             shortfall: deficiency.seats - deficiency.candidates.length,
             nearest: nearestCandidates(roles, candidates, context),
+            closed: roles.filter((r) => cheapestCompletion(r.exams, new Set(), takeable(context)) === null).map((r) => r.id),
           },
         };
       });
     });
   },
 };
+
+/** Whether an exam can still be passed on the as-of date: launched, and not yet retired. */
+export function takeable(context: EvaluationContext): (code: string) => boolean {
+  return (code) => {
+    const exam = context.catalog.findExam(code);
+    if (!exam) return false;
+    return (exam.launched === null || exam.launched <= context.asOf) && (exam.retired === null || context.asOf <= exam.retired);
+  };
+}
 
 function fillPool(pool: Pool, context: EvaluationContext): { assignment: PoolAssignment } {
   const key = `pool\u0000${pool.roles.map((r) => `${r.count}:${JSON.stringify(r.exams)}`).join('\u0000')}`;
@@ -91,7 +101,7 @@ function nearestCandidates(
     if (excluded.has(p) || held.size === 0) return;
     let best: { role: string; exams: readonly string[] } | undefined;
     for (const role of roles) {
-      const missing = cheapestCompletion(role.exams, held);
+      const missing = cheapestCompletion(role.exams, held, takeable(context));
       const total = cheapestCompletion(role.exams, new Set())?.length ?? 0;
       // Someone who holds nothing relevant is no nearer than a new hire; naming them would not help.
       if (missing && missing.length > 0 && missing.length < total && (!best || missing.length < best.exams.length)) {
