@@ -1,0 +1,26 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { formatDay, oneYearBefore, parseDay } from './day.js';
+
+describe('days', () => {
+  it('parses real calendar dates and refuses impossible ones', () => {
+    expect(formatDay(parseDay('2020-02-29') as number)).toBe('2020-02-29');
+    for (const text of ['2019-02-29', '2017-13-01', '2017-04-31', '2017-1-01', '17-01-01', '2017/01/01', '']) {
+      expect(parseDay(text)).toBeUndefined();
+    }
+  });
+
+  it('round-trips every day', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -20000, max: 60000 }), (day) => {
+        expect(parseDay(formatDay(day))).toBe(day);
+      }),
+    );
+  });
+
+  it('goes one year back on the same calendar date, 29 February to 28 February', () => {
+    expect(formatDay(oneYearBefore(parseDay('2020-02-29') as number))).toBe('2019-02-28');
+    expect(formatDay(oneYearBefore(parseDay('2018-03-31') as number))).toBe('2017-03-31');
+    expect(formatDay(oneYearBefore(parseDay('2021-03-01') as number))).toBe('2020-03-01');
+  });
+});
