@@ -1,0 +1,125 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.js';
+
+const work = mkdtempSync(join(tmpdir(), 'attain-cli-errors-'));
+const write = (name: string, text: string) => {
+  const file = join(work, name);
+  writeFileSync(file, text);
+  return file;
+};
+
+function expectCleanFailure(result: { status: number; stdout: string; stderr: string }) {
+  expect(result.status).toBe(2);
+  expect(result.stdout).toBe('');
+  expect(result.stderr).not.toMatch(/\n\s+at .+\(.*:\d+:\d+\)/);
+}
+
+describe('attain evaluate with bad input', () => {
+  it('names the file, the JSON path and the line for malformed YAML values', async () => {
+    const file = write(
+      'bad.yaml',
+      'id: x\nmarket: developed\nrevenue:\n  - { customer: c1, product: crm-online, date: "2017-02-30", amount: 1, currency: USD }\n',
+    );
+    const result = await runCli(['evaluate', file]);
+    expectCleanFailure(result);
+    expect(result.stderr).toContain(`${file}: $.revenue[0].date (4:`);
+    expect(result.stderr).toContain('"2017-02-30" is not a date');
+    expect(result.stderr).toContain(`${file}: $.revenue[0].customer`);
+  });
+
+  it('reports malformed JSON, a missing file and a currency without a rate', async () => {
+    const malformed = await runCli(['evaluate', write('broken.json', '{"id": "x",')]);
+    expectCleanFailure(malformed);
+    expect(malformed.stderr).toContain('not valid JSON');
+    const missing = await runCli(['evaluate', join(work, 'nope.json')]);
+    expectCleanFailure(missing);
+    expect(missing.stderr).toContain('cannot read the file (ENOENT)');
+    const fx = await runCli([
+      'evaluate',
+      write(
+        'fx.json',
+        JSON.stringify({
+          id: 'x',
+          market: 'developed',
+          customers: [{ id: 'c', dpor: [] }],
+          revenue: [{ customer: 'c', product: 'crm-online', date: '2017-01-01', amount: '5', currency: 'JPY' }],
+        }),
+      ),
+    ]);
+    expectCleanFailure(fx);
+    expect(fx.stderr).toContain('$.revenue[0].currency: no exchange rate for JPY');
+  });
+
+  it('speaks the chosen language in errors too', async () => {
+    const result = await runCli(['evaluate', write('lang.json', '{"id":"x","market":"mars"}'), '--lang', 'ko-KR']);
+    expectCleanFailure(result);
+    expect(result.stderr).toContain('중 하나여야 하지만 "mars"입니다');
+  });
+
+  it('refuses bad options with usage help', async () => {
+    const result = await runCli(['evaluate', 'examples/contoso-dynamics.json', '--as-of', '2018-02-30']);
+    expectCleanFailure(result);
+    expect(result.stderr).toContain('--as-of must be a date');
+    expectCleanFailure(await runCli(['evaluate', 'examples/contoso-dynamics.json', '--format', 'xml']));
+    expectCleanFailure(await runCli(['frobnicate']));
+  });
+});
+
+describe('attain evaluate on the examples', () => {
+  it('prints a report in each language and exits 0', async () => {
+    const en = await runCli(['evaluate', 'examples/contoso-dynamics.json', '--as-of', '2018-03-31']);
+    expect(en.status).toBe(0);
+    expect(en.stdout).toContain('Cloud CRM reseller option · Gold: attained');
+    const zh = await runCli(['evaluate', 'examples/contoso-dynamics.json', '--as-of', '2018-03-31', '--lang', 'zh-TW']);
+    expect(zh.stdout).toContain('雲端 CRM 經銷商選項 · 金級: 已達成');
+    const ko = await runCli(['evaluate', 'examples/fabrikam-ops.yaml', '--as-of', '2018-03-31'], { LANG: 'ko_KR.UTF-8' });
+    expect(ko.stdout).toContain('실버: 판정 불가');
+  });
+
+  it('prints the JSON contract', async () => {
+    const { stdout, status } = await runCli([
+      'evaluate',
+      'examples/contoso-dynamics.json',
+      '--as-of',
+      '2018-03-31',
+      '--format',
+      'json',
+    ]);
+    expect(status).toBe(0);
+    const evaluation = JSON.parse(stdout);
+    expect(Object.keys(evaluation)).toEqual(['organization', 'asOf', 'market', 'catalog', 'policy', 'results', 'warnings']);
+    expect(evaluation.results).toHaveLength(6);
+    expect(Object.keys(evaluation.results[0])).toEqual([
+      'competency',
+      'option',
+      'level',
+      'attained',
+      'status',
+      'catalogVersion',
+      'requirements',
+      'gaps',
+    ]);
+    expect(evaluation.warnings.map((w: { code: string }) => w.code)).toEqual(['exam.before-launch', 'exam.unknown']);
+  });
+});
+
+describe('attain catalog', () => {
+  it('lists competencies, options, levels and versions', async () => {
+    const { stdout, status } = await runCli(['catalog', 'list']);
+    expect(status).toBe(0);
+    expect(stdout).toContain('cloud-crm: Cloud Customer Relationship Management (Cloud CRM)');
+    expect(stdout).toContain('version 2017-10 (2017-10-13)');
+    expect(stdout).toContain('enterprise-operations: Enterprise Operations option — silver (Silver), gold (Gold)');
+  });
+
+  it('validates the shipped catalog and prints the JSON Schema', async () => {
+    expect((await runCli(['catalog', 'validate', 'catalogs/mpn-2017.yaml'])).stdout).toContain(
+      'valid (2 competencies, 22 exams, 8 products)',
+    );
+    const schema = JSON.parse((await runCli(['catalog', 'schema'])).stdout);
+    expect(schema.properties.competencies.type).toBe('array');
+  });
+});
