@@ -257,7 +257,7 @@ function peopleShortfall(p: Params, f: Formatter, m: Messages): string {
         ? `${roles[0]?.name}: ${seats} seat${seats === 1 ? '' : 's'} and nobody qualifies yet: ${shortfall} ${shortfall === 1 ? 'person' : 'people'} must pass ${roles[0]?.formula}.`
         : roles.length === 1
           ? `${roles[0]?.name}: ${seats} seat${seats === 1 ? '' : 's'}, but only ${qualified.length} qualified ${qualified.length === 1 ? 'person' : 'people'} (${who}). ${shortfall} more ${shortfall === 1 ? 'person' : 'people'} must pass ${roles[0]?.formula}.`
-          : `${f.and(roles.map((r) => `${r.name} (${r.count})`))} need ${seats} different people, but only ${qualified.length} qualify for any of them (${who}). ${shortfall} more ${shortfall === 1 ? 'person' : 'people'} must qualify: ${roles.map((r) => `${r.name}: ${r.formula}`).join('; ')}.`,
+          : `${f.and(roles.map((r) => `${r.name} (${r.count})`))} need ${seats} different people, but only ${qualified.length} ${qualified.length === 1 ? 'qualifies' : 'qualify'} for any of them (${who}). ${shortfall} more ${shortfall === 1 ? 'person' : 'people'} must qualify: ${roles.map((r) => `${r.name}: ${r.formula}`).join('; ')}.`,
     'zh-TW': () =>
       roles.length === 1 && qualified.length === 0
         ? `${roles[0]?.name}：需要 ${seats} 人，目前無人符合資格：須有 ${shortfall} 人通過${roles[0]?.formula}。`

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { loadShippedCatalog } from '../catalog/shipped-catalog.js';
+import { parseDay } from '../core/day.js';
+import { LOCALES } from '../core/localized.js';
+import { evaluate } from '../engine/evaluate.js';
+import { parseOrganization } from '../engine/parse-organization.js';
+import { renderEvaluationText } from './render-text.js';
+
+const catalog = await loadShippedCatalog();
+const org = parseOrganization({
+  id: 'r',
+  name: 'Render Test',
+  market: 'developing',
+  people: [
+    { id: 'a', name: '王小明', exams: [{ exam: 'MB2-714', passed: '2017-03-01' }, { exam: 'MB2-710', passed: '2017-03-02' }, { exam: 'MB2-712', passed: '2017-03-03' }] },
+    { id: 'b', name: '김민준', exams: [{ exam: 'MB6-894', passed: '2017-10-01' }] },
+  ],
+  customers: [{ id: 'c', dpor: [{ from: '2017-01-01' }] }],
+  revenue: [{ customer: 'c', product: 'd365-plan-1', date: '2017-06-01', amount: '12345.675', currency: 'USD' }],
+});
+const evaluation = evaluate(catalog, org, { asOf: parseDay('2018-03-31') as number });
+const names = new Map(org.people.flatMap((p) => (p.name ? [[p.id, p.name] as const] : [])));
+const render = (locale: (typeof LOCALES)[number]) => renderEvaluationText(evaluation, catalog, locale, names);
+
+describe('text reports', () => {
+  it('speak English, with amounts, dates and catalog names formatted', () => {
+    const text = render('en');
+    expect(text).toContain('as of Mar 31, 2018 · developing market');
+    expect(text).toContain('Net new cloud revenue (TTM): $12,345.68 of $50,000.00 — $37,654.33 short');
+    expect(text).toContain('Functional and deployment consultant (1) and Customization and configuration consultant (1) need 2 different people, but only 1 qualifies for any of them (王小明). 1 more person must qualify');
+    expect(text).toContain('this version of the program publishes no threshold for the developing market');
+    expect(text).toContain('김민준: MB6-894 passed Oct 1, 2017, before it counts for competencies (Nov 1, 2017); not counted.');
+  });
+
+  it('speak Traditional Chinese with the seeds’ own names', () => {
+    const text = render('zh-TW');
+    expect(text).toContain('截至 2018年3月31日 · 開發中市場');
+    expect(text).toContain('雲端客戶關係管理 · 雲端 CRM 經銷商選項 · 銀級: 未達成');
+    expect(text).toContain('此版本的計畫未公布開發中市場的門檻，因此無法判定此級別。');
+    expect(text).toContain('共需要 2 位不同人員，但只有 1 人符合其中任一角色（王小明）');
+    expect(text).toContain('企業客戶業務開發選項');
+    expect(text).toContain('尚差 US$37,654.33');
+    expect(text).toContain('MB2-712、MB2-707 其中一項');
+    expect(text).not.toMatch(/ not | of \$/);
+  });
+
+  it('speak Korean with the seeds’ own names', () => {
+    const text = render('ko-KR');
+    expect(text).toContain('2018. 3. 31. 기준 · 개발도상국 시장');
+    expect(text).toContain('클라우드 CRM 재판매인 옵션 · 실버: 미달성');
+    expect(text).toContain('개발도상국 시장의 임계값을 게시하지 않았으므로');
+    expect(text).toContain('US$37,654.33 부족');
+    expect(text).toContain('서로 다른 직원 2명이 필요하지만 어느 역할이든 자격을 갖춘 직원은 1명(王小明)뿐입니다');
+  });
+
+  it('leave no finding code unrendered in any language', () => {
+    for (const locale of LOCALES) expect(render(locale)).not.toMatch(/\b(revenue|people|paths|exam)\.[a-z-]+ \{/);
+  });
+});
