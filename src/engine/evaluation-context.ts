@@ -44,7 +44,7 @@ export function createEvaluationContext(
     person.exams.forEach((pass, e) => {
       const ignored = whyIgnored(catalog, pass, person.id, asOf);
       if (typeof ignored === 'string') held.add(ignored);
-      else warnings.push({ ...ignored, path: `$.people[${p}].exams[${e}]` });
+      else warnings.push({ code: ignored.code, path: `$.people[${p}].exams[${e}]`, params: ignored.params });
     });
     return held;
   });

@@ -12,7 +12,15 @@ const org = parseOrganization({
   name: 'Render Test',
   market: 'developing',
   people: [
-    { id: 'a', name: '王小明', exams: [{ exam: 'MB2-714', passed: '2017-03-01' }, { exam: 'MB2-710', passed: '2017-03-02' }, { exam: 'MB2-712', passed: '2017-03-03' }] },
+    {
+      id: 'a',
+      name: '王小明',
+      exams: [
+        { exam: 'MB2-714', passed: '2017-03-01' },
+        { exam: 'MB2-710', passed: '2017-03-02' },
+        { exam: 'MB2-712', passed: '2017-03-03' },
+      ],
+    },
     { id: 'b', name: '김민준', exams: [{ exam: 'MB6-894', passed: '2017-10-01' }] },
   ],
   customers: [{ id: 'c', dpor: [{ from: '2017-01-01' }] }],
@@ -27,7 +35,9 @@ describe('text reports', () => {
     const text = render('en');
     expect(text).toContain('as of Mar 31, 2018 · developing market');
     expect(text).toContain('Net new cloud revenue (TTM): $12,345.68 of $50,000.00 — $37,654.33 short');
-    expect(text).toContain('Functional and deployment consultant (1) and Customization and configuration consultant (1) need 2 different people, but only 1 qualifies for any of them (王小明). 1 more person must qualify');
+    expect(text).toContain(
+      'Functional and deployment consultant (1) and Customization and configuration consultant (1) need 2 different people, but only 1 qualifies for any of them (王小明). 1 more person must qualify',
+    );
     expect(text).toContain('this version of the program publishes no threshold for the developing market');
     expect(text).toContain('김민준: MB6-894 passed Oct 1, 2017, before it counts for competencies (Nov 1, 2017); not counted.');
   });
