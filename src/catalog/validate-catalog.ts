@@ -1,6 +1,7 @@
 import type { Issue } from '../core/attain-error.js';
 import { parseDay } from '../core/day.js';
 import { Decimal } from '../core/decimal.js';
+import { MAX_FORMULA_TERMS } from './catalog-limits.js';
 import { catalogSchema, type RawCatalog, type RawFormula, type RawRequirement } from './catalog-schema.js';
 import { examKey } from './exam-code.js';
 
@@ -32,6 +33,13 @@ export function validateCatalog(document: unknown): CatalogValidation {
 /** Formats a path of keys and indexes as `$.a[0].b`. */
 export function jsonPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : `${acc}.${String(key)}`), '$');
+}
+
+/** How many alternatives a formula expands to (an upper bound: the engine also drops redundant ones). */
+function countAlternatives(formula: RawFormula): number {
+  if (typeof formula === 'string') return 1;
+  if ('allOf' in formula) return formula.allOf.reduce((n, f) => Math.min(n * countAlternatives(f), Number.MAX_SAFE_INTEGER), 1);
+  return formula.oneOf.reduce((n, f) => n + countAlternatives(f), 0);
 }
 
 function checkSemantics(catalog: RawCatalog): Issue[] {
@@ -145,6 +153,10 @@ function checkSemantics(catalog: RawCatalog): Issue[] {
             checkText(role.name, [...rolePath, 'name']);
             if (role.count === 0) report('catalog.role.empty', [...rolePath, 'count'], { role: role.id });
             checkFormula(role.exams, [...rolePath, 'exams'], new Map());
+            const alternatives = countAlternatives(role.exams);
+            if (alternatives > MAX_FORMULA_TERMS) {
+              report('catalog.formula.too-complex', [...rolePath, 'exams'], { alternatives, limit: MAX_FORMULA_TERMS });
+            }
           });
         });
       },

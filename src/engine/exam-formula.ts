@@ -1,7 +1,5 @@
+import { MAX_FORMULA_TERMS } from '../catalog/catalog-limits.js';
 import type { ExamFormula } from '../catalog/catalog-types.js';
-
-/** The most alternatives a formula may expand to; catalog validation refuses formulas beyond it. */
-export const MAX_FORMULA_TERMS = 4096;
 
 const termCache = new WeakMap<ExamFormula, readonly (readonly string[])[]>();
 
