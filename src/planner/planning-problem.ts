@@ -31,7 +31,9 @@ export interface PlanningSolution {
   readonly seats: readonly (readonly (readonly SeatHolder[])[])[];
 }
 
-export type SeatHolder = { readonly person: number; readonly exams: readonly string[] } | { readonly hire: number; readonly exams: readonly string[] };
+export type SeatHolder =
+  | { readonly person: number; readonly exams: readonly string[] }
+  | { readonly hire: number; readonly exams: readonly string[] };
 
 /** The lexicographic order of plans: fewer new people first, then fewer exams. */
 export function isCheaper(a: { hires: number; exams: number }, b: { hires: number; exams: number }): boolean {

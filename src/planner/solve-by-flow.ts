@@ -1,4 +1,4 @@
-import { type PoolProblem, minimumHires, planPool } from './plan-pool.js';
+import { minimumHires, type PoolProblem, planPool } from './plan-pool.js';
 import type { PlanningProblem, PlanningSolution, SeatHolder } from './planning-problem.js';
 
 /**

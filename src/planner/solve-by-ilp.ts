@@ -29,7 +29,12 @@ export async function solveByIlp(problem: PlanningProblem): Promise<PlanningSolu
     pool.roles.map((_, r) =>
       model.assignments
         .filter((a) => a.pool === j && a.role === r && value(a.name) === 1)
-        .map((a): SeatHolder => (a.candidate < problem.people ? { person: a.candidate, exams: a.exams } : { hire: a.candidate - problem.people, exams: a.exams })),
+        .map(
+          (a): SeatHolder =>
+            a.candidate < problem.people
+              ? { person: a.candidate, exams: a.exams }
+              : { hire: a.candidate - problem.people, exams: a.exams },
+        ),
     ),
   );
   return { hires, exams, seats };

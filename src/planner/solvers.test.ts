@@ -67,7 +67,8 @@ function checkSolution(problem: PlanningProblem, solution: PlanningSolution) {
   });
   const total = [...examsOf.values()].reduce((n, s) => n + s.size, 0);
   expect(total).toBe(solution.exams);
-  if (problem.maxExamsPerPerson !== null) for (const s of examsOf.values()) expect(s.size).toBeLessThanOrEqual(problem.maxExamsPerPerson);
+  if (problem.maxExamsPerPerson !== null)
+    for (const s of examsOf.values()) expect(s.size).toBeLessThanOrEqual(problem.maxExamsPerPerson);
 }
 
 const examSet = (names: readonly string[]) => fc.uniqueArray(fc.constantFrom(...names), { maxLength: 2 });
@@ -84,7 +85,10 @@ const problems = (shared: boolean) =>
             const role = fc.record({
               count: fc.integer({ min: 0, max: 2 }),
               existing: fc.array(fc.array(examSet(names), { maxLength: 2 }), { minLength: people, maxLength: people }),
-              fresh: fc.array(examSet(names).filter((s) => s.length > 0), { maxLength: 2 }),
+              fresh: fc.array(
+                examSet(names).filter((s) => s.length > 0),
+                { maxLength: 2 },
+              ),
             });
             return fc.record({ roles: fc.array(role, { minLength: 1, maxLength: 2 }) });
           }),

@@ -1,0 +1,47 @@
+import { loadCatalogFile } from '../../catalog/load-catalog.js';
+import { loadShippedCatalog } from '../../catalog/shipped-catalog.js';
+import { dayOf, parseDay } from '../../core/day.js';
+import { readOrganizationFile } from '../../importers/read-organization-file.js';
+import { planLevel } from '../../planner/plan-level.js';
+import { renderPlanText } from '../../render/render-plan.js';
+import { catalogOption, chooseLocale, formatOption, langOption } from '../common-options.js';
+import { type OptionSpec, parseArgs, usage } from '../parse-args.js';
+
+export const planOptions: readonly OptionSpec[] = [
+  { name: 'target', value: 'COMPETENCY/OPTION/LEVEL', description: 'the level to reach, e.g. cloud-crm/reseller/gold' },
+  { name: 'as-of', value: 'DATE', description: 'plan as of YYYY-MM-DD (default: today)' },
+  { name: 'max-exams-per-person', value: 'N', description: 'at most N new exams for any one person' },
+  { name: 'exclude', value: 'PERSON', repeatable: true, description: 'someone leaving: fills no seat (repeatable)' },
+  { name: 'no-hire', description: 'only the people the organization has' },
+  formatOption,
+  langOption,
+  catalogOption,
+];
+
+/** `attain plan FILE --target C/O/L`: the cheapest way to the level, and who should sit which exam. */
+export async function planCommand(argv: readonly string[], write: (text: string) => void): Promise<number> {
+  const { positionals, options } = parseArgs(argv, planOptions);
+  const file = positionals[0];
+  if (!file) throw usage('plan needs an organization file: attain plan FILE --target COMPETENCY/OPTION/LEVEL');
+  if (typeof options.target !== 'string') throw usage('plan needs --target COMPETENCY/OPTION/LEVEL');
+  const asOf = typeof options['as-of'] === 'string' ? parseDay(options['as-of']) : dayOf(new Date());
+  if (asOf === undefined) throw usage(`--as-of must be a date YYYY-MM-DD, not "${String(options['as-of'])}"`);
+  const limitText = options['max-exams-per-person'];
+  const limit = typeof limitText === 'string' ? Number(limitText) : null;
+  if (limit !== null && !(Number.isInteger(limit) && limit >= 0))
+    throw usage(`--max-exams-per-person must be a whole number, not "${String(limitText)}"`);
+  const catalog = typeof options.catalog === 'string' ? await loadCatalogFile(options.catalog) : await loadShippedCatalog();
+  const organization = await readOrganizationFile(file, catalog.currency);
+  const plan = await planLevel(catalog, organization, options.target, {
+    asOf,
+    maxExamsPerPerson: limit,
+    exclude: (options.exclude as readonly string[] | undefined) ?? [],
+    noHire: options['no-hire'] === true,
+  });
+  if (options.format === 'json') write(`${JSON.stringify(plan, null, 2)}\n`);
+  else {
+    const names = new Map(organization.people.flatMap((p) => (p.name ? [[p.id, p.name] as const] : [])));
+    write(renderPlanText(plan, catalog, chooseLocale(options.lang), names));
+  }
+  return 0;
+}

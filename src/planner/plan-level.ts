@@ -1,0 +1,253 @@
+import type { Catalog, Pool, ProgramPolicy, Requirement, RevenueRequirement } from '../catalog/catalog-types.js';
+import { AttainError } from '../core/attain-error.js';
+import { type Day, formatDay } from '../core/day.js';
+import { versionAt } from '../engine/evaluate.js';
+import { createEvaluationContext, type EvaluationContext } from '../engine/evaluation-context.js';
+import { formulaTerms } from '../engine/exam-formula.js';
+import type { Organization } from '../engine/organization.js';
+import { takeable } from '../engine/requirement-kinds/people-kind.js';
+import { revenueKind } from '../engine/requirement-kinds/revenue-kind.js';
+import type { Plan, PlanAlternative, PlanSeat, PlanStep } from './plan-types.js';
+import { isCheaper, type PlanningProblem, type PlanningSolution, poolsAreIndependent } from './planning-problem.js';
+import { solveByFlow } from './solve-by-flow.js';
+import { solveByIlp } from './solve-by-ilp.js';
+
+export interface PlanOptions {
+  readonly asOf: Day;
+  readonly maxExamsPerPerson?: number | null;
+  /** People leaving: they fill no seat in the plan. */
+  readonly exclude?: readonly string[];
+  readonly noHire?: boolean;
+  readonly policy?: Partial<ProgramPolicy>;
+}
+
+/** One way through a level's alternative paths: the choices made, and the pools and revenue tests it leaves. */
+interface Alternative {
+  readonly choices: readonly { readonly requirement: string; readonly path: string }[];
+  readonly pools: readonly { readonly requirement: string; readonly pool: Pool }[];
+  readonly revenue: readonly RevenueRequirement[];
+}
+
+/**
+ * The cheapest way to meet a level's people requirements as of a date: fewest new people, then fewest exams, over
+ * every alternative path. Exact: each alternative is solved by min-cost flow, or by an integer program when its
+ * pools are coupled (a limit on exams per person, or an exam that counts in two pools).
+ */
+export async function planLevel(
+  catalog: Catalog,
+  organization: Organization,
+  target: string,
+  options: PlanOptions,
+): Promise<Plan> {
+  const { version, level } = findTarget(catalog, target, options.asOf);
+  const context = createEvaluationContext(catalog, organization, options.asOf, { ...catalog.policy, ...options.policy });
+  const exclude = new Set(options.exclude ?? []);
+  const unknown = [...exclude].filter((id) => !organization.people.some((p) => p.id === id));
+  if (unknown.length > 0) {
+    throw new AttainError('plan.unknown-person', `--exclude names people not in the organization: ${unknown.join(', ')}`, [
+      { code: 'plan.unknown-person', path: '$.people', params: { people: unknown.join(', ') } },
+    ]);
+  }
+  const settings = {
+    maxExamsPerPerson: options.maxExamsPerPerson ?? null,
+    exclude: [...exclude],
+    noHire: options.noHire === true,
+  };
+  const alternatives = expand(level.requirements);
+  const solved = await Promise.all(alternatives.map((alt) => solveAlternative(alt, context, settings)));
+  let best = -1;
+  solved.forEach((s, i) => {
+    const current = best < 0 ? null : solved[best]?.solution;
+    if (s.solution && (!current || isCheaper(s.solution, current))) best = i;
+  });
+  const chosen = best < 0 ? 0 : best;
+  const alternative = alternatives[chosen] as Alternative;
+  const solution = solved[chosen]?.solution ?? null;
+  const describe = (alt: Alternative) =>
+    alt.choices.length === 0
+      ? null
+      : alt.choices
+          .map((c) => (alternatives.length > 1 && alt.choices.length > 1 ? `${c.requirement}:${c.path}` : c.path))
+          .join(',');
+  const summaries: PlanAlternative[] = alternatives.map((alt, i) => ({
+    path: describe(alt),
+    feasible: solved[i]?.solution != null,
+    newPeople: solved[i]?.solution?.hires ?? null,
+    exams: solved[i]?.solution?.exams ?? null,
+    blocked: solved[i]?.blocked ?? null,
+  }));
+  const { seats, steps, newPeople } = solution
+    ? describeSolution(alternative, solution, organization)
+    : { seats: [], steps: [], newPeople: [] };
+  return {
+    target,
+    asOf: formatDay(options.asOf),
+    catalogVersion: version.id,
+    feasible: solution !== null,
+    path: describe(alternative),
+    newPeople,
+    steps,
+    seats,
+    revenue: alternative.revenue.map((r) => {
+      const result = revenueKind.evaluate(r, context, () => {
+        throw new Error('revenue requirements nest nothing');
+      });
+      return {
+        requirement: r.id,
+        counted: result.counted,
+        required: result.required,
+        shortfall: result.shortfall,
+        currency: result.currency,
+      };
+    }),
+    cost: { newPeople: solution?.hires ?? 0, exams: solution?.exams ?? 0 },
+    reason: reasonFor(summaries, best < 0 ? null : chosen),
+    alternatives: summaries,
+    options: settings,
+  };
+}
+
+function findTarget(catalog: Catalog, target: string, asOf: Day) {
+  const [competencyId, optionId, levelId] = target.split('/');
+  const competency = catalog.competencies.find((c) => c.id === competencyId);
+  const version = competency ? versionAt(competency, asOf) : undefined;
+  const level = version?.options.find((o) => o.id === optionId)?.levels.find((l) => l.id === levelId);
+  if (!version || !level) {
+    const known = catalog.competencies.flatMap((c) =>
+      versionAt(c, asOf).options.flatMap((o) => o.levels.map((l) => `${c.id}/${o.id}/${l.id}`)),
+    );
+    throw new AttainError('plan.unknown-target', `unknown target "${target}"; one of: ${known.join(', ')}`, [
+      { code: 'plan.unknown-target', path: '--target', params: { target, known: known.join(', ') } },
+    ]);
+  }
+  return { version, level };
+}
+
+/** Every combination of path choices, each with the pools and revenue tests it requires. */
+function expand(requirements: readonly Requirement[], prefix = ''): Alternative[] {
+  return requirements.reduce<Alternative[]>(
+    (alternatives, requirement) => {
+      const id = `${prefix}${requirement.id}`;
+      const options: Alternative[] =
+        requirement.kind === 'revenue'
+          ? [{ choices: [], pools: [], revenue: [requirement] }]
+          : requirement.kind === 'people'
+            ? [{ choices: [], pools: requirement.pools.map((pool) => ({ requirement: id, pool })), revenue: [] }]
+            : requirement.paths.flatMap((path) =>
+                expand(path.requirements, `${id}/${path.id}/`).map((alt) => ({
+                  ...alt,
+                  choices: [{ requirement: id, path: path.id }, ...alt.choices],
+                })),
+              );
+      return alternatives.flatMap((left) =>
+        options.map((right) => ({
+          choices: [...left.choices, ...right.choices],
+          pools: [...left.pools, ...right.pools],
+          revenue: [...left.revenue, ...right.revenue],
+        })),
+      );
+    },
+    [{ choices: [], pools: [], revenue: [] }],
+  );
+}
+
+async function solveAlternative(
+  alternative: Alternative,
+  context: EvaluationContext,
+  settings: { maxExamsPerPerson: number | null; exclude: readonly string[]; noHire: boolean },
+): Promise<{ solution: PlanningSolution | null; blocked: PlanAlternative['blocked'] }> {
+  const problem = buildProblem(alternative, context, settings);
+  const solve = (p: PlanningProblem) => (poolsAreIndependent(p) ? Promise.resolve(solveByFlow(p)) : solveByIlp(p));
+  const solution = await solve(problem);
+  if (solution) return { solution, blocked: null };
+  if (!problem.allowHires) {
+    const withHires = await solve({ ...problem, allowHires: true });
+    if (withHires) return { solution: null, blocked: { code: 'plan.needs-hires', params: { hires: withHires.hires } } };
+  }
+  const closed = alternative.pools.flatMap(({ pool }, j) =>
+    pool.roles.filter((_, r) => (problem.pools[j]?.roles[r]?.fresh.length ?? 0) === 0).map((role) => role.id),
+  );
+  return { solution: null, blocked: { code: closed.length > 0 ? 'plan.closed' : 'plan.limit', params: { roles: closed } } };
+}
+
+function buildProblem(
+  alternative: Alternative,
+  context: EvaluationContext,
+  settings: { maxExamsPerPerson: number | null; exclude: readonly string[]; noHire: boolean },
+): PlanningProblem {
+  const canTake = takeable(context);
+  const excluded = new Set(settings.exclude);
+  const people = context.organization.people;
+  return {
+    people: people.length,
+    maxExamsPerPerson: settings.maxExamsPerPerson,
+    allowHires: !settings.noHire,
+    pools: alternative.pools.map(({ pool }) => ({
+      roles: pool.roles.map((role) => {
+        const terms = formulaTerms(role.exams);
+        const completions = (held: ReadonlySet<string>) => {
+          const sets: string[][] = [];
+          for (const term of terms) {
+            const missing = term.filter((code) => !held.has(code));
+            if (missing.every(canTake)) sets.push(missing);
+          }
+          return minimalSets(sets);
+        };
+        return {
+          count: role.count,
+          existing: people.map((p, i) => (excluded.has(p.id) ? [] : completions(context.qualified[i] as ReadonlySet<string>))),
+          fresh: completions(new Set()),
+        };
+      }),
+    })),
+  };
+}
+
+/** Drops completions that contain another: taking more exams is never better than taking fewer. */
+function minimalSets(sets: readonly string[][]): string[][] {
+  const sorted = [...sets].sort((a, b) => a.length - b.length);
+  const kept: string[][] = [];
+  for (const set of sorted) if (!kept.some((k) => k.every((e) => set.includes(e)))) kept.push(set);
+  return kept;
+}
+
+function describeSolution(alternative: Alternative, solution: PlanningSolution, organization: Organization) {
+  const seats: PlanSeat[] = [];
+  solution.seats.forEach((pool, j) => {
+    const { requirement, pool: definition } = alternative.pools[j] as Alternative['pools'][number];
+    pool.forEach((holders, r) => {
+      const role = definition.roles[r]?.id ?? '';
+      for (const h of holders) {
+        const person = 'person' in h ? (organization.people[h.person]?.id ?? '') : `new-${h.hire + 1}`;
+        seats.push({ person, role, pool: definition.id, requirement, exams: [...h.exams] });
+      }
+    });
+  });
+  const order = (person: string) => {
+    const index = organization.people.findIndex((p) => p.id === person);
+    return index >= 0 ? index : organization.people.length + Number(person.slice(4));
+  };
+  const taken = new Set<string>();
+  const steps: PlanStep[] = seats
+    .flatMap((s) => s.exams.map((exam) => ({ person: s.person, exam, role: s.role, pool: s.pool, requirement: s.requirement })))
+    .filter((step) => {
+      const key = `${step.person}\u0000${step.exam}`;
+      if (taken.has(key)) return false;
+      taken.add(key);
+      return true;
+    })
+    .sort((a, b) => order(a.person) - order(b.person));
+  const newPeople = Array.from({ length: solution.hires }, (_, h) => `new-${h + 1}`);
+  return { seats, steps, newPeople };
+}
+
+function reasonFor(alternatives: readonly PlanAlternative[], chosen: number | null): Plan['reason'] {
+  if (chosen === null) return { code: 'plan.infeasible', params: {} };
+  const best = alternatives[chosen] as PlanAlternative;
+  const others = alternatives.filter((_, i) => i !== chosen);
+  const costs = { newPeople: best.newPeople, exams: best.exams };
+  if (best.newPeople === 0 && best.exams === 0) return { code: 'plan.already-met', params: { path: best.path } };
+  if (others.length === 0) return { code: 'plan.single-path', params: costs };
+  if (others.every((o) => !o.feasible)) return { code: 'plan.only-feasible', params: { path: best.path, ...costs, others } };
+  return { code: 'plan.cheapest', params: { path: best.path, ...costs, others } };
+}

@@ -1,0 +1,57 @@
+/** The JSON contract of `attain plan`. */
+export interface Plan {
+  /** `competency/option/level`. */
+  readonly target: string;
+  readonly asOf: string;
+  readonly catalogVersion: string;
+  readonly feasible: boolean;
+  /** The alternative path chosen (`requirement:path` pairs joined by commas when a level has several choices), or null. */
+  readonly path: string | null;
+  /** Ids of the people to hire: new-1, new-2, … */
+  readonly newPeople: readonly string[];
+  /** Each exam to pass, by whom, for which seat. */
+  readonly steps: readonly PlanStep[];
+  /** Every seat of the chosen path and who fills it, including people who need nothing more. */
+  readonly seats: readonly PlanSeat[];
+  /** Revenue cannot be planned with exams: each requirement's figures and shortfall. */
+  readonly revenue: readonly PlanRevenue[];
+  readonly cost: { readonly newPeople: number; readonly exams: number };
+  /** Why this path: a coded reason for renderers. */
+  readonly reason: { readonly code: string; readonly params: Readonly<Record<string, unknown>> };
+  /** Every alternative considered, with its cost or why it is impossible. */
+  readonly alternatives: readonly PlanAlternative[];
+  readonly options: { readonly maxExamsPerPerson: number | null; readonly exclude: readonly string[]; readonly noHire: boolean };
+}
+
+export interface PlanStep {
+  readonly person: string;
+  readonly exam: string;
+  readonly role: string;
+  readonly pool: string;
+  readonly requirement: string;
+}
+
+export interface PlanSeat {
+  readonly person: string;
+  readonly role: string;
+  readonly pool: string;
+  readonly requirement: string;
+  readonly exams: readonly string[];
+}
+
+export interface PlanRevenue {
+  readonly requirement: string;
+  readonly counted: string;
+  readonly required: string | null;
+  readonly shortfall: string | null;
+  readonly currency: string;
+}
+
+export interface PlanAlternative {
+  readonly path: string | null;
+  readonly feasible: boolean;
+  readonly newPeople: number | null;
+  readonly exams: number | null;
+  /** Why the alternative is impossible, when it is. */
+  readonly blocked: { readonly code: string; readonly params: Readonly<Record<string, unknown>> } | null;
+}

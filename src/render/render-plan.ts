@@ -1,0 +1,110 @@
+import type { Catalog, Level, Requirement, Role } from '../catalog/catalog-types.js';
+import type { Locale } from '../core/localized.js';
+import { versionAt } from '../engine/evaluate.js';
+import type { Plan } from '../planner/plan-types.js';
+import { Formatter, requirementAt } from './formatter.js';
+import { PLAN_MESSAGES } from './plan-messages.js';
+
+/** A plan as a practice lead reads it: the path and why, then who sits which exam, grouped by person. */
+export function renderPlanText(
+  plan: Plan,
+  catalog: Catalog,
+  locale: Locale,
+  personNames: ReadonlyMap<string, string> = new Map(),
+): string {
+  const m = PLAN_MESSAGES[locale];
+  const f = new Formatter(locale, catalog, personNames);
+  const level = findLevel(catalog, plan);
+  const pathName = (path: string | null) => {
+    if (path === null || !level) return path ?? '';
+    return path
+      .split(',')
+      .map((choice) => {
+        const pathId = choice.split(':').pop() ?? choice;
+        for (const r of level.requirements)
+          if (r.kind === 'anyOf') for (const p of r.paths) if (p.id === pathId) return f.text(p.name);
+        return pathId;
+      })
+      .join(', ');
+  };
+  const roleName = (requirement: string, pool: string, role: string) => {
+    const r = level ? requirementAt(level, requirement) : undefined;
+    const definition = r?.kind === 'people' ? r.pools.find((p) => p.id === pool)?.roles.find((x) => x.id === role) : undefined;
+    return definition ? f.text(definition.name) : role;
+  };
+  const blocked = (alt: Plan['alternatives'][number]) => {
+    const params = alt.blocked?.params ?? {};
+    const names = Array.isArray(params.roles) ? params.roles.map((id: string) => roleNameById(id)) : params.roles;
+    return m.blocked(alt.blocked?.code ?? '', { ...params, roles: names });
+  };
+  const roleNameById = (id: string) => {
+    for (const seat of allRoles(level)) if (seat.id === id) return f.text(seat.name);
+    return id;
+  };
+  const out = [m.title(plan.target, f.date(plan.asOf)), ''];
+  if (!plan.feasible) {
+    out.push(m.infeasible);
+    for (const alt of plan.alternatives) out.push(`  - ${pathName(alt.path) || m.thisLevel}: ${blocked(alt)}`);
+  } else {
+    out.push(
+      m.reason(plan.reason.code, { ...plan.reason.params, pathName: pathName(plan.path) }),
+      m.cost(plan.cost.newPeople, plan.cost.exams),
+    );
+    for (const alt of plan.alternatives.filter((a) => a.path !== plan.path)) {
+      const what = alt.feasible ? m.cost(alt.newPeople ?? 0, alt.exams ?? 0) : blocked(alt);
+      out.push(`  ${m.alternative(pathName(alt.path))}: ${what}`);
+    }
+    // Grouped by person, then by the seat the exams are for: "王小明: MB2-710 → Functional and deployment consultant".
+    const byPerson = new Map<string, Map<string, string[]>>();
+    for (const step of plan.steps) {
+      const seats = byPerson.get(step.person) ?? new Map<string, string[]>();
+      const role = roleName(step.requirement, step.pool, step.role);
+      seats.set(role, [...(seats.get(role) ?? []), step.exam]);
+      byPerson.set(step.person, seats);
+    }
+    if (byPerson.size > 0) {
+      out.push('', m.stepsTitle);
+      for (const [person, seats] of byPerson) {
+        const who = person.startsWith('new-') ? m.newPerson(person) : f.person(person);
+        out.push(`  ${who}: ${[...seats].map(([role, exams]) => `${exams.join(', ')} → ${role}`).join('; ')}`);
+      }
+    }
+  }
+  if (plan.revenue.length > 0) {
+    out.push('', m.revenueTitle);
+    for (const r of plan.revenue) {
+      const definition = level ? requirementAt(level, r.requirement) : undefined;
+      const name = definition ? f.text(definition.name) : r.requirement;
+      const status =
+        r.required === null
+          ? m.noThreshold
+          : r.shortfall === '0'
+            ? m.revenueMet
+            : m.revenueShort(f.money(r.shortfall, r.currency));
+      out.push(
+        `  ${name}: ${f.money(r.counted, r.currency)}${r.required === null ? '' : ` / ${f.money(r.required, r.currency)}`} — ${status}`,
+      );
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function allRoles(level: Level | undefined): Role[] {
+  const visit = (requirements: readonly Requirement[]): Role[] =>
+    requirements.flatMap((r) =>
+      r.kind === 'people'
+        ? r.pools.flatMap((p) => [...p.roles])
+        : r.kind === 'anyOf'
+          ? r.paths.flatMap((p) => visit(p.requirements))
+          : [],
+    );
+  return level ? visit(level.requirements) : [];
+}
+
+function findLevel(catalog: Catalog, plan: Plan): Level | undefined {
+  const [c, o, l] = plan.target.split('/');
+  const competency = catalog.competencies.find((x) => x.id === c);
+  const version =
+    competency?.versions.find((v) => v.id === plan.catalogVersion) ?? (competency ? versionAt(competency, 0) : undefined);
+  return version?.options.find((x) => x.id === o)?.levels.find((x) => x.id === l);
+}
