@@ -47,7 +47,7 @@ export function planPool(problem: PoolProblem, hires: number): PoolPlan | null {
     network.addEdge(source, classNode(c), members[c]?.length ?? 0, 0);
     return costs.map((cost, r) => (cost === null ? -1 : network.addEdge(classNode(c), roleNode(r), seats, cost)));
   });
-  problem.counts.forEach((count, r) => network.addEdge(roleNode(r), sink, count, 0));
+  for (const [r, count] of problem.counts.entries()) network.addEdge(roleNode(r), sink, count, 0);
   const { flow, cost } = network.minCostFlow(source, sink);
   if (flow < seats) return null;
   const existing: number[][] = problem.counts.map(() => []);
@@ -99,6 +99,6 @@ function maxFill(problem: PoolProblem, hires: number): number {
       if (cost !== null) network.addEdge(3 + c, roleNode(r), Number.MAX_SAFE_INTEGER);
     });
   });
-  problem.counts.forEach((count, r) => network.addEdge(roleNode(r), 1, count));
+  for (const [r, count] of problem.counts.entries()) network.addEdge(roleNode(r), 1, count);
   return network.maxFlow(0, 1);
 }

@@ -58,17 +58,17 @@ function formulate(problem: PlanningProblem) {
     if (!examIndex.has(exam)) examIndex.set(exam, examIndex.size);
     return `y_${candidate}_${examIndex.get(exam)}`;
   };
-  problem.pools.forEach((pool, j) =>
-    pool.roles.forEach((role, r) => {
+  for (const [j, pool] of problem.pools.entries()) {
+    for (const [r, role] of pool.roles.entries()) {
       for (let c = 0; c < candidates; c++) {
         const options = c < problem.people ? (role.existing[c] ?? []) : role.fresh;
-        options.forEach((exams, o) => {
-          if (problem.maxExamsPerPerson !== null && exams.length > problem.maxExamsPerPerson) return;
+        for (const [o, exams] of options.entries()) {
+          if (problem.maxExamsPerPerson !== null && exams.length > problem.maxExamsPerPerson) continue;
           assignments.push({ name: `x_${j}_${r}_${c}_${o}`, pool: j, role: r, candidate: c, exams });
-        });
+        }
       }
-    }),
-  );
+    }
+  }
   const examVars = new Set<string>();
   const rows: string[] = [];
   const hireVars = Array.from({ length: maxHires }, (_, h) => `z_${h}`);
