@@ -3,7 +3,6 @@ import { fileURLToPath } from 'node:url';
 import type { RawCatalog } from './catalog-schema.js';
 import type { Catalog } from './catalog-types.js';
 import { compileCatalog } from './compile-catalog.js';
-import { loadCatalogFile } from './load-catalog.js';
 
 /** The catalogs attain ships, from the seeds. */
 export const SHIPPED_CATALOGS = ['mpn-2017'] as const;
@@ -31,5 +30,7 @@ export async function loadShippedCatalog(id: string = DEFAULT_CATALOG): Promise<
   if (existsSync(built) && (!existsSync(source) || statSync(built).mtimeMs >= statSync(source).mtimeMs)) {
     return compileCatalog(JSON.parse(readFileSync(built, 'utf8')) as RawCatalog);
   }
+  // Validating YAML needs the YAML parser and zod: loaded only on this slow path.
+  const { loadCatalogFile } = await import('./load-catalog.js');
   return loadCatalogFile(source);
 }

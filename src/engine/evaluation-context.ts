@@ -64,16 +64,17 @@ export function createEvaluationContext(
 function whyIgnored(catalog: Catalog, pass: ExamPass, person: string, asOf: Day): string | Omit<Finding, 'path'> {
   const exam = catalog.findExam(pass.exam);
   if (!exam) return { code: 'exam.unknown', params: { exam: pass.exam, person } };
-  const params = { exam: exam.code, person, passed: formatDay(pass.passed) };
-  if (pass.passed > asOf) return { code: 'exam.future', params };
+  // Most passes count: the warning's parameters (and their formatted dates) are built only when one does not.
+  const params = () => ({ exam: exam.code, person, passed: formatDay(pass.passed) });
+  if (pass.passed > asOf) return { code: 'exam.future', params: params() };
   if (exam.launched !== null && pass.passed < exam.launched) {
-    return { code: 'exam.before-launch', params: { ...params, launched: formatDay(exam.launched) } };
+    return { code: 'exam.before-launch', params: { ...params(), launched: formatDay(exam.launched) } };
   }
   if (exam.retired !== null && pass.passed > exam.retired) {
-    return { code: 'exam.after-retirement', params: { ...params, retired: formatDay(exam.retired) } };
+    return { code: 'exam.after-retirement', params: { ...params(), retired: formatDay(exam.retired) } };
   }
   if (exam.acceptedUntil !== null && asOf > exam.acceptedUntil) {
-    return { code: 'exam.expired', params: { ...params, acceptedUntil: formatDay(exam.acceptedUntil) } };
+    return { code: 'exam.expired', params: { ...params(), acceptedUntil: formatDay(exam.acceptedUntil) } };
   }
   return exam.code;
 }

@@ -1,9 +1,8 @@
 import type { Catalog } from '../../catalog/catalog-types.js';
-import { loadCatalogFile } from '../../catalog/load-catalog.js';
-import { loadShippedCatalog } from '../../catalog/shipped-catalog.js';
 import { formatDay } from '../../core/day.js';
 import { pick } from '../../core/localized.js';
 import { catalogOption, chooseLocale, formatOption, langOption } from '../common-options.js';
+import { loadCatalog } from '../load-catalog-option.js';
 import { parseArgs, usage } from '../parse-args.js';
 
 /** `attain catalog list|validate|schema`. */
@@ -11,7 +10,7 @@ export async function catalogCommand(argv: readonly string[], write: (text: stri
   const [sub, ...rest] = argv;
   const { positionals, options } = parseArgs(rest, [formatOption, langOption, catalogOption]);
   if (sub === 'list') {
-    const catalog = typeof options.catalog === 'string' ? await loadCatalogFile(options.catalog) : await loadShippedCatalog();
+    const catalog = await loadCatalog(options.catalog);
     write(
       options.format === 'json'
         ? `${JSON.stringify(listing(catalog), null, 2)}\n`
@@ -22,7 +21,7 @@ export async function catalogCommand(argv: readonly string[], write: (text: stri
   if (sub === 'validate') {
     const file = positionals[0];
     if (!file) throw usage('catalog validate needs a file: attain catalog validate FILE');
-    const catalog = await loadCatalogFile(file);
+    const catalog = await loadCatalog(file);
     write(
       `${file}: valid (${catalog.competencies.length} competencies, ${catalog.exams.size} exams, ${catalog.products.size} products)\n`,
     );

@@ -1,11 +1,10 @@
 import type { RevenueAssociationPolicy } from '../../catalog/catalog-types.js';
-import { loadCatalogFile } from '../../catalog/load-catalog.js';
-import { loadShippedCatalog } from '../../catalog/shipped-catalog.js';
 import { parseDay } from '../../core/day.js';
 import { evaluate } from '../../engine/evaluate.js';
 import { readOrganizationFile } from '../../importers/read-organization-file.js';
 import { renderEvaluationText } from '../../render/render-text.js';
 import { catalogOption, chooseLocale, formatOption, langOption } from '../common-options.js';
+import { loadCatalog } from '../load-catalog-option.js';
 import { type OptionSpec, parseArgs, usage } from '../parse-args.js';
 
 export const evaluateOptions: readonly OptionSpec[] = [
@@ -29,7 +28,7 @@ export async function evaluateCommand(argv: readonly string[], write: (text: str
   if (options['as-of'] !== undefined && asOf === undefined) {
     throw usage(`--as-of must be a date YYYY-MM-DD, not "${String(options['as-of'])}"`);
   }
-  const catalog = typeof options.catalog === 'string' ? await loadCatalogFile(options.catalog) : await loadShippedCatalog();
+  const catalog = await loadCatalog(options.catalog);
   const locale = chooseLocale(options.lang);
   const association = options['revenue-association'] as RevenueAssociationPolicy | undefined;
   const evaluations = [];

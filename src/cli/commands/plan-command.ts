@@ -1,10 +1,9 @@
-import { loadCatalogFile } from '../../catalog/load-catalog.js';
-import { loadShippedCatalog } from '../../catalog/shipped-catalog.js';
 import { dayOf, parseDay } from '../../core/day.js';
 import { readOrganizationFile } from '../../importers/read-organization-file.js';
 import { planLevel } from '../../planner/plan-level.js';
 import { renderPlanText } from '../../render/render-plan.js';
 import { catalogOption, chooseLocale, formatOption, langOption } from '../common-options.js';
+import { loadCatalog } from '../load-catalog-option.js';
 import { type OptionSpec, parseArgs, usage } from '../parse-args.js';
 
 export const planOptions: readonly OptionSpec[] = [
@@ -30,7 +29,7 @@ export async function planCommand(argv: readonly string[], write: (text: string)
   const limit = typeof limitText === 'string' ? Number(limitText) : null;
   if (limit !== null && !(Number.isInteger(limit) && limit >= 0))
     throw usage(`--max-exams-per-person must be a whole number, not "${String(limitText)}"`);
-  const catalog = typeof options.catalog === 'string' ? await loadCatalogFile(options.catalog) : await loadShippedCatalog();
+  const catalog = await loadCatalog(options.catalog);
   const organization = await readOrganizationFile(file, catalog.currency);
   const plan = await planLevel(catalog, organization, options.target, {
     asOf,

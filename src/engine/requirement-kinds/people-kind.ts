@@ -57,15 +57,39 @@ export const peopleKind: RequirementKind<PeopleRequirement, PeopleResult> = {
 
 /** Whether an exam can still be passed on the as-of date: launched, and not yet retired. */
 export function takeable(context: EvaluationContext): (code: string) => boolean {
-  return (code) => {
-    const exam = context.catalog.findExam(code);
-    if (!exam) return false;
-    return (exam.launched === null || exam.launched <= context.asOf) && (exam.retired === null || context.asOf <= exam.retired);
+  const cached = context.memo.get('takeable') as ((code: string) => boolean) | undefined;
+  if (cached) return cached;
+  const answers = new Map<string, boolean>();
+  const test = (code: string) => {
+    let answer = answers.get(code);
+    if (answer === undefined) {
+      const exam = context.catalog.findExam(code);
+      answer =
+        exam !== undefined &&
+        (exam.launched === null || exam.launched <= context.asOf) &&
+        (exam.retired === null || context.asOf <= exam.retired);
+      answers.set(code, answer);
+    }
+    return answer;
   };
+  context.memo.set('takeable', test);
+  return test;
+}
+
+const formulaKeys = new WeakMap<ExamFormula, string>();
+
+/** A formula's content as a string, computed once per formula: silver and gold roles with the same exams share work. */
+function formulaKey(formula: ExamFormula): string {
+  let key = formulaKeys.get(formula);
+  if (key === undefined) {
+    key = JSON.stringify(formula);
+    formulaKeys.set(formula, key);
+  }
+  return key;
 }
 
 function fillPool(pool: Pool, context: EvaluationContext): { assignment: PoolAssignment } {
-  const key = `pool\u0000${pool.roles.map((r) => `${r.count}:${JSON.stringify(r.exams)}`).join('\u0000')}`;
+  const key = `pool\u0000${pool.roles.map((r) => `${r.count}:${formulaKey(r.exams)}`).join('\u0000')}`;
   const cached = context.memo.get(key) as { assignment: PoolAssignment } | undefined;
   if (cached) return cached;
   const columns = pool.roles.map((role) => eligibility(role.exams, context));
@@ -82,7 +106,7 @@ function fillPool(pool: Pool, context: EvaluationContext): { assignment: PoolAss
 
 /** Per person, whether they satisfy the formula at the as-of date; shared by every role with the same formula. */
 function eligibility(formula: ExamFormula, context: EvaluationContext): readonly boolean[] {
-  const key = `eligible\u0000${JSON.stringify(formula)}`;
+  const key = `eligible\u0000${formulaKey(formula)}`;
   const cached = context.memo.get(key) as boolean[] | undefined;
   if (cached) return cached;
   const column = context.qualified.map((held) => satisfies(formula, held));
@@ -97,12 +121,14 @@ function nearestCandidates(
   context: EvaluationContext,
 ): { person: string; role: string; exams: readonly string[] }[] {
   const options: { person: string; role: string; exams: readonly string[]; index: number }[] = [];
+  const canTake = takeable(context);
+  const totals = roles.map((role) => cheapestCompletion(role.exams, new Set())?.length ?? 0);
   context.qualified.forEach((held, p) => {
     if (excluded.has(p) || held.size === 0) return;
     let best: { role: string; exams: readonly string[] } | undefined;
-    for (const role of roles) {
-      const missing = cheapestCompletion(role.exams, held, takeable(context));
-      const total = cheapestCompletion(role.exams, new Set())?.length ?? 0;
+    for (const [r, role] of roles.entries()) {
+      const missing = cheapestCompletion(role.exams, held, canTake);
+      const total = totals[r] ?? 0;
       // Someone who holds nothing relevant is no nearer than a new hire; naming them would not help.
       if (missing && missing.length > 0 && missing.length < total && (!best || missing.length < best.exams.length)) {
         best = { role: role.id, exams: missing };

@@ -16,7 +16,7 @@ export const revenueKind: RequirementKind<RevenueRequirement, RevenueResult> = {
   evaluate(requirement, context) {
     const sums = sumRevenue(requirement, context);
     const byCurrency: MoneyByCurrency[] = [...sums.byCurrency]
-      .sort(([a], [b]) => a.localeCompare(b))
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([currency, amount]) => ({
         currency,
         amount: amount.toString(),
