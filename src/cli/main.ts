@@ -2,6 +2,7 @@ import { isAttainError } from '../core/attain-error.js';
 import { renderError } from '../render/render-error.js';
 import { catalogCommand } from './commands/catalog-command.js';
 import { evaluateCommand, evaluateOptions } from './commands/evaluate-command.js';
+import { forecastCommand, forecastOptions } from './commands/forecast-command.js';
 import { planCommand, planOptions } from './commands/plan-command.js';
 import { chooseLocale } from './common-options.js';
 import { describeOptions } from './parse-args.js';
@@ -11,6 +12,7 @@ type Command = (argv: readonly string[], write: (text: string) => void) => Promi
 const COMMANDS: Readonly<Record<string, Command>> = {
   evaluate: evaluateCommand,
   plan: planCommand,
+  forecast: forecastCommand,
   catalog: catalogCommand,
 };
 
@@ -19,6 +21,8 @@ const HELP = `attain — evaluate, explain, plan and forecast partner competency
 Usage:
   attain evaluate FILE... [options]     every competency, option and level for an organization file (JSON or YAML)
   attain plan FILE --target C/O/L     the cheapest way to a level: fewest new people, then fewest exams
+  attain forecast FILE [--from D] [--to D] [--at-risk DAYS]
+                                        every day a level is gained or lost, and why
   attain catalog list [--catalog PATH]  competencies, options, levels and versions
   attain catalog validate FILE          check a catalog file and report every problem
   attain catalog schema                 the catalog format as JSON Schema, for editors
@@ -28,6 +32,9 @@ ${describeOptions(evaluateOptions)}
 
 Options of plan:
 ${describeOptions(planOptions)}
+
+Options of forecast:
+${describeOptions(forecastOptions)}
 
 Exit status: 0 when evaluation ran, 2 for invalid input or usage, 1 for an internal error.
 `;

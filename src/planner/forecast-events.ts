@@ -1,0 +1,100 @@
+import type { Catalog, ProgramPolicy } from '../catalog/catalog-types.js';
+import { type Day, formatDay, oneYearBefore } from '../core/day.js';
+import type { Organization } from '../engine/organization.js';
+
+/** Something in the data that can change a result on a given day, assuming no new data arrives. */
+export interface ForecastEvent {
+  readonly day: Day;
+  readonly code:
+    | 'revenue.enters'
+    | 'revenue.leaves'
+    | 'exam.counts'
+    | 'exam.expires'
+    | 'dpor.starts'
+    | 'dpor.ends'
+    | 'version.starts';
+  readonly params: Readonly<Record<string, string>>;
+  /** What the event touches, so a change can name only the causes that concern its level. */
+  readonly product?: string;
+  readonly exam?: string;
+  readonly competency?: string;
+}
+
+/**
+ * Every day in (from, to] on which an evaluation can differ from the day before, with why. Results depend on the
+ * date only through these: a record entering or leaving the trailing twelve months, a pass starting to count or an
+ * exam's accepted-until date passing, a DPOR period starting or ending (when the policy looks at the as-of date),
+ * and a catalog version taking effect.
+ */
+export function forecastEvents(
+  catalog: Catalog,
+  organization: Organization,
+  policy: ProgramPolicy,
+  from: Day,
+  to: Day,
+): ForecastEvent[] {
+  const events: ForecastEvent[] = [];
+  const add = (event: ForecastEvent) => {
+    if (event.day > from && event.day <= to) events.push(event);
+  };
+  for (const record of organization.revenue) {
+    const product = catalog.findProduct(record.product)?.id;
+    if (!product) continue;
+    const params = {
+      date: formatDay(record.date),
+      customer: record.customer,
+      product,
+      amount: record.amount.toString(),
+      currency: record.currency,
+    };
+    add({ day: record.date, code: 'revenue.enters', params, product });
+    add({ day: firstDayOutside(record.date), code: 'revenue.leaves', params, product });
+  }
+  for (const person of organization.people) {
+    for (const pass of person.exams) {
+      const exam = catalog.findExam(pass.exam);
+      if (!exam) continue;
+      const params = { person: person.id, exam: exam.code, passed: formatDay(pass.passed) };
+      const everCounts =
+        (exam.launched === null || pass.passed >= exam.launched) && (exam.retired === null || pass.passed <= exam.retired);
+      if (everCounts) add({ day: pass.passed, code: 'exam.counts', params, exam: exam.code });
+      if (exam.acceptedUntil !== null) {
+        add({
+          day: exam.acceptedUntil + 1,
+          code: 'exam.expires',
+          params: { ...params, acceptedUntil: formatDay(exam.acceptedUntil) },
+          exam: exam.code,
+        });
+      }
+    }
+  }
+  if (policy.revenueAssociation === 'associated-at-as-of') {
+    for (const customer of organization.customers) {
+      for (const period of customer.dpor) {
+        add({ day: period.from, code: 'dpor.starts', params: { customer: customer.id, date: formatDay(period.from) } });
+        if (period.to !== null)
+          add({ day: period.to + 1, code: 'dpor.ends', params: { customer: customer.id, date: formatDay(period.to) } });
+      }
+    }
+  }
+  for (const competency of catalog.competencies) {
+    for (const version of competency.versions) {
+      if (version.effective !== null) {
+        add({
+          day: version.effective,
+          code: 'version.starts',
+          params: { competency: competency.id, version: version.id },
+          competency: competency.id,
+        });
+      }
+    }
+  }
+  return events.sort((a, b) => a.day - b.day);
+}
+
+/** The first as-of date whose trailing twelve months no longer include a record dated `day`. */
+export function firstDayOutside(day: Day): Day {
+  let candidate = day + 364;
+  while (oneYearBefore(candidate) < day) candidate += 1;
+  return candidate;
+}

@@ -1,0 +1,102 @@
+import type { Catalog, ProgramPolicy, Requirement } from '../catalog/catalog-types.js';
+import { type Day, formatDay } from '../core/day.js';
+import { evaluate, versionAt } from '../engine/evaluate.js';
+import type { LevelResult } from '../engine/evaluation-types.js';
+import { formulaExams } from '../engine/exam-formula.js';
+import type { Organization } from '../engine/organization.js';
+import { type ForecastEvent, forecastEvents } from './forecast-events.js';
+
+/** The JSON contract of `attain forecast`. */
+export interface Forecast {
+  readonly from: string;
+  readonly to: string;
+  /** Each level's standing on `from`. */
+  readonly start: readonly {
+    readonly competency: string;
+    readonly option: string;
+    readonly level: string;
+    readonly attained: boolean;
+  }[];
+  readonly changes: readonly ForecastChange[];
+}
+
+export interface ForecastChange {
+  readonly date: string;
+  readonly competency: string;
+  readonly option: string;
+  readonly level: string;
+  readonly attained: boolean;
+  readonly status: LevelResult['status'];
+  /** The events of that day that concern this level. */
+  readonly causes: readonly { readonly code: ForecastEvent['code']; readonly params: Readonly<Record<string, string>> }[];
+}
+
+/**
+ * Every day in (from, to] on which a level's result differs from the day before, assuming no new data. Only the
+ * days on which something in the data happens are evaluated; the tests compare this with evaluating every day.
+ */
+export function forecast(
+  catalog: Catalog,
+  organization: Organization,
+  from: Day,
+  to: Day,
+  policy: Partial<ProgramPolicy> = {},
+): Forecast {
+  const effective = { ...catalog.policy, ...policy };
+  const events = forecastEvents(catalog, organization, effective, from, to);
+  const days = [...new Set(events.map((e) => e.day))];
+  const key = (r: LevelResult) => `${r.competency}/${r.option}/${r.level}`;
+  let previous = new Map(evaluate(catalog, organization, { asOf: from, policy }).results.map((r) => [key(r), r]));
+  const start = [...previous.values()].map(({ competency, option, level, attained }) => ({
+    competency,
+    option,
+    level,
+    attained,
+  }));
+  const changes: ForecastChange[] = [];
+  for (const day of days) {
+    const today = new Map(evaluate(catalog, organization, { asOf: day, policy }).results.map((r) => [key(r), r]));
+    for (const [k, result] of today) {
+      const before = previous.get(k);
+      if (before && before.attained === result.attained && before.status === result.status) continue;
+      const concerns = touches(catalog, result, day);
+      changes.push({
+        date: formatDay(day),
+        competency: result.competency,
+        option: result.option,
+        level: result.level,
+        attained: result.attained,
+        status: result.status,
+        causes: events.filter((e) => e.day === day && concerns(e)).map(({ code, params }) => ({ code, params })),
+      });
+    }
+    previous = today;
+  }
+  return { from: formatDay(from), to: formatDay(to), start, changes };
+}
+
+/** Whether an event can concern a level: its product or exam appears in the level, or it is the level's own version. */
+function touches(catalog: Catalog, result: LevelResult, day: Day): (event: ForecastEvent) => boolean {
+  const competency = catalog.competencies.find((c) => c.id === result.competency);
+  const level =
+    competency &&
+    versionAt(competency, day)
+      .options.find((o) => o.id === result.option)
+      ?.levels.find((l) => l.id === result.level);
+  const products = new Set<string>();
+  const exams = new Set<string>();
+  const visit = (requirements: readonly Requirement[]) => {
+    for (const r of requirements) {
+      if (r.kind === 'revenue') for (const p of r.products) products.add(p);
+      if (r.kind === 'people')
+        for (const pool of r.pools) for (const role of pool.roles) for (const e of formulaExams(role.exams)) exams.add(e);
+      if (r.kind === 'anyOf') for (const path of r.paths) visit(path.requirements);
+    }
+  };
+  visit(level?.requirements ?? []);
+  return (event) =>
+    (event.product !== undefined && products.has(event.product)) ||
+    (event.exam !== undefined && exams.has(event.exam)) ||
+    (event.competency !== undefined && event.competency === result.competency) ||
+    event.code.startsWith('dpor.');
+}
