@@ -2,6 +2,8 @@
  * Exact decimal numbers: an integer mantissa and a count of decimal places. Money is summed and converted here,
  * never in floating point, so that "at least US$100,000" means exactly that.
  */
+const PLAIN = /^(-?)(\d+)(?:\.(\d+))?$/;
+
 export class Decimal {
   static readonly ZERO = new Decimal(0n, 0);
 
@@ -12,6 +14,14 @@ export class Decimal {
 
   /** Parses a plain or exponent decimal ("1200", "-0.5", "1.2e3"); returns undefined when it is not a finite number. */
   static parse(text: string): Decimal | undefined {
+    // The common case, a plain decimal like "1234.56", skips the exponent handling and trailing-zero normalization:
+    // parsing runs once per revenue record, and every operation accepts any scale.
+    const plain = PLAIN.exec(text);
+    if (plain) {
+      const [, sign, whole = '', fraction = ''] = plain;
+      const mantissa = BigInt(whole + fraction);
+      return new Decimal(sign === '-' ? -mantissa : mantissa, fraction.length);
+    }
     const match = /^([+-]?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/.exec(text.trim());
     if (!match) return undefined;
     const [, sign = '', whole = '', fraction = '', exponent = '0'] = match;

@@ -81,8 +81,9 @@ export function parseOrganization(document: unknown, baseCurrency = 'USD', file?
 
   const revenue = reader.array(document, 'revenue', '$').map((r, i): RevenueRecord => {
     const path = `$.revenue[${i}]`;
-    const empty = { customer: '', product: '', date: 0, amount: Decimal.ZERO, currency: baseCurrency, netNew: true };
-    if (!isObject(r)) return badRecord(report, path, r, empty);
+    if (!isObject(r)) {
+      return badRecord(report, path, r, { customer: '', product: '', date: 0, amount: Decimal.ZERO, currency: baseCurrency, netNew: true });
+    }
     const customer = reader.string(r, 'customer', path, true) ?? '';
     if (customer && !customerIds.has(customer)) report('org.customer.unknown', `${path}.customer`, { customer });
     const currencyText = reader.string(r, 'currency', path, true) ?? baseCurrency;
