@@ -82,7 +82,14 @@ export function parseOrganization(document: unknown, baseCurrency = 'USD', file?
   const revenue = reader.array(document, 'revenue', '$').map((r, i): RevenueRecord => {
     const path = `$.revenue[${i}]`;
     if (!isObject(r)) {
-      return badRecord(report, path, r, { customer: '', product: '', date: 0, amount: Decimal.ZERO, currency: baseCurrency, netNew: true });
+      return badRecord(report, path, r, {
+        customer: '',
+        product: '',
+        date: 0,
+        amount: Decimal.ZERO,
+        currency: baseCurrency,
+        netNew: true,
+      });
     }
     const customer = reader.string(r, 'customer', path, true) ?? '';
     if (customer && !customerIds.has(customer)) report('org.customer.unknown', `${path}.customer`, { customer });

@@ -1,5 +1,4 @@
-import { FlowNetwork } from '../engine/matching/max-flow.js';
-import { CostFlowNetwork } from './min-cost-flow.js';
+import { FlowNetwork } from '../engine/matching/flow-network.js';
 
 /**
  * One pool to fill at least cost. Per existing person and role, how many exams they still need (null: they cannot
@@ -40,7 +39,7 @@ export function planPool(problem: PoolProblem, hires: number): PoolPlan | null {
   const hireNode = 2;
   const classNode = (c: number) => 3 + c;
   const roleNode = (r: number) => 3 + classes.length + r;
-  const network = new CostFlowNetwork(3 + classes.length + roles);
+  const network = new FlowNetwork(3 + classes.length + roles);
   network.addEdge(source, hireNode, hires, 0);
   const hireEdges = problem.newCosts.map((cost, r) => (cost === null ? -1 : network.addEdge(hireNode, roleNode(r), seats, cost)));
   const classEdges = classes.map((costs, c) => {

@@ -1,4 +1,4 @@
-import { FlowNetwork } from './max-flow.js';
+import { FlowNetwork } from './flow-network.js';
 
 /** The outcome of filling one pool's roles with distinct people. */
 export interface PoolAssignment {
