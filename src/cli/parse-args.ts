@@ -1,4 +1,5 @@
 import { AttainError } from '../core/attain-error.js';
+import { type Day, parseDay } from '../core/day.js';
 
 /** A command-line option: `--name VALUE`, or a flag without a value. */
 export interface OptionSpec {
@@ -52,4 +53,12 @@ export function usage(message: string): AttainError {
 /** Help text for a command's options. */
 export function describeOptions(specs: readonly OptionSpec[]): string {
   return specs.map((s) => `  --${s.name}${s.value ? ` ${s.value}` : ''}`.padEnd(34) + s.description).join('\n');
+}
+
+/** A `YYYY-MM-DD` option as a day, undefined when not given; a usage error when it is not a real date. */
+export function dateOption(value: unknown, name: string): Day | undefined {
+  if (value === undefined) return undefined;
+  const day = typeof value === 'string' ? parseDay(value) : undefined;
+  if (day === undefined) throw usage(`--${name} must be a date YYYY-MM-DD, not "${String(value)}"`);
+  return day;
 }

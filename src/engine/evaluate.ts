@@ -1,4 +1,5 @@
 import type { Catalog, Competency, CompetencyOption, CompetencyVersion, Level, ProgramPolicy } from '../catalog/catalog-types.js';
+import { versionAt } from '../catalog/find-level.js';
 import { type Day, dayOf, formatDay } from '../core/day.js';
 import { createEvaluationContext, type EvaluationContext } from './evaluation-context.js';
 import type { Evaluation, LevelResult } from './evaluation-types.js';
@@ -33,16 +34,6 @@ export function evaluate(catalog: Catalog, organization: Organization, options: 
     results,
     warnings: context.warnings,
   };
-}
-
-/**
- * The version of a competency in effect on a day: the latest that took effect on or before it. Before the first
- * version the first applies, so that a catalog with one version applies at any date.
- */
-export function versionAt(competency: Competency, day: Day): CompetencyVersion {
-  let chosen = competency.versions[0] as CompetencyVersion;
-  for (const version of competency.versions) if (version.effective === null || version.effective <= day) chosen = version;
-  return chosen;
 }
 
 export function evaluateLevel(

@@ -22,7 +22,7 @@ export function formulaTerms(formula: ExamFormula): readonly (readonly string[])
   };
   const expanded = (expanders[formula.kind] as (f: ExamFormula) => string[][])(formula);
   if (expanded.length > MAX_FORMULA_TERMS) throw new RangeError(`formula expands to ${expanded.length} alternatives`);
-  const terms = minimal(expanded).map((t) => Object.freeze(t.sort()));
+  const terms = minimalTerms(expanded).map((t) => Object.freeze(t.sort()));
   termCache.set(formula, Object.freeze(terms));
   return terms;
 }
@@ -56,7 +56,8 @@ export function formulaExams(formula: ExamFormula): readonly string[] {
   return formula.kind === 'exam' ? [formula.code] : [...new Set(formula.items.flatMap(formulaExams))];
 }
 
-function minimal(terms: string[][]): string[][] {
+/** The sets that contain no other set of the list, smallest first. */
+export function minimalTerms(terms: readonly string[][]): string[][] {
   const bySize = [...terms].sort((a, b) => a.length - b.length);
   const kept: string[][] = [];
   for (const term of bySize) {

@@ -21,6 +21,11 @@ export interface Organization {
   readonly fx: ReadonlyMap<string, Decimal>;
 }
 
+/** People's display names by id, for reports; people without a name are shown by id. */
+export function personNames(organization: Organization): ReadonlyMap<string, string> {
+  return new Map(organization.people.flatMap((p) => (p.name ? [[p.id, p.name] as const] : [])));
+}
+
 export interface Person {
   readonly id: string;
   readonly name: string | null;

@@ -1,6 +1,7 @@
 import type { Catalog, ProgramPolicy, Requirement } from '../catalog/catalog-types.js';
+import { findLevel } from '../catalog/find-level.js';
 import { type Day, formatDay } from '../core/day.js';
-import { evaluate, versionAt } from '../engine/evaluate.js';
+import { evaluate } from '../engine/evaluate.js';
 import type { LevelResult } from '../engine/evaluation-types.js';
 import { formulaExams } from '../engine/exam-formula.js';
 import type { Organization } from '../engine/organization.js';
@@ -77,12 +78,7 @@ export function forecast(
 
 /** Whether an event can concern a level: its product or exam appears in the level, or it is the level's own version. */
 function touches(catalog: Catalog, result: LevelResult, day: Day): (event: ForecastEvent) => boolean {
-  const competency = catalog.competencies.find((c) => c.id === result.competency);
-  const level =
-    competency &&
-    versionAt(competency, day)
-      .options.find((o) => o.id === result.option)
-      ?.levels.find((l) => l.id === result.level);
+  const level = findLevel(catalog, result, day)?.level;
   const products = new Set<string>();
   const exams = new Set<string>();
   const visit = (requirements: readonly Requirement[]) => {

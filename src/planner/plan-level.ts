@@ -1,9 +1,9 @@
 import type { Catalog, Pool, ProgramPolicy, Requirement, RevenueRequirement } from '../catalog/catalog-types.js';
+import { findLevel, versionAt } from '../catalog/find-level.js';
 import { AttainError } from '../core/attain-error.js';
 import { type Day, formatDay } from '../core/day.js';
-import { versionAt } from '../engine/evaluate.js';
 import { createEvaluationContext, type EvaluationContext } from '../engine/evaluation-context.js';
-import { formulaTerms } from '../engine/exam-formula.js';
+import { formulaTerms, minimalTerms } from '../engine/exam-formula.js';
 import type { Organization } from '../engine/organization.js';
 import { takeable } from '../engine/requirement-kinds/people-kind.js';
 import { revenueKind } from '../engine/requirement-kinds/revenue-kind.js';
@@ -108,11 +108,9 @@ export async function planLevel(
 }
 
 function findTarget(catalog: Catalog, target: string, asOf: Day) {
-  const [competencyId, optionId, levelId] = target.split('/');
-  const competency = catalog.competencies.find((c) => c.id === competencyId);
-  const version = competency ? versionAt(competency, asOf) : undefined;
-  const level = version?.options.find((o) => o.id === optionId)?.levels.find((l) => l.id === levelId);
-  if (!version || !level) {
+  const [competency = '', option = '', level = ''] = target.split('/');
+  const found = findLevel(catalog, { competency, option, level }, asOf);
+  if (!found) {
     const known = catalog.competencies.flatMap((c) =>
       versionAt(c, asOf).options.flatMap((o) => o.levels.map((l) => `${c.id}/${o.id}/${l.id}`)),
     );
@@ -120,7 +118,7 @@ function findTarget(catalog: Catalog, target: string, asOf: Day) {
       { code: 'plan.unknown-target', path: '--target', params: { target, known: known.join(', ') } },
     ]);
   }
-  return { version, level };
+  return found;
 }
 
 /** Every combination of path choices, each with the pools and revenue tests it requires. */
@@ -191,7 +189,8 @@ function buildProblem(
             const missing = term.filter((code) => !held.has(code));
             if (missing.every(canTake)) sets.push(missing);
           }
-          return minimalSets(sets);
+          // Taking more exams is never better than taking fewer: drop completions that contain another.
+          return minimalTerms(sets);
         };
         return {
           count: role.count,
@@ -201,14 +200,6 @@ function buildProblem(
       }),
     })),
   };
-}
-
-/** Drops completions that contain another: taking more exams is never better than taking fewer. */
-function minimalSets(sets: readonly string[][]): string[][] {
-  const sorted = [...sets].sort((a, b) => a.length - b.length);
-  const kept: string[][] = [];
-  for (const set of sorted) if (!kept.some((k) => k.every((e) => set.includes(e)))) kept.push(set);
-  return kept;
 }
 
 function describeSolution(alternative: Alternative, solution: PlanningSolution, organization: Organization) {

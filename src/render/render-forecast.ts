@@ -1,4 +1,6 @@
 import type { Catalog } from '../catalog/catalog-types.js';
+import { findLevel } from '../catalog/find-level.js';
+import { parseDay } from '../core/day.js';
 import type { Locale } from '../core/localized.js';
 import type { Forecast, ForecastChange } from '../planner/forecast.js';
 import { FORECAST_MESSAGES } from './forecast-messages.js';
@@ -25,12 +27,10 @@ export function renderForecastText(forecast: Forecast, catalog: Catalog, locale:
   const f = new Formatter(locale, catalog);
   const out = [m.title(f.date(forecast.from), f.date(forecast.to)), ''];
   for (const start of forecast.start) {
-    const competency = catalog.competencies.find((c) => c.id === start.competency);
-    const option = competency?.versions.flatMap((v) => v.options).find((o) => o.id === start.option);
-    const level = option?.levels.find((l) => l.id === start.level);
-    const name = [competency?.name, option?.name, level?.name]
-      .map((n, i) => (n ? f.text(n) : [start.competency, start.option, start.level][i]))
-      .join(' · ');
+    const found = findLevel(catalog, start, parseDay(forecast.from) ?? 0);
+    const name = found
+      ? [found.competency.name, found.option.name, found.level.name].map((n) => f.text(n)).join(' · ')
+      : `${start.competency}/${start.option}/${start.level}`;
     const changes = forecast.changes.filter(
       (c) => c.competency === start.competency && c.option === start.option && c.level === start.level,
     );

@@ -1,6 +1,6 @@
 import type { Catalog, Level, Requirement, Role } from '../catalog/catalog-types.js';
+import { findLevel } from '../catalog/find-level.js';
 import type { Locale } from '../core/localized.js';
-import { versionAt } from '../engine/evaluate.js';
 import type { Plan } from '../planner/plan-types.js';
 import { Formatter, requirementAt } from './formatter.js';
 import { PLAN_MESSAGES } from './plan-messages.js';
@@ -14,7 +14,8 @@ export function renderPlanText(
 ): string {
   const m = PLAN_MESSAGES[locale];
   const f = new Formatter(locale, catalog, personNames);
-  const level = findLevel(catalog, plan);
+  const [competency = '', option = '', levelId = ''] = plan.target.split('/');
+  const level = findLevel(catalog, { competency, option, level: levelId }, plan.catalogVersion)?.level;
   const pathName = (path: string | null) => {
     if (path === null || !level) return path ?? '';
     return path
@@ -99,12 +100,4 @@ function allRoles(level: Level | undefined): Role[] {
           : [],
     );
   return level ? visit(level.requirements) : [];
-}
-
-function findLevel(catalog: Catalog, plan: Plan): Level | undefined {
-  const [c, o, l] = plan.target.split('/');
-  const competency = catalog.competencies.find((x) => x.id === c);
-  const version =
-    competency?.versions.find((v) => v.id === plan.catalogVersion) ?? (competency ? versionAt(competency, 0) : undefined);
-  return version?.options.find((x) => x.id === o)?.levels.find((x) => x.id === l);
 }

@@ -3,6 +3,7 @@ import { loadShippedCatalog } from '../catalog/shipped-catalog.js';
 import { parseDay } from '../core/day.js';
 import { LOCALES } from '../core/localized.js';
 import { evaluate } from '../engine/evaluate.js';
+import { personNames } from '../engine/organization.js';
 import { parseOrganization } from '../engine/parse-organization.js';
 import { renderEvaluationText } from './render-text.js';
 
@@ -27,7 +28,7 @@ const org = parseOrganization({
   revenue: [{ customer: 'c', product: 'd365-plan-1', date: '2017-06-01', amount: '12345.675', currency: 'USD' }],
 });
 const evaluation = evaluate(catalog, org, { asOf: parseDay('2018-03-31') as number });
-const names = new Map(org.people.flatMap((p) => (p.name ? [[p.id, p.name] as const] : [])));
+const names = personNames(org);
 const render = (locale: (typeof LOCALES)[number]) => renderEvaluationText(evaluation, catalog, locale, names);
 
 describe('text reports', () => {

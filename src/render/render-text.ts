@@ -1,4 +1,5 @@
 import type { Catalog, Level, PeopleRequirement, Requirement } from '../catalog/catalog-types.js';
+import { findLevel } from '../catalog/find-level.js';
 import type { Locale } from '../core/localized.js';
 import type { Evaluation, Finding, LevelResult, RequirementResult } from '../engine/evaluation-types.js';
 import { describeFormula } from './describe-formula.js';
@@ -54,15 +55,12 @@ export function renderEvaluationText(
 }
 
 function levelNames(catalog: Catalog, r: LevelResult, f: Formatter) {
-  const competency = catalog.competencies.find((c) => c.id === r.competency);
-  const version = competency?.versions.find((v) => v.id === r.catalogVersion);
-  const option = version?.options.find((o) => o.id === r.option);
-  const definition = option?.levels.find((l) => l.id === r.level);
+  const found = findLevel(catalog, r, r.catalogVersion);
   return {
-    competency: competency ? f.text(competency.name) : r.competency,
-    option: option ? f.text(option.name) : r.option,
-    level: definition ? f.text(definition.name) : r.level,
-    definition,
+    competency: found ? f.text(found.competency.name) : r.competency,
+    option: found ? f.text(found.option.name) : r.option,
+    level: found ? f.text(found.level.name) : r.level,
+    definition: found?.level,
   };
 }
 

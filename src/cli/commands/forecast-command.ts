@@ -8,7 +8,7 @@ import { describeCauses, renderForecastText } from '../../render/render-forecast
 import { renderPlanText } from '../../render/render-plan.js';
 import { catalogOption, chooseLocale, formatOption, langOption } from '../common-options.js';
 import { loadCatalog } from '../load-catalog-option.js';
-import { type OptionSpec, parseArgs, usage } from '../parse-args.js';
+import { dateOption, type OptionSpec, parseArgs, usage } from '../parse-args.js';
 
 export const forecastOptions: readonly OptionSpec[] = [
   { name: 'from', value: 'DATE', description: 'start of the forecast (default: today)' },
@@ -68,11 +68,4 @@ export async function forecastCommand(argv: readonly string[], write: (text: str
   }
   write(`${out.join('\n')}\n`);
   return 0;
-}
-
-function dateOption(value: unknown, name: string): Day | undefined {
-  if (value === undefined) return undefined;
-  const day = typeof value === 'string' ? parseDay(value) : undefined;
-  if (day === undefined) throw usage(`--${name} must be a date YYYY-MM-DD, not "${String(value)}"`);
-  return day;
 }

@@ -1,10 +1,11 @@
-import { dayOf, parseDay } from '../../core/day.js';
+import { dayOf } from '../../core/day.js';
+import { personNames } from '../../engine/organization.js';
 import { readOrganizationFile } from '../../importers/read-organization-file.js';
 import { planLevel } from '../../planner/plan-level.js';
 import { renderPlanText } from '../../render/render-plan.js';
 import { catalogOption, chooseLocale, formatOption, langOption } from '../common-options.js';
 import { loadCatalog } from '../load-catalog-option.js';
-import { type OptionSpec, parseArgs, usage } from '../parse-args.js';
+import { dateOption, type OptionSpec, parseArgs, usage } from '../parse-args.js';
 
 export const planOptions: readonly OptionSpec[] = [
   { name: 'target', value: 'COMPETENCY/OPTION/LEVEL', description: 'the level to reach, e.g. cloud-crm/reseller/gold' },
@@ -23,8 +24,7 @@ export async function planCommand(argv: readonly string[], write: (text: string)
   const file = positionals[0];
   if (!file) throw usage('plan needs an organization file: attain plan FILE --target COMPETENCY/OPTION/LEVEL');
   if (typeof options.target !== 'string') throw usage('plan needs --target COMPETENCY/OPTION/LEVEL');
-  const asOf = typeof options['as-of'] === 'string' ? parseDay(options['as-of']) : dayOf(new Date());
-  if (asOf === undefined) throw usage(`--as-of must be a date YYYY-MM-DD, not "${String(options['as-of'])}"`);
+  const asOf = dateOption(options['as-of'], 'as-of') ?? dayOf(new Date());
   const limitText = options['max-exams-per-person'];
   const limit = typeof limitText === 'string' ? Number(limitText) : null;
   if (limit !== null && !(Number.isInteger(limit) && limit >= 0))
@@ -39,8 +39,7 @@ export async function planCommand(argv: readonly string[], write: (text: string)
   });
   if (options.format === 'json') write(`${JSON.stringify(plan, null, 2)}\n`);
   else {
-    const names = new Map(organization.people.flatMap((p) => (p.name ? [[p.id, p.name] as const] : [])));
-    write(renderPlanText(plan, catalog, chooseLocale(options.lang), names));
+    write(renderPlanText(plan, catalog, chooseLocale(options.lang), personNames(organization)));
   }
   return 0;
 }
