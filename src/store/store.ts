@@ -1,0 +1,96 @@
+import type { Customer, ExamPass, Organization, Person, Period, RevenueRecord } from '../engine/organization.js';
+
+/** Who may do what through the API. */
+export const ROLES = ['admin', 'partner', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who made a change, for the audit log: a token id, or a local command such as `cli:import`. */
+export interface Actor {
+  readonly kind: 'token' | 'cli' | 'system';
+  readonly id: string;
+}
+
+export interface TokenRecord {
+  readonly id: string;
+  readonly role: Role;
+  /** The organization a partner or viewer token is scoped to; null for admin. */
+  readonly org: string | null;
+  readonly label: string | null;
+  readonly createdAt: string;
+  readonly revokedAt: string | null;
+}
+
+export interface OrganizationSummary {
+  readonly id: string;
+  readonly name: string | null;
+  readonly market: string;
+  readonly country: string | null;
+  readonly people: number;
+  readonly customers: number;
+  readonly revenueRecords: number;
+  readonly updatedAt: string;
+}
+
+/** Records to add to an organization; an import of CSV rows produces these, never deletions. */
+export interface OrganizationAdditions {
+  /** New people, or existing people whose name changed (matched by id). */
+  readonly people: readonly Omit<Person, 'exams'>[];
+  readonly exams: readonly (ExamPass & { readonly person: string })[];
+  /** New customers, or existing customers whose name changed. */
+  readonly customers: readonly Omit<Customer, 'dpor'>[];
+  readonly dpor: readonly (Period & { readonly customer: string })[];
+  readonly revenue: readonly RevenueRecord[];
+}
+
+/** One evaluation the API served, kept so that a partner can see its history. */
+export interface EvaluationSnapshot {
+  readonly id: number;
+  readonly org: string;
+  readonly takenAt: string;
+  readonly asOf: string;
+  readonly catalogVersion: string;
+  /** The evaluation's JSON, exactly as served. */
+  readonly evaluation: unknown;
+}
+
+export interface AuditEntry {
+  readonly id: number;
+  readonly at: string;
+  readonly actor: Actor;
+  readonly org: string | null;
+  /** A stable action name: `org.replace`, `org.delete`, `import.revenue`, `token.create`, `token.revoke`, … */
+  readonly action: string;
+  readonly detail: unknown;
+}
+
+/**
+ * Everything attain keeps. Every write is one transaction (it lands whole or not at all) and appends to the audit log
+ * in the same transaction. Implementations: `openStore` over PGlite (embedded) or PostgreSQL (`DATABASE_URL`).
+ */
+export interface Store {
+  listOrganizations(): Promise<readonly OrganizationSummary[]>;
+  getOrganization(id: string): Promise<Organization | undefined>;
+  /** Every organization, read in batches without one query per row, for program-wide evaluation. */
+  streamOrganizations(): AsyncIterable<Organization>;
+  /** Replaces the organization's data whole (creating it when new). Returns whether it was created. */
+  replaceOrganization(organization: Organization, actor: Actor, action?: string): Promise<{ readonly created: boolean }>;
+  /** Adds records to an existing organization (import of CSV rows). */
+  addToOrganization(id: string, additions: OrganizationAdditions, actor: Actor, action: string, detail?: unknown): Promise<void>;
+  deleteOrganization(id: string, actor: Actor): Promise<boolean>;
+
+  /** Creates a token; the secret is returned once and only its hash is stored. */
+  createToken(
+    input: { readonly role: Role; readonly org: string | null; readonly label?: string },
+    actor: Actor,
+  ): Promise<{ readonly secret: string; readonly token: TokenRecord }>;
+  /** The live (not revoked) token with this secret. */
+  authenticate(secret: string): Promise<TokenRecord | undefined>;
+  listTokens(): Promise<readonly TokenRecord[]>;
+  revokeToken(id: string, actor: Actor): Promise<boolean>;
+
+  recordSnapshot(snapshot: Omit<EvaluationSnapshot, 'id' | 'takenAt'>): Promise<EvaluationSnapshot>;
+  history(org: string, limit?: number): Promise<readonly EvaluationSnapshot[]>;
+  auditLog(filter?: { readonly org?: string; readonly limit?: number }): Promise<readonly AuditEntry[]>;
+
+  close(): Promise<void>;
+}
