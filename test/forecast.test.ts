@@ -1,11 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadShippedCatalog } from '../src/catalog/shipped-catalog.js';
-import { formatDay, parseDay } from '../src/core/day.js';
+import { firstDayOutside, formatDay, parseDay } from '../src/core/day.js';
 import { evaluate } from '../src/engine/evaluate.js';
 import { parseOrganization } from '../src/engine/parse-organization.js';
 import { forecast } from '../src/planner/forecast.js';
-import { firstDayOutside } from '../src/planner/forecast-events.js';
 import { asOfDate, organization } from './arbitraries.js';
 
 const catalog = await loadShippedCatalog();

@@ -32,6 +32,20 @@ export function oneYearBefore(day: Day): Day {
   return Date.UTC(year, month - 1, dom) / MS_PER_DAY;
 }
 
+const outside = new Map<Day, Day>();
+
+/** The first as-of date whose trailing twelve months no longer include a record dated `day`. */
+export function firstDayOutside(day: Day): Day {
+  // Revenue dates repeat (a few hundred distinct days for a hundred thousand records), so answers are kept.
+  let answer = outside.get(day);
+  if (answer === undefined) {
+    answer = day + 364;
+    while (oneYearBefore(answer) < day) answer += 1;
+    if (outside.size < 100_000) outside.set(day, answer);
+  }
+  return answer;
+}
+
 /** The day of the given instant in UTC. */
 export function dayOf(instant: Date): Day {
   return Math.floor(instant.getTime() / MS_PER_DAY);

@@ -61,7 +61,7 @@ export function createEvaluationContext(
 }
 
 /** The canonical code of a pass that counts at the as-of date, or the warning that says why it does not. */
-function whyIgnored(catalog: Catalog, pass: ExamPass, person: string, asOf: Day): string | Omit<Finding, 'path'> {
+export function whyIgnored(catalog: Catalog, pass: ExamPass, person: string, asOf: Day): string | Omit<Finding, 'path'> {
   const exam = catalog.findExam(pass.exam);
   if (!exam) return { code: 'exam.unknown', params: { exam: pass.exam, person } };
   // Most passes count: the warning's parameters (and their formatted dates) are built only when one does not.
@@ -134,7 +134,11 @@ function aggregateRevenue(
 }
 
 /** The value of an amount in the catalog's currency, by the organization's rates. */
-export function convert(context: EvaluationContext, amount: Decimal, currency: string): Decimal {
+export function convert(
+  context: Pick<EvaluationContext, 'catalog' | 'organization'>,
+  amount: Decimal,
+  currency: string,
+): Decimal {
   if (currency === context.catalog.currency) return amount;
   const rate = context.organization.fx.get(currency);
   return rate ? amount.mul(rate) : Decimal.ZERO;

@@ -1,5 +1,5 @@
 import type { Catalog, ProgramPolicy } from '../catalog/catalog-types.js';
-import { type Day, formatDay, oneYearBefore } from '../core/day.js';
+import { type Day, firstDayOutside, formatDay } from '../core/day.js';
 import type { Organization } from '../engine/organization.js';
 
 /** Something in the data that can change a result on a given day, assuming no new data arrives. */
@@ -25,6 +25,8 @@ export interface ForecastEvent {
  * date only through these: a record entering or leaving the trailing twelve months, a pass starting to count or an
  * exam's accepted-until date passing, a DPOR period starting or ending (when the policy looks at the as-of date),
  * and a catalog version taking effect.
+ *
+ * @param onlyDays when given, only events on these days are described (describing each costs formatted dates)
  */
 export function forecastEvents(
   catalog: Catalog,
@@ -32,14 +34,16 @@ export function forecastEvents(
   policy: ProgramPolicy,
   from: Day,
   to: Day,
+  onlyDays?: ReadonlySet<Day>,
 ): ForecastEvent[] {
   const events: ForecastEvent[] = [];
+  const wanted = (day: Day) => day > from && day <= to && (onlyDays === undefined || onlyDays.has(day));
   const add = (event: ForecastEvent) => {
-    if (event.day > from && event.day <= to) events.push(event);
+    if (wanted(event.day)) events.push(event);
   };
   for (const record of organization.revenue) {
     const product = catalog.findProduct(record.product)?.id;
-    if (!product) continue;
+    if (!product || !(wanted(record.date) || wanted(firstDayOutside(record.date)))) continue;
     const params = {
       date: formatDay(record.date),
       customer: record.customer,
@@ -53,7 +57,7 @@ export function forecastEvents(
   for (const person of organization.people) {
     for (const pass of person.exams) {
       const exam = catalog.findExam(pass.exam);
-      if (!exam) continue;
+      if (!exam || !(wanted(pass.passed) || (exam.acceptedUntil !== null && wanted(exam.acceptedUntil + 1)))) continue;
       const params = { person: person.id, exam: exam.code, passed: formatDay(pass.passed) };
       const everCounts =
         (exam.launched === null || pass.passed >= exam.launched) && (exam.retired === null || pass.passed <= exam.retired);
@@ -90,11 +94,4 @@ export function forecastEvents(
     }
   }
   return events.sort((a, b) => a.day - b.day);
-}
-
-/** The first as-of date whose trailing twelve months no longer include a record dated `day`. */
-export function firstDayOutside(day: Day): Day {
-  let candidate = day + 364;
-  while (oneYearBefore(candidate) < day) candidate += 1;
-  return candidate;
 }

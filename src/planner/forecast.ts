@@ -1,10 +1,10 @@
 import type { Catalog, ProgramPolicy, Requirement } from '../catalog/catalog-types.js';
 import { findLevel } from '../catalog/find-level.js';
 import { type Day, formatDay } from '../core/day.js';
-import { evaluate } from '../engine/evaluate.js';
 import type { LevelResult } from '../engine/evaluation-types.js';
 import { formulaExams } from '../engine/exam-formula.js';
 import type { Organization } from '../engine/organization.js';
+import { type LevelStatus, StatusTracker } from '../engine/status-tracker.js';
 import { type ForecastEvent, forecastEvents } from './forecast-events.js';
 
 /** The JSON contract of `attain forecast`. */
@@ -44,40 +44,45 @@ export function forecast(
   policy: Partial<ProgramPolicy> = {},
 ): Forecast {
   const effective = { ...catalog.policy, ...policy };
-  const events = forecastEvents(catalog, organization, effective, from, to);
-  const days = [...new Set(events.map((e) => e.day))];
-  const key = (r: LevelResult) => `${r.competency}/${r.option}/${r.level}`;
-  let previous = new Map(evaluate(catalog, organization, { asOf: from, policy }).results.map((r) => [key(r), r]));
+  const key = (r: LevelStatus) => `${r.competency}/${r.option}/${r.level}`;
+  const tracker = new StatusTracker(catalog, organization, effective);
+  tracker.advanceTo(from);
+  let previous = new Map(tracker.statuses().map((r) => [key(r), r]));
   const start = [...previous.values()].map(({ competency, option, level, attained }) => ({
     competency,
     option,
     level,
     attained,
   }));
-  const changes: ForecastChange[] = [];
-  for (const day of days) {
-    const today = new Map(evaluate(catalog, organization, { asOf: day, policy }).results.map((r) => [key(r), r]));
+  const changed: { day: Day; result: LevelStatus }[] = [];
+  for (let day = tracker.nextChange(); day !== undefined && day <= to; day = tracker.nextChange()) {
+    tracker.advanceTo(day);
+    const today = new Map(tracker.statuses().map((r) => [key(r), r]));
     for (const [k, result] of today) {
       const before = previous.get(k);
-      if (before && before.attained === result.attained && before.status === result.status) continue;
-      const concerns = touches(catalog, result, day);
-      changes.push({
-        date: formatDay(day),
-        competency: result.competency,
-        option: result.option,
-        level: result.level,
-        attained: result.attained,
-        status: result.status,
-        causes: events.filter((e) => e.day === day && concerns(e)).map(({ code, params }) => ({ code, params })),
-      });
+      if (!before || before.attained !== result.attained || before.status !== result.status) changed.push({ day, result });
     }
     previous = today;
   }
+  // Causes are described only for the few days on which something changed.
+  const events = forecastEvents(catalog, organization, effective, from, to, new Set(changed.map((c) => c.day)));
+  const changes = changed.map(({ day, result }): ForecastChange => {
+    const concerns = touches(catalog, result, day);
+    return {
+      date: formatDay(day),
+      competency: result.competency,
+      option: result.option,
+      level: result.level,
+      attained: result.attained,
+      status: result.status,
+      causes: events.filter((e) => e.day === day && concerns(e)).map(({ code, params }) => ({ code, params })),
+    };
+  });
   return { from: formatDay(from), to: formatDay(to), start, changes };
 }
 
 /** Whether an event can concern a level: its product or exam appears in the level, or it is the level's own version. */
-function touches(catalog: Catalog, result: LevelResult, day: Day): (event: ForecastEvent) => boolean {
+function touches(catalog: Catalog, result: LevelStatus, day: Day): (event: ForecastEvent) => boolean {
   const level = findLevel(catalog, result, day)?.level;
   const products = new Set<string>();
   const exams = new Set<string>();

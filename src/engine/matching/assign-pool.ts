@@ -36,21 +36,11 @@ export function assignPool(counts: readonly number[], eligibleRoles: readonly nu
     else classes.set(mask, [person]);
   });
   const masks = [...classes.keys()];
-  const roleCount = counts.length;
-  const source = 0;
-  const sink = 1;
-  const classNode = (c: number) => 2 + c;
-  const roleNode = (r: number) => 2 + masks.length + r;
-  const network = new FlowNetwork(2 + masks.length + roleCount);
-  for (const [c, mask] of masks.entries()) network.addEdge(source, classNode(c), classes.get(mask)?.length ?? 0);
-  const linkEdges = masks.map((mask, c) => {
-    const edges = new Map<number, number>();
-    for (let r = 0; r < roleCount; r++) {
-      if (mask & (1 << r)) edges.set(r, network.addEdge(classNode(c), roleNode(r), Number.MAX_SAFE_INTEGER));
-    }
-    return edges;
-  });
-  const demandEdge = counts.map((count, r) => network.addEdge(roleNode(r), sink, count));
+  const { network, linkEdges, demandEdge, source, sink } = poolNetwork(
+    counts,
+    masks,
+    masks.map((mask) => classes.get(mask)?.length ?? 0),
+  );
   const filled = network.maxFlow(source, sink);
 
   const assigned: number[][] = counts.map(() => []);
@@ -65,6 +55,42 @@ export function assignPool(counts: readonly number[], eligibleRoles: readonly nu
   });
 
   return { assigned, filled, deficiencies: findDeficiencies(counts, masks, classes, linkEdges, demandEdge, network) };
+}
+
+/**
+ * The most seats that can be filled when only the number of people of each eligibility class is known: the same
+ * max-flow as `assignPool`, in time independent of how many people there are.
+ *
+ * @param classSizes per eligibility mask, how many people have it
+ */
+export function maxFilled(counts: readonly number[], classSizes: ReadonlyMap<number, number>): number {
+  const masks = [...classSizes.keys()].filter((mask) => mask !== 0);
+  const { network, source, sink } = poolNetwork(
+    counts,
+    masks,
+    masks.map((mask) => classSizes.get(mask) ?? 0),
+  );
+  return network.maxFlow(source, sink);
+}
+
+/** Source → class (its size) → each role it is eligible for → sink (the role's seats). */
+function poolNetwork(counts: readonly number[], masks: readonly number[], sizes: readonly number[]) {
+  const roleCount = counts.length;
+  const source = 0;
+  const sink = 1;
+  const classNode = (c: number) => 2 + c;
+  const roleNode = (r: number) => 2 + masks.length + r;
+  const network = new FlowNetwork(2 + masks.length + roleCount);
+  for (const [c, size] of sizes.entries()) network.addEdge(source, classNode(c), size);
+  const linkEdges = masks.map((mask, c) => {
+    const edges = new Map<number, number>();
+    for (let r = 0; r < roleCount; r++) {
+      if (mask & (1 << r)) edges.set(r, network.addEdge(classNode(c), roleNode(r), Number.MAX_SAFE_INTEGER));
+    }
+    return edges;
+  });
+  const demandEdge = counts.map((count, r) => network.addEdge(roleNode(r), sink, count));
+  return { network, linkEdges, demandEdge, source, sink };
 }
 
 /**

@@ -22,6 +22,11 @@ export const anyOfKind: RequirementKind<AnyOfRequirement, AnyOfResult> = {
     };
   },
 
+  status(requirement, view, statusAny) {
+    const statuses = requirement.paths.map((p) => allStatus(p.requirements.map((r) => statusAny(r, view))));
+    return statuses.includes('met') ? 'met' : statuses.includes('undetermined') ? 'undetermined' : 'not-met';
+  },
+
   explain(requirement, result, context, path, explainAny) {
     if (result.met) return [];
     const gaps: Finding[] = [

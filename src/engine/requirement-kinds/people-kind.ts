@@ -30,6 +30,11 @@ export const peopleKind: RequirementKind<PeopleRequirement, PeopleResult> = {
     return { kind: 'people', id: requirement.id, status: met ? 'met' : 'not-met', met, pools };
   },
 
+  status(requirement, view) {
+    const full = (pool: Pool) => view.poolFilled(pool) === pool.roles.reduce((sum, r) => sum + r.count, 0);
+    return requirement.pools.every(full) ? 'met' : 'not-met';
+  },
+
   explain(requirement, _result, context, path) {
     return requirement.pools.flatMap((pool) => {
       const { assignment } = fillPool(pool, context);

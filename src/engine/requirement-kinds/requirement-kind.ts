@@ -1,4 +1,4 @@
-import type { Requirement } from '../../catalog/catalog-types.js';
+import type { Pool, Requirement } from '../../catalog/catalog-types.js';
 import type { EvaluationContext } from '../evaluation-context.js';
 import type { Finding, RequirementResult, RequirementStatus } from '../evaluation-types.js';
 
@@ -13,12 +13,25 @@ export type ExplainAny = (
 ) => Finding[];
 
 /**
+ * What a status-only evaluation reads: the context's revenue aggregates and, per pool, how many seats a maximum
+ * matching fills. The forecast keeps these up to date incrementally instead of rebuilding a context each day.
+ */
+export interface StatusView extends Pick<EvaluationContext, 'catalog' | 'organization' | 'revenue' | 'memo'> {
+  poolFilled(pool: Pool): number;
+}
+
+/** The status of any requirement; passed to kinds that nest others. */
+export type StatusAny = (requirement: Requirement, view: StatusView) => RequirementStatus;
+
+/**
  * What each kind of requirement declares: how to evaluate it and how to explain a result that is not met.
  * Adding a kind means adding one of these to the registry; the compiler then demands every other table handle it.
  */
 export interface RequirementKind<R extends Requirement, Res extends RequirementResult> {
   evaluate(requirement: R, context: EvaluationContext, evaluateAny: EvaluateAny): Res;
   explain(requirement: R, result: Res, context: EvaluationContext, path: string, explainAny: ExplainAny): Finding[];
+  /** The status alone, as `evaluate` would give it, from a view that can be kept up to date cheaply. */
+  status(requirement: R, view: StatusView, statusAny: StatusAny): RequirementStatus;
 }
 
 /** Combines the statuses of requirements that must all hold: any failure wins over any uncertainty. */

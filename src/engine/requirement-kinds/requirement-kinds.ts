@@ -2,7 +2,7 @@ import type { Requirement } from '../../catalog/catalog-types.js';
 import type { RequirementResult } from '../evaluation-types.js';
 import { anyOfKind } from './any-of-kind.js';
 import { peopleKind } from './people-kind.js';
-import type { EvaluateAny, ExplainAny, RequirementKind } from './requirement-kind.js';
+import type { EvaluateAny, ExplainAny, RequirementKind, StatusAny } from './requirement-kind.js';
 import { revenueKind } from './revenue-kind.js';
 
 type KindTable = {
@@ -26,3 +26,6 @@ export const evaluateRequirement: EvaluateAny = (requirement, context) =>
 
 export const explainRequirement: ExplainAny = (requirement, result, context, path) =>
   (requirementKinds[requirement.kind] as AnyKind).explain(requirement, result, context, path, explainRequirement);
+
+export const requirementStatus: StatusAny = (requirement, view) =>
+  (requirementKinds[requirement.kind] as AnyKind).status(requirement, view, requirementStatus);

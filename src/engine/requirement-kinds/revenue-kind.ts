@@ -1,7 +1,7 @@
 import type { RevenueRequirement } from '../../catalog/catalog-types.js';
 import { Decimal } from '../../core/decimal.js';
 import { convert, type EvaluationContext } from '../evaluation-context.js';
-import type { Finding, MoneyByCurrency, RevenueResult } from '../evaluation-types.js';
+import type { Finding, MoneyByCurrency, RequirementStatus, RevenueResult } from '../evaluation-types.js';
 import type { RequirementKind } from './requirement-kind.js';
 
 interface RevenueSums {
@@ -22,16 +22,13 @@ export const revenueKind: RequirementKind<RevenueRequirement, RevenueResult> = {
         amount: amount.toString(),
         converted: convert(context, amount, currency).toString(),
       }));
-    const counted = [...sums.byCurrency].reduce(
-      (total, [currency, amount]) => total.add(convert(context, amount, currency)),
-      Decimal.ZERO,
-    );
+    const counted = countedOf(sums, context);
     const required = requirement.thresholds.get(context.organization.market) ?? null;
     const met = required !== null && counted.gte(required);
     return {
       kind: 'revenue',
       id: requirement.id,
-      status: required === null ? 'undetermined' : met ? 'met' : 'not-met',
+      status: statusOf(counted, required),
       met,
       products: requirement.products,
       netNewOnly: requirement.netNewOnly,
@@ -46,6 +43,11 @@ export const revenueKind: RequirementKind<RevenueRequirement, RevenueResult> = {
         notNetNew: { records: sums.notNetNew.records, amount: sums.notNetNew.amount.toString() },
       },
     };
+  },
+
+  status(requirement, view) {
+    const required = requirement.thresholds.get(view.organization.market) ?? null;
+    return required === null ? 'undetermined' : statusOf(countedOf(sumRevenue(requirement, view), view), required);
   },
 
   explain(requirement, result, context, path) {
@@ -76,7 +78,18 @@ export const revenueKind: RequirementKind<RevenueRequirement, RevenueResult> = {
   },
 };
 
-function sumRevenue(requirement: RevenueRequirement, context: EvaluationContext): RevenueSums {
+type RevenueView = Pick<EvaluationContext, 'catalog' | 'organization' | 'revenue' | 'memo'>;
+
+function statusOf(counted: Decimal, required: Decimal | null): RequirementStatus {
+  return required === null ? 'undetermined' : counted.gte(required) ? 'met' : 'not-met';
+}
+
+/** The counted amount in the catalog's currency: each currency summed exactly, then converted once. */
+function countedOf(sums: RevenueSums, context: RevenueView): Decimal {
+  return [...sums.byCurrency].reduce((total, [currency, amount]) => total.add(convert(context, amount, currency)), Decimal.ZERO);
+}
+
+function sumRevenue(requirement: RevenueRequirement, context: RevenueView): RevenueSums {
   const key = `revenue\u0000${requirement.products.join('\u0000')}\u0000${requirement.netNewOnly}`;
   const cached = context.memo.get(key) as RevenueSums | undefined;
   if (cached) return cached;
