@@ -16,6 +16,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Bench } from 'tinybench';
 import { type ProfileSummary, readProfile, summarizeProfile } from './cpu-profile.js';
 import { generateOrganization } from './generate-organization.js';
+import { benchPlanner, type PlannerBenchmarks, plannerRows } from './planner-benchmarks.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 const OUT = path.join(ROOT, 'bench', 'out');
@@ -313,7 +314,7 @@ function profileLargeCli(file: string, id: string): ProfileSummary {
 // ---------------------------------------------------------------------------------------------------------------
 // Report
 
-function report(inProcess: InProcessResult, large: LargeCliResult, small: SmallCliResult): void {
+function report(inProcess: InProcessResult, large: LargeCliResult, small: SmallCliResult, planner: PlannerBenchmarks): void {
   const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
   const count = (n: number) => n.toLocaleString('en');
   const rows: (readonly string[])[] = [
@@ -330,6 +331,7 @@ function report(inProcess: InProcessResult, large: LargeCliResult, small: SmallC
     ],
     smallRow('CLI text, examples/contoso-dynamics.json', small.text, small.goal),
     smallRow('CLI --format json, examples/contoso-dynamics.json', small.json, small.goal),
+    ...plannerRows(planner),
   ];
   const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length))) ?? [];
   const line = (r: readonly string[]) => r.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join('  ');
@@ -388,8 +390,10 @@ async function main(): Promise<void> {
     const { file, id, ...large } = benchLargeCli(dir);
     console.log('c. CLI on the small example vs node -e 0…');
     const small = benchSmallCli();
+    console.log('d. planner vs HiGHS, plans and a forecast on the large organization…');
+    const planner = await benchPlanner(LARGE);
     const profileSummary = profile ? profileLargeCli(file, id) : undefined;
-    report(inProcess, large, small);
+    report(inProcess, large, small, planner);
     if (profileSummary) reportProfile(profileSummary);
     const results = {
       date: new Date().toISOString(),
@@ -403,6 +407,7 @@ async function main(): Promise<void> {
       inProcess,
       largeCli: large,
       smallCli: small,
+      planner,
       ...(profileSummary ? { profile: profileSummary } : {}),
     };
     writeFileSync(path.join(OUT, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);

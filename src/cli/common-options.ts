@@ -1,5 +1,6 @@
+import type { ProgramPolicy, RevenueAssociationPolicy } from '../catalog/catalog-types.js';
 import { LOCALES, type Locale } from '../core/localized.js';
-import type { OptionSpec } from './parse-args.js';
+import { type OptionSpec, usage } from './parse-args.js';
 
 export const langOption: OptionSpec = {
   name: 'lang',
@@ -26,4 +27,33 @@ export function chooseLocale(option: unknown, env: NodeJS.ProcessEnv = process.e
   if (/^zh-(TW|HK|Hant)/i.test(tag)) return 'zh-TW';
   if (/^ko/i.test(tag)) return 'ko-KR';
   return 'en';
+}
+
+/** Overrides of the program's policy, shared by the commands that evaluate. */
+export const policyOptions: readonly OptionSpec[] = [
+  {
+    name: 'revenue-association',
+    value: 'POLICY',
+    choices: ['within-period', 'associated-at-as-of'],
+    description: "override the program's DPOR policy",
+  },
+  {
+    name: 'max-competencies-per-person',
+    value: 'N',
+    description: 'a person counts toward at most N competencies (default: the catalog policy, usually no cap)',
+  },
+];
+
+/** The policy overrides given on the command line; throws a usage error for a bad value. */
+export function policyFrom(options: Readonly<Record<string, unknown>>): Partial<ProgramPolicy> {
+  const association = options['revenue-association'] as RevenueAssociationPolicy | undefined;
+  const capText = options['max-competencies-per-person'];
+  const cap = typeof capText === 'string' ? Number(capText) : undefined;
+  if (cap !== undefined && !(Number.isInteger(cap) && cap >= 1)) {
+    throw usage(`--max-competencies-per-person must be a whole number of at least 1, not "${String(capText)}"`);
+  }
+  return {
+    ...(association && { revenueAssociation: association }),
+    ...(cap !== undefined && { maxCompetenciesPerPerson: cap }),
+  };
 }

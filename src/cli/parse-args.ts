@@ -52,7 +52,7 @@ export function usage(message: string): AttainError {
 
 /** Help text for a command's options. */
 export function describeOptions(specs: readonly OptionSpec[]): string {
-  return specs.map((s) => `  --${s.name}${s.value ? ` ${s.value}` : ''}`.padEnd(34) + s.description).join('\n');
+  return specs.map((s) => `  --${s.name}${s.value ? ` ${s.value}` : ''}`.padEnd(34) + ' ' + s.description).join('\n');
 }
 
 /** A `YYYY-MM-DD` option as a day, undefined when not given; a usage error when it is not a real date. */

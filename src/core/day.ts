@@ -18,9 +18,17 @@ export function parseDay(text: string): Day | undefined {
   return Date.UTC(year, month - 1, day) / MS_PER_DAY;
 }
 
+const formatted = new Map<Day, string>();
+
 /** Formats a day as `YYYY-MM-DD`. */
 export function formatDay(day: Day): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  // Warnings and forecast causes format the same few hundred dates many thousands of times.
+  let text = formatted.get(day);
+  if (text === undefined) {
+    text = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+    if (formatted.size < 100_000) formatted.set(day, text);
+  }
+  return text;
 }
 
 /** The same calendar date one year earlier; 29 February maps to 28 February. */

@@ -1,5 +1,6 @@
 import type { Catalog, ProgramPolicy, Requirement } from '../catalog/catalog-types.js';
 import { findLevel } from '../catalog/find-level.js';
+import { AttainError } from '../core/attain-error.js';
 import { type Day, formatDay } from '../core/day.js';
 import type { LevelResult } from '../engine/evaluation-types.js';
 import { formulaExams } from '../engine/exam-formula.js';
@@ -44,6 +45,13 @@ export function forecast(
   policy: Partial<ProgramPolicy> = {},
 ): Forecast {
   const effective = { ...catalog.policy, ...policy };
+  if (effective.maxCompetenciesPerPerson !== null) {
+    // The tracker decides each level on its own; under a cap levels are decided together (evaluateJointly).
+    const cap = effective.maxCompetenciesPerPerson;
+    throw new AttainError('forecast.cap-unsupported', `the forecast does not support a cap on competencies per person (${cap})`, [
+      { code: 'forecast.cap-unsupported', path: 'policy.maxCompetenciesPerPerson', params: { cap } },
+    ]);
+  }
   const key = (r: LevelStatus) => `${r.competency}/${r.option}/${r.level}`;
   const tracker = new StatusTracker(catalog, organization, effective);
   tracker.advanceTo(from);

@@ -1,4 +1,4 @@
-import type { Catalog, Pool, ProgramPolicy, Requirement, RevenueRequirement } from '../catalog/catalog-types.js';
+import type { Catalog, ProgramPolicy } from '../catalog/catalog-types.js';
 import { findLevel, versionAt } from '../catalog/find-level.js';
 import { AttainError } from '../core/attain-error.js';
 import { type Day, formatDay } from '../core/day.js';
@@ -7,6 +7,8 @@ import { formulaTerms, minimalTerms } from '../engine/exam-formula.js';
 import type { Organization } from '../engine/organization.js';
 import { takeable } from '../engine/requirement-kinds/people-kind.js';
 import { revenueKind } from '../engine/requirement-kinds/revenue-kind.js';
+import { evaluateJointly } from './evaluate-jointly.js';
+import { type Alternative, expand } from './level-alternatives.js';
 import type { Plan, PlanAlternative, PlanSeat, PlanStep } from './plan-types.js';
 import { isCheaper, type PlanningProblem, type PlanningSolution, poolsAreIndependent } from './planning-problem.js';
 import { solveByFlow } from './solve-by-flow.js';
@@ -19,13 +21,6 @@ export interface PlanOptions {
   readonly exclude?: readonly string[];
   readonly noHire?: boolean;
   readonly policy?: Partial<ProgramPolicy>;
-}
-
-/** One way through a level's alternative paths: the choices made, and the pools and revenue tests it leaves. */
-interface Alternative {
-  readonly choices: readonly { readonly requirement: string; readonly path: string }[];
-  readonly pools: readonly { readonly requirement: string; readonly pool: Pool }[];
-  readonly revenue: readonly RevenueRequirement[];
 }
 
 /**
@@ -53,8 +48,10 @@ export async function planLevel(
     exclude: [...exclude],
     noHire: options.noHire === true,
   };
-  const alternatives = expand(level.requirements);
-  const solved = await Promise.all(alternatives.map((alt) => solveAlternative(alt, context, settings)));
+  const kept = await keptLevels(catalog, organization, target, options);
+  const alternatives = expand(level.requirements).map((alt) => withKept(alt, kept.alternatives));
+  const groups = (alt: Alternative) => groupsOf(alt, kept, context.policy.maxCompetenciesPerPerson);
+  const solved = await Promise.all(alternatives.map((alt) => solveAlternative(alt, context, settings, groups(alt))));
   let best = -1;
   solved.forEach((s, i) => {
     const current = best < 0 ? null : solved[best]?.solution;
@@ -104,7 +101,75 @@ export async function planLevel(
     reason: reasonFor(summaries, best < 0 ? null : chosen),
     alternatives: summaries,
     options: settings,
+    ...(kept.levels.length > 0 && { kept: kept.levels }),
   };
+}
+
+/**
+ * Under a cap on competencies per person, the levels of other competencies held today must stay held: their pools
+ * join the problem, each competency a group, so that nobody is planned into more competencies than the cap allows.
+ */
+async function keptLevels(catalog: Catalog, organization: Organization, target: string, options: PlanOptions) {
+  const cap = { ...catalog.policy, ...options.policy }.maxCompetenciesPerPerson;
+  const [competency] = target.split('/');
+  if (cap === null) return { levels: [] as string[], alternatives: [] as Alternative[], competencies: [] as string[] };
+  const held = (
+    await evaluateJointly(catalog, organization, { asOf: options.asOf, policy: options.policy ?? {} })
+  ).results.filter((r) => r.attained && r.competency !== competency);
+  const alternatives = held.flatMap((r) => {
+    const found = findLevel(catalog, r, r.catalogVersion);
+    const paths = new Set(r.requirements.flatMap((q) => (q.kind === 'anyOf' && q.path ? [q.path] : [])));
+    const options = found ? expand(found.level.requirements) : [];
+    // The path the level is met by today; a level without alternatives has exactly one.
+    const chosen = options.find((alt) => alt.choices.every((c) => paths.has(c.path))) ?? options[0];
+    const prefix = `${r.competency}/${r.option}/${r.level}:`;
+    return chosen ? [{ ...chosen, pools: chosen.pools.map((p) => ({ ...p, requirement: `${prefix}${p.requirement}` })) }] : [];
+  });
+  return {
+    levels: held.map((r) => `${r.competency}/${r.option}/${r.level}`),
+    alternatives,
+    competencies: held.map((r) => r.competency),
+  };
+}
+
+function withKept(alternative: Alternative, kept: readonly Alternative[]): Alternative {
+  return kept.length === 0 ? alternative : { ...alternative, pools: [...alternative.pools, ...kept.flatMap((k) => k.pools)] };
+}
+
+/** The target's own pools are group 0; each kept competency's pools share a group. */
+function groupsOf(
+  alternative: Alternative,
+  kept: { competencies: readonly string[]; alternatives: readonly Alternative[] },
+  cap: number | null,
+) {
+  if (cap === null || kept.alternatives.length === 0) return undefined;
+  const own = alternative.pools.length - kept.alternatives.reduce((n, k) => n + k.pools.length, 0);
+  const ids = [...new Set(kept.competencies)];
+  const ofPool = [
+    ...Array.from({ length: own }, () => 0),
+    ...kept.alternatives.flatMap((k, i) => k.pools.map(() => 1 + ids.indexOf(kept.competencies[i] as string))),
+  ];
+  return { ofPool, max: cap };
+}
+
+/**
+ * The planning problem of each alternative path of a target, as `planLevel` solves them; exported so that the
+ * benchmarks can time the solvers on exactly the instances users get.
+ */
+export function planningProblems(
+  catalog: Catalog,
+  organization: Organization,
+  target: string,
+  options: PlanOptions,
+): PlanningProblem[] {
+  const { level } = findTarget(catalog, target, options.asOf);
+  const context = createEvaluationContext(catalog, organization, options.asOf, { ...catalog.policy, ...options.policy });
+  const settings = {
+    maxExamsPerPerson: options.maxExamsPerPerson ?? null,
+    exclude: options.exclude ?? [],
+    noHire: options.noHire === true,
+  };
+  return expand(level.requirements).map((alternative) => buildProblem(alternative, context, settings));
 }
 
 function findTarget(catalog: Catalog, target: string, asOf: Day) {
@@ -121,40 +186,13 @@ function findTarget(catalog: Catalog, target: string, asOf: Day) {
   return found;
 }
 
-/** Every combination of path choices, each with the pools and revenue tests it requires. */
-function expand(requirements: readonly Requirement[], prefix = ''): Alternative[] {
-  return requirements.reduce<Alternative[]>(
-    (alternatives, requirement) => {
-      const id = `${prefix}${requirement.id}`;
-      const options: Alternative[] =
-        requirement.kind === 'revenue'
-          ? [{ choices: [], pools: [], revenue: [requirement] }]
-          : requirement.kind === 'people'
-            ? [{ choices: [], pools: requirement.pools.map((pool) => ({ requirement: id, pool })), revenue: [] }]
-            : requirement.paths.flatMap((path) =>
-                expand(path.requirements, `${id}/${path.id}/`).map((alt) => ({
-                  ...alt,
-                  choices: [{ requirement: id, path: path.id }, ...alt.choices],
-                })),
-              );
-      return alternatives.flatMap((left) =>
-        options.map((right) => ({
-          choices: [...left.choices, ...right.choices],
-          pools: [...left.pools, ...right.pools],
-          revenue: [...left.revenue, ...right.revenue],
-        })),
-      );
-    },
-    [{ choices: [], pools: [], revenue: [] }],
-  );
-}
-
 async function solveAlternative(
   alternative: Alternative,
   context: EvaluationContext,
   settings: { maxExamsPerPerson: number | null; exclude: readonly string[]; noHire: boolean },
+  groups: PlanningProblem['groups'],
 ): Promise<{ solution: PlanningSolution | null; blocked: PlanAlternative['blocked'] }> {
-  const problem = buildProblem(alternative, context, settings);
+  const problem = { ...buildProblem(alternative, context, settings), ...(groups && { groups }) };
   const solve = (p: PlanningProblem) => (poolsAreIndependent(p) ? Promise.resolve(solveByFlow(p)) : solveByIlp(p));
   const solution = await solve(problem);
   if (solution) return { solution, blocked: null };

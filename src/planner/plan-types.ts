@@ -21,6 +21,8 @@ export interface Plan {
   /** Every alternative considered, with its cost or why it is impossible. */
   readonly alternatives: readonly PlanAlternative[];
   readonly options: { readonly maxExamsPerPerson: number | null; readonly exclude: readonly string[]; readonly noHire: boolean };
+  /** Under a cap on competencies per person: the levels of other competencies the plan keeps held. */
+  readonly kept?: readonly string[];
 }
 
 export interface PlanStep {

@@ -9,6 +9,11 @@ export interface PlanningProblem {
   /** At most this many exams per person, existing or new; null for no limit. */
   readonly maxExamsPerPerson: number | null;
   readonly allowHires: boolean;
+  /**
+   * A cap on how many groups of pools (competencies) one person may serve: `ofPool[j]` is pool j's group. Absent
+   * when the program sets no cap.
+   */
+  readonly groups?: { readonly ofPool: readonly number[]; readonly max: number };
 }
 
 export interface PlanningPool {
@@ -47,6 +52,7 @@ export function isCheaper(a: { hires: number; exams: number }, b: { hires: numbe
 export function poolsAreIndependent(problem: PlanningProblem): boolean {
   if (problem.pools.length <= 1) return true;
   if (problem.maxExamsPerPerson !== null) return false;
+  if (problem.groups && new Set(problem.groups.ofPool).size > problem.groups.max) return false;
   const owner = new Map<string, number>();
   return problem.pools.every((pool, i) =>
     pool.roles.every((role) =>

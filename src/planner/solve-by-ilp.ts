@@ -1,16 +1,5 @@
+import { chunk, loadHighs, sum, wrap } from './highs.js';
 import type { PlanningProblem, PlanningSolution, SeatHolder } from './planning-problem.js';
-
-interface Highs {
-  solve(model: string): { Status: string; ObjectiveValue: number; Columns: Record<string, { Primal: number }> };
-}
-
-let highs: Promise<Highs> | undefined;
-
-/** HiGHS (WebAssembly), loaded once and only when a plan needs it: it costs far more to load than to use. */
-function loadHighs(): Promise<Highs> {
-  highs ??= import('highs').then((m) => (m.default as unknown as () => Promise<Highs>)());
-  return highs;
-}
 
 /**
  * The planning problem as an integer program, solved with HiGHS. It handles what the flow cannot: a limit on exams
@@ -71,6 +60,7 @@ function formulate(problem: PlanningProblem) {
   }
   const examVars = new Set<string>();
   const rows: string[] = [];
+  const binaries: string[] = [];
   const hireVars = Array.from({ length: maxHires }, (_, h) => `z_${h}`);
   problem.pools.forEach((pool, j) => {
     for (let c = 0; c < candidates; c++) {
@@ -94,6 +84,22 @@ function formulate(problem: PlanningProblem) {
       perCandidate.set(a.candidate, set);
     }
   }
+  if (problem.groups) {
+    // w_c_g: candidate c serves group g; at most `max` groups each.
+    const { ofPool, max } = problem.groups;
+    for (let c = 0; c < candidates; c++) {
+      const served: string[] = [];
+      for (const g of new Set(ofPool)) {
+        const mine = assignments.filter((a) => a.candidate === c && ofPool[a.pool] === g).map((a) => a.name);
+        if (mine.length === 0) continue;
+        const w = `w_${c}_${g}`;
+        served.push(w);
+        binaries.push(w);
+        for (const x of mine) rows.push(`${w} - ${x} >= 0`);
+      }
+      if (served.length > max) rows.push(`${sum(served)} <= ${max}`);
+    }
+  }
   if (problem.maxExamsPerPerson !== null) {
     for (const ys of perCandidate.values()) rows.push(`${sum([...ys])} <= ${problem.maxExamsPerPerson}`);
   }
@@ -101,7 +107,7 @@ function formulate(problem: PlanningProblem) {
   // One hire must outweigh every exam anyone could take: fewest people first, then fewest exams.
   const big = examVars.size + 1;
   const objective = [...hireVars.map((z) => `${big} ${z}`), ...examVars];
-  const binaries = [...assignments.map((a) => a.name), ...examVars, ...hireVars, 'x_never'];
+  binaries.push(...assignments.map((a) => a.name), ...examVars, ...hireVars, 'x_never');
   const text = [
     'Minimize',
     ` obj: ${objective.length > 0 ? wrap(objective.join(' + ')) : '0 x_never'}`,
@@ -114,19 +120,4 @@ function formulate(problem: PlanningProblem) {
     'End',
   ].join('\n');
   return { text, assignments, hireVars, examVars: [...examVars] };
-}
-
-function sum(names: readonly string[]): string {
-  return names.join(' + ');
-}
-
-/** LP files are read line by line; long sums continue on the next line. */
-function wrap(expression: string): string {
-  return chunk(expression.split(' '), 60)
-    .map((words) => words.join(' '))
-    .join('\n   ');
-}
-
-function chunk<T>(items: readonly T[], size: number): T[][] {
-  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, i * size + size));
 }

@@ -11,21 +11,23 @@ function bruteForce(problem: PlanningProblem): { hires: number; exams: number } 
     const candidates = problem.people + hires;
     const remaining = problem.pools.map((p) => p.roles.map((r) => r.count));
     let best = Number.POSITIVE_INFINITY;
-    const choose = (c: number, pool: number, taken: ReadonlySet<string>, cost: number) => {
+    const choose = (c: number, pool: number, taken: ReadonlySet<string>, cost: number, served: ReadonlySet<number>) => {
       if (pool === problem.pools.length) {
         const total = cost + taken.size;
         if (problem.maxExamsPerPerson !== null && taken.size > problem.maxExamsPerPerson) return;
+        if (problem.groups && served.size > problem.groups.max) return;
         visit(c + 1, total);
         return;
       }
-      choose(c, pool + 1, taken, cost);
+      choose(c, pool + 1, taken, cost, served);
+      const group = problem.groups?.ofPool[pool] ?? 0;
       (problem.pools[pool]?.roles ?? []).forEach((role, r) => {
         const left = remaining[pool] as number[];
         if ((left[r] as number) === 0) return;
         const options = c < problem.people ? (role.existing[c] ?? []) : role.fresh;
         for (const exams of options) {
           left[r] = (left[r] as number) - 1;
-          choose(c, pool + 1, new Set([...taken, ...exams]), cost);
+          choose(c, pool + 1, new Set([...taken, ...exams]), cost, new Set([...served, group]));
           left[r] = (left[r] as number) + 1;
         }
       });
@@ -37,7 +39,7 @@ function bruteForce(problem: PlanningProblem): { hires: number; exams: number } 
         best = Math.min(best, cost);
         return;
       }
-      choose(c, 0, new Set(), cost);
+      choose(c, 0, new Set(), cost, new Set());
     };
     visit(0, 0);
     if (best < Number.POSITIVE_INFINITY) return { hires, exams: best };
@@ -69,6 +71,18 @@ function checkSolution(problem: PlanningProblem, solution: PlanningSolution) {
   expect(total).toBe(solution.exams);
   if (problem.maxExamsPerPerson !== null)
     for (const s of examsOf.values()) expect(s.size).toBeLessThanOrEqual(problem.maxExamsPerPerson);
+  if (problem.groups) {
+    const groupsOf = new Map<string, Set<number>>();
+    solution.seats.forEach((pool, j) => {
+      for (const holders of pool) {
+        for (const h of holders) {
+          const key = 'person' in h ? `p${h.person}` : `h${h.hire}`;
+          groupsOf.set(key, new Set([...(groupsOf.get(key) ?? []), problem.groups?.ofPool[j] ?? 0]));
+        }
+      }
+    });
+    for (const g of groupsOf.values()) expect(g.size).toBeLessThanOrEqual(problem.groups.max);
+  }
 }
 
 const examSet = (names: readonly string[]) => fc.uniqueArray(fc.constantFrom(...names), { maxLength: 2 });
@@ -120,6 +134,27 @@ describe('planning solvers', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('the integer program matches exhaustive search with a cap on groups of pools per person', async () => {
+    // Two pools of two different groups, so that the cap can bind.
+    const capped = problems(true)
+      .filter((problem) => problem.pools.length === 2)
+      .map((problem) => ({ ...problem, groups: { ofPool: [0, 1], max: 1 } }));
+    let binding = 0;
+    await fc.assert(
+      fc.asyncProperty(capped, async (problem) => {
+        const ilp = await solveByIlp(problem);
+        const reference = bruteForce(problem);
+        expect(ilp === null ? null : { hires: ilp.hires, exams: ilp.exams }).toEqual(reference);
+        if (ilp) checkSolution(problem, ilp);
+        const { groups: _, ...uncapped } = problem;
+        const free = bruteForce(uncapped);
+        if (JSON.stringify(free) !== JSON.stringify(reference)) binding += 1;
+      }),
+      { numRuns: 200 },
+    );
+    expect(binding).toBeGreaterThan(5);
   });
 
   it('the flow and the integer program agree on independent pools', async () => {

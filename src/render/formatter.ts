@@ -70,6 +70,11 @@ export class Formatter {
     return exam ? `${exam.code} ${this.text(exam.title)}` : code;
   }
 
+  competency(id: string): string {
+    const competency = this.catalog?.competencies.find((c) => c.id === id);
+    return competency ? this.text(competency.name) : id;
+  }
+
   product(id: string): string {
     const product = this.catalog?.findProduct(id);
     return product ? this.text(product.name) : id;

@@ -64,6 +64,10 @@ const en: Messages = {
     'people.nearest': (p) => `Closest: ${s(p.people)}.`,
     'people.closed': (p) => `Some of these exams can no longer be taken, so no new person can qualify for ${s(p.roles)}.`,
     'paths.none-met': (p) => `${s(p.name)}: meet every requirement of one of: ${s(p.paths)}.`,
+    'people.cap': (p, f) =>
+      `Met on its own, but one person may count toward at most ${s(p.cap)} competenc${p.cap === 1 ? 'y' : 'ies'}, and the people it needs are counted toward ${f.and(list(p.competencies).map((c) => f.competency(c)))}.`,
+    'forecast.cap-unsupported': (p) =>
+      `The forecast does not support a cap on competencies per person yet (the policy sets ${s(p.cap)}); evaluate each date instead.`,
     'exam.unknown': (p, f) => `${f.person(s(p.person))}: exam ${s(p.exam)} is not in the catalog; ignored.`,
     'exam.future': (p, f) =>
       `${f.person(s(p.person))}: ${s(p.exam)} passed ${f.date(s(p.passed))}, after the evaluation date; not counted yet.`,
@@ -133,6 +137,9 @@ const zhTW: Messages = {
     'people.nearest': (p) => `最接近的人員：${s(p.people)}。`,
     'people.closed': (p) => `其中部分測驗已無法再參加，因此不會再有新人員符合${s(p.roles)}的資格。`,
     'paths.none-met': (p) => `${s(p.name)}：須符合下列其中一個途徑的所有要求：${s(p.paths)}。`,
+    'people.cap': (p, f) =>
+      `單獨計算已符合，但每位人員最多只能計入 ${s(p.cap)} 項能力，而所需人員已計入 ${f.and(list(p.competencies).map((c) => f.competency(c)))}。`,
+    'forecast.cap-unsupported': (p) => `預測尚不支援每人能力數上限（政策設定為 ${s(p.cap)}）；請改為逐日評估。`,
     'exam.unknown': (p, f) => `${f.person(s(p.person))}：測驗 ${s(p.exam)} 不在目錄中，已忽略。`,
     'exam.future': (p, f) => `${f.person(s(p.person))}：${s(p.exam)} 於 ${f.date(s(p.passed))} 通過，晚於評估日期，尚未計入。`,
     'exam.before-launch': (p, f) =>
@@ -200,6 +207,10 @@ const koKR: Messages = {
     'people.nearest': (p) => `가장 가까운 직원: ${s(p.people)}.`,
     'people.closed': (p) => `일부 시험은 더 이상 응시할 수 없으므로 새로운 직원이 ${s(p.roles)} 자격을 갖출 수 없습니다.`,
     'paths.none-met': (p) => `${s(p.name)}: 다음 경로 중 하나의 모든 요구 사항을 충족해야 합니다: ${s(p.paths)}.`,
+    'people.cap': (p, f) =>
+      `단독으로는 충족하지만 한 사람은 최대 ${s(p.cap)}개 역량에만 포함될 수 있으며, 필요한 인원이 이미 ${f.and(list(p.competencies).map((c) => f.competency(c)))}에 포함되어 있습니다.`,
+    'forecast.cap-unsupported': (p) =>
+      `예측은 아직 1인당 역량 수 상한(정책 값 ${s(p.cap)})을 지원하지 않습니다. 날짜별로 평가하십시오.`,
     'exam.unknown': (p, f) => `${f.person(s(p.person))}: 시험 ${s(p.exam)}은(는) 카탈로그에 없어 무시되었습니다.`,
     'exam.future': (p, f) =>
       `${f.person(s(p.person))}: ${s(p.exam)}을(를) 평가일 이후인 ${f.date(s(p.passed))}에 통과하여 아직 산입되지 않습니다.`,

@@ -1,9 +1,8 @@
-import type { RevenueAssociationPolicy } from '../../catalog/catalog-types.js';
-import { evaluate } from '../../engine/evaluate.js';
 import { personNames } from '../../engine/organization.js';
 import { readOrganizationFile } from '../../importers/read-organization-file.js';
+import { evaluateJointly } from '../../planner/evaluate-jointly.js';
 import { renderEvaluationText } from '../../render/render-text.js';
-import { catalogOption, chooseLocale, formatOption, langOption } from '../common-options.js';
+import { catalogOption, chooseLocale, formatOption, langOption, policyFrom, policyOptions } from '../common-options.js';
 import { loadCatalog } from '../load-catalog-option.js';
 import { dateOption, type OptionSpec, parseArgs, usage } from '../parse-args.js';
 
@@ -12,12 +11,7 @@ export const evaluateOptions: readonly OptionSpec[] = [
   formatOption,
   langOption,
   catalogOption,
-  {
-    name: 'revenue-association',
-    value: 'POLICY',
-    choices: ['within-period', 'associated-at-as-of'],
-    description: "override the program's DPOR policy",
-  },
+  ...policyOptions,
 ];
 
 /** `attain evaluate FILE…`: every competency, option and level for each organization file. */
@@ -27,14 +21,12 @@ export async function evaluateCommand(argv: readonly string[], write: (text: str
   const asOf = dateOption(options['as-of'], 'as-of');
   const catalog = await loadCatalog(options.catalog);
   const locale = chooseLocale(options.lang);
-  const association = options['revenue-association'] as RevenueAssociationPolicy | undefined;
+  const policy = policyFrom(options);
   const evaluations = [];
   for (const file of positionals) {
     const organization = await readOrganizationFile(file, catalog.currency);
-    const evaluation = evaluate(catalog, organization, {
-      ...(asOf === undefined ? {} : { asOf }),
-      ...(association ? { policy: { revenueAssociation: association } } : {}),
-    });
+    // Without a cap this is plain `evaluate`; with one, levels are decided together.
+    const evaluation = await evaluateJointly(catalog, organization, { ...(asOf === undefined ? {} : { asOf }), policy });
     if (options.format === 'json') evaluations.push(evaluation);
     else {
       write(renderEvaluationText(evaluation, catalog, locale, personNames(organization)));

@@ -3,7 +3,7 @@ import { personNames } from '../../engine/organization.js';
 import { readOrganizationFile } from '../../importers/read-organization-file.js';
 import { planLevel } from '../../planner/plan-level.js';
 import { renderPlanText } from '../../render/render-plan.js';
-import { catalogOption, chooseLocale, formatOption, langOption } from '../common-options.js';
+import { catalogOption, chooseLocale, formatOption, langOption, policyFrom, policyOptions } from '../common-options.js';
 import { loadCatalog } from '../load-catalog-option.js';
 import { dateOption, type OptionSpec, parseArgs, usage } from '../parse-args.js';
 
@@ -16,6 +16,7 @@ export const planOptions: readonly OptionSpec[] = [
   formatOption,
   langOption,
   catalogOption,
+  ...policyOptions,
 ];
 
 /** `attain plan FILE --target C/O/L`: the cheapest way to the level, and who should sit which exam. */
@@ -36,6 +37,7 @@ export async function planCommand(argv: readonly string[], write: (text: string)
     maxExamsPerPerson: limit,
     exclude: (options.exclude as readonly string[] | undefined) ?? [],
     noHire: options['no-hire'] === true,
+    policy: policyFrom(options),
   });
   if (options.format === 'json') write(`${JSON.stringify(plan, null, 2)}\n`);
   else {

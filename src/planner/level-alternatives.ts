@@ -1,0 +1,36 @@
+import type { Pool, Requirement, RevenueRequirement } from '../catalog/catalog-types.js';
+
+/** One way through a level's alternative paths: the choices made, and the pools and revenue tests it leaves. */
+export interface Alternative {
+  readonly choices: readonly { readonly requirement: string; readonly path: string }[];
+  readonly pools: readonly { readonly requirement: string; readonly pool: Pool }[];
+  readonly revenue: readonly RevenueRequirement[];
+}
+
+/** Every combination of path choices, each with the pools and revenue tests it requires. */
+export function expand(requirements: readonly Requirement[], prefix = ''): Alternative[] {
+  return requirements.reduce<Alternative[]>(
+    (alternatives, requirement) => {
+      const id = `${prefix}${requirement.id}`;
+      const options: Alternative[] =
+        requirement.kind === 'revenue'
+          ? [{ choices: [], pools: [], revenue: [requirement] }]
+          : requirement.kind === 'people'
+            ? [{ choices: [], pools: requirement.pools.map((pool) => ({ requirement: id, pool })), revenue: [] }]
+            : requirement.paths.flatMap((path) =>
+                expand(path.requirements, `${id}/${path.id}/`).map((alt) => ({
+                  ...alt,
+                  choices: [{ requirement: id, path: path.id }, ...alt.choices],
+                })),
+              );
+      return alternatives.flatMap((left) =>
+        options.map((right) => ({
+          choices: [...left.choices, ...right.choices],
+          pools: [...left.pools, ...right.pools],
+          revenue: [...left.revenue, ...right.revenue],
+        })),
+      );
+    },
+    [{ choices: [], pools: [], revenue: [] }],
+  );
+}
