@@ -1,11 +1,10 @@
-import { type Day, dayOf, parseDay } from '../../core/day.js';
+import { dayOf, formatDay } from '../../core/day.js';
 import { readOrganizationFile } from '../../importers/read-organization-file.js';
-import { forecast } from '../../planner/forecast.js';
-import { planLevel } from '../../planner/plan-level.js';
 import { FORECAST_MESSAGES } from '../../render/forecast-messages.js';
 import { Formatter } from '../../render/formatter.js';
-import { describeCauses, renderForecastText } from '../../render/render-forecast.js';
+import { renderForecastText } from '../../render/render-forecast.js';
 import { renderPlanText } from '../../render/render-plan.js';
+import { atRiskReport, forecastReport } from '../../service/forecast-report.js';
 import { catalogOption, chooseLocale, formatOption, langOption } from '../common-options.js';
 import { loadCatalog } from '../load-catalog-option.js';
 import { dateOption, type OptionSpec, parseArgs, usage } from '../parse-args.js';
@@ -33,30 +32,15 @@ export async function forecastCommand(argv: readonly string[], write: (text: str
   const organization = await readOrganizationFile(file, catalog.currency);
   const locale = chooseLocale(options.lang);
   const f = new Formatter(locale, catalog);
-  const result = forecast(catalog, organization, from, to);
-  const withText = { ...result, changes: result.changes.map((c) => ({ ...c, cause: describeCauses(c, f, locale) })) };
+  const range = { from, to };
   if (riskDays === null) {
-    write(options.format === 'json' ? `${JSON.stringify(withText, null, 2)}\n` : renderForecastText(result, catalog, locale));
+    const { result, report } = forecastReport(catalog, organization, range, locale);
+    write(options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderForecastText(result, catalog, locale));
     return 0;
   }
-  const losses = withText.changes.filter(
-    (c) =>
-      !c.attained &&
-      result.start.some((s) => s.competency === c.competency && s.option === c.option && s.level === c.level && s.attained),
-  );
-  const firstLoss = losses.filter(
-    (c, i) => losses.findIndex((o) => o.competency === c.competency && o.option === c.option && o.level === c.level) === i,
-  );
-  const atRisk = await Promise.all(
-    firstLoss.map(async (loss) => ({
-      ...loss,
-      plan: await planLevel(catalog, organization, `${loss.competency}/${loss.option}/${loss.level}`, {
-        asOf: parseDay(loss.date) as Day,
-      }),
-    })),
-  );
+  const { atRisk } = await atRiskReport(catalog, organization, range, locale);
   if (options.format === 'json') {
-    write(`${JSON.stringify({ from: result.from, to: result.to, atRisk }, null, 2)}\n`);
+    write(`${JSON.stringify({ from: formatDay(from), to: formatDay(to), atRisk }, null, 2)}\n`);
     return 0;
   }
   const m = FORECAST_MESSAGES[locale];
