@@ -1,4 +1,4 @@
-import type { Customer, ExamPass, Organization, Person, Period, RevenueRecord } from '../engine/organization.js';
+import type { Customer, ExamPass, Organization, Period, Person, RevenueRecord } from '../engine/organization.js';
 
 /** Who may do what through the API. */
 export const ROLES = ['admin', 'partner', 'viewer'] as const;
