@@ -14,6 +14,8 @@ import { CUSTOMERS_COLUMNS, readCustomersCsv } from './readers/customers-csv.js'
 import { EXAMS_COLUMNS, readExamsCsv } from './readers/exams-csv.js';
 import { readJsonRecords } from './readers/json-records.js';
 import { readOrganizationFile } from './readers/organization-file.js';
+import { PARTNER_CENTER_REVENUE_COLUMNS, readPartnerCenterRevenue } from './readers/partner-center-revenue.js';
+import { PARTNER_CENTER_TRAININGS_COLUMNS, readPartnerCenterTrainings } from './readers/partner-center-trainings.js';
 import { REVENUE_COLUMNS, readRevenueCsv } from './readers/revenue-csv.js';
 import { replacementSummary } from './replacement-summary.js';
 import { parseJsonText, parseYamlText } from './structured-text.js';
@@ -42,8 +44,8 @@ const READERS: { readonly [K in ImportKind]: Partial<Record<InputFormat, (source
   exams: { csv: csv(EXAMS_COLUMNS, readExamsCsv), json: json('exams') },
   customers: { csv: csv(CUSTOMERS_COLUMNS, readCustomersCsv), json: json('customers') },
   revenue: { csv: csv(REVENUE_COLUMNS, readRevenueCsv), json: json('revenue') },
-  'partner-center-trainings': {},
-  'partner-center-revenue': {},
+  'partner-center-trainings': { csv: csv(PARTNER_CENTER_TRAININGS_COLUMNS, readPartnerCenterTrainings) },
+  'partner-center-revenue': { csv: csv(PARTNER_CENTER_REVENUE_COLUMNS, readPartnerCenterRevenue) },
 };
 
 type Read = { readonly replacement: Organization } | { readonly incoming: IncomingRecords };
