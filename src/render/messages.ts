@@ -106,6 +106,47 @@ const en: Messages = {
     'catalog.version.overlap': (p) => `version ${s(p.version)} takes effect on the same date as ${s(p.other)}`,
     'catalog.text.missing-locale': (p) => `no ${s(p.locale)} text`,
     'catalog.id.duplicate': (p) => `the ${s(p.what)} id "${s(p.id)}" is used twice`,
+    'import.empty': () => 'the file is empty: there is nothing to import',
+    'import.kind.undetected': (p) =>
+      `cannot tell what this ${s(p.format)} file holds${p.header ? ` (header: ${s(p.header)})` : ''}; name its kind: ${s(p.kinds)}`,
+    'import.kind.format': (p) => `a ${s(p.kind)} import cannot be read from ${s(p.format)}`,
+    'import.csv.unterminated-quote': () => 'a quoted field is never closed: a closing " is missing',
+    'import.csv.stray-quote': () =>
+      'a " inside a field that is not quoted, or text after a closing ": quote the whole field and write each " in it twice ("")',
+    'import.csv.field-count': (p) => `this row has ${s(p.actual)} fields, the header has ${s(p.expected)}`,
+    'import.column.unknown': (p) => `unknown column "${s(p.value)}"; the columns are ${s(p.expected)}`,
+    'import.column.duplicate': (p) => `the column "${s(p.value)}" appears twice`,
+    'import.column.missing': (p) => `the column "${s(p.field)}" is missing`,
+    'import.required': (p) => `"${s(p.field)}" is required`,
+    'import.date.invalid': (p) => `"${s(p.value)}" is not a date (${s(p.expected)}, a real calendar day)`,
+    'import.month.invalid': (p) => `"${s(p.value)}" is not a month (${s(p.expected)})`,
+    'import.amount.invalid': (p) =>
+      `"${s(p.value)}" is not a plain decimal amount (write -1234.56: no exponent, no thousands separators, no currency sign)`,
+    'import.boolean.invalid': (p) => `"${s(p.value)}" is not true or false`,
+    'import.fx.missing': (p) =>
+      `no exchange rate for ${s(p.currency)}: first add it to the organization's "fx" (the value of one unit in ${s(p.base)})`,
+    'import.customer.unknown': (p) => `customer "${s(p.value)}" is not in the organization: import it first (a customers file)`,
+    'import.product.unknown': (p) => `product "${s(p.value)}" is not in the catalog's product registry`,
+    'import.conflict': (p) => `"${s(p.id)}" is named "${s(p.value)}" here but "${s(p.other)}" on line ${s(p.otherLine)}`,
+    'import.period.reversed': (p) => `the DPOR period ends (${s(p.to)}) before it starts (${s(p.from)})`,
+    'import.period.incomplete': (p) => `a DPOR period ending ${s(p.value)} needs a start (dpor_from)`,
+    'import.org.missing': (p) => `the organization "${s(p.org)}" does not exist: import its organization file first`,
+    'import.org.id-mismatch': (p) => `this is organization "${s(p.value)}", not "${s(p.expected)}"`,
+    'import.json.shape': (p) => `expected a JSON ${s(p.expected)} of records, found ${s(p.actual)}`,
+    'import.issues.truncated': (p) => `only the first ${s(p.shown)} of ${s(p.total)} problems are listed`,
+    'import.skip.not-an-exam': (p) => `"${s(p.title)}" is a ${s(p.type) || 'training'}, not an exam; not imported`,
+    'import.skip.no-exam-code': (p) => `"${s(p.title)}" names no exam code; not imported`,
+    'import.skip.exam-not-in-catalog': (p) =>
+      `${s(p.exam)} ("${s(p.title)}") is not in the catalog's exam registry; not imported`,
+    'import.skip.inactive': (p) => `${s(p.exam)}: the person's status is "${s(p.status)}", not Active; not imported`,
+    'import.skip.no-identity': (p) => `${s(p.exam)}: no MCPID, CorpEmail or Email says who passed it; not imported`,
+    'import.skip.no-date': (p) => `${s(p.exam)}: no completion date; not imported`,
+    'import.skip.not-dpor': (p) => `attributed as "${s(p.attribution)}", not DPOR; not imported, so that no billing counts twice`,
+    'import.skip.product-unknown': (p) => `product "${s(p.product)}" is not in the catalog's product registry; not imported`,
+    'import.notice.same-name': (p) =>
+      p.what === 'customer'
+        ? `new customer ${s(p.id)} has the same name as ${s(p.existing)} ("${s(p.name)}"): one customer under two ids?`
+        : `new person ${s(p.id)} has the same name as ${s(p.existing)} ("${s(p.name)}"): one person under two ids?`,
   },
 };
 
@@ -174,6 +215,44 @@ const zhTW: Messages = {
     'catalog.version.overlap': (p) => `版本 ${s(p.version)} 與 ${s(p.other)} 的生效日期相同`,
     'catalog.text.missing-locale': (p) => `缺少 ${s(p.locale)} 文字`,
     'catalog.id.duplicate': (p) => `${s(p.what)} 識別碼「${s(p.id)}」重複使用`,
+    'import.empty': () => '檔案是空的，沒有可匯入的資料',
+    'import.kind.undetected': (p) =>
+      `無法判斷此 ${s(p.format)} 檔案的內容${p.header ? `（標題列：${s(p.header)}）` : ''}，請指定類型：${s(p.kinds)}`,
+    'import.kind.format': (p) => `無法從 ${s(p.format)} 讀取 ${s(p.kind)} 匯入`,
+    'import.csv.unterminated-quote': () => '加上引號的欄位沒有結束：缺少結尾的 "',
+    'import.csv.stray-quote': () =>
+      '未加引號的欄位中有 "，或結尾引號後還有文字：請將整個欄位加上引號，並將欄位內的每個 " 寫成兩個 ("")',
+    'import.csv.field-count': (p) => `此列有 ${s(p.actual)} 個欄位，標題列有 ${s(p.expected)} 個`,
+    'import.column.unknown': (p) => `不明的欄位「${s(p.value)}」；欄位應為 ${s(p.expected)}`,
+    'import.column.duplicate': (p) => `欄位「${s(p.value)}」出現兩次`,
+    'import.column.missing': (p) => `缺少欄位「${s(p.field)}」`,
+    'import.required': (p) => `必須提供「${s(p.field)}」`,
+    'import.date.invalid': (p) => `「${s(p.value)}」不是有效日期（${s(p.expected)}）`,
+    'import.month.invalid': (p) => `「${s(p.value)}」不是有效月份（${s(p.expected)}）`,
+    'import.amount.invalid': (p) => `「${s(p.value)}」不是一般十進位金額（例如 -1234.56：不可使用指數、千分位符號或貨幣符號）`,
+    'import.boolean.invalid': (p) => `「${s(p.value)}」不是 true 或 false`,
+    'import.fx.missing': (p) => `缺少 ${s(p.currency)} 的匯率：請先在組織的「fx」加入一單位等於多少 ${s(p.base)}`,
+    'import.customer.unknown': (p) => `客戶「${s(p.value)}」不在組織中：請先匯入客戶檔案`,
+    'import.product.unknown': (p) => `產品「${s(p.value)}」不在目錄的產品清單中`,
+    'import.conflict': (p) => `「${s(p.id)}」在此名為「${s(p.value)}」，但在第 ${s(p.otherLine)} 行名為「${s(p.other)}」`,
+    'import.period.reversed': (p) => `DPOR 期間結束日（${s(p.to)}）早於開始日（${s(p.from)}）`,
+    'import.period.incomplete': (p) => `結束於 ${s(p.value)} 的 DPOR 期間需要開始日（dpor_from）`,
+    'import.org.missing': (p) => `組織「${s(p.org)}」不存在：請先匯入其組織檔案`,
+    'import.org.id-mismatch': (p) => `此檔案是組織「${s(p.value)}」，而不是「${s(p.expected)}」`,
+    'import.json.shape': (p) => `應為記錄的 JSON ${s(p.expected)}，實際為 ${s(p.actual)}`,
+    'import.issues.truncated': (p) => `共 ${s(p.total)} 個問題，僅列出前 ${s(p.shown)} 個`,
+    'import.skip.not-an-exam': (p) => `「${s(p.title)}」是${s(p.type) || '訓練'}，不是測驗，未匯入`,
+    'import.skip.no-exam-code': (p) => `「${s(p.title)}」沒有測驗代碼，未匯入`,
+    'import.skip.exam-not-in-catalog': (p) => `${s(p.exam)}（「${s(p.title)}」）不在目錄的測驗清單中，未匯入`,
+    'import.skip.inactive': (p) => `${s(p.exam)}：人員狀態為「${s(p.status)}」而非 Active，未匯入`,
+    'import.skip.no-identity': (p) => `${s(p.exam)}：沒有可識別通過者的 MCPID、CorpEmail 或 Email，未匯入`,
+    'import.skip.no-date': (p) => `${s(p.exam)}：沒有完成日期，未匯入`,
+    'import.skip.not-dpor': (p) => `歸屬類型為「${s(p.attribution)}」而非 DPOR，未匯入，以免同一筆帳單重複計算`,
+    'import.skip.product-unknown': (p) => `產品「${s(p.product)}」不在目錄的產品清單中，未匯入`,
+    'import.notice.same-name': (p) =>
+      p.what === 'customer'
+        ? `新客戶 ${s(p.id)} 與 ${s(p.existing)} 同名（「${s(p.name)}」）：是否為同一客戶使用了兩個識別碼？`
+        : `新人員 ${s(p.id)} 與 ${s(p.existing)} 同名（「${s(p.name)}」）：是否為同一人使用了兩個識別碼？`,
   },
 };
 
@@ -249,6 +328,48 @@ const koKR: Messages = {
     'catalog.version.overlap': (p) => `버전 ${s(p.version)}의 시행일이 ${s(p.other)}과(와) 같습니다`,
     'catalog.text.missing-locale': (p) => `${s(p.locale)} 텍스트가 없습니다`,
     'catalog.id.duplicate': (p) => `${s(p.what)} ID "${s(p.id)}"이(가) 두 번 사용되었습니다`,
+    'import.empty': () => '파일이 비어 있어 가져올 데이터가 없습니다',
+    'import.kind.undetected': (p) =>
+      `이 ${s(p.format)} 파일의 내용을 알 수 없습니다${p.header ? `(머리글: ${s(p.header)})` : ''}. 종류를 지정하세요: ${s(p.kinds)}`,
+    'import.kind.format': (p) => `${s(p.kind)} 가져오기는 ${s(p.format)} 형식으로 읽을 수 없습니다`,
+    'import.csv.unterminated-quote': () => '따옴표로 묶인 필드가 닫히지 않았습니다: 닫는 "가 없습니다',
+    'import.csv.stray-quote': () =>
+      '따옴표로 묶이지 않은 필드에 "가 있거나 닫는 따옴표 뒤에 텍스트가 있습니다: 필드 전체를 따옴표로 묶고 그 안의 "는 두 번("") 쓰세요',
+    'import.csv.field-count': (p) => `이 행의 필드는 ${s(p.actual)}개이지만 머리글의 필드는 ${s(p.expected)}개입니다`,
+    'import.column.unknown': (p) => `알 수 없는 열 "${s(p.value)}"입니다. 열은 ${s(p.expected)}입니다`,
+    'import.column.duplicate': (p) => `"${s(p.value)}" 열이 두 번 나옵니다`,
+    'import.column.missing': (p) => `"${s(p.field)}" 열이 없습니다`,
+    'import.required': (p) => `"${s(p.field)}" 값이 필요합니다`,
+    'import.date.invalid': (p) => `"${s(p.value)}"은(는) 올바른 날짜(${s(p.expected)})가 아닙니다`,
+    'import.month.invalid': (p) => `"${s(p.value)}"은(는) 올바른 월(${s(p.expected)})이 아닙니다`,
+    'import.amount.invalid': (p) =>
+      `"${s(p.value)}"은(는) 일반 십진수 금액이 아닙니다(예: -1234.56. 지수, 천 단위 구분 기호, 통화 기호를 쓰지 마세요)`,
+    'import.boolean.invalid': (p) => `"${s(p.value)}"은(는) true 또는 false가 아닙니다`,
+    'import.fx.missing': (p) => `${s(p.currency)} 환율이 없습니다: 먼저 조직의 "fx"에 1단위의 ${s(p.base)} 값을 추가하세요`,
+    'import.customer.unknown': (p) => `고객 "${s(p.value)}"이(가) 조직에 없습니다: 먼저 고객 파일을 가져오세요`,
+    'import.product.unknown': (p) => `제품 "${s(p.value)}"이(가) 카탈로그의 제품 목록에 없습니다`,
+    'import.conflict': (p) =>
+      `"${s(p.id)}"의 이름이 여기서는 "${s(p.value)}"이지만 ${s(p.otherLine)}행에서는 "${s(p.other)}"입니다`,
+    'import.period.reversed': (p) => `DPOR 기간 종료일(${s(p.to)})이 시작일(${s(p.from)})보다 이릅니다`,
+    'import.period.incomplete': (p) => `${s(p.value)}에 끝나는 DPOR 기간에는 시작일(dpor_from)이 필요합니다`,
+    'import.org.missing': (p) => `조직 "${s(p.org)}"이(가) 없습니다: 먼저 조직 파일을 가져오세요`,
+    'import.org.id-mismatch': (p) => `이 파일은 "${s(p.expected)}"이(가) 아니라 조직 "${s(p.value)}"의 파일입니다`,
+    'import.json.shape': (p) => `레코드의 JSON ${s(p.expected)}이(가) 필요하지만 ${s(p.actual)}입니다`,
+    'import.issues.truncated': (p) => `문제 ${s(p.total)}개 중 처음 ${s(p.shown)}개만 표시합니다`,
+    'import.skip.not-an-exam': (p) => `"${s(p.title)}"은(는) 시험이 아니라 ${s(p.type) || '교육'}이므로 가져오지 않았습니다`,
+    'import.skip.no-exam-code': (p) => `"${s(p.title)}"에 시험 코드가 없어 가져오지 않았습니다`,
+    'import.skip.exam-not-in-catalog': (p) =>
+      `${s(p.exam)}("${s(p.title)}")은(는) 카탈로그의 시험 목록에 없어 가져오지 않았습니다`,
+    'import.skip.inactive': (p) => `${s(p.exam)}: 직원 상태가 Active가 아니라 "${s(p.status)}"이므로 가져오지 않았습니다`,
+    'import.skip.no-identity': (p) => `${s(p.exam)}: 통과한 사람을 알 수 있는 MCPID, CorpEmail, Email이 없어 가져오지 않았습니다`,
+    'import.skip.no-date': (p) => `${s(p.exam)}: 완료 날짜가 없어 가져오지 않았습니다`,
+    'import.skip.not-dpor': (p) =>
+      `귀속 유형이 DPOR가 아니라 "${s(p.attribution)}"이므로 같은 청구액이 두 번 산입되지 않도록 가져오지 않았습니다`,
+    'import.skip.product-unknown': (p) => `제품 "${s(p.product)}"이(가) 카탈로그의 제품 목록에 없어 가져오지 않았습니다`,
+    'import.notice.same-name': (p) =>
+      p.what === 'customer'
+        ? `새 고객 ${s(p.id)}의 이름이 ${s(p.existing)}과(와) 같습니다("${s(p.name)}"). 같은 고객이 두 ID로 등록된 것은 아닌가요?`
+        : `새 직원 ${s(p.id)}의 이름이 ${s(p.existing)}과(와) 같습니다("${s(p.name)}"). 같은 사람이 두 ID로 등록된 것은 아닌가요?`,
   },
 };
 

@@ -1,0 +1,121 @@
+import type { ImportIssues, IssueParams } from './import-issues.js';
+import type { CsvRecord, CsvTable } from './read-csv.js';
+
+/** The columns a CSV kind reads, by their canonical names (what messages show). */
+export interface ColumnSpec {
+  readonly required: readonly string[];
+  readonly optional: readonly string[];
+  /**
+   * attain's own formats refuse columns they do not know: a misspelt `ammount` would otherwise be data silently
+   * lost. Partner Center exports carry many columns attain does not read, and Microsoft adds more over time.
+   */
+  readonly otherColumns: 'refuse' | 'ignore';
+}
+
+/** The key a header is matched by: case, spaces, underscores and hyphens do not matter (`PGAMpnID`, `person id`). */
+export function columnKey(name: string): string {
+  return name.toLowerCase().replace(/[\s_-]+/g, '');
+}
+
+/**
+ * A CSV file bound to a kind's columns: the data rows to read, where each named column is, and how to report a
+ * problem in a cell at its line and column.
+ */
+export class CsvSheet {
+  private constructor(
+    private readonly table: CsvTable,
+    private readonly issues: ImportIssues,
+    private readonly header: readonly string[],
+    private readonly indexes: ReadonlyMap<string, number>,
+    /** Data rows whose fields can be read: not broken, not all empty, with the header's number of fields. */
+    readonly rows: readonly CsvRecord[],
+  ) {}
+
+  /**
+   * Binds the table to the columns; reports structural problems, header problems and rows of the wrong length.
+   * Throws when the header cannot be used, since no row can then be read.
+   */
+  static bind(table: CsvTable, spec: ColumnSpec, issues: ImportIssues): CsvSheet {
+    for (const problem of table.problems) {
+      if (issues.listing) issues.add(problem.code, '$', { ...table.position(problem.offset) });
+      else issues.add(problem.code, '$');
+    }
+    const head = table.records[0];
+    if (!head) return issues.fail('import.empty', '$');
+    if (table.broken.has(0)) issues.stop();
+    const before = issues.count;
+    // Trailing empty header cells are what a spreadsheet writes for formatted but empty columns.
+    let width = head.fields.length;
+    while (width > 1 && head.fields[width - 1]?.trim() === '') width--;
+    const header = head.fields.slice(0, width).map((h) => h.trim());
+    const known = new Map([...spec.required, ...spec.optional].map((name) => [columnKey(name), name] as const));
+    const indexes = new Map<string, number>();
+    const expected = [...spec.required, ...spec.optional].join(', ');
+    const headerIssue = (code: string, at: number, params: IssueParams) =>
+      issues.add(code, header[at] ?? '$', { ...params, ...table.position(head.offsets[at] ?? 0) });
+    for (let at = 0; at < header.length; at++) {
+      const name = header[at] as string;
+      const canonical = known.get(columnKey(name));
+      if (canonical === undefined) {
+        if (spec.otherColumns === 'refuse' || name === '') headerIssue('import.column.unknown', at, { value: name, expected });
+      } else if (indexes.has(canonical)) headerIssue('import.column.duplicate', at, { value: name });
+      else indexes.set(canonical, at);
+    }
+    for (const name of spec.required) {
+      if (!indexes.has(name)) issues.add('import.column.missing', name, { field: name, ...table.position(head.offsets[0] ?? 0) });
+    }
+    // Without the right columns no row can be read; the structural problems found so far are listed with them.
+    if (issues.count > before) issues.stop();
+
+    const rows: CsvRecord[] = [];
+    for (let r = 1; r < table.records.length; r++) {
+      const record = table.records[r] as CsvRecord;
+      if (table.broken.has(r)) continue;
+      const fields = record.fields;
+      let filled = false;
+      for (const field of fields) {
+        if (field.trim() !== '') {
+          filled = true;
+          break;
+        }
+      }
+      if (!filled) continue; // a row of empty cells, as spreadsheets leave behind: no data to import or lose
+      let length = fields.length;
+      while (length > width && fields[length - 1]?.trim() === '') length--;
+      if (length !== width) {
+        // Too many fields: where the first extra one starts; too few: where the row starts.
+        const at = length > width ? width : 0;
+        issues.add('import.csv.field-count', '$', {
+          expected: width,
+          actual: fields.length,
+          ...(issues.listing ? table.position(record.offsets[at] ?? 0) : {}),
+        });
+        continue;
+      }
+      rows.push(record);
+    }
+    return new CsvSheet(table, issues, header, indexes, rows);
+  }
+
+  /** Where a column is in each row, or -1 when an optional column is absent. */
+  column(name: string): number {
+    return this.indexes.get(name) ?? -1;
+  }
+
+  /** A cell without surrounding spaces; the empty string for an absent column. */
+  cell(row: CsvRecord, column: number): string {
+    return column < 0 ? '' : (row.fields[column] ?? '').trim();
+  }
+
+  /** The physical line a row starts on. */
+  line(row: CsvRecord): number {
+    return this.table.position(row.offsets[0] ?? 0).line;
+  }
+
+  /** Reports a problem in one cell, at the line and column where the cell starts. */
+  report(code: string, row: CsvRecord, column: number, params: IssueParams): void {
+    const path = this.header[column] ?? '$';
+    const where = this.issues.listing ? this.table.position(row.offsets[Math.max(column, 0)] ?? 0) : {};
+    this.issues.add(code, path, { ...params, ...where });
+  }
+}

@@ -1,0 +1,150 @@
+import type { Catalog } from '../catalog/catalog-types.js';
+import type { Day } from '../core/day.js';
+import type { Organization, Period } from '../engine/organization.js';
+import type { OrganizationAdditions } from '../store/store.js';
+import type { ImportNotice, ImportSummary, RecordCounts } from './import-plan.js';
+import type { IncomingRecords } from './incoming-records.js';
+import { passKey, periodKey, RevenueKeys } from './record-keys.js';
+
+export interface Merge {
+  readonly additions: OrganizationAdditions;
+  readonly summary: ImportSummary;
+  readonly notices: readonly ImportNotice[];
+}
+
+/**
+ * Compares a file's records with the organization and keeps only what is new, so that importing the same file twice
+ * adds nothing. Revenue records are a multiset: each identical record ends up max(already there, in the file) times,
+ * so genuine duplicate rows (two equal invoices in one month) survive and a re-import adds no copy.
+ */
+export function mergeIncoming(existing: Organization, incoming: IncomingRecords, catalog: Catalog): Merge {
+  const notices: ImportNotice[] = [];
+  const people = mergeNamed(existing.people, incoming.people, incoming.names, 'person', notices);
+  const customers = mergeNamed(existing.customers, incoming.customers, incoming.names, 'customer', notices);
+
+  const passes = new Set<string>();
+  for (const person of existing.people) for (const e of person.exams) passes.add(passKey(person.id, e.exam, e.passed));
+  const exams: OrganizationAdditions['exams'][number][] = [];
+  let examsUnchanged = 0;
+  const seenPasses = new Set<string>();
+  for (const e of incoming.exams) {
+    const key = passKey(e.person, e.exam, e.passed);
+    if (seenPasses.has(key)) continue;
+    seenPasses.add(key);
+    if (passes.has(key)) examsUnchanged++;
+    else exams.push(e);
+  }
+
+  const periods = new Map<string, Period[]>();
+  const periodKeys = new Set<string>();
+  for (const c of existing.customers) {
+    periods.set(c.id, [...c.dpor]);
+    for (const p of c.dpor) periodKeys.add(periodKey(c.id, p.from, p.to));
+  }
+  const dpor: OrganizationAdditions['dpor'][number][] = [];
+  let dporUnchanged = 0;
+  const seenPeriods = new Set<string>();
+  for (const d of incoming.dpor) {
+    const key = periodKey(d.customer, d.from, d.to);
+    if (seenPeriods.has(key)) continue;
+    seenPeriods.add(key);
+    const known = periods.get(d.customer) ?? [];
+    if (periodKeys.has(key) || (incoming.dporInferred && covered(known, d.from, d.to))) {
+      dporUnchanged++;
+      continue;
+    }
+    dpor.push(d);
+    known.push(d);
+    periods.set(d.customer, known);
+  }
+
+  const keys = new RevenueKeys(catalog);
+  const have = new Map<string, number>();
+  for (const r of existing.revenue) {
+    const key = keys.key(r);
+    have.set(key, (have.get(key) ?? 0) + 1);
+  }
+  const revenue: OrganizationAdditions['revenue'][number][] = [];
+  const seen = new Map<string, number>();
+  for (const r of incoming.revenue) {
+    const key = keys.key(r);
+    const copy = (seen.get(key) ?? 0) + 1;
+    seen.set(key, copy);
+    if (copy > (have.get(key) ?? 0)) revenue.push(r);
+  }
+
+  return {
+    additions: { people: people.changes, exams, customers: customers.changes, dpor, revenue },
+    summary: {
+      people: people.counts,
+      exams: counts(exams.length, 0, examsUnchanged),
+      customers: customers.counts,
+      dpor: counts(dpor.length, 0, dporUnchanged),
+      revenue: counts(revenue.length, 0, incoming.revenue.length - revenue.length),
+    },
+    notices,
+  };
+}
+
+interface Named {
+  readonly id: string;
+  readonly name: string | null;
+}
+
+/** New records, and existing ones whose name the file changes (or fills in, for an export). */
+function mergeNamed(
+  existing: readonly Named[],
+  incoming: readonly Named[],
+  names: IncomingRecords['names'],
+  what: 'person' | 'customer',
+  notices: ImportNotice[],
+): { changes: Named[]; counts: RecordCounts } {
+  const byId = new Map(existing.map((r) => [r.id, r] as const));
+  let byName: Map<string, string> | undefined;
+  const changes: Named[] = [];
+  let added = 0;
+  let updated = 0;
+  for (const record of incoming) {
+    const known = byId.get(record.id);
+    if (!known) {
+      changes.push(record);
+      added++;
+      if (record.name !== null) {
+        // A new id with the name of someone already there is most often the same person under another id (an
+        // export's MCP ID beside a hand-made "p1"): said, never merged by guess.
+        byName ??= new Map(existing.flatMap((r) => (r.name ? [[nameKey(r.name), r.id] as const] : [])));
+        const same = byName.get(nameKey(record.name));
+        if (same !== undefined)
+          notices.push({ code: 'import.notice.same-name', params: { what, id: record.id, name: record.name, existing: same } });
+      }
+      continue;
+    }
+    const rename = record.name !== null && record.name !== known.name && (names === 'replace' || known.name === null);
+    if (rename) {
+      changes.push(record);
+      updated++;
+    }
+  }
+  return { changes, counts: counts(added, updated, incoming.length - added - updated) };
+}
+
+function nameKey(name: string): string {
+  return name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+function counts(added: number, updated: number, unchanged: number): RecordCounts {
+  return { added, updated, unchanged, removed: 0 };
+}
+
+/** Whether the periods together cover every day from `from` to `to` (null: open-ended). */
+function covered(periods: readonly Period[], from: Day, to: Day | null): boolean {
+  const sorted = [...periods].sort((a, b) => a.from - b.from);
+  let next = from;
+  for (const p of sorted) {
+    if (p.from > next) return false;
+    if (p.to === null) return true;
+    if (p.to + 1 > next) next = p.to + 1;
+    if (to !== null && next > to) return true;
+  }
+  return false;
+}

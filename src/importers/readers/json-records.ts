@@ -1,0 +1,77 @@
+import { emptyIncoming, type ImportContext, type IncomingRecords } from '../incoming-records.js';
+import { ProductResolver } from '../product-names.js';
+import { pathLocator } from '../structured-text.js';
+import { validateOrganization } from './validate-organization.js';
+
+/** The organization file's field whose records each JSON import kind holds. */
+const FIELDS = { exams: 'people', customers: 'customers', revenue: 'revenue' } as const;
+export type JsonRecordKind = keyof typeof FIELDS;
+
+/**
+ * A JSON array of the organization file's records: people with their exams, customers with their DPOR periods, or
+ * revenue records. They are validated by the organization file's own validator, so a record means exactly what it
+ * means there; paths are reported from the array (`$[3].amount`). Revenue rules are as for the revenue CSV: a known
+ * customer, a currency with a rate, a product of the registry.
+ */
+export function readJsonRecords(kind: JsonRecordKind, value: unknown, text: string, ctx: ImportContext): IncomingRecords {
+  const { issues } = ctx;
+  if (!Array.isArray(value)) {
+    return issues.fail('import.json.shape', '$', { expected: 'array', actual: value === null ? 'null' : typeof value });
+  }
+  const field = FIELDS[kind];
+  const existing = ctx.existing;
+  const document = {
+    id: ctx.orgId,
+    market: existing?.market ?? 'developed',
+    [field]: value,
+    // Revenue is checked against the organization's customers and exchange rates.
+    ...(kind === 'revenue' && {
+      customers: existing?.customers.map((c) => ({ id: c.id })) ?? [],
+      fx: Object.fromEntries([...(existing?.fx ?? [])].map(([currency, rate]) => [currency, rate.toString()])),
+    }),
+  };
+  const locate = pathLocator(text);
+  // Products are checked on the records as written, so that their problems are listed with every other one.
+  const products = new ProductResolver(ctx.catalog);
+  const resolved: (string | undefined)[] = [];
+  if (kind === 'revenue') {
+    for (let i = 0; i < value.length; i++) {
+      const record: unknown = value[i];
+      const product = typeof record === 'object' && record !== null ? (record as Record<string, unknown>).product : undefined;
+      if (typeof product !== 'string' || product.trim() === '') continue;
+      resolved[i] = products.resolve(product);
+      if (resolved[i] === undefined) {
+        const path = `$[${i}].product`;
+        issues.add('import.product.unknown', path, { value: product, ...(issues.listing ? locate(path) : {}) });
+      }
+    }
+  }
+  const prefix = `$.${field}`;
+  const organization = validateOrganization(document, ctx, locate, (path) =>
+    path.startsWith(prefix) ? `$${path.slice(prefix.length)}` : path,
+  );
+  issues.throwIfAny();
+  const rows = value.length;
+  if (kind === 'exams') {
+    return {
+      ...emptyIncoming('replace'),
+      rows,
+      people: organization.people.map((p) => ({ id: p.id, name: p.name })),
+      exams: organization.people.flatMap((p) => p.exams.map((e) => ({ person: p.id, exam: e.exam, passed: e.passed }))),
+    };
+  }
+  if (kind === 'customers') {
+    return {
+      ...emptyIncoming('replace'),
+      rows,
+      customers: organization.customers.map((c) => ({ id: c.id, name: c.name })),
+      dpor: organization.customers.flatMap((c) => c.dpor.map((d) => ({ customer: c.id, from: d.from, to: d.to }))),
+    };
+  }
+  // An export name ("Dynamics 365 for Sales") becomes its product's id; ids and aliases stay as written.
+  const revenue = organization.revenue.map((r, i) => {
+    const product = resolved[i] ?? r.product;
+    return product === r.product ? r : { ...r, product };
+  });
+  return { ...emptyIncoming('replace'), rows, revenue };
+}

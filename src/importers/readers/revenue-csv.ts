@@ -1,0 +1,85 @@
+import type { RevenueRecord } from '../../engine/organization.js';
+import { parseAmount, parseFlag } from '../cell-values.js';
+import type { ColumnSpec, CsvSheet } from '../csv-sheet.js';
+import { emptyIncoming, type ImportContext, type IncomingRecords } from '../incoming-records.js';
+import { ProductResolver } from '../product-names.js';
+
+/** `customer_id,product,date,amount,currency,net_new`: one revenue record per row; `net_new` empty or absent is true. */
+export const REVENUE_COLUMNS: ColumnSpec = {
+  required: ['customer_id', 'product', 'date', 'amount', 'currency'],
+  optional: ['net_new'],
+  otherColumns: 'refuse',
+};
+
+/**
+ * Every row needs a customer the organization already has: a revenue file carries no customer names or DPOR
+ * periods, and revenue of a customer without a period would never count, so a new id is far more likely a typo than
+ * a customer. Import customers first. Products must be in the catalog's registry (an id, an alias, or an export
+ * name): revenue on anything else can never count toward a requirement.
+ */
+export function readRevenueCsv(sheet: CsvSheet, ctx: ImportContext): IncomingRecords {
+  const at = (name: string) => sheet.column(name);
+  const customerAt = at('customer_id');
+  const productAt = at('product');
+  const dateAt = at('date');
+  const amountAt = at('amount');
+  const currencyAt = at('currency');
+  const netNewAt = at('net_new');
+  const customers = new Set(ctx.existing?.customers.map((c) => c.id));
+  const currencies = acceptedCurrencies(ctx);
+  const products = new ProductResolver(ctx.catalog);
+  const revenue: RevenueRecord[] = [];
+  for (const row of sheet.rows) {
+    const customer = sheet.cell(row, customerAt);
+    const productText = sheet.cell(row, productAt);
+    const dateText = sheet.cell(row, dateAt);
+    const amountText = sheet.cell(row, amountAt);
+    const currency = sheet.cell(row, currencyAt).toUpperCase();
+    const netNewText = sheet.cell(row, netNewAt);
+    let ok = true;
+    if (customer === '') ok = required(sheet, row, customerAt, 'customer_id');
+    else if (!customers.has(customer)) ok = bad(sheet, 'import.customer.unknown', row, customerAt, customer);
+    const product = productText === '' ? undefined : products.resolve(productText);
+    if (productText === '') ok = required(sheet, row, productAt, 'product');
+    else if (product === undefined) ok = bad(sheet, 'import.product.unknown', row, productAt, productText);
+    const date = dateText === '' ? undefined : ctx.days.date(dateText);
+    if (dateText === '') ok = required(sheet, row, dateAt, 'date');
+    else if (date === undefined) {
+      sheet.report('import.date.invalid', row, dateAt, { value: dateText, expected: 'YYYY-MM-DD' });
+      ok = false;
+    }
+    const amount = amountText === '' ? undefined : parseAmount(amountText);
+    if (amountText === '') ok = required(sheet, row, amountAt, 'amount');
+    else if (amount === undefined) ok = bad(sheet, 'import.amount.invalid', row, amountAt, amountText);
+    if (currency === '') ok = required(sheet, row, currencyAt, 'currency');
+    else if (!currencies.has(currency)) {
+      sheet.report('import.fx.missing', row, currencyAt, { value: currency, currency, base: ctx.catalog.currency });
+      ok = false;
+    }
+    const netNew = netNewText === '' ? true : parseFlag(netNewText);
+    if (netNew === undefined) ok = bad(sheet, 'import.boolean.invalid', row, netNewAt, netNewText);
+    if (ok && product !== undefined && date !== undefined && amount !== undefined && netNew !== undefined) {
+      revenue.push({ customer, product, date, amount, currency, netNew });
+    }
+  }
+  return {
+    ...emptyIncoming('replace'),
+    revenue,
+    rows: sheet.rows.length,
+  };
+}
+
+/** The catalog's currency, and every currency the organization has an exchange rate for. */
+export function acceptedCurrencies(ctx: ImportContext): ReadonlySet<string> {
+  return new Set([ctx.catalog.currency.toUpperCase(), ...(ctx.existing?.fx.keys() ?? [])]);
+}
+
+function required(sheet: CsvSheet, row: Parameters<CsvSheet['cell']>[0], column: number, name: string): false {
+  sheet.report('import.required', row, column, { value: '', field: name });
+  return false;
+}
+
+function bad(sheet: CsvSheet, code: string, row: Parameters<CsvSheet['cell']>[0], column: number, value: string): false {
+  sheet.report(code, row, column, { value });
+  return false;
+}

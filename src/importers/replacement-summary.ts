@@ -1,0 +1,66 @@
+import type { Catalog } from '../catalog/catalog-types.js';
+import type { Organization } from '../engine/organization.js';
+import { organizationDocument } from '../engine/organization-document.js';
+import type { ImportSummary, RecordCounts } from './import-plan.js';
+import { passKey, periodKey, RevenueKeys } from './record-keys.js';
+
+/**
+ * What replacing an organization whole changes, by the same identities the additive imports use, so a partner sees
+ * "3 passes removed" before confirming. `changed` compares the documents, so even a reordering is a change.
+ */
+export function replacementSummary(
+  before: Organization | undefined,
+  after: Organization,
+  catalog: Catalog,
+): { readonly counts: ImportSummary; readonly changed: boolean } {
+  const old = before ?? { ...after, people: [], customers: [], revenue: [] };
+  const keys = new RevenueKeys(catalog);
+  const counts: ImportSummary = {
+    people: named(old.people, after.people),
+    exams: multiset(
+      old.people.flatMap((p) => p.exams.map((e) => passKey(p.id, e.exam, e.passed))),
+      after.people.flatMap((p) => p.exams.map((e) => passKey(p.id, e.exam, e.passed))),
+    ),
+    customers: named(old.customers, after.customers),
+    dpor: multiset(
+      old.customers.flatMap((c) => c.dpor.map((d) => periodKey(c.id, d.from, d.to))),
+      after.customers.flatMap((c) => c.dpor.map((d) => periodKey(c.id, d.from, d.to))),
+    ),
+    revenue: multiset(
+      old.revenue.map((r) => keys.key(r)),
+      after.revenue.map((r) => keys.key(r)),
+    ),
+  };
+  const changed =
+    before === undefined || JSON.stringify(organizationDocument(before)) !== JSON.stringify(organizationDocument(after));
+  return { counts, changed };
+}
+
+function named(
+  before: readonly { readonly id: string; readonly name: string | null }[],
+  after: readonly { readonly id: string; readonly name: string | null }[],
+): RecordCounts {
+  const old = new Map(before.map((r) => [r.id, r.name] as const));
+  let added = 0;
+  let updated = 0;
+  for (const r of after) {
+    if (!old.has(r.id)) added++;
+    else if (old.get(r.id) !== r.name) updated++;
+  }
+  const kept = after.length - added;
+  return { added, updated, unchanged: kept - updated, removed: before.length - kept };
+}
+
+function multiset(before: readonly string[], after: readonly string[]): RecordCounts {
+  const counts = new Map<string, number>();
+  for (const key of before) counts.set(key, (counts.get(key) ?? 0) + 1);
+  let unchanged = 0;
+  for (const key of after) {
+    const left = counts.get(key) ?? 0;
+    if (left > 0) {
+      unchanged++;
+      counts.set(key, left - 1);
+    }
+  }
+  return { added: after.length - unchanged, updated: 0, unchanged, removed: before.length - unchanged };
+}

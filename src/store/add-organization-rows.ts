@@ -1,0 +1,138 @@
+import { type Kysely, sql } from 'kysely';
+import { AttainError, type Issue } from '../core/attain-error.js';
+import { bulkInsert } from './bulk-insert.js';
+import { OrganizationColumns } from './organization-columns.js';
+import type { OrganizationAdditions } from './store.js';
+import type { StoreDatabase } from './store-database.js';
+
+/** How many records an addition wrote, by kind; also the audit entry's detail. */
+export interface AdditionCounts {
+  readonly people: number;
+  readonly exams: number;
+  readonly customers: number;
+  readonly dpor: number;
+  readonly revenue: number;
+}
+
+const MAX_ISSUES = 1000;
+
+/**
+ * Adds records to a stored organization, inside the caller's transaction. People and customers are upserted by id
+ * (a name given replaces the stored one; a missing name keeps it); exam passes, DPOR periods and revenue are
+ * appended after the stored ones. Every reference to a person or customer must resolve to one stored or added
+ * here: otherwise nothing is written and every bad reference is reported (`store.reference.unknown`).
+ */
+export async function addOrganizationRows(
+  trx: Kysely<StoreDatabase>,
+  orgId: string,
+  additions: OrganizationAdditions,
+): Promise<AdditionCounts> {
+  // Touching the row also locks it: concurrent additions take turns, so the seq numbers read next stay theirs.
+  const touched = await trx
+    .updateTable('organizations')
+    .set({ updated_at: sql<string>`now()` })
+    .where('id', '=', orgId)
+    .returning('id')
+    .executeTakeFirst();
+  if (!touched) {
+    throw new AttainError('store.not-found', `there is no organization "${orgId}"`, [
+      { code: 'store.not-found', path: '$.id', params: { id: orgId } },
+    ]);
+  }
+  const people = mergeById(additions.people);
+  const customers = mergeById(additions.customers);
+  await checkReferences(trx, orgId, additions, people, customers);
+
+  const next = await sql<AdditionCounts>`select
+      (select coalesce(max(seq) + 1, 0) from people where org_id = ${orgId}) as people,
+      (select coalesce(max(seq) + 1, 0) from exam_passes where org_id = ${orgId}) as exams,
+      (select coalesce(max(seq) + 1, 0) from customers where org_id = ${orgId}) as customers,
+      (select coalesce(max(seq) + 1, 0) from dpor_periods where org_id = ${orgId}) as dpor,
+      (select coalesce(max(seq) + 1, 0) from revenue_records where org_id = ${orgId}) as revenue`.execute(trx);
+  const first = next.rows[0] ?? { people: 0, exams: 0, customers: 0, dpor: 0, revenue: 0 };
+  const columns = new OrganizationColumns();
+  const keepName = (table: 'people' | 'customers') =>
+    sql`on conflict (org_id, id) do update set name = coalesce(excluded.name, ${sql.table(table)}.name)`;
+  await bulkInsert(trx, 'people', orgId, columns.parties(people, first.people), keepName('people'));
+  await bulkInsert(trx, 'customers', orgId, columns.parties(customers, first.customers), keepName('customers'));
+  await bulkInsert(trx, 'exam_passes', orgId, columns.exams(additions.exams, first.exams));
+  await bulkInsert(trx, 'dpor_periods', orgId, columns.dpor(additions.dpor, first.dpor));
+  await bulkInsert(trx, 'revenue_records', orgId, columns.revenue(additions.revenue, first.revenue));
+  return {
+    people: people.length,
+    exams: additions.exams.length,
+    customers: customers.length,
+    dpor: additions.dpor.length,
+    revenue: additions.revenue.length,
+  };
+}
+
+/**
+ * One entry per id, in order of first appearance: an import lists a person on every row of their exams. A later
+ * name replaces an earlier one, a missing one does not. (One upsert statement may not touch a row twice.)
+ */
+function mergeById<T extends { readonly id: string; readonly name: string | null }>(records: readonly T[]): T[] {
+  const byId = new Map<string, T>();
+  for (const record of records) {
+    const earlier = byId.get(record.id);
+    byId.set(record.id, earlier && record.name === null ? earlier : record);
+  }
+  return [...byId.values()];
+}
+
+async function checkReferences(
+  trx: Kysely<StoreDatabase>,
+  orgId: string,
+  additions: OrganizationAdditions,
+  people: readonly { readonly id: string }[],
+  customers: readonly { readonly id: string }[],
+): Promise<void> {
+  const unknownPeople = await unknownIds(
+    trx,
+    'people',
+    orgId,
+    additions.exams.map((e) => e.person),
+    people,
+  );
+  const unknownCustomers = await unknownIds(
+    trx,
+    'customers',
+    orgId,
+    [...additions.dpor.map((d) => d.customer), ...additions.revenue.map((r) => r.customer)],
+    customers,
+  );
+  const issues: Issue[] = [];
+  const report = (code: string, path: string, params: Record<string, string>) => {
+    if (issues.length < MAX_ISSUES) issues.push({ code, path, params });
+  };
+  additions.exams.forEach((e, i) => {
+    if (unknownPeople.has(e.person)) report('store.person.unknown', `$.exams[${i}].person`, { person: e.person });
+  });
+  additions.dpor.forEach((d, i) => {
+    if (unknownCustomers.has(d.customer)) report('store.customer.unknown', `$.dpor[${i}].customer`, { customer: d.customer });
+  });
+  additions.revenue.forEach((r, i) => {
+    if (unknownCustomers.has(r.customer)) report('store.customer.unknown', `$.revenue[${i}].customer`, { customer: r.customer });
+  });
+  if (issues.length > 0) {
+    const names = [...unknownPeople, ...unknownCustomers].slice(0, 5).join(', ');
+    throw new AttainError('store.reference.unknown', `organization "${orgId}" has no person or customer ${names}`, issues);
+  }
+}
+
+/** The referenced ids that are neither added now nor stored. */
+async function unknownIds(
+  trx: Kysely<StoreDatabase>,
+  table: 'people' | 'customers',
+  orgId: string,
+  referenced: readonly string[],
+  added: readonly { readonly id: string }[],
+): Promise<ReadonlySet<string>> {
+  const addedIds = new Set(added.map((a) => a.id));
+  const candidates = [...new Set(referenced)].filter((id) => !addedIds.has(id));
+  if (candidates.length === 0) return new Set();
+  const result = await sql<{ id: string }>`
+    select x.id from unnest(${candidates}::text[]) as x (id)
+    where not exists (select 1 from ${sql.table(table)} t where t.org_id = ${orgId} and t.id = x.id)`.execute(trx);
+  return new Set(result.rows.map((r) => r.id));
+}

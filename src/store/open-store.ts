@@ -1,0 +1,48 @@
+import type { LogConfig } from 'kysely';
+import { migrateStore } from './migrate-store.js';
+import type { OpenedDatabase } from './opened-database.js';
+import { SqlStore } from './sql-store.js';
+import type { Store } from './store.js';
+
+/** Where the embedded store lives when neither a directory nor a database URL is given. */
+export const DEFAULT_DATA_DIR = 'attain-data';
+
+export interface OpenStoreOptions {
+  /** The embedded (PGlite) store's directory, created when missing. Ignored when `databaseUrl` is given. */
+  readonly dataDir?: string;
+  /** A PostgreSQL URL (`postgres://user:password@host:5432/db`); when given, the store lives there. */
+  readonly databaseUrl?: string;
+  /** PostgreSQL only: keep the tables in this schema (created when missing), so that several stores share a database. */
+  readonly schema?: string;
+  /** Kysely's query log: `['query', 'error']`, or a function that receives each event (with its duration). */
+  readonly log?: LogConfig;
+}
+
+/**
+ * Opens the store: PostgreSQL when a URL is given, else PGlite in `dataDir`, and migrates its schema.
+ * Opening PGlite takes seconds the first time and about a second after: open once per process.
+ */
+export async function openStore(options: OpenStoreOptions = {}): Promise<Store> {
+  const { db, migrationTableSchema } = await openStoreDatabase(options);
+  try {
+    await migrateStore(db, migrationTableSchema);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return new SqlStore(db);
+}
+
+/**
+ * Connects to the backend the options choose, without migrating. Each backend is imported only here, when chosen,
+ * so that commands that never open a store do not load PGlite's WASM or pg.
+ */
+export async function openStoreDatabase(options: OpenStoreOptions): Promise<OpenedDatabase> {
+  const log = options.log && { log: options.log };
+  if (options.databaseUrl !== undefined) {
+    const { openPostgresDatabase } = await import('./postgres/open-postgres-database.js');
+    return openPostgresDatabase(options.databaseUrl, { ...log, ...(options.schema !== undefined && { schema: options.schema }) });
+  }
+  const { openPGliteDatabase } = await import('./pglite/open-pglite-database.js');
+  return openPGliteDatabase(options.dataDir ?? DEFAULT_DATA_DIR, log);
+}

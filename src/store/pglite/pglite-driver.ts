@@ -1,0 +1,61 @@
+import { CompiledQuery, type DatabaseConnection, type Driver, type TransactionSettings } from 'kysely';
+import type { PGliteClient } from './pglite-client.js';
+import { PGliteConnection } from './pglite-connection.js';
+
+/**
+ * A driver over a single PGlite instance. PGlite is one PostgreSQL backend, so there is exactly one connection:
+ * `acquireConnection` waits until the previous holder releases it. That is what keeps a Kysely transaction's
+ * statements together: without the wait, a query from elsewhere in the process would run inside someone else's
+ * transaction.
+ */
+export class PGliteDriver implements Driver {
+  private readonly connection: PGliteConnection;
+  /** Resolves when the connection is free; each holder chains its release onto it. */
+  private free: Promise<void> = Promise.resolve();
+  private release: (() => void) | undefined;
+
+  constructor(private readonly client: PGliteClient) {
+    this.connection = new PGliteConnection(client);
+  }
+
+  async init(): Promise<void> {}
+
+  async acquireConnection(): Promise<DatabaseConnection> {
+    const previous = this.free;
+    let release!: () => void;
+    this.free = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await previous;
+    this.release = release;
+    return this.connection;
+  }
+
+  async releaseConnection(): Promise<void> {
+    const release = this.release;
+    this.release = undefined;
+    release?.();
+  }
+
+  async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
+    // The same statement Kysely's PostgreSQL driver sends; the settings are Kysely's validated enum values.
+    const options = [settings.isolationLevel && `isolation level ${settings.isolationLevel}`, settings.accessMode].filter(
+      (o): o is string => Boolean(o),
+    );
+    await connection.executeQuery(CompiledQuery.raw(options.length > 0 ? `start transaction ${options.join(' ')}` : 'begin'));
+  }
+
+  async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('commit'));
+  }
+
+  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('rollback'));
+  }
+
+  async destroy(): Promise<void> {
+    // Wait for the current holder, so that closing never cuts a transaction in half.
+    await this.free;
+    await this.client.close();
+  }
+}

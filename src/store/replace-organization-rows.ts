@@ -1,0 +1,44 @@
+import { type Kysely, sql } from 'kysely';
+import type { Organization } from '../engine/organization.js';
+import { bulkInsert } from './bulk-insert.js';
+import { deleteOrganizationChildren } from './delete-organization-children.js';
+import { OrganizationColumns } from './organization-columns.js';
+import type { StoreDatabase } from './store-database.js';
+
+/**
+ * Writes an organization whole, inside the caller's transaction: its row is inserted, or updated and its records
+ * deleted, then every record is inserted in file order. The insert-or-update locks the organization's row first,
+ * so two writers of one organization take turns instead of interleaving.
+ */
+export async function replaceOrganizationRows(
+  trx: Kysely<StoreDatabase>,
+  org: Organization,
+): Promise<{ readonly created: boolean }> {
+  const head = { name: org.name, market: org.market, country: org.country };
+  const inserted = await trx
+    .insertInto('organizations')
+    .values({ id: org.id, ...head })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  const created = inserted !== undefined;
+  if (!created) {
+    await trx
+      .updateTable('organizations')
+      .set({ ...head, updated_at: sql<string>`now()` })
+      .where('id', '=', org.id)
+      .execute();
+    await deleteOrganizationChildren(trx, org.id);
+  }
+  const columns = new OrganizationColumns();
+  const exams = org.people.flatMap((p) => p.exams.map((e) => ({ ...e, person: p.id })));
+  const dpor = org.customers.flatMap((c) => c.dpor.map((d) => ({ ...d, customer: c.id })));
+  // Parents before children, for the foreign keys.
+  await bulkInsert(trx, 'fx_rates', org.id, columns.fx(org.fx));
+  await bulkInsert(trx, 'people', org.id, columns.parties(org.people, 0));
+  await bulkInsert(trx, 'customers', org.id, columns.parties(org.customers, 0));
+  await bulkInsert(trx, 'exam_passes', org.id, columns.exams(exams, 0));
+  await bulkInsert(trx, 'dpor_periods', org.id, columns.dpor(dpor, 0));
+  await bulkInsert(trx, 'revenue_records', org.id, columns.revenue(org.revenue, 0));
+  return { created };
+}

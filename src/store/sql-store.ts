@@ -1,0 +1,280 @@
+import { type Kysely, type Selectable, sql } from 'kysely';
+import { AttainError } from '../core/attain-error.js';
+import { parseDay } from '../core/day.js';
+import type { Organization } from '../engine/organization.js';
+import { addOrganizationRows } from './add-organization-rows.js';
+import { appendAudit } from './append-audit.js';
+import { toStoreError } from './database-error.js';
+import { deleteOrganizationChildren } from './delete-organization-children.js';
+import { readOrganizations } from './read-organizations.js';
+import { replaceOrganizationRows } from './replace-organization-rows.js';
+import type {
+  Actor,
+  AuditEntry,
+  EvaluationSnapshot,
+  OrganizationAdditions,
+  OrganizationSummary,
+  Role,
+  Store,
+  TokenRecord,
+} from './store.js';
+import { ROLES } from './store.js';
+import type { ApiTokensTable, StoreDatabase } from './store-database.js';
+import { streamOrganizations } from './stream-organizations.js';
+import { hashTokenSecret, looksLikeTokenSecret, newTokenId, newTokenSecret } from './token-secret.js';
+
+const DEFAULT_HISTORY = 20;
+const DEFAULT_AUDIT = 100;
+const MAX_LIMIT = 10_000;
+
+/**
+ * The store over any PostgreSQL-speaking Kysely database: PGlite and PostgreSQL run this same code. Each write is
+ * one transaction that also appends its audit entry; reads of several tables share one repeatable-read snapshot.
+ */
+export class SqlStore implements Store {
+  constructor(private readonly db: Kysely<StoreDatabase>) {}
+
+  async listOrganizations(): Promise<readonly OrganizationSummary[]> {
+    const result = await sql<{
+      id: string;
+      name: string | null;
+      market: string;
+      country: string | null;
+      updated_at: Date;
+      people: number;
+      customers: number;
+      revenue: number;
+    }>`
+      select o.id, o.name, o.market, o.country, o.updated_at,
+        (select count(*) from people p where p.org_id = o.id)::int as people,
+        (select count(*) from customers c where c.org_id = o.id)::int as customers,
+        (select count(*) from revenue_records r where r.org_id = o.id)::int as revenue
+      from organizations o order by o.id`.execute(this.db);
+    return result.rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      market: row.market,
+      country: row.country,
+      people: row.people,
+      customers: row.customers,
+      revenueRecords: row.revenue,
+      updatedAt: row.updated_at.toISOString(),
+    }));
+  }
+
+  async getOrganization(id: string): Promise<Organization | undefined> {
+    const [organization] = await this.read((trx) => readOrganizations(trx, [id]));
+    return organization;
+  }
+
+  streamOrganizations(): AsyncIterable<Organization> {
+    return streamOrganizations(this.db);
+  }
+
+  replaceOrganization(organization: Organization, actor: Actor, action = 'org.replace'): Promise<{ readonly created: boolean }> {
+    return this.write(async (trx) => {
+      const { created } = await replaceOrganizationRows(trx, organization);
+      const exams = organization.people.reduce((n, p) => n + p.exams.length, 0);
+      const dpor = organization.customers.reduce((n, c) => n + c.dpor.length, 0);
+      await appendAudit(trx, actor, organization.id, action, {
+        created,
+        people: organization.people.length,
+        exams,
+        customers: organization.customers.length,
+        dpor,
+        revenue: organization.revenue.length,
+        fx: organization.fx.size,
+      });
+      return { created };
+    });
+  }
+
+  addToOrganization(id: string, additions: OrganizationAdditions, actor: Actor, action: string, detail?: unknown): Promise<void> {
+    return this.write(async (trx) => {
+      const counts = await addOrganizationRows(trx, id, additions);
+      await appendAudit(trx, actor, id, action, { ...counts, ...(detail !== undefined && { detail }) });
+    });
+  }
+
+  deleteOrganization(id: string, actor: Actor): Promise<boolean> {
+    return this.write(async (trx) => {
+      const counts = await deleteOrganizationChildren(trx, id);
+      // Snapshots and tokens scoped to the organization go with it (on delete cascade); the audit log stays.
+      const deleted = await trx.deleteFrom('organizations').where('id', '=', id).executeTakeFirst();
+      if (deleted.numDeletedRows === 0n) return false;
+      await appendAudit(trx, actor, id, 'org.delete', counts);
+      return true;
+    });
+  }
+
+  async createToken(
+    input: { readonly role: Role; readonly org: string | null; readonly label?: string },
+    actor: Actor,
+  ): Promise<{ readonly secret: string; readonly token: TokenRecord }> {
+    checkTokenScope(input.role, input.org);
+    return this.write(async (trx) => {
+      if (input.org !== null) {
+        const org = await trx.selectFrom('organizations').select('id').where('id', '=', input.org).executeTakeFirst();
+        if (!org) throw notFound(input.org);
+      }
+      const secret = newTokenSecret();
+      const row = await trx
+        .insertInto('api_tokens')
+        .values({
+          id: newTokenId(),
+          secret_hash: hashTokenSecret(secret),
+          role: input.role,
+          org_id: input.org,
+          label: input.label ?? null,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      const token = tokenRecord(row);
+      await appendAudit(trx, actor, token.org, 'token.create', { id: token.id, role: token.role, label: token.label });
+      return { secret, token };
+    });
+  }
+
+  async authenticate(secret: string): Promise<TokenRecord | undefined> {
+    if (!looksLikeTokenSecret(secret)) return undefined;
+    const row = await this.db
+      .selectFrom('api_tokens')
+      .selectAll()
+      .where('secret_hash', '=', hashTokenSecret(secret))
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    return row && tokenRecord(row);
+  }
+
+  async listTokens(): Promise<readonly TokenRecord[]> {
+    const rows = await this.db.selectFrom('api_tokens').selectAll().orderBy('created_at').orderBy('id').execute();
+    return rows.map(tokenRecord);
+  }
+
+  revokeToken(id: string, actor: Actor): Promise<boolean> {
+    return this.write(async (trx) => {
+      const row = await trx
+        .updateTable('api_tokens')
+        .set({ revoked_at: sql<string>`now()` })
+        .where('id', '=', id)
+        .where('revoked_at', 'is', null)
+        .returning(['id', 'org_id'])
+        .executeTakeFirst();
+      if (!row) return false;
+      await appendAudit(trx, actor, row.org_id, 'token.revoke', { id });
+      return true;
+    });
+  }
+
+  async recordSnapshot(snapshot: Omit<EvaluationSnapshot, 'id' | 'takenAt'>): Promise<EvaluationSnapshot> {
+    if (parseDay(snapshot.asOf) === undefined) {
+      throw new AttainError('store.snapshot.invalid', `asOf "${snapshot.asOf}" is not a YYYY-MM-DD date`, [
+        { code: 'store.snapshot.invalid', path: '$.asOf', params: { value: snapshot.asOf } },
+      ]);
+    }
+    // Not audited: the Store interface gives no actor here, and the snapshot is itself the record of what was served.
+    const result = await sql<{ id: number; taken_at: Date }>`
+      insert into evaluation_snapshots (org_id, as_of, catalog_version, evaluation)
+      select id, ${snapshot.asOf}::date, ${snapshot.catalogVersion}, ${JSON.stringify(snapshot.evaluation ?? null)}::jsonb
+      from organizations where id = ${snapshot.org}
+      returning id, taken_at`.execute(this.db);
+    const row = result.rows[0];
+    if (!row) throw notFound(snapshot.org);
+    return { ...snapshot, id: row.id, takenAt: row.taken_at.toISOString() };
+  }
+
+  async history(org: string, limit = DEFAULT_HISTORY): Promise<readonly EvaluationSnapshot[]> {
+    const rows = await this.db
+      .selectFrom('evaluation_snapshots')
+      .selectAll()
+      .where('org_id', '=', org)
+      .orderBy('id', 'desc')
+      .limit(checkLimit(limit))
+      .execute();
+    return rows.map((row) => ({
+      id: row.id,
+      org: row.org_id,
+      takenAt: row.taken_at.toISOString(),
+      asOf: row.as_of,
+      catalogVersion: row.catalog_version,
+      evaluation: row.evaluation,
+    }));
+  }
+
+  async auditLog(filter: { readonly org?: string; readonly limit?: number } = {}): Promise<readonly AuditEntry[]> {
+    let query = this.db.selectFrom('audit_log').selectAll();
+    if (filter.org !== undefined) query = query.where('org_id', '=', filter.org);
+    const rows = await query
+      .orderBy('id', 'desc')
+      .limit(checkLimit(filter.limit ?? DEFAULT_AUDIT))
+      .execute();
+    return rows.map((row) => ({
+      id: row.id,
+      at: row.at.toISOString(),
+      actor: { kind: row.actor_kind as Actor['kind'], id: row.actor_id },
+      org: row.org_id,
+      action: row.action,
+      detail: row.detail,
+    }));
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+
+  /** Runs a write in one transaction; constraint violations become `AttainError`s. */
+  private async write<T>(work: (trx: Kysely<StoreDatabase>) => Promise<T>): Promise<T> {
+    try {
+      return await this.db.transaction().execute(work);
+    } catch (error) {
+      throw toStoreError(error);
+    }
+  }
+
+  /** Runs several reads against one snapshot, so that they see one state of the store. */
+  private read<T>(work: (trx: Kysely<StoreDatabase>) => Promise<T>): Promise<T> {
+    return this.db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(work);
+  }
+}
+
+function tokenRecord(row: Selectable<ApiTokensTable>): TokenRecord {
+  return {
+    id: row.id,
+    role: row.role as Role,
+    org: row.org_id,
+    label: row.label,
+    createdAt: row.created_at.toISOString(),
+    revokedAt: row.revoked_at?.toISOString() ?? null,
+  };
+}
+
+function checkTokenScope(role: Role, org: string | null): void {
+  const problem = !(ROLES as readonly string[]).includes(role)
+    ? `"${role}" is not a role (${ROLES.join(', ')})`
+    : role === 'admin' && org !== null
+      ? 'an admin token is not scoped to an organization'
+      : role !== 'admin' && org === null
+        ? `a ${role} token needs the organization it is scoped to`
+        : undefined;
+  if (problem === undefined) return;
+  throw new AttainError('store.token.invalid', problem, [
+    {
+      code: 'store.token.invalid',
+      path: role === 'admin' || org === null ? '$.org' : '$.role',
+      params: { role, org: org ?? '' },
+    },
+  ]);
+}
+
+function checkLimit(limit: number): number {
+  if (Number.isInteger(limit) && limit >= 0) return Math.min(limit, MAX_LIMIT);
+  throw new AttainError('store.limit.invalid', `limit must be a whole number of at least 0, not ${limit}`, [
+    { code: 'store.limit.invalid', path: '$.limit', params: { limit: String(limit) } },
+  ]);
+}
+
+function notFound(id: string): AttainError {
+  return new AttainError('store.not-found', `there is no organization "${id}"`, [
+    { code: 'store.not-found', path: '$.org', params: { id } },
+  ]);
+}

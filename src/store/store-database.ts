@@ -1,0 +1,102 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/**
+ * The tables as Kysely sees them. Dates (`date`) and amounts (`numeric`) are read as the database's text
+ * ('2016-02-29', '12345678901234567890.123456'), never as JS Date or float; timestamps as Date.
+ */
+export interface StoreDatabase {
+  readonly organizations: OrganizationsTable;
+  readonly fx_rates: FxRatesTable;
+  readonly people: PeopleTable;
+  readonly exam_passes: ExamPassesTable;
+  readonly customers: CustomersTable;
+  readonly dpor_periods: DporPeriodsTable;
+  readonly revenue_records: RevenueRecordsTable;
+  readonly api_tokens: ApiTokensTable;
+  readonly evaluation_snapshots: EvaluationSnapshotsTable;
+  readonly audit_log: AuditLogTable;
+}
+
+/** A `timestamptz` column with a default: read as Date, written as an ISO string or left to the default. */
+type Timestamp = ColumnType<Date, string | undefined, string>;
+/** `jsonb`, written as JSON text so that no driver turns a JS array into a PostgreSQL array. */
+type Jsonb = ColumnType<unknown, string | null, string | null>;
+
+export interface OrganizationsTable {
+  id: string;
+  name: string | null;
+  market: string;
+  country: string | null;
+  updated_at: Timestamp;
+}
+
+/** Children of an organization keep their position in the source (`seq`), so that warnings can point at it. */
+interface OrganizationChild {
+  org_id: string;
+  seq: number;
+}
+
+export interface FxRatesTable extends OrganizationChild {
+  currency: string;
+  rate: string;
+}
+
+export interface PeopleTable extends OrganizationChild {
+  id: string;
+  name: string | null;
+}
+
+export interface ExamPassesTable extends OrganizationChild {
+  person_id: string;
+  exam: string;
+  passed: string;
+}
+
+export interface CustomersTable extends OrganizationChild {
+  id: string;
+  name: string | null;
+}
+
+export interface DporPeriodsTable extends OrganizationChild {
+  customer_id: string;
+  from_date: string;
+  to_date: string | null;
+}
+
+export interface RevenueRecordsTable extends OrganizationChild {
+  customer: string;
+  product: string;
+  date: string;
+  amount: string;
+  currency: string;
+  net_new: boolean;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  secret_hash: string;
+  role: string;
+  org_id: string | null;
+  label: string | null;
+  created_at: Timestamp;
+  revoked_at: ColumnType<Date | null, never, string>;
+}
+
+export interface EvaluationSnapshotsTable {
+  id: Generated<number>;
+  org_id: string;
+  taken_at: Timestamp;
+  as_of: string;
+  catalog_version: string;
+  evaluation: Jsonb;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actor_kind: string;
+  actor_id: string;
+  org_id: string | null;
+  action: string;
+  detail: Jsonb;
+}
