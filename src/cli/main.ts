@@ -3,7 +3,10 @@ import { renderError } from '../render/render-error.js';
 import { catalogCommand } from './commands/catalog-command.js';
 import { evaluateCommand, evaluateOptions } from './commands/evaluate-command.js';
 import { forecastCommand, forecastOptions } from './commands/forecast-command.js';
+import { importCommand, importOptions } from './commands/import-command.js';
 import { planCommand, planOptions } from './commands/plan-command.js';
+import { serveCommand, serveOptions } from './commands/serve-command.js';
+import { tokenCommand, tokenOptions } from './commands/token-command.js';
 import { chooseLocale } from './common-options.js';
 import { describeOptions } from './parse-args.js';
 
@@ -14,6 +17,9 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   plan: planCommand,
   forecast: forecastCommand,
   catalog: catalogCommand,
+  import: importCommand,
+  serve: serveCommand,
+  token: tokenCommand,
 };
 
 const HELP = `attain — evaluate, explain, plan and forecast partner competency levels
@@ -26,6 +32,11 @@ Usage:
   attain catalog list [--catalog PATH]  competencies, options, levels and versions
   attain catalog validate FILE          check a catalog file and report every problem
   attain catalog schema                 the catalog format as JSON Schema, for editors
+  attain import FILE --org ID [--dry-run]
+                                        import an organization file, attain CSV or Partner Center export
+  attain serve [--port 8080] [--seed-examples]
+                                        the HTTP API and dashboard on the store
+  attain token create --role ROLE [--org ID] | token list | token revoke ID
 
 Options of evaluate:
 ${describeOptions(evaluateOptions)}
@@ -35,6 +46,17 @@ ${describeOptions(planOptions)}
 
 Options of forecast:
 ${describeOptions(forecastOptions)}
+
+Options of import:
+${describeOptions(importOptions)}
+
+Options of serve:
+${describeOptions(serveOptions)}
+
+Options of token:
+${describeOptions(tokenOptions)}
+
+The store is PGlite in --data-dir (default ./attain-data), or PostgreSQL when DATABASE_URL is set.
 
 Exit status: 0 when evaluation ran, 2 for invalid input or usage, 1 for an internal error.
 `;

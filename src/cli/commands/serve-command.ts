@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { shippedCatalogBuild } from '../../catalog/shipped-catalog.js';
+import type { Store } from '../../store/store.js';
+import { catalogOption } from '../common-options.js';
+import { loadCatalog } from '../load-catalog-option.js';
+import { type OptionSpec, parseArgs, usage } from '../parse-args.js';
+import { dataDirOption, openStoreOption } from '../store-option.js';
+
+export const serveOptions: readonly OptionSpec[] = [
+  { name: 'port', value: 'PORT', description: 'port to listen on (default 8080; 0 picks a free one)' },
+  { name: 'host', value: 'HOST', description: 'address to listen on (default 127.0.0.1)' },
+  dataDirOption,
+  { name: 'seed-examples', description: 'load the example organizations into an empty store, and print a fresh admin token' },
+  catalogOption,
+];
+
+const ROOT = new URL('../../../', import.meta.url);
+const EXAMPLES = ['examples/contoso-dynamics.json', 'examples/fabrikam-ops.yaml'];
+const SYSTEM = { kind: 'system', id: 'attain serve' } as const;
+const START_LABEL = 'printed by attain serve';
+
+/** `attain serve`: the HTTP API and the dashboard on one store, until interrupted. */
+export async function serveCommand(argv: readonly string[], write: (text: string) => void): Promise<number> {
+  const { options } = parseArgs(argv, serveOptions);
+  const port = options.port === undefined ? 8080 : Number(options.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw usage(`--port must be a port number, not "${String(options.port)}"`);
+  const host = typeof options.host === 'string' ? options.host : '127.0.0.1';
+  const catalog = await loadCatalog(options.catalog);
+  const catalogDocument =
+    typeof options.catalog === 'string' ? undefined : JSON.parse(readFileSync(shippedCatalogBuild(catalog.id), 'utf8'));
+  const { store, where } = await openStoreOption(options);
+  if (options['seed-examples'] === true) await seedExamples(store, catalog.currency);
+  const secret = await adminTokenToPrint(store, options['seed-examples'] === true);
+
+  const [{ serve }, { createApp }, { pino }] = await Promise.all([
+    import('@hono/node-server'),
+    import('../../server/create-app.js'),
+    import('pino'),
+  ]);
+  const logger = pino({ level: process.env.ATTAIN_LOG_LEVEL ?? 'info' }, pino.destination(2));
+  const app = createApp({
+    store,
+    catalog,
+    catalogDocument,
+    logger,
+    webRoot: fileURLToPath(new URL('dist/web/', ROOT)),
+  });
+  const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
+    const url = `http://${host.includes(':') ? `[${host}]` : host}:${info.port}/`;
+    write(`attain is serving ${url}\n  API reference: ${url}api/docs\n  store: ${where}\n`);
+    if (secret) write(`  admin token (shown once): ${secret}\n`);
+    else write('  sign in with a token from `attain token create --role admin` (run it while the server is stopped)\n');
+  });
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      server.close(() => resolve());
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await store.close();
+  return 0;
+}
+
+async function seedExamples(store: Store, currency: string): Promise<void> {
+  if ((await store.listOrganizations()).length > 0) return;
+  const { readOrganizationFile } = await import('../../importers/read-organization-file.js');
+  for (const example of EXAMPLES) {
+    const organization = await readOrganizationFile(fileURLToPath(new URL(example, ROOT)), currency);
+    await store.replaceOrganization(organization, SYSTEM, 'org.seed');
+  }
+}
+
+/**
+ * A new admin token to print, when the store has none (nobody could sign in) or when asked to seed: the secret is
+ * stored hashed, so a token printed on an earlier start cannot be shown again; the previous printed one is revoked.
+ */
+async function adminTokenToPrint(store: Store, always: boolean): Promise<string | null> {
+  const tokens = await store.listTokens();
+  const liveAdmin = tokens.some((t) => t.role === 'admin' && t.revokedAt === null);
+  if (liveAdmin && !always) return null;
+  for (const t of tokens) if (t.label === START_LABEL && t.revokedAt === null) await store.revokeToken(t.id, SYSTEM);
+  return (await store.createToken({ role: 'admin', org: null, label: START_LABEL }, SYSTEM)).secret;
+}

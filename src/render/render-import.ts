@@ -1,0 +1,75 @@
+import type { Locale } from '../core/localized.js';
+import { Formatter } from './formatter.js';
+import { MESSAGES } from './messages.js';
+import { renderFinding } from './render-text.js';
+
+/** What `attain import` prints: the JSON-safe part of an import plan. */
+export interface ImportReport {
+  readonly kind: string;
+  readonly dryRun: boolean;
+  readonly changed: boolean;
+  readonly summary: Readonly<Record<string, { readonly added: number; readonly updated: number; readonly unchanged: number }>>;
+  readonly skipped: readonly {
+    readonly line: number;
+    readonly reason: string;
+    readonly params: Readonly<Record<string, string | number>>;
+  }[];
+  readonly notices: readonly { readonly code: string; readonly params: Readonly<Record<string, string | number>> }[];
+}
+
+const TEXT: Record<
+  Locale,
+  {
+    title: (kind: string, org: string, dryRun: boolean) => string;
+    counts: (added: number, updated: number, unchanged: number) => string;
+    unchanged: string;
+    skipped: (n: number) => string;
+    line: (n: number) => string;
+    types: Readonly<Record<string, string>>;
+  }
+> = {
+  en: {
+    title: (kind, org, dryRun) => `Import of ${kind} into ${org}${dryRun ? ' (dry run: nothing was written)' : ''}`,
+    counts: (a, u, n) => `${a} added, ${u} updated, ${n} unchanged`,
+    unchanged: 'Nothing would change: everything in the file is already there.',
+    skipped: (n) => `${n} row${n === 1 ? '' : 's'} not imported:`,
+    line: (n) => `line ${n}`,
+    types: { people: 'people', exams: 'exam passes', customers: 'customers', dpor: 'DPOR periods', revenue: 'revenue records' },
+  },
+  'zh-TW': {
+    title: (kind, org, dryRun) => `將 ${kind} 匯入 ${org}${dryRun ? '（試執行：未寫入任何資料）' : ''}`,
+    counts: (a, u, n) => `新增 ${a}、更新 ${u}、未變更 ${n}`,
+    unchanged: '不會有任何變更：檔案中的資料都已存在。',
+    skipped: (n) => `${n} 列未匯入：`,
+    line: (n) => `第 ${n} 行`,
+    types: { people: '人員', exams: '測驗通過紀錄', customers: '客戶', dpor: 'DPOR 期間', revenue: '營收紀錄' },
+  },
+  'ko-KR': {
+    title: (kind, org, dryRun) => `${org}에 ${kind} 가져오기${dryRun ? ' (시험 실행: 아무것도 기록하지 않음)' : ''}`,
+    counts: (a, u, n) => `추가 ${a}, 갱신 ${u}, 변경 없음 ${n}`,
+    unchanged: '변경 사항 없음: 파일의 모든 내용이 이미 있습니다.',
+    skipped: (n) => `가져오지 않은 행 ${n}개:`,
+    line: (n) => `${n}행`,
+    types: { people: '인원', exams: '시험 합격', customers: '고객', dpor: 'DPOR 기간', revenue: '수익 기록' },
+  },
+};
+
+export function renderImportText(report: ImportReport, org: string, locale: Locale): string {
+  const t = TEXT[locale];
+  const f = new Formatter(locale, undefined);
+  const m = MESSAGES[locale];
+  const out = [t.title(report.kind, org, report.dryRun)];
+  if (!report.changed) out.push(`  ${t.unchanged}`);
+  for (const [type, c] of Object.entries(report.summary)) {
+    if (c.added + c.updated + c.unchanged > 0)
+      out.push(`  ${(t.types[type] ?? type).padEnd(12)} ${t.counts(c.added, c.updated, c.unchanged)}`);
+  }
+  for (const notice of report.notices) out.push(`  ! ${renderFinding(notice.code, notice.params, f, m)}`);
+  if (report.skipped.length > 0) {
+    out.push(`  ${t.skipped(report.skipped.length)}`);
+    for (const row of report.skipped.slice(0, 50))
+      out.push(`    ${t.line(row.line)}: ${renderFinding(row.reason, row.params, f, m)}`);
+    if (report.skipped.length > 50) out.push(`    … ${m.more(report.skipped.length - 50)}`);
+  }
+  return `${out.join('\n')}\n`;
+}

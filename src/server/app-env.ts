@@ -1,0 +1,39 @@
+import type { Catalog } from '../catalog/catalog-types.js';
+import type { Locale } from '../core/localized.js';
+import type { Store, TokenRecord } from '../store/store.js';
+
+/** What every route can read from the request context. */
+export type AppEnv = {
+  Variables: {
+    token: TokenRecord;
+    locale: Locale;
+  };
+};
+
+/** The few members of a pino logger the server uses; tests pass a silent one. */
+export interface Logger {
+  info(object: object, message?: string): void;
+  error(object: object, message?: string): void;
+}
+
+export interface AppOptions {
+  readonly store: Store;
+  readonly catalog: Catalog;
+  /** The catalog's JSON document, served at /api/catalog (names in every language, for the dashboard). */
+  readonly catalogDocument?: unknown;
+  readonly logger?: Logger;
+  /** The built dashboard (dist/web) to serve at `/`; none when absent. */
+  readonly webRoot?: string | null;
+  /** Largest request body accepted, in bytes (default 32 MiB: a 100,000-row revenue CSV is about 6 MiB). */
+  readonly bodyLimit?: number;
+}
+
+/** Who may read an organization: an admin, or a token scoped to it. Others are told it does not exist. */
+export function canRead(token: TokenRecord, org: string): boolean {
+  return token.role === 'admin' || token.org === org;
+}
+
+/** Who may change an organization: an admin, or a partner token scoped to it. */
+export function canWrite(token: TokenRecord, org: string): boolean {
+  return token.role === 'admin' || (token.role === 'partner' && token.org === org);
+}

@@ -1,0 +1,138 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { AttainError, isAttainError } from '../core/attain-error.js';
+import { LOCALES, type Locale } from '../core/localized.js';
+import type { AppEnv, AppOptions, Logger } from './app-env.js';
+import { errorBody, statusFor } from './http-error.js';
+import { openApiPage } from './openapi-page.js';
+import { registerOrganizationRoutes } from './organization-routes.js';
+import { registerReportRoutes } from './report-routes.js';
+import { registerTokenRoutes } from './token-routes.js';
+
+const DEFAULT_BODY_LIMIT = 32 * 1024 * 1024;
+const PUBLIC = new Set(['/api/health', '/api/openapi.json', '/api/docs']);
+const silent: Logger = { info: () => undefined, error: () => undefined };
+
+/**
+ * The HTTP API (and, when built, the dashboard) over one store. Every `/api` route but health and the API's own
+ * documentation needs `Authorization: Bearer TOKEN`; a token sees only its organization. Errors are always JSON
+ * `{ error: { code, message, path?, issues? } }`, and this file alone maps error codes to statuses.
+ */
+export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
+  const logger = options.logger ?? silent;
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (result.success) return;
+      const issues = result.error.issues.map((i) => ({
+        code: 'request.invalid',
+        path: i.path.join('.'),
+        params: { reason: i.message },
+      }));
+      const error = new AttainError('request.invalid', issues.map((i) => `${i.path}: ${i.params.reason}`).join('; '), issues);
+      return c.json(errorBody(error, localeOf(c)), 400);
+    },
+  });
+
+  app.use('*', async (c, next) => {
+    const start = performance.now();
+    c.set('locale', localeOf(c));
+    await next();
+    const token = c.get('token') as AppEnv['Variables']['token'] | undefined;
+    // Never the Authorization header or the query's secrets: only what identifies the request.
+    logger.info(
+      {
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - start),
+        ...(token && { token: token.id }),
+      },
+      'request',
+    );
+  });
+  app.use('/api/*', bodyLimit({ maxSize: options.bodyLimit ?? DEFAULT_BODY_LIMIT, onError: tooLarge }));
+  app.use('/api/*', async (c, next) => {
+    if (PUBLIC.has(c.req.path)) return next();
+    const header = c.req.header('authorization') ?? '';
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) throw new AttainError('auth.required', 'send Authorization: Bearer TOKEN', []);
+    const token = await options.store.authenticate(match[1] as string);
+    if (!token) throw new AttainError('auth.invalid', 'the token is unknown or revoked', []);
+    c.set('token', token);
+    return next();
+  });
+
+  app.get('/api/health', (c) => c.json({ ok: true, catalog: options.catalog.id }));
+  app.get('/api/me', (c) => {
+    const token = c.get('token');
+    return c.json({ role: token.role, org: token.org, tokenId: token.id });
+  });
+  app.get('/api/catalog', (c) => c.json(catalogDocument(options)));
+  registerOrganizationRoutes(app, options);
+  registerReportRoutes(app, options);
+  registerTokenRoutes(app, options);
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'attain API',
+      version: '0.1.0',
+      description:
+        'Partner competency levels: evaluate, plan, forecast, import. Every route but this document, /api/docs and /api/health needs `Authorization: Bearer TOKEN`.',
+    },
+    security: [{ bearer: [] }],
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  app.get('/api/docs', async (c) => {
+    const document = await (await app.request('/api/openapi.json')).json();
+    return c.html(openApiPage(document));
+  });
+  app.all('/api/*', (c) => {
+    throw new AttainError('route.not-found', `no route ${c.req.method} ${c.req.path}`, []);
+  });
+
+  serveDashboard(app, options.webRoot ?? null);
+
+  app.onError((error, c) => {
+    const locale = (c.get('locale') as Locale | undefined) ?? 'en';
+    if (isAttainError(error)) return c.json(errorBody(error, locale), statusFor(error));
+    if (error instanceof HTTPException && error.status < 500) {
+      return c.json({ error: { code: `http.${error.status}`, message: error.message } }, error.status);
+    }
+    logger.error({ err: { message: error.message, stack: error.stack }, path: c.req.path }, 'internal error');
+    return c.json({ error: { code: 'internal', message: 'internal error; see the server log' } }, 500);
+  });
+  return app;
+}
+
+function tooLarge(): never {
+  throw new AttainError('request.too-large', 'the request body is larger than the server accepts', []);
+}
+
+/** `?lang=` first, then Accept-Language, then English. */
+function localeOf(c: Context): Locale {
+  const asked = c.req.query('lang');
+  if (asked && (LOCALES as readonly string[]).includes(asked)) return asked as Locale;
+  const header = (c.req.header('accept-language') ?? '').toLowerCase();
+  if (/zh-(tw|hant|hk)/.test(header)) return 'zh-TW';
+  if (/^ko|,\s*ko/.test(header)) return 'ko-KR';
+  return 'en';
+}
+
+/** The catalog as published: the validated JSON document the catalog was compiled from. */
+function catalogDocument(options: AppOptions): unknown {
+  return options.catalogDocument ?? { id: options.catalog.id, name: options.catalog.name };
+}
+
+function serveDashboard(app: OpenAPIHono<AppEnv>, webRoot: string | null): void {
+  if (!webRoot || !existsSync(path.join(webRoot, 'index.html'))) return;
+  const index = readFileSync(path.join(webRoot, 'index.html'), 'utf8');
+  app.use('/*', serveStatic({ root: path.relative(process.cwd(), webRoot) || '.' }));
+  // Client-side routes (/orgs/contoso, …) all load the same page.
+  app.get('*', (c) => c.html(index));
+}

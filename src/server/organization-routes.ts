@@ -1,0 +1,157 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { AttainError } from '../core/attain-error.js';
+import { organizationDocument } from '../engine/organization-document.js';
+import { parseOrganization } from '../engine/parse-organization.js';
+import { IMPORT_KINDS, type ImportKind, isImportKind } from '../importers/import-kinds.js';
+import { planImport } from '../importers/plan-import.js';
+import type { AppEnv, AppOptions } from './app-env.js';
+import { OrgLock } from './org-lock.js';
+import { actorOf, assertWritable, ok, orgParams, readableOrganization } from './route-helpers.js';
+
+const tags = ['organizations'];
+
+export function registerOrganizationRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions): void {
+  const { store, catalog } = options;
+  const lock = new OrgLock();
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/orgs',
+      tags,
+      summary: 'Organizations this token can see',
+      responses: ok('{ organizations }'),
+    }),
+    async (c) => {
+      const token = c.get('token');
+      const all = await store.listOrganizations();
+      return c.json({ organizations: all.filter((o) => token.role === 'admin' || o.id === token.org) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/orgs/{id}',
+      tags,
+      summary: 'The organization file (JSON)',
+      request: { params: orgParams },
+      responses: ok('The organization in the organization file format'),
+    }),
+    async (c) => c.json(organizationDocument(await readableOrganization(c, options, c.req.valid('param').id)), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/api/orgs/{id}',
+      tags,
+      summary: 'Replace (or create) an organization from an organization file',
+      description: 'The body is the organization file as JSON (any content type).',
+      request: { params: orgParams },
+      responses: ok('{ created }'),
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      assertWritable(c, id);
+      const document = await jsonBody(c.req.raw);
+      if (isRecord(document) && document.id !== undefined && document.id !== id) {
+        throw new AttainError('org.id-mismatch', `the body's id "${String(document.id)}" is not the URL's "${id}"`, [
+          { code: 'org.id-mismatch', path: '$.id', params: { value: String(document.id), expected: id } },
+        ]);
+      }
+      const organization = parseOrganization(isRecord(document) ? { ...document, id } : document, catalog.currency);
+      const { created } = await lock.run(id, () => store.replaceOrganization(organization, actorOf(c), 'org.replace'));
+      return c.json({ created }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/orgs/{id}',
+      tags,
+      summary: 'Delete an organization and everything of it',
+      request: { params: orgParams },
+      responses: { 204: { description: 'Deleted' } },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      await readableOrganization(c, options, id);
+      assertWritable(c, id);
+      await lock.run(id, () => store.deleteOrganization(id, actorOf(c)));
+      return c.body(null, 204);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/orgs/{id}/imports/{kind}',
+      tags,
+      summary: 'Import a file: the organization file, attain CSV, or Partner Center exports (all or nothing)',
+      description: `Kinds: ${IMPORT_KINDS.join(', ')}, or auto (recognized from the header). The body is the file itself.`,
+      request: {
+        params: orgParams.extend({ kind: z.string().openapi({ example: 'revenue' }) }),
+        query: z.object({ dryRun: z.enum(['true', 'false']).optional() }),
+      },
+      responses: ok('{ kind, dryRun, changed, summary, skipped }'),
+    }),
+    async (c) => {
+      const { id, kind } = c.req.valid('param');
+      const dryRun = c.req.valid('query').dryRun === 'true';
+      if (kind !== 'auto' && !isImportKind(kind)) {
+        throw new AttainError('import.kind.unknown', `unknown import kind "${kind}"; one of: auto, ${IMPORT_KINDS.join(', ')}`, [
+          { code: 'import.kind.unknown', path: 'kind', params: { kind, known: IMPORT_KINDS.join(', ') } },
+        ]);
+      }
+      assertWritable(c, id);
+      const text = await c.req.text();
+      const result = await lock.run(id, async () => {
+        const existing = await store.getOrganization(id);
+        const fileOf = fileNameOf(c.req.header('content-type'), kind);
+        const plan = planImport({
+          existing,
+          orgId: id,
+          ...(kind !== 'auto' && { kind: kind as ImportKind }),
+          text,
+          ...(fileOf && { file: fileOf }),
+          catalog,
+        });
+        if (!dryRun && plan.changed) {
+          const action = `import.${plan.kind}`;
+          if (plan.replace) await store.replaceOrganization(plan.organization, actorOf(c), action);
+          else await store.addToOrganization(id, plan.additions, actorOf(c), action, { summary: plan.summary });
+        }
+        return plan;
+      });
+      const { organization: _, additions: __, ...report } = result;
+      return c.json({ ...report, dryRun }, 200);
+    },
+  );
+}
+
+/** The request's JSON, or a clear 400 saying where it does not parse. */
+async function jsonBody(request: Request): Promise<unknown> {
+  const text = await request.text();
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new AttainError('request.json', `the body is not JSON: ${(error as Error).message}`, [
+      { code: 'request.json', path: '$', params: { reason: (error as Error).message } },
+    ]);
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A name the importer can tell the format from: YAML and JSON bodies say so in their content type. */
+function fileNameOf(contentType: string | undefined, kind: string): string | undefined {
+  const type = (contentType ?? '').toLowerCase();
+  if (type.includes('yaml')) return `upload-${kind}.yaml`;
+  if (type.includes('json')) return `upload-${kind}.json`;
+  if (type.includes('csv')) return `upload-${kind}.csv`;
+  return undefined;
+}

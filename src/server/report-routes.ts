@@ -1,0 +1,174 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { formatDay } from '../core/day.js';
+import type { Evaluation } from '../engine/evaluation-types.js';
+import { evaluateJointly } from '../planner/evaluate-jointly.js';
+import { planLevel } from '../planner/plan-level.js';
+import { atRiskReport, forecastReport } from '../service/forecast-report.js';
+import type { AppEnv, AppOptions } from './app-env.js';
+import { httpErrors } from './http-error.js';
+import { dayParameter, ok, orgParams, readableOrganization, wholeNumber } from './route-helpers.js';
+
+const tags = ['reports'];
+/** The forecast's default horizon, as the CLI's: eighteen months. */
+const DEFAULT_FORECAST_DAYS = 548;
+
+/** A level's standing, as history and the operator's overview list it. */
+function levelsOf(evaluation: Evaluation) {
+  return evaluation.results.map(({ competency, option, level, status }) => ({ competency, option, level, status }));
+}
+
+function catalogVersionOf(evaluation: Evaluation): string {
+  return `${evaluation.catalog.id}@${[...new Set(evaluation.results.map((r) => r.catalogVersion))].join(',')}`;
+}
+
+export function registerReportRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions): void {
+  const { store, catalog } = options;
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/orgs/{id}/evaluation',
+      tags,
+      summary: 'Evaluate every level (the JSON of `attain evaluate --format json`); recorded in the history',
+      request: { params: orgParams, query: z.object({ asOf: z.string().optional(), lang: z.string().optional() }) },
+      responses: ok('The evaluation'),
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const asOf = dayParameter('asOf', c.req.valid('query').asOf);
+      const organization = await readableOrganization(c, options, id);
+      const evaluation = await evaluateJointly(catalog, organization, { asOf });
+      await store.recordSnapshot({ org: id, asOf: evaluation.asOf, catalogVersion: catalogVersionOf(evaluation), evaluation });
+      return c.json(evaluation, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/orgs/{id}/plan',
+      tags,
+      summary: 'The cheapest plan to a level (the JSON of `attain plan --format json`)',
+      request: {
+        params: orgParams,
+        query: z.object({
+          target: z.string().openapi({ example: 'cloud-crm/reseller/gold' }),
+          asOf: z.string().optional(),
+          exclude: z.union([z.string(), z.array(z.string())]).optional(),
+          maxExamsPerPerson: z.string().optional(),
+          noHire: z.enum(['true', 'false']).optional(),
+        }),
+      },
+      responses: ok('The plan'),
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const query = c.req.valid('query');
+      const organization = await readableOrganization(c, options, id);
+      const plan = await planLevel(catalog, organization, query.target, {
+        asOf: dayParameter('asOf', query.asOf),
+        maxExamsPerPerson: wholeNumber('maxExamsPerPerson', query.maxExamsPerPerson, 0) ?? null,
+        exclude: c.req.queries('exclude') ?? [],
+        noHire: query.noHire === 'true',
+      });
+      return c.json(plan, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/orgs/{id}/forecast',
+      tags,
+      summary: 'Every day a level is gained or lost (the JSON of `attain forecast --format json`)',
+      request: {
+        params: orgParams,
+        query: z.object({
+          from: z.string().optional(),
+          to: z.string().optional(),
+          atRisk: z.string().optional(),
+          lang: z.string().optional(),
+        }),
+      },
+      responses: ok('The forecast, or with atRisk the levels at risk and the plans that keep them'),
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const query = c.req.valid('query');
+      const from = dayParameter('from', query.from);
+      const riskDays = wholeNumber('atRisk', query.atRisk, 1);
+      const to = riskDays !== undefined ? from + riskDays : dayParameter('to', query.to, from + DEFAULT_FORECAST_DAYS);
+      if (to <= from) throw httpErrors.badParameter('to', formatDay(to), 'after from');
+      const organization = await readableOrganization(c, options, id);
+      const locale = c.get('locale');
+      if (riskDays !== undefined) return c.json(await atRiskReport(catalog, organization, { from, to }, locale), 200);
+      return c.json(forecastReport(catalog, organization, { from, to }, locale).report, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/orgs/{id}/history',
+      tags,
+      summary: 'Past evaluations served for this organization, newest first',
+      request: { params: orgParams, query: z.object({ limit: z.string().optional() }) },
+      responses: ok('{ snapshots }'),
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      await readableOrganization(c, options, id);
+      const limit = wholeNumber('limit', c.req.valid('query').limit, 1) ?? 100;
+      const snapshots = await store.history(id, limit);
+      return c.json(
+        {
+          snapshots: snapshots.map(({ evaluation, ...s }) => ({ ...s, levels: levelsOf(evaluation as Evaluation) })),
+        },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/overview',
+      tags,
+      summary: 'Program operator view (admin): every organization, its levels, and the levels at risk',
+      request: { query: z.object({ asOf: z.string().optional(), atRiskDays: z.string().optional() }) },
+      responses: ok('{ asOf, organizations, counts }'),
+    }),
+    async (c) => {
+      if (c.get('token').role !== 'admin') throw httpErrors.forbidden('the overview is for admin tokens');
+      const query = c.req.valid('query');
+      const asOf = dayParameter('asOf', query.asOf);
+      const days = wholeNumber('atRiskDays', query.atRiskDays, 1) ?? 90;
+      const locale = c.get('locale');
+      const organizations = [];
+      for await (const organization of store.streamOrganizations()) {
+        const evaluation = await evaluateJointly(catalog, organization, { asOf });
+        const { report, result } = forecastReport(catalog, organization, { from: asOf, to: asOf + days }, locale);
+        const held = (k: { competency: string; option: string; level: string }) =>
+          result.start.some((s) => s.attained && s.competency === k.competency && s.option === k.option && s.level === k.level);
+        const atRisk = report.changes
+          .filter((change) => !change.attained && held(change))
+          .map(({ competency, option, level, date, cause }) => ({ competency, option, level, date, cause }));
+        organizations.push({
+          id: organization.id,
+          name: organization.name,
+          market: organization.market,
+          levels: levelsOf(evaluation),
+          atRisk,
+        });
+      }
+      const counts: Record<string, number> = {};
+      for (const o of organizations) {
+        for (const l of o.levels) {
+          if (l.status === 'attained')
+            counts[`${l.competency}/${l.option}/${l.level}`] = (counts[`${l.competency}/${l.option}/${l.level}`] ?? 0) + 1;
+        }
+      }
+      return c.json({ asOf: formatDay(asOf), atRiskDays: days, organizations, counts }, 200);
+    },
+  );
+}

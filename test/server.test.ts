@@ -1,0 +1,305 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadShippedCatalog } from '../src/catalog/shipped-catalog.js';
+import { parseDay } from '../src/core/day.js';
+import { organizationDocument } from '../src/engine/organization-document.js';
+import { readOrganizationFile } from '../src/importers/read-organization-file.js';
+import { evaluateJointly } from '../src/planner/evaluate-jointly.js';
+import { planLevel } from '../src/planner/plan-level.js';
+import { createApp } from '../src/server/create-app.js';
+import { forecastReport } from '../src/service/forecast-report.js';
+import { openStore } from '../src/store/open-store.js';
+import type { Store } from '../src/store/store.js';
+
+const catalog = await loadShippedCatalog();
+const SYSTEM = { kind: 'system', id: 'test' } as const;
+const dir = mkdtempSync(path.join(os.tmpdir(), 'attain-server-'));
+let store: Store;
+let app: ReturnType<typeof createApp>;
+const tokens: Record<'admin' | 'partner' | 'viewer' | 'other' | 'revoked', string> = {
+  admin: '',
+  partner: '',
+  viewer: '',
+  other: '',
+  revoked: '',
+};
+
+beforeAll(async () => {
+  store = await openStore({ dataDir: path.join(dir, 'data') });
+  for (const file of ['examples/contoso-dynamics.json', 'examples/fabrikam-ops.yaml']) {
+    await store.replaceOrganization(await readOrganizationFile(file), SYSTEM);
+  }
+  tokens.admin = (await store.createToken({ role: 'admin', org: null }, SYSTEM)).secret;
+  tokens.partner = (await store.createToken({ role: 'partner', org: 'contoso' }, SYSTEM)).secret;
+  tokens.viewer = (await store.createToken({ role: 'viewer', org: 'contoso' }, SYSTEM)).secret;
+  tokens.other = (await store.createToken({ role: 'partner', org: 'fabrikam' }, SYSTEM)).secret;
+  const revoked = await store.createToken({ role: 'admin', org: null }, SYSTEM);
+  await store.revokeToken(revoked.token.id, SYSTEM);
+  tokens.revoked = revoked.secret;
+  const catalogDocument = JSON.parse(readFileSync('dist/catalogs/mpn-2017.json', 'utf8'));
+  app = createApp({ store, catalog, catalogDocument });
+}, 60_000);
+
+afterAll(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+type Who = keyof typeof tokens | null;
+async function call(who: Who, route: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  if (who) headers.set('authorization', `Bearer ${tokens[who]}`);
+  return await app.request(route, { ...init, headers });
+}
+async function json(response: Response) {
+  return (await response.json()) as Record<string, unknown> & { error?: { code: string; issues?: unknown[] } };
+}
+
+describe('authentication', () => {
+  it.each([
+    '/api/me',
+    '/api/orgs',
+    '/api/orgs/contoso',
+    '/api/orgs/contoso/evaluation',
+    '/api/catalog',
+    '/api/tokens',
+    '/api/overview',
+  ])('%s needs a live token: none, an unknown one or a revoked one get 401', async (route) => {
+    for (const response of [
+      await call(null, route),
+      await app.request(route, { headers: { authorization: 'Bearer att_nope' } }),
+      await call('revoked', route),
+    ]) {
+      expect(response.status).toBe(401);
+      expect((await json(response)).error?.code).toMatch(/^auth\./);
+    }
+  });
+
+  it('health and the API documents are public', async () => {
+    expect((await call(null, '/api/health')).status).toBe(200);
+    const doc = await json(await call(null, '/api/openapi.json'));
+    expect(Object.keys(doc.paths as object)).toEqual(
+      expect.arrayContaining([
+        '/api/orgs',
+        '/api/orgs/{id}',
+        '/api/orgs/{id}/imports/{kind}',
+        '/api/orgs/{id}/plan',
+        '/api/tokens',
+      ]),
+    );
+    expect(await (await call(null, '/api/docs')).text()).toContain('/api/orgs/{id}/forecast');
+  });
+
+  it('/api/me says who the token is', async () => {
+    expect(await json(await call('partner', '/api/me'))).toMatchObject({ role: 'partner', org: 'contoso' });
+  });
+});
+
+describe('tenancy: a partner sees only its own organization', () => {
+  it('lists only the organizations the token may see', async () => {
+    const ids = async (who: Who) =>
+      ((await json(await call(who, '/api/orgs'))).organizations as { id: string }[]).map((o) => o.id).sort();
+    expect(await ids('admin')).toEqual(['contoso', 'fabrikam']);
+    expect(await ids('partner')).toEqual(['contoso']);
+    expect(await ids('viewer')).toEqual(['contoso']);
+  });
+
+  it.each([
+    ['get', '/api/orgs/fabrikam'],
+    ['get', '/api/orgs/fabrikam/evaluation'],
+    ['get', '/api/orgs/fabrikam/plan?target=cloud-crm/reseller/gold'],
+    ['get', '/api/orgs/fabrikam/forecast'],
+    ['get', '/api/orgs/fabrikam/history'],
+    ['put', '/api/orgs/fabrikam'],
+    ['delete', '/api/orgs/fabrikam'],
+    ['post', '/api/orgs/fabrikam/imports/exams'],
+  ])("another organization's %s %s is 404, exactly as one that does not exist", async (method, route) => {
+    const body = method === 'put' || method === 'post' ? '{}' : null;
+    const theirs = await call('partner', route, { method: method.toUpperCase(), body });
+    const missing = await call('partner', route.replace('fabrikam', 'nobody'), { method: method.toUpperCase(), body });
+    expect(theirs.status).toBe(404);
+    expect(missing.status).toBe(404);
+    expect((await json(theirs)).error?.code).toBe((await json(missing)).error?.code);
+  });
+
+  it('a viewer reads its organization but cannot change it (403)', async () => {
+    expect((await call('viewer', '/api/orgs/contoso')).status).toBe(200);
+    const put = await call('viewer', '/api/orgs/contoso', { method: 'PUT', body: '{}' });
+    expect(put.status).toBe(403);
+    const del = await call('viewer', '/api/orgs/contoso', { method: 'DELETE' });
+    expect(del.status).toBe(403);
+  });
+
+  it('only admins see the operator overview and manage tokens', async () => {
+    expect((await call('partner', '/api/overview')).status).toBe(403);
+    expect((await call('partner', '/api/tokens')).status).toBe(403);
+    const overview = await json(await call('admin', '/api/overview?asOf=2018-03-31'));
+    expect((overview.organizations as unknown[]).length).toBe(2);
+  });
+});
+
+describe('reports are the CLI JSON', () => {
+  const asOf = parseDay('2018-03-31') as number;
+
+  it('evaluation: the same JSON as evaluate, and recorded in the history', async () => {
+    const organization = await readOrganizationFile('examples/contoso-dynamics.json');
+    const response = await call('partner', '/api/orgs/contoso/evaluation?asOf=2018-03-31');
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe(JSON.stringify(await evaluateJointly(catalog, organization, { asOf })));
+    const history = await json(await call('viewer', '/api/orgs/contoso/history'));
+    const snapshots = history.snapshots as { asOf: string; levels: unknown[] }[];
+    expect(snapshots[0]?.asOf).toBe('2018-03-31');
+    expect(snapshots[0]?.levels).toHaveLength(6);
+  });
+
+  it('plan: the same JSON as plan, with exclusions; an unknown target is a 400', async () => {
+    const organization = await readOrganizationFile('examples/contoso-dynamics.json');
+    const target = 'cloud-business-applications/enterprise-customer-engagement/gold';
+    const response = await call('partner', `/api/orgs/contoso/plan?target=${target}&asOf=2018-03-31&exclude=p1&exclude=p2`);
+    expect(await response.text()).toBe(
+      JSON.stringify(
+        await planLevel(catalog, organization, target, { asOf, maxExamsPerPerson: null, exclude: ['p1', 'p2'], noHire: false }),
+      ),
+    );
+    const bad = await call('partner', '/api/orgs/contoso/plan?target=nope/x/y');
+    expect(bad.status).toBe(400);
+    expect((await json(bad)).error?.code).toBe('plan.unknown-target');
+  });
+
+  it('forecast: the same JSON as forecast, causes in the language asked for', async () => {
+    const organization = await readOrganizationFile('examples/contoso-dynamics.json');
+    const response = await call('partner', '/api/orgs/contoso/forecast?from=2018-03-31&to=2019-09-30&lang=ko-KR');
+    const range = { from: asOf, to: parseDay('2019-09-30') as number };
+    expect(await response.text()).toBe(JSON.stringify(forecastReport(catalog, organization, range, 'ko-KR').report));
+  });
+
+  it('bad dates and numbers are 400 with the parameter named', async () => {
+    const response = await call('partner', '/api/orgs/contoso/evaluation?asOf=2018-02-30');
+    expect(response.status).toBe(400);
+    expect((await json(response)).error).toMatchObject({ code: 'request.parameter', path: 'asOf' });
+  });
+});
+
+describe('writes', () => {
+  it('PUT replaces the organization; a bad body is refused whole with every problem and its path', async () => {
+    const document = organizationDocument(await readOrganizationFile('examples/contoso-dynamics.json'));
+    const bad = { ...document, people: [{ id: 'x', exams: [{ exam: 'MB2-714', passed: 'soon' }] }], market: 'mars' };
+    const refused = await call('partner', '/api/orgs/contoso', { method: 'PUT', body: JSON.stringify(bad) });
+    expect(refused.status).toBe(400);
+    const paths = ((await json(refused)).error?.issues as { path: string }[]).map((i) => i.path);
+    expect(paths).toEqual(expect.arrayContaining(['$.market', '$.people[0].exams[0].passed']));
+    expect(await json(await call('partner', '/api/orgs/contoso'))).toEqual(JSON.parse(JSON.stringify(document)));
+    const replaced = await call('partner', '/api/orgs/contoso', { method: 'PUT', body: JSON.stringify(document) });
+    expect(await json(replaced)).toEqual({ created: false });
+    const notJson = await call('partner', '/api/orgs/contoso', { method: 'PUT', body: '{"id":' });
+    expect((await json(notJson)).error?.code).toBe('request.json');
+  });
+
+  it('imports: dry run writes nothing, a real import lands, the same file again changes nothing', async () => {
+    const csv = 'person_id,name,exam,passed\nnew-person,New Person,MB2-716,2018-01-15\n';
+    const route = '/api/orgs/contoso/imports/exams';
+    const dry = await json(await call('partner', `${route}?dryRun=true`, { method: 'POST', body: csv }));
+    expect(dry).toMatchObject({ kind: 'exams', dryRun: true, changed: true });
+    const before = await json(await call('partner', '/api/orgs/contoso'));
+    expect((before.people as { id: string }[]).some((p) => p.id === 'new-person')).toBe(false);
+    expect(await json(await call('partner', route, { method: 'POST', body: csv }))).toMatchObject({ changed: true });
+    const after = await json(await call('partner', '/api/orgs/contoso'));
+    expect((after.people as { id: string }[]).some((p) => p.id === 'new-person')).toBe(true);
+    expect(await json(await call('partner', '/api/orgs/contoso/imports/auto', { method: 'POST', body: csv }))).toMatchObject({
+      kind: 'exams',
+      changed: false,
+    });
+  });
+
+  it('a file with bad rows is refused whole, every bad row listed with its line and column', async () => {
+    const csv = 'person_id,name,exam,passed\nok,Ok,MB2-716,2018-01-15\nbad,Bad,MB2-716,someday\nbad2,Bad,,2018-01-01\n';
+    const before = await call('admin', '/api/orgs/contoso').then(json);
+    const refused = await call('partner', '/api/orgs/contoso/imports/exams', { method: 'POST', body: csv });
+    expect(refused.status).toBe(400);
+    const issues = (await json(refused)).error?.issues as { params: { line: number; column: number }; message: string }[];
+    expect(issues.map((i) => i.params.line).sort()).toEqual([3, 4]);
+    expect(issues.every((i) => i.message.length > 0)).toBe(true);
+    expect(await call('admin', '/api/orgs/contoso').then(json)).toEqual(before);
+    const unknownKind = await call('partner', '/api/orgs/contoso/imports/spreadsheet', { method: 'POST', body: csv });
+    expect((await json(unknownKind)).error?.code).toBe('import.kind.unknown');
+  });
+
+  it('bodies over the limit get 413, as JSON', async () => {
+    const small = createApp({ store, catalog, bodyLimit: 1024 });
+    const response = await small.request('/api/orgs/contoso/imports/revenue', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens.partner}` },
+      body: 'x'.repeat(4096),
+    });
+    expect(response.status).toBe(413);
+    expect((await json(response)).error?.code).toBe('request.too-large');
+  });
+
+  it('tokens: created once by an admin, scoped, and revocable', async () => {
+    const noOrg = await call('admin', '/api/tokens', {
+      method: 'POST',
+      body: JSON.stringify({ role: 'viewer' }),
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(noOrg.status).toBe(400);
+    const created = await json(
+      await call('admin', '/api/tokens', {
+        method: 'POST',
+        body: JSON.stringify({ role: 'viewer', org: 'fabrikam', label: 'auditor' }),
+        headers: { 'content-type': 'application/json' },
+      }),
+    );
+    const secret = created.secret as string;
+    const me = await app.request('/api/me', { headers: { authorization: `Bearer ${secret}` } });
+    expect(await json(me)).toMatchObject({ role: 'viewer', org: 'fabrikam' });
+    const id = (created.token as { id: string }).id;
+    expect((await call('admin', `/api/tokens/${id}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await app.request('/api/me', { headers: { authorization: `Bearer ${secret}` } })).status).toBe(401);
+    expect((await call('admin', '/api/tokens/none', { method: 'DELETE' })).status).toBe(404);
+  });
+
+  it('unknown API routes are JSON 404s', async () => {
+    const response = await call('admin', '/api/nothing-here');
+    expect(response.status).toBe(404);
+    expect((await json(response)).error?.code).toBe('route.not-found');
+  });
+});
+
+describe('fuzzing the API bodies', () => {
+  it('arbitrary bodies never crash the server, and a refused one changes nothing', async () => {
+    const snapshot = () => call('admin', '/api/orgs/fabrikam').then((r) => r.text());
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.string(),
+          fc.json(),
+          fc.constantFrom(
+            'person_id,name,exam,passed\n',
+            'customer_id,product,date,amount,currency,net_new\nc,p,2018-01-01,1e3,USD,yes\n',
+            '{"id":"fabrikam","market":"developed","people":[{"id":1}]}',
+          ),
+        ),
+        fc.constantFrom(
+          'PUT /api/orgs/fabrikam',
+          'POST /api/orgs/fabrikam/imports/auto',
+          'POST /api/orgs/fabrikam/imports/revenue',
+          'POST /api/tokens',
+        ),
+        async (body, target) => {
+          const [method, route] = target.split(' ') as [string, string];
+          const before = await snapshot();
+          const response = await call('other', route, { method, body });
+          expect(response.status).toBeLessThan(500);
+          if (response.status >= 400) {
+            expect((await json(response)).error?.code).toBeTypeOf('string');
+            expect(await snapshot()).toBe(before);
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
