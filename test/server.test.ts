@@ -189,7 +189,7 @@ describe('writes', () => {
     const bad = { ...document, people: [{ id: 'x', exams: [{ exam: 'MB2-714', passed: 'soon' }] }], market: 'mars' };
     const refused = await call('partner', '/api/orgs/contoso', { method: 'PUT', body: JSON.stringify(bad) });
     expect(refused.status).toBe(400);
-    const paths = ((await json(refused)).error?.issues as { path: string }[]).map((i) => i.path);
+    const paths = (((await json(refused)).error?.issues ?? []) as { path: string }[]).map((i) => i.path);
     expect(paths).toEqual(expect.arrayContaining(['$.market', '$.people[0].exams[0].passed']));
     expect(await json(await call('partner', '/api/orgs/contoso'))).toEqual(JSON.parse(JSON.stringify(document)));
     const replaced = await call('partner', '/api/orgs/contoso', { method: 'PUT', body: JSON.stringify(document) });
