@@ -11,9 +11,13 @@ let url = '';
 let token = '';
 
 beforeAll(async () => {
-  server = spawn(process.execPath, ['bin/attain.js', 'serve', '--port', '0', '--data-dir', path.join(dir, 'data'), '--seed-examples'], {
-    env: { ...process.env, ATTAIN_LOG_LEVEL: 'warn' },
-  });
+  server = spawn(
+    process.execPath,
+    ['bin/attain.js', 'serve', '--port', '0', '--data-dir', path.join(dir, 'data'), '--seed-examples'],
+    {
+      env: { ...process.env, ATTAIN_LOG_LEVEL: 'warn' },
+    },
+  );
   let out = '';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 60_000);

@@ -1,6 +1,7 @@
 import type { Catalog } from '../catalog/catalog-types.js';
 import type { Locale } from '../core/localized.js';
 import type { Store, TokenRecord } from '../store/store.js';
+import type { ServedCache } from './served-cache.js';
 
 /** What every route can read from the request context. */
 export type AppEnv = {
@@ -16,6 +17,12 @@ export interface Logger {
   error(object: object, message?: string): void;
 }
 
+/** Recently computed answers, shared by the routes of one app. */
+export interface AppCaches {
+  readonly evaluations: ServedCache<string>;
+  readonly tokens: ServedCache<TokenRecord | null>;
+}
+
 export interface AppOptions {
   readonly store: Store;
   readonly catalog: Catalog;
@@ -26,6 +33,8 @@ export interface AppOptions {
   readonly webRoot?: string | null;
   /** Largest request body accepted, in bytes (default 32 MiB: a 100,000-row revenue CSV is about 6 MiB). */
   readonly bodyLimit?: number;
+  /** How long a computed evaluation or an authenticated token is reused, in ms (default 2000; 0 turns caching off). */
+  readonly cacheMs?: number;
 }
 
 /** Who may read an organization: an admin, or a token scoped to it. Others are told it does not exist. */

@@ -7,11 +7,12 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { AttainError, isAttainError } from '../core/attain-error.js';
 import { LOCALES, type Locale } from '../core/localized.js';
-import type { AppEnv, AppOptions, Logger } from './app-env.js';
+import type { AppCaches, AppEnv, AppOptions, Logger } from './app-env.js';
 import { errorBody, statusFor } from './http-error.js';
 import { openApiPage } from './openapi-page.js';
 import { registerOrganizationRoutes } from './organization-routes.js';
 import { registerReportRoutes } from './report-routes.js';
+import { ServedCache } from './served-cache.js';
 import { registerTokenRoutes } from './token-routes.js';
 
 const DEFAULT_BODY_LIMIT = 32 * 1024 * 1024;
@@ -25,6 +26,8 @@ const silent: Logger = { info: () => undefined, error: () => undefined };
  */
 export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   const logger = options.logger ?? silent;
+  const ttl = options.cacheMs ?? 2000;
+  const caches: AppCaches = { evaluations: new ServedCache(ttl), tokens: new ServedCache(ttl) };
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
       if (result.success) return;
@@ -61,7 +64,12 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     const header = c.req.header('authorization') ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw new AttainError('auth.required', 'send Authorization: Bearer TOKEN', []);
-    const token = await options.store.authenticate(match[1] as string);
+    const secret = match[1] as string;
+    let token = caches.tokens.get('tokens', secret);
+    if (token === undefined) {
+      token = (await options.store.authenticate(secret)) ?? null;
+      caches.tokens.set('tokens', secret, token);
+    }
     if (!token) throw new AttainError('auth.invalid', 'the token is unknown or revoked', []);
     c.set('token', token);
     return next();
@@ -73,9 +81,9 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     return c.json({ role: token.role, org: token.org, tokenId: token.id });
   });
   app.get('/api/catalog', (c) => c.json(catalogDocument(options)));
-  registerOrganizationRoutes(app, options);
-  registerReportRoutes(app, options);
-  registerTokenRoutes(app, options);
+  registerOrganizationRoutes(app, options, caches);
+  registerReportRoutes(app, options, caches);
+  registerTokenRoutes(app, options, caches);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

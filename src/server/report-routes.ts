@@ -4,7 +4,8 @@ import type { Evaluation } from '../engine/evaluation-types.js';
 import { evaluateJointly } from '../planner/evaluate-jointly.js';
 import { planLevel } from '../planner/plan-level.js';
 import { atRiskReport, forecastReport } from '../service/forecast-report.js';
-import type { AppEnv, AppOptions } from './app-env.js';
+import type { AppCaches, AppEnv, AppOptions } from './app-env.js';
+import { canRead } from './app-env.js';
 import { httpErrors } from './http-error.js';
 import { dayParameter, ok, orgParams, readableOrganization, wholeNumber } from './route-helpers.js';
 
@@ -21,7 +22,7 @@ function catalogVersionOf(evaluation: Evaluation): string {
   return `${evaluation.catalog.id}@${[...new Set(evaluation.results.map((r) => r.catalogVersion))].join(',')}`;
 }
 
-export function registerReportRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions): void {
+export function registerReportRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions, caches: AppCaches): void {
   const { store, catalog } = options;
 
   app.openapi(
@@ -36,10 +37,18 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>, options: AppOptio
     async (c) => {
       const { id } = c.req.valid('param');
       const asOf = dayParameter('asOf', c.req.valid('query').asOf);
-      const organization = await readableOrganization(c, options, id);
-      const evaluation = await evaluateJointly(catalog, organization, { asOf });
-      await store.recordSnapshot({ org: id, asOf: evaluation.asOf, catalogVersion: catalogVersionOf(evaluation), evaluation });
-      return c.json(evaluation, 200);
+      const key = String(asOf);
+      let body = canRead(c.get('token'), id) ? caches.evaluations.get(id, key) : undefined;
+      if (body === undefined) {
+        const organization = await readableOrganization(c, options, id);
+        const evaluation = await evaluateJointly(catalog, organization, { asOf });
+        // Recorded when computed: the same evaluation served again from the cache is not a new entry of history.
+        await store.recordSnapshot({ org: id, asOf: evaluation.asOf, catalogVersion: catalogVersionOf(evaluation), evaluation });
+        body = JSON.stringify(evaluation);
+        caches.evaluations.set(id, key, body);
+      }
+      // Already JSON text: sent as is. The typed route expects c.json's type, which would serialize it again.
+      return c.body(body, 200, { 'content-type': 'application/json; charset=UTF-8' }) as never;
     },
   );
 

@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { AttainError } from '../core/attain-error.js';
 import { ROLES } from '../store/store.js';
-import type { AppEnv, AppOptions } from './app-env.js';
+import type { AppCaches, AppEnv, AppOptions } from './app-env.js';
 import { httpErrors } from './http-error.js';
 import { actorOf, anyJson, ok } from './route-helpers.js';
 
@@ -13,7 +13,7 @@ const tokenInput = z.object({
 });
 
 /** Tokens are managed by admins only; the secret is shown once, in the response that creates it. */
-export function registerTokenRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions): void {
+export function registerTokenRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions, caches: AppCaches): void {
   const { store } = options;
   const adminOnly = (role: string) => {
     if (role !== 'admin') throw httpErrors.forbidden('only an admin token manages tokens');
@@ -74,6 +74,8 @@ export function registerTokenRoutes(app: OpenAPIHono<AppEnv>, options: AppOption
       if (!(await store.revokeToken(tokenId, actorOf(c)))) {
         throw new AttainError('token.not-found', `no token "${tokenId}"`, []);
       }
+      // A revoked token stops working at once, not when its cached authentication expires.
+      caches.tokens.clear();
       return c.body(null, 204);
     },
   );

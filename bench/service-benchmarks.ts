@@ -1,0 +1,209 @@
+/**
+ * Benchmarks of the service (issue 4), run by `npm run bench`:
+ *
+ * - HTTP: requests per second of `GET /api/orgs/{id}/evaluation` on a typical organization under autocannon, as a
+ *   ratio to a Hono route returning a constant JSON body, served by the same child process in the same run;
+ * - import: rows per second of a 100,000-row revenue CSV imported into PGlite and into PostgreSQL (parse, plan,
+ *   one transaction), as a ratio to PostgreSQL's own `COPY` of the same rows (psql `\copy`).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import autocannon from 'autocannon';
+import { generateOrganization } from './generate-organization.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
+export const SERVICE_GOALS = { http: 0.5, import: 0.3 } as const;
+
+export interface HttpResult {
+  readonly subjectRps: number;
+  readonly baselineRps: number;
+  readonly ratio: number;
+  readonly goal: number;
+}
+
+export interface ImportResult {
+  readonly rows: number;
+  readonly pgliteRowsPerSecond: number;
+  readonly postgresRowsPerSecond: number | null;
+  readonly copyRowsPerSecond: number | null;
+  readonly pgliteRatio: number | null;
+  readonly postgresRatio: number | null;
+  readonly goal: number;
+}
+
+export async function benchHttp(typical: { people: number; revenue: number; seed: number }): Promise<HttpResult> {
+  const document = generateOrganization(typical);
+  const child = spawn(process.execPath, [path.join(ROOT, 'bench', 'http-servers.mjs'), JSON.stringify(document)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  try {
+    const ports = await new Promise<{ subject: number; baseline: number; token: string }>((resolve, reject) => {
+      let out = '';
+      child.stdout?.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        if (out.includes('\n')) resolve(JSON.parse(out));
+      });
+      child.on('exit', (code) => reject(new Error(`the benchmark servers exited (${code})`)));
+    });
+    const run = async (url: string, headers: Record<string, string> = {}) => {
+      const result = await autocannon({ url, connections: 10, duration: 4, headers });
+      if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+      return result.requests.average;
+    };
+    const subjectUrl = `http://127.0.0.1:${ports.subject}/api/orgs/${document.id}/evaluation?asOf=2018-03-31`;
+    const baselineUrl = `http://127.0.0.1:${ports.baseline}/constant`;
+    const auth = { authorization: `Bearer ${ports.token}` };
+    await run(subjectUrl, auth); // warm-up: JIT, caches
+    const subject: number[] = [];
+    const baseline: number[] = [];
+    // Alternating rounds, so that a machine that slows down affects both alike.
+    for (let round = 0; round < 2; round++) {
+      baseline.push(await run(baselineUrl));
+      subject.push(await run(subjectUrl, auth));
+    }
+    const subjectRps = Math.max(...subject);
+    const baselineRps = Math.max(...baseline);
+    return { subjectRps, baselineRps, ratio: round(subjectRps / baselineRps, 3), goal: SERVICE_GOALS.http };
+  } finally {
+    child.kill('SIGKILL');
+  }
+}
+
+export async function benchImport(databaseUrl: string | undefined): Promise<ImportResult> {
+  const rows = 100_000;
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'attain-import-'));
+  try {
+    const load = (module: string) => import(pathToFileURL(path.join(ROOT, 'dist', module)).href);
+    const [{ loadShippedCatalog }, { parseOrganization }, { planImport }, { openStore }] = await Promise.all([
+      load('catalog/shipped-catalog.js'),
+      load('engine/parse-organization.js'),
+      load('importers/plan-import.js'),
+      load('store/open-store.js'),
+    ]);
+    const catalog = await loadShippedCatalog();
+    const document = { ...generateOrganization({ people: 20, revenue: 0, seed: 7 }), customers: customers(200) };
+    const csv = revenueCsv(rows, 200);
+    const csvFile = path.join(dir, 'revenue.csv');
+    writeFileSync(csvFile, csv);
+    const importInto = async (options: Record<string, string>) => {
+      const store = await openStore(options);
+      try {
+        const actor = { kind: 'system', id: 'bench' };
+        await store.replaceOrganization(parseOrganization(document, catalog.currency), actor);
+        const start = performance.now();
+        const existing = await store.getOrganization(document.id);
+        const plan = planImport({ existing, orgId: document.id, kind: 'revenue', text: csv, file: csvFile, catalog });
+        await store.addToOrganization(document.id, plan.additions, actor, 'import.revenue');
+        const seconds = (performance.now() - start) / 1000;
+        if (plan.summary.revenue.added !== rows) throw new Error(`imported ${plan.summary.revenue.added} rows, expected ${rows}`);
+        return rows / seconds;
+      } finally {
+        await store.close();
+      }
+    };
+    const pglite = await importInto({ dataDir: path.join(dir, 'data') });
+    if (!databaseUrl) {
+      return {
+        rows,
+        pgliteRowsPerSecond: Math.round(pglite),
+        postgresRowsPerSecond: null,
+        copyRowsPerSecond: null,
+        pgliteRatio: null,
+        postgresRatio: null,
+        goal: SERVICE_GOALS.import,
+      };
+    }
+    const schema = `bench_${process.pid}`;
+    const postgres = await importInto({ databaseUrl, schema });
+    const copy = copyRowsPerSecond(databaseUrl, csvFile, rows);
+    dropSchema(databaseUrl, schema);
+    return {
+      rows,
+      pgliteRowsPerSecond: Math.round(pglite),
+      postgresRowsPerSecond: Math.round(postgres),
+      copyRowsPerSecond: Math.round(copy),
+      pgliteRatio: round(pglite / copy, 3),
+      postgresRatio: round(postgres / copy, 3),
+      goal: SERVICE_GOALS.import,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function customers(n: number) {
+  return Array.from({ length: n }, (_, i) => ({ id: `cust-${i}`, name: `Customer ${i}`, dpor: [{ from: '2016-01-01' }] }));
+}
+
+/** Revenue rows in attain's CSV columns, amounts with cents, dates over a year, every customer and product. */
+function revenueCsv(rows: number, customerCount: number): string {
+  const products = ['crm-online', 'd365-customer-engagement-plan', 'd365-customer-engagement-app', 'd365-enterprise-plan'];
+  const lines = ['customer_id,product,date,amount,currency,net_new'];
+  for (let i = 0; i < rows; i++) {
+    const day = new Date(Date.UTC(2017, 3, 1) + (i % 365) * 86_400_000).toISOString().slice(0, 10);
+    lines.push(
+      `cust-${i % customerCount},${products[i % products.length]},${day},${(i % 9000) + 100}.${String(i % 100).padStart(2, '0')},USD,${i % 10 === 0 ? 'false' : 'true'}`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** PostgreSQL's own bulk load of the same CSV into a table of the same columns: the fastest way in. */
+function copyRowsPerSecond(databaseUrl: string, csvFile: string, rows: number): number {
+  const table = `copy_baseline_${process.pid}`;
+  const psql = (command: string) => {
+    const run = spawnSync('psql', [databaseUrl, '-v', 'ON_ERROR_STOP=1', '-q', '-c', command], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`psql failed: ${run.stderr}`);
+  };
+  psql(
+    `DROP TABLE IF EXISTS ${table}; CREATE TABLE ${table} (customer text, product text, date date, amount numeric, currency text, net_new boolean)`,
+  );
+  const start = performance.now();
+  psql(`\\copy ${table} FROM '${csvFile}' WITH (FORMAT csv, HEADER true)`);
+  const seconds = (performance.now() - start) / 1000;
+  psql(`DROP TABLE ${table}`);
+  return rows / seconds;
+}
+
+function dropSchema(databaseUrl: string, schema: string): void {
+  spawnSync('psql', [databaseUrl, '-q', '-c', `DROP SCHEMA IF EXISTS ${schema} CASCADE`], { encoding: 'utf8' });
+}
+
+export function serviceRows(http: HttpResult, imported: ImportResult): string[][] {
+  const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
+  const n = (x: number | null) => (x === null ? 'n/a' : x.toLocaleString('en'));
+  return [
+    [
+      'HTTP GET /api/orgs/{id}/evaluation, typical organization',
+      `${Math.round(http.subjectRps)} req/s`,
+      `${Math.round(http.baselineRps)} req/s constant JSON`,
+      `${http.ratio}`,
+      `≥ ${http.goal}`,
+      `goal ${verdict(http.ratio >= http.goal)}`,
+    ],
+    [
+      `import ${n(imported.rows)}-row revenue CSV into PGlite`,
+      `${n(imported.pgliteRowsPerSecond)} rows/s`,
+      `${n(imported.copyRowsPerSecond)} rows/s COPY`,
+      `${imported.pgliteRatio ?? 'n/a'}`,
+      `≥ ${imported.goal}`,
+      imported.pgliteRatio === null ? 'no PostgreSQL' : `goal ${verdict(imported.pgliteRatio >= imported.goal)}`,
+    ],
+    [
+      `import ${n(imported.rows)}-row revenue CSV into PostgreSQL`,
+      `${n(imported.postgresRowsPerSecond)} rows/s`,
+      `${n(imported.copyRowsPerSecond)} rows/s COPY`,
+      `${imported.postgresRatio ?? 'n/a'}`,
+      `≥ ${imported.goal}`,
+      imported.postgresRatio === null ? 'no PostgreSQL' : `goal ${verdict(imported.postgresRatio >= imported.goal)}`,
+    ],
+  ];
+}
+
+function round(value: number, places = 1): number {
+  const factor = 10 ** places;
+  return Math.round(value * factor) / factor;
+}
