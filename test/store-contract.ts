@@ -354,6 +354,17 @@ export function defineStoreContract(name: string, makeFactory: () => Promise<Sto
         ['store.customer.unknown', '$.revenue[1].customer'],
       ]);
       expect(plain(await store.getOrganization('refs'))).toEqual(before);
+      // Revenue has no foreign key to customers: a replace checks them, for organizations assembled in code.
+      const dangling = {
+        ...base,
+        revenue: [...base.revenue, { ...(base.revenue[0] as Organization['revenue'][number]), customer: 'c7' }],
+      };
+      const replaceError = await rejection(store.replaceOrganization(dangling, CLI));
+      expect(replaceError.code).toBe('store.reference.unknown');
+      expect(replaceError.issues).toEqual([
+        { code: 'store.customer.unknown', path: '$.revenue[1].customer', params: { customer: 'c7' } },
+      ]);
+      expect(plain(await store.getOrganization('refs'))).toEqual(before);
     });
 
     it('rolls back a write that fails half-way: the old organization stays, with no audit entry', async () => {

@@ -1,12 +1,18 @@
+import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AttainError } from '../src/core/attain-error.js';
+import type { Organization } from '../src/engine/organization.js';
+import { organizationDocument } from '../src/engine/organization-document.js';
+import { readOrganizationFile } from '../src/importers/read-organization-file.js';
 import { migrateStore } from '../src/store/migrate-store.js';
 import { type OpenStoreOptions, openStore, openStoreDatabase } from '../src/store/open-store.js';
 import { SqlStore } from '../src/store/sql-store.js';
+import { largeOrganization } from './fixtures/large-organization.js';
 import { defineStoreContract, organization, type StoreFactory, type StoreUnderTest } from './store-contract.js';
 
 const DATABASE_URL = process.env.ATTAIN_TEST_DATABASE_URL;
@@ -102,4 +108,90 @@ describe('PGlite data directory', () => {
     expect((await again.getOrganization('locked'))?.id).toBe('locked');
     await again.close();
   });
+});
+
+const SLOW_IMPORT = fileURLToPath(new URL('./fixtures/slow-import.ts', import.meta.url));
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * Runs the slow writer on `dataDir`, replacing organization `crash` with one of `records` revenue records, and
+ * SIGKILLs it as soon as it prints `marker`. Resolves with its output.
+ */
+function killWriterAt(dataDir: string, records: number, marker: string): Promise<string> {
+  const child = spawn(process.execPath, ['--import', 'tsx', SLOW_IMPORT, dataDir, 'crash', String(records)], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  let errors = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    output += chunk;
+    if (output.split('\n').includes(marker)) child.kill('SIGKILL');
+  });
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    errors += chunk;
+  });
+  return new Promise((resolve, reject) => {
+    child.on('exit', (code, signal) => {
+      if (signal === 'SIGKILL') resolve(output);
+      else reject(new Error(`the writer exited with ${code} before ${marker}:\n${output}\n${errors}`));
+    });
+  });
+}
+
+/** An organization as one JSON string: comparing two of 200,000 records is then one string comparison. */
+const text = (o: Organization | undefined) => JSON.stringify(o && organizationDocument(o));
+
+describe.concurrent('PGlite after a SIGKILL in the middle of a write', () => {
+  let before: string;
+  let oldState: Promise<string> | undefined;
+  const actor = { kind: 'system', id: 'test' } as const;
+
+  /** A data directory holding the old organization, made once and copied for each kill. */
+  async function dataDirWithOldOrganization(): Promise<string> {
+    oldState ??= (async () => {
+      const dir = await freshDataDir();
+      const store = await openStore({ dataDir: dir });
+      const old = {
+        ...(await readOrganizationFile(fileURLToPath(new URL('../examples/fabrikam-ops.yaml', import.meta.url)))),
+        id: 'crash',
+      };
+      await store.replaceOrganization(old, actor);
+      before = text(await store.getOrganization('crash'));
+      await store.close();
+      return dir;
+    })();
+    const copy = temporaryDir('attain-crash-');
+    cpSync(await oldState, copy, { recursive: true });
+    return copy;
+  }
+
+  // Killed after two of eight revenue batches of 25,000 rows: the old records are deleted and new ones written,
+  // all uncommitted. Killed after the commit returned (a smaller organization, as only durability is in question):
+  // the process never closed the database.
+  it.each([
+    ['BATCH 2', 'old', 200_000],
+    ['COMMITTED', 'new', 50_000],
+  ] as const)(
+    'killed at %s, the reopened store holds the %s organization whole, and works',
+    async (marker, expected, records) => {
+      const dataDir = await dataDirWithOldOrganization();
+      const output = await killWriterAt(dataDir, records, marker);
+      expect(output).toContain(marker);
+      const store = await openStore({ dataDir });
+      try {
+        const after = text(await store.getOrganization('crash'));
+        const wanted = expected === 'old' ? before : text(largeOrganization('crash', records));
+        expect(after.length).toBe(wanted.length);
+        expect(after === wanted).toBe(true);
+        const [summary] = (await store.listOrganizations()).filter((s) => s.id === 'crash');
+        expect(summary?.revenueRecords).toBe(expected === 'old' ? 6 : records);
+        await store.replaceOrganization(organization({ id: 'after-crash' }), actor);
+        expect((await store.getOrganization('after-crash'))?.id).toBe('after-crash');
+      } finally {
+        await store.close();
+      }
+    },
+    120_000,
+  );
 });

@@ -52,7 +52,7 @@ export class CsvSheet {
     const indexes = new Map<string, number>();
     const expected = [...spec.required, ...spec.optional].join(', ');
     const headerIssue = (code: string, at: number, params: IssueParams) =>
-      issues.add(code, header[at] ?? '$', { ...params, ...table.position(head.offsets[at] ?? 0) });
+      issues.add(code, header[at] ?? '$', { ...params, ...table.position(table.fieldOffset(head, at)) });
     for (let at = 0; at < header.length; at++) {
       const name = header[at] as string;
       const canonical = known.get(columnKey(name));
@@ -62,7 +62,7 @@ export class CsvSheet {
       else indexes.set(canonical, at);
     }
     for (const name of spec.required) {
-      if (!indexes.has(name)) issues.add('import.column.missing', name, { field: name, ...table.position(head.offsets[0] ?? 0) });
+      if (!indexes.has(name)) issues.add('import.column.missing', name, { field: name, ...table.position(head.start) });
     }
     // Without the right columns no row can be read; the structural problems found so far are listed with them.
     if (issues.count > before) issues.stop();
@@ -88,7 +88,7 @@ export class CsvSheet {
         issues.add('import.csv.field-count', '$', {
           expected: width,
           actual: fields.length,
-          ...(issues.listing ? table.position(record.offsets[at] ?? 0) : {}),
+          ...(issues.listing ? table.position(table.fieldOffset(record, at)) : {}),
         });
         continue;
       }
@@ -109,13 +109,13 @@ export class CsvSheet {
 
   /** The physical line a row starts on. */
   line(row: CsvRecord): number {
-    return this.table.position(row.offsets[0] ?? 0).line;
+    return this.table.position(row.start).line;
   }
 
   /** Reports a problem in one cell, at the line and column where the cell starts. */
   report(code: string, row: CsvRecord, column: number, params: IssueParams): void {
     const path = this.header[column] ?? '$';
-    const where = this.issues.listing ? this.table.position(row.offsets[Math.max(column, 0)] ?? 0) : {};
+    const where = this.issues.listing ? this.table.position(this.table.fieldOffset(row, Math.max(column, 0))) : {};
     this.issues.add(code, path, { ...params, ...where });
   }
 }

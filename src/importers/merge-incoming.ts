@@ -4,7 +4,7 @@ import type { Organization, Period } from '../engine/organization.js';
 import type { OrganizationAdditions } from '../store/store.js';
 import type { ImportNotice, ImportSummary, RecordCounts } from './import-plan.js';
 import type { IncomingRecords } from './incoming-records.js';
-import { passKey, periodKey, RevenueKeys } from './record-keys.js';
+import { passKey, periodKey, RevenueTallies } from './record-keys.js';
 
 export interface Merge {
   readonly additions: OrganizationAdditions;
@@ -58,19 +58,26 @@ export function mergeIncoming(existing: Organization, incoming: IncomingRecords,
     periods.set(d.customer, known);
   }
 
-  const keys = new RevenueKeys(catalog);
-  const have = new Map<string, number>();
+  // Only customers with revenue both in the organization and in the file are compared record by record: a customer
+  // new to revenue gets every record of the file, and most imports are mostly those.
+  const incomingCustomers = new Set<string>();
+  for (const r of incoming.revenue) incomingCustomers.add(r.customer);
+  const tallies = new RevenueTallies(catalog);
+  const overlapping = new Set<string>();
   for (const r of existing.revenue) {
-    const key = keys.key(r);
-    have.set(key, (have.get(key) ?? 0) + 1);
+    if (!incomingCustomers.has(r.customer)) continue;
+    overlapping.add(r.customer);
+    tallies.of(r).have++;
   }
   const revenue: OrganizationAdditions['revenue'][number][] = [];
-  const seen = new Map<string, number>();
   for (const r of incoming.revenue) {
-    const key = keys.key(r);
-    const copy = (seen.get(key) ?? 0) + 1;
-    seen.set(key, copy);
-    if (copy > (have.get(key) ?? 0)) revenue.push(r);
+    if (!overlapping.has(r.customer)) {
+      revenue.push(r);
+      continue;
+    }
+    const tally = tallies.of(r);
+    tally.seen++;
+    if (tally.seen > tally.have) revenue.push(r);
   }
 
   return {

@@ -1,17 +1,17 @@
 /**
- * A CSV reader (RFC 4180: comma separated, `"` quoted, `""` an escaped quote, fields may span lines) that keeps the
- * offset of every field, so that a problem is reported at the physical line and column where the field starts, also
- * after quoted fields with line breaks in them.
+ * A CSV reader (RFC 4180: comma separated, `"` quoted, `""` an escaped quote, fields may span lines) that can place
+ * every field at the physical line and column where it starts, also after quoted fields with line breaks in them.
  *
- * Why not csv-parse: on a 100,000-row revenue export it alone takes 0.5–1.3 s here (the whole budget of an import),
+ * Why not csv-parse: on a 100,000-row revenue export it alone took 0.5–1.3 s here (the whole budget of an import),
  * it reports only the line where a record ends, and it guesses the record delimiter from the first line, which misreads
  * files that mix CRLF and LF. This reader is one pass over character codes and is strict: a stray quote is a
- * problem, not a guess, because an import is all or nothing.
+ * problem, not a guess, because an import is all or nothing. It keeps only where each record starts; a field's
+ * position is found again by reading its record once more, which happens only for the few fields with a problem.
  */
 export interface CsvRecord {
   readonly fields: readonly string[];
-  /** The offset in the text of each field's first character (its opening quote, when quoted). */
-  readonly offsets: readonly number[];
+  /** The offset in the text where the record starts. */
+  readonly start: number;
 }
 
 export interface CsvProblem {
@@ -26,6 +26,8 @@ export interface CsvTable {
   readonly problems: readonly CsvProblem[];
   /** Records (by index in `records`) that have a structural problem, whose fields cannot be trusted. */
   readonly broken: ReadonlySet<number>;
+  /** The offset where a field of a record starts (its opening quote, when quoted); the record's end past its last field. */
+  fieldOffset(record: CsvRecord, column: number): number;
   /** The 1-based line and column (in UTF-16 code units, as editors and the YAML reader count) of an offset. */
   position(offset: number): { readonly line: number; readonly column: number };
 }
@@ -40,81 +42,28 @@ export function readCsv(text: string): CsvTable {
   const records: CsvRecord[] = [];
   const problems: CsvProblem[] = [];
   const broken = new Set<number>();
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
+  const tokenizer = new Tokenizer(text);
+  while (tokenizer.i < text.length) {
+    const start = tokenizer.i;
     const fields: string[] = [];
-    const offsets: number[] = [];
-    let recordBroken = false;
-    let quotedAny = false;
-    for (;;) {
-      const start = i;
-      let value: string;
-      if (i < n && text.charCodeAt(i) === QUOTE) {
-        quotedAny = true;
-        value = '';
-        let chunk = i + 1;
-        for (;;) {
-          const close = text.indexOf('"', chunk);
-          if (close < 0) {
-            problems.push({ code: 'import.csv.unterminated-quote', offset: start });
-            recordBroken = true;
-            value += text.slice(chunk);
-            i = n;
-            break;
-          }
-          value += text.slice(chunk, close);
-          if (text.charCodeAt(close + 1) === QUOTE) {
-            value += '"';
-            chunk = close + 2;
-            continue;
-          }
-          i = close + 1;
-          break;
-        }
-        // After the closing quote only a separator may follow; anything else is kept but reported.
-        if (i < n && !isSeparator(text.charCodeAt(i))) {
-          problems.push({ code: 'import.csv.stray-quote', offset: i });
-          recordBroken = true;
-          const tail = i;
-          while (i < n && !isSeparator(text.charCodeAt(i))) i++;
-          value += text.slice(tail, i);
-        }
-      } else {
-        let stray = -1;
-        while (i < n) {
-          const c = text.charCodeAt(i);
-          if (c === COMMA || c === LF || c === CR) break;
-          if (c === QUOTE && stray < 0) stray = i;
-          i++;
-        }
-        if (stray >= 0) {
-          problems.push({ code: 'import.csv.stray-quote', offset: stray });
-          recordBroken = true;
-        }
-        value = text.slice(start, i);
-      }
-      fields.push(value);
-      offsets.push(start);
-      if (i < n && text.charCodeAt(i) === COMMA) {
-        i++;
-        continue;
-      }
-      break;
-    }
-    if (i < n && text.charCodeAt(i) === CR) i++;
-    if (i < n && text.charCodeAt(i) === LF) i++;
-    const blank = fields.length === 1 && fields[0] === '' && !quotedAny;
-    if (!blank) {
-      if (recordBroken) broken.add(records.length);
-      records.push({ fields, offsets });
-    }
+    tokenizer.record(fields, undefined, problems);
+    const blank = fields.length === 1 && fields[0] === '' && !tokenizer.quoted;
+    if (blank) continue;
+    if (tokenizer.broken) broken.add(records.length);
+    records.push({ fields, start });
   }
   let lineStarts: number[] | undefined;
   return {
     records,
     problems,
     broken,
+    fieldOffset(record, column) {
+      const again = new Tokenizer(text);
+      again.i = record.start;
+      const offsets: number[] = [];
+      again.record([], offsets, undefined);
+      return offsets[column] ?? again.i;
+    },
     position(offset) {
       lineStarts ??= findLineStarts(text);
       // The last line start at or before the offset.
@@ -130,19 +79,104 @@ export function readCsv(text: string): CsvTable {
   };
 }
 
+/** Reads one record at a time from `i`, leaving `i` at the start of the next. */
+class Tokenizer {
+  i = 0;
+  /** Whether the last record read had a structural problem. */
+  broken = false;
+  /** Whether the last record read had a quoted field (a quoted empty line is not a blank line). */
+  quoted = false;
+
+  constructor(private readonly text: string) {}
+
+  record(fields: string[], offsets: number[] | undefined, problems: CsvProblem[] | undefined): void {
+    const text = this.text;
+    const n = text.length;
+    let i = this.i;
+    this.broken = false;
+    this.quoted = false;
+    for (;;) {
+      const start = i;
+      let value: string;
+      if (i < n && text.charCodeAt(i) === QUOTE) {
+        this.quoted = true;
+        value = '';
+        let chunk = i + 1;
+        for (;;) {
+          const close = text.indexOf('"', chunk);
+          if (close < 0) {
+            problems?.push({ code: 'import.csv.unterminated-quote', offset: start });
+            this.broken = true;
+            value += text.slice(chunk);
+            i = n;
+            break;
+          }
+          value += text.slice(chunk, close);
+          if (text.charCodeAt(close + 1) === QUOTE) {
+            value += '"';
+            chunk = close + 2;
+            continue;
+          }
+          i = close + 1;
+          break;
+        }
+        // After the closing quote only a separator may follow; anything else is kept but reported.
+        if (i < n && !isSeparator(text.charCodeAt(i))) {
+          problems?.push({ code: 'import.csv.stray-quote', offset: i });
+          this.broken = true;
+          const tail = i;
+          while (i < n && !isSeparator(text.charCodeAt(i))) i++;
+          value += text.slice(tail, i);
+        }
+      } else {
+        let stray = -1;
+        while (i < n) {
+          const c = text.charCodeAt(i);
+          if (c === COMMA || c === LF || c === CR) break;
+          if (c === QUOTE && stray < 0) stray = i;
+          i++;
+        }
+        if (stray >= 0) {
+          problems?.push({ code: 'import.csv.stray-quote', offset: stray });
+          this.broken = true;
+        }
+        value = text.slice(start, i);
+      }
+      fields.push(value);
+      offsets?.push(start);
+      if (i < n && text.charCodeAt(i) === COMMA) {
+        i++;
+        continue;
+      }
+      break;
+    }
+    if (i < n && text.charCodeAt(i) === CR) i++;
+    if (i < n && text.charCodeAt(i) === LF) i++;
+    this.i = i;
+  }
+}
+
 function isSeparator(c: number): boolean {
   return c === COMMA || c === LF || c === CR;
 }
 
-/** Offsets where physical lines start; CRLF, LF and a lone CR each end a line, as in the reader above. */
+/**
+ * Offsets where physical lines start; CRLF, LF and a lone CR each end a line, as in the reader above. Searches with
+ * indexOf rather than looking at every character: a skipped row needs its line, and an export may skip half its rows.
+ */
 function findLineStarts(text: string): number[] {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === LF) starts.push(i + 1);
-    else if (c === CR) {
-      if (text.charCodeAt(i + 1) === LF) i++;
-      starts.push(i + 1);
+  let lf = text.indexOf('\n');
+  let cr = text.indexOf('\r');
+  while (lf >= 0 || cr >= 0) {
+    if (cr >= 0 && (lf < 0 || cr < lf)) {
+      const next = text.charCodeAt(cr + 1) === LF ? cr + 2 : cr + 1;
+      starts.push(next);
+      if (next === cr + 2) lf = text.indexOf('\n', next);
+      cr = text.indexOf('\r', next);
+    } else {
+      starts.push(lf + 1);
+      lf = text.indexOf('\n', lf + 1);
     }
   }
   return starts;

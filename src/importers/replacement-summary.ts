@@ -1,8 +1,8 @@
 import type { Catalog } from '../catalog/catalog-types.js';
-import type { Organization } from '../engine/organization.js';
+import type { Organization, RevenueRecord } from '../engine/organization.js';
 import { organizationDocument } from '../engine/organization-document.js';
 import type { ImportSummary, RecordCounts } from './import-plan.js';
-import { passKey, periodKey, RevenueKeys } from './record-keys.js';
+import { passKey, periodKey, RevenueTallies } from './record-keys.js';
 
 /**
  * What replacing an organization whole changes, by the same identities the additive imports use, so a partner sees
@@ -14,7 +14,6 @@ export function replacementSummary(
   catalog: Catalog,
 ): { readonly counts: ImportSummary; readonly changed: boolean } {
   const old = before ?? { ...after, people: [], customers: [], revenue: [] };
-  const keys = new RevenueKeys(catalog);
   const counts: ImportSummary = {
     people: named(old.people, after.people),
     exams: multiset(
@@ -26,10 +25,7 @@ export function replacementSummary(
       old.customers.flatMap((c) => c.dpor.map((d) => periodKey(c.id, d.from, d.to))),
       after.customers.flatMap((c) => c.dpor.map((d) => periodKey(c.id, d.from, d.to))),
     ),
-    revenue: multiset(
-      old.revenue.map((r) => keys.key(r)),
-      after.revenue.map((r) => keys.key(r)),
-    ),
+    revenue: revenueCounts(old.revenue, after.revenue, catalog),
   };
   const changed =
     before === undefined || JSON.stringify(organizationDocument(before)) !== JSON.stringify(organizationDocument(after));
@@ -62,5 +58,14 @@ function multiset(before: readonly string[], after: readonly string[]): RecordCo
       counts.set(key, left - 1);
     }
   }
+  return { added: after.length - unchanged, updated: 0, unchanged, removed: before.length - unchanged };
+}
+
+function revenueCounts(before: readonly RevenueRecord[], after: readonly RevenueRecord[], catalog: Catalog): RecordCounts {
+  const tallies = new RevenueTallies(catalog);
+  for (const r of before) tallies.of(r).have++;
+  for (const r of after) tallies.of(r).seen++;
+  let unchanged = 0;
+  for (const t of tallies.tallies()) unchanged += Math.min(t.have, t.seen);
   return { added: after.length - unchanged, updated: 0, unchanged, removed: before.length - unchanged };
 }

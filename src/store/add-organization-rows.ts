@@ -1,9 +1,10 @@
 import { type Kysely, sql } from 'kysely';
-import { AttainError, type Issue } from '../core/attain-error.js';
+import { AttainError } from '../core/attain-error.js';
 import { bulkInsert } from './bulk-insert.js';
 import { OrganizationColumns } from './organization-columns.js';
 import type { OrganizationAdditions } from './store.js';
 import type { StoreDatabase } from './store-database.js';
+import { UnknownReferences } from './unknown-references.js';
 
 /** How many records an addition wrote, by kind; also the audit entry's detail. */
 export interface AdditionCounts {
@@ -13,8 +14,6 @@ export interface AdditionCounts {
   readonly dpor: number;
   readonly revenue: number;
 }
-
-const MAX_ISSUES = 1000;
 
 /**
  * Adds records to a stored organization, inside the caller's transaction. People and customers are upserted by id
@@ -101,23 +100,17 @@ async function checkReferences(
     [...additions.dpor.map((d) => d.customer), ...additions.revenue.map((r) => r.customer)],
     customers,
   );
-  const issues: Issue[] = [];
-  const report = (code: string, path: string, params: Record<string, string>) => {
-    if (issues.length < MAX_ISSUES) issues.push({ code, path, params });
-  };
+  const unknown = new UnknownReferences();
   additions.exams.forEach((e, i) => {
-    if (unknownPeople.has(e.person)) report('store.person.unknown', `$.exams[${i}].person`, { person: e.person });
+    if (unknownPeople.has(e.person)) unknown.add('store.person.unknown', `$.exams[${i}].person`, e.person);
   });
   additions.dpor.forEach((d, i) => {
-    if (unknownCustomers.has(d.customer)) report('store.customer.unknown', `$.dpor[${i}].customer`, { customer: d.customer });
+    if (unknownCustomers.has(d.customer)) unknown.add('store.customer.unknown', `$.dpor[${i}].customer`, d.customer);
   });
   additions.revenue.forEach((r, i) => {
-    if (unknownCustomers.has(r.customer)) report('store.customer.unknown', `$.revenue[${i}].customer`, { customer: r.customer });
+    if (unknownCustomers.has(r.customer)) unknown.add('store.customer.unknown', `$.revenue[${i}].customer`, r.customer);
   });
-  if (issues.length > 0) {
-    const names = [...unknownPeople, ...unknownCustomers].slice(0, 5).join(', ');
-    throw new AttainError('store.reference.unknown', `organization "${orgId}" has no person or customer ${names}`, issues);
-  }
+  unknown.throwIfAny(orgId);
 }
 
 /** The referenced ids that are neither added now nor stored. */

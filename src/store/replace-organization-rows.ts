@@ -4,6 +4,7 @@ import { bulkInsert } from './bulk-insert.js';
 import { deleteOrganizationChildren } from './delete-organization-children.js';
 import { OrganizationColumns } from './organization-columns.js';
 import type { StoreDatabase } from './store-database.js';
+import { UnknownReferences } from './unknown-references.js';
 
 /**
  * Writes an organization whole, inside the caller's transaction: its row is inserted, or updated and its records
@@ -14,6 +15,7 @@ export async function replaceOrganizationRows(
   trx: Kysely<StoreDatabase>,
   org: Organization,
 ): Promise<{ readonly created: boolean }> {
+  checkRevenueCustomers(org);
   const head = { name: org.name, market: org.market, country: org.country };
   const inserted = await trx
     .insertInto('organizations')
@@ -41,4 +43,18 @@ export async function replaceOrganizationRows(
   await bulkInsert(trx, 'dpor_periods', org.id, columns.dpor(dpor, 0));
   await bulkInsert(trx, 'revenue_records', org.id, columns.revenue(org.revenue, 0));
   return { created };
+}
+
+/**
+ * Revenue has no foreign key to customers (see the schema), so its references are checked here. A parsed
+ * organization always passes; one assembled in code might not. Exams and periods sit inside their person or
+ * customer, so they cannot dangle.
+ */
+function checkRevenueCustomers(org: Organization): void {
+  const customers = new Set(org.customers.map((c) => c.id));
+  const unknown = new UnknownReferences();
+  org.revenue.forEach((r, i) => {
+    if (!customers.has(r.customer)) unknown.add('store.customer.unknown', `$.revenue[${i}].customer`, r.customer);
+  });
+  unknown.throwIfAny(org.id);
 }

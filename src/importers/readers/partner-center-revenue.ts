@@ -58,18 +58,26 @@ export function readPartnerCenterRevenue(sheet: CsvSheet, ctx: ImportContext): I
   const usdAccepted = acceptedCurrencies(ctx).has('USD');
   let usdReported = false;
 
+  // An export repeats a handful of attribution types on every row: each is classified once.
+  const isDpor = new Map<string, boolean>();
   const skipped: SkippedRow[] = [];
   const customers = new Map<string, { name: string | null; month: Day }>();
   const months = new Map<string, Set<Day>>();
   const revenue: RevenueRecord[] = [];
   for (const row of sheet.rows) {
     const attribution = sheet.cell(row, attributionAt);
-    if (columnKey(attribution) !== DPOR) {
+    let dpor = isDpor.get(attribution);
+    if (dpor === undefined) {
+      dpor = columnKey(attribution) === DPOR;
+      isDpor.set(attribution, dpor);
+    }
+    if (!dpor) {
       skipped.push({ line: sheet.line(row), reason: 'import.skip.not-dpor', params: { attribution } });
       continue;
     }
     const productText = sheet.cell(row, productAt);
-    const rawProduct = sheet.cell(row, rawProductAt);
+    // RawProductName is read only when Product does not match: most rows match by Product.
+    const rawProduct = products.byExportName(productText) === undefined ? sheet.cell(row, rawProductAt) : '';
     const product = products.byExportName(productText) ?? (rawProduct === '' ? undefined : products.byExportName(rawProduct));
     if (product === undefined) {
       const params =

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { benchOrganization, revenueCsv } from '../bench/import-parse-bench.js';
+import { planImport } from '../src/importers/plan-import.js';
+import { catalog } from './import-helpers.js';
+
+/** The fastest of a few runs: what the code costs, with as little of a busy machine's noise as possible. */
+function fastest(runs: number, task: () => unknown): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    task();
+    best = Math.min(best, performance.now() - start);
+  }
+  return best;
+}
+
+describe('import speed', () => {
+  it('plans a 100,000-row revenue CSV, and its re-import, within a few times of merely splitting the text', () => {
+    const text = revenueCsv(100_000);
+    const existing = benchOrganization();
+    const first = planImport({ existing, orgId: 'bench', text, catalog });
+    expect(first.additions.revenue).toHaveLength(100_000);
+    const split = fastest(2, () => text.split('\n').map((line) => line.split(',')));
+    const plan = fastest(2, () => planImport({ existing, orgId: 'bench', text, catalog }));
+    const again = fastest(2, () => planImport({ existing: first.organization, orgId: 'bench', text, catalog }));
+    // About 2× and 3–4× on a loaded two-core machine; the bounds leave room for a noisy neighbour.
+    expect(plan / split).toBeLessThan(8);
+    expect(again / split).toBeLessThan(12);
+    expect(plan).toBeLessThan(4000);
+  });
+});
