@@ -62,7 +62,7 @@ export function renderImportText(report: ImportReport, org: string, locale: Loca
   if (!report.changed) out.push(`  ${t.unchanged}`);
   for (const [type, c] of Object.entries(report.summary)) {
     if (c.added + c.updated + c.unchanged > 0)
-      out.push(`  ${(t.types[type] ?? type).padEnd(12)} ${t.counts(c.added, c.updated, c.unchanged)}`);
+      out.push(`  ${(t.types[type] ?? type).padEnd(16)} ${t.counts(c.added, c.updated, c.unchanged)}`);
   }
   for (const notice of report.notices) out.push(`  ! ${renderFinding(notice.code, notice.params, f, m)}`);
   if (report.skipped.length > 0) {
