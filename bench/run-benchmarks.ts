@@ -17,6 +17,7 @@ import { Bench } from 'tinybench';
 import { type ProfileSummary, readProfile, summarizeProfile } from './cpu-profile.js';
 import { generateOrganization } from './generate-organization.js';
 import { benchPlanner, type PlannerBenchmarks, plannerRows } from './planner-benchmarks.js';
+import { benchHttp, benchImport, type HttpResult, type ImportResult, serviceRows } from './service-benchmarks.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 const OUT = path.join(ROOT, 'bench', 'out');
@@ -314,7 +315,13 @@ function profileLargeCli(file: string, id: string): ProfileSummary {
 // ---------------------------------------------------------------------------------------------------------------
 // Report
 
-function report(inProcess: InProcessResult, large: LargeCliResult, small: SmallCliResult, planner: PlannerBenchmarks): void {
+function report(
+  inProcess: InProcessResult,
+  large: LargeCliResult,
+  small: SmallCliResult,
+  planner: PlannerBenchmarks,
+  service: { http: HttpResult; imported: ImportResult },
+): void {
   const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
   const count = (n: number) => n.toLocaleString('en');
   const rows: (readonly string[])[] = [
@@ -332,6 +339,7 @@ function report(inProcess: InProcessResult, large: LargeCliResult, small: SmallC
     smallRow('CLI text, examples/contoso-dynamics.json', small.text, small.goal),
     smallRow('CLI --format json, examples/contoso-dynamics.json', small.json, small.goal),
     ...plannerRows(planner),
+    ...serviceRows(service.http, service.imported),
   ];
   const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length))) ?? [];
   const line = (r: readonly string[]) => r.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join('  ');
@@ -392,8 +400,13 @@ async function main(): Promise<void> {
     const small = benchSmallCli();
     console.log('d. planner vs HiGHS, plans and a forecast on the large organization…');
     const planner = await benchPlanner(LARGE);
+    console.log('e. HTTP API vs a constant route, and a 100,000-row import vs COPY…');
+    const service = {
+      http: await benchHttp(TYPICAL),
+      imported: await benchImport(process.env.DATABASE_URL ?? process.env.ATTAIN_TEST_DATABASE_URL),
+    };
     const profileSummary = profile ? profileLargeCli(file, id) : undefined;
-    report(inProcess, large, small, planner);
+    report(inProcess, large, small, planner, service);
     if (profileSummary) reportProfile(profileSummary);
     const results = {
       date: new Date().toISOString(),
@@ -408,6 +421,7 @@ async function main(): Promise<void> {
       largeCli: large,
       smallCli: small,
       planner,
+      service,
       ...(profileSummary ? { profile: profileSummary } : {}),
     };
     writeFileSync(path.join(OUT, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
