@@ -13,7 +13,7 @@ import { type CsvTable, readCsv } from './read-csv.js';
 import { CUSTOMERS_COLUMNS, readCustomersCsv } from './readers/customers-csv.js';
 import { EXAMS_COLUMNS, readExamsCsv } from './readers/exams-csv.js';
 import { readJsonRecords } from './readers/json-records.js';
-import { readOrganizationFile } from './readers/organization-file.js';
+import { readOrganizationImport } from './readers/organization-import.js';
 import { PARTNER_CENTER_REVENUE_COLUMNS, readPartnerCenterRevenue } from './readers/partner-center-revenue.js';
 import { PARTNER_CENTER_TRAININGS_COLUMNS, readPartnerCenterTrainings } from './readers/partner-center-trainings.js';
 import { REVENUE_COLUMNS, readRevenueCsv } from './readers/revenue-csv.js';
@@ -155,5 +155,5 @@ function json(kind: 'exams' | 'customers' | 'revenue'): (source: Source, ctx: Im
 
 function replace(source: Source, ctx: ImportContext): Read {
   if (source.format === 'csv') throw new Error('an organization reader was given CSV');
-  return { replacement: readOrganizationFile(source, ctx) };
+  return { replacement: readOrganizationImport(source, ctx) };
 }

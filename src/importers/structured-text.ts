@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument } from 'yaml';
+import { type Document, LineCounter, parseDocument } from 'yaml';
 import type { Issue } from '../core/attain-error.js';
 import type { ImportIssues } from './import-issues.js';
 import { locateJsonPaths, pathPrefixes, type TextPosition } from './locate-json-paths.js';
@@ -29,7 +29,13 @@ export function parseJsonText(text: string, issues: ImportIssues): StructuredTex
 /** Parses YAML (synchronously, unlike the CLI's file reader: a plan is computed without I/O or awaiting). */
 export function parseYamlText(text: string, issues: ImportIssues): StructuredText {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  } catch (error) {
+    // The parser collects syntax errors; what it throws is a limit of its own (nesting too deep for its stack).
+    return issues.fail('input.malformed-yaml', '$', { detail: (error as Error).message });
+  }
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
       const pos = lineCounter.linePos(e.pos[0]);

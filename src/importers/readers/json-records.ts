@@ -2,7 +2,7 @@ import type { Issue } from '../../core/attain-error.js';
 import { emptyIncoming, type ImportContext, type IncomingRecords } from '../incoming-records.js';
 import { ProductResolver } from '../product-names.js';
 import { addLocated, type StructuredText } from '../structured-text.js';
-import { checkOrganization } from './validate-organization.js';
+import { checkOrganization } from './check-organization.js';
 
 /** The organization file's field whose records each JSON import kind holds. */
 const FIELDS = { exams: 'people', customers: 'customers', revenue: 'revenue' } as const;
