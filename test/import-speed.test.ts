@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { benchOrganization, revenueCsv } from '../bench/import-parse-bench.js';
+import { benchOrganization, revenueCsv, revenueJson } from '../bench/import-parse-bench.js';
+import type { AttainError } from '../src/core/attain-error.js';
 import { planImport } from '../src/importers/plan-import.js';
 import { catalog } from './import-helpers.js';
 
@@ -27,5 +28,25 @@ describe('import speed', () => {
     expect(plan / split).toBeLessThan(8);
     expect(again / split).toBeLessThan(12);
     expect(plan).toBeLessThan(4000);
+  });
+});
+
+describe('refusing a large bad file', () => {
+  it('locates the problems of a 100,000-record JSON file without parsing it again', () => {
+    const text = revenueJson(100_000).replace(/"amount":"(\d)/g, (match, digit, offset: number) =>
+      offset % 13 === 0 ? `"amount":"${digit},` : match,
+    );
+    const start = performance.now();
+    let error: unknown;
+    try {
+      planImport({ existing: benchOrganization(), orgId: 'bench', text, catalog });
+    } catch (e) {
+      error = e;
+    }
+    expect(performance.now() - start).toBeLessThan(5000);
+    const issues = (error as AttainError).issues;
+    // The organization validator stops counting at 1000 problems itself, so no total beyond that is known.
+    expect(issues).toHaveLength(1000);
+    expect(issues[0]).toMatchObject({ code: 'org.amount.invalid', params: { value: expect.stringContaining(','), line: 1 } });
   });
 });

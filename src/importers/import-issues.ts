@@ -20,6 +20,11 @@ export class ImportIssues {
     return this.list.length < MAX_REPORTED_ISSUES;
   }
 
+  /** How many more issues would be listed. */
+  get room(): number {
+    return MAX_REPORTED_ISSUES - this.list.length;
+  }
+
   get count(): number {
     return this.total;
   }

@@ -13,12 +13,12 @@ import { type CsvTable, readCsv } from './read-csv.js';
 import { CUSTOMERS_COLUMNS, readCustomersCsv } from './readers/customers-csv.js';
 import { EXAMS_COLUMNS, readExamsCsv } from './readers/exams-csv.js';
 import { readJsonRecords } from './readers/json-records.js';
-import { readOrganizationFile } from './readers/organization-file.js';
+import { readOrganizationImport } from './readers/organization-import.js';
 import { PARTNER_CENTER_REVENUE_COLUMNS, readPartnerCenterRevenue } from './readers/partner-center-revenue.js';
 import { PARTNER_CENTER_TRAININGS_COLUMNS, readPartnerCenterTrainings } from './readers/partner-center-trainings.js';
 import { REVENUE_COLUMNS, readRevenueCsv } from './readers/revenue-csv.js';
 import { replacementSummary } from './replacement-summary.js';
-import { parseJsonText, parseYamlText } from './structured-text.js';
+import { parseJsonText, parseYamlText, type StructuredText } from './structured-text.js';
 
 export interface ImportInput {
   /** The organization as it is, or undefined when it does not exist yet (only an `org` import can create one). */
@@ -34,9 +34,7 @@ export interface ImportInput {
 }
 
 /** A file as read: CSV bound later to its kind's columns, or a parsed JSON or YAML document. */
-type Source =
-  | { readonly format: 'csv'; readonly table: CsvTable }
-  | { readonly format: 'json' | 'yaml'; readonly value: unknown; readonly text: string };
+type Source = { readonly format: 'csv'; readonly table: CsvTable } | ({ readonly format: 'json' | 'yaml' } & StructuredText);
 
 /** How each kind reads each format it accepts. A new kind does not compile until it is listed here. */
 const READERS: { readonly [K in ImportKind]: Partial<Record<InputFormat, (source: Source, ctx: ImportContext) => Read>> } = {
@@ -116,8 +114,8 @@ function readSource(text: string, file: string | undefined, kind: ImportKind | u
     if (!formats[format] && format !== 'json') format = formats.yaml ? 'yaml' : 'csv';
   }
   if (format === 'csv') return { format, table: readCsv(text) };
-  if (format === 'json') return { format, value: parseJsonText(text, issues), text };
-  return { format, value: parseYamlText(text, issues), text };
+  if (format === 'json') return { format, ...parseJsonText(text, issues) };
+  return { format, ...parseYamlText(text, issues) };
 }
 
 function detectKind(source: Source, issues: ImportIssues): ImportKind {
@@ -151,11 +149,11 @@ function csv(
 function json(kind: 'exams' | 'customers' | 'revenue'): (source: Source, ctx: ImportContext) => Read {
   return (source, ctx) => {
     if (source.format === 'csv') throw new Error('a JSON reader was given CSV');
-    return { incoming: readJsonRecords(kind, source.value, source.text, ctx) };
+    return { incoming: readJsonRecords(kind, source, ctx) };
   };
 }
 
 function replace(source: Source, ctx: ImportContext): Read {
   if (source.format === 'csv') throw new Error('an organization reader was given CSV');
-  return { replacement: readOrganizationFile(source.value, source.text, ctx) };
+  return { replacement: readOrganizationImport(source, ctx) };
 }

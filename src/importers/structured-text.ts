@@ -1,63 +1,87 @@
 import { type Document, LineCounter, parseDocument } from 'yaml';
+import type { Issue } from '../core/attain-error.js';
 import type { ImportIssues } from './import-issues.js';
+import { locateJsonPaths, pathPrefixes, type TextPosition } from './locate-json-paths.js';
 
 const JSON_POSITION = /at position (\d+)/;
-const PATH_STEP = /\.([^.[\]]+)|\[(\d+)\]/g;
+
+/** Where the values at JSON paths start in the text, found for many paths at once. */
+export type PathLocator = (paths: readonly string[]) => ReadonlyMap<string, TextPosition>;
+
+/** A parsed JSON or YAML document, with the way back from a JSON path to its line and column. */
+export interface StructuredText {
+  readonly value: unknown;
+  readonly locate: PathLocator;
+}
 
 /** Parses JSON, or refuses the file with the parser's reason and, when it gives one, the line and column. */
-export function parseJsonText(text: string, issues: ImportIssues): unknown {
+export function parseJsonText(text: string, issues: ImportIssues): StructuredText {
   try {
-    return JSON.parse(text);
+    return { value: JSON.parse(text), locate: (paths) => locateJsonPaths(text, paths) };
   } catch (error) {
     const detail = (error as Error).message;
     const offset = JSON_POSITION.exec(detail)?.[1];
-    return issues.fail('input.malformed-json', '$', { detail, ...(offset === undefined ? {} : position(text, Number(offset))) });
+    const where = offset === undefined ? {} : locateOffset(text, Number(offset));
+    return issues.fail('input.malformed-json', '$', { detail, ...where });
   }
 }
 
 /** Parses YAML (synchronously, unlike the CLI's file reader: a plan is computed without I/O or awaiting). */
-export function parseYamlText(text: string, issues: ImportIssues): unknown {
+export function parseYamlText(text: string, issues: ImportIssues): StructuredText {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  } catch (error) {
+    // The parser collects syntax errors; what it throws is a limit of its own (nesting too deep for its stack).
+    return issues.fail('input.malformed-yaml', '$', { detail: (error as Error).message });
+  }
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
       const pos = lineCounter.linePos(e.pos[0]);
       issues.add('input.malformed-yaml', '$', { detail: e.message.split('\n')[0] ?? '', line: pos.line, column: pos.col });
     }
-    issues.throwIfAny();
+    issues.stop();
   }
+  let value: unknown;
   try {
-    return doc.toJS({ maxAliasCount: 1000 });
+    value = doc.toJS({ maxAliasCount: 1000 });
   } catch (error) {
     return issues.fail('input.malformed-yaml', '$', { detail: (error as Error).message });
   }
+  const locate: PathLocator = (paths) => {
+    const positions = new Map<string, TextPosition>();
+    for (const path of paths) {
+      const chain = pathPrefixes(path);
+      // The node at the path, or at its nearest ancestor when it is not there (a missing field).
+      for (let n = chain.length - 1; n >= 0; n--) {
+        const keys = [...(chain[n] as string).matchAll(/\.([^.[\]]+)|\[(\d+)\]/g)].map((m) =>
+          m[2] === undefined ? (m[1] as string) : Number(m[2]),
+        );
+        const node = doc.getIn(keys, true) as { range?: [number, number, number] } | undefined;
+        if (node && typeof node === 'object' && node.range) {
+          const pos = lineCounter.linePos(node.range[0]);
+          positions.set(path, { line: pos.line, column: pos.col });
+          break;
+        }
+      }
+    }
+    return positions;
+  };
+  return { value, locate };
 }
 
 /**
- * Finds the line and column of a JSON path (`$[3].amount`, `$.people[0].exams[1]`) in JSON or YAML text, or of its
- * nearest ancestor that has one. Parses the text again with positions, so it is only called once a file has problems.
+ * Adds issues found in a JSON or YAML document, each at the line and column of its path. Only the issues that will
+ * be listed are located, all in one pass over the text.
  */
-export function pathLocator(text: string): (path: string) => { line?: number; column?: number } {
-  let parsed: { doc: Document; lines: LineCounter } | undefined;
-  return (path) => {
-    if (!parsed) {
-      const lines = new LineCounter();
-      parsed = { doc: parseDocument(text, { lineCounter: lines, prettyErrors: false }), lines };
-    }
-    const { doc, lines } = parsed;
-    const keys = [...path.matchAll(PATH_STEP)].map((m) => (m[2] === undefined ? (m[1] as string) : Number(m[2])));
-    for (let n = keys.length; n >= 0; n--) {
-      const node = doc.getIn(keys.slice(0, n), true) as { range?: [number, number, number] } | undefined;
-      if (node && typeof node === 'object' && node.range) {
-        const pos = lines.linePos(node.range[0]);
-        return { line: pos.line, column: pos.col };
-      }
-    }
-    return {};
-  };
+export function addLocated(issues: ImportIssues, found: readonly Issue[], locate: PathLocator): void {
+  const listed = found.slice(0, issues.room);
+  const positions = listed.length > 0 ? locate(listed.map((i) => i.path)) : new Map<string, TextPosition>();
+  for (const issue of found) issues.add(issue.code, issue.path, { ...issue.params, ...positions.get(issue.path) });
 }
 
-function position(text: string, offset: number): { line: number; column: number } {
+function locateOffset(text: string, offset: number): TextPosition {
   let line = 1;
   let start = 0;
   for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {

@@ -1,7 +1,8 @@
+import type { Issue } from '../../core/attain-error.js';
 import { emptyIncoming, type ImportContext, type IncomingRecords } from '../incoming-records.js';
 import { ProductResolver } from '../product-names.js';
-import { pathLocator } from '../structured-text.js';
-import { validateOrganization } from './validate-organization.js';
+import { addLocated, type StructuredText } from '../structured-text.js';
+import { checkOrganization } from './check-organization.js';
 
 /** The organization file's field whose records each JSON import kind holds. */
 const FIELDS = { exams: 'people', customers: 'customers', revenue: 'revenue' } as const;
@@ -13,8 +14,9 @@ export type JsonRecordKind = keyof typeof FIELDS;
  * means there; paths are reported from the array (`$[3].amount`). Revenue rules are as for the revenue CSV: a known
  * customer, a currency with a rate, a product of the registry.
  */
-export function readJsonRecords(kind: JsonRecordKind, value: unknown, text: string, ctx: ImportContext): IncomingRecords {
+export function readJsonRecords(kind: JsonRecordKind, source: StructuredText, ctx: ImportContext): IncomingRecords {
   const { issues } = ctx;
+  const { value } = source;
   if (!Array.isArray(value)) {
     return issues.fail('import.json.shape', '$', { expected: 'array', actual: value === null ? 'null' : typeof value });
   }
@@ -30,7 +32,7 @@ export function readJsonRecords(kind: JsonRecordKind, value: unknown, text: stri
       fx: Object.fromEntries([...(existing?.fx ?? [])].map(([currency, rate]) => [currency, rate.toString()])),
     }),
   };
-  const locate = pathLocator(text);
+  const found: Issue[] = [];
   // Products are checked on the records as written, so that their problems are listed with every other one.
   const products = new ProductResolver(ctx.catalog);
   const resolved: (string | undefined)[] = [];
@@ -40,17 +42,24 @@ export function readJsonRecords(kind: JsonRecordKind, value: unknown, text: stri
       const product = typeof record === 'object' && record !== null ? (record as Record<string, unknown>).product : undefined;
       if (typeof product !== 'string' || product.trim() === '') continue;
       resolved[i] = products.resolve(product);
-      if (resolved[i] === undefined) {
-        const path = `$[${i}].product`;
-        issues.add('import.product.unknown', path, { value: product, ...(issues.listing ? locate(path) : {}) });
-      }
+      if (resolved[i] === undefined)
+        found.push({ code: 'import.product.unknown', path: `$[${i}].product`, params: { value: product } });
     }
   }
   const prefix = `$.${field}`;
-  const organization = validateOrganization(document, ctx, locate, (path) =>
+  const checked = checkOrganization(document, ctx.catalog.currency, (path) =>
     path.startsWith(prefix) ? `$${path.slice(prefix.length)}` : path,
   );
-  issues.throwIfAny();
+  // In the order of the records, whichever check found them, so that the first problems listed are the first ones.
+  const all = [...found, ...checked.issues].map((issue, i) => ({ issue, i, at: recordIndex(issue.path) }));
+  all.sort((a, b) => a.at - b.at || a.i - b.i);
+  addLocated(
+    issues,
+    all.map((x) => x.issue),
+    source.locate,
+  );
+  const organization = checked.organization;
+  if (!organization || issues.count > 0) return issues.stop();
   const rows = value.length;
   if (kind === 'exams') {
     return {
@@ -74,4 +83,11 @@ export function readJsonRecords(kind: JsonRecordKind, value: unknown, text: stri
     return product === r.product ? r : { ...r, product };
   });
   return { ...emptyIncoming('replace'), rows, revenue };
+}
+
+const RECORD_INDEX = /^\$\[(\d+)\]/;
+
+function recordIndex(path: string): number {
+  const match = RECORD_INDEX.exec(path);
+  return match ? Number(match[1]) : -1;
 }
