@@ -24,3 +24,9 @@ describe('days', () => {
     expect(formatDay(oneYearBefore(parseDay('2021-03-01') as number))).toBe('2020-03-01');
   });
 });
+
+describe('parseDay with years before 100', () => {
+  it('keeps the year as written instead of reading 0017 as 1917', () => {
+    expect(formatDay(parseDay('0017-03-10') as number)).toBe('0017-03-10');
+  });
+});

@@ -15,7 +15,10 @@ export function parseDay(text: string): Day | undefined {
   const month = Number(match[2]);
   const day = Number(match[3]);
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-  return Date.UTC(year, month - 1, day) / MS_PER_DAY;
+  // Date.UTC reads years 0–99 as 1900–1999; setUTCFullYear takes the year as written.
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getTime() / MS_PER_DAY;
 }
 
 const formatted = new Map<Day, string>();

@@ -28,6 +28,7 @@ export interface Messages {
   readonly oneOf: (items: readonly string[]) => string;
   readonly findings: Readonly<Record<string, Template>>;
   readonly issueTitle: (file: string, count: number) => string;
+  readonly importTitle: (file: string, count: number) => string;
   readonly issues: Readonly<Record<string, Template>>;
 }
 
@@ -82,6 +83,7 @@ const en: Messages = {
     'revenue.future': (p, f) => `Revenue dated ${f.date(s(p.date))} is after the evaluation date; not counted yet.`,
   },
   issueTitle: (file, count) => `${file}: ${count} problem${count === 1 ? '' : 's'} found; nothing was evaluated.`,
+  importTitle: (file, count) => `${file}: ${count} problem${count === 1 ? '' : 's'} found; nothing was imported.`,
   issues: {
     'org.type': (p) => `expected ${s(p.expected)}, found ${s(p.actual)}`,
     'org.required': (p) => `the field "${s(p.field)}" is required`,
@@ -192,6 +194,7 @@ const zhTW: Messages = {
     'revenue.future': (p, f) => `日期為 ${f.date(s(p.date))} 的營收晚於評估日期，尚未計入。`,
   },
   issueTitle: (file, count) => `${file}：發現 ${count} 個問題，未進行評估。`,
+  importTitle: (file, count) => `${file}：發現 ${count} 個問題，未匯入任何資料。`,
   issues: {
     'org.type': (p) => `應為 ${s(p.expected)}，實際為 ${s(p.actual)}`,
     'org.required': (p) => `必須提供欄位「${s(p.field)}」`,
@@ -303,6 +306,7 @@ const koKR: Messages = {
     'revenue.future': (p, f) => `${f.date(s(p.date))} 날짜의 수익은 평가일 이후이므로 아직 산입되지 않습니다.`,
   },
   issueTitle: (file, count) => `${file}: 문제 ${count}개가 발견되어 평가하지 않았습니다.`,
+  importTitle: (file, count) => `${file}: 문제 ${count}개가 발견되어 아무것도 가져오지 않았습니다.`,
   issues: {
     'org.type': (p) => `${s(p.expected)}이(가) 필요하지만 ${s(p.actual)}입니다`,
     'org.required': (p) => `"${s(p.field)}" 필드가 필요합니다`,

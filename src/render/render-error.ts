@@ -9,7 +9,8 @@ export function renderError(error: AttainError, locale: Locale): string {
   const m = MESSAGES[locale];
   if (error.issues.length === 0) return `attain: ${error.message}\n`;
   const f = new Formatter(locale, undefined);
-  const lines = [error.file ? m.issueTitle(error.file, error.issues.length) : `attain: ${error.message}`];
+  const title = error.code.startsWith('import.') ? m.importTitle : m.issueTitle;
+  const lines = [error.file ? title(error.file, error.issues.length) : `attain: ${error.message}`];
   for (const issue of error.issues) {
     const { line, column, ...params } = issue.params;
     const where = line === undefined ? issue.path : `${issue.path} (${line}:${column})`;
