@@ -1,0 +1,221 @@
+/**
+ * A stand-in for `attain serve`'s HTTP API, for developing the dashboard before (or without) the real server.
+ * It keeps organizations in memory, answers with the library's own evaluation, plan and forecast (the same JSON the
+ * CLI prints), and imports a simple revenue CSV. Not shipped; the end-to-end tests run against the real server.
+ */
+import { readFileSync } from 'node:fs';
+import { Hono } from 'hono';
+import { parse as parseYaml } from 'yaml';
+import type { Catalog } from '../../src/catalog/catalog-types.js';
+import { compileCatalog } from '../../src/catalog/compile-catalog.js';
+import { isAttainError } from '../../src/core/attain-error.js';
+import { type Day, parseDay } from '../../src/core/day.js';
+import { evaluate } from '../../src/engine/evaluate.js';
+import type { Organization } from '../../src/engine/organization.js';
+import { organizationDocument } from '../../src/engine/organization-document.js';
+import { parseOrganization } from '../../src/engine/parse-organization.js';
+import { forecast } from '../../src/planner/forecast.js';
+import { planLevel } from '../../src/planner/plan-level.js';
+
+type Role = 'admin' | 'partner' | 'viewer';
+interface Token {
+  readonly role: Role;
+  readonly org: string | null;
+}
+
+/** Development tokens: `dev-admin`, and a partner token per seeded organization (`dev-contoso`, `dev-fabrikam`). */
+export const DEV_TOKENS: Readonly<Record<string, Token>> = {
+  'dev-admin': { role: 'admin', org: null },
+  'dev-contoso': { role: 'partner', org: 'contoso' },
+  'dev-fabrikam': { role: 'partner', org: 'fabrikam' },
+  'dev-viewer': { role: 'viewer', org: 'contoso' },
+};
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * @param catalogFile the built catalog JSON (`dist/catalogs/mpn-2017.json`), served as `/api/catalog`
+ * @param seeds organization files (JSON or YAML) to start with
+ */
+export function createMockApi(catalogFile: string, seeds: readonly string[]) {
+  const rawCatalog = readFileSync(catalogFile, 'utf8');
+  const catalog: Catalog = compileCatalog(JSON.parse(rawCatalog));
+  const orgs = new Map<string, { org: Organization; updatedAt: string }>();
+  const history = new Map<string, unknown[]>();
+  for (const file of seeds) {
+    const text = readFileSync(file, 'utf8');
+    const org = parseOrganization(file.endsWith('.json') ? JSON.parse(text) : parseYaml(text), catalog.currency, file);
+    orgs.set(org.id, { org, updatedAt: new Date().toISOString() });
+  }
+
+  const app = new Hono<{ Variables: { token: Token } }>();
+  const fail = (status: 400 | 401 | 404, code: string, message: string, issues?: unknown[]) =>
+    new Response(JSON.stringify({ error: { code, message, ...(issues && { issues }) } }), {
+      status,
+      headers: { 'content-type': 'application/json' },
+    });
+
+  app.get('/api/health', (c) => c.json({ ok: true }));
+  app.use('/api/*', async (c, next) => {
+    const secret = c.req.header('authorization')?.replace(/^Bearer /, '') ?? '';
+    const token = DEV_TOKENS[secret];
+    if (!token) return fail(401, 'auth.required', 'a valid bearer token is required');
+    c.set('token', token);
+    await next();
+  });
+  const visible = (token: Token, id: string) => (token.role === 'admin' || token.org === id ? orgs.get(id) : undefined);
+  const day = (text: string | undefined, fallback: string): Day => parseDay(text ?? fallback) ?? (parseDay(fallback) as Day);
+
+  app.get('/api/me', (c) => c.json({ ...c.get('token'), tokenId: 'dev' }));
+  app.get('/api/catalog', (c) => c.body(rawCatalog, 200, { 'content-type': 'application/json' }));
+  app.get('/api/orgs', (c) => {
+    const token = c.get('token');
+    const organizations = [...orgs.values()]
+      .filter(({ org }) => token.role === 'admin' || org.id === token.org)
+      .map(({ org, updatedAt }) => ({
+        id: org.id,
+        name: org.name,
+        market: org.market,
+        country: org.country,
+        people: org.people.length,
+        customers: org.customers.length,
+        revenueRecords: org.revenue.length,
+        updatedAt,
+      }));
+    return c.json({ organizations });
+  });
+  app.get('/api/overview', (c) => {
+    if (c.get('token').role !== 'admin') return fail(404, 'not-found', 'not found');
+    const asOf = day(c.req.query('asOf'), today());
+    const days = Number(c.req.query('atRiskDays') ?? 90);
+    const organizations = [...orgs.values()].map(({ org }) => {
+      const evaluation = evaluate(catalog, org, { asOf });
+      const ahead = forecast(catalog, org, asOf, asOf + days);
+      const atRisk = ahead.changes
+        .filter(
+          (ch) =>
+            !ch.attained &&
+            ahead.start.some(
+              (s) => s.attained && s.competency === ch.competency && s.option === ch.option && s.level === ch.level,
+            ),
+        )
+        .map(({ competency, option, level, date }) => ({ competency, option, level, date }));
+      return {
+        id: org.id,
+        name: org.name,
+        market: org.market,
+        levels: evaluation.results.map(({ competency, option, level, status }) => ({ competency, option, level, status })),
+        atRisk,
+      };
+    });
+    return c.json({ asOf: dayText(asOf), organizations });
+  });
+  app.get('/api/orgs/:id', (c) => {
+    const found = visible(c.get('token'), c.req.param('id'));
+    return found ? c.json(organizationDocument(found.org)) : fail(404, 'org.not-found', 'no such organization');
+  });
+  app.get('/api/orgs/:id/evaluation', (c) => {
+    const found = visible(c.get('token'), c.req.param('id'));
+    if (!found) return fail(404, 'org.not-found', 'no such organization');
+    const evaluation = evaluate(catalog, found.org, { asOf: day(c.req.query('asOf'), today()) });
+    const list = history.get(found.org.id) ?? [];
+    list.unshift({
+      id: list.length + 1,
+      takenAt: new Date().toISOString(),
+      asOf: evaluation.asOf,
+      catalogVersion: evaluation.results[0]?.catalogVersion ?? '',
+      levels: evaluation.results.map(({ competency, option, level, status }) => ({ competency, option, level, status })),
+    });
+    history.set(found.org.id, list);
+    return c.json(evaluation);
+  });
+  app.get('/api/orgs/:id/history', (c) => {
+    const found = visible(c.get('token'), c.req.param('id'));
+    return found ? c.json({ snapshots: history.get(found.org.id) ?? [] }) : fail(404, 'org.not-found', 'no such organization');
+  });
+  app.get('/api/orgs/:id/plan', async (c) => {
+    const found = visible(c.get('token'), c.req.param('id'));
+    if (!found) return fail(404, 'org.not-found', 'no such organization');
+    const max = c.req.query('maxExamsPerPerson');
+    try {
+      const plan = await planLevel(catalog, found.org, c.req.query('target') ?? '', {
+        asOf: day(c.req.query('asOf'), today()),
+        exclude: c.req.queries('exclude') ?? [],
+        maxExamsPerPerson: max ? Number(max) : null,
+        noHire: c.req.query('noHire') === 'true',
+      });
+      return c.json(plan);
+    } catch (error) {
+      if (isAttainError(error)) return fail(400, error.code, error.message, [...error.issues]);
+      throw error;
+    }
+  });
+  app.get('/api/orgs/:id/forecast', (c) => {
+    const found = visible(c.get('token'), c.req.param('id'));
+    if (!found) return fail(404, 'org.not-found', 'no such organization');
+    const from = day(c.req.query('from'), today());
+    const to = day(c.req.query('to'), '') || from + 548;
+    return c.json(forecast(catalog, found.org, from, to));
+  });
+  app.post('/api/orgs/:id/imports/:kind', async (c) => {
+    const found = visible(c.get('token'), c.req.param('id'));
+    if (!found) return fail(404, 'org.not-found', 'no such organization');
+    const dryRun = c.req.query('dryRun') === 'true';
+    const text = await c.req.text();
+    const kind = c.req.param('kind');
+    if (kind !== 'revenue' && kind !== 'auto') return fail(400, 'import.kind', `the mock imports revenue CSV only, not ${kind}`);
+    const [header, ...lines] = text.trim().split(/\r?\n/);
+    const columns = (header ?? '').split(',').map((h) => h.trim());
+    const issues: unknown[] = [];
+    const records = lines.map((line, i) => {
+      const cells = Object.fromEntries(line.split(',').map((v, j) => [columns[j], v.trim()]));
+      const at = (column: string) => ({ line: i + 2, column: columns.indexOf(column) + 1 });
+      if (parseDay(cells.date ?? '') === undefined)
+        issues.push({ code: 'org.date.invalid', path: `$[${i}].date`, params: { ...at('date'), value: cells.date ?? '' } });
+      if (!/^\d+(\.\d+)?$/.test(cells.amount ?? ''))
+        issues.push({
+          code: 'org.amount.invalid',
+          path: `$[${i}].amount`,
+          params: { ...at('amount'), value: cells.amount ?? '' },
+        });
+      if (!found.org.customers.some((cu) => cu.id === cells.customer))
+        issues.push({
+          code: 'org.customer.unknown',
+          path: `$[${i}].customer`,
+          params: { ...at('customer'), customer: cells.customer ?? '' },
+        });
+      return cells;
+    });
+    if (issues.length > 0) return fail(400, 'import.invalid', `${issues.length} bad rows; nothing was imported`, issues);
+    if (!dryRun) {
+      const document = organizationDocument(found.org);
+      const revenue = [
+        ...document.revenue,
+        ...records.map((r) => ({
+          customer: r.customer ?? '',
+          product: r.product ?? '',
+          date: r.date ?? '',
+          amount: r.amount ?? '0',
+          currency: r.currency || 'USD',
+          netNew: r.netNew !== 'false',
+        })),
+      ];
+      orgs.set(found.org.id, {
+        org: parseOrganization({ ...document, revenue }, catalog.currency),
+        updatedAt: new Date().toISOString(),
+      });
+    }
+    return c.json({
+      kind: 'revenue',
+      dryRun,
+      changed: records.length > 0,
+      summary: { revenue: { added: records.length, updated: 0, unchanged: 0 } },
+      skipped: [],
+    });
+  });
+  return app;
+}
+
+function dayText(day: Day): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}

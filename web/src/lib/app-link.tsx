@@ -1,0 +1,14 @@
+import type { AnchorHTMLAttributes } from 'react';
+import { Link, useLocation } from './router.js';
+
+/** The path with the current as-of date carried over, so every page stays on the chosen day. */
+export function useHref(path: string): string {
+  const { search } = useLocation();
+  const asOf = new URLSearchParams(search).get('asOf');
+  return asOf ? `${path}?asOf=${encodeURIComponent(asOf)}` : path;
+}
+
+/** An in-app link that keeps the as-of date. */
+export function AppLink({ to, ...rest }: { readonly to: string } & AnchorHTMLAttributes<HTMLAnchorElement>) {
+  return <Link to={useHref(to)} {...rest} />;
+}
