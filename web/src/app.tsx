@@ -94,7 +94,7 @@ function Shell() {
       </header>
       <main id="main" tabIndex={-1}>
         {route.page === 'home' && <Home />}
-        {route.page === 'admin' && (me.role === 'admin' ? <AdminPage /> : <ErrorView error={{ status: 404 }} />)}
+        {route.page === 'admin' && (me.role === 'admin' ? <AdminPage /> : <NotFound />)}
         {route.page === 'org' && <OrgPage org={route.org} tab={route.tab} />}
         {route.page === 'not-found' && <NotFound />}
       </main>

@@ -1,13 +1,8 @@
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { cleanup, render } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
 import { createMockApi } from '../dev/mock-api.js';
 import { App } from '../src/app.js';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
-export const SEEDS = [join(root, 'examples/contoso-dynamics.json'), join(root, 'examples/fabrikam-ops.yaml')];
-export const CATALOG = join(root, 'dist/catalogs/mpn-2017.json');
+import { CATALOG, SEEDS } from './paths.js';
 
 /** Every request the app made, as `METHOD path?query`. */
 export interface ApiLog {

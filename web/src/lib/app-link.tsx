@@ -5,7 +5,8 @@ import { Link, useLocation } from './router.js';
 export function useHref(path: string): string {
   const { search } = useLocation();
   const asOf = new URLSearchParams(search).get('asOf');
-  return asOf ? `${path}?asOf=${encodeURIComponent(asOf)}` : path;
+  if (!asOf || /[?&]asOf=/.test(path)) return path;
+  return `${path}${path.includes('?') ? '&' : '?'}asOf=${encodeURIComponent(asOf)}`;
 }
 
 /** An in-app link that keeps the as-of date. */

@@ -38,10 +38,13 @@ export function planByPerson(plan: Plan): PersonPlan[] {
   }));
 }
 
-/** People who already sit in a seat of the chosen path and need no exam. */
-export function seatedWithoutExams(plan: Plan): Plan['seats'] {
+/** People who already sit in seats of the chosen path and need no exam, each once with every seat they fill. */
+export function seatedWithoutExams(plan: Plan): { readonly person: string; readonly seats: Plan['seats'] }[] {
   const planned = new Set(plan.steps.map((s) => s.person));
-  return plan.seats.filter((s) => s.exams.length === 0 && !planned.has(s.person));
+  const people = new Map<string, Plan['seats'][number][]>();
+  for (const seat of plan.seats)
+    if (seat.exams.length === 0 && !planned.has(seat.person)) people.set(seat.person, [...(people.get(seat.person) ?? []), seat]);
+  return [...people].map(([person, seats]) => ({ person, seats }));
 }
 
 /** The role a plan step names, found in the level's definition. */

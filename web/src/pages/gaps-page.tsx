@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo } from 'react';
 import { describeFormula } from '../../../src/render/describe-formula.js';
 import type { Formatter } from '../../../src/render/formatter.js';
 import { renderGap } from '../../../src/render/render-text.js';
@@ -6,7 +6,7 @@ import { ErrorView, Loading } from '../components/loadable.js';
 import { StatusBadge } from '../components/status-badge.js';
 import { useEvaluation, useFormatter, useOrganization } from '../lib/org-data.js';
 import { type LevelCard, optionCards, type PeopleNode, peopleNodes, requirementTree } from '../lib/requirement-tree.js';
-import { useTitle } from '../lib/router.js';
+import { setQueryParam, useLocation, useTitle } from '../lib/router.js';
 import { useSession } from '../lib/session.js';
 
 /** For each option: what is missing for a level, in the CLI's words, and who fills which seat. */
@@ -17,8 +17,9 @@ export function GapsPage(props: { readonly org: string }) {
   const f = useFormatter(document.status === 'ok' ? document.data : undefined);
   const cards = useMemo(() => (evaluation.status === 'ok' ? optionCards(evaluation.data, catalog) : []), [evaluation, catalog]);
   const levelIds = [...new Set(cards.flatMap((c) => c.levels.map((l) => l.id)))];
-  const [chosen, setChosen] = useState<string | null>(null);
-  const levelId = chosen ?? levelIds.at(-1) ?? 'gold';
+  // The level explained is in the URL (`?level=silver`), so the overview can link to "Why not Silver?".
+  const chosen = new URLSearchParams(useLocation().search).get('level');
+  const levelId = chosen && levelIds.includes(chosen) ? chosen : (levelIds.at(-1) ?? 'gold');
   const levelName = cards.flatMap((c) => c.levels).find((l) => l.id === levelId)?.name;
   const title = t.gapsTitle(levelName ? f.text(levelName) : levelId);
   useTitle(title);
@@ -33,7 +34,7 @@ export function GapsPage(props: { readonly org: string }) {
         <h2 id="gaps-title">{title}</h2>
         <div className="field field-inline">
           <label htmlFor={selectId}>{t.levelToExplain}</label>
-          <select id={selectId} value={levelId} onChange={(e) => setChosen(e.target.value)}>
+          <select id={selectId} value={levelId} onChange={(e) => setQueryParam('level', e.target.value)}>
             {levelIds.map((id) => {
               const name = cards.flatMap((c) => c.levels).find((l) => l.id === id)?.name;
               return (

@@ -71,7 +71,7 @@ function OptionCardView(props: { readonly card: OptionCard; readonly f: Formatte
         <>
           <h4>{t.progressToward(f.text(next.name))}</h4>
           <RequirementBars nodes={requirementTree(next.definition?.requirements ?? [], next.result.requirements)} f={f} />
-          <AppLink to={orgPath(props.org, 'gaps')} className="more-link">
+          <AppLink to={`${orgPath(props.org, 'gaps')}?level=${encodeURIComponent(next.id)}`} className="more-link">
             {t.gapsTitle(f.text(next.name))}
           </AppLink>
         </>

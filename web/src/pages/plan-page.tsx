@@ -241,13 +241,13 @@ function PlanResult(props: {
               </tr>
             </thead>
             <tbody>
-              {seated.map((seat) => (
-                <tr key={`${seat.person}/${seat.requirement}/${seat.pool}/${seat.role}`}>
-                  <th scope="row">{f.person(seat.person)}</th>
-                  <td>{roleName(seat.requirement, seat.pool, seat.role)}</td>
+              {seated.map(({ person, seats }) => (
+                <tr key={person}>
+                  <th scope="row">{f.person(person)}</th>
+                  <td>{seats.map((seat) => roleName(seat.requirement, seat.pool, seat.role)).join('; ')}</td>
                   <td>
-                    <button type="button" className="small" onClick={() => toggle(seat.person)}>
-                      {t.exclude(f.person(seat.person))}
+                    <button type="button" className="small" onClick={() => toggle(person)}>
+                      {t.exclude(f.person(person))}
                     </button>
                   </td>
                 </tr>

@@ -50,7 +50,7 @@ export function ForecastChart(props: ForecastChartProps) {
             tickFormatter={(d: number) => monthFormat.format(new Date(`${addDays(from, d)}T00:00:00Z`))}
             allowDataOverflow
           />
-          <YAxis type="category" dataKey="row" width={150} tick={<LevelTick labels={props.labels} />} interval={0} />
+          <YAxis type="category" dataKey="row" width={190} tick={<LevelTick labels={props.labels} />} interval={0} />
           <Tooltip
             cursor={{ fill: 'rgba(0,0,0,0.04)' }}
             content={({ active, payload }) => {
@@ -117,15 +117,27 @@ function LevelTick(props: {
   payload?: { value: number };
 }) {
   const label = props.labels[props.payload?.value ?? -1] ?? ['', ''];
-  const short = (text: string) => (text.length > 22 ? `${text.slice(0, 21)}…` : text);
   return (
     <text x={props.x} y={props.y} textAnchor="end" fontSize={12} fill="#1f2328">
       <tspan x={props.x} dy="-0.3em">
-        {short(label[0])}
+        {shorten(label[0], 30)}
       </tspan>
       <tspan x={props.x} dy="1.2em" fontWeight={600}>
         {label[1]}
       </tspan>
     </text>
   );
+}
+
+/** Cuts a label to about `width` Latin characters; Chinese and Korean characters count double, being twice as wide. */
+export function shorten(text: string, width: number): string {
+  let used = 0;
+  let i = 0;
+  for (const char of text) {
+    const w = /[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/.test(char) ? 2 : 1;
+    if (used + w > width) return `${text.slice(0, i)}…`;
+    used += w;
+    i += char.length;
+  }
+  return text;
 }
