@@ -114,6 +114,27 @@ export function createMockApi(catalogFile: string, seeds: readonly string[]) {
     const found = visible(c.get('token'), c.req.param('id'));
     return found ? c.json(organizationDocument(found.org)) : fail(404, 'org.not-found', 'no such organization');
   });
+  app.put('/api/orgs/:id', async (c) => {
+    const token = c.get('token');
+    const id = c.req.param('id');
+    if (token.role === 'viewer' || (token.role === 'partner' && token.org !== id))
+      return fail(404, 'org.not-found', 'no such organization');
+    try {
+      const org = parseOrganization({ ...(await c.req.json()), id }, catalog.currency);
+      const created = !orgs.has(id);
+      orgs.set(id, { org, updatedAt: new Date().toISOString() });
+      return c.json({ created }, created ? 201 : 200);
+    } catch (error) {
+      if (isAttainError(error)) return fail(400, error.code, error.message, [...error.issues]);
+      throw error;
+    }
+  });
+  app.delete('/api/orgs/:id', (c) => {
+    const found = visible(c.get('token'), c.req.param('id'));
+    if (!found) return fail(404, 'org.not-found', 'no such organization');
+    orgs.delete(found.org.id);
+    return c.body(null, 204);
+  });
   app.get('/api/orgs/:id/evaluation', (c) => {
     const found = visible(c.get('token'), c.req.param('id'));
     if (!found) return fail(404, 'org.not-found', 'no such organization');
