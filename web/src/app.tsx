@@ -1,4 +1,4 @@
-import { lazy, type ReactNode, Suspense, useEffect } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useRef } from 'react';
 import { AsOfPicker } from './components/as-of-picker.js';
 import { LanguageSwitcher } from './components/language-switcher.js';
 import { ErrorView, Loading } from './components/loadable.js';
@@ -70,6 +70,13 @@ function Shell() {
   const { t, me, locale, setLocale, signOut } = useSession();
   const { pathname } = useLocation();
   const route = parseRoute(pathname);
+  // After an in-app navigation, focus moves to the new page's content, as it would on a page load.
+  const firstPath = useRef<string | null>(pathname);
+  useEffect(() => {
+    if (pathname === firstPath.current) return;
+    firstPath.current = null;
+    document.getElementById('main')?.focus();
+  }, [pathname]);
   return (
     <Frame skip={t.skipToContent}>
       <header className="topbar">

@@ -4,7 +4,9 @@ import { addDays, daysBetween } from '../../lib/dates.js';
 import type { LevelTimeline } from '../../lib/forecast-model.js';
 
 /** Colours that keep 4.5:1 against white for the text beside them; the table under the chart says the same in words. */
-const FILL: Record<LevelStatus, string> = { attained: '#1a7f37', 'not-attained': '#c9d1d9', undetermined: '#d4a72c' };
+const FILL: Record<LevelStatus, string> = { attained: '#1a7f37', 'not-attained': '#d0d7de', undetermined: '#d4a72c' };
+/** An outline that keeps every segment 3:1 against the white chart (WCAG 1.4.11), whatever its fill. */
+const OUTLINE = '#57606a';
 
 export interface ForecastChartProps {
   readonly timelines: readonly LevelTimeline[];
@@ -76,7 +78,7 @@ export function ForecastChart(props: ForecastChartProps) {
             <Bar key={j} dataKey={`s${j}`} stackId="timeline" isAnimationActive={false}>
               {timelines.map((tl, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: one cell per row, in row order
-                <Cell key={i} fill={FILL[tl.segments[j]?.status ?? 'not-attained']} />
+                <Cell key={i} fill={FILL[tl.segments[j]?.status ?? 'not-attained']} stroke={OUTLINE} strokeWidth={1} />
               ))}
             </Bar>
           ))}
@@ -88,7 +90,8 @@ export function ForecastChart(props: ForecastChartProps) {
       <ul className="chart-legend" aria-hidden="true">
         {(['attained', 'not-attained'] as const).map((status) => (
           <li key={status}>
-            <span className="swatch" style={{ background: FILL[status] }} /> {props.statusName(status)}
+            <span className="swatch" style={{ background: FILL[status], border: `1px solid ${OUTLINE}` }} />{' '}
+            {props.statusName(status)}
           </li>
         ))}
         <li>
