@@ -56,8 +56,7 @@ export async function startServer(): Promise<RunningServer> {
       if (mock) return `dev-${org}`;
       const created = await api(token, 'POST', '/api/tokens', { role: 'partner', org, label: 'e2e' });
       if (created.status >= 300) throw new Error(`cannot create a partner token: ${JSON.stringify(created.body)}`);
-      const body = created.body as { secret?: string; token?: string };
-      return String(body.secret ?? body.token);
+      return String((created.body as { secret: string }).secret);
     },
     stop: async () => {
       if (child.exitCode === null) {
@@ -85,7 +84,8 @@ function readBanner(child: ChildProcess, mock: boolean): Promise<{ url: string; 
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const url = /https?:\/\/[^\s"']+/.exec(out)?.[0]?.replace(/\/$/, '');
-      const token = mock ? 'dev-admin' : /token\W+([A-Za-z0-9_\-.~+/=]{16,})/i.exec(out)?.[1];
+      // "  admin token (shown once): att_…"
+      const token = mock ? 'dev-admin' : /admin token[^:\n]*:\s*(\S+)/i.exec(out)?.[1];
       if (url && token) {
         clearTimeout(timer);
         resolve({ url, token });

@@ -1,7 +1,7 @@
 /**
  * A stand-in for `attain serve`'s HTTP API, for developing the dashboard before (or without) the real server.
  * It keeps organizations in memory, answers with the library's own evaluation, plan and forecast (the same JSON the
- * CLI prints), and imports a simple revenue CSV. Not shipped; the end-to-end tests run against the real server.
+ * CLI prints), and imports files with the importers' own planning. Not shipped; the end-to-end tests run against the real server.
  */
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
@@ -14,6 +14,8 @@ import { evaluate } from '../../src/engine/evaluate.js';
 import type { Organization } from '../../src/engine/organization.js';
 import { organizationDocument } from '../../src/engine/organization-document.js';
 import { parseOrganization } from '../../src/engine/parse-organization.js';
+import type { ImportKind } from '../../src/importers/import-kinds.js';
+import { planImport } from '../../src/importers/plan-import.js';
 import { forecast } from '../../src/planner/forecast.js';
 import { planLevel } from '../../src/planner/plan-level.js';
 
@@ -181,58 +183,30 @@ export function createMockApi(catalogFile: string, seeds: readonly string[]) {
   app.post('/api/orgs/:id/imports/:kind', async (c) => {
     const found = visible(c.get('token'), c.req.param('id'));
     if (!found) return fail(404, 'org.not-found', 'no such organization');
-    const dryRun = c.req.query('dryRun') === 'true';
-    const text = await c.req.text();
     const kind = c.req.param('kind');
-    if (kind !== 'revenue' && kind !== 'auto') return fail(400, 'import.kind', `the mock imports revenue CSV only, not ${kind}`);
-    const [header, ...lines] = text.trim().split(/\r?\n/);
-    const columns = (header ?? '').split(',').map((h) => h.trim());
-    const issues: unknown[] = [];
-    const records = lines.map((line, i) => {
-      const cells = Object.fromEntries(line.split(',').map((v, j) => [columns[j], v.trim()]));
-      const at = (column: string) => ({ line: i + 2, column: columns.indexOf(column) + 1 });
-      if (parseDay(cells.date ?? '') === undefined)
-        issues.push({ code: 'org.date.invalid', path: `$[${i}].date`, params: { ...at('date'), value: cells.date ?? '' } });
-      if (!/^\d+(\.\d+)?$/.test(cells.amount ?? ''))
-        issues.push({
-          code: 'org.amount.invalid',
-          path: `$[${i}].amount`,
-          params: { ...at('amount'), value: cells.amount ?? '' },
-        });
-      if (!found.org.customers.some((cu) => cu.id === cells.customer))
-        issues.push({
-          code: 'org.customer.unknown',
-          path: `$[${i}].customer`,
-          params: { ...at('customer'), customer: cells.customer ?? '' },
-        });
-      return cells;
-    });
-    if (issues.length > 0) return fail(400, 'import.invalid', `${issues.length} bad rows; nothing was imported`, issues);
-    if (!dryRun) {
-      const document = organizationDocument(found.org);
-      const revenue = [
-        ...document.revenue,
-        ...records.map((r) => ({
-          customer: r.customer ?? '',
-          product: r.product ?? '',
-          date: r.date ?? '',
-          amount: r.amount ?? '0',
-          currency: r.currency || 'USD',
-          netNew: r.netNew !== 'false',
-        })),
-      ];
-      orgs.set(found.org.id, {
-        org: parseOrganization({ ...document, revenue }, catalog.currency),
-        updatedAt: new Date().toISOString(),
+    const dryRun = c.req.query('dryRun') === 'true';
+    const type = c.req.header('content-type') ?? '';
+    const extension = type.includes('yaml') ? 'yaml' : type.includes('json') ? 'json' : 'csv';
+    try {
+      // The importers' own planning: the same checks, codes and report as the real API.
+      const {
+        organization,
+        additions: _,
+        ...report
+      } = planImport({
+        existing: found.org,
+        orgId: found.org.id,
+        ...(kind !== 'auto' && { kind: kind as ImportKind }),
+        text: await c.req.text(),
+        file: `upload-${kind}.${extension}`,
+        catalog,
       });
+      if (!dryRun && report.changed) orgs.set(found.org.id, { org: organization, updatedAt: new Date().toISOString() });
+      return c.json({ ...report, dryRun });
+    } catch (error) {
+      if (isAttainError(error)) return fail(400, error.code, error.message, [...error.issues]);
+      throw error;
     }
-    return c.json({
-      kind: 'revenue',
-      dryRun,
-      changed: records.length > 0,
-      summary: { revenue: { added: records.length, updated: 0, unchanged: 0 } },
-      skipped: [],
-    });
   });
   return app;
 }

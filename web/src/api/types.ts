@@ -37,6 +37,8 @@ export interface AtRisk {
   readonly option: string;
   readonly level: string;
   readonly date: string;
+  /** The causes in English; the dashboard shows the level and date in the chosen language instead. */
+  readonly cause?: string;
 }
 
 export interface ProgramOverview {
@@ -75,24 +77,37 @@ export interface ImportCounts {
   readonly added: number;
   readonly updated: number;
   readonly unchanged: number;
+  /** Only an organization file, which replaces everything, removes records. */
+  readonly removed?: number;
 }
 
-/** What an import did, or would do on a dry run. */
+/** What an import did, or would do on a dry run (`attain import --format json`'s report). */
 export interface ImportResult {
   readonly kind: string;
   readonly dryRun: boolean;
   readonly changed: boolean;
+  /** Whether the file replaces the organization whole (an organization file) rather than adding records. */
+  readonly replace?: boolean;
+  readonly rows?: number;
   readonly summary: Readonly<Record<string, ImportCounts>>;
+  /** Valid rows deliberately not imported (a course in a trainings export), each with a coded reason. */
   readonly skipped: readonly {
     readonly line: number;
-    readonly code: string;
+    readonly reason: string;
     readonly params: Readonly<Record<string, unknown>>;
   }[];
+  /** Things worth knowing that changed nothing by themselves (a person already known under another name). */
+  readonly notices?: readonly { readonly code: string; readonly params: Readonly<Record<string, unknown>> }[];
 }
 
-/** One coded problem of a refused request: a bad row of an import, a bad field of an organization file. */
+/**
+ * One coded problem of a refused request: a bad row of an import (path = the CSV column's name, or `$[3].amount` in
+ * JSON; params.line and params.column = where in the file), a bad field of an organization file.
+ */
 export interface ApiIssue {
   readonly code: string;
   readonly path?: string;
   readonly params: Readonly<Record<string, unknown>>;
+  /** The problem in English; the dashboard renders `code` + `params` in the chosen language instead. */
+  readonly message?: string;
 }

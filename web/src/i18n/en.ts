@@ -139,6 +139,8 @@ export const en = {
   added: 'Added',
   updatedCount: 'Updated',
   unchanged: 'Unchanged',
+  removed: 'Removed',
+  badRowsCaption: 'Every problem found, in file order',
   entityName: (e: string) =>
     ({ people: 'People', exams: 'Exam passes', customers: 'Customers', dpor: 'DPOR periods', revenue: 'Revenue records' })[e] ??
     e,

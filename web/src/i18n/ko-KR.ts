@@ -137,6 +137,8 @@ export const koKR: UiMessages = {
   added: '추가',
   updatedCount: '업데이트',
   unchanged: '변경 없음',
+  removed: '삭제',
+  badRowsCaption: '발견된 모든 문제(파일 순서)',
   entityName: (e) =>
     ({ people: '직원', exams: '시험 통과 기록', customers: '고객', dpor: 'DPOR 기간', revenue: '수익 기록' })[e] ?? e,
   skippedTitle: (n) => `${n}개 행 건너뜀`,

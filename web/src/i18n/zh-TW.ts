@@ -137,6 +137,8 @@ export const zhTW: UiMessages = {
   added: '新增',
   updatedCount: '更新',
   unchanged: '未變更',
+  removed: '移除',
+  badRowsCaption: '找到的所有問題（依檔案順序）',
   entityName: (e) =>
     ({ people: '人員', exams: '測驗通過記錄', customers: '客戶', dpor: 'DPOR 期間', revenue: '營收記錄' })[e] ?? e,
   skippedTitle: (n) => `已略過 ${n} 列`,

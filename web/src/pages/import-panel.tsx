@@ -100,7 +100,9 @@ export function ImportPanel(props: { readonly org: string; readonly f: Formatter
 function ImportSummary(props: { readonly result: ImportResult; readonly f: Formatter; readonly onApply: (() => void) | null }) {
   const { t, m } = useSession();
   const { result, f } = props;
-  const entities = Object.entries(result.summary);
+  // Records of a kind the file does not hold are all zeros: left out.
+  const entities = Object.entries(result.summary).filter(([, c]) => c.added + c.updated + c.unchanged + (c.removed ?? 0) > 0);
+  const removals = entities.some(([, c]) => (c.removed ?? 0) > 0);
   return (
     <div className="import-result" data-testid={result.dryRun ? 'import-preview' : 'import-applied'}>
       <h4>{result.dryRun ? t.previewTitle(t.kindName(result.kind)) : t.appliedTitle}</h4>
@@ -120,6 +122,11 @@ function ImportSummary(props: { readonly result: ImportResult; readonly f: Forma
                 <th scope="col" className="num">
                   {t.unchanged}
                 </th>
+                {removals && (
+                  <th scope="col" className="num">
+                    {t.removed}
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -129,6 +136,7 @@ function ImportSummary(props: { readonly result: ImportResult; readonly f: Forma
                   <td className="num">{f.number(counts.added)}</td>
                   <td className="num">{f.number(counts.updated)}</td>
                   <td className="num">{f.number(counts.unchanged)}</td>
+                  {removals && <td className="num">{f.number(counts.removed ?? 0)}</td>}
                 </tr>
               ))}
             </tbody>
@@ -138,10 +146,18 @@ function ImportSummary(props: { readonly result: ImportResult; readonly f: Forma
       {result.skipped.length > 0 && (
         <IssueTable
           caption={t.skippedTitle(result.skipped.length)}
-          rows={result.skipped.map((s) => ({ code: s.code, params: { ...s.params, line: s.line } }))}
+          rows={result.skipped.map((s) => ({ code: s.reason, params: { ...s.params, line: s.line } }))}
           f={f}
           m={m}
         />
+      )}
+      {(result.notices ?? []).length > 0 && (
+        <ul className="notices">
+          {(result.notices ?? []).map((n, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: notices have no id
+            <li key={i}>{renderFinding(n.code, n.params, f, m)}</li>
+          ))}
+        </ul>
       )}
       {props.onApply && (
         <button type="button" className="primary" onClick={props.onApply}>
@@ -154,11 +170,16 @@ function ImportSummary(props: { readonly result: ImportResult; readonly f: Forma
 
 function Refused(props: { readonly issues: readonly ApiIssue[]; readonly message: string; readonly f: Formatter }) {
   const { t, m } = useSession();
+  // Past 1000 problems the API lists the first 1000 and says how many there were.
+  const truncated = props.issues.find((i) => i.code === 'import.issues.truncated');
+  const rows = props.issues.filter((i) => i !== truncated);
+  const total = truncated ? Number(truncated.params.total) : rows.length;
   return (
     <div className="notice notice-error" role="alert" data-testid="import-refused">
-      <h4>{t.refusedTitle(props.issues.length)}</h4>
-      {props.issues.length === 0 && <p>{props.message}</p>}
-      {props.issues.length > 0 && <IssueTable caption={props.message} rows={props.issues} f={props.f} m={m} />}
+      <h4>{t.refusedTitle(total)}</h4>
+      {rows.length === 0 && <p>{props.message}</p>}
+      {truncated && <p>{renderFinding(truncated.code, truncated.params, props.f, m)}</p>}
+      {rows.length > 0 && <IssueTable caption={t.badRowsCaption} rows={rows} f={props.f} m={m} />}
     </div>
   );
 }
@@ -188,7 +209,7 @@ function IssueTable(props: {
             // biome-ignore lint/suspicious/noArrayIndexKey: issues have no id; their order is the file's
             <tr key={i}>
               <td className="num">{row.params.line === undefined ? '' : String(row.params.line)}</td>
-              <td>{row.params.column === undefined ? (row.path ?? '') : String(row.params.column)}</td>
+              <td>{columnOf(row)}</td>
               <td>
                 {renderFinding(row.code, row.params, props.f, props.m)} <code className="issue-code">[{row.code}]</code>
               </td>
@@ -198,4 +219,10 @@ function IssueTable(props: {
       </table>
     </div>
   );
+}
+
+/** Where in the row: the CSV column's name (or the JSON path) the API gives, else the character position. */
+function columnOf(row: { readonly path?: string; readonly params: Readonly<Record<string, unknown>> }): string {
+  if (row.path && row.path !== '$') return row.path;
+  return row.params.column === undefined ? '' : String(row.params.column);
 }
