@@ -107,7 +107,7 @@ describe('data and uploads', () => {
     await waitFor(() => expect(screen.queryByTestId('import-applied')).toBeNull());
     fireEvent.click(screen.getByRole('button', { name: 'Preview changes' }));
     const refused = await screen.findByTestId('import-refused');
-    expect(within(refused).getByRole('heading').textContent).toBe('Refused: 2 bad rows, nothing was saved');
+    expect(within(refused).getByRole('heading').textContent).toBe('Refused: 2 problems, nothing was saved');
     const rows = within(within(refused).getByTestId('bad-rows')).getAllByRole('row').slice(1);
     expect(rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent))).toEqual([
       ['2', 'date', '"2018-02-30" is not a date (YYYY-MM-DD, a real calendar day) [import.date.invalid]'],

@@ -144,8 +144,8 @@ export const en = {
   entityName: (e: string) =>
     ({ people: 'People', exams: 'Exam passes', customers: 'Customers', dpor: 'DPOR periods', revenue: 'Revenue records' })[e] ??
     e,
-  skippedTitle: (n: number) => `${n} rows skipped`,
-  refusedTitle: (n: number) => `Refused: ${n} bad rows, nothing was saved`,
+  skippedTitle: (n: number) => `${n} row${n === 1 ? '' : 's'} not imported`,
+  refusedTitle: (n: number) => `Refused: ${n} problem${n === 1 ? '' : 's'}, nothing was saved`,
   line: 'Line',
   column: 'Column',
   problem: 'Problem',

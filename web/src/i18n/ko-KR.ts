@@ -141,8 +141,8 @@ export const koKR: UiMessages = {
   badRowsCaption: '발견된 모든 문제(파일 순서)',
   entityName: (e) =>
     ({ people: '직원', exams: '시험 통과 기록', customers: '고객', dpor: 'DPOR 기간', revenue: '수익 기록' })[e] ?? e,
-  skippedTitle: (n) => `${n}개 행 건너뜀`,
-  refusedTitle: (n) => `거부됨: 잘못된 행 ${n}개, 아무것도 저장되지 않았습니다`,
+  skippedTitle: (n) => `가져오지 않은 행 ${n}개`,
+  refusedTitle: (n) => `거부됨: 문제 ${n}개, 아무것도 저장되지 않았습니다`,
   line: '행',
   column: '열',
   problem: '문제',

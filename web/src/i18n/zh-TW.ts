@@ -141,8 +141,8 @@ export const zhTW: UiMessages = {
   badRowsCaption: '找到的所有問題（依檔案順序）',
   entityName: (e) =>
     ({ people: '人員', exams: '測驗通過記錄', customers: '客戶', dpor: 'DPOR 期間', revenue: '營收記錄' })[e] ?? e,
-  skippedTitle: (n) => `已略過 ${n} 列`,
-  refusedTitle: (n) => `已拒絕：${n} 列有誤，未儲存任何資料`,
+  skippedTitle: (n) => `${n} 列未匯入`,
+  refusedTitle: (n) => `已拒絕：發現 ${n} 個問題，未儲存任何資料`,
   line: '行',
   column: '欄',
   problem: '問題',
