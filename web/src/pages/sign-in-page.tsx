@@ -15,6 +15,13 @@ export function SignInPage(props: {
     event.preventDefault();
     if (token.trim()) props.onSubmit(token);
   };
+  // A remembered or just-entered token is being checked: no form to fill meanwhile.
+  if (props.busy)
+    return (
+      <p className="loading" role="status">
+        {t.loading}
+      </p>
+    );
   return (
     <section className="sign-in" aria-labelledby={`${id}-title`}>
       <h1 id={`${id}-title`}>{t.signInTitle}</h1>
@@ -39,8 +46,8 @@ export function SignInPage(props: {
             {t.signInFailed}
           </p>
         )}
-        <button type="submit" className="primary" disabled={props.busy}>
-          {props.busy ? t.loading : t.signIn}
+        <button type="submit" className="primary">
+          {t.signIn}
         </button>
       </form>
     </section>
