@@ -1,10 +1,11 @@
 import { lazy, type ReactNode, Suspense, useEffect, useRef } from 'react';
+import { ApiError } from './api/client.js';
 import { AsOfPicker } from './components/as-of-picker.js';
 import { LanguageSwitcher } from './components/language-switcher.js';
 import { ErrorView, Loading } from './components/loadable.js';
 import { UI_MESSAGES } from './i18n/index.js';
 import { AppLink } from './lib/app-link.js';
-import { useOrganization } from './lib/org-data.js';
+import { useOrganizationSummary } from './lib/org-data.js';
 import { navigate, ORG_TABS, type OrgTab, orgPath, parseRoute, useLocation, useTitle } from './lib/router.js';
 import { SessionProvider, useLocaleState, useSession } from './lib/session.js';
 import { AdminPage } from './pages/admin-page.js';
@@ -142,9 +143,11 @@ const TAB_LABEL = {
 
 function OrgPage(props: { readonly org: string; readonly tab: OrgTab }) {
   const { t } = useSession();
-  const document = useOrganization(props.org);
-  if (document.status === 'error') return <ErrorView error={document.error} />;
-  const name = document.status === 'ok' ? (document.data.name ?? document.data.id) : props.org;
+  // The name comes from the list of organizations: the organization file can be megabytes, and not every page needs it.
+  const summary = useOrganizationSummary(props.org);
+  if (summary.status === 'error') return <ErrorView error={summary.error} />;
+  if (summary.status === 'ok' && !summary.data) return <ErrorView error={new ApiError(404, 'org.not-found', props.org)} />;
+  const name = summary.status === 'ok' ? (summary.data?.name ?? props.org) : props.org;
   return (
     <>
       <div className="org-header">

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Formatter } from '../../../src/render/formatter.js';
-import type { Evaluation, OrganizationDocument } from '../api/types.js';
+import type { Evaluation, OrganizationDocument, OrganizationSummary } from '../api/types.js';
 import { useSession } from './session.js';
 import { useResource } from './use-resource.js';
 
@@ -11,6 +11,15 @@ export function orgApi(org: string, rest = ''): string {
 /** The organization file (people, customers, revenue), for names and the data tables. */
 export function useOrganization(org: string) {
   return useResource<OrganizationDocument>(orgApi(org));
+}
+
+/**
+ * The organization's summary (name, counts) from the list of organizations the token can see: small where the
+ * organization file can be megabytes. `undefined` data means the token cannot see it.
+ */
+export function useOrganizationSummary(org: string) {
+  const list = useResource<{ organizations: readonly OrganizationSummary[] }>('/api/orgs');
+  return list.status === 'ok' ? { ...list, data: list.data.organizations.find((o) => o.id === org) } : list;
 }
 
 /** The evaluation as of the session's date. */

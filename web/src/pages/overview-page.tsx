@@ -4,7 +4,7 @@ import { ErrorView, Loading } from '../components/loadable.js';
 import { ProgressBar } from '../components/progress-bar.js';
 import { StatusBadge } from '../components/status-badge.js';
 import { AppLink } from '../lib/app-link.js';
-import { useEvaluation, useFormatter, useOrganization } from '../lib/org-data.js';
+import { useEvaluation, useFormatter, useOrganizationSummary } from '../lib/org-data.js';
 import { useRenderTiming } from '../lib/render-timing.js';
 import { type OptionCard, optionCards, type RequirementNode, requirementTree } from '../lib/requirement-tree.js';
 import { orgPath, useTitle } from '../lib/router.js';
@@ -15,14 +15,15 @@ export function OverviewPage(props: { readonly org: string }) {
   const { t, m, catalog } = useSession();
   useTitle(t.overviewTitle);
   const evaluation = useEvaluation(props.org);
-  const document = useOrganization(props.org);
-  const f = useFormatter(document.status === 'ok' ? document.data : undefined);
+  // No organization file here: the bars need no names, and the counts come with the summary.
+  const summary = useOrganizationSummary(props.org);
+  const f = useFormatter();
   const cards = useMemo(() => (evaluation.status === 'ok' ? optionCards(evaluation.data, catalog) : []), [evaluation, catalog]);
-  const ready = evaluation.status === 'ok' && document.status === 'ok';
-  useRenderTiming('overview', ready ? Math.max(evaluation.at, document.at) : null);
+  const ready = evaluation.status === 'ok' && summary.status === 'ok';
+  useRenderTiming('overview', ready ? Math.max(evaluation.at, summary.at) : null);
 
   if (evaluation.status === 'error') return <ErrorView error={evaluation.error} />;
-  if (document.status === 'error') return <ErrorView error={document.error} />;
+  if (summary.status === 'error') return <ErrorView error={summary.error} />;
   if (!ready) return <Loading />;
   return (
     <section aria-labelledby="overview-title" data-testid="overview" data-ready="true">
@@ -31,9 +32,9 @@ export function OverviewPage(props: { readonly org: string }) {
       </h2>
       <p className="meta">
         {t.orgFacts(
-          f.number(document.data.people.length),
-          f.number(document.data.customers.length),
-          f.number(document.data.revenue.length),
+          f.number(summary.data?.people ?? 0),
+          f.number(summary.data?.customers ?? 0),
+          f.number(summary.data?.revenueRecords ?? 0),
         )}
         {' · '}
         {f.date(evaluation.data.asOf)} · {m.market(evaluation.data.market)}
