@@ -1,0 +1,251 @@
+import { useMemo, useState } from 'react';
+import type { Formatter } from '../../../src/render/formatter.js';
+import type { OrganizationDocument } from '../api/types.js';
+import { ErrorView, Loading } from '../components/loadable.js';
+import { Pager } from '../components/pager.js';
+import { useFormatter, useOrganization } from '../lib/org-data.js';
+import { useTitle } from '../lib/router.js';
+import { useSession } from '../lib/session.js';
+import { ImportPanel } from './import-panel.js';
+
+const TABS = ['people', 'customers', 'revenue'] as const;
+type Tab = (typeof TABS)[number];
+const PAGE_SIZE = 25;
+
+/** People and their exams, customers with DPOR periods, revenue; and uploads with a dry-run preview. */
+export function DataPage(props: { readonly org: string }) {
+  const { t, me } = useSession();
+  useTitle(t.dataTitle);
+  const organization = useOrganization(props.org);
+  const f = useFormatter(organization.status === 'ok' ? organization.data : undefined);
+  const [tab, setTab] = useState<Tab>('people');
+  if (organization.status === 'error') return <ErrorView error={organization.error} />;
+  if (organization.status === 'loading') return <Loading />;
+  const doc = organization.data;
+  const counts: Record<Tab, number> = { people: doc.people.length, customers: doc.customers.length, revenue: doc.revenue.length };
+  return (
+    <section aria-labelledby="data-title" data-testid="data">
+      <h2 id="data-title">{t.dataTitle}</h2>
+      <div role="tablist" aria-label={t.dataTitle} className="tablist">
+        {TABS.map((name) => (
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            id={`tab-${name}`}
+            aria-selected={tab === name}
+            aria-controls={`panel-${name}`}
+            tabIndex={tab === name ? 0 : -1}
+            onClick={() => setTab(name)}
+            onKeyDown={(e) => {
+              const i = TABS.indexOf(name);
+              const next =
+                e.key === 'ArrowRight'
+                  ? TABS[(i + 1) % TABS.length]
+                  : e.key === 'ArrowLeft'
+                    ? TABS[(i + TABS.length - 1) % TABS.length]
+                    : undefined;
+              if (next) {
+                e.preventDefault();
+                setTab(next);
+                window.document.getElementById(`tab-${next}`)?.focus();
+              }
+            }}
+          >
+            {t[name]} ({f.number(counts[name])})
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+        {tab === 'people' && <PeopleTable doc={doc} f={f} />}
+        {tab === 'customers' && <CustomersTable doc={doc} f={f} />}
+        {tab === 'revenue' && <RevenueTable doc={doc} f={f} />}
+      </div>
+      {me.role !== 'viewer' && <ImportPanel org={props.org} f={f} />}
+    </section>
+  );
+}
+
+/** A filter box and the page of rows that match it. */
+function usePaged<T>(rows: readonly T[], matches: (row: T, text: string) => boolean) {
+  const [text, setText] = useState('');
+  const [page, setPage] = useState(0);
+  const filtered = useMemo(() => {
+    const needle = text.trim().toLowerCase();
+    return needle ? rows.filter((r) => matches(r, needle)) : rows;
+  }, [rows, text, matches]);
+  const last = Math.max(0, Math.ceil(filtered.length / PAGE_SIZE) - 1);
+  const current = Math.min(page, last);
+  return {
+    text,
+    setText: (value: string) => {
+      setText(value);
+      setPage(0);
+    },
+    page: current,
+    setPage,
+    total: filtered.length,
+    rows: filtered.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE),
+  };
+}
+
+function FilterBox(props: { readonly value: string; readonly onChange: (v: string) => void; readonly id: string }) {
+  const { t } = useSession();
+  return (
+    <div className="field field-inline">
+      <label htmlFor={props.id}>{t.filter}</label>
+      <input
+        id={props.id}
+        type="search"
+        value={props.value}
+        placeholder={t.filterPlaceholder}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+    </div>
+  );
+}
+
+type Person = OrganizationDocument['people'][number];
+const personMatches = (p: Person, text: string) =>
+  p.id.toLowerCase().includes(text) ||
+  (p.name ?? '').toLowerCase().includes(text) ||
+  p.exams.some((e) => e.exam.toLowerCase().includes(text));
+
+function PeopleTable(props: { readonly doc: OrganizationDocument; readonly f: Formatter }) {
+  const { t } = useSession();
+  const { f } = props;
+  const paged = usePaged(props.doc.people, personMatches);
+  return (
+    <>
+      <FilterBox id="filter-people" value={paged.text} onChange={paged.setText} />
+      <div className="table-scroll">
+        <table data-testid="people-table">
+          <caption className="visually-hidden">{t.people}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.id}</th>
+              <th scope="col">{t.name}</th>
+              <th scope="col">{t.exams}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {paged.rows.map((p) => (
+              <tr key={p.id}>
+                <td>{p.id}</td>
+                <th scope="row">{p.name ?? ''}</th>
+                <td>
+                  <ul className="plain exams">
+                    {p.exams.map((e) => {
+                      const exam = f.catalog?.findExam(e.exam);
+                      return (
+                        <li key={`${e.exam}/${e.passed}`}>
+                          <span className="exam-code">{exam?.code ?? e.exam}</span>
+                          {exam && <span className="exam-title"> {f.text(exam.title)}</span>}
+                          <span className="exam-date">
+                            {' '}
+                            · {t.passed} {f.date(e.passed)}
+                          </span>
+                        </li>
+                      );
+                    })}
+                  </ul>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Pager page={paged.page} pageSize={PAGE_SIZE} total={paged.total} onPage={paged.setPage} label={t.people} />
+    </>
+  );
+}
+
+type Customer = OrganizationDocument['customers'][number];
+const customerMatches = (c: Customer, text: string) =>
+  c.id.toLowerCase().includes(text) || (c.name ?? '').toLowerCase().includes(text);
+
+function CustomersTable(props: { readonly doc: OrganizationDocument; readonly f: Formatter }) {
+  const { t } = useSession();
+  const { f } = props;
+  const paged = usePaged(props.doc.customers, customerMatches);
+  return (
+    <>
+      <FilterBox id="filter-customers" value={paged.text} onChange={paged.setText} />
+      <div className="table-scroll">
+        <table data-testid="customers-table">
+          <caption className="visually-hidden">{t.customers}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.id}</th>
+              <th scope="col">{t.name}</th>
+              <th scope="col">{t.dporPeriods}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {paged.rows.map((c) => (
+              <tr key={c.id}>
+                <td>{c.id}</td>
+                <th scope="row">{c.name ?? ''}</th>
+                <td>
+                  <ul className="plain">
+                    {c.dpor.map((d) => (
+                      <li key={d.from}>
+                        {f.date(d.from)} – {d.to ? f.date(d.to) : t.openEnded}
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Pager page={paged.page} pageSize={PAGE_SIZE} total={paged.total} onPage={paged.setPage} label={t.customers} />
+    </>
+  );
+}
+
+type Revenue = OrganizationDocument['revenue'][number];
+const revenueMatches = (r: Revenue, text: string) =>
+  r.customer.toLowerCase().includes(text) || r.product.toLowerCase().includes(text) || r.date.includes(text);
+
+function RevenueTable(props: { readonly doc: OrganizationDocument; readonly f: Formatter }) {
+  const { t } = useSession();
+  const { f } = props;
+  const paged = usePaged(props.doc.revenue, revenueMatches);
+  const customerNames = useMemo(() => new Map(props.doc.customers.map((c) => [c.id, c.name ?? c.id])), [props.doc]);
+  return (
+    <>
+      <FilterBox id="filter-revenue" value={paged.text} onChange={paged.setText} />
+      <div className="table-scroll">
+        <table data-testid="revenue-table">
+          <caption className="visually-hidden">{t.revenue}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.date}</th>
+              <th scope="col">{t.customer}</th>
+              <th scope="col">{t.product}</th>
+              <th scope="col" className="num">
+                {t.amount}
+              </th>
+              <th scope="col">{t.netNew}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {paged.rows.map((r, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: revenue records have no id; the page offset keeps keys unique
+              <tr key={`${paged.page}/${i}`}>
+                <td className="nowrap">{f.date(r.date)}</td>
+                <td>{customerNames.get(r.customer) ?? r.customer}</td>
+                <td>{f.product(r.product)}</td>
+                <td className="num">{f.money(r.amount, r.currency)}</td>
+                <td>{r.netNew ? t.yes : t.no}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Pager page={paged.page} pageSize={PAGE_SIZE} total={paged.total} onPage={paged.setPage} label={t.revenue} />
+    </>
+  );
+}

@@ -1,0 +1,163 @@
+import { useId, useMemo } from 'react';
+import { describeFormula } from '../../../src/render/describe-formula.js';
+import type { Formatter } from '../../../src/render/formatter.js';
+import { renderGap } from '../../../src/render/render-text.js';
+import { ErrorView, Loading } from '../components/loadable.js';
+import { StatusBadge } from '../components/status-badge.js';
+import { useEvaluation, useFormatter, useOrganization } from '../lib/org-data.js';
+import { type LevelCard, optionCards, type PeopleNode, peopleNodes, requirementTree } from '../lib/requirement-tree.js';
+import { setQueryParam, useLocation, useTitle } from '../lib/router.js';
+import { useSession } from '../lib/session.js';
+
+/** For each option: what is missing for a level, in the CLI's words, and who fills which seat. */
+export function GapsPage(props: { readonly org: string }) {
+  const { t, catalog } = useSession();
+  const evaluation = useEvaluation(props.org);
+  const document = useOrganization(props.org);
+  const f = useFormatter(document.status === 'ok' ? document.data : undefined);
+  const cards = useMemo(() => (evaluation.status === 'ok' ? optionCards(evaluation.data, catalog) : []), [evaluation, catalog]);
+  const levelIds = [...new Set(cards.flatMap((c) => c.levels.map((l) => l.id)))];
+  // The level explained is in the URL (`?level=silver`), so the overview can link to "Why not Silver?".
+  const chosen = new URLSearchParams(useLocation().search).get('level');
+  const levelId = chosen && levelIds.includes(chosen) ? chosen : (levelIds.at(-1) ?? 'gold');
+  const levelName = cards.flatMap((c) => c.levels).find((l) => l.id === levelId)?.name;
+  const title = t.gapsTitle(levelName ? f.text(levelName) : levelId);
+  useTitle(title);
+  const selectId = useId();
+
+  if (evaluation.status === 'error') return <ErrorView error={evaluation.error} />;
+  if (document.status === 'error') return <ErrorView error={document.error} />;
+  if (evaluation.status === 'loading' || document.status === 'loading') return <Loading />;
+  return (
+    <section aria-labelledby="gaps-title" data-testid="gaps">
+      <div className="page-head">
+        <h2 id="gaps-title">{title}</h2>
+        <div className="field field-inline">
+          <label htmlFor={selectId}>{t.levelToExplain}</label>
+          <select id={selectId} value={levelId} onChange={(e) => setQueryParam('level', e.target.value)}>
+            {levelIds.map((id) => {
+              const name = cards.flatMap((c) => c.levels).find((l) => l.id === id)?.name;
+              return (
+                <option key={id} value={id}>
+                  {name ? f.text(name) : id}
+                </option>
+              );
+            })}
+          </select>
+        </div>
+      </div>
+      {cards.map((card) => {
+        const level = card.levels.find((l) => l.id === levelId);
+        if (!level) return null;
+        return (
+          <article
+            key={`${card.competency}/${card.option}`}
+            className="card wide"
+            aria-labelledby={`gap-${card.competency}-${card.option}`}
+          >
+            <h3 id={`gap-${card.competency}-${card.option}`}>
+              {f.text(card.competencyName)} · {f.text(card.optionName)}
+            </h3>
+            <p>
+              <StatusBadge status={level.result.status} label={f.text(level.name)} />
+            </p>
+            <LevelGaps level={level} f={f} />
+          </article>
+        );
+      })}
+    </section>
+  );
+}
+
+function LevelGaps(props: { readonly level: LevelCard; readonly f: Formatter }) {
+  const { t, m } = useSession();
+  const { level, f } = props;
+  const nodes = requirementTree(level.definition?.requirements ?? [], level.result.requirements);
+  return (
+    <>
+      {level.result.gaps.length === 0 ? (
+        <p className="all-attained">{t.nothingMissing}</p>
+      ) : (
+        <>
+          <h4>{t.gapsHeading}</h4>
+          <ul className="gaps" data-testid="gap-list">
+            {level.result.gaps.map((gap) => (
+              <li key={`${gap.code}/${gap.path}/${String(gap.params.pool ?? '')}`}>
+                {level.definition ? renderGap(gap, level.definition, f, m) : gap.code}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <h4>{t.assignmentHeading}</h4>
+      {peopleNodes(nodes).map(({ node, path }) => (
+        <Assignment
+          key={`${path ?? ''}/${node.id}`}
+          node={node}
+          path={pathName(path, nodes, f)}
+          chosen={isChosen(nodes, path)}
+          f={f}
+        />
+      ))}
+    </>
+  );
+}
+
+/** Whether a path is the one that counts (or the level has no alternatives). */
+function isChosen(nodes: ReturnType<typeof requirementTree>, path: string | null): boolean {
+  if (path === null) return true;
+  return nodes.some((n) => n.kind === 'anyOf' && n.paths.some((p) => p.id === path) && (n.chosen === null || n.chosen === path));
+}
+
+function pathName(path: string | null, nodes: ReturnType<typeof requirementTree>, f: Formatter): string | null {
+  for (const n of nodes) if (n.kind === 'anyOf') for (const p of n.paths) if (p.id === path) return f.text(p.name);
+  return path;
+}
+
+function Assignment(props: {
+  readonly node: PeopleNode;
+  readonly path: string | null;
+  readonly chosen: boolean;
+  readonly f: Formatter;
+}) {
+  const { t, m } = useSession();
+  const { node, f } = props;
+  return (
+    <div className={`assignment ${props.chosen ? '' : 'is-muted'}`}>
+      {props.path !== null && (
+        <p className="path-name">
+          {props.path} {props.chosen ? '' : `(${t.notChosen})`}
+        </p>
+      )}
+      {node.pools.map((pool) => (
+        <div key={pool.id} className="pool">
+          <p className="pool-summary">
+            {t.seatsSummary(pool.filled, pool.seats)}
+            {pool.roles.length > 1 ? ` ${t.poolNote}` : ''}
+          </p>
+          {pool.roles.map((role) => (
+            <div key={role.id} className="role">
+              <h5>
+                {f.text(role.name)} ({f.number(role.count)})
+                {role.definition && <span className="formula"> — {describeFormula(role.definition.exams, f, m)}</span>}
+                <span className="eligible"> · {t.eligibleNote(role.eligible)}</span>
+              </h5>
+              <ol className="seats" aria-label={f.text(role.name)}>
+                {role.seats.map((person, i) => (
+                  // Seats have no identity beyond their number.
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a seat is its position
+                  <li key={i} className={person ? 'seat' : 'seat is-empty'}>
+                    <span className="seat-number">
+                      {t.seat} {f.number(i + 1)}
+                    </span>{' '}
+                    <span className="seat-person">{person ? f.person(person) : t.emptySeat}</span>
+                  </li>
+                ))}
+              </ol>
+            </div>
+          ))}
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,385 @@
+import { type FormEvent, useId, useMemo, useState } from 'react';
+import type { Level, Requirement, Role } from '../../../src/catalog/catalog-types.js';
+import { findLevel } from '../../../src/catalog/find-level.js';
+import type { Formatter } from '../../../src/render/formatter.js';
+import { requirementAt } from '../../../src/render/formatter.js';
+import { PLAN_MESSAGES, type PlanMessages } from '../../../src/render/plan-messages.js';
+import type { Plan } from '../api/types.js';
+import { ErrorView, Loading } from '../components/loadable.js';
+import { orgApi, useEvaluation, useFormatter, useOrganization } from '../lib/org-data.js';
+import { excludablePeople, planByPerson, planPathNames, planRole, seatedWithoutExams } from '../lib/plan-model.js';
+import { useTitle } from '../lib/router.js';
+import { useSession } from '../lib/session.js';
+import { useResource } from '../lib/use-resource.js';
+
+interface PlanOptions {
+  readonly target: string;
+  readonly maxExamsPerPerson: string;
+  readonly noHire: boolean;
+}
+
+/** The cheapest plan to a chosen level, grouped by person, with a what-if that excludes people. */
+export function PlanPage(props: { readonly org: string }) {
+  const { t, asOf, catalog } = useSession();
+  useTitle(t.planTitle);
+  const evaluation = useEvaluation(props.org);
+  const document = useOrganization(props.org);
+  const f = useFormatter(document.status === 'ok' ? document.data : undefined);
+  const targets = useMemo(
+    () =>
+      evaluation.status === 'ok'
+        ? evaluation.data.results.map((r) => {
+            const found = findLevel(catalog, r, r.catalogVersion);
+            return {
+              id: `${r.competency}/${r.option}/${r.level}`,
+              attained: r.attained,
+              name: found ? [found.competency.name, found.option.name, found.level.name] : null,
+            };
+          })
+        : [],
+    [evaluation, catalog],
+  );
+  const [applied, setApplied] = useState<PlanOptions | null>(null);
+  const [exclude, setExclude] = useState<readonly string[]>([]);
+  const defaultTarget = targets.find((x) => !x.attained)?.id ?? targets[0]?.id ?? '';
+  const options = applied ?? { target: defaultTarget, maxExamsPerPerson: '', noHire: false };
+
+  if (evaluation.status === 'error') return <ErrorView error={evaluation.error} />;
+  if (evaluation.status === 'loading' || document.status === 'loading') return <Loading />;
+  return (
+    <section aria-labelledby="plan-title" data-testid="plan">
+      <h2 id="plan-title">{t.planTitle}</h2>
+      <PlanForm
+        key={options.target}
+        initial={options}
+        targets={targets.map((x) => ({ id: x.id, label: x.name ? x.name.map((n) => f.text(n)).join(' · ') : x.id }))}
+        onSubmit={(next) => {
+          setApplied(next);
+          setExclude([]);
+        }}
+      />
+      {options.target && (
+        <PlanResult org={props.org} asOf={asOf} options={options} exclude={exclude} setExclude={setExclude} f={f} />
+      )}
+    </section>
+  );
+}
+
+function PlanForm(props: {
+  readonly initial: PlanOptions;
+  readonly targets: readonly { id: string; label: string }[];
+  readonly onSubmit: (options: PlanOptions) => void;
+}) {
+  const { t } = useSession();
+  const id = useId();
+  const [draft, setDraft] = useState(props.initial);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    props.onSubmit(draft);
+  };
+  return (
+    <form className="plan-form" onSubmit={submit}>
+      <div className="field">
+        <label htmlFor={`${id}-target`}>{t.target}</label>
+        <select
+          id={`${id}-target`}
+          data-testid="plan-target"
+          value={draft.target}
+          onChange={(e) => setDraft({ ...draft, target: e.target.value })}
+        >
+          {props.targets.map((x) => (
+            <option key={x.id} value={x.id}>
+              {x.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-max`}>{t.maxExams}</label>
+        <input
+          id={`${id}-max`}
+          type="number"
+          min={1}
+          step={1}
+          inputMode="numeric"
+          placeholder={t.noLimit}
+          value={draft.maxExamsPerPerson}
+          onChange={(e) => setDraft({ ...draft, maxExamsPerPerson: e.target.value })}
+        />
+      </div>
+      <div className="field field-check">
+        <input
+          id={`${id}-nohire`}
+          type="checkbox"
+          checked={draft.noHire}
+          onChange={(e) => setDraft({ ...draft, noHire: e.target.checked })}
+        />
+        <label htmlFor={`${id}-nohire`}>{t.noHire}</label>
+      </div>
+      <button type="submit" className="primary">
+        {t.makePlan}
+      </button>
+    </form>
+  );
+}
+
+function PlanResult(props: {
+  readonly org: string;
+  readonly asOf: string;
+  readonly options: PlanOptions;
+  readonly exclude: readonly string[];
+  readonly setExclude: (ids: readonly string[]) => void;
+  readonly f: Formatter;
+}) {
+  const { t, locale, catalog } = useSession();
+  const { options, exclude, f } = props;
+  const query = {
+    target: options.target,
+    asOf: props.asOf,
+    maxExamsPerPerson: options.maxExamsPerPerson,
+    noHire: options.noHire ? 'true' : undefined,
+  };
+  const plan = useResource<Plan>(orgApi(props.org, '/plan'), { ...query, exclude });
+  // With people excluded, the plan without exclusions is the baseline the what-if is compared with.
+  const baseline = useResource<Plan>(exclude.length > 0 ? orgApi(props.org, '/plan') : null, query);
+  const pm = PLAN_MESSAGES[locale];
+
+  if (plan.status === 'error') return <ErrorView error={plan.error} />;
+  if (plan.status === 'loading') return <Loading />;
+  const p = plan.data;
+  const [competency = '', option = '', levelId = ''] = p.target.split('/');
+  const level = findLevel(catalog, { competency, option, level: levelId }, p.catalogVersion)?.level;
+  const pathText = planPathNames(p.path, level)
+    .map((n) => f.text(n))
+    .join(', ');
+  const roleName = (requirement: string, pool: string, role: string) => {
+    const definition = planRole(level, requirement, pool, role);
+    return definition ? f.text(definition.name) : role;
+  };
+  const toggle = (person: string) =>
+    props.setExclude(exclude.includes(person) ? exclude.filter((x) => x !== person) : [...exclude, person]);
+  const people = planByPerson(p);
+  const seated = seatedWithoutExams(p);
+  const candidates = new Set(excludablePeople(p));
+
+  return (
+    <div className="plan-result" data-testid="plan-result" aria-live="polite">
+      {p.feasible ? (
+        <>
+          <p className="plan-reason">{pm.reason(p.reason.code, { ...p.reason.params, pathName: pathText })}</p>
+          <p className="plan-cost" data-testid="plan-cost">
+            <strong>{pm.cost(p.cost.newPeople, p.cost.exams)}</strong>
+          </p>
+          {pathText && <p>{t.planPath(pathText)}</p>}
+        </>
+      ) : (
+        <p className="notice notice-error" data-testid="plan-infeasible">
+          {pm.infeasible}
+        </p>
+      )}
+      {exclude.length > 0 && baseline.status === 'ok' && baseline.data.feasible && (
+        <p className="plan-compare" data-testid="plan-compare">
+          {t.comparedWith(f.number(baseline.data.cost.newPeople), f.number(baseline.data.cost.exams))}
+        </p>
+      )}
+      <Alternatives plan={p} level={level} f={f} pm={pm} />
+
+      {people.length > 0 && (
+        <div className="table-scroll">
+          <table className="plan-table">
+            <caption>{t.planByPerson}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.person}</th>
+                <th scope="col">{t.planExams}</th>
+                <th scope="col">{t.planSeat}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t.whatIfTitle}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {people.map((person) => (
+                <tr key={person.person}>
+                  <th scope="row">{person.isNew ? pm.newPerson(person.person) : f.person(person.person)}</th>
+                  <td>
+                    <ul className="plain">
+                      {person.seats.flatMap((seat) =>
+                        seat.exams.map((exam) => (
+                          <li key={`${seat.role}/${exam}`}>
+                            <ExamName code={exam} f={f} />
+                          </li>
+                        )),
+                      )}
+                    </ul>
+                  </td>
+                  <td>{person.seats.map((seat) => roleName(seat.requirement, seat.pool, seat.role)).join('; ')}</td>
+                  <td>
+                    {!person.isNew && candidates.has(person.person) && (
+                      <button type="button" className="small" onClick={() => toggle(person.person)}>
+                        {t.exclude(f.person(person.person))}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {seated.length > 0 && (
+        <div className="table-scroll">
+          <table className="plan-table">
+            <caption>{t.alreadyQualified}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.person}</th>
+                <th scope="col">{t.planSeat}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t.whatIfTitle}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {seated.map(({ person, seats }) => (
+                <tr key={person}>
+                  <th scope="row">{f.person(person)}</th>
+                  <td>{seats.map((seat) => roleName(seat.requirement, seat.pool, seat.role)).join('; ')}</td>
+                  <td>
+                    <button type="button" className="small" onClick={() => toggle(person)}>
+                      {t.exclude(f.person(person))}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <section className="what-if" aria-labelledby="what-if-title">
+        <h3 id="what-if-title">{t.whatIfTitle}</h3>
+        <p>{t.whatIfHelp}</p>
+        {exclude.length === 0 ? (
+          <p>{t.nobodyExcluded}</p>
+        ) : (
+          <ul className="chips" aria-label={t.excluded}>
+            {exclude.map((person) => (
+              <li key={person}>
+                <button type="button" className="chip" onClick={() => toggle(person)}>
+                  {t.includeAgain(f.person(person))}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {p.revenue.length > 0 && <PlanRevenue plan={p} level={level} f={f} pm={pm} />}
+    </div>
+  );
+}
+
+function ExamName(props: { readonly code: string; readonly f: Formatter }) {
+  const exam = props.f.catalog?.findExam(props.code);
+  return (
+    <>
+      <span className="exam-code">{exam?.code ?? props.code}</span>
+      {exam && <span className="exam-title"> {props.f.text(exam.title)}</span>}
+    </>
+  );
+}
+
+function Alternatives(props: {
+  readonly plan: Plan;
+  readonly level: Level | undefined;
+  readonly f: Formatter;
+  readonly pm: PlanMessages;
+}) {
+  const { t } = useSession();
+  const { plan, level, f, pm } = props;
+  const others = plan.feasible ? plan.alternatives.filter((a) => a.path !== plan.path) : plan.alternatives;
+  if (others.length === 0) return null;
+  const roleNames = allRoles(level);
+  return (
+    <div className="alternatives">
+      <h3>{t.alternatives}</h3>
+      <ul>
+        {others.map((alt) => {
+          const name =
+            planPathNames(alt.path, level)
+              .map((n) => f.text(n))
+              .join(', ') || pm.thisLevel;
+          const params = alt.blocked?.params ?? {};
+          const roles = Array.isArray(params.roles)
+            ? params.roles.map((id: string) => {
+                const role = roleNames.find((r) => r.id === id);
+                return role ? f.text(role.name) : id;
+              })
+            : params.roles;
+          const what = alt.feasible
+            ? pm.cost(alt.newPeople ?? 0, alt.exams ?? 0)
+            : pm.blocked(alt.blocked?.code ?? '', { ...params, roles });
+          return <li key={alt.path ?? ''}>{plan.feasible ? `${pm.alternative(name)}: ${what}` : `${name}: ${what}`}</li>;
+        })}
+      </ul>
+    </div>
+  );
+}
+
+function PlanRevenue(props: {
+  readonly plan: Plan;
+  readonly level: Level | undefined;
+  readonly f: Formatter;
+  readonly pm: PlanMessages;
+}) {
+  const { t } = useSession();
+  const { plan, level, f, pm } = props;
+  return (
+    <div className="table-scroll">
+      <table>
+        <caption>{pm.revenueTitle}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.revenueHeading}</th>
+            <th scope="col">{t.amount}</th>
+            <th scope="col">{t.status}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {plan.revenue.map((r) => {
+            const definition = level ? requirementAt(level, r.requirement) : undefined;
+            const status =
+              r.required === null
+                ? pm.noThreshold
+                : r.shortfall === '0' || r.shortfall === null
+                  ? pm.revenueMet
+                  : pm.revenueShort(f.money(r.shortfall, r.currency));
+            return (
+              <tr key={r.requirement}>
+                <th scope="row">{definition ? f.text(definition.name) : r.requirement}</th>
+                <td className="num">
+                  {f.money(r.counted, r.currency)}
+                  {r.required === null ? '' : ` / ${f.money(r.required, r.currency)}`}
+                </td>
+                <td>{status}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function allRoles(level: Level | undefined): Role[] {
+  const visit = (requirements: readonly Requirement[]): Role[] =>
+    requirements.flatMap((r) =>
+      r.kind === 'people'
+        ? r.pools.flatMap((p) => [...p.roles])
+        : r.kind === 'anyOf'
+          ? r.paths.flatMap((p) => visit(p.requirements))
+          : [],
+    );
+  return level ? visit(level.requirements) : [];
+}

@@ -1,0 +1,48 @@
+// @vitest-environment happy-dom
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { renderApp } from './support.js';
+
+describe('signing in and languages', () => {
+  it('asks for a token, refuses a bad one, and opens the partner organization with a good one', async () => {
+    await renderApp({ path: '/?asOf=2018-03-31', token: null });
+    const input = await screen.findByLabelText('Access token');
+    fireEvent.change(input, { target: { value: 'wrong' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByRole('alert')).toHaveProperty('textContent', 'This token was not accepted.');
+    fireEvent.change(screen.getByLabelText('Access token'), { target: { value: 'dev-contoso' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByRole('heading', { name: 'Contoso Dynamics Consulting' })).toBeTruthy();
+    expect(window.location.pathname).toBe('/orgs/contoso');
+    expect(window.location.search).toBe('?asOf=2018-03-31');
+    expect(window.localStorage.getItem('attain.token')).toBe('dev-contoso');
+  });
+
+  it('switches every word and the catalog names, and remembers the language', async () => {
+    await renderApp({ path: '/orgs/contoso?asOf=2018-03-31' });
+    await screen.findByTestId('overview');
+    expect(screen.getAllByText('Cloud Business Applications').length).toBeGreaterThan(0);
+    fireEvent.change(screen.getByLabelText('Language'), { target: { value: 'zh-TW' } });
+    expect(await screen.findAllByText('雲端業務應用程式')).not.toHaveLength(0);
+    expect(screen.getByRole('link', { name: '為何不是金級？' })).toBeTruthy();
+    expect(document.documentElement.lang).toBe('zh-TW');
+    expect(window.localStorage.getItem('attain.locale')).toBe('zh-TW');
+    // Amounts and dates in Traditional Chinese formats.
+    expect(screen.getByTestId('overview').textContent).toContain('2018年3月31日');
+    fireEvent.change(screen.getByLabelText('語言'), { target: { value: 'ko-KR' } });
+    expect(await screen.findAllByText('클라우드 비즈니스 애플리케이션')).not.toHaveLength(0);
+    expect(screen.getByTestId('overview').textContent).toContain('2018. 3. 31.');
+  });
+
+  it('shows "not found" for an organization the token cannot see', async () => {
+    await renderApp({ path: '/orgs/fabrikam', token: 'dev-contoso' });
+    expect(await screen.findByText('Not found')).toBeTruthy();
+  });
+
+  it('signs out', async () => {
+    await renderApp({ path: '/orgs/contoso?asOf=2018-03-31', token: 'dev-contoso' });
+    fireEvent.click(await screen.findByRole('button', { name: 'Sign out' }));
+    await waitFor(() => expect(screen.getByLabelText('Access token')).toBeTruthy());
+    expect(window.localStorage.getItem('attain.token')).toBeNull();
+  });
+});

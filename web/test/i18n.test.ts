@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { LOCALES } from '../../src/core/localized.js';
+import { UI_MESSAGES } from '../src/i18n/index.js';
+
+const en = UI_MESSAGES.en;
+const sample = (value: unknown): string =>
+  typeof value === 'function' ? String((value as (...args: unknown[]) => unknown)('x', 'y', 'z')) : String(value);
+
+describe('dashboard messages', () => {
+  it.each(LOCALES)('%s has every key English has, and no other', (locale) => {
+    expect(Object.keys(UI_MESSAGES[locale]).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it.each(LOCALES)('%s says something for every key, of the same kind as English', (locale) => {
+    for (const [key, value] of Object.entries(UI_MESSAGES[locale])) {
+      expect(typeof value, key).toBe(typeof en[key as keyof typeof en]);
+      expect(sample(value).trim(), key).not.toBe('');
+    }
+  });
+
+  it('translates rather than copies: most Chinese and Korean texts differ from English', () => {
+    for (const locale of ['zh-TW', 'ko-KR'] as const) {
+      const same = Object.entries(UI_MESSAGES[locale]).filter(
+        ([key, value]) => sample(value) === sample(en[key as keyof typeof en]),
+      );
+      // The product name, "role · org", and lookups whose unknown keys fall back to themselves.
+      const shared = ['appName', 'entityName', 'kindName', 'roleName', 'signedInAs'];
+      expect(same.map(([key]) => key).sort(), locale).toEqual((locale === 'ko-KR' ? [...shared, 'id'] : shared).sort());
+    }
+  });
+
+  it('names every import kind and record type in every language', () => {
+    for (const locale of LOCALES) {
+      const t = UI_MESSAGES[locale];
+      for (const kind of ['auto', 'org', 'exams', 'customers', 'revenue', 'partner-center-trainings', 'partner-center-revenue'])
+        expect(t.kindName(kind), `${locale} ${kind}`).not.toBe(kind);
+      for (const entity of ['people', 'exams', 'customers', 'dpor', 'revenue'])
+        expect(t.entityName(entity), `${locale} ${entity}`).not.toBe(entity);
+    }
+  });
+});

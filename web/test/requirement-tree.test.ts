@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { optionCards, peopleNodes, requirementTree } from '../src/lib/requirement-tree.js';
+import { catalog, contoso, evaluationOf, fabrikam } from './fixtures.js';
+
+describe('option cards', () => {
+  const cards = optionCards(evaluationOf(contoso, '2018-03-31'), catalog);
+
+  it('groups results by competency and option, Silver before Gold', () => {
+    expect(cards.map((c) => `${c.competency}/${c.option}`)).toEqual([
+      'cloud-crm/reseller',
+      'cloud-business-applications/enterprise-customer-engagement',
+      'cloud-business-applications/enterprise-operations',
+    ]);
+    expect(cards.map((c) => c.levels.map((l) => l.id))).toEqual([
+      ['silver', 'gold'],
+      ['silver', 'gold'],
+      ['silver', 'gold'],
+    ]);
+    expect(cards[1]?.competencyName['zh-TW']).toBe('雲端業務應用程式');
+  });
+
+  it('shows progress toward the first level not attained, or none when all are', () => {
+    expect(cards.map((c) => c.next?.id ?? null)).toEqual([null, 'gold', 'silver']);
+  });
+
+  it('draws revenue against its threshold and people per role against the count', () => {
+    const gold = cards[1]?.next;
+    const nodes = requirementTree(gold?.definition?.requirements ?? [], gold?.result.requirements ?? []);
+    const revenue = nodes.find((n) => n.kind === 'revenue');
+    expect(revenue).toMatchObject({ counted: '120793.7', required: '300000', shortfall: '179206.3' });
+    expect(revenue?.kind === 'revenue' && revenue.ratio).toBeCloseTo(120793.7 / 300000);
+    const [people] = peopleNodes(nodes);
+    const roles = people?.node.pools.flatMap((p) => p.roles) ?? [];
+    expect(roles.map((r) => [r.id, r.assigned.length, r.count])).toEqual([
+      ['technical', 5, 15],
+      ['functional', 5, 15],
+    ]);
+    // Fifteen seats each: five filled, ten empty.
+    expect(roles[0]?.seats).toHaveLength(15);
+    expect(roles[0]?.seats.filter((s) => s === null)).toHaveLength(10);
+    expect(roles[0]?.name.en).toMatch(/^Technical consultant/);
+  });
+
+  it('keeps both revenue tests of Operations and every alternative path', () => {
+    const silver = optionCards(evaluationOf(fabrikam, '2018-03-31'), catalog)[2]?.levels[0];
+    const nodes = requirementTree(silver?.definition?.requirements ?? [], silver?.result.requirements ?? []);
+    expect(nodes.map((n) => `${n.kind}:${n.id}`)).toEqual(['revenue:revenue-total', 'revenue:revenue-cloud', 'anyOf:skills']);
+    const skills = nodes[2];
+    expect(skills?.kind === 'anyOf' && skills.paths.map((p) => p.id)).toEqual(['current', 'legacy']);
+    expect(peopleNodes(nodes).map((p) => p.path)).toEqual(['current', 'legacy']);
+  });
+
+  it('reports no threshold as no ratio rather than a division by nothing', () => {
+    const silver = optionCards(evaluationOf(fabrikam, '2018-03-31'), catalog)[0]?.levels[0];
+    const [revenue] = requirementTree(silver?.definition?.requirements ?? [], silver?.result.requirements ?? []);
+    expect(revenue).toMatchObject({ kind: 'revenue', required: null, ratio: 0, status: 'undetermined' });
+  });
+});
