@@ -80,9 +80,12 @@ export class DayParser {
  * parseDay, and also formatted back to the same text: `Date.UTC` reads years 0–99 as 1900–1999, so "0017-03-10"
  * would otherwise become a day in 1917.
  */
+/** Years before this are a slip ("0017" for "2017"), not records of a partner program. */
+const EARLIEST_YEAR = 1900;
+
 function isoDay(text: string): Day | undefined {
   const day = parseDay(text);
-  return day !== undefined && formatDay(day) === text ? day : undefined;
+  return day !== undefined && formatDay(day) === text && Number(text.slice(0, 4)) >= EARLIEST_YEAR ? day : undefined;
 }
 
 function exportDay(text: string): Day | undefined {
