@@ -9,6 +9,7 @@
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateOrganization } from './generate-organization.js';
+import { median, round } from './stats.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 export const PLANNER_GOALS = { flowVsHighs: 50, largePlanCpuMs: 1000, forecastVsEvaluate: 20 } as const;
@@ -250,15 +251,4 @@ export function plannerRows(result: PlannerBenchmarks): string[][] {
       `goal ${verdict(result.forecast.ratio <= result.forecast.goal)}`,
     ],
   ];
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
-
-function round(value: number, places = 1): number {
-  const factor = 10 ** places;
-  return Math.round(value * factor) / factor;
 }

@@ -18,6 +18,7 @@ import { type ProfileSummary, readProfile, summarizeProfile } from './cpu-profil
 import { generateOrganization } from './generate-organization.js';
 import { benchPlanner, type PlannerBenchmarks, plannerRows } from './planner-benchmarks.js';
 import { benchHttp, benchImport, type HttpResult, type ImportResult, serviceRows } from './service-benchmarks.js';
+import { median, round } from './stats.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 const OUT = path.join(ROOT, 'bench', 'out');
@@ -374,17 +375,6 @@ function reportProfile(profile: ProfileSummary): void {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
-
-function round(value: number, places = 1): number {
-  const factor = 10 ** places;
-  return Math.round(value * factor) / factor;
-}
 
 async function main(): Promise<void> {
   const profile = process.argv.includes('--profile');

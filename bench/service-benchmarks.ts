@@ -13,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import { generateOrganization } from './generate-organization.js';
+import { round } from './stats.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 export const SERVICE_GOALS = { http: 0.5, import: 0.3 } as const;
@@ -201,9 +202,4 @@ export function serviceRows(http: HttpResult, imported: ImportResult): string[][
       imported.postgresRatio === null ? 'no PostgreSQL' : `goal ${verdict(imported.postgresRatio >= imported.goal)}`,
     ],
   ];
-}
-
-function round(value: number, places = 1): number {
-  const factor = 10 ** places;
-  return Math.round(value * factor) / factor;
 }

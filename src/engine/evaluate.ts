@@ -4,7 +4,7 @@ import { type Day, dayOf, formatDay } from '../core/day.js';
 import { createEvaluationContext, type EvaluationContext } from './evaluation-context.js';
 import type { Evaluation, LevelResult } from './evaluation-types.js';
 import type { Organization } from './organization.js';
-import { allStatus } from './requirement-kinds/requirement-kind.js';
+import { allStatus, levelStanding } from './requirement-kinds/requirement-kind.js';
 import { evaluateRequirement, explainRequirement } from './requirement-kinds/requirement-kinds.js';
 
 export interface EvaluateOptions {
@@ -53,8 +53,7 @@ export function evaluateLevel(
     competency: competency.id,
     option: option.id,
     level: level.id,
-    attained: status === 'met',
-    status: status === 'met' ? 'attained' : status === 'not-met' ? 'not-attained' : 'undetermined',
+    ...levelStanding(status),
     catalogVersion: version.id,
     requirements,
     gaps,

@@ -7,7 +7,7 @@ import type { LevelResult } from './evaluation-types.js';
 import { satisfies } from './exam-formula.js';
 import { maxFilled } from './matching/assign-pool.js';
 import type { Organization, Period } from './organization.js';
-import { allStatus, type StatusView } from './requirement-kinds/requirement-kind.js';
+import { allStatus, levelStanding, type StatusView } from './requirement-kinds/requirement-kind.js';
 import { requirementStatus } from './requirement-kinds/requirement-kinds.js';
 
 /** A level's standing, without the explanation a full evaluation carries. */
@@ -157,8 +157,7 @@ export class StatusTracker {
             competency: competency.id,
             option: option.id,
             level: level.id,
-            attained: status === 'met',
-            status: status === 'met' ? 'attained' : status === 'not-met' ? 'not-attained' : 'undetermined',
+            ...levelStanding(status),
           };
         }),
       ),

@@ -40,3 +40,13 @@ export function allStatus(statuses: readonly RequirementStatus[]): RequirementSt
   if (statuses.includes('undetermined')) return 'undetermined';
   return 'met';
 }
+
+const LEVEL_STATUS = { met: 'attained', 'not-met': 'not-attained', undetermined: 'undetermined' } as const;
+
+/** A level's standing from the combined status of its requirements. */
+export function levelStanding(status: RequirementStatus): {
+  attained: boolean;
+  status: (typeof LEVEL_STATUS)[RequirementStatus];
+} {
+  return { attained: status === 'met', status: LEVEL_STATUS[status] };
+}
