@@ -1,4 +1,5 @@
-import type { Catalog, ExamFormula, Pool, ProgramPolicy, Requirement } from '../catalog/catalog-types.js';
+import type { Catalog, ExamFormula, Pool, ProgramPolicy } from '../catalog/catalog-types.js';
+import { everyPool } from '../catalog/every-requirement.js';
 import { versionAt } from '../catalog/find-level.js';
 import { type Day, firstDayOutside } from '../core/day.js';
 import type { RevenueAggregate } from './evaluation-context.js';
@@ -324,17 +325,7 @@ function poolKey(pool: Pool): string {
 }
 
 function allPools(catalog: Catalog): Pool[] {
-  const pools: Pool[] = [];
-  const visit = (requirements: readonly Requirement[]) => {
-    for (const r of requirements) {
-      if (r.kind === 'people') pools.push(...r.pools);
-      if (r.kind === 'anyOf') for (const path of r.paths) visit(path.requirements);
-    }
-  };
-  for (const competency of catalog.competencies) {
-    for (const version of competency.versions) {
-      for (const option of version.options) for (const level of option.levels) visit(level.requirements);
-    }
-  }
-  return pools;
+  return catalog.competencies.flatMap((c) =>
+    c.versions.flatMap((v) => v.options.flatMap((o) => o.levels.flatMap((l) => everyPool(l.requirements)))),
+  );
 }

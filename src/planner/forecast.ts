@@ -1,4 +1,5 @@
-import type { Catalog, ProgramPolicy, Requirement } from '../catalog/catalog-types.js';
+import type { Catalog, ProgramPolicy } from '../catalog/catalog-types.js';
+import { everyRevenue, everyRole } from '../catalog/every-requirement.js';
 import { findLevel } from '../catalog/find-level.js';
 import { AttainError } from '../core/attain-error.js';
 import { type Day, formatDay } from '../core/day.js';
@@ -92,17 +93,9 @@ export function forecast(
 /** Whether an event can concern a level: its product or exam appears in the level, or it is the level's own version. */
 function touches(catalog: Catalog, result: LevelStatus, day: Day): (event: ForecastEvent) => boolean {
   const level = findLevel(catalog, result, day)?.level;
-  const products = new Set<string>();
-  const exams = new Set<string>();
-  const visit = (requirements: readonly Requirement[]) => {
-    for (const r of requirements) {
-      if (r.kind === 'revenue') for (const p of r.products) products.add(p);
-      if (r.kind === 'people')
-        for (const pool of r.pools) for (const role of pool.roles) for (const e of formulaExams(role.exams)) exams.add(e);
-      if (r.kind === 'anyOf') for (const path of r.paths) visit(path.requirements);
-    }
-  };
-  visit(level?.requirements ?? []);
+  const requirements = level?.requirements ?? [];
+  const products = new Set(everyRevenue(requirements).flatMap((r) => r.products));
+  const exams = new Set(everyRole(requirements).flatMap((role) => formulaExams(role.exams)));
   return (event) =>
     (event.product !== undefined && products.has(event.product)) ||
     (event.exam !== undefined && exams.has(event.exam)) ||

@@ -1,4 +1,5 @@
-import type { Catalog, Level, Requirement, Role } from '../catalog/catalog-types.js';
+import type { Catalog } from '../catalog/catalog-types.js';
+import { everyRole } from '../catalog/every-requirement.js';
 import { findLevel } from '../catalog/find-level.js';
 import type { Locale } from '../core/localized.js';
 import type { Plan } from '../planner/plan-types.js';
@@ -39,7 +40,7 @@ export function renderPlanText(
     return m.blocked(alt.blocked?.code ?? '', { ...params, roles: names });
   };
   const roleNameById = (id: string) => {
-    for (const seat of allRoles(level)) if (seat.id === id) return f.text(seat.name);
+    for (const seat of everyRole(level?.requirements ?? [])) if (seat.id === id) return f.text(seat.name);
     return id;
   };
   const out = [m.title(plan.target, f.date(plan.asOf)), ''];
@@ -88,16 +89,4 @@ export function renderPlanText(
     }
   }
   return `${out.join('\n')}\n`;
-}
-
-function allRoles(level: Level | undefined): Role[] {
-  const visit = (requirements: readonly Requirement[]): Role[] =>
-    requirements.flatMap((r) =>
-      r.kind === 'people'
-        ? r.pools.flatMap((p) => [...p.roles])
-        : r.kind === 'anyOf'
-          ? r.paths.flatMap((p) => visit(p.requirements))
-          : [],
-    );
-  return level ? visit(level.requirements) : [];
 }

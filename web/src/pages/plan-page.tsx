@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useMemo, useState } from 'react';
-import type { Level, Requirement, Role } from '../../../src/catalog/catalog-types.js';
+import type { Level } from '../../../src/catalog/catalog-types.js';
+import { everyRole } from '../../../src/catalog/every-requirement.js';
 import { findLevel } from '../../../src/catalog/find-level.js';
 import type { Formatter } from '../../../src/render/formatter.js';
 import { requirementAt } from '../../../src/render/formatter.js';
@@ -300,7 +301,7 @@ function Alternatives(props: {
   const { plan, level, f, pm } = props;
   const others = plan.feasible ? plan.alternatives.filter((a) => a.path !== plan.path) : plan.alternatives;
   if (others.length === 0) return null;
-  const roleNames = allRoles(level);
+  const roleNames = everyRole(level?.requirements ?? []);
   return (
     <div className="alternatives">
       <h3>{t.alternatives}</h3>
@@ -370,16 +371,4 @@ function PlanRevenue(props: {
       </table>
     </div>
   );
-}
-
-function allRoles(level: Level | undefined): Role[] {
-  const visit = (requirements: readonly Requirement[]): Role[] =>
-    requirements.flatMap((r) =>
-      r.kind === 'people'
-        ? r.pools.flatMap((p) => [...p.roles])
-        : r.kind === 'anyOf'
-          ? r.paths.flatMap((p) => visit(p.requirements))
-          : [],
-    );
-  return level ? visit(level.requirements) : [];
 }
