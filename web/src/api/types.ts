@@ -5,23 +5,15 @@ export type { OrganizationDocument } from '../../../src/engine/organization-docu
 export type { Forecast, ForecastChange } from '../../../src/planner/forecast.js';
 export type { Plan } from '../../../src/planner/plan-types.js';
 
-export type Role = 'admin' | 'partner' | 'viewer';
+export type { OrganizationSummary, Role } from '../../../src/store/store.js';
+
+import { IMPORT_KINDS as FILE_KINDS } from '../../../src/importers/import-kinds.js';
+import type { Role } from '../../../src/store/store.js';
 
 export interface Me {
   readonly role: Role;
   readonly org: string | null;
   readonly tokenId: string;
-}
-
-export interface OrganizationSummary {
-  readonly id: string;
-  readonly name: string | null;
-  readonly market: string;
-  readonly country: string | null;
-  readonly people: number;
-  readonly customers: number;
-  readonly revenueRecords: number;
-  readonly updatedAt: string;
 }
 
 /** A level's standing, as the program overview and history list it. */
@@ -62,15 +54,8 @@ export interface History {
   }[];
 }
 
-export const IMPORT_KINDS = [
-  'auto',
-  'org',
-  'exams',
-  'customers',
-  'revenue',
-  'partner-center-trainings',
-  'partner-center-revenue',
-] as const;
+/** The kinds the importers read, and `auto`: recognized from the file's header. */
+export const IMPORT_KINDS = ['auto', ...FILE_KINDS] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export interface ImportCounts {
