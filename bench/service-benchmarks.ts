@@ -13,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import { generateOrganization } from './generate-organization.js';
+import { benchOrganization, revenueCsv } from './import-parse-bench.js';
 import { round } from './stats.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
@@ -78,26 +79,26 @@ export async function benchImport(databaseUrl: string | undefined): Promise<Impo
   const dir = mkdtempSync(path.join(os.tmpdir(), 'attain-import-'));
   try {
     const load = (module: string) => import(pathToFileURL(path.join(ROOT, 'dist', module)).href);
-    const [{ loadShippedCatalog }, { parseOrganization }, { planImport }, { openStore }] = await Promise.all([
+    const [{ loadShippedCatalog }, { planImport }, { openStore }] = await Promise.all([
       load('catalog/shipped-catalog.js'),
-      load('engine/parse-organization.js'),
       load('importers/plan-import.js'),
       load('store/open-store.js'),
     ]);
     const catalog = await loadShippedCatalog();
-    const document = { ...generateOrganization({ people: 20, revenue: 0, seed: 7 }), customers: customers(200) };
-    const csv = revenueCsv(rows, 200);
+    // The importers' own benchmark data: an organization with its customers, and revenue rows that name them.
+    const organization = benchOrganization();
+    const csv = revenueCsv(rows);
     const csvFile = path.join(dir, 'revenue.csv');
     writeFileSync(csvFile, csv);
     const importInto = async (options: Record<string, string>) => {
       const store = await openStore(options);
       try {
         const actor = { kind: 'system', id: 'bench' };
-        await store.replaceOrganization(parseOrganization(document, catalog.currency), actor);
+        await store.replaceOrganization(organization, actor);
         const start = performance.now();
-        const existing = await store.getOrganization(document.id);
-        const plan = planImport({ existing, orgId: document.id, kind: 'revenue', text: csv, file: csvFile, catalog });
-        await store.addToOrganization(document.id, plan.additions, actor, 'import.revenue');
+        const existing = await store.getOrganization(organization.id);
+        const plan = planImport({ existing, orgId: organization.id, kind: 'revenue', text: csv, file: csvFile, catalog });
+        await store.addToOrganization(organization.id, plan.additions, actor, 'import.revenue');
         const seconds = (performance.now() - start) / 1000;
         if (plan.summary.revenue.added !== rows) throw new Error(`imported ${plan.summary.revenue.added} rows, expected ${rows}`);
         return rows / seconds;
@@ -133,23 +134,6 @@ export async function benchImport(databaseUrl: string | undefined): Promise<Impo
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-function customers(n: number) {
-  return Array.from({ length: n }, (_, i) => ({ id: `cust-${i}`, name: `Customer ${i}`, dpor: [{ from: '2016-01-01' }] }));
-}
-
-/** Revenue rows in attain's CSV columns, amounts with cents, dates over a year, every customer and product. */
-function revenueCsv(rows: number, customerCount: number): string {
-  const products = ['crm-online', 'd365-customer-engagement-plan', 'd365-customer-engagement-app', 'd365-enterprise-plan'];
-  const lines = ['customer_id,product,date,amount,currency,net_new'];
-  for (let i = 0; i < rows; i++) {
-    const day = new Date(Date.UTC(2017, 3, 1) + (i % 365) * 86_400_000).toISOString().slice(0, 10);
-    lines.push(
-      `cust-${i % customerCount},${products[i % products.length]},${day},${(i % 9000) + 100}.${String(i % 100).padStart(2, '0')},USD,${i % 10 === 0 ? 'false' : 'true'}`,
-    );
-  }
-  return `${lines.join('\n')}\n`;
 }
 
 /** PostgreSQL's own bulk load of the same CSV into a table of the same columns: the fastest way in. */
