@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { renderApp } from './support.js';
 
 describe('signing in and languages', () => {
@@ -16,6 +16,20 @@ describe('signing in and languages', () => {
     expect(window.location.pathname).toBe('/orgs/contoso');
     expect(window.location.search).toBe('?asOf=2018-03-31');
     expect(window.localStorage.getItem('attain.token')).toBe('dev-contoso');
+  });
+
+  it('says a bad token was refused even when the second check answers 401 after the first', async () => {
+    await renderApp({ path: '/?asOf=2018-03-31', token: null });
+    const mock = globalThis.fetch;
+    // /api/catalog's 401 lands a few microtasks after /api/me's has been handled, before React re-renders.
+    vi.stubGlobal('fetch', async (input: string, init?: RequestInit) => {
+      const response = await mock(input, init);
+      if (String(input).startsWith('/api/catalog')) for (let i = 0; i < 5; i++) await Promise.resolve();
+      return response;
+    });
+    fireEvent.change(await screen.findByLabelText('Access token'), { target: { value: 'wrong' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByRole('alert')).toHaveProperty('textContent', 'This token was not accepted.');
   });
 
   it('switches every word and the catalog names, and remembers the language', async () => {

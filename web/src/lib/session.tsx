@@ -118,14 +118,18 @@ export function SessionProvider(props: {
   useEffect(() => {
     if (!token) return;
     let live = true;
+    let accepted = false;
+    // A 401 after the token was accepted means it was revoked: sign out. While it is being checked, the check's own
+    // failure below says it was refused; a second 401 from the same check must not clear that.
     const api = new ApiClient(token, () => {
-      if (live) signOut();
+      if (live && accepted) signOut();
     });
     setBoot({ state: 'loading' });
     void attempt;
     Promise.all([api.get<Me>('/api/me'), api.get<RawCatalog>('/api/catalog')]).then(
       ([me, raw]) => {
         if (!live) return;
+        accepted = true;
         writeStorage(TOKEN_KEY, token);
         setBoot({ state: 'ready', me, catalog: compileCatalog(raw), api, cache: new ResourceCache() });
       },
