@@ -10,6 +10,7 @@ import { parseOrganization } from '../src/engine/parse-organization.js';
 import { readOrganizationFile } from '../src/importers/read-organization-file.js';
 import type { Actor, OrganizationAdditions, Store } from '../src/store/store.js';
 import type { StoreDatabase } from '../src/store/store-database.js';
+import { storeMigrations } from '../src/store/store-migrations.js';
 
 /** A store to test, with its database for looking at what is really stored. */
 export interface StoreUnderTest {
@@ -449,6 +450,34 @@ export function defineStoreContract(name: string, makeFactory: () => Promise<Sto
       expect((await store.auditLog({ org: 'doomed', limit: 1 }))[0]?.id).toBe(entry?.id);
     });
 
+    it('keeps revenue tied to its organization in the database itself, as a foreign key would', async () => {
+      const tied = organization({
+        id: 'tied',
+        customers: [{ id: 'c1', dpor: [{ from: '2017-01-01' }] }],
+        revenue: [{ customer: 'c1', product: 'x', date: '2017-01-31', amount: '1', currency: 'USD', netNew: true }],
+      });
+      await store.replaceOrganization(tied, CLI);
+      const count = async () =>
+        (await sql<{ n: number }>`select count(*)::int as n from revenue_records where org_id = 'tied'`.execute(db)).rows[0]?.n;
+      // Revenue naming no stored organization, written past the store's own checks.
+      await expect(
+        sql`insert into revenue_records (org_id, seq, customer, product, date, amount, currency, net_new)
+          values ('nobody', 0, 'c1', 'x', '2017-01-31', 1, 'USD', true)`.execute(db),
+      ).rejects.toMatchObject({ code: '23503' });
+      await expect(sql`update revenue_records set org_id = 'nobody' where org_id = 'tied'`.execute(db)).rejects.toMatchObject({
+        code: '23503',
+      });
+      await expect(sql`update organizations set id = 'renamed' where id = 'tied'`.execute(db)).rejects.toMatchObject({
+        code: '23503',
+      });
+      expect(await count()).toBe(1);
+      // Deleting the organization's row alone takes its revenue along.
+      await sql`delete from dpor_periods where org_id = 'tied'`.execute(db);
+      await sql`delete from customers where org_id = 'tied'`.execute(db);
+      await sql`delete from organizations where id = 'tied'`.execute(db);
+      expect(await count()).toBe(0);
+    });
+
     it('stores only a hash of token secrets; live tokens authenticate, revoked ones do not', async () => {
       await store.replaceOrganization(organization({ id: 'tokens' }), CLI);
       const admin = await store.createToken({ role: 'admin', org: null, label: 'ops' }, CLI);
@@ -586,7 +615,7 @@ export function defineStoreContract(name: string, makeFactory: () => Promise<Sto
         if (i === 0) await store.close();
       }
       const migrations = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db);
-      expect(migrations.rows.map((r) => r.name)).toEqual(['0001-initial-schema']);
+      expect(migrations.rows.map((r) => r.name)).toEqual(Object.keys(await storeMigrations.getMigrations()).sort());
     });
   });
 }

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { AttainError } from '../core/attain-error.js';
+import { bulkCopy } from './bulk-copy.js';
 import { bulkInsert } from './bulk-insert.js';
 import { OrganizationColumns } from './organization-columns.js';
 import type { OrganizationAdditions } from './store.js';
@@ -54,9 +55,9 @@ export async function addOrganizationRows(
     sql`on conflict (org_id, id) do update set name = coalesce(excluded.name, ${sql.table(table)}.name)`;
   await bulkInsert(trx, 'people', orgId, columns.parties(people, first.people), keepName('people'));
   await bulkInsert(trx, 'customers', orgId, columns.parties(customers, first.customers), keepName('customers'));
-  await bulkInsert(trx, 'exam_passes', orgId, columns.exams(additions.exams, first.exams));
-  await bulkInsert(trx, 'dpor_periods', orgId, columns.dpor(additions.dpor, first.dpor));
-  await bulkInsert(trx, 'revenue_records', orgId, columns.revenue(additions.revenue, first.revenue));
+  await bulkCopy(trx, 'exam_passes', orgId, columns.exams(additions.exams, first.exams));
+  await bulkCopy(trx, 'dpor_periods', orgId, columns.dpor(additions.dpor, first.dpor));
+  await bulkCopy(trx, 'revenue_records', orgId, columns.revenue(additions.revenue, first.revenue));
   return {
     people: people.length,
     exams: additions.exams.length,

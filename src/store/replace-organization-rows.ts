@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Organization } from '../engine/organization.js';
-import { bulkInsert } from './bulk-insert.js';
+import { bulkCopy } from './bulk-copy.js';
 import { deleteOrganizationChildren } from './delete-organization-children.js';
 import { OrganizationColumns } from './organization-columns.js';
 import type { StoreDatabase } from './store-database.js';
@@ -36,12 +36,12 @@ export async function replaceOrganizationRows(
   const exams = org.people.flatMap((p) => p.exams.map((e) => ({ ...e, person: p.id })));
   const dpor = org.customers.flatMap((c) => c.dpor.map((d) => ({ ...d, customer: c.id })));
   // Parents before children, for the foreign keys.
-  await bulkInsert(trx, 'fx_rates', org.id, columns.fx(org.fx));
-  await bulkInsert(trx, 'people', org.id, columns.parties(org.people, 0));
-  await bulkInsert(trx, 'customers', org.id, columns.parties(org.customers, 0));
-  await bulkInsert(trx, 'exam_passes', org.id, columns.exams(exams, 0));
-  await bulkInsert(trx, 'dpor_periods', org.id, columns.dpor(dpor, 0));
-  await bulkInsert(trx, 'revenue_records', org.id, columns.revenue(org.revenue, 0));
+  await bulkCopy(trx, 'fx_rates', org.id, columns.fx(org.fx));
+  await bulkCopy(trx, 'people', org.id, columns.parties(org.people, 0));
+  await bulkCopy(trx, 'customers', org.id, columns.parties(org.customers, 0));
+  await bulkCopy(trx, 'exam_passes', org.id, columns.exams(exams, 0));
+  await bulkCopy(trx, 'dpor_periods', org.id, columns.dpor(dpor, 0));
+  await bulkCopy(trx, 'revenue_records', org.id, columns.revenue(org.revenue, 0));
   return { created };
 }
 

@@ -6,7 +6,7 @@ export interface PGliteClient {
   query<R>(
     sql: string,
     params?: readonly unknown[],
-    options?: { readonly rowMode?: 'object' },
+    options?: { readonly rowMode?: 'object'; readonly blob?: Blob },
   ): Promise<{ readonly rows: R[]; readonly affectedRows?: number; readonly command?: string }>;
   close(): Promise<void>;
 }

@@ -1,4 +1,6 @@
 import type { CompiledQuery, DatabaseConnection, QueryResult } from 'kysely';
+import { BULK_BATCH_ROWS } from '../bulk-insert.js';
+import { CopyRows, copyRowsOf } from '../copy-rows.js';
 import type { PGliteClient } from './pglite-client.js';
 
 /** Commands whose row count Kysely reports as `numAffectedRows`, as its PostgreSQL driver does. */
@@ -9,6 +11,17 @@ export class PGliteConnection implements DatabaseConnection {
   constructor(private readonly client: PGliteClient) {}
 
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
+    const copy = copyRowsOf(compiledQuery.parameters);
+    if (copy) {
+      // PGlite has no COPY FROM STDIN; it reads the rows as the special file /dev/blob instead. One statement per
+      // batch, since PGlite runs each on the JS thread: between them the process can answer other requests.
+      const statement = compiledQuery.sql.replace(/ from stdin /i, " from '/dev/blob' ");
+      for (const chunk of copy.chunks(BULK_BATCH_ROWS)) {
+        const blob = new Blob([CopyRows.HEADER, chunk, CopyRows.TRAILER] as Uint8Array<ArrayBuffer>[]);
+        await this.client.query(statement, [], { blob });
+      }
+      return { rows: [] };
+    }
     const result = await this.client.query<R>(compiledQuery.sql, [...compiledQuery.parameters], { rowMode: 'object' });
     const counted = result.command !== undefined && COUNTED_COMMANDS.has(result.command);
     return {

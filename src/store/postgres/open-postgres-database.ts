@@ -3,6 +3,7 @@ import { AttainError } from '../../core/attain-error.js';
 import type { DatabaseOptions, OpenedDatabase } from '../opened-database.js';
 import type { StoreDatabase } from '../store-database.js';
 import { keepText, TEXT_ARRAY_TYPE, TEXT_ARRAY_TYPES, TEXT_TYPES } from '../text-types.js';
+import { copyingClient } from './copying-client.js';
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
@@ -22,6 +23,7 @@ export async function openPostgresDatabase(
     ]);
   }
   const { default: pg } = await import('pg');
+  const { from: copyFrom } = await import('pg-copy-streams');
   // pg-types' TypeId enum lists scalar types only; the registry itself takes any oid.
   const builtin = pg.types.getTypeParser as (id: number, format: 'text' | 'binary') => (text: string) => unknown;
   const textArray = builtin(TEXT_ARRAY_TYPE, 'text');
@@ -32,6 +34,7 @@ export async function openPostgresDatabase(
     [TEXT_ARRAY_TYPES.numeric, textArray],
   ]);
   const pool = new pg.Pool({
+    Client: copyingClient(pg, copyFrom),
     connectionString: databaseUrl,
     options: `-c DateStyle=ISO,YMD${schema ? ` -c search_path=${schema}` : ''}`,
     types: {

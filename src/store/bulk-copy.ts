@@ -1,0 +1,29 @@
+import { CompiledQuery, type Kysely } from 'kysely';
+import type { BulkColumn, ChildTable } from './bulk-insert.js';
+import { CopyRows } from './copy-rows.js';
+import type { StoreDatabase } from './store-database.js';
+
+/** Column names are the store's own identifiers, never input; this only guards against a slip in the code. */
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+
+/**
+ * Appends an organization's rows with COPY, PostgreSQL's bulk path: the rows travel in the binary COPY format,
+ * with no statement to parse and no per-value text to read. For tables written append-only; an upsert needs
+ * `bulkInsert` and its `on conflict` clause. How the rows travel (one stream, or a statement per batch) is the
+ * connection's choice.
+ */
+export async function bulkCopy(
+  db: Kysely<StoreDatabase>,
+  table: ChildTable,
+  orgId: string,
+  columns: readonly BulkColumn[],
+): Promise<void> {
+  const rows = CopyRows.of(orgId, columns);
+  if (rows.rows === 0) return;
+  const names = ['org_id', ...columns.map((c) => c.name)];
+  for (const name of [table, ...names]) {
+    if (!IDENTIFIER.test(name)) throw new Error(`bulkCopy: "${name}" is not a plain identifier`);
+  }
+  const statement = `copy ${table} (${names.join(', ')}) from stdin with (format binary)`;
+  await db.executeQuery(CompiledQuery.raw(statement, [rows]));
+}

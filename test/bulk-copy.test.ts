@@ -1,0 +1,138 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { type Kysely, sql } from 'kysely';
+import { afterAll, describe, expect, it } from 'vitest';
+import { formatDay } from '../src/core/day.js';
+import { bulkCopy } from '../src/store/bulk-copy.js';
+import type { BulkColumn } from '../src/store/bulk-insert.js';
+import { migrateStore } from '../src/store/migrate-store.js';
+import { openStoreDatabase } from '../src/store/open-store.js';
+import type { OpenedDatabase } from '../src/store/opened-database.js';
+import type { StoreDatabase } from '../src/store/store-database.js';
+
+const DATABASE_URL = process.env.ATTAIN_TEST_DATABASE_URL;
+const cleanups: (() => Promise<void>)[] = [];
+
+afterAll(async () => {
+  for (const cleanup of cleanups) await cleanup();
+});
+
+interface Row {
+  readonly customer: string;
+  readonly product: string;
+  readonly date: string;
+  readonly amount: string;
+  readonly netNew: boolean;
+}
+
+/** Any text PostgreSQL stores: every Unicode scalar value but NUL, tabs, newlines and backslashes included. */
+const text = fc.string({ unit: 'binary', maxLength: 12 }).map((s) => s.replaceAll('\u0000', ''));
+const row: fc.Arbitrary<Row> = fc.record({
+  customer: text,
+  product: text,
+  // 1900-01-01 to 2199-12-31: before and after PostgreSQL's day zero, 2000-01-01.
+  date: fc.integer({ min: -25_567, max: 84_000 }).map(formatDay),
+  // Plain decimals as attain writes them, from 0 to 40 digits before the point and 0 to 30 after.
+  amount: fc.stringMatching(/^-?\d{1,40}(\.\d{1,30})?$/),
+  netNew: fc.boolean(),
+});
+
+/** How PostgreSQL writes a numeric back: the same places, no leading zeros, no minus on zero. */
+function numericText(amount: string): string {
+  const negative = amount.startsWith('-');
+  const [whole = '', fraction] = amount.replace('-', '').split('.');
+  const digits = whole.replace(/^0+(?=\d)/, '');
+  const zero = /^0*$/.test(digits + (fraction ?? ''));
+  return `${negative && !zero ? '-' : ''}${digits}${fraction === undefined ? '' : `.${fraction}`}`;
+}
+
+function columns(rows: readonly Row[], firstSeq: number): readonly BulkColumn[] {
+  return [
+    { name: 'seq', type: 'integer', values: rows.map((_, i) => firstSeq + i) },
+    { name: 'customer', type: 'text', values: rows.map((r) => r.customer) },
+    { name: 'product', type: 'text', values: rows.map((r) => r.product) },
+    { name: 'date', type: 'date', values: rows.map((r) => r.date) },
+    { name: 'amount', type: 'numeric', values: rows.map((r) => r.amount) },
+    { name: 'currency', type: 'text', values: rows.map(() => 'USD') },
+    { name: 'net_new', type: 'boolean', values: rows.map((r) => r.netNew) },
+  ];
+}
+
+function describeBackend(name: string, open: () => Promise<OpenedDatabase>): void {
+  describe(`bulkCopy on ${name}`, () => {
+    let database: Promise<Kysely<StoreDatabase>> | undefined;
+    const db = () => {
+      database ??= (async () => {
+        const { db: opened, migrationTableSchema } = await open();
+        await migrateStore(opened, migrationTableSchema);
+        await sql`insert into organizations (id, market) values ('copy', 'developed')`.execute(opened);
+        return opened;
+      })();
+      return database;
+    };
+
+    it('stores every value as written: text, dates on both sides of 2000, exact numerics with their places', async () => {
+      const kysely = await db();
+      await fc.assert(
+        fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 40 }), async (rows) => {
+          await sql`delete from revenue_records where org_id = 'copy'`.execute(kysely);
+          await bulkCopy(kysely, 'revenue_records', 'copy', columns(rows, 0));
+          const stored = await sql<Row & { seq: number }>`
+            select seq, customer, product, date::text as date, amount::text as amount, net_new as "netNew"
+            from revenue_records where org_id = 'copy' order by seq`.execute(kysely);
+          expect(stored.rows).toEqual(
+            rows.map((r, seq) => ({ seq, ...r, date: r.date, amount: numericText(r.amount), netNew: r.netNew })),
+          );
+        }),
+        { numRuns: 40 },
+      );
+    });
+
+    it('fails whole on a duplicate key, with the key violation, and the connection keeps working', async () => {
+      const kysely = await db();
+      await sql`delete from revenue_records where org_id = 'copy'`.execute(kysely);
+      const one: Row = { customer: 'c', product: 'p', date: '2017-01-01', amount: '1.50', netNew: true };
+      await bulkCopy(kysely, 'revenue_records', 'copy', columns([one], 0));
+      const error = await kysely
+        .transaction()
+        .execute((trx) => bulkCopy(trx, 'revenue_records', 'copy', columns([one, one, one], 0)))
+        .catch((e: unknown) => e);
+      expect((error as { code?: string }).code).toBe('23505');
+      const count = await sql<{ n: number }>`select count(*)::int as n from revenue_records where org_id = 'copy'`.execute(
+        kysely,
+      );
+      expect(count.rows[0]?.n).toBe(1);
+    });
+
+    it("refuses rows naming an organization that is not stored, as the foreign key did, by the key's name", async () => {
+      const kysely = await db();
+      const one: Row = { customer: 'c', product: 'p', date: '2017-01-01', amount: '1', netNew: true };
+      const error = await bulkCopy(kysely, 'revenue_records', 'nobody', columns([one], 0)).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: '23503', constraint: 'revenue_records_org_id_fkey' });
+    });
+  });
+}
+
+describeBackend('PGlite', async () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'attain-copy-'));
+  const opened = await openStoreDatabase({ dataDir });
+  cleanups.push(async () => {
+    await opened.db.destroy();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  return opened;
+});
+
+if (DATABASE_URL !== undefined) {
+  describeBackend('PostgreSQL', async () => {
+    const schema = `attain_copy_${process.pid}`;
+    const opened = await openStoreDatabase({ databaseUrl: DATABASE_URL, schema });
+    cleanups.push(async () => {
+      await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(opened.db);
+      await opened.db.destroy();
+    });
+    return opened;
+  });
+}
