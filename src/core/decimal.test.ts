@@ -20,6 +20,29 @@ const micros = (d: Decimal) => {
 };
 
 describe('Decimal', () => {
+  it('reads a plain decimal exactly as its grammar says, with the digits and places written', () => {
+    const grammar = /^(-?)(\d+)(?:\.(\d+))?$/;
+    fc.assert(
+      fc.property(
+        // Well-formed ones of every length (both sides of 15 digits), and near misses.
+        fc.oneof(fc.stringMatching(/^-?\d{1,22}(\.\d{1,8})?$/), fc.stringMatching(/^-?[0-9.]{0,26}$/)),
+        (text) => {
+          const match = grammar.exec(text);
+          const parsed = Decimal.parse(text);
+          if (!match) {
+            expect(parsed).toBeUndefined();
+            return;
+          }
+          const [, sign, whole = '', fraction = ''] = match;
+          const magnitude = BigInt(whole + fraction);
+          expect(parsed?.mantissa).toBe(sign === '-' ? -magnitude : magnitude);
+          expect(parsed?.scale).toBe(fraction.length);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
   it('adds and compares exactly', () => {
     fc.assert(
       fc.property(decimal, decimal, (a, b) => {
