@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadShippedCatalog } from '../src/catalog/shipped-catalog.js';
 import { parseDay } from '../src/core/day.js';
 import { organizationDocument } from '../src/engine/organization-document.js';
+import { parseOrganization } from '../src/engine/parse-organization.js';
 import { readOrganizationFile } from '../src/importers/read-organization-file.js';
 import { evaluateJointly } from '../src/planner/evaluate-jointly.js';
 import { planLevel } from '../src/planner/plan-level.js';
@@ -153,6 +154,26 @@ describe('reports are the CLI JSON', () => {
     const snapshots = history.snapshots as { asOf: string; levels: unknown[] }[];
     expect(snapshots[0]?.asOf).toBe('2018-03-31');
     expect(snapshots[0]?.levels).toHaveLength(6);
+  });
+
+  it('a served evaluation is answered again only to the same token, and never after a write', async () => {
+    const route = '/api/orgs/fabrikam/evaluation?asOf=2018-03-31';
+    const first = await call('admin', route);
+    expect(first.status).toBe(200);
+    const before = await first.text();
+    expect(await (await call('admin', route)).text()).toBe(before);
+    // The admin's cached answer is not another token's: a partner of contoso still gets 404, a revoked token 401.
+    expect((await call('partner', route)).status).toBe(404);
+    expect((await call('revoked', route)).status).toBe(401);
+    expect((await call(null, route)).status).toBe(401);
+    // A write drops it: the next answer is computed from the new data.
+    const organization = await readOrganizationFile('examples/fabrikam-ops.yaml');
+    const fewer = { ...organizationDocument(organization), people: [] };
+    expect((await call('admin', '/api/orgs/fabrikam', { method: 'PUT', body: JSON.stringify(fewer) })).status).toBe(200);
+    const after = await (await call('admin', route)).text();
+    expect(after).not.toBe(before);
+    expect(after).toBe(JSON.stringify(await evaluateJointly(catalog, parseOrganization(fewer, catalog.currency), { asOf })));
+    await store.replaceOrganization(organization, SYSTEM);
   });
 
   it('plan: the same JSON as plan, with exclusions; an unknown target is a 400', async () => {

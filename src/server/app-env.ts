@@ -1,5 +1,4 @@
 import type { Catalog } from '../catalog/catalog-types.js';
-import type { Locale } from '../core/localized.js';
 import type { Store, TokenRecord } from '../store/store.js';
 import type { ServedCache } from './served-cache.js';
 
@@ -7,7 +6,6 @@ import type { ServedCache } from './served-cache.js';
 export type AppEnv = {
   Variables: {
     token: TokenRecord;
-    locale: Locale;
   };
 };
 
@@ -20,7 +18,15 @@ export interface Logger {
 /** Recently computed answers, shared by the routes of one app. */
 export interface AppCaches {
   readonly evaluations: ServedCache<string>;
+  /** Whole evaluation responses by token and URL, answered before validation and routing (see create-app). */
+  readonly responses: ServedCache<string>;
   readonly tokens: ServedCache<TokenRecord | null>;
+}
+
+/** Drops what the caches hold for an organization: after a write, nothing computed before it is served. */
+export function forgetOrganization(caches: AppCaches, org: string): void {
+  caches.evaluations.invalidate(org);
+  caches.responses.invalidate(org);
 }
 
 export interface AppOptions {

@@ -4,7 +4,7 @@ import { organizationDocument } from '../engine/organization-document.js';
 import { parseOrganization } from '../engine/parse-organization.js';
 import { IMPORT_KINDS, type ImportKind, isImportKind } from '../importers/import-kinds.js';
 import { planImport } from '../importers/plan-import.js';
-import type { AppCaches, AppEnv, AppOptions } from './app-env.js';
+import { type AppCaches, type AppEnv, type AppOptions, forgetOrganization } from './app-env.js';
 import { OrgLock } from './org-lock.js';
 import { actorOf, assertWritable, ok, orgParams, readableOrganization } from './route-helpers.js';
 
@@ -62,7 +62,7 @@ export function registerOrganizationRoutes(app: OpenAPIHono<AppEnv>, options: Ap
       }
       const organization = parseOrganization(isRecord(document) ? { ...document, id } : document, catalog.currency);
       const { created } = await lock.run(id, () => store.replaceOrganization(organization, actorOf(c), 'org.replace'));
-      caches.evaluations.invalidate(id);
+      forgetOrganization(caches, id);
       return c.json({ created }, 200);
     },
   );
@@ -81,7 +81,7 @@ export function registerOrganizationRoutes(app: OpenAPIHono<AppEnv>, options: Ap
       await readableOrganization(c, options, id);
       assertWritable(c, id);
       await lock.run(id, () => store.deleteOrganization(id, actorOf(c)));
-      caches.evaluations.invalidate(id);
+      forgetOrganization(caches, id);
       return c.body(null, 204);
     },
   );
@@ -124,7 +124,7 @@ export function registerOrganizationRoutes(app: OpenAPIHono<AppEnv>, options: Ap
           const action = `import.${plan.kind}`;
           if (plan.replace) await store.replaceOrganization(plan.organization, actorOf(c), action);
           else await store.addToOrganization(id, plan.additions, actorOf(c), action, { summary: plan.summary });
-          caches.evaluations.invalidate(id);
+          forgetOrganization(caches, id);
         }
         return plan;
       });

@@ -7,7 +7,8 @@ import { atRiskReport, forecastReport } from '../service/forecast-report.js';
 import type { AppCaches, AppEnv, AppOptions } from './app-env.js';
 import { canRead } from './app-env.js';
 import { httpErrors } from './http-error.js';
-import { dayParameter, ok, orgParams, readableOrganization, wholeNumber } from './route-helpers.js';
+import { localeOf } from './locale-of.js';
+import { dayParameter, JSON_HEADERS, ok, orgParams, readableOrganization, responseKey, wholeNumber } from './route-helpers.js';
 
 const tags = ['reports'];
 /** The forecast's default horizon, as the CLI's: eighteen months. */
@@ -47,8 +48,9 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>, options: AppOptio
         body = JSON.stringify(evaluation);
         caches.evaluations.set(id, key, body);
       }
+      caches.responses.set(id, responseKey(c), body);
       // Already JSON text: sent as is. The typed route expects c.json's type, which would serialize it again.
-      return c.body(body, 200, { 'content-type': 'application/json; charset=UTF-8' }) as never;
+      return c.body(body, 200, JSON_HEADERS) as never;
     },
   );
 
@@ -109,7 +111,7 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>, options: AppOptio
       const to = riskDays !== undefined ? from + riskDays : dayParameter('to', query.to, from + DEFAULT_FORECAST_DAYS);
       if (to <= from) throw httpErrors.badParameter('to', formatDay(to), 'after from');
       const organization = await readableOrganization(c, options, id);
-      const locale = c.get('locale');
+      const locale = localeOf(c);
       if (riskDays !== undefined) return c.json(await atRiskReport(catalog, organization, { from, to }, locale), 200);
       return c.json(forecastReport(catalog, organization, { from, to }, locale).report, 200);
     },
@@ -152,7 +154,7 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>, options: AppOptio
       const query = c.req.valid('query');
       const asOf = dayParameter('asOf', query.asOf);
       const days = wholeNumber('atRiskDays', query.atRiskDays, 1) ?? 90;
-      const locale = c.get('locale');
+      const locale = localeOf(c);
       const organizations = [];
       for await (const organization of store.streamOrganizations()) {
         const evaluation = await evaluateJointly(catalog, organization, { asOf });

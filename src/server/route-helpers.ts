@@ -47,3 +47,11 @@ export function wholeNumber(name: string, value: string | undefined, min: number
   if (!Number.isInteger(n) || n < min) throw httpErrors.badParameter(name, value, `a whole number of at least ${min}`);
   return n;
 }
+
+/** The content type of JSON bodies sent as already serialized text. */
+export const JSON_HEADERS = { 'content-type': 'application/json; charset=UTF-8' } as const;
+
+/** What a cached response is filed under: the authenticated token and the whole URL it asked for. */
+export function responseKey(c: Context<AppEnv>): string {
+  return `${c.get('token').id}\u0000${c.req.url}`;
+}
