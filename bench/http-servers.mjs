@@ -1,6 +1,6 @@
 // Started by bench/service-benchmarks.ts in a child process, so that the load generator and the servers do not
 // share a thread: the attain API on a PGlite store holding one typical organization, and beside it a bare Hono
-// route returning a constant JSON body, both served by @hono/node-server. Prints { subject, baseline, token }.
+// route returning a constant JSON body, all served by @hono/node-server. Prints { subject, uncached, baseline, token }.
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,6 +23,8 @@ const { secret } = await store.createToken({ role: 'admin', org: null }, actor);
 const listen = (fetch) =>
   new Promise((resolve) => serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info) => resolve(info.port)));
 const subject = await listen(createApp({ store, catalog }).fetch);
+// The same API with its caches off: every request authenticates against the store and evaluates again.
+const uncached = await listen(createApp({ store, catalog, cacheMs: 0 }).fetch);
 const constant = new Hono().get('/constant', (c) => c.json({ ok: true, organization: document.id, levels: 6 }));
 const baseline = await listen(constant.fetch);
-process.stdout.write(`${JSON.stringify({ subject, baseline, token: secret })}\n`);
+process.stdout.write(`${JSON.stringify({ subject, uncached, baseline, token: secret })}\n`);

@@ -21,6 +21,8 @@ export const SERVICE_GOALS = { http: 0.5, import: 0.3 } as const;
 
 export interface HttpResult {
   readonly subjectRps: number;
+  /** The same route with the server's caches off: every request evaluates again (no goal; for scale). */
+  readonly uncachedRps: number;
   readonly baselineRps: number;
   readonly ratio: number;
   readonly goal: number;
@@ -42,7 +44,7 @@ export async function benchHttp(typical: { people: number; revenue: number; seed
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   try {
-    const ports = await new Promise<{ subject: number; baseline: number; token: string }>((resolve, reject) => {
+    const ports = await new Promise<{ subject: number; uncached: number; baseline: number; token: string }>((resolve, reject) => {
       let out = '';
       child.stdout?.on('data', (chunk: Buffer) => {
         out += chunk.toString();
@@ -68,7 +70,8 @@ export async function benchHttp(typical: { people: number; revenue: number; seed
     }
     const subjectRps = Math.max(...subject);
     const baselineRps = Math.max(...baseline);
-    return { subjectRps, baselineRps, ratio: round(subjectRps / baselineRps, 3), goal: SERVICE_GOALS.http };
+    const uncachedRps = await run(subjectUrl.replace(`:${ports.subject}/`, `:${ports.uncached}/`), auth);
+    return { subjectRps, uncachedRps, baselineRps, ratio: round(subjectRps / baselineRps, 3), goal: SERVICE_GOALS.http };
   } finally {
     child.kill('SIGKILL');
   }
@@ -168,6 +171,14 @@ export function serviceRows(http: HttpResult, imported: ImportResult): string[][
       `${http.ratio}`,
       `≥ ${http.goal}`,
       `goal ${verdict(http.ratio >= http.goal)}`,
+    ],
+    [
+      'the same, caches off (every request evaluates)',
+      `${Math.round(http.uncachedRps)} req/s`,
+      `${Math.round(http.baselineRps)} req/s constant JSON`,
+      `${round(http.uncachedRps / http.baselineRps, 3)}`,
+      'none',
+      'for scale',
     ],
     [
       `import ${n(imported.rows)}-row revenue CSV into PGlite`,

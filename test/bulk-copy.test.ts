@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { type Kysely, sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatDay } from '../src/core/day.js';
+import { Decimal } from '../src/core/decimal.js';
 import { bulkCopy } from '../src/store/bulk-copy.js';
 import type { BulkColumn } from '../src/store/bulk-insert.js';
 import { migrateStore } from '../src/store/migrate-store.js';
@@ -48,13 +49,14 @@ function numericText(amount: string): string {
   return `${negative && !zero ? '-' : ''}${digits}${fraction === undefined ? '' : `.${fraction}`}`;
 }
 
-function columns(rows: readonly Row[], firstSeq: number): readonly BulkColumn[] {
+function columns(rows: readonly Row[], firstSeq: number, asDecimals = false): readonly BulkColumn[] {
   return [
     { name: 'seq', type: 'integer', values: rows.map((_, i) => firstSeq + i) },
     { name: 'customer', type: 'text', values: rows.map((r) => r.customer) },
     { name: 'product', type: 'text', values: rows.map((r) => r.product) },
     { name: 'date', type: 'date', values: rows.map((r) => r.date) },
-    { name: 'amount', type: 'numeric', values: rows.map((r) => r.amount) },
+    // Amounts as the text of a file, or as the Decimals of a parsed organization: both encodings are checked.
+    { name: 'amount', type: 'numeric', values: rows.map((r) => (asDecimals ? (Decimal.parse(r.amount) as Decimal) : r.amount)) },
     { name: 'currency', type: 'text', values: rows.map(() => 'USD') },
     { name: 'net_new', type: 'boolean', values: rows.map((r) => r.netNew) },
   ];
@@ -76,9 +78,9 @@ function describeBackend(name: string, open: () => Promise<OpenedDatabase>): voi
     it('stores every value as written: text, dates on both sides of 2000, exact numerics with their places', async () => {
       const kysely = await db();
       await fc.assert(
-        fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 40 }), async (rows) => {
+        fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 40 }), fc.boolean(), async (rows, asDecimals) => {
           await sql`delete from revenue_records where org_id = 'copy'`.execute(kysely);
-          await bulkCopy(kysely, 'revenue_records', 'copy', columns(rows, 0));
+          await bulkCopy(kysely, 'revenue_records', 'copy', columns(rows, 0, asDecimals));
           const stored = await sql<Row & { seq: number }>`
             select seq, customer, product, date::text as date, amount::text as amount, net_new as "netNew"
             from revenue_records where org_id = 'copy' order by seq`.execute(kysely);

@@ -1,11 +1,13 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { Decimal } from '../core/decimal.js';
 import type { StoreDatabase } from './store-database.js';
 
 /** One column of rows to insert, with the PostgreSQL type its array parameter is cast to. */
 export interface BulkColumn {
   readonly name: string;
   readonly type: 'text' | 'date' | 'numeric' | 'boolean' | 'integer';
-  readonly values: readonly (string | number | boolean | null)[];
+  /** Numerics as Decimals or their text; COPY encodes a Decimal from its digits without writing it out first. */
+  readonly values: readonly (string | number | boolean | Decimal | null)[];
 }
 
 /** The organization's children, as their tables' columns (org_id aside). */
@@ -34,9 +36,14 @@ export async function bulkInsert(
   const names = sql.join(columns.map((c) => sql.ref(c.name)));
   for (let start = 0; start < rows; start += BULK_BATCH_ROWS) {
     const end = Math.min(rows, start + BULK_BATCH_ROWS);
-    const arrays = sql.join(columns.map((c) => sql`${c.values.slice(start, end)}::${sql.raw(c.type)}[]`));
+    const arrays = sql.join(columns.map((c) => sql`${c.values.slice(start, end).map(toParameter)}::${sql.raw(c.type)}[]`));
     await sql`insert into ${sql.table(table)} (org_id, ${names}) select ${orgId}::text, * from unnest(${arrays}) ${conflict ?? sql``}`.execute(
       db,
     );
   }
+}
+
+/** A value as the pg and PGlite drivers take it in an array parameter. */
+function toParameter(value: BulkColumn['values'][number]): string | number | boolean | null {
+  return value instanceof Decimal ? value.toString() : value;
 }

@@ -1,4 +1,5 @@
 import { parseDay } from '../core/day.js';
+import { Decimal } from '../core/decimal.js';
 import type { BulkColumn } from './bulk-insert.js';
 
 /**
@@ -65,9 +66,10 @@ export function copyRowsOf(parameters: readonly unknown[]): CopyRows | undefined
 const POSTGRES_EPOCH_DAY = 10_957;
 const MINUS = 45;
 const ZERO = 48;
+const POWERS: readonly number[] = [1, 10, 100, 1000];
 const NUMERIC_NEGATIVE = 0x4000;
 
-type FieldEncoder = (writer: BinaryWriter, value: string | number | boolean, column: string) => void;
+type FieldEncoder = (writer: BinaryWriter, value: NonNullable<BulkColumn['values'][number]>, column: string) => void;
 
 const ENCODERS: Record<BulkColumn['type'], FieldEncoder> = {
   text: (writer, value) => writer.lengthPrefixed(writer.encodeText(String(value))),
@@ -88,57 +90,66 @@ const ENCODERS: Record<BulkColumn['type'], FieldEncoder> = {
     writer.int32(day - POSTGRES_EPOCH_DAY);
   },
   numeric: (writer, value, column) => {
-    if (!writeNumeric(writer, String(value))) throw unencodable(column, value, 'a plain decimal');
+    if (value instanceof Decimal) writeDecimal(writer, value);
+    else if (!writeNumeric(writer, String(value))) throw unencodable(column, value, 'a plain decimal');
   },
 };
 
 /**
- * PostgreSQL's binary numeric: base-10000 digits with the weight of the first, a sign, and the display scale
- * (the number of decimal places written, which the server keeps: 12.50 stays 12.50). Reads a plain decimal
- * ("-1234.50") character by character, since it runs once per amount; returns false for anything else.
+ * PostgreSQL's binary numeric from a plain decimal's text ("-1234.50"), read character by character since it runs
+ * once per amount; false for anything else.
  */
 function writeNumeric(writer: BinaryWriter, text: string): boolean {
   const negative = text.charCodeAt(0) === MINUS;
-  let i = negative ? 1 : 0;
-  const dot = text.indexOf('.', i);
-  const wholeEnd = dot < 0 ? text.length : dot;
-  const fractionLength = dot < 0 ? 0 : text.length - dot - 1;
-  if (wholeEnd === i || (dot >= 0 && fractionLength === 0)) return false;
-  while (i < wholeEnd - 1 && text.charCodeAt(i) === ZERO) i++;
-  // Base-10000 digits aligned on the decimal point: the whole part's first group may be short, the fraction's last
-  // is padded with zeros on the right.
-  const digits = writer.digits;
-  let count = 0;
-  let group = 0;
-  let inGroup = (4 - ((wholeEnd - i) % 4)) % 4;
-  const weight = Math.ceil((wholeEnd - i) / 4) - 1;
-  for (let k = i; k < text.length; k++) {
-    if (k === dot) continue;
+  const first = negative ? 1 : 0;
+  const dot = text.indexOf('.', first);
+  if (dot === first || dot === text.length - 1 || text.length === first) return false;
+  for (let k = first; k < text.length; k++) {
     const d = text.charCodeAt(k) - ZERO;
-    if (d < 0 || d > 9) return false;
-    group = group * 10 + d;
-    if (++inGroup === 4) {
-      digits[count++] = group;
-      group = 0;
-      inGroup = 0;
-    }
+    if (k !== dot && (d < 0 || d > 9)) return false;
   }
-  if (inGroup > 0) {
-    while (inGroup++ < 4) group *= 10;
-    digits[count++] = group;
+  writeDigits(writer, negative, text, first, dot, dot < 0 ? 0 : text.length - dot - 1);
+  return true;
+}
+
+/** The same from a Decimal: its mantissa's digits and its scale, with no text in between. */
+function writeDecimal(writer: BinaryWriter, value: Decimal): void {
+  const negative = value.mantissa < 0n;
+  writeDigits(writer, negative, (negative ? -value.mantissa : value.mantissa).toString(), 0, -1, value.scale);
+}
+
+/**
+ * Writes the decimal digits `text[from…]` (skipping the point at `dot`, if any), whose last `scale` are places, as
+ * PostgreSQL's binary numeric: base-10000 digits aligned on the point, with the weight of the first, a sign, and
+ * the display scale (the places written, which the server keeps: 12.50 stays 12.50).
+ */
+function writeDigits(writer: BinaryWriter, negative: boolean, text: string, from: number, dot: number, scale: number): void {
+  const count = text.length - from - (dot < 0 ? 0 : 1);
+  // A digit's power of ten is its exponent; its base-10000 digit is floor(exponent / 4).
+  const top = Math.floor((count - scale - 1) / 4);
+  const bottom = Math.floor(-scale / 4);
+  const digits = writer.digits;
+  digits.length = top - bottom + 1;
+  digits.fill(0);
+  let exponent = count - scale - 1;
+  for (let k = from; k < text.length; k++) {
+    if (k === dot) continue;
+    const group = Math.floor(exponent / 4);
+    digits[top - group] =
+      (digits[top - group] as number) + (text.charCodeAt(k) - ZERO) * (POWERS[exponent - 4 * group] as number);
+    exponent--;
   }
-  let first = 0;
-  while (first < count && digits[first] === 0) first++;
-  let last = count;
-  while (last > first && digits[last - 1] === 0) last--;
-  const significant = last - first;
+  let firstDigit = 0;
+  while (firstDigit < digits.length && digits[firstDigit] === 0) firstDigit++;
+  let last = digits.length;
+  while (last > firstDigit && digits[last - 1] === 0) last--;
+  const significant = last - firstDigit;
   writer.int32(8 + 2 * significant);
   writer.int16(significant);
-  writer.int16(significant === 0 ? 0 : weight - first);
+  writer.int16(significant === 0 ? 0 : top - firstDigit);
   writer.int16(negative && significant > 0 ? NUMERIC_NEGATIVE : 0);
-  writer.int16(fractionLength);
-  for (let k = first; k < last; k++) writer.int16(digits[k] as number);
-  return true;
+  writer.int16(scale);
+  for (let k = firstDigit; k < last; k++) writer.int16(digits[k] as number);
 }
 
 function unencodable(column: string, value: unknown, expected: string): Error {

@@ -18,7 +18,7 @@ export class OrganizationColumns {
         'currency',
         entries.map(([currency]) => currency),
       ),
-      { name: 'rate', type: 'numeric', values: entries.map(([, rate]) => rate.toString()) },
+      { name: 'rate', type: 'numeric', values: entries.map(([, rate]) => rate) },
     ];
   }
 
@@ -88,7 +88,7 @@ export class OrganizationColumns {
         'date',
         records.map((r) => r.date),
       ),
-      { name: 'amount', type: 'numeric', values: records.map((r) => r.amount.toString()) },
+      { name: 'amount', type: 'numeric', values: records.map((r) => r.amount) },
       text(
         'currency',
         records.map((r) => r.currency),
