@@ -36,6 +36,13 @@ export interface ImportResult {
   readonly pgliteRatio: number | null;
   readonly postgresRatio: number | null;
   readonly goal: number;
+  /**
+   * For scale, not goals: `\copy` of the same rows into the store's own revenue table (its primary key and its
+   * organization check), which no import into that table can beat; and PGlite's own COPY of the file into a table
+   * of the same columns, the most any PGlite import could reach.
+   */
+  readonly copyIntoStoreRowsPerSecond: number | null;
+  readonly pgliteCopyRowsPerSecond: number;
 }
 
 export async function benchHttp(typical: { people: number; revenue: number; seed: number }): Promise<HttpResult> {
@@ -110,8 +117,11 @@ export async function benchImport(databaseUrl: string | undefined): Promise<Impo
       }
     };
     const pglite = await importInto({ dataDir: path.join(dir, 'data') });
+    const pgliteCopy = await pgliteCopyRowsPerSecond(path.join(dir, 'pglite-copy'), csv, rows);
     if (!databaseUrl) {
       return {
+        copyIntoStoreRowsPerSecond: null,
+        pgliteCopyRowsPerSecond: Math.round(pgliteCopy),
         rows,
         pgliteRowsPerSecond: Math.round(pglite),
         postgresRowsPerSecond: null,
@@ -124,8 +134,11 @@ export async function benchImport(databaseUrl: string | undefined): Promise<Impo
     const schema = `bench_${process.pid}`;
     const postgres = await importInto({ databaseUrl, schema });
     const copy = copyRowsPerSecond(databaseUrl, csvFile, rows);
+    const copyIntoStore = copyIntoStoreRowsPerSecond(databaseUrl, schema, path.join(dir, 'store-rows.csv'), csv, rows);
     dropSchema(databaseUrl, schema);
     return {
+      copyIntoStoreRowsPerSecond: Math.round(copyIntoStore),
+      pgliteCopyRowsPerSecond: Math.round(pgliteCopy),
       rows,
       pgliteRowsPerSecond: Math.round(pglite),
       postgresRowsPerSecond: Math.round(postgres),
@@ -154,6 +167,38 @@ function copyRowsPerSecond(databaseUrl: string, csvFile: string, rows: number): 
   const seconds = (performance.now() - start) / 1000;
   psql(`DROP TABLE ${table}`);
   return rows / seconds;
+}
+
+/** `\copy` into the store's revenue_records, for an organization of its own: the same rows with org_id and seq. */
+function copyIntoStoreRowsPerSecond(databaseUrl: string, schema: string, file: string, csv: string, rows: number): number {
+  const [, ...lines] = csv.trimEnd().split('\n');
+  writeFileSync(file, `${lines.map((line, seq) => `copy-into-store,${seq},${line}`).join('\n')}\n`);
+  const psql = (command: string) => {
+    const run = spawnSync('psql', [databaseUrl, '-v', 'ON_ERROR_STOP=1', '-q', '-c', command], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`psql failed: ${run.stderr}`);
+  };
+  psql(`insert into ${schema}.organizations (id, market) values ('copy-into-store', 'developed')`);
+  const start = performance.now();
+  psql(
+    `\\copy ${schema}.revenue_records (org_id, seq, customer, product, date, amount, currency, net_new) FROM '${file}' WITH (FORMAT csv)`,
+  );
+  return rows / ((performance.now() - start) / 1000);
+}
+
+/** PGlite's own COPY of the CSV (as the /dev/blob file) into a table of the same columns, in a data directory. */
+async function pgliteCopyRowsPerSecond(dataDir: string, csv: string, rows: number): Promise<number> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const db = await PGlite.create({ dataDir });
+  try {
+    await db.exec(
+      'create table copy_baseline (customer text, product text, date date, amount numeric, currency text, net_new boolean)',
+    );
+    const start = performance.now();
+    await db.query(`copy copy_baseline from '/dev/blob' with (format csv, header true)`, [], { blob: new Blob([csv]) });
+    return rows / ((performance.now() - start) / 1000);
+  } finally {
+    await db.close();
+  }
 }
 
 function dropSchema(databaseUrl: string, schema: string): void {
@@ -196,5 +241,25 @@ export function serviceRows(http: HttpResult, imported: ImportResult): string[][
       `≥ ${imported.goal}`,
       imported.postgresRatio === null ? 'no PostgreSQL' : `goal ${verdict(imported.postgresRatio >= imported.goal)}`,
     ],
+    [
+      "for scale: `\\copy` of the rows into the store's own revenue table (PostgreSQL)",
+      `${n(imported.copyIntoStoreRowsPerSecond)} rows/s`,
+      `${n(imported.copyRowsPerSecond)} rows/s COPY`,
+      ratioOf(imported.copyIntoStoreRowsPerSecond, imported.copyRowsPerSecond),
+      'none',
+      'the ceiling of any import into that table',
+    ],
+    [
+      "for scale: PGlite's own COPY of the file into a table of the same columns",
+      `${n(imported.pgliteCopyRowsPerSecond)} rows/s`,
+      `${n(imported.copyRowsPerSecond)} rows/s COPY`,
+      ratioOf(imported.pgliteCopyRowsPerSecond, imported.copyRowsPerSecond),
+      'none',
+      'the ceiling of any PGlite import',
+    ],
   ];
+}
+
+function ratioOf(subject: number | null, baseline: number | null): string {
+  return subject === null || baseline === null ? 'n/a' : `${round(subject / baseline, 3)}`;
 }

@@ -91,6 +91,20 @@ describe.skipIf(DATABASE_URL === undefined)('PostgreSQL', () => {
     await db.destroy();
   });
 
+  it("checks revenue's organization in its own schema, whatever the writer's search path", async () => {
+    const schema = newSchema();
+    const store = await openStore({ databaseUrl: url, schema });
+    await store.replaceOrganization(organization({ id: 'here' }), { kind: 'system', id: 'test' });
+    await store.close();
+    const { db } = await openStoreDatabase({ databaseUrl: url });
+    const insert = (org: string) =>
+      sql`insert into ${sql.table(`${schema}.revenue_records`)} (org_id, seq, customer, product, date, amount, currency, net_new)
+        values (${org}, 0, 'c', 'x', '2017-01-31', 1, 'USD', true)`.execute(db);
+    await expect(insert('nobody')).rejects.toMatchObject({ code: '23503' });
+    await insert('here');
+    await db.destroy();
+  });
+
   it('refuses a schema name that is not a plain identifier', async () => {
     await expect(openStore({ databaseUrl: url, schema: 'x; drop table y' })).rejects.toBeInstanceOf(AttainError);
   });

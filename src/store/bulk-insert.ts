@@ -22,8 +22,8 @@ export const BULK_BATCH_ROWS = 25_000;
 /**
  * Inserts an organization's rows given column by column, one statement per batch:
  * `insert into t (org_id, a, b) select $1, * from unnest($2::text[], $3::date[])`. Each column travels as one array
- * parameter, so the server parses and plans one short statement per batch instead of one per row; on both
- * backends this comes close to COPY. `conflict` is appended verbatim (an `on conflict` clause for upserts).
+ * parameter, so the server parses and plans one short statement per batch instead of one per row. For upserts
+ * (`conflict` is appended verbatim: an `on conflict` clause), which COPY cannot do; appends use `bulkCopy`.
  */
 export async function bulkInsert(
   db: Kysely<StoreDatabase>,

@@ -107,10 +107,12 @@ const INITIAL_SCHEMA: readonly string[] = [
  * what the key gave: every row names a stored organization, checked and locked (`for key share`, as the key's own
  * check does, so a concurrent delete waits) within the inserting statement; deleting an organization deletes its
  * revenue; and an organization's id cannot change under its revenue. The error has the key's SQLSTATE and name.
+ * The functions keep the search path they were created with, so that they find this schema's tables whoever writes
+ * (psql's `\copy` into `schema.revenue_records` included).
  */
 const REVENUE_ORGANIZATION_CHECK: readonly string[] = [
   `alter table revenue_records drop constraint revenue_records_org_id_fkey`,
-  `create function revenue_records_check_organization() returns trigger language plpgsql as $$
+  `create function revenue_records_check_organization() returns trigger language plpgsql set search_path from current as $$
   declare
     missing text;
   begin
@@ -128,14 +130,14 @@ const REVENUE_ORGANIZATION_CHECK: readonly string[] = [
     referencing new table as new_rows for each statement execute function revenue_records_check_organization()`,
   `create trigger revenue_records_organization_on_update after update on revenue_records
     referencing new table as new_rows for each statement execute function revenue_records_check_organization()`,
-  `create function organizations_delete_revenue() returns trigger language plpgsql as $$
+  `create function organizations_delete_revenue() returns trigger language plpgsql set search_path from current as $$
   begin
     delete from revenue_records where org_id = old.id;
     return null;
   end $$`,
   `create trigger organizations_delete_revenue after delete on organizations
     for each row execute function organizations_delete_revenue()`,
-  `create function organizations_keep_revenue_id() returns trigger language plpgsql as $$
+  `create function organizations_keep_revenue_id() returns trigger language plpgsql set search_path from current as $$
   begin
     if exists (select 1 from revenue_records where org_id = old.id) then
       raise exception 'update on table "organizations" violates foreign key constraint "revenue_records_org_id_fkey" on table "revenue_records"'
