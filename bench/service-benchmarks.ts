@@ -12,12 +12,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
+import type { Store } from '../src/store/store.js';
 import { generateOrganization } from './generate-organization.js';
 import { benchOrganization, revenueCsv } from './import-parse-bench.js';
 import { round } from './stats.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 export const SERVICE_GOALS = { http: 0.5, import: 0.3 } as const;
+/** Rounds of each import measurement (and of each baseline), the best of each counting. */
+const IMPORT_ROUNDS = 3;
 
 export interface HttpResult {
   readonly subjectRps: number;
@@ -100,52 +103,55 @@ export async function benchImport(databaseUrl: string | undefined): Promise<Impo
     const csv = revenueCsv(rows);
     const csvFile = path.join(dir, 'revenue.csv');
     writeFileSync(csvFile, csv);
-    const importInto = async (options: Record<string, string>) => {
-      const store = await openStore(options);
-      try {
-        const actor = { kind: 'system', id: 'bench' };
-        await store.replaceOrganization(organization, actor);
-        const start = performance.now();
-        const existing = await store.getOrganization(organization.id);
-        const plan = planImport({ existing, orgId: organization.id, kind: 'revenue', text: csv, file: csvFile, catalog });
-        await store.addToOrganization(organization.id, plan.additions, actor, 'import.revenue');
-        const seconds = (performance.now() - start) / 1000;
-        if (plan.summary.revenue.added !== rows) throw new Error(`imported ${plan.summary.revenue.added} rows, expected ${rows}`);
-        return rows / seconds;
-      } finally {
-        await store.close();
-      }
+    const actor = { kind: 'system', id: 'bench' } as const;
+    /** One import into a new organization of `store` (its first revenue, as a partner's first import). */
+    const importOnce = async (store: Store, id: string) => {
+      await store.replaceOrganization({ ...organization, id }, actor);
+      const start = performance.now();
+      const existing = await store.getOrganization(id);
+      const plan = planImport({ existing, orgId: id, kind: 'revenue', text: csv, file: csvFile, catalog });
+      await store.addToOrganization(id, plan.additions, actor, 'import.revenue');
+      const seconds = (performance.now() - start) / 1000;
+      if (plan.summary.revenue.added !== rows) throw new Error(`imported ${plan.summary.revenue.added} rows, expected ${rows}`);
+      return rows / seconds;
     };
-    const pglite = await importInto({ dataDir: path.join(dir, 'data') });
-    const pgliteCopy = await pgliteCopyRowsPerSecond(path.join(dir, 'pglite-copy'), csv, rows);
-    if (!databaseUrl) {
-      return {
-        copyIntoStoreRowsPerSecond: null,
-        pgliteCopyRowsPerSecond: Math.round(pgliteCopy),
-        rows,
-        pgliteRowsPerSecond: Math.round(pglite),
-        postgresRowsPerSecond: null,
-        copyRowsPerSecond: null,
-        pgliteRatio: null,
-        postgresRatio: null,
-        goal: SERVICE_GOALS.import,
-      };
-    }
     const schema = `bench_${process.pid}`;
-    const postgres = await importInto({ databaseUrl, schema });
-    const copy = copyRowsPerSecond(databaseUrl, csvFile, rows);
-    const copyIntoStore = copyIntoStoreRowsPerSecond(databaseUrl, schema, path.join(dir, 'store-rows.csv'), csv, rows);
-    dropSchema(databaseUrl, schema);
+    const pgliteStore: Store = await openStore({ dataDir: path.join(dir, 'data') });
+    const postgresStore: Store | null = databaseUrl ? await openStore({ databaseUrl, schema }) : null;
+    const best = { pglite: 0, postgres: 0, copy: 0, copyIntoStore: 0, pgliteCopy: 0 };
+    try {
+      // Alternating rounds, the best of each kept: a single run of each swung by ±40% on a shared machine, the
+      // baseline as much as the import.
+      for (let round = 0; round < IMPORT_ROUNDS; round++) {
+        best.pglite = Math.max(best.pglite, await importOnce(pgliteStore, `bench-${round}`));
+        best.pgliteCopy = Math.max(
+          best.pgliteCopy,
+          await pgliteCopyRowsPerSecond(path.join(dir, `pglite-copy-${round}`), csv, rows),
+        );
+        if (!postgresStore || !databaseUrl) continue;
+        best.postgres = Math.max(best.postgres, await importOnce(postgresStore, `bench-${round}`));
+        best.copy = Math.max(best.copy, copyRowsPerSecond(databaseUrl, csvFile, rows));
+        best.copyIntoStore = Math.max(
+          best.copyIntoStore,
+          copyIntoStoreRowsPerSecond(databaseUrl, schema, path.join(dir, 'store-rows.csv'), csv, rows, `copy-${round}`),
+        );
+      }
+    } finally {
+      await pgliteStore.close();
+      await postgresStore?.close();
+      if (databaseUrl) dropSchema(databaseUrl, schema);
+    }
+    const measured = (x: number) => (databaseUrl ? Math.round(x) : null);
     return {
-      copyIntoStoreRowsPerSecond: Math.round(copyIntoStore),
-      pgliteCopyRowsPerSecond: Math.round(pgliteCopy),
       rows,
-      pgliteRowsPerSecond: Math.round(pglite),
-      postgresRowsPerSecond: Math.round(postgres),
-      copyRowsPerSecond: Math.round(copy),
-      pgliteRatio: round(pglite / copy, 3),
-      postgresRatio: round(postgres / copy, 3),
+      pgliteRowsPerSecond: Math.round(best.pglite),
+      postgresRowsPerSecond: measured(best.postgres),
+      copyRowsPerSecond: measured(best.copy),
+      pgliteRatio: databaseUrl ? round(best.pglite / best.copy, 3) : null,
+      postgresRatio: databaseUrl ? round(best.postgres / best.copy, 3) : null,
       goal: SERVICE_GOALS.import,
+      copyIntoStoreRowsPerSecond: measured(best.copyIntoStore),
+      pgliteCopyRowsPerSecond: Math.round(best.pgliteCopy),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -170,14 +176,21 @@ function copyRowsPerSecond(databaseUrl: string, csvFile: string, rows: number): 
 }
 
 /** `\copy` into the store's revenue_records, for an organization of its own: the same rows with org_id and seq. */
-function copyIntoStoreRowsPerSecond(databaseUrl: string, schema: string, file: string, csv: string, rows: number): number {
+function copyIntoStoreRowsPerSecond(
+  databaseUrl: string,
+  schema: string,
+  file: string,
+  csv: string,
+  rows: number,
+  org: string,
+): number {
   const [, ...lines] = csv.trimEnd().split('\n');
-  writeFileSync(file, `${lines.map((line, seq) => `copy-into-store,${seq},${line}`).join('\n')}\n`);
+  writeFileSync(file, `${lines.map((line, seq) => `${org},${seq},${line}`).join('\n')}\n`);
   const psql = (command: string) => {
     const run = spawnSync('psql', [databaseUrl, '-v', 'ON_ERROR_STOP=1', '-q', '-c', command], { encoding: 'utf8' });
     if (run.status !== 0) throw new Error(`psql failed: ${run.stderr}`);
   };
-  psql(`insert into ${schema}.organizations (id, market) values ('copy-into-store', 'developed')`);
+  psql(`insert into ${schema}.organizations (id, market) values ('${org}', 'developed')`);
   const start = performance.now();
   psql(
     `\\copy ${schema}.revenue_records (org_id, seq, customer, product, date, amount, currency, net_new) FROM '${file}' WITH (FORMAT csv)`,
