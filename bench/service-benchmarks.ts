@@ -161,10 +161,7 @@ export async function benchImport(databaseUrl: string | undefined): Promise<Impo
 /** PostgreSQL's own bulk load of the same CSV into a table of the same columns: the fastest way in. */
 function copyRowsPerSecond(databaseUrl: string, csvFile: string, rows: number): number {
   const table = `copy_baseline_${process.pid}`;
-  const psql = (command: string) => {
-    const run = spawnSync('psql', [databaseUrl, '-v', 'ON_ERROR_STOP=1', '-q', '-c', command], { encoding: 'utf8' });
-    if (run.status !== 0) throw new Error(`psql failed: ${run.stderr}`);
-  };
+  const psql = (command: string) => runPsql(databaseUrl, command);
   psql(
     `DROP TABLE IF EXISTS ${table}; CREATE TABLE ${table} (customer text, product text, date date, amount numeric, currency text, net_new boolean)`,
   );
@@ -186,10 +183,7 @@ function copyIntoStoreRowsPerSecond(
 ): number {
   const [, ...lines] = csv.trimEnd().split('\n');
   writeFileSync(file, `${lines.map((line, seq) => `${org},${seq},${line}`).join('\n')}\n`);
-  const psql = (command: string) => {
-    const run = spawnSync('psql', [databaseUrl, '-v', 'ON_ERROR_STOP=1', '-q', '-c', command], { encoding: 'utf8' });
-    if (run.status !== 0) throw new Error(`psql failed: ${run.stderr}`);
-  };
+  const psql = (command: string) => runPsql(databaseUrl, command);
   psql(`insert into ${schema}.organizations (id, market) values ('${org}', 'developed')`);
   const start = performance.now();
   psql(
@@ -212,6 +206,11 @@ async function pgliteCopyRowsPerSecond(dataDir: string, csv: string, rows: numbe
   } finally {
     await db.close();
   }
+}
+
+function runPsql(databaseUrl: string, command: string): void {
+  const run = spawnSync('psql', [databaseUrl, '-v', 'ON_ERROR_STOP=1', '-q', '-c', command], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`psql failed: ${run.stderr}`);
 }
 
 function dropSchema(databaseUrl: string, schema: string): void {
