@@ -39,9 +39,17 @@ async function copyIn(
   });
   submit(stream);
   // One COPY for all the rows, written a chunk at a time: the server stores one chunk while the next is encoded.
-  stream.write(CopyRows.HEADER);
-  for (const chunk of copy.chunks(STREAM_CHUNK_ROWS)) {
-    if (!stream.write(chunk)) await Promise.race([once(stream, 'drain'), done]);
+  try {
+    stream.write(CopyRows.HEADER);
+    for (const chunk of copy.chunks(STREAM_CHUNK_ROWS)) {
+      if (!stream.write(chunk)) await Promise.race([once(stream, 'drain'), done]);
+    }
+  } catch (error) {
+    // A value that cannot be encoded, found part-way: abandon the COPY (pg-copy-streams sends CopyFail), or the
+    // connection would wait for the rest of its data forever and the transaction could never roll back.
+    stream.destroy(error as Error);
+    await done.catch(() => undefined);
+    throw error;
   }
   stream.end(CopyRows.TRAILER);
   await done;
