@@ -4,8 +4,9 @@ import type { BulkColumn } from './bulk-insert.js';
 
 /**
  * Rows for `copy <table> (<columns>) from stdin with (format binary)`, in PostgreSQL's binary COPY format. A query
- * whose only parameter is a `CopyRows` is a COPY: each backend's connection streams `data` in its own way (the pg
- * client through COPY FROM STDIN, PGlite as the `/dev/blob` file), so that Kysely's transaction stays in charge.
+ * whose only parameter is a `CopyRows` is a COPY: each backend's connection sends the rows in its own way (the pg
+ * client streams them through COPY FROM STDIN, PGlite reads them as the `/dev/blob` file), so that Kysely's
+ * transaction stays in charge.
  *
  * Binary rather than text: the server then reads dates and numerics from their internal form instead of parsing
  * digits, which on PostgreSQL made a 100,000-row revenue load about a quarter faster than CSV.
