@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { AttainError } from '../core/attain-error.js';
 import { bulkCopy } from './bulk-copy.js';
 import { bulkInsert } from './bulk-insert.js';
-import { OrganizationColumns } from './organization-columns.js';
+import { organizationColumns as columns } from './organization-columns.js';
 import type { OrganizationAdditions } from './store.js';
 import type { StoreDatabase } from './store-database.js';
 import { UnknownReferences } from './unknown-references.js';
@@ -50,7 +50,6 @@ export async function addOrganizationRows(
       (select coalesce(max(seq) + 1, 0) from dpor_periods where org_id = ${orgId}) as dpor,
       (select coalesce(max(seq) + 1, 0) from revenue_records where org_id = ${orgId}) as revenue`.execute(trx);
   const first = next.rows[0] ?? { people: 0, exams: 0, customers: 0, dpor: 0, revenue: 0 };
-  const columns = new OrganizationColumns();
   const keepName = (table: 'people' | 'customers') =>
     sql`on conflict (org_id, id) do update set name = coalesce(excluded.name, ${sql.table(table)}.name)`;
   await bulkInsert(trx, 'people', orgId, columns.parties(people, first.people), keepName('people'));

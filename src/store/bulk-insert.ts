@@ -1,4 +1,5 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { formatDay } from '../core/day.js';
 import { Decimal } from '../core/decimal.js';
 import type { StoreDatabase } from './store-database.js';
 
@@ -6,7 +7,10 @@ import type { StoreDatabase } from './store-database.js';
 export interface BulkColumn {
   readonly name: string;
   readonly type: 'text' | 'date' | 'numeric' | 'boolean' | 'integer';
-  /** Numerics as Decimals or their text; COPY encodes a Decimal from its digits without writing it out first. */
+  /**
+   * Numerics as Decimals or their text, dates as attain's days or their text: COPY encodes a Decimal from its
+   * digits and a day from its number, without writing either out first.
+   */
   readonly values: readonly (string | number | boolean | Decimal | null)[];
 }
 
@@ -36,7 +40,9 @@ export async function bulkInsert(
   const names = sql.join(columns.map((c) => sql.ref(c.name)));
   for (let start = 0; start < rows; start += BULK_BATCH_ROWS) {
     const end = Math.min(rows, start + BULK_BATCH_ROWS);
-    const arrays = sql.join(columns.map((c) => sql`${c.values.slice(start, end).map(toParameter)}::${sql.raw(c.type)}[]`));
+    const arrays = sql.join(
+      columns.map((c) => sql`${c.values.slice(start, end).map((v) => toParameter(c.type, v))}::${sql.raw(c.type)}[]`),
+    );
     await sql`insert into ${sql.table(table)} (org_id, ${names}) select ${orgId}::text, * from unnest(${arrays}) ${conflict ?? sql``}`.execute(
       db,
     );
@@ -44,6 +50,7 @@ export async function bulkInsert(
 }
 
 /** A value as the pg and PGlite drivers take it in an array parameter. */
-function toParameter(value: BulkColumn['values'][number]): string | number | boolean | null {
-  return value instanceof Decimal ? value.toString() : value;
+function toParameter(type: BulkColumn['type'], value: BulkColumn['values'][number]): string | number | boolean | null {
+  if (value instanceof Decimal) return value.toString();
+  return type === 'date' && typeof value === 'number' ? formatDay(value) : value;
 }

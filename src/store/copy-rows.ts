@@ -85,7 +85,7 @@ const ENCODERS: Record<BulkColumn['type'], FieldEncoder> = {
     writer.byte(value === true || value === 'true' || value === 't' ? 1 : 0);
   },
   date: (writer, value, column) => {
-    const day = typeof value === 'number' ? value : writer.day(String(value));
+    const day = typeof value === 'number' ? value : parseDay(String(value));
     if (day === undefined) throw unencodable(column, value, 'a YYYY-MM-DD date');
     writer.int32(4);
     writer.int32(day - POSTGRES_EPOCH_DAY);
@@ -165,7 +165,6 @@ class BinaryWriter {
   private length = 0;
   private readonly encoder = new TextEncoder();
   private readonly texts = new Map<string, Uint8Array>();
-  private readonly days = new Map<string, number | null>();
   /** Scratch space for one numeric's base-10000 digits. */
   readonly digits: number[] = [];
 
@@ -210,16 +209,6 @@ class BinaryWriter {
       if (this.texts.size < 100_000) this.texts.set(text, data);
     }
     return data;
-  }
-
-  /** A date's day, remembered: a file's rows share a few hundred dates. */
-  day(text: string): number | undefined {
-    let day = this.days.get(text);
-    if (day === undefined) {
-      day = parseDay(text) ?? null;
-      this.days.set(text, day);
-    }
-    return day ?? undefined;
   }
 
   /** The bytes written since the last take, as a copy; the buffer is reused for the next chunk. */

@@ -1,15 +1,14 @@
-import { type Day, formatDay } from '../core/day.js';
+import type { Day } from '../core/day.js';
 import type { Decimal } from '../core/decimal.js';
 import type { Customer, ExamPass, Period, Person, RevenueRecord } from '../engine/organization.js';
 import type { BulkColumn } from './bulk-insert.js';
 
 /**
- * An organization's records as the columns `bulkInsert` takes. `seq` numbers continue from `first`, so that
- * additions land after what is stored. Dates repeat a lot (month ends), so each is formatted once.
+ * An organization's records as the columns `bulkCopy` and `bulkInsert` take. `seq` numbers continue from
+ * `first`, so that additions land after what is stored. Dates stay attain's day numbers and amounts their Decimals:
+ * COPY encodes both as they are.
  */
-export class OrganizationColumns {
-  private readonly dayTexts = new Map<Day, string>();
-
+export const organizationColumns = {
   fx(fx: ReadonlyMap<string, Decimal>): readonly BulkColumn[] {
     const entries = [...fx];
     return [
@@ -20,7 +19,7 @@ export class OrganizationColumns {
       ),
       { name: 'rate', type: 'numeric', values: entries.map(([, rate]) => rate) },
     ];
-  }
+  },
 
   /** People or customers: id and name. */
   parties(parties: readonly Pick<Person | Customer, 'id' | 'name'>[], first: number): readonly BulkColumn[] {
@@ -35,7 +34,7 @@ export class OrganizationColumns {
         parties.map((p) => p.name),
       ),
     ];
-  }
+  },
 
   exams(exams: readonly (ExamPass & { readonly person: string })[], first: number): readonly BulkColumn[] {
     return [
@@ -48,12 +47,12 @@ export class OrganizationColumns {
         'exam',
         exams.map((e) => e.exam),
       ),
-      this.dates(
+      dates(
         'passed',
         exams.map((e) => e.passed),
       ),
     ];
-  }
+  },
 
   dpor(periods: readonly (Period & { readonly customer: string })[], first: number): readonly BulkColumn[] {
     return [
@@ -62,16 +61,16 @@ export class OrganizationColumns {
         'customer_id',
         periods.map((p) => p.customer),
       ),
-      this.dates(
+      dates(
         'from_date',
         periods.map((p) => p.from),
       ),
-      this.dates(
+      dates(
         'to_date',
         periods.map((p) => p.to),
       ),
     ];
-  }
+  },
 
   revenue(records: readonly RevenueRecord[], first: number): readonly BulkColumn[] {
     return [
@@ -84,7 +83,7 @@ export class OrganizationColumns {
         'product',
         records.map((r) => r.product),
       ),
-      this.dates(
+      dates(
         'date',
         records.map((r) => r.date),
       ),
@@ -95,20 +94,11 @@ export class OrganizationColumns {
       ),
       { name: 'net_new', type: 'boolean', values: records.map((r) => r.netNew) },
     ];
-  }
+  },
+};
 
-  private dates(name: string, days: readonly (Day | null)[]): BulkColumn {
-    return { name, type: 'date', values: days.map((d) => (d === null ? null : this.dayText(d))) };
-  }
-
-  private dayText(day: Day): string {
-    let text = this.dayTexts.get(day);
-    if (text === undefined) {
-      text = formatDay(day);
-      this.dayTexts.set(day, text);
-    }
-    return text;
-  }
+function dates(name: string, days: readonly (Day | null)[]): BulkColumn {
+  return { name, type: 'date', values: days };
 }
 
 function seq(count: number, first: number): BulkColumn {

@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Organization } from '../engine/organization.js';
 import { bulkCopy } from './bulk-copy.js';
 import { deleteOrganizationChildren } from './delete-organization-children.js';
-import { OrganizationColumns } from './organization-columns.js';
+import { organizationColumns as columns } from './organization-columns.js';
 import type { StoreDatabase } from './store-database.js';
 import { UnknownReferences } from './unknown-references.js';
 
@@ -32,7 +32,6 @@ export async function replaceOrganizationRows(
       .execute();
     await deleteOrganizationChildren(trx, org.id);
   }
-  const columns = new OrganizationColumns();
   const exams = org.people.flatMap((p) => p.exams.map((e) => ({ ...e, person: p.id })));
   const dpor = org.customers.flatMap((c) => c.dpor.map((d) => ({ ...d, customer: c.id })));
   // Parents before children, for the foreign keys.
