@@ -1,6 +1,7 @@
 import { AttainError, type Issue } from '../core/attain-error.js';
 import { type Day, parseDay } from '../core/day.js';
 import { Decimal } from '../core/decimal.js';
+import { remembered } from '../core/remembered.js';
 import {
   type Customer,
   type ExamPass,
@@ -25,7 +26,7 @@ export function parseOrganization(document: unknown, baseCurrency = 'USD', file?
   const report = (code: string, path: string, params: Record<string, string | number> = {}) => {
     if (issues.length < 1000) issues.push({ code, path, params });
   };
-  const dayCache = new Map<string, Day | undefined>();
+  const dayCache = new Map<string, Day | null>();
   const reader = new FieldReader(report, dayCache);
 
   if (!isObject(document)) {
@@ -125,7 +126,7 @@ export function parseOrganization(document: unknown, baseCurrency = 'USD', file?
 class FieldReader {
   constructor(
     private readonly report: (code: string, path: string, params?: Record<string, string | number>) => void,
-    private readonly dayCache: Map<string, Day | undefined>,
+    private readonly dayCache: Map<string, Day | null>,
   ) {}
 
   string(obj: Json, key: string, path: string, required: boolean): string | undefined {
@@ -155,11 +156,7 @@ class FieldReader {
   day(obj: Json, key: string, path: string): Day | undefined {
     const text = this.string(obj, key, path, true);
     if (text === undefined) return undefined;
-    let day = this.dayCache.get(text);
-    if (day === undefined && !this.dayCache.has(text)) {
-      day = parseDay(text);
-      this.dayCache.set(text, day);
-    }
+    const day = remembered(this.dayCache, text, parseDay);
     if (day === undefined) this.report('org.date.invalid', `${path}.${key}`, { value: text });
     return day;
   }

@@ -1,5 +1,6 @@
 import { type Day, formatDay, parseDay } from '../core/day.js';
 import { Decimal } from '../core/decimal.js';
+import { remembered } from '../core/remembered.js';
 
 /**
  * Amounts in import files are plain decimals ("-1234.50"): no exponent, no thousands separators, no currency sign.
@@ -47,32 +48,17 @@ export class DayParser {
 
   /** `YYYY-MM-DD`, a real calendar day: attain's own formats, the same as the organization file. */
   date(text: string): Day | undefined {
-    let day = this.strict.get(text);
-    if (day === undefined) {
-      day = isoDay(text) ?? null;
-      this.strict.set(text, day);
-    }
-    return day ?? undefined;
+    return remembered(this.strict, text, isoDay);
   }
 
   /** A Partner Center date: `YYYY-MM-DD` with an optional time, or `M/D/YYYY` with an optional time; the day as written. */
   exportDate(text: string): Day | undefined {
-    let day = this.export.get(text);
-    if (day === undefined) {
-      day = exportDay(text) ?? null;
-      this.export.set(text, day);
-    }
-    return day ?? undefined;
+    return remembered(this.export, text, exportDay);
   }
 
   /** A Partner Center `Month`: `YYYY-MM`, or any date form above (the first of the month, as exports write it). */
   month(text: string): MonthDays | undefined {
-    let month = this.months.get(text);
-    if (month === undefined) {
-      month = monthDays(text) ?? null;
-      this.months.set(text, month);
-    }
-    return month ?? undefined;
+    return remembered(this.months, text, monthDays);
   }
 }
 

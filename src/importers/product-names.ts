@@ -1,4 +1,5 @@
 import type { Catalog } from '../catalog/catalog-types.js';
+import { remembered } from '../core/remembered.js';
 
 const indexes = new WeakMap<Catalog, ReadonlyMap<string, string>>();
 
@@ -32,27 +33,19 @@ export class ProductResolver {
   private readonly cache = new Map<string, string | null>();
   private readonly exportCache = new Map<string, string | null>();
   private readonly names: ReadonlyMap<string, string>;
+  private readonly byName = (text: string) => this.names.get(productNameKey(text));
+  private readonly lookUp = (text: string) => (this.catalog.findProduct(text) ? text : this.byName(text));
 
   constructor(private readonly catalog: Catalog) {
     this.names = productNameIndex(catalog);
   }
 
   resolve(text: string): string | undefined {
-    let product = this.cache.get(text);
-    if (product === undefined) {
-      product = this.catalog.findProduct(text) ? text : (this.names.get(productNameKey(text)) ?? null);
-      this.cache.set(text, product);
-    }
-    return product ?? undefined;
+    return remembered(this.cache, text, this.lookUp);
   }
 
   /** A product named in an export, by its `matches` names only. */
   byExportName(text: string): string | undefined {
-    let product = this.exportCache.get(text);
-    if (product === undefined) {
-      product = this.names.get(productNameKey(text)) ?? null;
-      this.exportCache.set(text, product);
-    }
-    return product ?? undefined;
+    return remembered(this.exportCache, text, this.byName);
   }
 }

@@ -2,6 +2,7 @@ import type { Catalog } from '../catalog/catalog-types.js';
 import { examKey } from '../catalog/exam-code.js';
 import type { Day } from '../core/day.js';
 import type { Decimal } from '../core/decimal.js';
+import { remembered } from '../core/remembered.js';
 import type { RevenueRecord } from '../engine/organization.js';
 
 /**
@@ -38,7 +39,7 @@ interface Bucket extends RevenueTally {
  */
 export class RevenueTallies {
   private readonly byCustomer = new Map<string, Map<Day, Bucket[]>>();
-  private readonly products = new Map<string, string>();
+  private readonly products = new Map<string, string | null>();
 
   constructor(private readonly catalog: Catalog) {}
 
@@ -68,11 +69,8 @@ export class RevenueTallies {
   }
 
   private product(text: string): string {
-    let product = this.products.get(text);
-    if (product === undefined) {
-      product = this.catalog.findProduct(text)?.id ?? text.toLowerCase();
-      this.products.set(text, product);
-    }
-    return product;
+    return remembered(this.products, text, this.productKey) as string;
   }
+
+  private readonly productKey = (text: string) => this.catalog.findProduct(text)?.id ?? text.toLowerCase();
 }

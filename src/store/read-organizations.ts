@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { AttainError } from '../core/attain-error.js';
 import { type Day, parseDay } from '../core/day.js';
 import { Decimal } from '../core/decimal.js';
+import { remembered } from '../core/remembered.js';
 import {
   type Customer,
   type ExamPass,
@@ -131,16 +132,15 @@ function assembleFx(fx: Columns | undefined): ReadonlyMap<string, Decimal> {
 
 /** Parses the database's dates, each distinct one once. */
 class DayParser {
-  private readonly cache = new Map<string, Day>();
+  private readonly cache = new Map<string, Day | null>();
 
   parse(text: string): Day {
-    let day = this.cache.get(text);
-    if (day === undefined) {
-      day = parseDay(text) ?? corrupt(`date "${text}"`);
-      this.cache.set(text, day);
-    }
-    return day;
+    return remembered(this.cache, text, storedDay) as Day;
   }
+}
+
+function storedDay(text: string): Day {
+  return parseDay(text) ?? corrupt(`date "${text}"`);
 }
 
 function market(text: string): Market {
