@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { type ReactNode, useMemo, useState } from 'react';
 import type { Formatter } from '../../../src/render/formatter.js';
 import type { OrganizationDocument } from '../api/types.js';
 import { ErrorView, Loading } from '../components/loadable.js';
@@ -66,8 +66,17 @@ export function DataPage(props: { readonly org: string }) {
   );
 }
 
-/** A filter box and the page of rows that match it. */
-function usePaged<T>(rows: readonly T[], matches: (row: T, text: string) => boolean) {
+/** A filter box's text and the page of rows that match it. */
+interface Paged<T> {
+  readonly text: string;
+  readonly setText: (value: string) => void;
+  readonly page: number;
+  readonly setPage: (page: number) => void;
+  readonly total: number;
+  readonly rows: readonly T[];
+}
+
+function usePaged<T>(rows: readonly T[], matches: (row: T, text: string) => boolean): Paged<T> {
   const [text, setText] = useState('');
   const [page, setPage] = useState(0);
   const filtered = useMemo(() => {
@@ -114,49 +123,35 @@ const personMatches = (p: Person, text: string) =>
 function PeopleTable(props: { readonly doc: OrganizationDocument; readonly f: Formatter }) {
   const { t } = useSession();
   const { f } = props;
-  const paged = usePaged(props.doc.people, personMatches);
   return (
-    <>
-      <FilterBox id="filter-people" value={paged.text} onChange={paged.setText} />
-      <div className="table-scroll">
-        <table data-testid="people-table">
-          <caption className="visually-hidden">{t.people}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.id}</th>
-              <th scope="col">{t.name}</th>
-              <th scope="col">{t.exams}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {paged.rows.map((p) => (
-              <tr key={p.id}>
-                <td>{p.id}</td>
-                <th scope="row">{p.name ?? ''}</th>
-                <td>
-                  <ul className="plain exams">
-                    {p.exams.map((e) => {
-                      const exam = f.catalog?.findExam(e.exam);
-                      return (
-                        <li key={`${e.exam}/${e.passed}`}>
-                          <span className="exam-code">{exam?.code ?? e.exam}</span>
-                          {exam && <span className="exam-title"> {f.text(exam.title)}</span>}
-                          <span className="exam-date">
-                            {' '}
-                            · {t.passed} {f.date(e.passed)}
-                          </span>
-                        </li>
-                      );
-                    })}
-                  </ul>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <Pager page={paged.page} pageSize={PAGE_SIZE} total={paged.total} onPage={paged.setPage} label={t.people} />
-    </>
+    <PagedTable
+      name="people"
+      headers={[{ label: t.id }, { label: t.name }, { label: t.exams }]}
+      paged={usePaged(props.doc.people, personMatches)}
+      row={(p) => (
+        <tr key={p.id}>
+          <td>{p.id}</td>
+          <th scope="row">{p.name ?? ''}</th>
+          <td>
+            <ul className="plain exams">
+              {p.exams.map((e) => {
+                const exam = f.catalog?.findExam(e.exam);
+                return (
+                  <li key={`${e.exam}/${e.passed}`}>
+                    <span className="exam-code">{exam?.code ?? e.exam}</span>
+                    {exam && <span className="exam-title"> {f.text(exam.title)}</span>}
+                    <span className="exam-date">
+                      {' '}
+                      · {t.passed} {f.date(e.passed)}
+                    </span>
+                  </li>
+                );
+              })}
+            </ul>
+          </td>
+        </tr>
+      )}
+    />
   );
 }
 
@@ -167,41 +162,27 @@ const customerMatches = (c: Customer, text: string) =>
 function CustomersTable(props: { readonly doc: OrganizationDocument; readonly f: Formatter }) {
   const { t } = useSession();
   const { f } = props;
-  const paged = usePaged(props.doc.customers, customerMatches);
   return (
-    <>
-      <FilterBox id="filter-customers" value={paged.text} onChange={paged.setText} />
-      <div className="table-scroll">
-        <table data-testid="customers-table">
-          <caption className="visually-hidden">{t.customers}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.id}</th>
-              <th scope="col">{t.name}</th>
-              <th scope="col">{t.dporPeriods}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {paged.rows.map((c) => (
-              <tr key={c.id}>
-                <td>{c.id}</td>
-                <th scope="row">{c.name ?? ''}</th>
-                <td>
-                  <ul className="plain">
-                    {c.dpor.map((d) => (
-                      <li key={d.from}>
-                        {f.date(d.from)} – {d.to ? f.date(d.to) : t.openEnded}
-                      </li>
-                    ))}
-                  </ul>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <Pager page={paged.page} pageSize={PAGE_SIZE} total={paged.total} onPage={paged.setPage} label={t.customers} />
-    </>
+    <PagedTable
+      name="customers"
+      headers={[{ label: t.id }, { label: t.name }, { label: t.dporPeriods }]}
+      paged={usePaged(props.doc.customers, customerMatches)}
+      row={(c) => (
+        <tr key={c.id}>
+          <td>{c.id}</td>
+          <th scope="row">{c.name ?? ''}</th>
+          <td>
+            <ul className="plain">
+              {c.dpor.map((d) => (
+                <li key={d.from}>
+                  {f.date(d.from)} – {d.to ? f.date(d.to) : t.openEnded}
+                </li>
+              ))}
+            </ul>
+          </td>
+        </tr>
+      )}
+    />
   );
 }
 
@@ -215,37 +196,58 @@ function RevenueTable(props: { readonly doc: OrganizationDocument; readonly f: F
   const paged = usePaged(props.doc.revenue, revenueMatches);
   const customerNames = useMemo(() => new Map(props.doc.customers.map((c) => [c.id, c.name ?? c.id])), [props.doc]);
   return (
+    <PagedTable
+      name="revenue"
+      headers={[
+        { label: t.date },
+        { label: t.customer },
+        { label: t.product },
+        { label: t.amount, className: 'num' },
+        { label: t.netNew },
+      ]}
+      paged={paged}
+      row={(r, i) => (
+        // Revenue records have no id; with the page in it, a row index is a unique key.
+        <tr key={`${paged.page}/${i}`}>
+          <td className="nowrap">{f.date(r.date)}</td>
+          <td>{customerNames.get(r.customer) ?? r.customer}</td>
+          <td>{f.product(r.product)}</td>
+          <td className="num">{f.money(r.amount, r.currency)}</td>
+          <td>{r.netNew ? t.yes : t.no}</td>
+        </tr>
+      )}
+    />
+  );
+}
+
+/** One tab's table: its filter box, the page of matching rows under the column headers, and the pager. */
+function PagedTable<T>(props: {
+  readonly name: Tab;
+  readonly headers: readonly { readonly label: string; readonly className?: string }[];
+  readonly paged: Paged<T>;
+  readonly row: (item: T, index: number) => ReactNode;
+}) {
+  const { t } = useSession();
+  const { name, paged } = props;
+  return (
     <>
-      <FilterBox id="filter-revenue" value={paged.text} onChange={paged.setText} />
+      <FilterBox id={`filter-${name}`} value={paged.text} onChange={paged.setText} />
       <div className="table-scroll">
-        <table data-testid="revenue-table">
-          <caption className="visually-hidden">{t.revenue}</caption>
+        <table data-testid={`${name}-table`}>
+          <caption className="visually-hidden">{t[name]}</caption>
           <thead>
             <tr>
-              <th scope="col">{t.date}</th>
-              <th scope="col">{t.customer}</th>
-              <th scope="col">{t.product}</th>
-              <th scope="col" className="num">
-                {t.amount}
-              </th>
-              <th scope="col">{t.netNew}</th>
+              {props.headers.map((header) => (
+                <th key={header.label} scope="col" className={header.className}>
+                  {header.label}
+                </th>
+              ))}
             </tr>
           </thead>
-          <tbody>
-            {paged.rows.map((r, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: revenue records have no id; the page offset keeps keys unique
-              <tr key={`${paged.page}/${i}`}>
-                <td className="nowrap">{f.date(r.date)}</td>
-                <td>{customerNames.get(r.customer) ?? r.customer}</td>
-                <td>{f.product(r.product)}</td>
-                <td className="num">{f.money(r.amount, r.currency)}</td>
-                <td>{r.netNew ? t.yes : t.no}</td>
-              </tr>
-            ))}
-          </tbody>
+          <tbody>{paged.rows.map(props.row)}</tbody>
         </table>
       </div>
-      <Pager page={paged.page} pageSize={PAGE_SIZE} total={paged.total} onPage={paged.setPage} label={t.revenue} />
+      <Pager page={paged.page} pageSize={PAGE_SIZE} total={paged.total} onPage={paged.setPage} label={t[name]} />
     </>
   );
 }
