@@ -147,7 +147,9 @@ function OrgPage(props: { readonly org: string; readonly tab: OrgTab }) {
   const summary = useOrganizationSummary(props.org);
   if (summary.status === 'error') return <ErrorView error={summary.error} />;
   if (summary.status === 'ok' && !summary.data) return <ErrorView error={new ApiError(404, 'org.not-found', props.org)} />;
-  const name = summary.status === 'ok' ? (summary.data?.name ?? props.org) : props.org;
+  // Until the list confirms the organization, its id from the URL is not shown as a title: a tab's own request may
+  // be refused first, and the page would then show "Not found" under the id of an organization the token cannot see.
+  const name = summary.status === 'ok' ? (summary.data?.name ?? props.org) : t.loading;
   return (
     <>
       <div className="org-header">

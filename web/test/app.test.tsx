@@ -53,6 +53,28 @@ describe('signing in and languages', () => {
     expect(await screen.findByText('Not found')).toBeTruthy();
   });
 
+  it('never titles a page with the id of an organization the token cannot see, whichever answer comes first', async () => {
+    await renderApp({ path: '/orgs/fabrikam?asOf=2018-03-31', token: 'dev-contoso' });
+    const mock = globalThis.fetch;
+    // The list of organizations answers only after the overview's own request has been refused.
+    let listed: () => void = () => undefined;
+    const refused = new Promise<void>((resolve) => {
+      listed = resolve;
+    });
+    vi.stubGlobal('fetch', async (input: string, init?: RequestInit) => {
+      const response = await mock(input, init);
+      if (String(input).startsWith('/api/orgs/fabrikam/')) listed();
+      if (String(input).split('?')[0] === '/api/orgs') {
+        await refused;
+        // And a turn of the event loop later, so that the page renders the refusal on its own first.
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      return response;
+    });
+    await screen.findByRole('heading', { name: 'Not found' });
+    expect(document.body.textContent?.toLowerCase()).not.toContain('fabrikam');
+  });
+
   it('signs out', async () => {
     await renderApp({ path: '/orgs/contoso?asOf=2018-03-31', token: 'dev-contoso' });
     fireEvent.click(await screen.findByRole('button', { name: 'Sign out' }));
