@@ -38,7 +38,7 @@ const TABLES = [
   'exam_passes',
   'customers',
   'dpor_periods',
-  'revenue_records',
+  'revenue_chunks',
   'api_tokens',
   'evaluation_snapshots',
   'audit_log',
@@ -450,7 +450,7 @@ export function defineStoreContract(name: string, makeFactory: () => Promise<Sto
       expect((await store.auditLog({ org: 'doomed', limit: 1 }))[0]?.id).toBe(entry?.id);
     });
 
-    it('keeps revenue tied to its organization in the database itself, as a foreign key would', async () => {
+    it('keeps revenue tied to its organization and its chunks well formed in the database itself', async () => {
       const tied = organization({
         id: 'tied',
         customers: [{ id: 'c1', dpor: [{ from: '2017-01-01' }] }],
@@ -461,14 +461,18 @@ export function defineStoreContract(name: string, makeFactory: () => Promise<Sto
         (await sql<{ n: number }>`select count(*)::int as n from revenue_records where org_id = 'tied'`.execute(db)).rows[0]?.n;
       // Revenue naming no stored organization, written past the store's own checks.
       await expect(
-        sql`insert into revenue_records (org_id, seq, customer, product, date, amount, currency, net_new)
-          values ('nobody', 0, 'c1', 'x', '2017-01-31', 1, 'USD', true)`.execute(db),
-      ).rejects.toMatchObject({ code: '23503' });
-      await expect(sql`update revenue_records set org_id = 'nobody' where org_id = 'tied'`.execute(db)).rejects.toMatchObject({
+        sql`insert into revenue_chunks (org_id, first_seq, customers, products, dates, amounts, currencies, net_new)
+          values ('nobody', 0, '{c1}', '{x}', '{2017-01-31}', '{1}', '{USD}', '{t}')`.execute(db),
+      ).rejects.toMatchObject({ code: '23503', constraint: 'revenue_chunks_org_id_fkey' });
+      await expect(sql`update revenue_chunks set org_id = 'nobody' where org_id = 'tied'`.execute(db)).rejects.toMatchObject({
         code: '23503',
       });
       await expect(sql`update organizations set id = 'renamed' where id = 'tied'`.execute(db)).rejects.toMatchObject({
         code: '23503',
+      });
+      // A chunk whose arrays do not line up would shift every record after the gap.
+      await expect(sql`update revenue_chunks set amounts = '{1,2}' where org_id = 'tied'`.execute(db)).rejects.toMatchObject({
+        code: '23514',
       });
       expect(await count()).toBe(1);
       // Deleting the organization's row alone takes its revenue along.
@@ -476,6 +480,48 @@ export function defineStoreContract(name: string, makeFactory: () => Promise<Sto
       await sql`delete from customers where org_id = 'tied'`.execute(db);
       await sql`delete from organizations where id = 'tied'`.execute(db);
       expect(await count()).toBe(0);
+    });
+
+    it('keeps revenue in chunks of 10,000 records, numbered on from the last one by additions', async () => {
+      const customers = [{ id: 'c1', dpor: [{ from: '2017-01-01' }] }];
+      const record = (i: number) => ({
+        customer: 'c1',
+        product: 'x',
+        date: '2017-01-31',
+        amount: `${i}.01`,
+        currency: 'USD',
+        netNew: true,
+      });
+      await store.replaceOrganization(
+        organization({ id: 'chunky', customers, revenue: Array.from({ length: 10_001 }, (_, i) => record(i)) }),
+        CLI,
+      );
+      const more = organization({ id: 'chunky', customers, revenue: [record(10_001), record(10_002)] }).revenue;
+      await store.addToOrganization('chunky', { ...NO_ADDITIONS, revenue: more }, CLI, 'import.revenue');
+      const chunks = await sql<{ first_seq: number; n: number }>`
+        select first_seq, cardinality(customers) as n from revenue_chunks where org_id = 'chunky' order by first_seq`.execute(db);
+      expect(chunks.rows).toEqual([
+        { first_seq: 0, n: 10_000 },
+        { first_seq: 10_000, n: 1 },
+        { first_seq: 10_001, n: 2 },
+      ]);
+      const read = await store.getOrganization('chunky');
+      expect(read?.revenue.map((r) => r.amount.toString())).toEqual(Array.from({ length: 10_003 }, (_, i) => `${i}.01`));
+      const view = await sql<{ seq: number; amount: string }>`
+        select seq, amount::text as amount from revenue_records where org_id = 'chunky' and seq in (0, 9999, 10000, 10002)
+        order by seq`.execute(db);
+      expect(view.rows).toEqual([
+        { seq: 0, amount: '0.01' },
+        { seq: 9999, amount: '9999.01' },
+        { seq: 10_000, amount: '10000.01' },
+        { seq: 10_002, amount: '10002.01' },
+      ]);
+      expect((await store.listOrganizations()).find((o) => o.id === 'chunky')?.revenueRecords).toBe(10_003);
+      expect(
+        (await store.deleteOrganization('chunky', CLI)) && (await store.auditLog({ org: 'chunky', limit: 1 }))[0]?.detail,
+      ).toMatchObject({
+        revenue: 10_003,
+      });
     });
 
     it('stores only a hash of token secrets; live tokens authenticate, revoked ones do not', async () => {

@@ -91,17 +91,20 @@ describe.skipIf(DATABASE_URL === undefined)('PostgreSQL', () => {
     await db.destroy();
   });
 
-  it("checks revenue's organization in its own schema, whatever the writer's search path", async () => {
+  it("reads revenue through the view from its own schema's chunks, whatever the reader's search path", async () => {
     const schema = newSchema();
     const store = await openStore({ databaseUrl: url, schema });
-    await store.replaceOrganization(organization({ id: 'here' }), { kind: 'system', id: 'test' });
+    const here = organization({
+      id: 'here',
+      customers: [{ id: 'c', dpor: [{ from: '2017-01-01' }] }],
+      revenue: [{ customer: 'c', product: 'x', date: '2017-01-31', amount: '1.50', currency: 'USD', netNew: true }],
+    });
+    await store.replaceOrganization(here, { kind: 'system', id: 'test' });
     await store.close();
     const { db } = await openStoreDatabase({ databaseUrl: url });
-    const insert = (org: string) =>
-      sql`insert into ${sql.table(`${schema}.revenue_records`)} (org_id, seq, customer, product, date, amount, currency, net_new)
-        values (${org}, 0, 'c', 'x', '2017-01-31', 1, 'USD', true)`.execute(db);
-    await expect(insert('nobody')).rejects.toMatchObject({ code: '23503' });
-    await insert('here');
+    const rows = await sql<{ seq: number; amount: string }>`
+      select seq, amount::text as amount from ${sql.table(`${schema}.revenue_records`)}`.execute(db);
+    expect(rows.rows).toEqual([{ seq: 0, amount: '1.50' }]);
     await db.destroy();
   });
 
@@ -111,7 +114,7 @@ describe.skipIf(DATABASE_URL === undefined)('PostgreSQL', () => {
 });
 
 describe('PGlite data directory', () => {
-  it('upgrades a store written by the first schema, keeping its data and the revenue check', async () => {
+  it('upgrades a store written by the first schema, keeping its data, and its revenue in order in chunks', async () => {
     const dataDir = await freshDataDir();
     // The template is at the latest schema; start from an empty directory migrated to 0001 only.
     rmSync(dataDir, { recursive: true, force: true });
@@ -120,29 +123,40 @@ describe('PGlite data directory', () => {
     const first = { getMigrations: async () => ({ '0001-initial-schema': all['0001-initial-schema'] as Migration }) };
     const { error } = await new Migrator({ db: old.db, provider: first }).migrateToLatest();
     expect(error).toBeUndefined();
-    const written = organization({
-      id: 'old',
-      customers: [{ id: 'c1', dpor: [{ from: '2017-01-01' }] }],
-      revenue: [{ customer: 'c1', product: 'x', date: '2017-01-31', amount: '12.50', currency: 'USD', netNew: true }],
-    });
+    const written = organization({ id: 'old', customers: [{ id: 'c1', dpor: [{ from: '2017-01-01' }] }] });
     await new SqlStore(old.db).replaceOrganization(written, { kind: 'system', id: 'test' });
+    // Revenue as the first schema held it, a row per record: more than one chunk's worth, numbered with gaps.
+    const records = 10_005;
+    await sql`insert into revenue_records (org_id, seq, customer, product, date, amount, currency, net_new)
+      select 'old', 3 * g, 'c1', 'x', date '2017-01-31' + g % 300, (g || '.50')::numeric, 'USD', g % 2 = 0
+      from generate_series(0, ${records - 1}) g`.execute(old.db);
     await old.db.destroy();
 
     const { db } = await openStoreDatabase({ dataDir });
     await migrateStore(db);
     const store = new SqlStore(db);
-    expect(text(await store.getOrganization('old'))).toBe(text(written));
+    const upgraded = await store.getOrganization('old');
+    expect(text({ ...(upgraded as Organization), revenue: [] })).toBe(text(written));
+    expect(upgraded?.revenue).toHaveLength(records);
+    expect(upgraded?.revenue.map((r) => r.amount.toFixed(2))).toEqual(Array.from({ length: records }, (_, g) => `${g}.50`));
+    expect(upgraded?.revenue.filter((r) => r.netNew)).toHaveLength(Math.ceil(records / 2));
+    const chunks = await sql<{ first_seq: number; n: number }>`
+      select first_seq, cardinality(customers) as n from revenue_chunks order by first_seq`.execute(db);
+    expect(chunks.rows).toEqual([
+      { first_seq: 0, n: 10_000 },
+      { first_seq: 10_000, n: 5 },
+    ]);
     await expect(
-      sql`insert into revenue_records (org_id, seq, customer, product, date, amount, currency, net_new)
-        values ('nobody', 0, 'c1', 'x', '2017-01-31', 1, 'USD', true)`.execute(db),
+      sql`insert into revenue_chunks (org_id, first_seq, customers, products, dates, amounts, currencies, net_new)
+        values ('nobody', 0, '{c1}', '{x}', '{2017-01-31}', '{1}', '{USD}', '{t}')`.execute(db),
     ).rejects.toMatchObject({ code: '23503' });
     await store.addToOrganization(
       'old',
-      { people: [], exams: [], customers: [], dpor: [], revenue: written.revenue },
+      { people: [], exams: [], customers: [], dpor: [], revenue: upgraded?.revenue.slice(0, 1) ?? [] },
       { kind: 'system', id: 'test' },
       'import.revenue',
     );
-    expect((await store.getOrganization('old'))?.revenue).toHaveLength(2);
+    expect((await store.getOrganization('old'))?.revenue).toHaveLength(records + 1);
     await store.close();
   }, 60_000);
 

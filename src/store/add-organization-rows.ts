@@ -48,7 +48,9 @@ export async function addOrganizationRows(
       (select coalesce(max(seq) + 1, 0) from exam_passes where org_id = ${orgId}) as exams,
       (select coalesce(max(seq) + 1, 0) from customers where org_id = ${orgId}) as customers,
       (select coalesce(max(seq) + 1, 0) from dpor_periods where org_id = ${orgId}) as dpor,
-      (select coalesce(max(seq) + 1, 0) from revenue_records where org_id = ${orgId}) as revenue`.execute(trx);
+      (select coalesce(max(first_seq + cardinality(customers)), 0) from revenue_chunks where org_id = ${orgId}) as revenue`.execute(
+    trx,
+  );
   const first = next.rows[0] ?? { people: 0, exams: 0, customers: 0, dpor: 0, revenue: 0 };
   const keepName = (table: 'people' | 'customers') =>
     sql`on conflict (org_id, id) do update set name = coalesce(excluded.name, ${sql.table(table)}.name)`;
@@ -56,7 +58,7 @@ export async function addOrganizationRows(
   await bulkInsert(trx, 'customers', orgId, columns.parties(customers, first.customers), keepName('customers'));
   await bulkCopy(trx, 'exam_passes', orgId, columns.exams(additions.exams, first.exams));
   await bulkCopy(trx, 'dpor_periods', orgId, columns.dpor(additions.dpor, first.dpor));
-  await bulkCopy(trx, 'revenue_records', orgId, columns.revenue(additions.revenue, first.revenue));
+  await bulkCopy(trx, 'revenue_chunks', orgId, columns.revenue(additions.revenue, first.revenue));
   return {
     people: people.length,
     exams: additions.exams.length,

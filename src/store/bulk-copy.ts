@@ -1,6 +1,6 @@
 import { CompiledQuery, type Kysely } from 'kysely';
-import type { BulkColumn, ChildTable } from './bulk-insert.js';
-import { CopyRows } from './copy-rows.js';
+import type { ChildTable } from './bulk-insert.js';
+import { type CopyColumn, CopyRows } from './copy-rows.js';
 import type { StoreDatabase } from './store-database.js';
 
 /** Column names are the store's own identifiers, never input; this only guards against a slip in the code. */
@@ -16,7 +16,7 @@ export async function bulkCopy(
   db: Kysely<StoreDatabase>,
   table: ChildTable,
   orgId: string,
-  columns: readonly BulkColumn[],
+  columns: readonly CopyColumn[],
 ): Promise<void> {
   const rows = CopyRows.of(orgId, columns);
   if (rows.rows === 0) return;

@@ -2,6 +2,22 @@ import { parseDay } from '../core/day.js';
 import { Decimal } from '../core/decimal.js';
 import type { BulkColumn } from './bulk-insert.js';
 
+type ScalarType = BulkColumn['type'];
+type ScalarValue = NonNullable<BulkColumn['values'][number]>;
+
+/**
+ * A column whose every value is a one-dimensional array of non-null scalars (`text[]`, `numeric[]`, …): a row that
+ * carries many records at once, as the revenue chunks do.
+ */
+export interface ArrayColumn {
+  readonly name: string;
+  readonly type: `${ScalarType}[]`;
+  readonly values: readonly (readonly ScalarValue[])[];
+}
+
+/** What COPY can write: scalar columns, and arrays of them. */
+export type CopyColumn = BulkColumn | ArrayColumn;
+
 /**
  * Rows for `copy <table> (<columns>) from stdin with (format binary)`, in PostgreSQL's binary COPY format. A query
  * whose only parameter is a `CopyRows` is a COPY: each backend's connection sends the rows in its own way (the pg
@@ -21,39 +37,38 @@ export class CopyRows {
 
   private constructor(
     private readonly orgId: string,
-    private readonly columns: readonly BulkColumn[],
+    private readonly columns: readonly CopyColumn[],
     /** How many rows. */
     readonly rows: number,
   ) {}
 
   /** Rows given column by column; each row is led by `orgId`, the column every child table starts with. */
-  static of(orgId: string, columns: readonly BulkColumn[]): CopyRows {
+  static of(orgId: string, columns: readonly CopyColumn[]): CopyRows {
     return new CopyRows(orgId, columns, columns[0]?.values.length ?? 0);
   }
 
   /**
-   * The rows, encoded a chunk at a time as it is asked for (without HEADER and TRAILER): a backend that streams
-   * sends one chunk while the next is encoded, and one that cannot wraps each chunk into a payload of its own.
+   * The rows, encoded a chunk at a time as it is asked for (without HEADER and TRAILER), each chunk about
+   * `bytesPerChunk` long or one row if that is longer: a backend that streams sends one chunk while the next is
+   * encoded, and one that cannot wraps each chunk into a payload of its own. Sized in bytes, not rows, because a row
+   * of arrays can carry thousands of records.
    */
-  *chunks(rowsPerChunk: number): Generator<Uint8Array> {
-    const writer = new BinaryWriter(Math.min(this.rows, rowsPerChunk) * 16 * (this.columns.length + 1));
-    const org = writer.encodeText(this.orgId);
+  *chunks(bytesPerChunk: number): Generator<Uint8Array> {
+    const writer = new BinaryWriter(Math.min(bytesPerChunk, this.rows * 16 * (this.columns.length + 1)));
+    const org = writer.textField(this.orgId);
     const encoders = this.columns.map((column) => ENCODERS[column.type]);
-    for (let start = 0; start < this.rows; start += rowsPerChunk) {
-      const end = Math.min(this.rows, start + rowsPerChunk);
-      for (let row = start; row < end; row++) {
-        writer.int16(this.columns.length + 1);
-        writer.int32(org.length);
-        writer.bytes(org);
-        for (let c = 0; c < this.columns.length; c++) {
-          const column = this.columns[c] as BulkColumn;
-          const value = column.values[row];
-          if (value === null || value === undefined) writer.int32(-1);
-          else (encoders[c] as FieldEncoder)(writer, value, column.name);
-        }
+    for (let row = 0; row < this.rows; row++) {
+      writer.int16(this.columns.length + 1);
+      writer.bytes(org);
+      for (let c = 0; c < this.columns.length; c++) {
+        const column = this.columns[c] as CopyColumn;
+        const value = column.values[row];
+        if (value === null || value === undefined) writer.int32(-1);
+        else (encoders[c] as FieldEncoder)(writer, value, column.name);
       }
-      yield writer.take();
+      if (writer.size >= bytesPerChunk) yield writer.take();
     }
+    if (writer.size > 0) yield writer.take();
   }
 }
 
@@ -70,10 +85,11 @@ const ZERO = 48;
 const POWERS: readonly number[] = [1, 10, 100, 1000];
 const NUMERIC_NEGATIVE = 0x4000;
 
-type FieldEncoder = (writer: BinaryWriter, value: NonNullable<BulkColumn['values'][number]>, column: string) => void;
+type FieldEncoder = (writer: BinaryWriter, value: ScalarValue | readonly ScalarValue[], column: string) => void;
+type ScalarEncoder = (writer: BinaryWriter, value: ScalarValue, column: string) => void;
 
-const ENCODERS: Record<BulkColumn['type'], FieldEncoder> = {
-  text: (writer, value) => writer.lengthPrefixed(writer.encodeText(String(value))),
+const SCALAR_ENCODERS: Record<ScalarType, ScalarEncoder> = {
+  text: (writer, value) => writer.bytes(writer.textField(typeof value === 'string' ? value : String(value))),
   integer: (writer, value, column) => {
     const n = Number(value);
     if (!Number.isInteger(n) || n < -0x80000000 || n > 0x7fffffff) throw unencodable(column, value, 'a 32-bit integer');
@@ -96,6 +112,41 @@ const ENCODERS: Record<BulkColumn['type'], FieldEncoder> = {
   },
 };
 
+/** The element types' oids, which a binary array names and the server checks against the column's. */
+const ELEMENT_OIDS: Record<ScalarType, number> = { text: 25, integer: 23, boolean: 16, date: 1082, numeric: 1700 };
+
+/**
+ * A one-dimensional array from 1, without nulls: dimensions, flags, element oid, then each element as a field of
+ * its own (length, bytes), which is what the scalar encoders write.
+ */
+function arrayEncoder(type: ScalarType): FieldEncoder {
+  const element = SCALAR_ENCODERS[type];
+  const oid = ELEMENT_OIDS[type];
+  return (writer, value, column) => {
+    const items = value as readonly ScalarValue[];
+    const start = writer.openLength();
+    writer.int32(1);
+    writer.int32(0);
+    writer.int32(oid);
+    writer.int32(items.length);
+    writer.int32(1);
+    for (const item of items) {
+      if (item === null || item === undefined) throw unencodable(column, item, 'no null elements');
+      element(writer, item, column);
+    }
+    writer.closeLength(start);
+  };
+}
+
+const ENCODERS: Record<CopyColumn['type'], FieldEncoder> = {
+  ...(SCALAR_ENCODERS as Record<ScalarType, FieldEncoder>),
+  'text[]': arrayEncoder('text'),
+  'integer[]': arrayEncoder('integer'),
+  'boolean[]': arrayEncoder('boolean'),
+  'date[]': arrayEncoder('date'),
+  'numeric[]': arrayEncoder('numeric'),
+};
+
 /**
  * PostgreSQL's binary numeric from a plain decimal's text ("-1234.50"), read character by character since it runs
  * once per amount; false for anything else.
@@ -113,10 +164,49 @@ function writeNumeric(writer: BinaryWriter, text: string): boolean {
   return true;
 }
 
-/** The same from a Decimal: its mantissa's digits and its scale, with no text in between. */
+/** The same from a Decimal: its mantissa and its scale, with no text in between. */
 function writeDecimal(writer: BinaryWriter, value: Decimal): void {
-  const negative = value.mantissa < 0n;
-  writeDigits(writer, negative, (negative ? -value.mantissa : value.mantissa).toString(), 0, -1, value.scale);
+  const { mantissa, scale } = value;
+  if (scale >= 0 && mantissa > -SMALL_MANTISSA && mantissa < SMALL_MANTISSA) {
+    writeSmallDecimal(writer, Number(mantissa), scale);
+    return;
+  }
+  const negative = mantissa < 0n;
+  writeDigits(writer, negative, (negative ? -mantissa : mantissa).toString(), 0, -1, scale);
+}
+
+/**
+ * Mantissas below this stay exact as doubles even after three more places are appended to align the scale on a
+ * base-10000 digit: 2^53 / 1000. Money almost always fits, and skips BigInt's text.
+ */
+const SMALL_MANTISSA = 9_007_199_254_740n;
+const SMALL_ALIGN: readonly number[] = [1, 1000, 100, 10];
+
+/** `writeDigits` for a mantissa held exactly by a double: base-10000 digits by division, least significant first. */
+function writeSmallDecimal(writer: BinaryWriter, mantissa: number, scale: number): void {
+  const negative = mantissa < 0;
+  const pad = (scale % 4 === 0 ? 0 : 4 - (scale % 4)) as 0 | 1 | 2 | 3;
+  let rest = (negative ? -mantissa : mantissa) * (SMALL_ALIGN[scale % 4] as number);
+  // The weight of the lowest digit, then of each one above it; trailing zero digits are not written.
+  let weight = -(scale + pad) / 4;
+  while (rest > 0 && rest % 10_000 === 0) {
+    rest /= 10_000;
+    weight++;
+  }
+  const digits = writer.digits;
+  digits.length = 0;
+  while (rest > 0) {
+    const digit = rest % 10_000;
+    digits.push(digit);
+    rest = (rest - digit) / 10_000;
+  }
+  const count = digits.length;
+  writer.int32(8 + 2 * count);
+  writer.int16(count);
+  writer.int16(count === 0 ? 0 : weight + count - 1);
+  writer.int16(negative && count > 0 ? NUMERIC_NEGATIVE : 0);
+  writer.int16(scale);
+  for (let k = count - 1; k >= 0; k--) writer.int16(digits[k] as number);
 }
 
 /**
@@ -191,24 +281,45 @@ class BinaryWriter {
   }
 
   bytes(data: Uint8Array): void {
-    this.reserve(data.length);
-    this.buffer.set(data, this.length);
-    this.length += data.length;
+    const n = data.length;
+    this.reserve(n);
+    const buffer = this.buffer;
+    const at = this.length;
+    if (n > 64) buffer.set(data, at);
+    // A short field is copied by hand: `set` costs more to call than the copy itself.
+    else for (let k = 0; k < n; k++) buffer[at + k] = data[k] as number;
+    this.length = at + n;
   }
 
-  lengthPrefixed(data: Uint8Array): void {
-    this.int32(data.length);
-    this.bytes(data);
+  /** How many bytes are written and not yet taken. */
+  get size(): number {
+    return this.length;
   }
 
-  /** UTF-8, remembered: imports repeat the same customers, products and currencies on every row. */
-  encodeText(text: string): Uint8Array {
-    let data = this.texts.get(text);
-    if (data === undefined) {
-      data = this.encoder.encode(text);
-      if (this.texts.size < 100_000) this.texts.set(text, data);
+  /** Leaves room for a field's length, to be filled by `closeLength` once the field is written. */
+  openLength(): number {
+    this.int32(0);
+    return this.length;
+  }
+
+  closeLength(start: number): void {
+    this.view.setInt32(start - 4, this.length - start);
+  }
+
+  /**
+   * A text field as COPY writes it, its length then its UTF-8, remembered: imports repeat the same customers,
+   * products and currencies on every row.
+   */
+  textField(text: string): Uint8Array {
+    let field = this.texts.get(text);
+    if (field === undefined) {
+      const utf8 = this.encoder.encode(text);
+      field = new Uint8Array(4 + utf8.length);
+      new DataView(field.buffer).setInt32(0, utf8.length);
+      field.set(utf8, 4);
+      if (this.texts.size < 100_000) this.texts.set(text, field);
     }
-    return data;
+    return field;
   }
 
   /** The bytes written since the last take, as a copy; the buffer is reused for the next chunk. */

@@ -2,6 +2,13 @@ import type { Day } from '../core/day.js';
 import type { Decimal } from '../core/decimal.js';
 import type { Customer, ExamPass, Period, Person, RevenueRecord } from '../engine/organization.js';
 import type { BulkColumn } from './bulk-insert.js';
+import type { ArrayColumn } from './copy-rows.js';
+
+/**
+ * Records per revenue chunk: a chunk's arrays stay well under a megabyte, and a large import is still a few dozen
+ * rows. Any size reads back the same.
+ */
+export const REVENUE_CHUNK_RECORDS = 10_000;
 
 /**
  * An organization's records as the columns `bulkCopy` and `bulkInsert` take. `seq` numbers continue from
@@ -72,27 +79,27 @@ export const organizationColumns = {
     ];
   },
 
-  revenue(records: readonly RevenueRecord[], first: number): readonly BulkColumn[] {
+  /** Revenue as chunk rows (`revenue_chunks`): `first_seq`, then one array per field. */
+  revenue(records: readonly RevenueRecord[], first: number): readonly [BulkColumn, ...ArrayColumn[]] {
+    const starts: number[] = [];
+    for (let start = 0; start < records.length; start += REVENUE_CHUNK_RECORDS) starts.push(start);
+    const chunked = (
+      name: string,
+      type: ArrayColumn['type'],
+      field: (r: RevenueRecord) => ArrayColumn['values'][number][number],
+    ): ArrayColumn => ({
+      name,
+      type,
+      values: starts.map((start) => records.slice(start, start + REVENUE_CHUNK_RECORDS).map(field)),
+    });
     return [
-      seq(records.length, first),
-      text(
-        'customer',
-        records.map((r) => r.customer),
-      ),
-      text(
-        'product',
-        records.map((r) => r.product),
-      ),
-      dates(
-        'date',
-        records.map((r) => r.date),
-      ),
-      { name: 'amount', type: 'numeric', values: records.map((r) => r.amount) },
-      text(
-        'currency',
-        records.map((r) => r.currency),
-      ),
-      { name: 'net_new', type: 'boolean', values: records.map((r) => r.netNew) },
+      { name: 'first_seq', type: 'integer', values: starts.map((start) => first + start) },
+      chunked('customers', 'text[]', (r) => r.customer),
+      chunked('products', 'text[]', (r) => r.product),
+      chunked('dates', 'date[]', (r) => r.date),
+      chunked('amounts', 'numeric[]', (r) => r.amount),
+      chunked('currencies', 'text[]', (r) => r.currency),
+      chunked('net_new', 'boolean[]', (r) => r.netNew),
     ];
   },
 };

@@ -13,7 +13,7 @@ import {
   type Person,
 } from '../engine/organization.js';
 import type { ChildTable } from './bulk-insert.js';
-import type { StoreDatabase } from './store-database.js';
+import type { RevenueChunksTable, StoreDatabase } from './store-database.js';
 
 /**
  * Reads whole organizations, seven queries for any number of them. Each child table is read column by column:
@@ -33,7 +33,7 @@ export async function readOrganizations(db: Kysely<StoreDatabase>, ids: readonly
     columns('exam_passes', ['person_id', 'exam', 'passed']),
     columns('customers', ['id', 'name']),
     columns('dpor_periods', ['customer_id', 'from_date', 'to_date']),
-    columns('revenue_records', ['customer', 'product', 'date', 'amount', 'currency', 'net_new']),
+    readRevenue(db, ids),
   ]);
   const days = new DayParser();
   const byId = new Map(
@@ -70,6 +70,38 @@ async function readColumns(
   const result = await sql<{ org_id: string } & Columns>`
     select org_id, ${aggregates} from ${sql.table(table)} where org_id = any(${ids}::text[]) group by org_id`.execute(db);
   return new Map(result.rows.map((row) => [row.org_id, row]));
+}
+
+/**
+ * Revenue, its chunks joined in order into one array per field. The chunks already are column arrays, so the
+ * server only reads them: no aggregation, no sort beyond the primary key's order.
+ */
+async function readRevenue(db: Kysely<StoreDatabase>, ids: readonly string[]): Promise<ReadonlyMap<string, Columns>> {
+  const result = await sql<RevenueChunksTable>`
+    select org_id, customers, products, dates, amounts, currencies, net_new from revenue_chunks
+    where org_id = any(${ids}::text[]) order by org_id, first_seq`.execute(db);
+  const byOrganization = new Map<string, Record<RevenueField, unknown[]>>();
+  for (const chunk of result.rows) {
+    let columns = byOrganization.get(chunk.org_id);
+    if (columns === undefined) {
+      columns = { customer: [], product: [], date: [], amount: [], currency: [], net_new: [] };
+      byOrganization.set(chunk.org_id, columns);
+    }
+    append(columns.customer, chunk.customers);
+    append(columns.product, chunk.products);
+    append(columns.date, chunk.dates);
+    append(columns.amount, chunk.amounts);
+    append(columns.currency, chunk.currencies);
+    append(columns.net_new, chunk.net_new);
+  }
+  return byOrganization;
+}
+
+type RevenueField = 'customer' | 'product' | 'date' | 'amount' | 'currency' | 'net_new';
+
+/** Appends in a loop: spreading a 10,000-element chunk into `push` risks the engine's argument limit. */
+function append(target: unknown[], values: readonly unknown[]): void {
+  for (let i = 0; i < values.length; i++) target.push(values[i]);
 }
 
 function assemblePeople(people: Columns | undefined, exams: Columns | undefined, days: DayParser): Person[] {

@@ -40,7 +40,7 @@ export async function replaceOrganizationRows(
   await bulkCopy(trx, 'customers', org.id, columns.parties(org.customers, 0));
   await bulkCopy(trx, 'exam_passes', org.id, columns.exams(exams, 0));
   await bulkCopy(trx, 'dpor_periods', org.id, columns.dpor(dpor, 0));
-  await bulkCopy(trx, 'revenue_records', org.id, columns.revenue(org.revenue, 0));
+  await bulkCopy(trx, 'revenue_chunks', org.id, columns.revenue(org.revenue, 0));
   return { created };
 }
 

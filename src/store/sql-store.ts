@@ -48,7 +48,7 @@ export class SqlStore implements Store {
       select o.id, o.name, o.market, o.country, o.updated_at,
         (select count(*) from people p where p.org_id = o.id)::int as people,
         (select count(*) from customers c where c.org_id = o.id)::int as customers,
-        (select count(*) from revenue_records r where r.org_id = o.id)::int as revenue
+        (select coalesce(sum(cardinality(r.customers)), 0) from revenue_chunks r where r.org_id = o.id)::int as revenue
       from organizations o order by o.id`.execute(this.db);
     return result.rows.map((row) => ({
       id: row.id,

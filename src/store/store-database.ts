@@ -11,7 +11,7 @@ export interface StoreDatabase {
   readonly exam_passes: ExamPassesTable;
   readonly customers: CustomersTable;
   readonly dpor_periods: DporPeriodsTable;
-  readonly revenue_records: RevenueRecordsTable;
+  readonly revenue_chunks: RevenueChunksTable;
   readonly api_tokens: ApiTokensTable;
   readonly evaluation_snapshots: EvaluationSnapshotsTable;
   readonly audit_log: AuditLogTable;
@@ -63,13 +63,19 @@ export interface DporPeriodsTable extends OrganizationChild {
   to_date: string | null;
 }
 
-export interface RevenueRecordsTable extends OrganizationChild {
-  customer: string;
-  product: string;
-  date: string;
-  amount: string;
-  currency: string;
-  net_new: boolean;
+/**
+ * Revenue, up to 10,000 records a row: element i of every array is record `first_seq + i` (counting i from 0 here,
+ * from 1 in SQL). Arrays of dates and numerics are read as arrays of their text, like the scalars.
+ */
+export interface RevenueChunksTable {
+  org_id: string;
+  first_seq: number;
+  customers: readonly string[];
+  products: readonly string[];
+  dates: readonly string[];
+  amounts: readonly string[];
+  currencies: readonly string[];
+  net_new: readonly boolean[];
 }
 
 export interface ApiTokensTable {

@@ -20,7 +20,7 @@ export async function* streamOrganizations(db: Kysely<StoreDatabase>): AsyncGene
   for (;;) {
     const page = await sql<{ id: string; records: number }>`
       select o.id,
-        (select count(*) from revenue_records r where r.org_id = o.id)::int
+        (select coalesce(sum(cardinality(r.customers)), 0) from revenue_chunks r where r.org_id = o.id)::int
           + (select count(*) from exam_passes e where e.org_id = o.id)::int as records
       from organizations o where o.id > ${after} order by o.id limit ${IDS_PER_PAGE}`.execute(db);
     for (const ids of batches(page.rows)) {

@@ -4,8 +4,8 @@ import type { ClientConfig } from 'pg';
 import type { from as copyFrom } from 'pg-copy-streams';
 import { CopyRows, copyRowsOf } from '../copy-rows.js';
 
-/** Rows encoded at a time while streaming: small enough to overlap with the server's work, large enough to be cheap. */
-const STREAM_CHUNK_ROWS = 5_000;
+/** Bytes encoded at a time while streaming: small enough to overlap with the server's work, large enough to be cheap. */
+const STREAM_CHUNK_BYTES = 512 * 1024;
 
 type QueryResultLike = { readonly command: string; readonly rowCount: number; readonly rows: readonly unknown[] };
 
@@ -41,7 +41,7 @@ async function copyIn(
   // One COPY for all the rows, written a chunk at a time: the server stores one chunk while the next is encoded.
   try {
     stream.write(CopyRows.HEADER);
-    for (const chunk of copy.chunks(STREAM_CHUNK_ROWS)) {
+    for (const chunk of copy.chunks(STREAM_CHUNK_BYTES)) {
       if (!stream.write(chunk)) await Promise.race([once(stream, 'drain'), done]);
     }
   } catch (error) {
