@@ -1,5 +1,5 @@
 import type { ImportIssues, IssueParams } from './import-issues.js';
-import type { CsvRecord, CsvTable } from './read-csv.js';
+import type { CsvProblem, CsvRecord, CsvTable } from './read-csv.js';
 
 /** The columns a CSV kind reads, by their canonical names (what messages show). */
 export interface ColumnSpec {
@@ -22,27 +22,23 @@ export function columnKey(name: string): string {
  * problem in a cell at its line and column.
  */
 export class CsvSheet {
+  private read = 0;
+
   private constructor(
     private readonly table: CsvTable,
     private readonly issues: ImportIssues,
     private readonly header: readonly string[],
     private readonly indexes: ReadonlyMap<string, number>,
-    /** Data rows whose fields can be read: not broken, not all empty, with the header's number of fields. */
-    readonly rows: readonly CsvRecord[],
   ) {}
 
   /**
-   * Binds the table to the columns; reports structural problems, header problems and rows of the wrong length.
-   * Throws when the header cannot be used, since no row can then be read.
+   * Binds the table to the columns and checks the header. Throws when the header cannot be used, since no row can
+   * then be read; the file's structural problems are listed with it.
    */
   static bind(table: CsvTable, spec: ColumnSpec, issues: ImportIssues): CsvSheet {
-    for (const problem of table.problems) {
-      if (issues.listing) issues.add(problem.code, '$', { ...table.position(problem.offset) });
-      else issues.add(problem.code, '$');
-    }
-    const head = table.records[0];
+    const head = table.header;
     if (!head) return issues.fail('import.empty', '$');
-    if (table.broken.has(0)) issues.stop();
+    if (head.problems) stopWithStructure(table, issues);
     const before = issues.count;
     // Trailing empty header cells are what a spreadsheet writes for formatted but empty columns.
     let width = head.fields.length;
@@ -64,13 +60,29 @@ export class CsvSheet {
     for (const name of spec.required) {
       if (!indexes.has(name)) issues.add('import.column.missing', name, { field: name, ...table.position(head.start) });
     }
-    // Without the right columns no row can be read; the structural problems found so far are listed with them.
-    if (issues.count > before) issues.stop();
+    // Without the right columns no row can be read; the structural problems are listed with them.
+    if (issues.count > before) stopWithStructure(table, issues);
+    return new CsvSheet(table, issues, header, indexes);
+  }
 
-    const rows: CsvRecord[] = [];
-    for (let r = 1; r < table.records.length; r++) {
-      const record = table.records[r] as CsvRecord;
-      if (table.broken.has(r)) continue;
+  /**
+   * The data rows whose fields can be read: not broken, not all empty, with the header's number of fields. Each
+   * is read as the iteration reaches it, and the others are reported then, so a reader iterates once, to the end.
+   */
+  *rows(): Generator<CsvRecord> {
+    const { table, issues } = this;
+    const width = this.header.length;
+    let read = 0;
+    let first = true;
+    for (const record of table.records()) {
+      if (first) {
+        first = false;
+        continue;
+      }
+      if (record.problems) {
+        reportProblems(table, issues, record.problems);
+        continue;
+      }
       const fields = record.fields;
       let filled = false;
       for (const field of fields) {
@@ -92,9 +104,15 @@ export class CsvSheet {
         });
         continue;
       }
-      rows.push(record);
+      read++;
+      yield record;
     }
-    return new CsvSheet(table, issues, header, indexes, rows);
+    this.read = read;
+  }
+
+  /** How many rows the last complete iteration of `rows()` gave. */
+  get rowCount(): number {
+    return this.read;
   }
 
   /** Where a column is in each row, or -1 when an optional column is absent. */
@@ -118,4 +136,17 @@ export class CsvSheet {
     const where = this.issues.listing ? this.table.position(this.table.fieldOffset(row, Math.max(column, 0))) : {};
     this.issues.add(code, path, { ...params, ...where });
   }
+}
+
+function reportProblems(table: CsvTable, issues: ImportIssues, problems: readonly CsvProblem[]): void {
+  for (const problem of problems) {
+    if (issues.listing) issues.add(problem.code, '$', { ...table.position(problem.offset) });
+    else issues.add(problem.code, '$');
+  }
+}
+
+/** Stops the import over its header, after listing every structural problem in the file. */
+function stopWithStructure(table: CsvTable, issues: ImportIssues): never {
+  for (const record of table.records()) if (record.problems) reportProblems(table, issues, record.problems);
+  return issues.stop();
 }

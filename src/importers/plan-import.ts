@@ -124,8 +124,8 @@ function detectKind(source: Source, issues: ImportIssues): ImportKind {
     const detected = source.format === 'yaml' ? yamlKind(source.value) : detectJsonKind(source.value);
     return detected ?? issues.fail('import.kind.undetected', '$', { format: source.format, header: '', kinds });
   }
-  const header = source.table.records[0]?.fields ?? [];
-  const kind = source.table.broken.has(0) ? undefined : detectCsvKind(header);
+  const header = source.table.header?.fields ?? [];
+  const kind = source.table.header?.problems ? undefined : detectCsvKind(header);
   if (kind) return kind;
   const shown = header.slice(0, 6).join(',').slice(0, 120);
   return issues.fail('import.kind.undetected', '$', { format: 'csv', header: shown, kinds, line: 1, column: 1 });

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { readCsv } from './read-csv.js';
 
-const fields = (text: string) => readCsv(text).records.map((r) => r.fields);
+const fields = (text: string) => [...readCsv(text).records()].map((r) => r.fields);
+const problems = (text: string) => {
+  const table = readCsv(text);
+  return [...table.records()].flatMap((r) => r.problems ?? []).map((p) => ({ code: p.code, ...table.position(p.offset) }));
+};
+/** Which records (by index, the header 0) have a structural problem. */
+const broken = (text: string) => [...readCsv(text).records()].flatMap((r, i) => (r.problems ? [i] : []));
 
 describe('readCsv', () => {
   it('reads quoted fields with commas, escaped quotes and line breaks', () => {
@@ -26,7 +32,7 @@ describe('readCsv', () => {
 
   it('places every field at its physical line and column, after multi-line quoted fields too', () => {
     const table = readCsv('h1,h2,h3\n"multi\nline\nvalue",x,"a\r\nb"\nlast,y,z');
-    const [, second, third] = table.records;
+    const [, second, third] = table.records();
     expect([0, 1, 2].map((c) => table.position(table.fieldOffset(second as never, c)))).toEqual([
       { line: 2, column: 1 },
       { line: 4, column: 8 },
@@ -40,17 +46,15 @@ describe('readCsv', () => {
   });
 
   it('reports an unclosed quote where the field starts, and a stray quote where it is', () => {
-    const unclosed = readCsv('a,b\n1,"open\n2,3\n');
-    expect(unclosed.problems.map((p) => ({ code: p.code, ...unclosed.position(p.offset) }))).toEqual([
-      { code: 'import.csv.unterminated-quote', line: 2, column: 3 },
-    ]);
-    expect(unclosed.broken.has(1)).toBe(true);
-    const stray = readCsv('a,b\n5" screen,x\n"quoted"tail,y\nok,fine\n');
-    expect(stray.problems.map((p) => ({ code: p.code, ...stray.position(p.offset) }))).toEqual([
+    const unclosed = 'a,b\n1,"open\n2,3\n';
+    expect(problems(unclosed)).toEqual([{ code: 'import.csv.unterminated-quote', line: 2, column: 3 }]);
+    expect(broken(unclosed)).toEqual([1]);
+    const stray = 'a,b\n5" screen,x\n"quoted"tail,y\nok,fine\n';
+    expect(problems(stray)).toEqual([
       { code: 'import.csv.stray-quote', line: 2, column: 2 },
       { code: 'import.csv.stray-quote', line: 3, column: 9 },
     ]);
-    expect([...stray.broken]).toEqual([1, 2]);
-    expect(stray.records[3]?.fields).toEqual(['ok', 'fine']);
+    expect(broken(stray)).toEqual([1, 2]);
+    expect(fields(stray)[3]).toEqual(['ok', 'fine']);
   });
 });

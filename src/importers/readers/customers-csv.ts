@@ -22,7 +22,7 @@ export function readCustomersCsv(sheet: CsvSheet, ctx: ImportContext): IncomingR
   ];
   const customers = new NamedRecords(sheet);
   const dpor: (Period & { customer: string })[] = [];
-  for (const row of sheet.rows) {
+  for (const row of sheet.rows()) {
     const customer = sheet.cell(row, idAt);
     const fromText = sheet.cell(row, fromAt);
     const toText = sheet.cell(row, toAt);
@@ -44,6 +44,6 @@ export function readCustomersCsv(sheet: CsvSheet, ctx: ImportContext): IncomingR
     ...emptyIncoming('replace'),
     customers: customers.list(),
     dpor,
-    rows: sheet.rows.length,
+    rows: sheet.rowCount,
   };
 }

@@ -23,7 +23,7 @@ export function readExamsCsv(sheet: CsvSheet, ctx: ImportContext): IncomingRecor
   ];
   const people = new NamedRecords(sheet);
   const exams: (ExamPass & { person: string })[] = [];
-  for (const row of sheet.rows) {
+  for (const row of sheet.rows()) {
     const person = sheet.cell(row, idAt);
     const exam = sheet.cell(row, examAt);
     const passed = sheet.cell(row, passedAt);
@@ -43,6 +43,6 @@ export function readExamsCsv(sheet: CsvSheet, ctx: ImportContext): IncomingRecor
     ...emptyIncoming('replace'),
     people: people.list(),
     exams,
-    rows: sheet.rows.length,
+    rows: sheet.rowCount,
   };
 }

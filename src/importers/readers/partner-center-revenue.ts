@@ -64,7 +64,7 @@ export function readPartnerCenterRevenue(sheet: CsvSheet, ctx: ImportContext): I
   const customers = new Map<string, { name: string | null; month: Day }>();
   const months = new Map<string, Set<Day>>();
   const revenue: RevenueRecord[] = [];
-  for (const row of sheet.rows) {
+  for (const row of sheet.rows()) {
     const attribution = sheet.cell(row, attributionAt);
     let dpor = isDpor.get(attribution);
     if (dpor === undefined) {
@@ -123,7 +123,7 @@ export function readPartnerCenterRevenue(sheet: CsvSheet, ctx: ImportContext): I
     dpor,
     dporInferred: true,
     revenue,
-    rows: sheet.rows.length,
+    rows: sheet.rowCount,
     skipped,
   };
 }

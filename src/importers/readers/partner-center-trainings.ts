@@ -59,8 +59,10 @@ export function readPartnerCenterTrainings(sheet: CsvSheet, ctx: ImportContext):
   const corpEmailAt = at('CorpEmail');
   const statusAt = at('ActivationStatus');
 
+  // Read once, kept: the identities linked from every row are needed before any row is read for its exam.
+  const rows = [...sheet.rows()];
   const linked = new Map<string, string>();
-  for (const row of sheet.rows) {
+  for (const row of rows) {
     const mcp = sheet.cell(row, mcpAt);
     if (mcp === '') continue;
     for (const column of [corpEmailAt, emailAt]) {
@@ -74,7 +76,7 @@ export function readPartnerCenterTrainings(sheet: CsvSheet, ctx: ImportContext):
     skipped.push({ line: sheet.line(row), reason, params });
   const people = new Map<string, { name: string | null; passed: Day }>();
   const exams: (ExamPass & { person: string })[] = [];
-  for (const row of sheet.rows) {
+  for (const row of rows) {
     const title = sheet.cell(row, titleAt);
     const type = sheet.cell(row, typeAt);
     const code = examIn(title, ctx.catalog);
@@ -124,7 +126,7 @@ export function readPartnerCenterTrainings(sheet: CsvSheet, ctx: ImportContext):
     ...emptyIncoming('fill-missing'),
     people: [...people].map(([id, p]) => ({ id, name: p.name })),
     exams,
-    rows: sheet.rows.length,
+    rows: rows.length,
     skipped,
   };
 }

@@ -29,7 +29,7 @@ export function readRevenueCsv(sheet: CsvSheet, ctx: ImportContext): IncomingRec
   const currencies = acceptedCurrencies(ctx);
   const products = new ProductResolver(ctx.catalog);
   const revenue: RevenueRecord[] = [];
-  for (const row of sheet.rows) {
+  for (const row of sheet.rows()) {
     const customer = sheet.cell(row, customerAt);
     const productText = sheet.cell(row, productAt);
     const dateText = sheet.cell(row, dateAt);
@@ -65,7 +65,7 @@ export function readRevenueCsv(sheet: CsvSheet, ctx: ImportContext): IncomingRec
   return {
     ...emptyIncoming('replace'),
     revenue,
-    rows: sheet.rows.length,
+    rows: sheet.rowCount,
   };
 }
 
