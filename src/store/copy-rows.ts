@@ -180,13 +180,13 @@ function writeDecimal(writer: BinaryWriter, value: Decimal): void {
  * base-10000 digit: 2^53 / 1000. Money almost always fits, and skips BigInt's text.
  */
 const SMALL_MANTISSA = 9_007_199_254_740n;
-const SMALL_ALIGN: readonly number[] = [1, 1000, 100, 10];
 
 /** `writeDigits` for a mantissa held exactly by a double: base-10000 digits by division, least significant first. */
 function writeSmallDecimal(writer: BinaryWriter, mantissa: number, scale: number): void {
   const negative = mantissa < 0;
-  const pad = (scale % 4 === 0 ? 0 : 4 - (scale % 4)) as 0 | 1 | 2 | 3;
-  let rest = (negative ? -mantissa : mantissa) * (SMALL_ALIGN[scale % 4] as number);
+  // Places appended so that the lowest digit ends on a base-10000 boundary.
+  const pad = (4 - (scale % 4)) % 4;
+  let rest = (negative ? -mantissa : mantissa) * (POWERS[pad] as number);
   // The weight of the lowest digit, then of each one above it; trailing zero digits are not written.
   let weight = -(scale + pad) / 4;
   while (rest > 0 && rest % 10_000 === 0) {

@@ -25,20 +25,24 @@ export function readRevenueCsv(sheet: CsvSheet, ctx: ImportContext): IncomingRec
   const amountAt = at('amount');
   const currencyAt = at('currency');
   const netNewAt = at('net_new');
-  const customers = new Set(ctx.existing?.customers.map((c) => c.id));
-  const currencies = acceptedCurrencies(ctx);
+  // Ids and currencies map to the organization's own strings, so that 100,000 records share a few hundred of them
+  // instead of each keeping a fresh piece of the file.
+  const customers = new Map(ctx.existing?.customers.map((c) => [c.id, c.id]));
+  const currencies = new Map([...acceptedCurrencies(ctx)].map((c) => [c, c]));
   const products = new ProductResolver(ctx.catalog);
   const revenue: RevenueRecord[] = [];
   for (const row of sheet.rows()) {
-    const customer = sheet.cell(row, customerAt);
+    const customerText = sheet.cell(row, customerAt);
+    const customer = customers.get(customerText);
     const productText = sheet.cell(row, productAt);
     const dateText = sheet.cell(row, dateAt);
     const amountText = sheet.cell(row, amountAt);
-    const currency = sheet.cell(row, currencyAt).toUpperCase();
+    const currencyText = sheet.cell(row, currencyAt).toUpperCase();
+    const currency = currencies.get(currencyText);
     const netNewText = sheet.cell(row, netNewAt);
     let ok = true;
-    if (customer === '') ok = required(sheet, row, customerAt, 'customer_id');
-    else if (!customers.has(customer)) ok = bad(sheet, 'import.customer.unknown', row, customerAt, customer);
+    if (customerText === '') ok = required(sheet, row, customerAt, 'customer_id');
+    else if (customer === undefined) ok = bad(sheet, 'import.customer.unknown', row, customerAt, customerText);
     const product = productText === '' ? undefined : products.resolve(productText);
     if (productText === '') ok = required(sheet, row, productAt, 'product');
     else if (product === undefined) ok = bad(sheet, 'import.product.unknown', row, productAt, productText);
@@ -51,14 +55,26 @@ export function readRevenueCsv(sheet: CsvSheet, ctx: ImportContext): IncomingRec
     const amount = amountText === '' ? undefined : parseAmount(amountText);
     if (amountText === '') ok = required(sheet, row, amountAt, 'amount');
     else if (amount === undefined) ok = bad(sheet, 'import.amount.invalid', row, amountAt, amountText);
-    if (currency === '') ok = required(sheet, row, currencyAt, 'currency');
-    else if (!currencies.has(currency)) {
-      sheet.report('import.fx.missing', row, currencyAt, { value: currency, currency, base: ctx.catalog.currency });
+    if (currencyText === '') ok = required(sheet, row, currencyAt, 'currency');
+    else if (currency === undefined) {
+      sheet.report('import.fx.missing', row, currencyAt, {
+        value: currencyText,
+        currency: currencyText,
+        base: ctx.catalog.currency,
+      });
       ok = false;
     }
     const netNew = netNewText === '' ? true : parseFlag(netNewText);
     if (netNew === undefined) ok = bad(sheet, 'import.boolean.invalid', row, netNewAt, netNewText);
-    if (ok && product !== undefined && date !== undefined && amount !== undefined && netNew !== undefined) {
+    if (
+      ok &&
+      customer !== undefined &&
+      product !== undefined &&
+      date !== undefined &&
+      amount !== undefined &&
+      currency !== undefined &&
+      netNew !== undefined
+    ) {
       revenue.push({ customer, product, date, amount, currency, netNew });
     }
   }
