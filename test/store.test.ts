@@ -160,6 +160,23 @@ describe('PGlite data directory', () => {
     await store.close();
   }, 60_000);
 
+  it('upgrades a store from an early build of the first schema, whose revenue had no key to its organization', async () => {
+    const dataDir = await freshDataDir();
+    rmSync(dataDir, { recursive: true, force: true });
+    const old = await openStoreDatabase({ dataDir });
+    const all = await storeMigrations.getMigrations();
+    const first = { getMigrations: async () => ({ '0001-initial-schema': all['0001-initial-schema'] as Migration }) };
+    expect((await new Migrator({ db: old.db, provider: first }).migrateToLatest()).error).toBeUndefined();
+    await sql`alter table revenue_records drop constraint revenue_records_org_id_fkey`.execute(old.db);
+    await old.db.destroy();
+    const { db } = await openStoreDatabase({ dataDir });
+    await migrateStore(db);
+    const store = new SqlStore(db);
+    await store.replaceOrganization(organization({ id: 'early' }), { kind: 'system', id: 'test' });
+    expect((await store.getOrganization('early'))?.id).toBe('early');
+    await store.close();
+  }, 60_000);
+
   it('is locked while open: a second opener gets store.locked, and the lock goes with close', async () => {
     const dataDir = await freshDataDir();
     const store = await openStore({ dataDir });

@@ -111,7 +111,9 @@ const INITIAL_SCHEMA: readonly string[] = [
  * (psql's `\copy` into `schema.revenue_records` included).
  */
 const REVENUE_ORGANIZATION_CHECK: readonly string[] = [
-  `alter table revenue_records drop constraint revenue_records_org_id_fkey`,
+  // `if exists`, added after release: a store made by an early build of 0001 had only a key to customers, and failed
+  // here. For every store this migration ever succeeded on, the statement did the same.
+  `alter table revenue_records drop constraint if exists revenue_records_org_id_fkey`,
   `create function revenue_records_check_organization() returns trigger language plpgsql set search_path from current as $$
   declare
     missing text;
