@@ -2,7 +2,7 @@ import type { Catalog, ProgramPolicy } from '../catalog/catalog-types.js';
 import { type Day, formatDay, oneYearBefore } from '../core/day.js';
 import { Decimal } from '../core/decimal.js';
 import type { Finding } from './evaluation-types.js';
-import type { ExamPass, Organization } from './organization.js';
+import type { ExamPass, Organization, Period } from './organization.js';
 
 /** Revenue of the trailing twelve months with a known product, summed by everything a requirement filters on. */
 export interface RevenueAggregate {
@@ -88,11 +88,12 @@ function aggregateRevenue(
 ): RevenueAggregate[] {
   const windowStart = oneYearBefore(asOf);
   const periods = new Map(organization.customers.map((c) => [c.id, c.dpor]));
-  const associatedOn = (customer: string, day: Day) =>
-    (periods.get(customer) ?? []).some((p) => p.from <= day && (p.to === null || day <= p.to));
   const associatedAtAsOf = new Map<string, boolean>();
   const productIds = new Map<string, string | null>();
-  const groups = new Map<string, RevenueAggregate>();
+  // Groups in order of first appearance, found by product and then among its few by the other three fields: a
+  // string key built and hashed per record cost more than the sums.
+  const groups: RevenueAggregate[] = [];
+  const byProduct = new Map<string, RevenueAggregate[]>();
   organization.revenue.forEach((record, i) => {
     let product = productIds.get(record.product);
     if (product === undefined) {
@@ -109,28 +110,43 @@ function aggregateRevenue(
     }
     if (record.date <= windowStart) return;
     let associated: boolean;
-    if (policy.revenueAssociation === 'within-period') associated = associatedOn(record.customer, record.date);
+    if (policy.revenueAssociation === 'within-period') associated = associatedOn(periods.get(record.customer), record.date);
     else {
-      associated = associatedAtAsOf.get(record.customer) ?? associatedOn(record.customer, asOf);
+      associated = associatedAtAsOf.get(record.customer) ?? associatedOn(periods.get(record.customer), asOf);
       associatedAtAsOf.set(record.customer, associated);
     }
-    const key = `${product}\u0000${record.netNew}\u0000${associated}\u0000${record.currency}`;
-    const group = groups.get(key);
+    let siblings = byProduct.get(product);
+    if (siblings === undefined) {
+      siblings = [];
+      byProduct.set(product, siblings);
+    }
+    const group = siblings.find(
+      (g) => g.netNew === record.netNew && g.associated === associated && g.currency === record.currency,
+    );
     if (group) {
       group.amount = group.amount.add(record.amount);
       group.records += 1;
     } else {
-      groups.set(key, {
+      const created = {
         product,
         netNew: record.netNew,
         associated,
         currency: record.currency,
         amount: record.amount,
         records: 1,
-      });
+      };
+      siblings.push(created);
+      groups.push(created);
     }
   });
-  return [...groups.values()];
+  return groups;
+}
+
+/** Whether a day falls in one of a customer's DPOR periods (none for a customer not in the organization). */
+function associatedOn(periods: readonly Period[] | undefined, day: Day): boolean {
+  if (periods === undefined) return false;
+  for (const p of periods) if (p.from <= day && (p.to === null || day <= p.to)) return true;
+  return false;
 }
 
 /** The value of an amount in the catalog's currency, by the organization's rates. */
