@@ -113,16 +113,22 @@ describe.skipIf(DATABASE_URL === undefined)('PostgreSQL', () => {
   });
 });
 
+/** A new data directory migrated to 0001 only, open: what a store looked like before any later migration. */
+async function storeAtFirstSchema() {
+  const dataDir = await freshDataDir();
+  // The template is at the latest schema; start from an empty directory instead.
+  rmSync(dataDir, { recursive: true, force: true });
+  const old = await openStoreDatabase({ dataDir });
+  const all = await storeMigrations.getMigrations();
+  const first = { getMigrations: async () => ({ '0001-initial-schema': all['0001-initial-schema'] as Migration }) };
+  const { error } = await new Migrator({ db: old.db, provider: first }).migrateToLatest();
+  expect(error).toBeUndefined();
+  return { dataDir, old };
+}
+
 describe('PGlite data directory', () => {
   it('upgrades a store written by the first schema, keeping its data, and its revenue in order in chunks', async () => {
-    const dataDir = await freshDataDir();
-    // The template is at the latest schema; start from an empty directory migrated to 0001 only.
-    rmSync(dataDir, { recursive: true, force: true });
-    const old = await openStoreDatabase({ dataDir });
-    const all = await storeMigrations.getMigrations();
-    const first = { getMigrations: async () => ({ '0001-initial-schema': all['0001-initial-schema'] as Migration }) };
-    const { error } = await new Migrator({ db: old.db, provider: first }).migrateToLatest();
-    expect(error).toBeUndefined();
+    const { dataDir, old } = await storeAtFirstSchema();
     const written = organization({ id: 'old', customers: [{ id: 'c1', dpor: [{ from: '2017-01-01' }] }] });
     await new SqlStore(old.db).replaceOrganization(written, { kind: 'system', id: 'test' });
     // Revenue as the first schema held it, a row per record: more than one chunk's worth, numbered with gaps.
@@ -161,12 +167,7 @@ describe('PGlite data directory', () => {
   }, 60_000);
 
   it('upgrades a store from an early build of the first schema, whose revenue had no key to its organization', async () => {
-    const dataDir = await freshDataDir();
-    rmSync(dataDir, { recursive: true, force: true });
-    const old = await openStoreDatabase({ dataDir });
-    const all = await storeMigrations.getMigrations();
-    const first = { getMigrations: async () => ({ '0001-initial-schema': all['0001-initial-schema'] as Migration }) };
-    expect((await new Migrator({ db: old.db, provider: first }).migrateToLatest()).error).toBeUndefined();
+    const { dataDir, old } = await storeAtFirstSchema();
     await sql`alter table revenue_records drop constraint revenue_records_org_id_fkey`.execute(old.db);
     await old.db.destroy();
     const { db } = await openStoreDatabase({ dataDir });
