@@ -17,9 +17,9 @@ import type { RevenueChunksTable, StoreDatabase } from './store-database.js';
 
 /**
  * Reads whole organizations, seven queries for any number of them. Each child table is read column by column:
- * one row per organization holding `array_agg(column order by seq)` for every column. A driver decodes a few
- * large arrays far faster than many small rows (PGlite spends about 20 µs per row, 2 µs per array element), and
- * file order comes back with them. Call inside a repeatable-read transaction so that the seven reads agree.
+ * one row per organization holding `array_agg(column order by seq)` for every column (revenue, which the store
+ * keeps as arrays already, one row per chunk). A driver decodes a few large arrays far faster than many small rows
+ * (PGlite spends about 20 µs per row, 2 µs per array element), and file order comes back with them. Call inside a repeatable-read transaction so that the seven reads agree.
  * Organizations come back in the order of `ids`; unknown ids are skipped.
  */
 export async function readOrganizations(db: Kysely<StoreDatabase>, ids: readonly string[]): Promise<Organization[]> {

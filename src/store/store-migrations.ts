@@ -184,7 +184,7 @@ const REVENUE_CHUNKS: readonly string[] = [
   )`,
   // Compression is kept where it pays: product names and currencies repeat a handful of long values and shrink
   // twentyfold or more. Customer ids, dates, amounts and flags shrink two- or threefold at most, and compressing
-  // them made PGlite's COPY about a third slower. Stored this way a record takes about 27 bytes, a quarter of a
+  // them made PGlite's COPY about a third slower. Stored this way a record takes about 28 bytes, a quarter of a
   // row of the old table and its primary key.
   `alter table revenue_chunks alter column customers set storage external, alter column dates set storage external,
     alter column amounts set storage external, alter column net_new set storage external`,
