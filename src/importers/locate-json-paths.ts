@@ -1,8 +1,4 @@
-/** Where a path's value starts in a text, 1-based. */
-export interface TextPosition {
-  readonly line: number;
-  readonly column: number;
-}
+import { positionAmong, type TextPosition } from './text-position.js';
 
 const PATH_STEP = /\.([^.[\]]+)|\[(\d+)\]/g;
 const QUOTE = 34;
@@ -142,14 +138,5 @@ class JsonScanner {
 function lineFinder(text: string): (offset: number) => TextPosition {
   const starts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] as number) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - (starts[lo] as number) + 1 };
-  };
+  return (offset) => positionAmong(starts, offset);
 }

@@ -1,3 +1,5 @@
+import { positionAmong, type TextPosition } from './text-position.js';
+
 /**
  * A CSV reader (RFC 4180: comma separated, `"` quoted, `""` an escaped quote, fields may span lines) that can place
  * every field at the physical line and column where it starts, also after quoted fields with line breaks in them.
@@ -33,7 +35,7 @@ export interface CsvTable {
   /** The offset where a field of a record starts (its opening quote, when quoted); the record's end past its last field. */
   fieldOffset(record: CsvRecord, column: number): number;
   /** The 1-based line and column (in UTF-16 code units, as editors and the YAML reader count) of an offset. */
-  position(offset: number): { readonly line: number; readonly column: number };
+  position(offset: number): TextPosition;
 }
 
 const QUOTE = 34;
@@ -57,15 +59,7 @@ export function readCsv(text: string): CsvTable {
     },
     position(offset) {
       lineStarts ??= findLineStarts(text);
-      // The last line start at or before the offset.
-      let lo = 0;
-      let hi = lineStarts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if ((lineStarts[mid] as number) <= offset) lo = mid;
-        else hi = mid - 1;
-      }
-      return { line: lo + 1, column: offset - (lineStarts[lo] as number) + 1 };
+      return positionAmong(lineStarts, offset);
     },
   };
 }

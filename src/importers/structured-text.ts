@@ -1,7 +1,8 @@
 import { type Document, LineCounter, parseDocument } from 'yaml';
 import type { Issue } from '../core/attain-error.js';
 import type { ImportIssues } from './import-issues.js';
-import { locateJsonPaths, pathPrefixes, type TextPosition } from './locate-json-paths.js';
+import { locateJsonPaths, pathPrefixes } from './locate-json-paths.js';
+import type { TextPosition } from './text-position.js';
 
 const JSON_POSITION = /at position (\d+)/;
 
