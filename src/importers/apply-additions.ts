@@ -1,3 +1,4 @@
+import { pushTo } from '../core/push-to.js';
 import type { Customer, ExamPass, Organization, Period, Person } from '../engine/organization.js';
 import type { OrganizationAdditions } from '../store/store.js';
 
@@ -8,9 +9,9 @@ import type { OrganizationAdditions } from '../store/store.js';
  */
 export function applyAdditions(organization: Organization, additions: OrganizationAdditions): Organization {
   const exams = new Map<string, ExamPass[]>();
-  for (const e of additions.exams) push(exams, e.person, { exam: e.exam, passed: e.passed });
+  for (const e of additions.exams) pushTo(exams, e.person, { exam: e.exam, passed: e.passed });
   const dpor = new Map<string, Period[]>();
-  for (const d of additions.dpor) push(dpor, d.customer, { from: d.from, to: d.to });
+  for (const d of additions.dpor) pushTo(dpor, d.customer, { from: d.from, to: d.to });
   return {
     ...organization,
     people: mergeRecords<Person, ExamPass>(organization.people, additions.people, exams, (id, name, old, extra) => ({
@@ -25,12 +26,6 @@ export function applyAdditions(organization: Organization, additions: Organizati
     })),
     revenue: additions.revenue.length > 0 ? [...organization.revenue, ...additions.revenue] : organization.revenue,
   };
-}
-
-function push<T>(map: Map<string, T[]>, key: string, value: T): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 /** Existing records in their order (rebuilt only when something changes), then new ones in the additions' order. */

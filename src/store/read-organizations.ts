@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { AttainError } from '../core/attain-error.js';
 import { type Day, parseDay } from '../core/day.js';
 import { Decimal } from '../core/decimal.js';
+import { pushTo } from '../core/push-to.js';
 import { remembered } from '../core/remembered.js';
 import {
   type Customer,
@@ -111,9 +112,7 @@ function assemblePeople(people: Columns | undefined, exams: Columns | undefined,
     const codes = strings(exams.exam);
     const passed = strings(exams.passed);
     persons.forEach((person, i) => {
-      const list = examsByPerson.get(person) ?? [];
-      if (list.length === 0) examsByPerson.set(person, list);
-      list.push({ exam: at(codes, i), passed: days.parse(at(passed, i)) });
+      pushTo(examsByPerson, person, { exam: at(codes, i), passed: days.parse(at(passed, i)) });
     });
   }
   if (!people) return [];
@@ -128,10 +127,8 @@ function assembleCustomers(customers: Columns | undefined, dpor: Columns | undef
     const from = strings(dpor.from_date);
     const to = nullableStrings(dpor.to_date);
     owners.forEach((customer, i) => {
-      const list = periodsByCustomer.get(customer) ?? [];
-      if (list.length === 0) periodsByCustomer.set(customer, list);
       const end = to[i] ?? null;
-      list.push({ from: days.parse(at(from, i)), to: end === null ? null : days.parse(end) });
+      pushTo(periodsByCustomer, customer, { from: days.parse(at(from, i)), to: end === null ? null : days.parse(end) });
     });
   }
   if (!customers) return [];

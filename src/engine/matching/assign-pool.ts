@@ -1,3 +1,4 @@
+import { pushTo } from '../../core/push-to.js';
 import { FlowNetwork } from './flow-network.js';
 
 /** The outcome of filling one pool's roles with distinct people. */
@@ -30,10 +31,7 @@ export interface Deficiency {
 export function assignPool(counts: readonly number[], eligibleRoles: readonly number[]): PoolAssignment {
   const classes = new Map<number, number[]>();
   eligibleRoles.forEach((mask, person) => {
-    if (mask === 0) return;
-    const members = classes.get(mask);
-    if (members) members.push(person);
-    else classes.set(mask, [person]);
+    if (mask !== 0) pushTo(classes, mask, person);
   });
   const masks = [...classes.keys()];
   const { network, linkEdges, demandEdge, source, sink } = poolNetwork(
