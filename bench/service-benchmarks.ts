@@ -172,23 +172,12 @@ function copyRowsPerSecond(databaseUrl: string, csvFile: string, rows: number): 
 
 /** The size of the store's revenue on disk (heap, TOAST, index) over the records it holds. */
 function storedBytesPerRecord(databaseUrl: string, schema: string): number {
-  const run = spawnSync(
-    'psql',
-    [
+  return Number(
+    runPsql(
       databaseUrl,
-      '-X',
-      '-q',
-      '-t',
-      '-A',
-      '-v',
-      'ON_ERROR_STOP=1',
-      '-c',
       `select round(pg_total_relation_size('${schema}.revenue_chunks')::numeric / sum(cardinality(customers)), 1) from ${schema}.revenue_chunks`,
-    ],
-    { encoding: 'utf8' },
+    ),
   );
-  if (run.status !== 0) throw new Error(`psql failed: ${run.stderr}`);
-  return Number(run.stdout.trim());
 }
 
 /** PGlite's own COPY of the CSV (as the /dev/blob file) into a table of the same columns, in a data directory. */
@@ -207,9 +196,11 @@ async function pgliteCopyRowsPerSecond(dataDir: string, csv: string, rows: numbe
   }
 }
 
-function runPsql(databaseUrl: string, command: string): void {
-  const run = spawnSync('psql', [databaseUrl, '-v', 'ON_ERROR_STOP=1', '-q', '-c', command], { encoding: 'utf8' });
+/** Runs one psql command, failing on any error; returns what it printed, unaligned and without headers. */
+function runPsql(databaseUrl: string, command: string): string {
+  const run = spawnSync('psql', [databaseUrl, '-v', 'ON_ERROR_STOP=1', '-q', '-t', '-A', '-c', command], { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`psql failed: ${run.stderr}`);
+  return run.stdout.trim();
 }
 
 function dropSchema(databaseUrl: string, schema: string): void {

@@ -73,12 +73,9 @@ export class CsvSheet {
     const { table, issues } = this;
     const width = this.header.length;
     let read = 0;
-    let first = true;
-    for (const record of table.records()) {
-      if (first) {
-        first = false;
-        continue;
-      }
+    const records = table.records();
+    records.next(); // the header, checked by bind
+    for (const record of records) {
       if (record.problems) {
         reportProblems(table, issues, record.problems);
         continue;

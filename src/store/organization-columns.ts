@@ -83,15 +83,12 @@ export const organizationColumns = {
   revenue(records: readonly RevenueRecord[], first: number): readonly [BulkColumn, ...ArrayColumn[]] {
     const starts: number[] = [];
     for (let start = 0; start < records.length; start += REVENUE_CHUNK_RECORDS) starts.push(start);
+    const chunks = starts.map((start) => records.slice(start, start + REVENUE_CHUNK_RECORDS));
     const chunked = (
       name: string,
       type: ArrayColumn['type'],
       field: (r: RevenueRecord) => ArrayColumn['values'][number][number],
-    ): ArrayColumn => ({
-      name,
-      type,
-      values: starts.map((start) => records.slice(start, start + REVENUE_CHUNK_RECORDS).map(field)),
-    });
+    ): ArrayColumn => ({ name, type, values: chunks.map((chunk) => chunk.map(field)) });
     return [
       { name: 'first_seq', type: 'integer', values: starts.map((start) => first + start) },
       chunked('customers', 'text[]', (r) => r.customer),
