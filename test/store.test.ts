@@ -9,6 +9,7 @@ import { AttainError } from '../src/core/attain-error.js';
 import type { Organization } from '../src/engine/organization.js';
 import { organizationDocument } from '../src/engine/organization-document.js';
 import { readOrganizationFile } from '../src/importers/read-organization-file.js';
+import { migrateJobs } from '../src/store/migrate-jobs.js';
 import { migrateStore } from '../src/store/migrate-store.js';
 import { type OpenStoreOptions, openStore, openStoreDatabase } from '../src/store/open-store.js';
 import { SqlStore } from '../src/store/sql-store.js';
@@ -48,9 +49,10 @@ async function freshDataDir(): Promise<string> {
 
 /** Opens the store the way `openStore` does, keeping the database handle so that tests can look inside. */
 async function openUnderTest(options: OpenStoreOptions): Promise<StoreUnderTest> {
-  const { db, migrationTableSchema } = await openStoreDatabase(options);
+  const { db, migrationTableSchema, jobs } = await openStoreDatabase(options);
   await migrateStore(db, migrationTableSchema);
-  return { store: new SqlStore(db), db };
+  await migrateJobs(jobs);
+  return { store: new SqlStore(db, jobs), db };
 }
 
 defineStoreContract('PGlite', async (): Promise<StoreFactory> => {
@@ -130,7 +132,8 @@ describe('PGlite data directory', () => {
   it('upgrades a store written by the first schema, keeping its data, and its revenue in order in chunks', async () => {
     const { dataDir, old } = await storeAtFirstSchema();
     const written = organization({ id: 'old', customers: [{ id: 'c1', dpor: [{ from: '2017-01-01' }] }] });
-    await new SqlStore(old.db).replaceOrganization(written, { kind: 'system', id: 'test' });
+    await migrateJobs(old.jobs);
+    await new SqlStore(old.db, old.jobs).replaceOrganization(written, { kind: 'system', id: 'test' });
     // Revenue as the first schema held it, a row per record: more than one chunk's worth, numbered with gaps.
     const records = 10_005;
     await sql`insert into revenue_records (org_id, seq, customer, product, date, amount, currency, net_new)
@@ -138,9 +141,10 @@ describe('PGlite data directory', () => {
       from generate_series(0, ${records - 1}) g`.execute(old.db);
     await old.db.destroy();
 
-    const { db } = await openStoreDatabase({ dataDir });
+    const { db, jobs } = await openStoreDatabase({ dataDir });
     await migrateStore(db);
-    const store = new SqlStore(db);
+    await migrateJobs(jobs);
+    const store = new SqlStore(db, jobs);
     const upgraded = await store.getOrganization('old');
     expect(text({ ...(upgraded as Organization), revenue: [] })).toBe(text(written));
     expect(upgraded?.revenue).toHaveLength(records);
@@ -170,9 +174,10 @@ describe('PGlite data directory', () => {
     const { dataDir, old } = await storeAtFirstSchema();
     await sql`alter table revenue_records drop constraint revenue_records_org_id_fkey`.execute(old.db);
     await old.db.destroy();
-    const { db } = await openStoreDatabase({ dataDir });
+    const { db, jobs } = await openStoreDatabase({ dataDir });
     await migrateStore(db);
-    const store = new SqlStore(db);
+    await migrateJobs(jobs);
+    const store = new SqlStore(db, jobs);
     await store.replaceOrganization(organization({ id: 'early' }), { kind: 'system', id: 'test' });
     expect((await store.getOrganization('early'))?.id).toBe('early');
     await store.close();

@@ -30,7 +30,7 @@ export async function addOrganizationRows(
   // Touching the row also locks it: concurrent additions take turns, so the seq numbers read next stay theirs.
   const touched = await trx
     .updateTable('organizations')
-    .set({ updated_at: sql<string>`now()` })
+    .set({ updated_at: sql<string>`now()`, data_version: sql<string>`data_version + 1` })
     .where('id', '=', orgId)
     .returning('id')
     .executeTakeFirst();

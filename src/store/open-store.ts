@@ -1,4 +1,5 @@
 import type { LogConfig } from 'kysely';
+import { migrateJobs } from './migrate-jobs.js';
 import { migrateStore } from './migrate-store.js';
 import type { OpenedDatabase } from './opened-database.js';
 import { SqlStore } from './sql-store.js';
@@ -22,15 +23,16 @@ export interface OpenStoreOptions {
  * Opens the store: PostgreSQL when a URL is given, else PGlite in `dataDir`, and migrates its schema.
  * Opening PGlite takes seconds the first time and about a second after: open once per process.
  */
-export async function openStore(options: OpenStoreOptions = {}): Promise<Store> {
-  const { db, migrationTableSchema } = await openStoreDatabase(options);
+export async function openStore(options: OpenStoreOptions = {}): Promise<SqlStore> {
+  const { db, migrationTableSchema, jobs } = await openStoreDatabase(options);
   try {
     await migrateStore(db, migrationTableSchema);
+    await migrateJobs(jobs);
   } catch (error) {
     await db.destroy();
     throw error;
   }
-  return new SqlStore(db);
+  return new SqlStore(db, jobs);
 }
 
 /**

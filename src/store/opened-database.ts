@@ -6,6 +6,14 @@ export interface OpenedDatabase {
   readonly db: Kysely<StoreDatabase>;
   /** Where the migration bookkeeping tables live, when not in the default schema. */
   readonly migrationTableSchema?: string;
+  /** What the job engine (graphile-worker) runs on: a `pg.Pool`, or PGlite's stand-in, and the schema of its tables. */
+  readonly jobs: JobDatabase;
+}
+
+/** The job engine's connection: graphile-worker's `pgPool` option and `schema`. */
+export interface JobDatabase {
+  readonly pgPool: unknown;
+  readonly schema: string;
 }
 
 /** Options every backend's opener takes. */

@@ -27,7 +27,7 @@ export async function replaceOrganizationRows(
   if (!created) {
     await trx
       .updateTable('organizations')
-      .set({ ...head, updated_at: sql<string>`now()` })
+      .set({ ...head, updated_at: sql<string>`now()`, data_version: sql<string>`data_version + 1` })
       .where('id', '=', org.id)
       .execute();
     await deleteOrganizationChildren(trx, org.id);

@@ -6,6 +6,8 @@ import { addOrganizationRows } from './add-organization-rows.js';
 import { appendAudit } from './append-audit.js';
 import { toStoreError } from './database-error.js';
 import { deleteOrganizationChildren } from './delete-organization-children.js';
+import { enqueueEvaluations } from './enqueue-evaluations.js';
+import type { JobDatabase } from './opened-database.js';
 import { readOrganizations } from './read-organizations.js';
 import { replaceOrganizationRows } from './replace-organization-rows.js';
 import type {
@@ -32,7 +34,18 @@ const MAX_LIMIT = 10_000;
  * one transaction that also appends its audit entry; reads of several tables share one repeatable-read snapshot.
  */
 export class SqlStore implements Store {
-  constructor(private readonly db: Kysely<StoreDatabase>) {}
+  /**
+   * @param jobs graphile-worker's connection and schema: every write queues its organization's re-evaluation there,
+   * in the write's own transaction
+   */
+  constructor(
+    readonly db: Kysely<StoreDatabase>,
+    readonly jobs: JobDatabase,
+  ) {}
+
+  private get jobSchema(): string {
+    return this.jobs.schema;
+  }
 
   async listOrganizations(): Promise<readonly OrganizationSummary[]> {
     const result = await sql<{
@@ -85,6 +98,7 @@ export class SqlStore implements Store {
         revenue: organization.revenue.length,
         fx: organization.fx.size,
       });
+      await enqueueEvaluations(trx, this.jobSchema, [organization.id]);
       return { created };
     });
   }
@@ -93,6 +107,7 @@ export class SqlStore implements Store {
     return this.write(async (trx) => {
       const counts = await addOrganizationRows(trx, id, additions);
       await appendAudit(trx, actor, id, action, { ...counts, ...(detail !== undefined && { detail }) });
+      await enqueueEvaluations(trx, this.jobSchema, [id]);
     });
   }
 

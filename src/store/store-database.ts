@@ -4,7 +4,7 @@ import type { ColumnType, Generated } from 'kysely';
  * The tables as Kysely sees them. Dates (`date`) and amounts (`numeric`) are read as the database's text
  * ('2016-02-29', '12345678901234567890.123456'), never as JS Date or float; timestamps as Date.
  */
-export interface StoreDatabase {
+export interface StoreDatabase extends ProgramTables {
   readonly organizations: OrganizationsTable;
   readonly fx_rates: FxRatesTable;
   readonly people: PeopleTable;
@@ -28,6 +28,8 @@ export interface OrganizationsTable {
   market: string;
   country: string | null;
   updated_at: Timestamp;
+  /** Counts the organization's writes (bigint, read as text). */
+  data_version: ColumnType<string, never, string>;
 }
 
 /** Children of an organization keep their position in the source (`seq`), so that warnings can point at it. */
@@ -105,4 +107,106 @@ export interface AuditLogTable {
   org_id: string | null;
   action: string;
   detail: Jsonb;
+}
+
+/** The program's tables (migration 0004). */
+export interface ProgramTables {
+  readonly evaluations: EvaluationsTable;
+  readonly standings: StandingsTable;
+  readonly transitions: TransitionsTable;
+  readonly awards: AwardsTable;
+  readonly overrides: OverridesTable;
+  readonly program_runs: ProgramRunsTable;
+  readonly impact_changes: ImpactChangesTable;
+}
+
+export interface EvaluationsTable {
+  org_id: string;
+  as_of: string;
+  data_version: string;
+  catalog: string;
+  evaluated_at: Timestamp;
+  next_event: string | null;
+  warnings: number;
+  attained: number;
+  error_code: string | null;
+  error_message: string | null;
+  run_id: string | null;
+  revision: number;
+}
+
+export interface StandingsTable {
+  org_id: string;
+  competency: string;
+  option: string;
+  level: string;
+  status: string;
+  catalog_version: string;
+  as_of: string;
+  gaps: Jsonb;
+  next_change_date: string | null;
+  next_change: Jsonb;
+  at_risk_date: string | null;
+  at_risk: Jsonb;
+  lifecycle: string;
+  awarded: string | null;
+  anniversary: string | null;
+}
+
+export interface TransitionsTable {
+  id: Generated<string>;
+  org_id: string;
+  competency: string;
+  option: string;
+  level: string;
+  date: string;
+  from_status: string | null;
+  to_status: string;
+  cause: Jsonb;
+  recorded_at: Timestamp;
+}
+
+export interface AwardsTable {
+  org_id: string;
+  competency: string;
+  option: string;
+  level: string;
+  awarded: string;
+  recorded_at: Timestamp;
+}
+
+export interface OverridesTable {
+  org_id: string;
+  competency: string;
+  option: string;
+  level: string;
+  status: string;
+  until: string;
+  reason: string;
+  recorded_at: Timestamp;
+}
+
+export interface ProgramRunsTable {
+  id: Generated<string>;
+  kind: string;
+  as_of: string;
+  requested_at: Timestamp;
+  finished_at: ColumnType<Date | null, string | null | undefined, string | null>;
+  total: number | null;
+  done: Generated<number>;
+  failed: Generated<number>;
+  catalog: string;
+  draft: Jsonb;
+  draft_name: string | null;
+  error: string | null;
+}
+
+export interface ImpactChangesTable {
+  run_id: string;
+  org_id: string;
+  competency: string;
+  option: string;
+  level: string;
+  before: string | null;
+  after: string | null;
 }

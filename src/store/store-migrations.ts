@@ -207,6 +207,111 @@ const REVENUE_CHUNKS: readonly string[] = [
 ];
 
 /**
+ * The program as the jobs run it. `data_version` counts an organization's writes, so a job knows whether the data
+ * changed since the standing it replaces. `standings` holds each level's current standing (a row per organization
+ * and level, written whole by an evaluation job); `evaluations` the bookkeeping of the organization's latest
+ * evaluation, including its error when it failed; `transitions` what changed, when and why; `awards` and
+ * `overrides` the operator's decisions; `program_runs` the runs and impact reports with their progress, and
+ * `impact_changes` the levels a draft catalog would change.
+ */
+const PROGRAM: readonly string[] = [
+  `alter table organizations add column data_version bigint not null default 1`,
+  `create table evaluations (
+    org_id text primary key references organizations (id) on delete cascade,
+    as_of date not null,
+    data_version bigint not null,
+    catalog text not null,
+    evaluated_at timestamptz not null default now(),
+    next_event date,
+    warnings integer not null default 0,
+    attained integer not null default 0,
+    error_code text,
+    error_message text,
+    run_id bigint,
+    revision integer not null default 1
+  )`,
+  `create index evaluations_error on evaluations (error_code) where error_code is not null`,
+  `create table standings (
+    org_id text not null references organizations (id) on delete cascade,
+    competency text not null,
+    option text not null,
+    level text not null,
+    status text not null check (status in ('attained', 'not-attained', 'undetermined')),
+    catalog_version text not null,
+    as_of date not null,
+    gaps jsonb not null,
+    next_change_date date,
+    next_change jsonb,
+    at_risk_date date,
+    at_risk jsonb,
+    lifecycle text not null check (lifecycle in ('started', 'qualified', 'active', 'at-risk', 'lapsed')),
+    awarded date,
+    anniversary date,
+    primary key (org_id, competency, option, level)
+  )`,
+  `create index standings_level_status on standings (competency, option, level, status)`,
+  `create index standings_lifecycle on standings (lifecycle)`,
+  `create index standings_at_risk on standings (at_risk_date) where at_risk_date is not null`,
+  `create table transitions (
+    id bigserial primary key,
+    org_id text not null references organizations (id) on delete cascade,
+    competency text not null,
+    option text not null,
+    level text not null,
+    date date not null,
+    from_status text,
+    to_status text not null,
+    cause jsonb not null,
+    recorded_at timestamptz not null default now()
+  )`,
+  `create index transitions_org on transitions (org_id, competency, option, level, date)`,
+  `create table awards (
+    org_id text not null references organizations (id) on delete cascade,
+    competency text not null,
+    option text not null,
+    level text not null,
+    awarded date not null,
+    recorded_at timestamptz not null default now(),
+    primary key (org_id, competency, option, level, awarded)
+  )`,
+  `create table overrides (
+    org_id text not null references organizations (id) on delete cascade,
+    competency text not null,
+    option text not null,
+    level text not null,
+    status text not null check (status in ('started', 'qualified', 'active', 'at-risk', 'lapsed')),
+    until date not null,
+    reason text not null,
+    recorded_at timestamptz not null default now(),
+    primary key (org_id, competency, option, level)
+  )`,
+  `create table program_runs (
+    id bigserial primary key,
+    kind text not null check (kind in ('run', 'impact')),
+    as_of date not null,
+    requested_at timestamptz not null default now(),
+    finished_at timestamptz,
+    total integer,
+    done integer not null default 0,
+    failed integer not null default 0,
+    catalog text not null,
+    draft jsonb,
+    draft_name text,
+    error text
+  )`,
+  `create table impact_changes (
+    run_id bigint not null references program_runs (id) on delete cascade,
+    org_id text not null,
+    competency text not null,
+    option text not null,
+    level text not null,
+    before text,
+    after text,
+    primary key (run_id, org_id, competency, option, level)
+  )`,
+];
+
+/**
  * The schema, as numbered migrations applied in name order. Never edit a released migration: add the next one.
  * SQL stays within what PostgreSQL 15 accepts, since PGlite (PostgreSQL 18) is the newer of the two backends.
  */
@@ -224,6 +329,11 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0003-revenue-in-chunks': {
     async up(db: Kysely<unknown>) {
       for (const statement of REVENUE_CHUNKS) await sql.raw(statement).execute(db);
+    },
+  },
+  '0004-program': {
+    async up(db: Kysely<unknown>) {
+      for (const statement of PROGRAM) await sql.raw(statement).execute(db);
     },
   },
 };

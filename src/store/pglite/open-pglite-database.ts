@@ -4,8 +4,13 @@ import { Kysely } from 'kysely';
 import type { DatabaseOptions, OpenedDatabase } from '../opened-database.js';
 import type { StoreDatabase } from '../store-database.js';
 import { keepText, TEXT_TYPES } from '../text-types.js';
+import { ConnectionLock } from './connection-lock.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { PGliteDialect } from './pglite-dialect.js';
+import { PGlitePool } from './pglite-pool.js';
+
+/** graphile-worker's default schema: the embedded store holds one installation. */
+const JOB_SCHEMA = 'graphile_worker';
 
 /**
  * Opens (creating when missing) an embedded database in `dataDir`: PostgreSQL's files in `dataDir/pgdata`, and a
@@ -31,8 +36,9 @@ export async function openPGliteDatabase(dataDir: string, options: DatabaseOptio
         }
       },
     };
-    const db = new Kysely<StoreDatabase>({ dialect: new PGliteDialect(client), ...(options.log && { log: options.log }) });
-    return { db };
+    const lock = new ConnectionLock();
+    const db = new Kysely<StoreDatabase>({ dialect: new PGliteDialect(client, lock), ...(options.log && { log: options.log }) });
+    return { db, jobs: { pgPool: new PGlitePool(pglite, lock), schema: JOB_SCHEMA } };
   } catch (error) {
     unlock();
     throw error;

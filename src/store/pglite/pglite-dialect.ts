@@ -9,6 +9,7 @@ import {
   PostgresQueryCompiler,
   type QueryCompiler,
 } from 'kysely';
+import type { ConnectionLock } from './connection-lock.js';
 import type { PGliteClient } from './pglite-client.js';
 import { PGliteDriver } from './pglite-driver.js';
 
@@ -17,10 +18,13 @@ import { PGliteDriver } from './pglite-driver.js';
  * (transactional DDL, advisory-lock migrations) and introspector are PostgreSQL's; only the driver is new.
  */
 export class PGliteDialect implements Dialect {
-  constructor(private readonly client: PGliteClient) {}
+  constructor(
+    private readonly client: PGliteClient,
+    private readonly lock: ConnectionLock,
+  ) {}
 
   createDriver(): Driver {
-    return new PGliteDriver(this.client);
+    return new PGliteDriver(this.client, this.lock);
   }
 
   createQueryCompiler(): QueryCompiler {

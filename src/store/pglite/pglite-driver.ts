@@ -1,33 +1,29 @@
 import { CompiledQuery, type DatabaseConnection, type Driver, type TransactionSettings } from 'kysely';
+import type { ConnectionLock } from './connection-lock.js';
 import type { PGliteClient } from './pglite-client.js';
 import { PGliteConnection } from './pglite-connection.js';
 
 /**
  * A driver over a single PGlite instance. PGlite is one PostgreSQL backend, so there is exactly one connection:
- * `acquireConnection` waits until the previous holder releases it. That is what keeps a Kysely transaction's
+ * `acquireConnection` waits for its turn on the lock it shares with the job engine's pool. That is what keeps a Kysely transaction's
  * statements together: without the wait, a query from elsewhere in the process would run inside someone else's
  * transaction.
  */
 export class PGliteDriver implements Driver {
   private readonly connection: PGliteConnection;
-  /** Resolves when the connection is free; each holder chains its release onto it. */
-  private free: Promise<void> = Promise.resolve();
   private release: (() => void) | undefined;
 
-  constructor(private readonly client: PGliteClient) {
+  constructor(
+    private readonly client: PGliteClient,
+    private readonly lock: ConnectionLock,
+  ) {
     this.connection = new PGliteConnection(client);
   }
 
   async init(): Promise<void> {}
 
   async acquireConnection(): Promise<DatabaseConnection> {
-    const previous = this.free;
-    let release!: () => void;
-    this.free = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    await previous;
-    this.release = release;
+    this.release = await this.lock.acquire();
     return this.connection;
   }
 
@@ -55,7 +51,7 @@ export class PGliteDriver implements Driver {
 
   async destroy(): Promise<void> {
     // Wait for the current holder, so that closing never cuts a transaction in half.
-    await this.free;
+    await this.lock.idle();
     await this.client.close();
   }
 }

@@ -42,6 +42,11 @@ export async function openPostgresDatabase(
         (format === 'text' && parsers.get(id)) || builtin(id, format),
     },
   });
+  // An idle connection the server drops is discarded by the pool and replaced on next use; without a handler it
+  // would crash the process.
+  pool.on('error', () => undefined);
   const db = new Kysely<StoreDatabase>({ dialect: new PostgresDialect({ pool }), ...(options.log && { log: options.log }) });
-  return { db, ...(schema && { migrationTableSchema: schema }) };
+  // Stores sharing a database in their own schemas each get their own job queue beside them.
+  const jobs = { pgPool: pool, schema: schema ? `${schema}_jobs` : 'graphile_worker' };
+  return { db, jobs, ...(schema && { migrationTableSchema: schema }) };
 }

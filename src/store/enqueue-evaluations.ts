@@ -1,0 +1,46 @@
+import { type Kysely, sql } from 'kysely';
+import type { StoreDatabase } from './store-database.js';
+
+/** Organizations per evaluation job when many are queued at once (a bulk load, a full run). */
+export const ORGANIZATIONS_PER_JOB = 100;
+/** A write's re-evaluation waits this long, so that a burst of imports into one organization folds into one job. */
+const SETTLE_SECONDS = 2;
+
+/** What an evaluation job receives. */
+export interface EvaluatePayload {
+  readonly orgs: readonly string[];
+  /** The run this job belongs to, whose progress it advances. */
+  readonly run?: string;
+  /** Evaluate as of this day instead of the program's day. */
+  readonly asOf?: string;
+}
+
+/**
+ * Queues the re-evaluation of organizations on graphile-worker, inside the caller's transaction: the job exists
+ * exactly when the write that asked for it commits. One organization gets a job keyed by its id, so that repeated
+ * writes fold into one; many are queued a hundred to a job.
+ */
+export async function enqueueEvaluations(
+  trx: Kysely<StoreDatabase>,
+  jobSchema: string,
+  orgs: readonly string[],
+  options: { readonly run?: string; readonly asOf?: string } = {},
+): Promise<void> {
+  const schema = sql.id(jobSchema);
+  if (orgs.length === 1 && options.run === undefined) {
+    const org = orgs[0] as string;
+    const payload: EvaluatePayload = { orgs: [org], ...(options.asOf !== undefined && { asOf: options.asOf }) };
+    await sql`select ${schema}.add_job('evaluate', ${JSON.stringify(payload)}::json,
+      run_at := now() + make_interval(secs => ${SETTLE_SECONDS}), job_key := ${`evaluate:${org}`})`.execute(trx);
+    return;
+  }
+  const payloads: string[] = [];
+  for (let i = 0; i < orgs.length; i += ORGANIZATIONS_PER_JOB) {
+    const payload: EvaluatePayload = { orgs: orgs.slice(i, i + ORGANIZATIONS_PER_JOB), ...options };
+    payloads.push(JSON.stringify(payload));
+  }
+  if (payloads.length === 0) return;
+  await sql`select ${schema}.add_jobs(array(
+      select (('evaluate', p::json, null, null, null, null, null, null, null))::${schema}.job_spec
+      from unnest(${payloads}::text[]) as p))`.execute(trx);
+}
