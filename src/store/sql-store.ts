@@ -10,6 +10,7 @@ import { enqueueEvaluations } from './enqueue-evaluations.js';
 import type { JobDatabase } from './opened-database.js';
 import { readOrganizations } from './read-organizations.js';
 import { replaceOrganizationRows } from './replace-organization-rows.js';
+import { SqlProgramStore, SqlRunLedger } from './sql-program-store.js';
 import type {
   Actor,
   AuditEntry,
@@ -41,7 +42,16 @@ export class SqlStore implements Store {
   constructor(
     readonly db: Kysely<StoreDatabase>,
     readonly jobs: JobDatabase,
-  ) {}
+  ) {
+    this.program = new SqlProgramStore(db, jobs.schema);
+    this.runs = new SqlRunLedger(db, jobs.schema);
+  }
+
+  /** The jobs' bookkeeping of runs. */
+  readonly runs: SqlRunLedger;
+
+  /** The program's standings, transitions, lifecycle decisions and runs. */
+  readonly program: SqlProgramStore;
 
   private get jobSchema(): string {
     return this.jobs.schema;

@@ -1,0 +1,110 @@
+import type { Task, TaskList } from 'graphile-worker';
+import type { RawCatalog } from '../catalog/catalog-schema.js';
+import type { Catalog } from '../catalog/catalog-types.js';
+import { compileCatalog } from '../catalog/compile-catalog.js';
+import { type Day, dayOf, formatDay, parseDay } from '../core/day.js';
+import type { LevelStatus } from '../engine/evaluation-types.js';
+import { evaluateJointly } from '../planner/evaluate-jointly.js';
+import { catalogFingerprint } from '../program/catalog-fingerprint.js';
+import type { EvaluatePayload } from '../store/enqueue-evaluations.js';
+import type { EvaluationInput, EvaluationWrite, ImpactChange } from '../store/program-store.js';
+import type { SqlStore } from '../store/sql-store.js';
+import { type Rules, reevaluate } from './reevaluate.js';
+
+/** Computes one organization's evaluation write: in this thread, or in a worker thread when jobs share a server. */
+export type Evaluator = (rules: Rules, input: EvaluationInput, asOf: Day, run: string | null) => Promise<EvaluationWrite>;
+
+export interface JobContext {
+  readonly store: SqlStore;
+  readonly rules: Rules;
+  readonly evaluator?: Evaluator;
+  /** Today, for the nightly run and for organizations evaluated before any run; the clock by default. */
+  readonly today?: () => Day;
+}
+
+/** A write that lost a race with another job is read and computed again, at most this many times. */
+const ATTEMPTS = 3;
+
+/**
+ * The jobs, by graphile-worker task name. `evaluate` re-evaluates organizations and stores their standings;
+ * `run-program` and `impact` list every organization and queue the work a hundred at a time, so that any number of
+ * worker processes share a run; `nightly` starts the day's run from the crontab.
+ */
+export function jobTasks(context: JobContext): TaskList {
+  const evaluator = context.evaluator ?? reevaluate;
+  const today = context.today ?? (() => dayOf(new Date()));
+  const { store } = context;
+  const drafts = new Map<string, Rules>();
+
+  const evaluate: Task = async (payload) => {
+    const job = payload as EvaluatePayload;
+    const asOf = parseDay(job.asOf ?? (await store.program.programAsOf()) ?? formatDay(today())) as Day;
+    let pending = [...job.orgs];
+    let failed = 0;
+    for (let attempt = 0; attempt < ATTEMPTS && pending.length > 0; attempt++) {
+      const inputs = await store.program.readForEvaluation(pending);
+      const retry: string[] = [];
+      for (const input of inputs) {
+        const write = await evaluator(context.rules, input, asOf, job.run ?? null);
+        if (!(await store.program.writeEvaluation(write))) retry.push(input.organization.id);
+        else if (write.outcome.kind === 'failed') failed++;
+      }
+      pending = retry;
+    }
+    if (pending.length > 0) throw new Error(`organizations kept changing while evaluated: ${pending.join(', ')}`);
+    // Organizations deleted since the run listed them count as done.
+    if (job.run !== undefined) await store.runs.advance(job.run, job.orgs.length, failed);
+  };
+
+  const expand: Task = async (payload) => {
+    await store.runs.expand((payload as { run: string }).run);
+  };
+
+  const impactBatch: Task = async (payload) => {
+    const { run, orgs } = payload as { run: string; orgs: string[] };
+    const ledger = await store.runs.runWithDraft(run);
+    if (!ledger) return;
+    let draft = drafts.get(run);
+    if (!draft) {
+      const catalog = compileCatalog(ledger.draft as RawCatalog);
+      draft = { catalog, fingerprint: catalogFingerprint(catalog) };
+      drafts.set(run, draft);
+    }
+    const asOf = parseDay(ledger.asOf) as Day;
+    const changes: ImpactChange[] = [];
+    let failed = 0;
+    for (const { organization } of await store.program.readForEvaluation(orgs)) {
+      try {
+        const [before, after] = await Promise.all([
+          statuses(context.rules.catalog, organization, asOf),
+          statuses(draft.catalog, organization, asOf),
+        ]);
+        for (const key of new Set([...before.keys(), ...after.keys()])) {
+          const b = before.get(key) ?? null;
+          const a = after.get(key) ?? null;
+          if (b === a) continue;
+          const [competency, option, level] = key.split('\u0000') as [string, string, string];
+          changes.push({ org: organization.id, competency, option, level, before: b, after: a });
+        }
+      } catch {
+        failed++;
+      }
+    }
+    await store.runs.advance(run, orgs.length, failed, changes);
+  };
+
+  const nightly: Task = async () => {
+    await store.program.startRun({ kind: 'run', asOf: formatDay(today()), catalog: context.rules.fingerprint });
+  };
+
+  return { evaluate, 'run-program': expand, impact: expand, 'impact-batch': impactBatch, nightly };
+}
+
+async function statuses(
+  catalog: Catalog,
+  organization: Parameters<typeof evaluateJointly>[1],
+  asOf: Day,
+): Promise<Map<string, LevelStatus>> {
+  const evaluation = await evaluateJointly(catalog, organization, { asOf });
+  return new Map(evaluation.results.map((r) => [`${r.competency}\u0000${r.option}\u0000${r.level}`, r.status]));
+}

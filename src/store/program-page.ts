@@ -1,0 +1,177 @@
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { AttainError } from '../core/attain-error.js';
+import type { LevelStatus } from '../engine/evaluation-types.js';
+import type { LifecycleStatus } from '../program/standing-types.js';
+import type { ProgramFilter, ProgramPage, ProgramPageRequest, ProgramRow, ProgramSort } from './program-store.js';
+import type { StoreDatabase } from './store-database.js';
+
+const DEFAULT_PAGE = 50;
+const MAX_PAGE = 1_000;
+
+/** Each sort as SQL over `o` (organizations) and `e` (evaluations); the id breaks ties so pages never overlap. */
+const ORDER: Readonly<Record<ProgramSort, string>> = {
+  id: 'o.id',
+  name: 'coalesce(o.name, o.id)',
+  market: 'o.market',
+  attained: 'coalesce(e.attained, 0)',
+  'at-risk': `(select min(s.at_risk_date) from standings s where s.org_id = o.id)`,
+};
+
+/**
+ * The operator's page of organizations: filtered, sorted and paged in SQL, with the total that matched, then each
+ * row's levels in one more query. Every filter is a parameter; only the sort (from a fixed list) is spliced.
+ */
+export async function programPage(db: Kysely<StoreDatabase>, request: ProgramPageRequest): Promise<ProgramPage> {
+  const limit = bounded('limit', request.limit ?? DEFAULT_PAGE, MAX_PAGE);
+  const offset = bounded('offset', request.offset ?? 0, Number.MAX_SAFE_INTEGER);
+  const order = ORDER[request.sort ?? 'id'];
+  const direction = sql.raw(request.descending ? 'desc nulls last' : 'asc nulls last');
+  const heads = await sql<{
+    id: string;
+    name: string | null;
+    market: string;
+    as_of: string | null;
+    evaluated_at: Date | null;
+    attained: number | null;
+    error_code: string | null;
+    error_message: string | null;
+    total: number;
+  }>`
+    select o.id, o.name, o.market, e.as_of, e.evaluated_at, e.attained, e.error_code, e.error_message,
+      count(*) over ()::int as total
+    from organizations o left join evaluations e on e.org_id = o.id
+    where ${programWhere(request)}
+    order by ${sql.raw(order)} ${direction}, o.id ${direction}
+    limit ${limit} offset ${offset}`.execute(db);
+  const ids = heads.rows.map((r) => r.id);
+  const levels =
+    ids.length === 0
+      ? []
+      : await db
+          .selectFrom('standings')
+          .select(['org_id', 'competency', 'option', 'level', 'status', 'lifecycle', 'at_risk_date', 'next_change_date'])
+          .where('org_id', 'in', ids)
+          .orderBy('competency')
+          .orderBy('option')
+          .orderBy('level')
+          .execute();
+  const byOrg = new Map<string, ProgramRow['levels'][number][]>();
+  for (const l of levels) {
+    const list = byOrg.get(l.org_id) ?? [];
+    list.push({
+      competency: l.competency,
+      option: l.option,
+      level: l.level,
+      status: l.status as LevelStatus,
+      lifecycle: l.lifecycle as LifecycleStatus,
+      atRisk: l.at_risk_date,
+      nextChange: l.next_change_date,
+    });
+    byOrg.set(l.org_id, list);
+  }
+  return {
+    total: heads.rows[0]?.total ?? (offset === 0 ? 0 : await countMatching(db, request)),
+    offset,
+    limit,
+    rows: heads.rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      market: r.market,
+      asOf: r.as_of,
+      evaluatedAt: r.evaluated_at?.toISOString() ?? null,
+      attained: r.attained ?? 0,
+      error: r.error_code === null ? null : { code: r.error_code, message: r.error_message ?? '' },
+      levels: byOrg.get(r.id) ?? [],
+    })),
+  };
+}
+
+/** Every organization × level that matches, for a CSV export: the filter's organizations, the filter's level or all. */
+export async function programRowsForExport(
+  db: Kysely<StoreDatabase>,
+  filter: ProgramFilter,
+): Promise<
+  readonly {
+    id: string;
+    name: string | null;
+    market: string;
+    as_of: string;
+    competency: string;
+    option: string;
+    level: string;
+    status: string;
+    lifecycle: string;
+    at_risk_date: string | null;
+    next_change_date: string | null;
+    anniversary: string | null;
+  }[]
+> {
+  const level = filter.level === undefined ? undefined : splitLevel(filter.level);
+  const result = await sql<{
+    id: string;
+    name: string | null;
+    market: string;
+    as_of: string;
+    competency: string;
+    option: string;
+    level: string;
+    status: string;
+    lifecycle: string;
+    at_risk_date: string | null;
+    next_change_date: string | null;
+    anniversary: string | null;
+  }>`
+    select o.id, o.name, o.market, s.as_of, s.competency, s.option, s.level, s.status, s.lifecycle, s.at_risk_date,
+      s.next_change_date, s.anniversary
+    from organizations o join standings s on s.org_id = o.id left join evaluations e on e.org_id = o.id
+    where ${programWhere(filter)}
+      ${level ? sql`and s.competency = ${level.competency} and s.option = ${level.option} and s.level = ${level.level}` : sql``}
+    order by o.id, s.competency, s.option, s.level`.execute(db);
+  return result.rows;
+}
+
+async function countMatching(db: Kysely<StoreDatabase>, filter: ProgramFilter): Promise<number> {
+  const result = await sql<{ n: number }>`
+    select count(*)::int as n from organizations o left join evaluations e on e.org_id = o.id
+    where ${programWhere(filter)}`.execute(db);
+  return result.rows[0]?.n ?? 0;
+}
+
+function programWhere(filter: ProgramFilter): RawBuilder<unknown> {
+  const parts: RawBuilder<unknown>[] = [sql`true`];
+  if (filter.market !== undefined) parts.push(sql`o.market = ${filter.market}`);
+  if (filter.text !== undefined && filter.text !== '') {
+    const pattern = `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    parts.push(sql`(o.id ilike ${pattern} or o.name ilike ${pattern})`);
+  }
+  if (filter.failed === true) parts.push(sql`e.error_code is not null`);
+  const level = filter.level === undefined ? undefined : splitLevel(filter.level);
+  const standing: RawBuilder<unknown>[] = [];
+  if (level) {
+    standing.push(sql`s.competency = ${level.competency} and s.option = ${level.option} and s.level = ${level.level}`);
+  }
+  if (filter.status !== undefined) standing.push(sql`s.status = ${filter.status}`);
+  if (filter.lifecycle !== undefined) standing.push(sql`s.lifecycle = ${filter.lifecycle}`);
+  if (filter.atRiskWithin !== undefined) {
+    standing.push(sql`s.at_risk_date is not null and s.at_risk_date <= s.as_of + ${filter.atRiskWithin}::int`);
+  }
+  if (standing.length > 0) {
+    parts.push(sql`exists (select 1 from standings s where s.org_id = o.id and ${sql.join(standing, sql` and `)})`);
+  }
+  return sql.join(parts, sql` and `);
+}
+
+function splitLevel(text: string): { competency: string; option: string; level: string } {
+  const [competency, option, level, ...rest] = text.split('/');
+  if (competency && option && level && rest.length === 0) return { competency, option, level };
+  throw new AttainError('program.level.invalid', `"${text}" is not COMPETENCY/OPTION/LEVEL`, [
+    { code: 'program.level.invalid', path: '$.level', params: { value: text } },
+  ]);
+}
+
+function bounded(name: string, value: number, max: number): number {
+  if (Number.isInteger(value) && value >= 0 && value <= max) return value;
+  throw new AttainError('store.limit.invalid', `${name} must be a whole number from 0 to ${max}, not ${value}`, [
+    { code: 'store.limit.invalid', path: `$.${name}`, params: { limit: String(value) } },
+  ]);
+}

@@ -1,0 +1,542 @@
+import { type Kysely, type Selectable, sql } from 'kysely';
+import { AttainError } from '../core/attain-error.js';
+import type { LevelStatus } from '../engine/evaluation-types.js';
+import type { LevelKey, LifecycleStatus, Transition } from '../program/standing-types.js';
+import { LIFECYCLE_STATUSES } from '../program/standing-types.js';
+import { appendAudit } from './append-audit.js';
+import { enqueueEvaluations } from './enqueue-evaluations.js';
+import { programPage } from './program-page.js';
+import type {
+  EvaluationInput,
+  EvaluationWrite,
+  ImpactChange,
+  LevelCounts,
+  ProgramPage,
+  ProgramPageRequest,
+  ProgramRow,
+  ProgramRun,
+  ProgramStore,
+  StoredEvaluation,
+  StoredLevel,
+  StoredTransition,
+} from './program-store.js';
+import { readOrganizations } from './read-organizations.js';
+import type { Actor } from './store.js';
+import type { ProgramRunsTable, StandingsTable, StoreDatabase } from './store-database.js';
+
+const DEFAULT_TRANSITIONS = 200;
+const MAX_LIMIT = 10_000;
+
+/** The program's tables over the store's database; see `ProgramStore`. */
+export class SqlProgramStore implements ProgramStore {
+  constructor(
+    private readonly db: Kysely<StoreDatabase>,
+    private readonly jobSchema: string,
+  ) {}
+
+  async readForEvaluation(orgs: readonly string[]): Promise<readonly EvaluationInput[]> {
+    if (orgs.length === 0) return [];
+    return this.db
+      .transaction()
+      .setIsolationLevel('repeatable read')
+      .setAccessMode('read only')
+      .execute(async (trx) => {
+        const ids = [...orgs];
+        const [organizations, versions, previous, awards, overrides, transitions] = await Promise.all([
+          readOrganizations(trx, ids),
+          trx.selectFrom('organizations').select(['id', 'data_version']).where('id', 'in', ids).execute(),
+          readEvaluations(trx, ids),
+          trx.selectFrom('awards').selectAll().where('org_id', 'in', ids).orderBy('awarded').execute(),
+          trx.selectFrom('overrides').selectAll().where('org_id', 'in', ids).execute(),
+          trx.selectFrom('transitions').selectAll().where('org_id', 'in', ids).orderBy('date').orderBy('id').execute(),
+        ]);
+        const version = new Map(versions.map((v) => [v.id, v.data_version]));
+        return organizations.map((organization): EvaluationInput => {
+          const id = organization.id;
+          return {
+            organization,
+            dataVersion: version.get(id) ?? '0',
+            previous: previous.get(id),
+            awards: awards.filter((a) => a.org_id === id).map((a) => ({ ...levelOf(a), awarded: a.awarded })),
+            overrides: overrides
+              .filter((o) => o.org_id === id)
+              .map((o) => ({ ...levelOf(o), status: o.status as LifecycleStatus, until: o.until, reason: o.reason })),
+            transitions: transitions.filter((t) => t.org_id === id).map(transitionOf),
+          };
+        });
+      });
+  }
+
+  writeEvaluation(write: EvaluationWrite): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      const claim = await claimRevision(trx, write);
+      if (claim === 'conflict') return false;
+      const { outcome } = write;
+      if (claim === 'gone' || outcome.kind === 'failed') return true;
+      const { standing, lifecycles, transitions } = outcome;
+      await trx.deleteFrom('standings').where('org_id', '=', write.org).execute();
+      if (standing.levels.length > 0) {
+        const lifecycle = new Map(lifecycles.map((l) => [keyOf(l), l]));
+        await trx
+          .insertInto('standings')
+          .values(
+            standing.levels.map((l) => {
+              const life = lifecycle.get(keyOf(l));
+              return {
+                org_id: write.org,
+                competency: l.competency,
+                option: l.option,
+                level: l.level,
+                status: l.status,
+                catalog_version: l.catalogVersion,
+                as_of: l.asOf,
+                gaps: JSON.stringify(l.gaps),
+                next_change_date: l.nextChange?.date ?? null,
+                next_change: l.nextChange && JSON.stringify(l.nextChange),
+                at_risk_date: l.atRisk?.date ?? null,
+                at_risk: l.atRisk && JSON.stringify(l.atRisk),
+                lifecycle: life?.status ?? (l.status === 'attained' ? 'qualified' : 'started'),
+                awarded: life?.awarded ?? null,
+                anniversary: life?.anniversary ?? null,
+              };
+            }),
+          )
+          .execute();
+      }
+      if (transitions.length > 0) {
+        await trx
+          .insertInto('transitions')
+          .values(
+            transitions.map((t) => ({
+              org_id: write.org,
+              competency: t.competency,
+              option: t.option,
+              level: t.level,
+              date: t.date,
+              from_status: t.from,
+              to_status: t.to,
+              cause: JSON.stringify(t.cause),
+            })),
+          )
+          .execute();
+      }
+      return true;
+    });
+  }
+
+  async programAsOf(): Promise<string | null> {
+    const row = await this.db
+      .selectFrom('program_runs')
+      .select('as_of')
+      .where('kind', '=', 'run')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row?.as_of ?? null;
+  }
+
+  async evaluation(org: string): Promise<StoredEvaluation | undefined> {
+    return (await readEvaluations(this.db, [org])).get(org);
+  }
+
+  async transitions(org: string, options: { readonly limit?: number } = {}): Promise<readonly StoredTransition[]> {
+    const rows = await this.db
+      .selectFrom('transitions')
+      .selectAll()
+      .where('org_id', '=', org)
+      .orderBy('date', 'desc')
+      .orderBy('id', 'desc')
+      .limit(checkLimit(options.limit ?? DEFAULT_TRANSITIONS))
+      .execute();
+    return rows.map((row) => ({ ...transitionOf(row), id: String(row.id), recordedAt: row.recorded_at.toISOString() }));
+  }
+
+  recordAward(org: string, level: LevelKey, awarded: string, actor: Actor): Promise<void> {
+    return this.db.transaction().execute(async (trx) => {
+      await requireOrganization(trx, org);
+      await trx
+        .insertInto('awards')
+        .values({ org_id: org, ...levelColumns(level), awarded })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+      await appendAudit(trx, actor, org, 'program.award', { ...level, awarded });
+      await enqueueEvaluations(trx, this.jobSchema, [org]);
+    });
+  }
+
+  recordOverride(
+    org: string,
+    level: LevelKey,
+    override: { readonly status: LifecycleStatus; readonly until: string; readonly reason: string } | null,
+    actor: Actor,
+  ): Promise<void> {
+    return this.db.transaction().execute(async (trx) => {
+      await requireOrganization(trx, org);
+      const where = levelColumns(level);
+      await trx
+        .deleteFrom('overrides')
+        .where('org_id', '=', org)
+        .where('competency', '=', where.competency)
+        .where('option', '=', where.option)
+        .where('level', '=', where.level)
+        .execute();
+      if (override !== null) {
+        if (!(LIFECYCLE_STATUSES as readonly string[]).includes(override.status)) {
+          throw new AttainError('program.override.invalid', `"${override.status}" is not a lifecycle status`, [
+            { code: 'program.override.invalid', path: '$.status', params: { status: override.status } },
+          ]);
+        }
+        await trx
+          .insertInto('overrides')
+          .values({ org_id: org, ...where, status: override.status, until: override.until, reason: override.reason })
+          .execute();
+      }
+      await appendAudit(trx, actor, org, override ? 'program.override' : 'program.override.clear', { ...level, ...override });
+      await enqueueEvaluations(trx, this.jobSchema, [org]);
+    });
+  }
+
+  page(request: ProgramPageRequest): Promise<ProgramPage> {
+    return programPage(this.db, request);
+  }
+
+  async counts(): Promise<readonly LevelCounts[]> {
+    const rows = await sql<LevelKey & { status: string; lifecycle: string; at_risk: boolean; n: number }>`
+      select competency, option, level, status, lifecycle, at_risk_date is not null as at_risk, count(*)::int as n
+      from standings group by 1, 2, 3, 4, 5, 6 order by 1, 2, 3`.execute(this.db);
+    const byLevel = new Map<string, LevelCounts & { byLifecycle: Record<LifecycleStatus, number> }>();
+    for (const row of rows.rows) {
+      const key = keyOf(row);
+      let counts = byLevel.get(key);
+      if (!counts) {
+        counts = {
+          ...levelColumns(row),
+          attained: 0,
+          notAttained: 0,
+          undetermined: 0,
+          atRisk: 0,
+          byLifecycle: Object.fromEntries(LIFECYCLE_STATUSES.map((s) => [s, 0])) as Record<LifecycleStatus, number>,
+        };
+        byLevel.set(key, counts);
+      }
+      const mutable = counts as { -readonly [K in keyof LevelCounts]: LevelCounts[K] };
+      if (row.status === 'attained') mutable.attained += row.n;
+      else if (row.status === 'not-attained') mutable.notAttained += row.n;
+      else mutable.undetermined += row.n;
+      if (row.at_risk) mutable.atRisk += row.n;
+      counts.byLifecycle[row.lifecycle as LifecycleStatus] += row.n;
+    }
+    return [...byLevel.values()];
+  }
+
+  startRun(input: {
+    readonly kind: 'run' | 'impact';
+    readonly asOf: string;
+    readonly catalog: string;
+    readonly draft?: unknown;
+    readonly draftName?: string;
+  }): Promise<ProgramRun> {
+    return this.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .insertInto('program_runs')
+        .values({
+          kind: input.kind,
+          as_of: input.asOf,
+          catalog: input.catalog,
+          draft: input.draft === undefined ? null : JSON.stringify(input.draft),
+          draft_name: input.draftName ?? null,
+          total: null,
+          error: null,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      const task = input.kind === 'run' ? 'run-program' : 'impact';
+      await sql`select ${sql.id(this.jobSchema)}.add_job(${task}, json_build_object('run', ${String(row.id)}::text),
+        max_attempts := 3)`.execute(trx);
+      return runOf(row);
+    });
+  }
+
+  async run(id: string): Promise<ProgramRun | undefined> {
+    if (!/^\d{1,18}$/.test(id)) return undefined;
+    const row = await this.db.selectFrom('program_runs').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && runOf(row);
+  }
+
+  async runs(kind: 'run' | 'impact', limit = 20): Promise<readonly ProgramRun[]> {
+    const rows = await this.db
+      .selectFrom('program_runs')
+      .selectAll()
+      .where('kind', '=', kind)
+      .orderBy('id', 'desc')
+      .limit(checkLimit(limit))
+      .execute();
+    return rows.map(runOf);
+  }
+
+  async impactChanges(
+    run: string,
+    options: { readonly offset?: number; readonly limit?: number } = {},
+  ): Promise<readonly ImpactChange[]> {
+    const rows = await this.db
+      .selectFrom('impact_changes')
+      .selectAll()
+      .where('run_id', '=', run)
+      .orderBy('org_id')
+      .orderBy('competency')
+      .orderBy('option')
+      .orderBy('level')
+      .offset(options.offset ?? 0)
+      .limit(checkLimit(options.limit ?? MAX_LIMIT))
+      .execute();
+    return rows.map((r) => ({
+      org: r.org_id,
+      ...levelColumns(r),
+      before: r.before as LevelStatus | null,
+      after: r.after as LevelStatus | null,
+    }));
+  }
+}
+
+/**
+ * Takes the organization's evaluation row for this write: inserted when there was none, or its revision advanced
+ * when it is still the one the job read. Anything else means another job wrote in between.
+ */
+async function claimRevision(trx: Kysely<StoreDatabase>, write: EvaluationWrite): Promise<'claimed' | 'conflict' | 'gone'> {
+  const { outcome } = write;
+  const ok = outcome.kind === 'ok' ? outcome.standing : undefined;
+  const values = {
+    as_of: ok ? ok.asOf : outcome.kind === 'failed' ? outcome.asOf : '',
+    data_version: write.dataVersion,
+    catalog: write.catalog,
+    evaluated_at: new Date().toISOString(),
+    next_event: ok?.nextEvent ?? null,
+    warnings: ok?.warnings ?? 0,
+    attained: ok ? ok.levels.filter((l) => l.status === 'attained').length : 0,
+    error_code: outcome.kind === 'failed' ? outcome.code : null,
+    error_message: outcome.kind === 'failed' ? outcome.message : null,
+    run_id: write.run,
+  };
+  if (write.expectedRevision === null) {
+    const exists = await trx.selectFrom('organizations').select('id').where('id', '=', write.org).forUpdate().executeTakeFirst();
+    if (!exists) return 'gone';
+    const inserted = await trx
+      .insertInto('evaluations')
+      .values({ org_id: write.org, ...values, revision: 1 })
+      .onConflict((oc) => oc.column('org_id').doNothing())
+      .returning('org_id')
+      .executeTakeFirst();
+    return inserted === undefined ? 'conflict' : 'claimed';
+  }
+  const failedKeepsLevels = outcome.kind === 'failed';
+  const updated = await trx
+    .updateTable('evaluations')
+    .set({
+      ...values,
+      // A failure keeps the last good standing's day and counts, so the operator still sees what held.
+      ...(failedKeepsLevels && { as_of: sql<string>`as_of`, attained: sql<number>`attained`, warnings: sql<number>`warnings` }),
+      revision: sql<number>`revision + 1`,
+    })
+    .where('org_id', '=', write.org)
+    .where('revision', '=', write.expectedRevision)
+    .executeTakeFirst();
+  return updated.numUpdatedRows > 0n ? 'claimed' : 'conflict';
+}
+
+async function readEvaluations(db: Kysely<StoreDatabase>, ids: readonly string[]): Promise<Map<string, StoredEvaluation>> {
+  const [heads, levels] = await Promise.all([
+    db
+      .selectFrom('evaluations')
+      .selectAll()
+      .where('org_id', 'in', [...ids])
+      .execute(),
+    db
+      .selectFrom('standings')
+      .selectAll()
+      .where('org_id', 'in', [...ids])
+      .orderBy('org_id')
+      .execute(),
+  ]);
+  const result = new Map<string, StoredEvaluation>();
+  for (const head of heads) {
+    result.set(head.org_id, {
+      org: head.org_id,
+      asOf: head.as_of,
+      dataVersion: String(head.data_version),
+      catalog: head.catalog,
+      evaluatedAt: head.evaluated_at.toISOString(),
+      revision: head.revision,
+      nextEvent: head.next_event,
+      warnings: head.warnings,
+      error: head.error_code === null ? null : { code: head.error_code, message: head.error_message ?? '' },
+      levels: levels.filter((l) => l.org_id === head.org_id).map(storedLevel),
+    });
+  }
+  return result;
+}
+
+function storedLevel(row: Selectable<StandingsTable>): StoredLevel {
+  return {
+    ...levelColumns(row),
+    status: row.status as LevelStatus,
+    catalogVersion: row.catalog_version,
+    asOf: row.as_of,
+    gaps: row.gaps as StoredLevel['gaps'],
+    nextChange: (row.next_change ?? null) as StoredLevel['nextChange'],
+    atRisk: (row.at_risk ?? null) as StoredLevel['atRisk'],
+    lifecycle: {
+      status: row.lifecycle as LifecycleStatus,
+      awarded: row.awarded,
+      anniversary: row.anniversary,
+      renewalWindow: null,
+      override: null,
+    },
+  };
+}
+
+function transitionOf(row: {
+  competency: string;
+  option: string;
+  level: string;
+  date: string;
+  from_status: string | null;
+  to_status: string;
+  cause: unknown;
+}): Transition {
+  return {
+    ...levelColumns(row),
+    date: row.date,
+    from: row.from_status as LevelStatus | null,
+    to: row.to_status as LevelStatus,
+    cause: row.cause as Transition['cause'],
+  };
+}
+
+function runOf(row: Selectable<ProgramRunsTable>): ProgramRun {
+  return {
+    id: String(row.id),
+    kind: row.kind as ProgramRun['kind'],
+    asOf: row.as_of,
+    requestedAt: row.requested_at.toISOString(),
+    finishedAt: row.finished_at?.toISOString() ?? null,
+    total: row.total,
+    done: row.done,
+    failed: row.failed,
+    catalog: row.catalog,
+    draftName: row.draft_name,
+    error: row.error,
+  };
+}
+
+function levelColumns(l: LevelKey): LevelKey {
+  return { competency: l.competency, option: l.option, level: l.level };
+}
+
+function levelOf(row: LevelKey): LevelKey {
+  return levelColumns(row);
+}
+
+export function keyOf(l: LevelKey): string {
+  return `${l.competency}/${l.option}/${l.level}`;
+}
+
+async function requireOrganization(trx: Kysely<StoreDatabase>, org: string): Promise<void> {
+  const row = await trx.selectFrom('organizations').select('id').where('id', '=', org).forUpdate().executeTakeFirst();
+  if (row) return;
+  throw new AttainError('store.not-found', `there is no organization "${org}"`, [
+    { code: 'store.not-found', path: '$.org', params: { id: org } },
+  ]);
+}
+
+function checkLimit(limit: number): number {
+  if (Number.isInteger(limit) && limit >= 0) return Math.min(limit, MAX_LIMIT);
+  throw new AttainError('store.limit.invalid', `limit must be a whole number of at least 0, not ${limit}`, [
+    { code: 'store.limit.invalid', path: '$.limit', params: { limit: String(limit) } },
+  ]);
+}
+
+export type { ProgramRow };
+
+/** The run bookkeeping the jobs do; kept apart from what the API reads. */
+export class SqlRunLedger {
+  constructor(
+    private readonly db: Kysely<StoreDatabase>,
+    private readonly jobSchema: string,
+  ) {}
+
+  /** The run's row with its draft catalog, for the jobs. */
+  async runWithDraft(id: string): Promise<(ProgramRun & { readonly draft: unknown }) | undefined> {
+    const row = await this.db.selectFrom('program_runs').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && { ...runOf(row), draft: row.draft };
+  }
+
+  /**
+   * Lists every organization and queues the run's jobs for them, a hundred a job, recording how many there are:
+   * one transaction, so that a run either has all its jobs or none (the job is then retried).
+   */
+  expand(id: string): Promise<number> {
+    return this.db.transaction().execute(async (trx) => {
+      const run = await trx.selectFrom('program_runs').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+      if (!run || run.total !== null) return run?.total ?? 0;
+      const ids = (await trx.selectFrom('organizations').select('id').orderBy('id').execute()).map((r) => r.id);
+      await trx
+        .updateTable('program_runs')
+        .set({ total: ids.length, ...(ids.length === 0 && { finished_at: new Date().toISOString() }) })
+        .where('id', '=', id)
+        .execute();
+      if (run.kind === 'run') {
+        await enqueueEvaluations(trx, this.jobSchema, ids, { run: id, asOf: run.as_of });
+      } else {
+        const payloads: string[] = [];
+        for (let i = 0; i < ids.length; i += IMPACT_BATCH) {
+          payloads.push(JSON.stringify({ run: id, orgs: ids.slice(i, i + IMPACT_BATCH) }));
+        }
+        if (payloads.length > 0) {
+          const schema = sql.id(this.jobSchema);
+          await sql`select ${schema}.add_jobs(array(
+            select (('impact-batch', p::json, null, null, null, null, null, null))::${schema}.job_spec
+            from unnest(${payloads}::text[]) as p))`.execute(trx);
+        }
+      }
+      return ids.length;
+    });
+  }
+
+  /** Counts organizations done (and failed) in a run, closing it when the last one is in. */
+  async advance(id: string, done: number, failed: number, changes: readonly ImpactChange[] = []): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      if (changes.length > 0) {
+        await trx
+          .insertInto('impact_changes')
+          .values(
+            changes.map((c) => ({
+              run_id: id,
+              org_id: c.org,
+              competency: c.competency,
+              option: c.option,
+              level: c.level,
+              before: c.before,
+              after: c.after,
+            })),
+          )
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+      }
+      await sql`update program_runs set done = done + ${done}, failed = failed + ${failed},
+          finished_at = case when total is not null and done + ${done} >= total then now() else finished_at end
+        where id = ${id}`.execute(trx);
+    });
+  }
+
+  /** Marks a run as failed as a whole (its draft cannot be read, say). */
+  async fail(id: string, error: string): Promise<void> {
+    await this.db
+      .updateTable('program_runs')
+      .set({ error, finished_at: new Date().toISOString() })
+      .where('id', '=', id)
+      .execute();
+  }
+}
+
+/** Organizations per impact job. */
+const IMPACT_BATCH = 100;
