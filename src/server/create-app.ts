@@ -10,6 +10,7 @@ import { errorBody, statusFor } from './http-error.js';
 import { localeOf } from './locale-of.js';
 import { openApiPage } from './openapi-page.js';
 import { registerOrganizationRoutes } from './organization-routes.js';
+import { registerProgramRoutes } from './program-routes.js';
 import { registerReportRoutes } from './report-routes.js';
 import { JSON_HEADERS, responseKey } from './route-helpers.js';
 import { ServedCache } from './served-cache.js';
@@ -100,6 +101,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.get('/api/catalog', (c) => c.json(catalogDocument(options)));
   registerOrganizationRoutes(app, options, caches);
   registerReportRoutes(app, options, caches);
+  registerProgramRoutes(app, options);
   registerTokenRoutes(app, options, caches);
 
   app.doc31('/api/openapi.json', {

@@ -2,7 +2,7 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { AttainError } from '../core/attain-error.js';
 import type { LevelStatus } from '../engine/evaluation-types.js';
 import type { LifecycleStatus } from '../program/standing-types.js';
-import type { ProgramFilter, ProgramPage, ProgramPageRequest, ProgramRow, ProgramSort } from './program-store.js';
+import type { ExportRow, ProgramFilter, ProgramPage, ProgramPageRequest, ProgramRow, ProgramSort } from './program-store.js';
 import type { StoreDatabase } from './store-database.js';
 
 const DEFAULT_PAGE = 50;
@@ -87,40 +87,9 @@ export async function programPage(db: Kysely<StoreDatabase>, request: ProgramPag
 }
 
 /** Every organization × level that matches, for a CSV export: the filter's organizations, the filter's level or all. */
-export async function programRowsForExport(
-  db: Kysely<StoreDatabase>,
-  filter: ProgramFilter,
-): Promise<
-  readonly {
-    id: string;
-    name: string | null;
-    market: string;
-    as_of: string;
-    competency: string;
-    option: string;
-    level: string;
-    status: string;
-    lifecycle: string;
-    at_risk_date: string | null;
-    next_change_date: string | null;
-    anniversary: string | null;
-  }[]
-> {
+export async function programRowsForExport(db: Kysely<StoreDatabase>, filter: ProgramFilter): Promise<readonly ExportRow[]> {
   const level = filter.level === undefined ? undefined : splitLevel(filter.level);
-  const result = await sql<{
-    id: string;
-    name: string | null;
-    market: string;
-    as_of: string;
-    competency: string;
-    option: string;
-    level: string;
-    status: string;
-    lifecycle: string;
-    at_risk_date: string | null;
-    next_change_date: string | null;
-    anniversary: string | null;
-  }>`
+  const result = await sql<ExportRow>`
     select o.id, o.name, o.market, s.as_of, s.competency, s.option, s.level, s.status, s.lifecycle, s.at_risk_date,
       s.next_change_date, s.anniversary
     from organizations o join standings s on s.org_id = o.id left join evaluations e on e.org_id = o.id

@@ -107,6 +107,22 @@ export interface ProgramRow {
   })[];
 }
 
+/** One organization × level of an export. */
+export interface ExportRow {
+  readonly id: string;
+  readonly name: string | null;
+  readonly market: string;
+  readonly as_of: string;
+  readonly competency: string;
+  readonly option: string;
+  readonly level: string;
+  readonly status: string;
+  readonly lifecycle: string;
+  readonly at_risk_date: string | null;
+  readonly next_change_date: string | null;
+  readonly anniversary: string | null;
+}
+
 /** Per level, how many organizations stand where. */
 export interface LevelCounts extends LevelKey {
   readonly attained: number;
@@ -164,6 +180,8 @@ export interface ProgramStore {
   recordOverride(org: string, level: LevelKey, override: LifecycleOverride | null, actor: Actor): Promise<void>;
   page(request: ProgramPageRequest): Promise<ProgramPage>;
   counts(): Promise<readonly LevelCounts[]>;
+  /** Every organization × level the filter matches, for a CSV export. */
+  exportRows(filter: ProgramFilter): Promise<readonly ExportRow[]>;
   /** Starts a run (queuing its first job in the same transaction) and returns it. */
   startRun(input: {
     readonly kind: 'run' | 'impact';

@@ -5,12 +5,14 @@ import type { LevelKey, LifecycleStatus, Transition } from '../program/standing-
 import { LIFECYCLE_STATUSES } from '../program/standing-types.js';
 import { appendAudit } from './append-audit.js';
 import { enqueueEvaluations } from './enqueue-evaluations.js';
-import { programPage } from './program-page.js';
+import { programPage, programRowsForExport } from './program-page.js';
 import type {
   EvaluationInput,
   EvaluationWrite,
+  ExportRow,
   ImpactChange,
   LevelCounts,
+  ProgramFilter,
   ProgramPage,
   ProgramPageRequest,
   ProgramRow,
@@ -198,6 +200,10 @@ export class SqlProgramStore implements ProgramStore {
 
   page(request: ProgramPageRequest): Promise<ProgramPage> {
     return programPage(this.db, request);
+  }
+
+  exportRows(filter: ProgramFilter): Promise<readonly ExportRow[]> {
+    return programRowsForExport(this.db, filter);
   }
 
   async counts(): Promise<readonly LevelCounts[]> {

@@ -1,4 +1,5 @@
 import type { Customer, ExamPass, Organization, Period, Person, RevenueRecord } from '../engine/organization.js';
+import type { ProgramStore } from './program-store.js';
 
 /** Who may do what through the API. */
 export const ROLES = ['admin', 'partner', 'viewer'] as const;
@@ -68,6 +69,8 @@ export interface AuditEntry {
  * in the same transaction. Implementations: `openStore` over PGlite (embedded) or PostgreSQL (`DATABASE_URL`).
  */
 export interface Store {
+  /** The program's stored standings, transitions, lifecycle decisions and runs. */
+  readonly program: ProgramStore;
   listOrganizations(): Promise<readonly OrganizationSummary[]>;
   getOrganization(id: string): Promise<Organization | undefined>;
   /** Every organization, read in batches without one query per row, for program-wide evaluation. */
