@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Bench } from 'tinybench';
+import { benchCappedPlan, type CappedPlanResult, cappedPlanRows } from './capped-plan-benchmark.js';
 import { type ProfileSummary, readProfile, summarizeProfile } from './cpu-profile.js';
 import { generateOrganization } from './generate-organization.js';
 import { benchPlanner, type PlannerBenchmarks, plannerRows } from './planner-benchmarks.js';
@@ -321,6 +322,7 @@ function report(
   large: LargeCliResult,
   small: SmallCliResult,
   planner: PlannerBenchmarks,
+  cappedPlan: CappedPlanResult,
   service: { http: HttpResult; imported: ImportResult },
 ): void {
   const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
@@ -340,6 +342,7 @@ function report(
     smallRow('CLI text, examples/contoso-dynamics.json', small.text, small.goal),
     smallRow('CLI --format json, examples/contoso-dynamics.json', small.json, small.goal),
     ...plannerRows(planner),
+    ...cappedPlanRows(cappedPlan),
     ...serviceRows(service.http, service.imported),
   ];
   const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length))) ?? [];
@@ -390,13 +393,15 @@ async function main(): Promise<void> {
     const small = benchSmallCli();
     console.log('d. planner vs HiGHS, plans and a forecast on the large organization…');
     const planner = await benchPlanner(LARGE);
+    console.log('d2. the capped plan (an integer program) at 1× and 10× people…');
+    const cappedPlan = await benchCappedPlan();
     console.log('e. HTTP API vs a constant route, and a 100,000-row import vs COPY…');
     const service = {
       http: await benchHttp(TYPICAL),
       imported: await benchImport(process.env.DATABASE_URL ?? process.env.ATTAIN_TEST_DATABASE_URL),
     };
     const profileSummary = profile ? profileLargeCli(file, id) : undefined;
-    report(inProcess, large, small, planner, service);
+    report(inProcess, large, small, planner, cappedPlan, service);
     if (profileSummary) reportProfile(profileSummary);
     const results = {
       date: new Date().toISOString(),
@@ -411,6 +416,7 @@ async function main(): Promise<void> {
       largeCli: large,
       smallCli: small,
       planner,
+      cappedPlan,
       service,
       ...(profileSummary ? { profile: profileSummary } : {}),
     };
