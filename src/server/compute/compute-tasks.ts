@@ -5,6 +5,8 @@ import type { Organization } from '../../engine/organization.js';
 import { evaluateJointly } from '../../planner/evaluate-jointly.js';
 import { planLevel } from '../../planner/plan-level.js';
 import { atRiskReport, forecastReport } from '../../service/forecast-report.js';
+import { reevaluate } from '../../jobs/reevaluate.js';
+import type { EvaluationInput } from '../../store/program-store.js';
 
 /** What a task runs on, rebuilt inside the worker thread from what crossed the thread boundary. */
 export interface TaskSubject {
@@ -38,6 +40,16 @@ export const COMPUTE_TASKS = {
     forecastReport(catalog, organization, params, params.locale).report,
   atRisk: ({ catalog, organization }, params: { readonly from: Day; readonly to: Day; readonly locale: Locale }) =>
     atRiskReport(catalog, organization, params, params.locale),
+  /** An evaluation job's work for one organization, when the jobs share a process with the API. */
+  reevaluate: (
+    { catalog, organization },
+    params: {
+      readonly input: Omit<EvaluationInput, 'organization'>;
+      readonly asOf: Day;
+      readonly run: string | null;
+      readonly fingerprint: string;
+    },
+  ) => reevaluate({ catalog, fingerprint: params.fingerprint }, { ...params.input, organization }, params.asOf, params.run),
 } satisfies Record<string, ComputeTask<never>>;
 
 export type TaskName = keyof typeof COMPUTE_TASKS;
@@ -49,4 +61,5 @@ export const DEFAULT_TIME_LIMITS: Readonly<Record<TaskName, number>> = {
   plan: 30_000,
   forecast: 10_000,
   atRisk: 30_000,
+  reevaluate: 60_000,
 };
