@@ -18,6 +18,7 @@ import { type ProfileSummary, readProfile, summarizeProfile } from './cpu-profil
 import { generateOrganization } from './generate-organization.js';
 import { benchPlanner, type PlannerBenchmarks, plannerRows } from './planner-benchmarks.js';
 import { benchHttp, benchImport, type HttpResult, type ImportResult, serviceRows } from './service-benchmarks.js';
+import { benchStanding, type StandingBenchmarks, standingRows } from './standing-benchmarks.js';
 import { median, round } from './stats.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
@@ -322,6 +323,7 @@ function report(
   small: SmallCliResult,
   planner: PlannerBenchmarks,
   service: { http: HttpResult; imported: ImportResult },
+  standing: StandingBenchmarks,
 ): void {
   const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
   const count = (n: number) => n.toLocaleString('en');
@@ -341,6 +343,7 @@ function report(
     smallRow('CLI --format json, examples/contoso-dynamics.json', small.json, small.goal),
     ...plannerRows(planner),
     ...serviceRows(service.http, service.imported),
+    ...standingRows(standing),
   ];
   const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length))) ?? [];
   const line = (r: readonly string[]) => r.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join('  ');
@@ -395,8 +398,10 @@ async function main(): Promise<void> {
       http: await benchHttp(TYPICAL),
       imported: await benchImport(process.env.DATABASE_URL ?? process.env.ATTAIN_TEST_DATABASE_URL),
     };
+    console.log('f. stored standings (90 days ahead) vs one evaluation…');
+    const standing = await benchStanding(LARGE);
     const profileSummary = profile ? profileLargeCli(file, id) : undefined;
-    report(inProcess, large, small, planner, service);
+    report(inProcess, large, small, planner, service, standing);
     if (profileSummary) reportProfile(profileSummary);
     const results = {
       date: new Date().toISOString(),
@@ -412,6 +417,7 @@ async function main(): Promise<void> {
       smallCli: small,
       planner,
       service,
+      standing,
       ...(profileSummary ? { profile: profileSummary } : {}),
     };
     writeFileSync(path.join(OUT, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
