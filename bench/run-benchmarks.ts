@@ -19,6 +19,7 @@ import { type ProfileSummary, readProfile, summarizeProfile } from './cpu-profil
 import { generateOrganization } from './generate-organization.js';
 import { benchPlanner, type PlannerBenchmarks, plannerRows } from './planner-benchmarks.js';
 import { benchHttp, benchImport, type HttpResult, type ImportResult, serviceRows } from './service-benchmarks.js';
+import { benchStanding, type StandingBenchmarks, standingRows } from './standing-benchmarks.js';
 import { median, round } from './stats.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
@@ -324,6 +325,7 @@ function report(
   planner: PlannerBenchmarks,
   cappedPlan: CappedPlanResult,
   service: { http: HttpResult; imported: ImportResult },
+  standing: StandingBenchmarks,
 ): void {
   const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
   const count = (n: number) => n.toLocaleString('en');
@@ -344,6 +346,7 @@ function report(
     ...plannerRows(planner),
     ...cappedPlanRows(cappedPlan),
     ...serviceRows(service.http, service.imported),
+    ...standingRows(standing),
   ];
   const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length))) ?? [];
   const line = (r: readonly string[]) => r.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join('  ');
@@ -400,8 +403,10 @@ async function main(): Promise<void> {
       http: await benchHttp(TYPICAL),
       imported: await benchImport(process.env.DATABASE_URL ?? process.env.ATTAIN_TEST_DATABASE_URL),
     };
+    console.log('f. stored standings (90 days ahead) vs one evaluation…');
+    const standing = await benchStanding(LARGE);
     const profileSummary = profile ? profileLargeCli(file, id) : undefined;
-    report(inProcess, large, small, planner, cappedPlan, service);
+    report(inProcess, large, small, planner, cappedPlan, service, standing);
     if (profileSummary) reportProfile(profileSummary);
     const results = {
       date: new Date().toISOString(),
@@ -418,6 +423,7 @@ async function main(): Promise<void> {
       planner,
       cappedPlan,
       service,
+      standing,
       ...(profileSummary ? { profile: profileSummary } : {}),
     };
     writeFileSync(path.join(OUT, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
