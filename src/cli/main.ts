@@ -4,6 +4,7 @@ import { catalogCommand } from './commands/catalog-command.js';
 import { evaluateCommand, evaluateOptions } from './commands/evaluate-command.js';
 import { forecastCommand, forecastOptions } from './commands/forecast-command.js';
 import { importCommand, importOptions } from './commands/import-command.js';
+import { loadCommand, loadOptions } from './commands/load-command.js';
 import { planCommand, planOptions } from './commands/plan-command.js';
 import { serveCommand, serveOptions } from './commands/serve-command.js';
 import { tokenCommand, tokenOptions } from './commands/token-command.js';
@@ -18,6 +19,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   forecast: forecastCommand,
   catalog: catalogCommand,
   import: importCommand,
+  load: loadCommand,
   serve: serveCommand,
   token: tokenCommand,
 };
@@ -34,6 +36,8 @@ Usage:
   attain catalog schema                 the catalog format as JSON Schema, for editors
   attain import FILE --org ID [--dry-run]
                                         import an organization file, attain CSV or Partner Center export
+  attain load FILE|DIR... [--data-dir DIR]
+                                        load many organizations (JSON, YAML, NDJSON files, directories) in batches
   attain serve [--port 8080] [--seed-examples]
                                         the HTTP API and dashboard on the store
   attain token create --role ROLE [--org ID] | token list | token revoke ID
@@ -50,6 +54,9 @@ ${describeOptions(forecastOptions)}
 Options of import:
 ${describeOptions(importOptions)}
 
+Options of load:
+${describeOptions(loadOptions)}
+
 Options of serve:
 ${describeOptions(serveOptions)}
 
@@ -58,7 +65,8 @@ ${describeOptions(tokenOptions)}
 
 The store is PGlite in --data-dir (default ./attain-data), or PostgreSQL when DATABASE_URL is set.
 
-Exit status: 0 when evaluation ran, 2 for invalid input or usage, 1 for an internal error.
+Exit status: 0 when evaluation ran, 2 for invalid input or usage, 1 for an internal error. load: 0 when every
+organization loaded, 2 when some were refused (the others loaded), 1 when a batch failed in the database.
 `;
 
 /**
