@@ -16,6 +16,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Bench } from 'tinybench';
 import { type ProfileSummary, readProfile, summarizeProfile } from './cpu-profile.js';
 import { generateOrganization } from './generate-organization.js';
+import { benchLoad, type LoadResult, loadRows } from './load-benchmarks.js';
 import { benchPlanner, type PlannerBenchmarks, plannerRows } from './planner-benchmarks.js';
 import { benchHttp, benchImport, type HttpResult, type ImportResult, serviceRows } from './service-benchmarks.js';
 import { median, round } from './stats.js';
@@ -322,6 +323,7 @@ function report(
   small: SmallCliResult,
   planner: PlannerBenchmarks,
   service: { http: HttpResult; imported: ImportResult },
+  loaded: LoadResult,
 ): void {
   const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
   const count = (n: number) => n.toLocaleString('en');
@@ -341,6 +343,7 @@ function report(
     smallRow('CLI --format json, examples/contoso-dynamics.json', small.json, small.goal),
     ...plannerRows(planner),
     ...serviceRows(service.http, service.imported),
+    ...loadRows(loaded),
   ];
   const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length))) ?? [];
   const line = (r: readonly string[]) => r.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join('  ');
@@ -395,8 +398,10 @@ async function main(): Promise<void> {
       http: await benchHttp(TYPICAL),
       imported: await benchImport(process.env.DATABASE_URL ?? process.env.ATTAIN_TEST_DATABASE_URL),
     };
+    console.log('f. attain load of 10,000 small organizations vs \\copy…');
+    const loaded = await benchLoad(process.env.DATABASE_URL ?? process.env.ATTAIN_TEST_DATABASE_URL);
     const profileSummary = profile ? profileLargeCli(file, id) : undefined;
-    report(inProcess, large, small, planner, service);
+    report(inProcess, large, small, planner, service, loaded);
     if (profileSummary) reportProfile(profileSummary);
     const results = {
       date: new Date().toISOString(),
@@ -412,6 +417,7 @@ async function main(): Promise<void> {
       smallCli: small,
       planner,
       service,
+      loaded,
       ...(profileSummary ? { profile: profileSummary } : {}),
     };
     writeFileSync(path.join(OUT, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
