@@ -15,7 +15,11 @@ export async function runToCompletion(
   id: string,
   onProgress: (run: ProgramRun) => void = () => undefined,
 ): Promise<ProgramRun> {
-  const runner = await startJobs(store, { rules }, { nightly: false });
+  const runner = await startJobs(
+    store,
+    { rules },
+    { nightly: false, log: (level, message) => process.stderr.write(`attain ${level}: ${message}\n`) },
+  );
   try {
     for (;;) {
       const run = await store.program.run(id);

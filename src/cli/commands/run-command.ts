@@ -45,7 +45,7 @@ export async function runCommand(argv: readonly string[], write: (text: string) 
     write(run.failed > 0 ? `, ${run.failed} failed (see attain run's JSON or the operator page)\n` : '\n');
     for (const l of counts) {
       write(
-        `  ${`${l.competency}/${l.option}/${l.level}`.padEnd(58)} ${String(l.attained).padStart(7)} attained` +
+        `  ${`${l.competency}/${l.option}/${l.level}`.padEnd(66)} ${String(l.attained).padStart(7)} attained` +
           `${l.atRisk > 0 ? `, ${l.atRisk} at risk within 90 days` : ''}\n`,
       );
     }

@@ -105,7 +105,8 @@ export class PGlitePoolClient extends EventEmitter {
     for (const statement of statements) {
       const [, un, channel] = LISTEN.exec(statement) as RegExpExecArray;
       if (un) {
-        for (const stop of this.listening.splice(0)) await stop();
+        // PGlite's own unsubscribe may not quote the name back; a listener that fails to close is already gone.
+        for (const stop of this.listening.splice(0)) await stop().catch(() => undefined);
         continue;
       }
       const name = channel as string;

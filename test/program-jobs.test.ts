@@ -1,0 +1,170 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RawCatalog } from '../src/catalog/catalog-schema.js';
+import type { Catalog } from '../src/catalog/catalog-types.js';
+import { compileCatalog } from '../src/catalog/compile-catalog.js';
+import { loadShippedCatalog, shippedCatalogBuild } from '../src/catalog/shipped-catalog.js';
+import { type Day, parseDay } from '../src/core/day.js';
+import type { Organization } from '../src/engine/organization.js';
+import { parseOrganization } from '../src/engine/parse-organization.js';
+import { runToCompletion } from '../src/jobs/run-to-completion.js';
+import { evaluateJointly } from '../src/planner/evaluate-jointly.js';
+import { catalogFingerprint } from '../src/program/catalog-fingerprint.js';
+import { enqueueEvaluations } from '../src/store/enqueue-evaluations.js';
+import { openStore } from '../src/store/open-store.js';
+import type { SqlStore } from '../src/store/sql-store.js';
+import { organization as randomOrganization } from './arbitraries.js';
+
+const DATABASE_URL = process.env.ATTAIN_TEST_DATABASE_URL;
+const SYSTEM = { kind: 'system', id: 'test' } as const;
+const AS_OF = '2018-03-31';
+
+let catalog: Catalog;
+let draft: RawCatalog;
+beforeAll(async () => {
+  catalog = await loadShippedCatalog();
+  // The draft an operator would try: Cloud CRM Gold needs US$600,000 instead of US$300,000.
+  const raw = JSON.parse(readFileSync(shippedCatalogBuild('mpn-2017'), 'utf8')) as RawCatalog;
+  draft = JSON.parse(JSON.stringify(raw).replaceAll('"developed":300000', '"developed":600000')) as RawCatalog;
+  expect(JSON.stringify(draft)).not.toBe(JSON.stringify(raw));
+});
+
+/** Random organizations with distinct ids, in the file format's shape parsed for the store. */
+function organizations(seed: number, count: number): Organization[] {
+  const documents = fc.sample(randomOrganization, { seed, numRuns: count });
+  return documents.map((d, i) => parseOrganization({ ...d, id: `org-${String(i).padStart(3, '0')}` }, 'USD'));
+}
+
+async function statusesOf(c: Catalog, organization: Organization, asOf: string) {
+  const evaluation = await evaluateJointly(c, organization, { asOf: parseDay(asOf) as Day });
+  return new Map(evaluation.results.map((r) => [`${r.competency}/${r.option}/${r.level}`, r.status]));
+}
+
+async function jobCount(store: SqlStore): Promise<number> {
+  const result = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(`${store.jobs.schema}.jobs`)}`.execute(
+    store.db,
+  );
+  return result.rows[0]?.n ?? 0;
+}
+
+const backends: [string, () => Promise<{ store: SqlStore; dispose: () => Promise<void> }>][] = [
+  [
+    'PGlite',
+    async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'attain-jobs-'));
+      const store = await openStore({ dataDir: dir });
+      return { store, dispose: async () => rmSync(dir, { recursive: true, force: true }) };
+    },
+  ],
+];
+if (DATABASE_URL) {
+  backends.push([
+    'PostgreSQL',
+    async () => {
+      const schema = `jobs_${process.pid}_${Math.floor(Math.random() * 1e6)}`;
+      const store = await openStore({ databaseUrl: DATABASE_URL, schema });
+      return {
+        store,
+        dispose: async () => {
+          const cleanup = await openStore({ databaseUrl: DATABASE_URL, schema });
+          await sql`drop schema ${sql.id(schema)} cascade`.execute(cleanup.db);
+          await sql`drop schema ${sql.id(`${schema}_jobs`)} cascade`.execute(cleanup.db);
+          await cleanup.close();
+        },
+      };
+    },
+  ]);
+} else {
+  it.skip('the job engine on PostgreSQL: set ATTAIN_TEST_DATABASE_URL (CI does)', () => undefined);
+}
+
+describe.each(backends)('the program on the job engine (%s)', (_name, open) => {
+  let store: SqlStore;
+  let dispose: () => Promise<void>;
+  const orgs = () => organizations(7, 24);
+  beforeAll(async () => {
+    ({ store, dispose } = await open());
+  }, 60_000);
+  afterAll(async () => {
+    await store.close();
+    await dispose();
+  }, 60_000);
+
+  it("queues a write's re-evaluation in the write's transaction: rolled back, no job", async () => {
+    const before = await jobCount(store);
+    await expect(
+      store.db.transaction().execute(async (trx) => {
+        await enqueueEvaluations(trx, store.jobs.schema, ['nobody']);
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    expect(await jobCount(store)).toBe(before);
+    const [first] = orgs();
+    await store.replaceOrganization(first as Organization, SYSTEM);
+    await store.replaceOrganization(first as Organization, SYSTEM);
+    // Two writes of one organization fold into one keyed job.
+    expect(await jobCount(store)).toBe(before + 1);
+  }, 60_000);
+
+  it("a run stores every organization's standing, and the operator's query agrees with evaluating each one", async () => {
+    const all = orgs();
+    for (const o of all) await store.replaceOrganization(o, SYSTEM);
+    const rules = { catalog, fingerprint: catalogFingerprint(catalog) };
+    const queued = await store.program.startRun({ kind: 'run', asOf: AS_OF, catalog: rules.fingerprint });
+    const run = await runToCompletion(store, rules, queued.id);
+    expect(run).toMatchObject({ total: all.length, done: all.length, failed: 0 });
+    expect(await store.program.programAsOf()).toBe(AS_OF);
+    const page = await store.program.page({ limit: 1000 });
+    expect(page.total).toBe(all.length);
+    for (const o of all) {
+      const expected = await statusesOf(catalog, o, AS_OF);
+      const row = page.rows.find((r) => r.id === o.id);
+      expect(new Map(row?.levels.map((l) => [`${l.competency}/${l.option}/${l.level}`, l.status]))).toEqual(expected);
+    }
+    // Filters are answered by the query, and agree with the rows.
+    const gold = 'cloud-crm/reseller/gold';
+    const attained = await store.program.page({ level: gold, status: 'attained', limit: 1000 });
+    const direct = [];
+    for (const o of all) if ((await statusesOf(catalog, o, AS_OF)).get(gold) === 'attained') direct.push(o.id);
+    expect(attained.rows.map((r) => r.id).sort()).toEqual(direct.sort());
+    const counts = await store.program.counts();
+    expect(counts.find((c) => `${c.competency}/${c.option}/${c.level}` === gold)?.attained).toBe(direct.length);
+    const csv = await store.program.exportRows({ level: gold, status: 'attained' });
+    expect(csv.map((r) => r.id).sort()).toEqual(direct.sort());
+    // Every organization has its first transitions.
+    const transitions = await store.program.transitions(all[0]?.id as string);
+    expect(transitions.length).toBeGreaterThan(0);
+    expect(transitions.every((t) => t.cause.kind === 'first')).toBe(true);
+  }, 120_000);
+
+  it('the impact of a draft catalog equals evaluating both catalogs directly', async () => {
+    const all = orgs();
+    const rules = { catalog, fingerprint: catalogFingerprint(catalog) };
+    const queued = await store.program.startRun({
+      kind: 'impact',
+      asOf: AS_OF,
+      catalog: rules.fingerprint,
+      draft,
+      draftName: 'draft.yaml',
+    });
+    const run = await runToCompletion(store, rules, queued.id);
+    expect(run.finishedAt).not.toBeNull();
+    const changes = await store.program.impactChanges(run.id);
+    const compiled = compileCatalog(draft);
+    const expected = [];
+    for (const o of all) {
+      const [before, after] = [await statusesOf(catalog, o, AS_OF), await statusesOf(compiled, o, AS_OF)];
+      for (const [key, status] of before) {
+        if (after.get(key) !== status) expected.push(`${o.id} ${key} ${status} ${after.get(key)}`);
+      }
+    }
+    expect(expected.length).toBeGreaterThan(0);
+    expect(changes.map((c) => `${c.org} ${c.competency}/${c.option}/${c.level} ${c.before} ${c.after}`).sort()).toEqual(
+      expected.sort(),
+    );
+  }, 120_000);
+});
