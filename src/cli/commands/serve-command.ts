@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Catalog } from '../../catalog/catalog-types.js';
+import { formatDay } from '../../core/day.js';
 import { shippedCatalogBuild } from '../../catalog/shipped-catalog.js';
 import type { ComputePool } from '../../server/compute/compute-pool.js';
 import type { SqlStore } from '../../store/sql-store.js';
@@ -36,7 +37,7 @@ export async function serveCommand(argv: readonly string[], write: (text: string
   const catalogDocument =
     typeof options.catalog === 'string' ? undefined : JSON.parse(readFileSync(shippedCatalogBuild(catalog.id), 'utf8'));
   const { store, where } = await openStoreOption(options);
-  if (options['seed-examples'] === true) await seedExamples(store, catalog.currency);
+  if (options['seed-examples'] === true) await seedExamples(store, catalog);
   const secret = await adminTokenToPrint(store, options['seed-examples'] === true);
 
   const [{ serve }, { createApp }, { pino }] = await Promise.all([
@@ -91,12 +92,25 @@ async function startServerJobs(
   );
 }
 
-async function seedExamples(store: Store, currency: string): Promise<void> {
+/**
+ * Loads the examples into an empty store and queues the program's run as of the last day their data covers: they
+ * are 2017-2018 data, and as of today every level would read "not attained" without saying why.
+ */
+async function seedExamples(store: Store, catalog: Catalog): Promise<void> {
   if ((await store.listOrganizations()).length > 0) return;
-  const { readOrganizationFile } = await import('../../importers/read-organization-file.js');
+  const [{ readOrganizationFile }, { catalogFingerprint }] = await Promise.all([
+    import('../../importers/read-organization-file.js'),
+    import('../../program/catalog-fingerprint.js'),
+  ]);
+  let last = Number.NEGATIVE_INFINITY;
   for (const example of EXAMPLES) {
-    const organization = await readOrganizationFile(fileURLToPath(new URL(example, ROOT)), currency);
+    const organization = await readOrganizationFile(fileURLToPath(new URL(example, ROOT)), catalog.currency);
+    for (const r of organization.revenue) last = Math.max(last, r.date);
+    for (const p of organization.people) for (const e of p.exams) last = Math.max(last, e.passed);
     await store.replaceOrganization(organization, SYSTEM, 'org.seed');
+  }
+  if (Number.isFinite(last)) {
+    await store.program.startRun({ kind: 'run', asOf: formatDay(last), catalog: catalogFingerprint(catalog) });
   }
 }
 
