@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +12,7 @@ import { loadShippedCatalog, shippedCatalogBuild } from '../src/catalog/shipped-
 import { type Day, parseDay } from '../src/core/day.js';
 import type { Organization } from '../src/engine/organization.js';
 import { parseOrganization } from '../src/engine/parse-organization.js';
+import { readOrganizationFile } from '../src/importers/read-organization-file.js';
 import { runToCompletion } from '../src/jobs/run-to-completion.js';
 import { evaluateJointly } from '../src/planner/evaluate-jointly.js';
 import { catalogFingerprint } from '../src/program/catalog-fingerprint.js';
@@ -142,7 +144,13 @@ describe.each(backends)('the program on the job engine (%s)', (_name, open) => {
   }, 120_000);
 
   it('the impact of a draft catalog equals evaluating both catalogs directly', async () => {
-    const all = orgs();
+    // Contoso holds Cloud CRM Gold with US$321,729.25: the draft's US$600,000 takes it away.
+    const contoso = await readOrganizationFile(
+      fileURLToPath(new URL('../examples/contoso-dynamics.json', import.meta.url)),
+      'USD',
+    );
+    await store.replaceOrganization(contoso, SYSTEM);
+    const all = [...orgs(), contoso];
     const rules = { catalog, fingerprint: catalogFingerprint(catalog) };
     const queued = await store.program.startRun({
       kind: 'impact',
