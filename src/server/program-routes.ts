@@ -169,7 +169,7 @@ export function registerProgramRoutes(app: OpenAPIHono<AppEnv>, options: AppOpti
     async (c) => {
       requireAdmin(c);
       const run = await program.run(c.req.valid('param').run);
-      if (!run || run.kind !== 'run') throw notFound('run', c.req.valid('param').run);
+      if (run?.kind !== 'run') throw notFound('run', c.req.valid('param').run);
       return c.json(run, 200);
     },
   );
@@ -227,7 +227,7 @@ export function registerProgramRoutes(app: OpenAPIHono<AppEnv>, options: AppOpti
       requireAdmin(c);
       const id = c.req.valid('param').run;
       const run = await program.run(id);
-      if (!run || run.kind !== 'impact') throw notFound('impact', id);
+      if (run?.kind !== 'impact') throw notFound('impact', id);
       const q = c.req.valid('query');
       const all = await program.impactChanges(id);
       const changes = all.slice(q.offset ?? 0, (q.offset ?? 0) + (q.limit ?? 1000));

@@ -3,7 +3,6 @@ import { migrateJobs } from './migrate-jobs.js';
 import { migrateStore } from './migrate-store.js';
 import type { OpenedDatabase } from './opened-database.js';
 import { SqlStore } from './sql-store.js';
-import type { Store } from './store.js';
 
 /** Where the embedded store lives when neither a directory nor a database URL is given. */
 export const DEFAULT_DATA_DIR = 'attain-data';
