@@ -13,8 +13,16 @@ export interface ApiLog {
  * Renders the whole dashboard at a path, signed in with a development token, against the mock API (the library's
  * real evaluation, plan and forecast) in place of `fetch`.
  */
-export async function renderApp(options: { path: string; token?: string | null; locale?: string }): Promise<ApiLog> {
-  const app = createMockApi(CATALOG, SEEDS);
+export async function renderApp(options: {
+  path: string;
+  token?: string | null;
+  locale?: string;
+  /** The day the mock's stored standings are as of; null: none yet (pending). */
+  programAsOf?: string | null;
+}): Promise<ApiLog> {
+  const app = createMockApi(CATALOG, SEEDS, {
+    programAsOf: options.programAsOf === undefined ? '2018-03-31' : options.programAsOf,
+  });
   const log: ApiLog = { calls: [] };
   vi.stubGlobal('fetch', async (input: string, init?: RequestInit) => {
     log.calls.push(`${init?.method ?? 'GET'} ${input}`);
