@@ -189,7 +189,7 @@ export const zhTW: UiMessages = {
   atRiskWithin: '幾天內面臨風險',
   failedOnly: '僅限評估失敗',
   search: '搜尋',
-  searchPlaceholder: '名稱或 ID',
+  searchPlaceholder: '名稱或識別碼',
   clearFilters: '清除篩選條件',
   descending: '遞減排序',
   downloadCsv: '下載 CSV',

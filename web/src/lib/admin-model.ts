@@ -1,3 +1,4 @@
+import type { Catalog } from '../../../src/catalog/catalog-types.js';
 import type { Query } from '../api/client.js';
 import type { LevelCounts, LifecycleStatus, ProgramRow, ProgramRun, ProgramSort } from '../api/types.js';
 
@@ -57,15 +58,33 @@ export function pageQuery(filter: AdminFilter, sort: ProgramSort, descending: bo
   return { ...filterQuery(filter), sort, desc: descending, offset: page * pageSize, limit: pageSize };
 }
 
-/** The levels to show as columns: those the counts know, in their order, then any other a row holds. */
+/** Every level's place in the catalog (competency, option, then Silver before Gold), over all its versions. */
+export function catalogOrder(catalog: Catalog): ReadonlyMap<string, number> {
+  const order = new Map<string, number>();
+  for (const competency of catalog.competencies)
+    for (const version of competency.versions)
+      for (const option of version.options)
+        for (const level of option.levels) {
+          const key = levelKey({ competency: competency.id, option: option.id, level: level.id });
+          if (!order.has(key)) order.set(key, order.size);
+        }
+  return order;
+}
+
+/**
+ * The levels to show as columns: every level the counts or the rows know, in the catalog's order (the API lists
+ * them alphabetically, Gold before Silver); levels the catalog does not know last.
+ */
 export function levelColumns(
   counts: readonly LevelCounts[],
   rows: readonly ProgramRow[],
+  order: ReadonlyMap<string, number> = new Map(),
 ): { competency: string; option: string; level: string }[] {
   const seen = new Map<string, { competency: string; option: string; level: string }>();
   for (const l of [...counts, ...rows.flatMap((r) => r.levels)])
     if (!seen.has(levelKey(l))) seen.set(levelKey(l), { competency: l.competency, option: l.option, level: l.level });
-  return [...seen.values()];
+  const place = (key: string) => order.get(key) ?? Number.MAX_SAFE_INTEGER;
+  return [...seen.entries()].sort(([a], [b]) => place(a) - place(b)).map(([, l]) => l);
 }
 
 /** Whether a run is still going; a run without `finishedAt` is. */

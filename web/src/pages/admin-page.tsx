@@ -16,6 +16,7 @@ import {
   type AdminFilter,
   AT_RISK_HORIZON,
   atRiskLevels,
+  catalogOrder,
   filterQuery,
   isRunning,
   type LevelStatusFilter,
@@ -77,11 +78,16 @@ function CountsChart(props: { readonly levels: readonly LevelCounts[]; readonly 
   const id = useId();
   const n = (x: number) => f.number(x);
   const day = props.asOf ?? new Date().toISOString().slice(0, 10);
+  const levels = useMemo(() => {
+    const order = catalogOrder(catalog);
+    const place = (c: LevelCounts) => order.get(levelKey(c)) ?? Number.MAX_SAFE_INTEGER;
+    return [...props.levels].sort((a, b) => place(a) - place(b));
+  }, [props.levels, catalog]);
   return (
     <section aria-labelledby={`${id}-counts`} className="card">
       <h2 id={`${id}-counts`}>{t.countsHeading}</h2>
       <ul className="counts" data-testid="level-counts">
-        {props.levels.map((c) => {
+        {levels.map((c) => {
           const name = levelName(catalog, f, c, day);
           const total = Math.max(1, c.attained + c.notAttained + c.undetermined);
           const width = (x: number) => `${(100 * x) / total}%`;
@@ -260,7 +266,8 @@ function OrganizationTable(props: { readonly levels: readonly LevelCounts[] }) {
 
   const rows = useResource<ProgramPage>('/api/program/organizations', pageQuery(sent, sort, descending, page, PAGE_SIZE));
   const shownRows = rows.status === 'ok' ? rows.data.rows : [];
-  const columns = useMemo(() => levelColumns(props.levels, shownRows), [props.levels, shownRows]);
+  const order = useMemo(() => catalogOrder(catalog), [catalog]);
+  const columns = useMemo(() => levelColumns(props.levels, shownRows, order), [props.levels, shownRows, order]);
   const day = shownRows.find((r) => r.asOf)?.asOf ?? new Date().toISOString().slice(0, 10);
   const named = columns.map((c) => ({ key: levelKey(c), ...levelName(catalog, f, c, day) }));
 
