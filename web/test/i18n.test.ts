@@ -24,7 +24,7 @@ describe('dashboard messages', () => {
         ([key, value]) => sample(value) === sample(en[key as keyof typeof en]),
       );
       // The product name, "role · org", and lookups whose unknown keys fall back to themselves.
-      const shared = ['appName', 'entityName', 'kindName', 'roleName', 'signedInAs'];
+      const shared = ['appName', 'entityName', 'kindName', 'lifecycleName', 'roleName', 'signedInAs'];
       expect(same.map(([key]) => key).sort(), locale).toEqual((locale === 'ko-KR' ? [...shared, 'id'] : shared).sort());
     }
   });
