@@ -14,10 +14,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Bench } from 'tinybench';
+import { benchCappedPlan, type CappedPlanResult, cappedPlanRows } from './capped-plan-benchmark.js';
 import { type ProfileSummary, readProfile, summarizeProfile } from './cpu-profile.js';
 import { generateOrganization } from './generate-organization.js';
 import { benchPlanner, type PlannerBenchmarks, plannerRows } from './planner-benchmarks.js';
 import { benchHttp, benchImport, type HttpResult, type ImportResult, serviceRows } from './service-benchmarks.js';
+import { benchStanding, type StandingBenchmarks, standingRows } from './standing-benchmarks.js';
 import { median, round } from './stats.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
@@ -321,7 +323,9 @@ function report(
   large: LargeCliResult,
   small: SmallCliResult,
   planner: PlannerBenchmarks,
+  cappedPlan: CappedPlanResult,
   service: { http: HttpResult; imported: ImportResult },
+  standing: StandingBenchmarks,
 ): void {
   const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
   const count = (n: number) => n.toLocaleString('en');
@@ -340,7 +344,9 @@ function report(
     smallRow('CLI text, examples/contoso-dynamics.json', small.text, small.goal),
     smallRow('CLI --format json, examples/contoso-dynamics.json', small.json, small.goal),
     ...plannerRows(planner),
+    ...cappedPlanRows(cappedPlan),
     ...serviceRows(service.http, service.imported),
+    ...standingRows(standing),
   ];
   const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length))) ?? [];
   const line = (r: readonly string[]) => r.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join('  ');
@@ -390,13 +396,17 @@ async function main(): Promise<void> {
     const small = benchSmallCli();
     console.log('d. planner vs HiGHS, plans and a forecast on the large organization…');
     const planner = await benchPlanner(LARGE);
+    console.log('d2. the capped plan (an integer program) at 1× and 10× people…');
+    const cappedPlan = await benchCappedPlan();
     console.log('e. HTTP API vs a constant route, and a 100,000-row import vs COPY…');
     const service = {
       http: await benchHttp(TYPICAL),
       imported: await benchImport(process.env.DATABASE_URL ?? process.env.ATTAIN_TEST_DATABASE_URL),
     };
+    console.log('f. stored standings (90 days ahead) vs one evaluation…');
+    const standing = await benchStanding(LARGE);
     const profileSummary = profile ? profileLargeCli(file, id) : undefined;
-    report(inProcess, large, small, planner, service);
+    report(inProcess, large, small, planner, cappedPlan, service, standing);
     if (profileSummary) reportProfile(profileSummary);
     const results = {
       date: new Date().toISOString(),
@@ -411,7 +421,9 @@ async function main(): Promise<void> {
       largeCli: large,
       smallCli: small,
       planner,
+      cappedPlan,
       service,
+      standing,
       ...(profileSummary ? { profile: profileSummary } : {}),
     };
     writeFileSync(path.join(OUT, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);

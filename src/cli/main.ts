@@ -3,10 +3,13 @@ import { renderError } from '../render/render-error.js';
 import { catalogCommand } from './commands/catalog-command.js';
 import { evaluateCommand, evaluateOptions } from './commands/evaluate-command.js';
 import { forecastCommand, forecastOptions } from './commands/forecast-command.js';
+import { impactCommand, impactOptions } from './commands/impact-command.js';
 import { importCommand, importOptions } from './commands/import-command.js';
 import { planCommand, planOptions } from './commands/plan-command.js';
+import { runCommand, runOptions } from './commands/run-command.js';
 import { serveCommand, serveOptions } from './commands/serve-command.js';
 import { tokenCommand, tokenOptions } from './commands/token-command.js';
+import { workerCommand, workerOptions } from './commands/worker-command.js';
 import { chooseLocale } from './common-options.js';
 import { describeOptions } from './parse-args.js';
 
@@ -20,6 +23,9 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   import: importCommand,
   serve: serveCommand,
   token: tokenCommand,
+  run: runCommand,
+  worker: workerCommand,
+  impact: impactCommand,
 };
 
 const HELP = `attain — evaluate, explain, plan and forecast partner competency levels
@@ -37,6 +43,10 @@ Usage:
   attain serve [--port 8080] [--seed-examples]
                                         the HTTP API and dashboard on the store
   attain token create --role ROLE [--org ID] | token list | token revoke ID
+  attain run [--as-of D]                evaluate every stored organization now (jobs), store standings and transitions
+  attain worker [--concurrency N]       run the program's jobs (any number of these against DATABASE_URL)
+  attain impact --catalog DRAFT.yaml [--as-of D]
+                                        who gains and who loses which level under a draft catalog
 
 Options of evaluate:
 ${describeOptions(evaluateOptions)}
@@ -55,6 +65,15 @@ ${describeOptions(serveOptions)}
 
 Options of token:
 ${describeOptions(tokenOptions)}
+
+Options of run:
+${describeOptions(runOptions)}
+
+Options of worker:
+${describeOptions(workerOptions)}
+
+Options of impact:
+${describeOptions(impactOptions)}
 
 The store is PGlite in --data-dir (default ./attain-data), or PostgreSQL when DATABASE_URL is set.
 

@@ -1,4 +1,4 @@
-import type { Store } from '../store/store.js';
+import type { SqlStore } from '../store/sql-store.js';
 import type { OptionSpec } from './parse-args.js';
 
 export const dataDirOption: OptionSpec = {
@@ -8,7 +8,7 @@ export const dataDirOption: OptionSpec = {
 };
 
 /** The store the command line names: PostgreSQL when DATABASE_URL is set, else PGlite in --data-dir. */
-export async function openStoreOption(options: Readonly<Record<string, unknown>>): Promise<{ store: Store; where: string }> {
+export async function openStoreOption(options: Readonly<Record<string, unknown>>): Promise<{ store: SqlStore; where: string }> {
   // Loaded here so that evaluate, plan and forecast never pay for the store's modules.
   const { openStore, DEFAULT_DATA_DIR } = await import('../store/open-store.js');
   const databaseUrl = process.env.DATABASE_URL;

@@ -1,10 +1,10 @@
-import type { Catalog, ExamFormula, Pool, ProgramPolicy } from '../catalog/catalog-types.js';
-import { everyPool } from '../catalog/every-requirement.js';
+import type { Catalog, ExamFormula, Level, Pool, ProgramPolicy } from '../catalog/catalog-types.js';
+import { everyPool, everyRevenue } from '../catalog/every-requirement.js';
 import { versionAt } from '../catalog/find-level.js';
 import { type Day, firstDayOutside } from '../core/day.js';
 import type { RevenueAggregate } from './evaluation-context.js';
 import { whyIgnored } from './evaluation-context.js';
-import type { LevelResult } from './evaluation-types.js';
+import type { LevelResult, RequirementStatus } from './evaluation-types.js';
 import { satisfies } from './exam-formula.js';
 import { maxFilled } from './matching/assign-pool.js';
 import type { Organization, Period } from './organization.js';
@@ -69,6 +69,18 @@ export class StatusTracker {
   private readonly periods: ReadonlyMap<string, readonly Period[]>;
   private readonly versionDays: readonly Day[];
   private cursor = { entering: 0, leaving: 0, people: 0, customers: 0 };
+  /**
+   * Counters that only grow: per product, each change of its revenue groups; and each change of anyone's
+   * eligibility. A level whose inputs' counters did not move keeps yesterday's status, so on most event days only
+   * the few levels that a record's product concerns are recomputed.
+   */
+  private readonly productStamps = new Map<string, number>();
+  private peopleStamp = 0;
+  private readonly known = new Map<
+    Level,
+    { readonly revenue: number; readonly people: number; readonly status: RequirementStatus }
+  >();
+  private readonly filled = new Map<string, { readonly people: number; readonly filled: number }>();
 
   constructor(
     private readonly catalog: Catalog,
@@ -101,19 +113,22 @@ export class StatusTracker {
   /** Moves to a later day, applying every change dated up to and including it. */
   advanceTo(day: Day): void {
     if (day < this.day) throw new RangeError('a status tracker only moves forward in time');
+    const previous = this.day;
     this.day = day;
     const c = this.cursor;
     // Associations first, so that revenue entering today is filed under today's association.
     for (; c.customers < this.customerChanges.length && (this.customerChanges[c.customers] as Change).day <= day; c.customers++) {
       this.reassociate(this.customers[(this.customerChanges[c.customers] as Change).subject] as string);
     }
+    // A record that both enters and leaves within this step would be added and taken away again: it is skipped on
+    // both sides, which makes the first step (over all the history before the start) cost only the current window.
     for (; c.entering < this.entering.length && (this.entering[c.entering] as TrackedRecord).enters <= day; c.entering++) {
-      this.move(this.entering[c.entering] as TrackedRecord, 1);
+      const record = this.entering[c.entering] as TrackedRecord;
+      if (record.leaves > day) this.move(record, 1);
     }
     for (; c.leaving < this.leaving.length && (this.leaving[c.leaving] as TrackedRecord).leaves <= day; c.leaving++) {
       const record = this.leaving[c.leaving] as TrackedRecord;
-      // A record that both entered and left since the last day was added just above, so this balances it.
-      this.move(record, -1);
+      if (record.enters <= previous) this.move(record, -1);
     }
     for (; c.people < this.personChanges.length && (this.personChanges[c.people] as Change).day <= day; c.people++) {
       this.requalify((this.personChanges[c.people] as Change).subject);
@@ -135,34 +150,50 @@ export class StatusTracker {
 
   /** Every level of the versions in effect today. */
   statuses(): LevelStatus[] {
-    const view: StatusView = {
-      catalog: this.catalog,
-      organization: this.organization,
-      revenue: [...this.groups.values()],
-      memo: new Map(),
-      poolFilled: (pool) => {
-        const state = this.pools.get(poolKey(pool));
-        return state
-          ? maxFilled(
-              pool.roles.map((r) => r.count),
-              state.sizes,
-            )
-          : 0;
-      },
+    let view: StatusView | undefined;
+    const viewOfToday = (): StatusView => {
+      view ??= {
+        catalog: this.catalog,
+        organization: this.organization,
+        revenue: [...this.groups.values()],
+        memo: new Map(),
+        poolFilled: (pool) => this.poolFilled(pool),
+      };
+      return view;
     };
     return this.catalog.competencies.flatMap((competency) =>
       versionAt(competency, this.day).options.flatMap((option) =>
         option.levels.map((level): LevelStatus => {
-          const status = allStatus(level.requirements.map((r) => requirementStatus(r, view)));
+          const inputs = inputsOf(level);
+          const revenue = inputs.products.reduce((n, p) => n + (this.productStamps.get(p) ?? 0), 0);
+          const people = inputs.pools ? this.peopleStamp : 0;
+          let known = this.known.get(level);
+          if (!known || known.revenue !== revenue || known.people !== people) {
+            const today = viewOfToday();
+            known = { revenue, people, status: allStatus(level.requirements.map((r) => requirementStatus(r, today))) };
+            this.known.set(level, known);
+          }
           return {
             competency: competency.id,
             option: option.id,
             level: level.id,
-            ...levelStanding(status),
+            ...levelStanding(known.status),
           };
         }),
       ),
     );
+  }
+
+  /** How many seats of a pool today's people fill, kept until someone's eligibility changes. */
+  private poolFilled(pool: Pool): number {
+    const counts = pool.roles.map((r) => r.count);
+    const key = `${poolKey(pool)}\u0000${counts.join(',')}`;
+    const known = this.filled.get(key);
+    if (known && known.people === this.peopleStamp) return known.filled;
+    const state = this.pools.get(poolKey(pool));
+    const filled = state ? maxFilled(counts, state.sizes) : 0;
+    this.filled.set(key, { people: this.peopleStamp, filled });
+    return filled;
   }
 
   private trackRecords(): TrackedRecord[] {
@@ -247,6 +278,7 @@ export class StatusTracker {
     amount: RevenueAggregate['amount'],
     records: number,
   ): void {
+    if (groups === this.groups) this.touch(record.product);
     const group = groups.get(key);
     if (group) {
       group.amount = group.amount.add(amount);
@@ -278,7 +310,12 @@ export class StatusTracker {
     }
   }
 
+  private touch(product: string): void {
+    this.productStamps.set(product, (this.productStamps.get(product) ?? 0) + 1);
+  }
+
   private shift(key: string, part: RevenueAggregate, sign: 1 | -1): void {
+    this.touch(part.product);
     const group = this.groups.get(key);
     const amount = sign === 1 ? part.amount : part.amount.negate();
     if (group) {
@@ -306,6 +343,7 @@ export class StatusTracker {
       const mask = state.formulas.reduce((m, formula, r) => (satisfies(formula, held) ? m | (1 << r) : m), 0);
       const old = state.masks[p] as number;
       if (mask === old) continue;
+      this.peopleStamp += 1;
       state.masks[p] = mask;
       const left = (state.sizes.get(old) ?? 0) - 1;
       if (left === 0) state.sizes.delete(old);
@@ -319,9 +357,30 @@ function groupKey(key: string, associated: boolean): string {
   return `${key}\u0000${associated}`;
 }
 
+const poolKeys = new WeakMap<Pool, string>();
+
 /** A pool's identity for eligibility: its roles' formulas (seat counts are applied when matching). */
 function poolKey(pool: Pool): string {
-  return JSON.stringify(pool.roles.map((r) => r.exams));
+  // Asked for on every event day; the catalog's pools do not change.
+  let key = poolKeys.get(pool);
+  if (key === undefined) {
+    key = JSON.stringify(pool.roles.map((r) => r.exams));
+    poolKeys.set(pool, key);
+  }
+  return key;
+}
+
+const levelInputs = new WeakMap<Level, { readonly products: readonly string[]; readonly pools: boolean }>();
+
+/** What a level's status depends on: the revenue of some products, and whether any pool of people. */
+function inputsOf(level: Level): { readonly products: readonly string[]; readonly pools: boolean } {
+  let inputs = levelInputs.get(level);
+  if (inputs === undefined) {
+    const products = [...new Set(everyRevenue(level.requirements).flatMap((r) => r.products))];
+    inputs = { products, pools: everyPool(level.requirements).length > 0 };
+    levelInputs.set(level, inputs);
+  }
+  return inputs;
 }
 
 function allPools(catalog: Catalog): Pool[] {

@@ -91,7 +91,11 @@ export function forecast(
 }
 
 /** Whether an event can concern a level: its product or exam appears in the level, or it is the level's own version. */
-function touches(catalog: Catalog, result: LevelStatus, day: Day): (event: ForecastEvent) => boolean {
+export function touches(
+  catalog: Catalog,
+  result: Pick<LevelStatus, 'competency' | 'option' | 'level'>,
+  day: Day,
+): (event: ForecastEvent) => boolean {
   const level = findLevel(catalog, result, day)?.level;
   const requirements = level?.requirements ?? [];
   const products = new Set(everyRevenue(requirements).flatMap((r) => r.products));

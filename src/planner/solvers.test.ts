@@ -157,6 +157,30 @@ describe('planning solvers', () => {
     expect(binding).toBeGreaterThan(5);
   });
 
+  it('the integer program leaves out only people it could never need: many alike cost what enough alike cost', async () => {
+    // Each person repeated: with as many copies as seats none is left out; with more, the extra ones are.
+    const copies = (problem: PlanningProblem, k: number): PlanningProblem => ({
+      ...problem,
+      people: problem.people * k,
+      pools: problem.pools.map((pool) => ({
+        roles: pool.roles.map((role) => ({
+          ...role,
+          existing: role.existing.flatMap((o) => Array.from({ length: k }, () => o)),
+        })),
+      })),
+    });
+    await fc.assert(
+      fc.asyncProperty(problems(true), async (problem) => {
+        const seats = problem.pools.reduce((n, p) => p.roles.reduce((m, r) => m + r.count, n), 0);
+        const enough = await solveByIlp(copies(problem, Math.max(1, seats)));
+        const many = await solveByIlp(copies(problem, seats + 3));
+        expect(many && { hires: many.hires, exams: many.exams }).toEqual(enough && { hires: enough.hires, exams: enough.exams });
+        if (many) checkSolution(copies(problem, seats + 3), many);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('the flow and the integer program agree on independent pools', async () => {
     await fc.assert(
       fc.asyncProperty(problems(false), async (problem) => {

@@ -1,5 +1,8 @@
 import type { Catalog } from '../catalog/catalog-types.js';
 import type { Store, TokenRecord } from '../store/store.js';
+import type { CatalogSource } from './compute/compute-message.js';
+import type { ComputePool } from './compute/compute-pool.js';
+import type { TaskName } from './compute/compute-tasks.js';
 import type { ServedCache } from './served-cache.js';
 
 /** What every route can read from the request context. */
@@ -41,6 +44,18 @@ export interface AppOptions {
   readonly bodyLimit?: number;
   /** How long a computed evaluation or an authenticated token is reused, in ms (default 2000; 0 turns caching off). */
   readonly cacheMs?: number;
+  /**
+   * The worker threads that evaluate, plan and forecast. Given, it is the caller's to close; otherwise the app starts
+   * its own on the first such request, and `app.close()` ends it.
+   */
+  readonly compute?: ComputePool;
+  /**
+   * Where the app's own threads load the catalog from (the same catalog as `catalog`). Default: `catalogDocument`
+   * when given, else the shipped catalog of `catalog.id`.
+   */
+  readonly catalogSource?: CatalogSource;
+  /** Time limits of the app's own threads, in ms per task (defaults in compute-tasks.ts). */
+  readonly timeLimits?: Partial<Record<TaskName, number>>;
 }
 
 /** Who may read an organization: an admin, or a token scoped to it. Others are told it does not exist. */

@@ -4,8 +4,11 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
+import { SHIPPED_CATALOGS } from '../catalog/shipped-catalog.js';
 import { AttainError, isAttainError } from '../core/attain-error.js';
 import type { AppCaches, AppEnv, AppOptions, Logger } from './app-env.js';
+import type { CatalogSource } from './compute/compute-message.js';
+import { ComputePool } from './compute/compute-pool.js';
 import { errorBody, statusFor } from './http-error.js';
 import { localeOf } from './locale-of.js';
 import { openApiPage } from './openapi-page.js';
@@ -22,18 +25,30 @@ const BODYLESS = new Set(['GET', 'HEAD']);
 const EVALUATION_PATH = '/api/orgs/:id/evaluation';
 const silent: Logger = { info: () => undefined, error: () => undefined };
 
+/** The app, and how to end what it started (its worker threads); the store stays open, it is the caller's. */
+export type AttainApp = OpenAPIHono<AppEnv> & { readonly close: () => Promise<void> };
+
 /**
  * The HTTP API (and, when built, the dashboard) over one store. Every `/api` route but health and the API's own
  * documentation needs `Authorization: Bearer TOKEN`; a token sees only its organization. Errors are always JSON
  * `{ error: { code, message, path?, issues? } }`, and this file alone maps error codes to statuses.
  */
-export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
+export function createApp(options: AppOptions): AttainApp {
   const logger = options.logger ?? silent;
   const ttl = options.cacheMs ?? 2000;
   const caches: AppCaches = {
     evaluations: new ServedCache(ttl),
     responses: new ServedCache(ttl),
     tokens: new ServedCache(ttl),
+  };
+  // Decided now, so that an app that could not start its threads fails here rather than on some later request.
+  const catalog = options.compute ? undefined : catalogSourceOf(options);
+  let own: ComputePool | undefined;
+  // Started on first use: most apps built in tests, and an idle server, never need a thread.
+  const compute = (): ComputePool => {
+    if (options.compute) return options.compute;
+    own ??= new ComputePool({ catalog: catalog as CatalogSource, ...(options.timeLimits && { timeLimits: options.timeLimits }) });
+    return own;
   };
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
@@ -100,7 +115,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   });
   app.get('/api/catalog', (c) => c.json(catalogDocument(options)));
   registerOrganizationRoutes(app, options, caches);
-  registerReportRoutes(app, options, caches);
+  registerReportRoutes(app, options, caches, compute);
   registerProgramRoutes(app, options);
   registerTokenRoutes(app, options, caches);
 
@@ -133,7 +148,19 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     logger.error({ err: { message: error.message, stack: error.stack }, path: c.req.path }, 'internal error');
     return c.json({ error: { code: 'internal', message: 'internal error; see the server log' } }, 500);
   });
-  return app;
+  const close = async () => {
+    const pool = own;
+    own = undefined;
+    await pool?.close();
+  };
+  return Object.assign(app, { close });
+}
+
+function catalogSourceOf(options: AppOptions): CatalogSource {
+  if (options.catalogSource) return options.catalogSource;
+  if (options.catalogDocument !== undefined) return { document: options.catalogDocument };
+  if ((SHIPPED_CATALOGS as readonly string[]).includes(options.catalog.id)) return { shipped: options.catalog.id };
+  throw new Error(`createApp: catalog "${options.catalog.id}" is not shipped; pass catalogSource or catalogDocument`);
 }
 
 function tooLarge(): never {

@@ -5,7 +5,7 @@ import { MESSAGES } from '../render/messages.js';
 import { renderFinding } from '../render/render-text.js';
 
 /** The HTTP status of each error code that is not a plain bad request. Decided here and nowhere else. */
-const STATUS: Readonly<Record<string, 401 | 403 | 404 | 409 | 413>> = {
+const STATUS: Readonly<Record<string, 401 | 403 | 404 | 409 | 413 | 503>> = {
   'auth.required': 401,
   'auth.invalid': 401,
   'auth.forbidden': 403,
@@ -13,9 +13,11 @@ const STATUS: Readonly<Record<string, 401 | 403 | 404 | 409 | 413>> = {
   'token.not-found': 404,
   'route.not-found': 404,
   'request.too-large': 413,
+  // The server is busy or the request too heavy for now; the same request may succeed later.
+  'compute.timeout': 503,
 };
 
-export function statusFor(error: AttainError): 400 | 401 | 403 | 404 | 409 | 413 {
+export function statusFor(error: AttainError): 400 | 401 | 403 | 404 | 409 | 413 | 503 {
   return STATUS[error.code] ?? 400;
 }
 

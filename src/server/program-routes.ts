@@ -10,7 +10,7 @@ import { type ProgramFilter, SORTS } from '../store/program-store.js';
 import type { AppEnv, AppOptions } from './app-env.js';
 import { httpErrors } from './http-error.js';
 import { programCsv } from './program-csv.js';
-import { readDraftCatalog } from './read-draft-catalog.js';
+import { readDraftCatalog } from '../catalog/read-draft-catalog.js';
 import { actorOf, dayParameter, ok, orgParams, readableOrganization } from './route-helpers.js';
 
 const tags = ['program'];

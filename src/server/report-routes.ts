@@ -2,10 +2,10 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { formatDay } from '../core/day.js';
 import type { Evaluation } from '../engine/evaluation-types.js';
 import { evaluateJointly } from '../planner/evaluate-jointly.js';
-import { planLevel } from '../planner/plan-level.js';
-import { atRiskReport, forecastReport } from '../service/forecast-report.js';
+import { forecastReport } from '../service/forecast-report.js';
 import type { AppCaches, AppEnv, AppOptions } from './app-env.js';
 import { canRead } from './app-env.js';
+import type { ComputePool } from './compute/compute-pool.js';
 import { httpErrors } from './http-error.js';
 import { localeOf } from './locale-of.js';
 import { dayParameter, JSON_HEADERS, ok, orgParams, readableOrganization, responseKey, wholeNumber } from './route-helpers.js';
@@ -19,11 +19,12 @@ function levelsOf(evaluation: Evaluation) {
   return evaluation.results.map(({ competency, option, level, status }) => ({ competency, option, level, status }));
 }
 
-function catalogVersionOf(evaluation: Evaluation): string {
-  return `${evaluation.catalog.id}@${[...new Set(evaluation.results.map((r) => r.catalogVersion))].join(',')}`;
-}
-
-export function registerReportRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions, caches: AppCaches): void {
+export function registerReportRoutes(
+  app: OpenAPIHono<AppEnv>,
+  options: AppOptions,
+  caches: AppCaches,
+  compute: () => ComputePool,
+): void {
   const { store, catalog } = options;
 
   app.openapi(
@@ -31,7 +32,7 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>, options: AppOptio
       method: 'get',
       path: '/api/orgs/{id}/evaluation',
       tags,
-      summary: 'Evaluate every level (the JSON of `attain evaluate --format json`); recorded in the history',
+      summary: 'Evaluate every level (the JSON of `attain evaluate --format json`)',
       request: { params: orgParams, query: z.object({ asOf: z.string().optional(), lang: z.string().optional() }) },
       responses: ok('The evaluation'),
     }),
@@ -42,10 +43,8 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>, options: AppOptio
       let body = canRead(c.get('token'), id) ? caches.evaluations.get(id, key) : undefined;
       if (body === undefined) {
         const organization = await readableOrganization(c, options, id);
-        const evaluation = await evaluateJointly(catalog, organization, { asOf });
-        // Recorded when computed: the same evaluation served again from the cache is not a new entry of history.
-        await store.recordSnapshot({ org: id, asOf: evaluation.asOf, catalogVersion: catalogVersionOf(evaluation), evaluation });
-        body = JSON.stringify(evaluation);
+        // Computed off the event loop, and only read: serving an evaluation records nothing.
+        body = await compute().run('evaluate', organization, { asOf });
         caches.evaluations.set(id, key, body);
       }
       caches.responses.set(id, responseKey(c), body);
@@ -76,13 +75,14 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>, options: AppOptio
       const { id } = c.req.valid('param');
       const query = c.req.valid('query');
       const organization = await readableOrganization(c, options, id);
-      const plan = await planLevel(catalog, organization, query.target, {
+      const plan = await compute().run('plan', organization, {
+        target: query.target,
         asOf: dayParameter('asOf', query.asOf),
         maxExamsPerPerson: wholeNumber('maxExamsPerPerson', query.maxExamsPerPerson, 0) ?? null,
         exclude: c.req.queries('exclude') ?? [],
         noHire: query.noHire === 'true',
       });
-      return c.json(plan, 200);
+      return c.body(plan, 200, JSON_HEADERS) as never;
     },
   );
 
@@ -111,9 +111,9 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>, options: AppOptio
       const to = riskDays !== undefined ? from + riskDays : dayParameter('to', query.to, from + DEFAULT_FORECAST_DAYS);
       if (to <= from) throw httpErrors.badParameter('to', formatDay(to), 'after from');
       const organization = await readableOrganization(c, options, id);
-      const locale = localeOf(c);
-      if (riskDays !== undefined) return c.json(await atRiskReport(catalog, organization, { from, to }, locale), 200);
-      return c.json(forecastReport(catalog, organization, { from, to }, locale).report, 200);
+      const params = { from, to, locale: localeOf(c) };
+      const body = await compute().run(riskDays !== undefined ? 'atRisk' : 'forecast', organization, params);
+      return c.body(body, 200, JSON_HEADERS) as never;
     },
   );
 

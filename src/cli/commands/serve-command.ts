@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { shippedCatalogBuild } from '../../catalog/shipped-catalog.js';
 import type { Store } from '../../store/store.js';
@@ -44,6 +45,8 @@ export async function serveCommand(argv: readonly string[], write: (text: string
     store,
     catalog,
     catalogDocument,
+    // The worker threads load the catalog themselves: the file again, or the shipped one by id.
+    catalogSource: typeof options.catalog === 'string' ? { file: path.resolve(options.catalog) } : { shipped: catalog.id },
     logger,
     webRoot: fileURLToPath(new URL('dist/web/', ROOT)),
   });
@@ -60,6 +63,7 @@ export async function serveCommand(argv: readonly string[], write: (text: string
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  await app.close();
   await store.close();
   return 0;
 }

@@ -1,5 +1,5 @@
-import type { RawCatalog } from '../catalog/catalog-schema.js';
-import { validateCatalog } from '../catalog/validate-catalog.js';
+import type { RawCatalog } from './catalog-schema.js';
+import { validateCatalog } from './validate-catalog.js';
 import { AttainError, type Issue } from '../core/attain-error.js';
 import { readStructuredFile } from '../core/read-structured-file.js';
 

@@ -1,0 +1,43 @@
+import { catalogFingerprint } from '../../program/catalog-fingerprint.js';
+import { catalogOption } from '../common-options.js';
+import { loadCatalog } from '../load-catalog-option.js';
+import { type OptionSpec, parseArgs, usage } from '../parse-args.js';
+import { dataDirOption, openStoreOption } from '../store-option.js';
+
+export const workerOptions: readonly OptionSpec[] = [
+  { name: 'concurrency', value: 'N', description: 'jobs at once in this process (default 2)' },
+  { name: 'no-nightly', description: 'do not schedule the nightly run from this worker' },
+  { name: 'nightly', value: 'MIN HOUR', description: 'the nightly run\'s time, UTC, as crontab "minute hour" (default "0 2")' },
+  dataDirOption,
+  catalogOption,
+];
+
+/**
+ * `attain worker`: runs the program's jobs until interrupted. Against PostgreSQL (DATABASE_URL) start as many as
+ * you like, on as many machines: they share one queue and each job is done once.
+ */
+export async function workerCommand(argv: readonly string[], write: (text: string) => void): Promise<number> {
+  const { options } = parseArgs(argv, workerOptions);
+  const concurrency = options.concurrency === undefined ? 2 : Number(options.concurrency);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
+    throw usage(`--concurrency must be a whole number from 1 to 64, not "${String(options.concurrency)}"`);
+  }
+  const nightly = options['no-nightly'] === true ? false : typeof options.nightly === 'string' ? options.nightly : '0 2';
+  if (nightly !== false && !/^\d{1,2} \d{1,2}$/.test(nightly)) throw usage(`--nightly must be "minute hour", not "${nightly}"`);
+  const catalog = await loadCatalog(options.catalog);
+  const { store, where } = await openStoreOption(options);
+  const { startJobs } = await import('../../jobs/start-jobs.js');
+  const runner = await startJobs(
+    store,
+    { rules: { catalog, fingerprint: catalogFingerprint(catalog) } },
+    { concurrency, nightly, log: (level, message) => process.stderr.write(`attain worker ${level}: ${message}\n`) },
+  );
+  write(`attain worker: running jobs on ${where} (${concurrency} at once${nightly ? `, nightly at ${nightly} UTC` : ''})\n`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await runner.stop();
+  await store.close();
+  return 0;
+}
