@@ -8,6 +8,7 @@
 import type { Hono } from 'hono';
 import type { Catalog } from '../../src/catalog/catalog-types.js';
 import { compileCatalog } from '../../src/catalog/compile-catalog.js';
+import { readDraftCatalog } from '../../src/catalog/read-draft-catalog.js';
 import { isAttainError } from '../../src/core/attain-error.js';
 import { type Day, formatDay, parseDay } from '../../src/core/day.js';
 import { evaluate } from '../../src/engine/evaluate.js';
@@ -21,7 +22,6 @@ import {
   type LifecycleStatus,
   type TransitionCause,
 } from '../../src/program/standing-types.js';
-import { readDraftCatalog } from '../../src/server/read-draft-catalog.js';
 import type {
   ImpactChange,
   LevelCounts,
