@@ -248,12 +248,12 @@ describe('impact of a draft catalog', () => {
     expect(log.calls).toContain('POST /api/program/impacts?asOf=2018-03-31&name=draft.json');
     const rows = within(screen.getByTestId('impact-changes')).getAllByRole('row').slice(1);
     expect(rows.map((r) => r.textContent)).toEqual([
-      'contosoCloud Customer Relationship Management (Cloud CRM) · Cloud CRM reseller option · Gold✔ attainednot in this catalog',
-      'fabrikamCloud Customer Relationship Management (Cloud CRM) · Cloud CRM reseller option · Gold✘ not attainednot in this catalog',
+      'Contoso Dynamics ConsultingCloud Customer Relationship Management (Cloud CRM) · Cloud CRM reseller option · Gold✔ attainednot in this catalog',
+      'Fabrikam Business SystemsCloud Customer Relationship Management (Cloud CRM) · Cloud CRM reseller option · Gold✘ not attainednot in this catalog',
     ]);
     expect(
       within(rows[0] as HTMLElement)
-        .getByRole('link', { name: 'contoso' })
+        .getByRole('link', { name: 'Contoso Dynamics Consulting' })
         .getAttribute('href'),
     ).toBe('/orgs/contoso?asOf=2018-03-31');
     const totals = within(screen.getByTestId('impact-totals')).getAllByRole('row').slice(1);

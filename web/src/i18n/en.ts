@@ -185,6 +185,7 @@ export const en = {
   organization: 'Organization',
 
   programAsOf: (date: string) => `Stored standings as of ${date}`,
+  noStandings: 'No standings are stored yet.',
   programNeverRun: 'The program has not been run yet.',
   notAttainedCount: (n: string) => `${n} not attained`,
   undeterminedCount: (n: string) => `${n} undetermined`,
@@ -213,6 +214,8 @@ export const en = {
   computeImpact: 'Compute impact',
   impactSummary: (orgs: string, gain: string, lose: string, other: string) =>
     `${orgs} organizations affected: ${gain} levels gained, ${lose} lost, ${other} other changes`,
+  impactPerLevel: 'Changes per level',
+  impactChanges: 'Changed levels',
   gained: 'Gained',
   lost: 'Lost',
   otherChanges: 'Other changes',

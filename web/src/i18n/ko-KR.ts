@@ -182,6 +182,7 @@ export const koKR: UiMessages = {
   organization: '조직',
 
   programAsOf: (date) => `${date} 기준으로 저장된 상태`,
+  noStandings: '아직 저장된 상태가 없습니다.',
   programNeverRun: '프로그램이 아직 실행되지 않았습니다.',
   notAttainedCount: (n) => `${n}곳 미달성`,
   undeterminedCount: (n) => `${n}곳 판정 불가`,
@@ -210,6 +211,8 @@ export const koKR: UiMessages = {
   computeImpact: '영향 계산',
   impactSummary: (orgs, gain, lose, other) =>
     `영향을 받는 조직 ${orgs}곳: 수준 ${gain}개 획득, ${lose}개 상실, 기타 변경 ${other}개`,
+  impactPerLevel: '수준별 변경',
+  impactChanges: '변경된 수준',
   gained: '획득',
   lost: '상실',
   otherChanges: '기타 변경',

@@ -182,6 +182,7 @@ export const zhTW: UiMessages = {
   organization: '組織',
 
   programAsOf: (date) => `已儲存的狀態截至 ${date}`,
+  noStandings: '尚未儲存任何狀態。',
   programNeverRun: '計畫尚未執行。',
   notAttainedCount: (n) => `${n} 個未達成`,
   undeterminedCount: (n) => `${n} 個無法判定`,
@@ -210,6 +211,8 @@ export const zhTW: UiMessages = {
   computeImpact: '計算影響',
   impactSummary: (orgs, gain, lose, other) =>
     `受影響的組織 ${orgs} 個：獲得 ${gain} 個級別，失去 ${lose} 個，其他變更 ${other} 個`,
+  impactPerLevel: '各級別的變更',
+  impactChanges: '有變更的級別',
   gained: '獲得',
   lost: '失去',
   otherChanges: '其他變更',

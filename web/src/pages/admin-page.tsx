@@ -86,6 +86,7 @@ function CountsChart(props: { readonly levels: readonly LevelCounts[]; readonly 
   return (
     <section aria-labelledby={`${id}-counts`} className="card">
       <h2 id={`${id}-counts`}>{t.countsHeading}</h2>
+      {levels.length === 0 && <p>{t.noStandings}</p>}
       <ul className="counts" data-testid="level-counts">
         {levels.map((c) => {
           const name = levelName(catalog, f, c, day);
@@ -114,7 +115,7 @@ function CountsChart(props: { readonly levels: readonly LevelCounts[]; readonly 
           );
         })}
       </ul>
-      <ul className="chart-legend" aria-hidden="true">
+      <ul className="chart-legend" aria-hidden="true" hidden={levels.length === 0}>
         <li>
           <span className="swatch seg-attained" /> {m.levelStatus.attained}
         </li>

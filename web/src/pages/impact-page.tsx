@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useId, useMemo, useState } from 'react';
 import { renderFinding } from '../../../src/render/render-text.js';
 import { ApiError, mediaTypeOf } from '../api/client.js';
-import type { ApiIssue, ImpactReport, ProgramRun } from '../api/types.js';
+import type { ApiIssue, ImpactReport, OrganizationSummary, ProgramRun } from '../api/types.js';
 import { ErrorView } from '../components/loadable.js';
 import { Pager } from '../components/pager.js';
 import { ProgressBar } from '../components/progress-bar.js';
@@ -13,6 +13,7 @@ import { levelName } from '../lib/level-names.js';
 import { useFormatter } from '../lib/org-data.js';
 import { orgPath, useTitle } from '../lib/router.js';
 import { useSession } from '../lib/session.js';
+import { useResource } from '../lib/use-resource.js';
 import { POLL_MS } from './admin-page.js';
 
 const PAGE_SIZE = 25;
@@ -138,6 +139,12 @@ function Report(props: { readonly report: ImpactReport }) {
   const f = useFormatter();
   const [page, setPage] = useState(0);
   const { report } = props;
+  // Names from the list of organizations; the report names them by id.
+  const list = useResource<{ organizations: readonly OrganizationSummary[] }>('/api/orgs');
+  const names = useMemo(
+    () => new Map(list.status === 'ok' ? list.data.organizations.map((o) => [o.id, o.name ?? o.id] as const) : []),
+    [list],
+  );
   const { totals } = report;
   const n = (x: number) => f.number(x);
   const day = report.run.asOf;
@@ -154,7 +161,7 @@ function Report(props: { readonly report: ImpactReport }) {
       </p>
       <div className="table-scroll">
         <table data-testid="impact-totals">
-          <caption>{t.countsHeading}</caption>
+          <caption>{t.impactPerLevel}</caption>
           <thead>
             <tr>
               <th scope="col">{t.level}</th>
@@ -184,7 +191,7 @@ function Report(props: { readonly report: ImpactReport }) {
       <Pager page={page} pageSize={PAGE_SIZE} total={report.changes.length} onPage={setPage} label={t.changesPages} />
       <div className="table-scroll">
         <table data-testid="impact-changes">
-          <caption>{t.changesHeading}</caption>
+          <caption>{t.impactChanges}</caption>
           <thead>
             <tr>
               <th scope="col">{t.organization}</th>
@@ -197,7 +204,7 @@ function Report(props: { readonly report: ImpactReport }) {
             {shown.map((c) => (
               <tr key={`${c.org}/${levelKey(c)}`}>
                 <th scope="row">
-                  <AppLink to={orgPath(c.org)}>{c.org}</AppLink>
+                  <AppLink to={orgPath(c.org)}>{names.get(c.org) ?? c.org}</AppLink>
                 </th>
                 <td>{name(c)}</td>
                 <td>{c.before === null ? <span className="muted">{t.levelAbsent}</span> : <StatusBadge status={c.before} />}</td>
