@@ -17,6 +17,7 @@ import { Bench } from 'tinybench';
 import { benchCappedPlan, type CappedPlanResult, cappedPlanRows } from './capped-plan-benchmark.js';
 import { type ProfileSummary, readProfile, summarizeProfile } from './cpu-profile.js';
 import { generateOrganization } from './generate-organization.js';
+import { benchLoad, type LoadResult, loadRows } from './load-benchmarks.js';
 import { benchPlanner, type PlannerBenchmarks, plannerRows } from './planner-benchmarks.js';
 import { benchHttp, benchImport, type HttpResult, type ImportResult, serviceRows } from './service-benchmarks.js';
 import { benchStanding, type StandingBenchmarks, standingRows } from './standing-benchmarks.js';
@@ -326,6 +327,7 @@ function report(
   cappedPlan: CappedPlanResult,
   service: { http: HttpResult; imported: ImportResult },
   standing: StandingBenchmarks,
+  loaded: LoadResult,
 ): void {
   const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
   const count = (n: number) => n.toLocaleString('en');
@@ -347,6 +349,7 @@ function report(
     ...cappedPlanRows(cappedPlan),
     ...serviceRows(service.http, service.imported),
     ...standingRows(standing),
+    ...loadRows(loaded),
   ];
   const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length))) ?? [];
   const line = (r: readonly string[]) => r.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join('  ');
@@ -405,8 +408,10 @@ async function main(): Promise<void> {
     };
     console.log('f. stored standings (90 days ahead) vs one evaluation…');
     const standing = await benchStanding(LARGE);
+    console.log('g. attain load of 10,000 small organizations vs \\copy…');
+    const loaded = await benchLoad(process.env.DATABASE_URL ?? process.env.ATTAIN_TEST_DATABASE_URL);
     const profileSummary = profile ? profileLargeCli(file, id) : undefined;
-    report(inProcess, large, small, planner, cappedPlan, service, standing);
+    report(inProcess, large, small, planner, cappedPlan, service, standing, loaded);
     if (profileSummary) reportProfile(profileSummary);
     const results = {
       date: new Date().toISOString(),
@@ -424,6 +429,7 @@ async function main(): Promise<void> {
       cappedPlan,
       service,
       standing,
+      loaded,
       ...(profileSummary ? { profile: profileSummary } : {}),
     };
     writeFileSync(path.join(OUT, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -6,7 +6,7 @@ import { type Kysely, sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatDay } from '../src/core/day.js';
 import { Decimal } from '../src/core/decimal.js';
-import { bulkCopy } from '../src/store/bulk-copy.js';
+import { bulkCopy, bulkCopyMany } from '../src/store/bulk-copy.js';
 import type { CopyColumn } from '../src/store/copy-rows.js';
 import { migrateStore } from '../src/store/migrate-store.js';
 import { openStoreDatabase } from '../src/store/open-store.js';
@@ -110,6 +110,27 @@ function describeBackend(name: string, open: () => Promise<OpenedDatabase>): voi
         ),
         { numRuns: 40 },
       );
+    });
+
+    it("carries many organizations' rows in one COPY, each under its own organization", async () => {
+      const kysely = await db();
+      await sql`insert into organizations (id, market) values ('copy-a', 'developed'), ('copy-b', 'developed')
+        on conflict do nothing`.execute(kysely);
+      const a: Row = { customer: 'ca', product: 'p', date: '2017-01-01', amount: '1.50', netNew: true };
+      const b: Row = { customer: 'cb', product: 'q', date: '1999-12-31', amount: '-2', netNew: false };
+      await bulkCopyMany(kysely, 'revenue_chunks', [
+        { orgId: 'copy-a', columns: columns([a, a], 0, false, 1) },
+        { orgId: 'copy-b', columns: columns([b], 0, true) },
+        { orgId: 'copy-a', columns: columns([], 0) },
+      ]);
+      const stored = await sql<{ org_id: string; seq: number; customer: string; amount: string }>`
+        select org_id, seq, customer, amount::text as amount from revenue_records
+        where org_id in ('copy-a', 'copy-b') order by org_id, seq`.execute(kysely);
+      expect(stored.rows).toEqual([
+        { org_id: 'copy-a', seq: 0, customer: 'ca', amount: '1.50' },
+        { org_id: 'copy-a', seq: 1, customer: 'ca', amount: '1.50' },
+        { org_id: 'copy-b', seq: 0, customer: 'cb', amount: '-2' },
+      ]);
     });
 
     it('fails whole on a duplicate key, with the key violation, and the connection keeps working', async () => {

@@ -1,7 +1,7 @@
-import type { RawCatalog } from './catalog-schema.js';
-import { validateCatalog } from './validate-catalog.js';
 import { AttainError, type Issue } from '../core/attain-error.js';
 import { readStructuredFile } from '../core/read-structured-file.js';
+import type { RawCatalog } from './catalog-schema.js';
+import { validateCatalog } from './validate-catalog.js';
 
 /** A draft catalog sent as YAML or JSON text, validated as `attain catalog validate` does, every problem at once. */
 export async function readDraftCatalog(name: string, text: string): Promise<RawCatalog> {

@@ -5,6 +5,7 @@ import { evaluateCommand, evaluateOptions } from './commands/evaluate-command.js
 import { forecastCommand, forecastOptions } from './commands/forecast-command.js';
 import { impactCommand, impactOptions } from './commands/impact-command.js';
 import { importCommand, importOptions } from './commands/import-command.js';
+import { loadCommand, loadOptions } from './commands/load-command.js';
 import { planCommand, planOptions } from './commands/plan-command.js';
 import { runCommand, runOptions } from './commands/run-command.js';
 import { serveCommand, serveOptions } from './commands/serve-command.js';
@@ -21,6 +22,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   forecast: forecastCommand,
   catalog: catalogCommand,
   import: importCommand,
+  load: loadCommand,
   serve: serveCommand,
   token: tokenCommand,
   run: runCommand,
@@ -40,6 +42,8 @@ Usage:
   attain catalog schema                 the catalog format as JSON Schema, for editors
   attain import FILE --org ID [--dry-run]
                                         import an organization file, attain CSV or Partner Center export
+  attain load FILE|DIR... [--data-dir DIR]
+                                        load many organizations (JSON, YAML, NDJSON files, directories) in batches
   attain serve [--port 8080] [--seed-examples]
                                         the HTTP API and dashboard on the store
   attain token create --role ROLE [--org ID] | token list | token revoke ID
@@ -60,6 +64,9 @@ ${describeOptions(forecastOptions)}
 Options of import:
 ${describeOptions(importOptions)}
 
+Options of load:
+${describeOptions(loadOptions)}
+
 Options of serve:
 ${describeOptions(serveOptions)}
 
@@ -77,7 +84,8 @@ ${describeOptions(impactOptions)}
 
 The store is PGlite in --data-dir (default ./attain-data), or PostgreSQL when DATABASE_URL is set.
 
-Exit status: 0 when evaluation ran, 2 for invalid input or usage, 1 for an internal error.
+Exit status: 0 when evaluation ran, 2 for invalid input or usage, 1 for an internal error. load: 0 when every
+organization loaded, 2 when some were refused (the others loaded), 1 when a batch failed in the database.
 `;
 
 /**

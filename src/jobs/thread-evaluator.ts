@@ -1,5 +1,5 @@
-import { formatDay } from '../core/day.js';
 import { isAttainError } from '../core/attain-error.js';
+import { formatDay } from '../core/day.js';
 import type { ComputePool } from '../server/compute/compute-pool.js';
 import type { EvaluationWrite } from '../store/program-store.js';
 import type { Evaluator } from './job-tasks.js';

@@ -8,13 +8,18 @@ import { renderFinding } from './render-text.js';
 export function renderError(error: AttainError, locale: Locale): string {
   const m = MESSAGES[locale];
   if (error.issues.length === 0) return `attain: ${error.message}\n`;
-  const f = new Formatter(locale, undefined);
   const title = error.code.startsWith('import.') ? m.importTitle : m.issueTitle;
   const lines = [error.file ? title(error.file, error.issues.length) : `attain: ${error.message}`];
-  for (const issue of error.issues) {
+  return `${[...lines, ...renderIssues(error, locale)].join('\n')}\n`;
+}
+
+/** Each problem of an error on a line of its own, indented: file, JSON path, line and column, reason, code. */
+export function renderIssues(error: AttainError, locale: Locale): string[] {
+  const m = MESSAGES[locale];
+  const f = new Formatter(locale, undefined);
+  return error.issues.map((issue) => {
     const { line, column, ...params } = issue.params;
-    const where = line === undefined ? issue.path : `${issue.path} (${line}:${column})`;
-    lines.push(`  ${error.file ? `${error.file}: ` : ''}${where}: ${renderFinding(issue.code, params, f, m)} [${issue.code}]`);
-  }
-  return `${lines.join('\n')}\n`;
+    const at = line === undefined ? '' : column === undefined ? ` (${line})` : ` (${line}:${column})`;
+    return `  ${error.file ? `${error.file}: ` : ''}${issue.path}${at}: ${renderFinding(issue.code, params, f, m)} [${issue.code}]`;
+  });
 }

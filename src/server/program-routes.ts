@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Catalog } from '../catalog/catalog-types.js';
+import { readDraftCatalog } from '../catalog/read-draft-catalog.js';
 import { AttainError } from '../core/attain-error.js';
 import { formatDay } from '../core/day.js';
 import { catalogFingerprint } from '../program/catalog-fingerprint.js';
@@ -10,7 +11,6 @@ import { type ProgramFilter, SORTS } from '../store/program-store.js';
 import type { AppEnv, AppOptions } from './app-env.js';
 import { httpErrors } from './http-error.js';
 import { programCsv } from './program-csv.js';
-import { readDraftCatalog } from '../catalog/read-draft-catalog.js';
 import { actorOf, dayParameter, ok, orgParams, readableOrganization } from './route-helpers.js';
 
 const tags = ['program'];

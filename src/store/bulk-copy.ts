@@ -1,6 +1,6 @@
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { ChildTable } from './bulk-insert.js';
-import { type CopyColumn, CopyRows } from './copy-rows.js';
+import { type CopyColumn, type CopyPart, CopyRows } from './copy-rows.js';
 import type { StoreDatabase } from './store-database.js';
 
 /** Column names are the store's own identifiers, never input; this only guards against a slip in the code. */
@@ -12,14 +12,23 @@ const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
  * `bulkInsert` and its `on conflict` clause. How the rows travel (one stream, or a statement per batch) is the
  * connection's choice.
  */
-export async function bulkCopy(
+export function bulkCopy(
   db: Kysely<StoreDatabase>,
   table: ChildTable,
   orgId: string,
   columns: readonly CopyColumn[],
 ): Promise<void> {
-  const rows = CopyRows.of(orgId, columns);
-  if (rows.rows === 0) return;
+  return bulkCopyMany(db, table, [{ orgId, columns }]);
+}
+
+/**
+ * The same for the rows of many organizations in one COPY: a bulk load's batch costs one statement per table,
+ * not one per organization and table. Every part lists the same columns.
+ */
+export async function bulkCopyMany(db: Kysely<StoreDatabase>, table: ChildTable, parts: readonly CopyPart[]): Promise<void> {
+  const rows = CopyRows.ofMany(parts);
+  const columns = parts[0]?.columns;
+  if (rows.rows === 0 || columns === undefined) return;
   const names = ['org_id', ...columns.map((c) => c.name)];
   for (const name of [table, ...names]) {
     if (!IDENTIFIER.test(name)) throw new Error(`bulkCopy: "${name}" is not a plain identifier`);

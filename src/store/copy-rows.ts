@@ -36,15 +36,29 @@ export class CopyRows {
   static readonly TRAILER: Uint8Array = new Uint8Array([0xff, 0xff]);
 
   private constructor(
-    private readonly orgId: string,
-    private readonly columns: readonly CopyColumn[],
+    private readonly parts: readonly CopyPart[],
     /** How many rows. */
     readonly rows: number,
   ) {}
 
   /** Rows given column by column; each row is led by `orgId`, the column every child table starts with. */
   static of(orgId: string, columns: readonly CopyColumn[]): CopyRows {
-    return new CopyRows(orgId, columns, columns[0]?.values.length ?? 0);
+    return CopyRows.ofMany([{ orgId, columns }]);
+  }
+
+  /**
+   * The rows of many organizations in one payload, each part's rows led by its `orgId`: a bulk load sends one COPY
+   * per table for a whole batch instead of one per organization. Every part lists the same columns.
+   */
+  static ofMany(parts: readonly CopyPart[]): CopyRows {
+    let rows = 0;
+    const width = parts[0]?.columns.length;
+    for (const part of parts) {
+      // Rows are encoded by the first part's column types: a part of another shape is a slip in the code.
+      if (part.columns.length !== width) throw new Error(`COPY: ${part.orgId} has ${part.columns.length} columns, not ${width}`);
+      rows += part.columns[0]?.values.length ?? 0;
+    }
+    return new CopyRows(parts, rows);
   }
 
   /**
@@ -54,22 +68,33 @@ export class CopyRows {
    * of arrays can carry thousands of records.
    */
   *chunks(bytesPerChunk: number): Generator<Uint8Array> {
-    const writer = new BinaryWriter(Math.min(bytesPerChunk, this.rows * 16 * (this.columns.length + 1)));
-    const org = writer.textField(this.orgId);
-    const encoders = this.columns.map((column) => ENCODERS[column.type]);
-    for (let row = 0; row < this.rows; row++) {
-      writer.int16(this.columns.length + 1);
-      writer.bytes(org);
-      for (let c = 0; c < this.columns.length; c++) {
-        const column = this.columns[c] as CopyColumn;
-        const value = column.values[row];
-        if (value === null || value === undefined) writer.int32(-1);
-        else (encoders[c] as FieldEncoder)(writer, value, column.name);
+    const width = this.parts[0]?.columns.length ?? 0;
+    const writer = new BinaryWriter(Math.min(bytesPerChunk, this.rows * 16 * (width + 1)));
+    const encoders = (this.parts[0]?.columns ?? []).map((column) => ENCODERS[column.type]);
+    for (const part of this.parts) {
+      const columns = part.columns;
+      const rows = columns[0]?.values.length ?? 0;
+      const org = writer.textField(part.orgId);
+      for (let row = 0; row < rows; row++) {
+        writer.int16(width + 1);
+        writer.bytes(org);
+        for (let c = 0; c < width; c++) {
+          const column = columns[c] as CopyColumn;
+          const value = column.values[row];
+          if (value === null || value === undefined) writer.int32(-1);
+          else (encoders[c] as FieldEncoder)(writer, value, column.name);
+        }
+        if (writer.size >= bytesPerChunk) yield writer.take();
       }
-      if (writer.size >= bytesPerChunk) yield writer.take();
     }
     if (writer.size > 0) yield writer.take();
   }
+}
+
+/** One organization's rows of a COPY, given column by column. */
+export interface CopyPart {
+  readonly orgId: string;
+  readonly columns: readonly CopyColumn[];
 }
 
 /** Tells a COPY from an ordinary statement: its parameters are exactly one `CopyRows`. */

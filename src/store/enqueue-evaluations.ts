@@ -40,7 +40,10 @@ export async function enqueueEvaluations(
     payloads.push(JSON.stringify(payload));
   }
   if (payloads.length === 0) return;
+  // job_spec's eight fields (identifier, payload, queue_name, run_at, max_attempts, job_key, priority, flags), typed
+  // so that the row casts to it.
   await sql`select ${schema}.add_jobs(array(
-      select (('evaluate', p::json, null, null, null, null, null, null, null))::${schema}.job_spec
+      select row('evaluate', p::json, null::text, null::timestamptz, null::smallint, null::text, null::smallint,
+        null::text[])::${schema}.job_spec
       from unnest(${payloads}::text[]) as p))`.execute(trx);
 }

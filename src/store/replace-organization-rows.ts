@@ -49,7 +49,7 @@ export async function replaceOrganizationRows(
  * organization always passes; one assembled in code might not. Exams and periods sit inside their person or
  * customer, so they cannot dangle.
  */
-function checkRevenueCustomers(org: Organization): void {
+export function checkRevenueCustomers(org: Organization): void {
   const customers = new Set(org.customers.map((c) => c.id));
   const unknown = new UnknownReferences();
   org.revenue.forEach((r, i) => {

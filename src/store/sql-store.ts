@@ -10,11 +10,13 @@ import { enqueueEvaluations } from './enqueue-evaluations.js';
 import type { JobDatabase } from './opened-database.js';
 import { readOrganizations } from './read-organizations.js';
 import { replaceOrganizationRows } from './replace-organization-rows.js';
+import { replaceOrganizations } from './replace-organizations.js';
 import { SqlProgramStore, SqlRunLedger } from './sql-program-store.js';
 import type {
   Actor,
   AuditEntry,
   EvaluationSnapshot,
+  LoadOutcome,
   OrganizationAdditions,
   OrganizationSummary,
   Role,
@@ -111,6 +113,15 @@ export class SqlStore implements Store {
       await enqueueEvaluations(trx, this.jobSchema, [organization.id]);
       return { created };
     });
+  }
+
+  replaceOrganizations(
+    organizations: readonly Organization[],
+    actor: Actor,
+    options: { readonly batchSize?: number } = {},
+  ): Promise<readonly LoadOutcome[]> {
+    // Its own transactions, one per batch: a batch's failure is reported, not thrown (see replaceOrganizations).
+    return replaceOrganizations(this.db, this.jobSchema, organizations, actor, options.batchSize);
   }
 
   addToOrganization(id: string, additions: OrganizationAdditions, actor: Actor, action: string, detail?: unknown): Promise<void> {

@@ -1,3 +1,4 @@
+import type { AttainError } from '../core/attain-error.js';
 import type { Customer, ExamPass, Organization, Period, Person, RevenueRecord } from '../engine/organization.js';
 import type { ProgramStore } from './program-store.js';
 
@@ -54,6 +55,16 @@ export interface EvaluationSnapshot {
   readonly evaluation: unknown;
 }
 
+/**
+ * What became of one organization of a bulk load (`replaceOrganizations`): written (`created` or `replaced`) with
+ * its batch, `refused` before any write (a bad organization; the others go on), or `failed` with its batch, which
+ * rolled back whole.
+ */
+export type LoadOutcome =
+  | { readonly id: string; readonly status: 'created' | 'replaced'; readonly batch: number }
+  | { readonly id: string; readonly status: 'refused'; readonly error: AttainError }
+  | { readonly id: string; readonly status: 'failed'; readonly batch: number; readonly error: AttainError };
+
 export interface AuditEntry {
   readonly id: number;
   readonly at: string;
@@ -77,6 +88,16 @@ export interface Store {
   streamOrganizations(): AsyncIterable<Organization>;
   /** Replaces the organization's data whole (creating it when new). Returns whether it was created. */
   replaceOrganization(organization: Organization, actor: Actor, action?: string): Promise<{ readonly created: boolean }>;
+  /**
+   * Replaces many organizations whole (creating the new ones), a batch of `batchSize` (default 500) per transaction:
+   * each batch lands whole, with an `org.load` audit entry per organization and their evaluations queued, or not
+   * at all. Never throws for one organization or one batch: returns each organization's outcome, in input order.
+   */
+  replaceOrganizations(
+    organizations: readonly Organization[],
+    actor: Actor,
+    options?: { readonly batchSize?: number },
+  ): Promise<readonly LoadOutcome[]>;
   /** Adds records to an existing organization (import of CSV rows). */
   addToOrganization(id: string, additions: OrganizationAdditions, actor: Actor, action: string, detail?: unknown): Promise<void>;
   deleteOrganization(id: string, actor: Actor): Promise<boolean>;

@@ -46,17 +46,26 @@ export async function impactCommand(argv: readonly string[], write: (text: strin
     const changes = await store.program.impactChanges(run.id);
     const totals = impactTotals(changes);
     if (options.format === 'json') {
-      write(`${JSON.stringify({ run: run.id, asOf, draft: run.draftName, organizations: run.total, failed: run.failed, totals, changes }, null, 2)}\n`);
+      write(
+        `${JSON.stringify({ run: run.id, asOf, draft: run.draftName, organizations: run.total, failed: run.failed, totals, changes }, null, 2)}\n`,
+      );
       return 0;
     }
-    write(`Impact of ${run.draftName} as of ${asOf}: ${run.total} organizations compared${run.failed > 0 ? `, ${run.failed} failed` : ''}\n`);
-    write(`  ${totals.gain} levels gained, ${totals.lose} lost, ${totals.other} other changes, in ${totals.organizations} organizations\n`);
+    write(
+      `Impact of ${run.draftName} as of ${asOf}: ${run.total} organizations compared${run.failed > 0 ? `, ${run.failed} failed` : ''}\n`,
+    );
+    write(
+      `  ${totals.gain} levels gained, ${totals.lose} lost, ${totals.other} other changes, in ${totals.organizations} organizations\n`,
+    );
     for (const l of totals.levels) {
-      write(`  ${`${l.competency}/${l.option}/${l.level}`.padEnd(58)} +${l.gain} −${l.lose}${l.other ? ` (${l.other} other)` : ''}\n`);
+      write(
+        `  ${`${l.competency}/${l.option}/${l.level}`.padEnd(58)} +${l.gain} −${l.lose}${l.other ? ` (${l.other} other)` : ''}\n`,
+      );
     }
     const shown = changes.slice(0, 50);
     for (const c of shown) write(`    ${c.org}: ${c.competency}/${c.option}/${c.level} ${c.before ?? '—'} → ${c.after ?? '—'}\n`);
-    if (changes.length > shown.length) write(`    … and ${changes.length - shown.length} more (--format json lists every change)\n`);
+    if (changes.length > shown.length)
+      write(`    … and ${changes.length - shown.length} more (--format json lists every change)\n`);
     return 0;
   } finally {
     await store.close();

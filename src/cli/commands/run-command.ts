@@ -4,11 +4,15 @@ import type { ProgramRun } from '../../store/program-store.js';
 import { catalogOption, formatOption } from '../common-options.js';
 import { loadCatalog } from '../load-catalog-option.js';
 import { dateOption, type OptionSpec, parseArgs } from '../parse-args.js';
-import { dataDirOption, openStoreOption } from '../store-option.js';
 import { progressLine } from '../progress-line.js';
+import { dataDirOption, openStoreOption } from '../store-option.js';
 
 export const runOptions: readonly OptionSpec[] = [
-  { name: 'as-of', value: 'DATE', description: 'evaluate as of YYYY-MM-DD (default: today); jobs for single organizations follow it' },
+  {
+    name: 'as-of',
+    value: 'DATE',
+    description: 'evaluate as of YYYY-MM-DD (default: today); jobs for single organizations follow it',
+  },
   formatOption,
   dataDirOption,
   catalogOption,

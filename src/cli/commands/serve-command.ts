@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Catalog } from '../../catalog/catalog-types.js';
 import { shippedCatalogBuild } from '../../catalog/shipped-catalog.js';
+import type { ComputePool } from '../../server/compute/compute-pool.js';
+import type { SqlStore } from '../../store/sql-store.js';
 import type { Store } from '../../store/store.js';
 import { catalogOption } from '../common-options.js';
 import { loadCatalog } from '../load-catalog-option.js';
@@ -13,6 +16,7 @@ export const serveOptions: readonly OptionSpec[] = [
   { name: 'host', value: 'HOST', description: 'address to listen on (default 127.0.0.1)' },
   dataDirOption,
   { name: 'seed-examples', description: 'load the example organizations into an empty store, and print a fresh admin token' },
+  { name: 'no-jobs', description: 'run no jobs in this process (when `attain worker`s do them against DATABASE_URL)' },
   catalogOption,
 ];
 
@@ -41,15 +45,14 @@ export async function serveCommand(argv: readonly string[], write: (text: string
     import('pino'),
   ]);
   const logger = pino({ level: process.env.ATTAIN_LOG_LEVEL ?? 'info' }, pino.destination(2));
-  const app = createApp({
-    store,
-    catalog,
-    catalogDocument,
-    // The worker threads load the catalog themselves: the file again, or the shipped one by id.
-    catalogSource: typeof options.catalog === 'string' ? { file: path.resolve(options.catalog) } : { shipped: catalog.id },
-    logger,
-    webRoot: fileURLToPath(new URL('dist/web/', ROOT)),
+  const { ComputePool } = await import('../../server/compute/compute-pool.js');
+  // The worker threads load the catalog themselves: the file again, or the shipped one by id.
+  const compute = new ComputePool({
+    catalog: typeof options.catalog === 'string' ? { file: path.resolve(options.catalog) } : { shipped: catalog.id },
   });
+  const app = createApp({ store, catalog, catalogDocument, compute, logger, webRoot: fileURLToPath(new URL('dist/web/', ROOT)) });
+  // The program's jobs run here too, unless workers elsewhere do them; evaluation happens on the worker threads.
+  const jobs = options['no-jobs'] === true ? undefined : await startServerJobs(store, catalog, compute, logger);
   const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${info.port}/`;
     write(`attain is serving ${url}\n  API reference: ${url}api/docs\n  store: ${where}\n`);
@@ -63,9 +66,29 @@ export async function serveCommand(argv: readonly string[], write: (text: string
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  await jobs?.stop();
   await app.close();
+  await compute.close();
   await store.close();
   return 0;
+}
+
+async function startServerJobs(
+  store: SqlStore,
+  catalog: Catalog,
+  compute: ComputePool,
+  logger: { error(object: object, message?: string): void },
+) {
+  const [{ startJobs }, { threadEvaluator }, { catalogFingerprint }] = await Promise.all([
+    import('../../jobs/start-jobs.js'),
+    import('../../jobs/thread-evaluator.js'),
+    import('../../program/catalog-fingerprint.js'),
+  ]);
+  return startJobs(
+    store,
+    { rules: { catalog, fingerprint: catalogFingerprint(catalog) }, evaluator: threadEvaluator(compute) },
+    { log: (level, message) => logger.error({ level }, message) },
+  );
 }
 
 async function seedExamples(store: Store, currency: string): Promise<void> {

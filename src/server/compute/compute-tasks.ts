@@ -2,10 +2,10 @@ import type { Catalog } from '../../catalog/catalog-types.js';
 import type { Day } from '../../core/day.js';
 import type { Locale } from '../../core/localized.js';
 import type { Organization } from '../../engine/organization.js';
+import { reevaluate } from '../../jobs/reevaluate.js';
 import { evaluateJointly } from '../../planner/evaluate-jointly.js';
 import { planLevel } from '../../planner/plan-level.js';
 import { atRiskReport, forecastReport } from '../../service/forecast-report.js';
-import { reevaluate } from '../../jobs/reevaluate.js';
 import type { EvaluationInput } from '../../store/program-store.js';
 
 /** What a task runs on, rebuilt inside the worker thread from what crossed the thread boundary. */

@@ -32,6 +32,7 @@ export class PGlitePool extends EventEmitter {
     super();
     // graphile-worker warns about a pool without an error handler; an in-process session has no idle socket to lose.
     this.on('error', () => undefined);
+    this.on('connect', () => undefined);
   }
 
   connect(): Promise<PGlitePoolClient>;

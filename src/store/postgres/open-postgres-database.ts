@@ -45,6 +45,8 @@ export async function openPostgresDatabase(
   // An idle connection the server drops is discarded by the pool and replaced on next use; without a handler it
   // would crash the process.
   pool.on('error', () => undefined);
+  // graphile-worker checks for a handler of each client's errors too: a broken client is discarded the same way.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<StoreDatabase>({ dialect: new PostgresDialect({ pool }), ...(options.log && { log: options.log }) });
   // Stores sharing a database in their own schemas each get their own job queue beside them.
   const jobs = { pgPool: pool, schema: schema ? `${schema}_jobs` : 'graphile_worker' };

@@ -1,0 +1,151 @@
+import { createReadStream } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { AttainError } from '../core/attain-error.js';
+import type { Organization } from '../engine/organization.js';
+import { parseOrganization } from '../engine/parse-organization.js';
+import { locateJsonPaths } from './locate-json-paths.js';
+import { readOrganizationFile } from './read-organization-file.js';
+
+/** Where an organization was read: its file, and its line in an NDJSON file. */
+export interface InputPlace {
+  readonly file: string;
+  readonly line?: number;
+}
+
+/** One organization of the inputs, read and validated, or why it could not be. */
+export type OrganizationInput =
+  | { readonly place: InputPlace; readonly organization: Organization }
+  | { readonly place: InputPlace; readonly error: AttainError };
+
+/** Files of one organization per line. */
+const NDJSON = /\.(ndjson|jsonl)$/i;
+/** What a directory's files must be called to be read: organization files and NDJSON files. */
+const ORGANIZATION_FILE = /\.(json|ya?ml|ndjson|jsonl)$/i;
+
+/** `file` or `file:line`, as messages name a place. */
+export function formatPlace(place: InputPlace): string {
+  return place.line === undefined ? place.file : `${place.file}:${place.line}`;
+}
+
+/**
+ * The files the arguments name: a file as it is (whatever its name: it is what was asked for), a directory as its
+ * organization and NDJSON files, recursively, sorted by path so that every run reads them in the same order.
+ * A path that cannot be read is kept, so that reading it reports why.
+ */
+export async function listOrganizationFiles(paths: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const given of paths) {
+    const info = await stat(given).catch(() => undefined);
+    if (!info?.isDirectory()) files.push(given);
+    else {
+      const entries = await readdir(given, { recursive: true, withFileTypes: true });
+      const found = entries
+        .filter((e) => e.isFile() && ORGANIZATION_FILE.test(e.name))
+        .map((e) => path.join(e.parentPath, e.name))
+        .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      files.push(...found);
+    }
+  }
+  return files;
+}
+
+/** How many organizations the files hold (an NDJSON file's non-blank lines), for progress; cheap next to reading them. */
+export async function countOrganizations(files: readonly string[]): Promise<number> {
+  let count = 0;
+  for (const file of files) {
+    if (!NDJSON.test(file)) {
+      count++;
+      continue;
+    }
+    let blank = true;
+    const stream = createReadStream(file).on('error', () => undefined);
+    try {
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        for (const byte of chunk) {
+          if (byte === 10) {
+            if (!blank) count++;
+            blank = true;
+          } else if (byte !== 32 && byte !== 13 && byte !== 9) blank = false;
+        }
+      }
+    } catch {
+      // Unreadable: counted as one, reported when read.
+      blank = false;
+    }
+    if (!blank) count++;
+  }
+  return count;
+}
+
+/**
+ * Reads and validates the organizations of the files one at a time, as `attain evaluate` reads each file (the same
+ * codes, JSON paths and lines), without stopping at a bad one: an NDJSON file is read line by line, never whole, so
+ * that a file of any size takes the memory of its longest line.
+ *
+ * @param baseCurrency the catalog's currency, which needs no `fx` rate
+ */
+export async function* readOrganizationInputs(files: readonly string[], baseCurrency: string): AsyncGenerator<OrganizationInput> {
+  for (const file of files) {
+    if (NDJSON.test(file)) {
+      yield* readNdjson(file, baseCurrency);
+      continue;
+    }
+    try {
+      yield { place: { file }, organization: await readOrganizationFile(file, baseCurrency) };
+    } catch (error) {
+      if (!(error instanceof AttainError)) throw error;
+      yield { place: { file }, error };
+    }
+  }
+}
+
+async function* readNdjson(file: string, baseCurrency: string): AsyncGenerator<OrganizationInput> {
+  const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 1024 * 1024 });
+  const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
+  let line = 0;
+  try {
+    for await (const text of lines) {
+      line++;
+      if (text.trim() === '') continue;
+      yield readLine(file, line, text, baseCurrency);
+    }
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+    const issue = { code: 'input.unreadable', path: '$', params: { reason } };
+    yield {
+      place: { file },
+      error: new AttainError('input.unreadable', `${file}: cannot read the file (${reason})`, [issue], file),
+    };
+  }
+}
+
+/** One line of an NDJSON file: its problems located on that line, as `file: $.path (line:column)`. */
+function readLine(file: string, line: number, text: string, baseCurrency: string): OrganizationInput {
+  const place = { file, line };
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch (error) {
+    const detail = (error as Error).message;
+    const at = /position (\d+)/.exec(detail);
+    const issue = { code: 'input.malformed-json', path: '$', params: { detail, line, column: at ? Number(at[1]) + 1 : 1 } };
+    return { place, error: new AttainError('input.malformed', `${file}:${line}: not valid JSON: ${detail}`, [issue], file) };
+  }
+  try {
+    return { place, organization: parseOrganization(document, baseCurrency) };
+  } catch (error) {
+    if (!(error instanceof AttainError)) throw error;
+    // Located only now that something is wrong: finding positions costs a pass over the line.
+    const positions = locateJsonPaths(
+      text,
+      error.issues.map((i) => i.path),
+    );
+    const issues = error.issues.map((i) => ({
+      ...i,
+      params: { ...i.params, line, column: positions.get(i.path)?.column ?? 1 },
+    }));
+    return { place, error: new AttainError(error.code, `${file}:${line}: ${error.message}`, issues, file) };
+  }
+}

@@ -1,0 +1,179 @@
+import { type Kysely, sql } from 'kysely';
+import { AttainError } from '../core/attain-error.js';
+import type { Organization } from '../engine/organization.js';
+import { bulkCopyMany } from './bulk-copy.js';
+import type { ChildTable } from './bulk-insert.js';
+import type { CopyColumn } from './copy-rows.js';
+import { toStoreError } from './database-error.js';
+import { enqueueEvaluations } from './enqueue-evaluations.js';
+import { organizationColumns as columns } from './organization-columns.js';
+import { checkRevenueCustomers } from './replace-organization-rows.js';
+import type { Actor, LoadOutcome } from './store.js';
+import type { StoreDatabase } from './store-database.js';
+
+/**
+ * Organizations per transaction: enough that a batch's fixed cost (a dozen statements, one COPY per table) vanishes
+ * among thousands of rows, few enough that a failed batch costs little to load again and that its rows stay a few
+ * tens of megabytes in memory.
+ */
+export const LOAD_BATCH_ORGANIZATIONS = 500;
+
+/** Children deleted before a replaced organization's rows are copied again: grandchildren first, for the keys. */
+const CHILD_TABLES: readonly ChildTable[] = ['exam_passes', 'dpor_periods', 'fx_rates', 'people', 'customers', 'revenue_chunks'];
+
+/**
+ * Writes organizations whole, `batchSize` per transaction (see `Store.replaceOrganizations`). An organization that
+ * cannot be written (a revenue record naming no customer of its own, an id given twice) is refused before its
+ * batch begins, so that one bad organization never rolls back the others; a batch that fails in the database is
+ * reported as failed, organization by organization, and the next batch is still tried.
+ */
+export async function replaceOrganizations(
+  db: Kysely<StoreDatabase>,
+  jobSchema: string,
+  organizations: readonly Organization[],
+  actor: Actor,
+  batchSize = LOAD_BATCH_ORGANIZATIONS,
+): Promise<readonly LoadOutcome[]> {
+  if (!(Number.isInteger(batchSize) && batchSize >= 1)) throw new Error(`replaceOrganizations: batch size ${batchSize}`);
+  const outcomes: LoadOutcome[] = [];
+  const accepted: { readonly index: number; readonly organization: Organization }[] = [];
+  const first = new Map<string, number>();
+  organizations.forEach((organization, index) => {
+    const refusal = refusalOf(organization, index, first);
+    if (refusal) outcomes[index] = { id: organization.id, status: 'refused', error: refusal };
+    else {
+      first.set(organization.id, index);
+      accepted.push({ index, organization });
+    }
+  });
+  for (let start = 0, batch = 0; start < accepted.length; start += batchSize, batch++) {
+    const members = accepted.slice(start, start + batchSize);
+    try {
+      const created = await db.transaction().execute((trx) =>
+        writeBatch(
+          trx,
+          jobSchema,
+          members.map((m) => m.organization),
+          actor,
+        ),
+      );
+      for (const {
+        index,
+        organization: { id },
+      } of members) {
+        outcomes[index] = { id, status: created.has(id) ? 'created' : 'replaced', batch };
+      }
+    } catch (error) {
+      const reason = batchError(error);
+      for (const { index, organization } of members) {
+        outcomes[index] = { id: organization.id, status: 'failed', batch, error: reason };
+      }
+    }
+  }
+  return outcomes;
+}
+
+/** Why an organization cannot be written at all, found before any batch begins; undefined when it can be. */
+function refusalOf(organization: Organization, index: number, first: ReadonlyMap<string, number>): AttainError | undefined {
+  const earlier = first.get(organization.id);
+  if (earlier !== undefined) {
+    return new AttainError('store.organization.duplicate', `organization "${organization.id}" is given twice`, [
+      { code: 'store.organization.duplicate', path: `$[${index}].id`, params: { id: organization.id, first: `$[${earlier}]` } },
+    ]);
+  }
+  try {
+    checkRevenueCustomers(organization);
+    return undefined;
+  } catch (error) {
+    if (error instanceof AttainError) return error;
+    throw error;
+  }
+}
+
+/** A batch's failure as an error to report: a constraint the database enforced, or the database's own words. */
+function batchError(error: unknown): AttainError {
+  const converted = toStoreError(error);
+  if (converted instanceof AttainError) return converted;
+  const detail = converted instanceof Error ? converted.message : String(converted);
+  return new AttainError('store.batch.failed', `the batch was not written: ${detail}`, [
+    { code: 'store.batch.failed', path: '$', params: { detail } },
+  ]);
+}
+
+/**
+ * One batch, inside its transaction: the organizations' rows inserted or updated (in id order, so that two loads
+ * sharing organizations lock them in the same order and take turns rather than deadlock), the replaced ones'
+ * records deleted, then one COPY per child table for the whole batch, an audit entry each, and their evaluations
+ * queued. Returns the ids that were created.
+ */
+async function writeBatch(
+  trx: Kysely<StoreDatabase>,
+  jobSchema: string,
+  organizations: readonly Organization[],
+  actor: Actor,
+): Promise<ReadonlySet<string>> {
+  const sorted = [...organizations].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const ids = sorted.map((o) => o.id);
+  const names = sorted.map((o) => o.name);
+  const markets = sorted.map((o) => o.market);
+  const countries = sorted.map((o) => o.country);
+  const inserted = await sql<{ id: string }>`
+    insert into organizations (id, name, market, country)
+    select * from unnest(${ids}::text[], ${names}::text[], ${markets}::text[], ${countries}::text[])
+    on conflict (id) do nothing
+    returning id`.execute(trx);
+  const created = new Set(inserted.rows.map((r) => r.id));
+  const replaced = ids.filter((id) => !created.has(id));
+  if (replaced.length > 0) {
+    await sql`
+      update organizations o
+      set name = x.name, market = x.market, country = x.country, updated_at = now(), data_version = o.data_version + 1
+      from unnest(${ids}::text[], ${names}::text[], ${markets}::text[], ${countries}::text[]) as x (id, name, market, country)
+      where o.id = x.id and o.id = any(${replaced}::text[])`.execute(trx);
+    for (const table of CHILD_TABLES) {
+      await sql`delete from ${sql.table(table)} where org_id = any(${replaced}::text[])`.execute(trx);
+    }
+  }
+  const copy = (table: ChildTable, columnsOf: (o: Organization) => readonly CopyColumn[]) =>
+    bulkCopyMany(
+      trx,
+      table,
+      organizations.map((o) => ({ orgId: o.id, columns: columnsOf(o) })),
+    );
+  // Parents before children, for the foreign keys.
+  await copy('fx_rates', (o) => columns.fx(o.fx));
+  await copy('people', (o) => columns.parties(o.people, 0));
+  await copy('customers', (o) => columns.parties(o.customers, 0));
+  await copy('exam_passes', (o) =>
+    columns.exams(
+      o.people.flatMap((p) => p.exams.map((e) => ({ ...e, person: p.id }))),
+      0,
+    ),
+  );
+  await copy('dpor_periods', (o) =>
+    columns.dpor(
+      o.customers.flatMap((c) => c.dpor.map((d) => ({ ...d, customer: c.id }))),
+      0,
+    ),
+  );
+  await copy('revenue_chunks', (o) => columns.revenue(o.revenue, 0));
+  const details = organizations.map((o) =>
+    JSON.stringify({
+      created: created.has(o.id),
+      people: o.people.length,
+      exams: o.people.reduce((n, p) => n + p.exams.length, 0),
+      customers: o.customers.length,
+      dpor: o.customers.reduce((n, c) => n + c.dpor.length, 0),
+      revenue: o.revenue.length,
+      fx: o.fx.size,
+    }),
+  );
+  const inOrder = organizations.map((o) => o.id);
+  await sql`
+    insert into audit_log (actor_kind, actor_id, org_id, action, detail)
+    select ${actor.kind}, ${actor.id}, x.org, 'org.load', x.detail::jsonb
+    from unnest(${inOrder}::text[], ${details}::text[]) with ordinality as x (org, detail, n)
+    order by x.n`.execute(trx);
+  await enqueueEvaluations(trx, jobSchema, inOrder);
+  return created;
+}
