@@ -1,8 +1,8 @@
 /**
  * The mock API's program routes: stored standings, transitions, the operator's page, counts, CSV, runs and impact
  * reports, in the shapes of `src/server/program-routes.ts` and `src/store/program-store.ts`. Standings come from the
- * library's evaluation and forecast (90 days ahead); the lifecycle is the program's rule without awards or overrides
- * (`qualified` when attained, `at-risk` when attained and lost within the horizon, `started` otherwise). Runs and
+ * library's evaluation and forecast (90 days ahead); the lifecycle is the program's rule for a level never awarded
+ * (`qualified` when attained, `started` otherwise): the mock records no awards or overrides. Runs and
  * impact reports finish over two polls, so that the dashboard's progress is exercised.
  */
 import type { Hono } from 'hono';
@@ -69,7 +69,8 @@ export function registerMockProgram(app: Hono<any>, ctx: Context, programAsOf: s
       const next = mine[0];
       const loss = r.status === 'attained' ? mine.find((ch) => !ch.attained) : undefined;
       const dated = (ch: typeof next) => (ch ? { date: ch.date, status: ch.status, causes: ch.causes } : null);
-      const lifecycle: LifecycleStatus = r.status === 'attained' ? (loss ? 'at-risk' : 'qualified') : 'started';
+      // Never awarded (the mock records no awards): qualified while attained, started otherwise (`lifecycleOf`).
+      const lifecycle: LifecycleStatus = r.status === 'attained' ? 'qualified' : 'started';
       return {
         competency: r.competency,
         option: r.option,
@@ -211,7 +212,7 @@ export function registerMockProgram(app: Hono<any>, ctx: Context, programAsOf: s
   app.get('/api/program/organizations.csv', (c) => {
     const refused = admin(c);
     if (refused) return refused;
-    const lines = ['id,name,market,as_of,competency,option,level,status,lifecycle,at_risk_date,next_change_date,anniversary'];
+    const lines = ['org_id,name,market,as_of,competency,option,level,status,lifecycle,at_risk_date,next_change_date,anniversary'];
     const level = c.req.query('level');
     for (const row of filtered((k) => c.req.query(k)))
       for (const l of row.levels.filter((x) => !level || `${x.competency}/${x.option}/${x.level}` === level))

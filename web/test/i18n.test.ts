@@ -39,3 +39,13 @@ describe('dashboard messages', () => {
     }
   });
 });
+
+describe('Korean particles', () => {
+  it('pick 가 after a vowel and 이 after a final consonant', () => {
+    const t = UI_MESSAGES['ko-KR'];
+    expect(t.gapsTitle('골드')).toBe('왜 골드가 아닌가요?');
+    expect(t.gapsTitle('실버')).toBe('왜 실버가 아닌가요?');
+    expect(t.gapsTitle('금상')).toBe('왜 금상이 아닌가요?');
+    expect(t.gapsTitle('Gold')).toBe('왜 Gold이(가) 아닌가요?');
+  });
+});

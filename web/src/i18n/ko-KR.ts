@@ -1,5 +1,12 @@
 import type { UiMessages } from './en.js';
 
+/** 이 after a final consonant, 가 after a vowel; 이(가) when the word does not end in Hangul. */
+function subject(word: string): string {
+  const code = word.trim().charCodeAt(word.trim().length - 1) - 0xac00;
+  if (Number.isNaN(code) || code < 0 || code > 11_171) return '이(가)';
+  return code % 28 === 0 ? '가' : '이';
+}
+
 /** 대시보드 자체의 문구(한국어). */
 export const koKR: UiMessages = {
   appName: 'attain',
@@ -48,7 +55,7 @@ export const koKR: UiMessages = {
   pathOption: '대체 경로',
   versionNote: (version) => `카탈로그 버전 ${version}`,
 
-  gapsTitle: (level) => `왜 ${level}이(가) 아닌가요?`,
+  gapsTitle: (level) => `왜 ${level}${subject(level)} 아닌가요?`,
   levelToExplain: '수준',
   nothingMissing: '부족한 항목이 없습니다. 이 수준을 달성했습니다.',
   gapsHeading: '부족한 항목',
