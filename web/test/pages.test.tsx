@@ -303,21 +303,26 @@ describe('history', () => {
       path: `/orgs/contoso/history${AS_OF}`,
       locale: 'zh-TW',
       before: async (app) => {
-        const headers = { authorization: 'Bearer dev-admin', 'content-type': 'text/csv' };
-        // Contoso's revenue doubled: Gold of Enterprise Customer Engagement is still short on people, but totals change.
-        await app.request('/api/orgs/contoso/imports/revenue', {
-          method: 'POST',
+        const headers = { authorization: 'Bearer dev-admin', 'content-type': 'application/json' };
+        // Contoso without its revenue: every level it held is lost.
+        const document = await (await app.request('/api/orgs/contoso', { headers })).json();
+        const put = await app.request('/api/orgs/contoso', {
+          method: 'PUT',
           headers,
-          body: 'customer_id,product,date,amount,currency\nnorthwind,crm-online,2018-03-01,900000,USD\n',
+          body: JSON.stringify({ ...document, revenue: [] }),
         });
+        expect(put.status).toBe(200);
       },
     });
     const table = await screen.findByTestId('transitions');
-    const causes = within(table)
-      .getAllByRole('row')
-      .slice(1)
-      .map((r) => r.querySelectorAll('td')[2]?.textContent);
-    expect(causes).toContain('首次評估');
+    const rows = within(table).getAllByRole('row').slice(1);
+    const changed = rows.filter((r) => r.querySelectorAll('td')[2]?.textContent === '資料已變更');
+    expect(changed.map((r) => within(r).getByRole('rowheader').textContent)).toEqual([
+      '雲端業務應用程式 · 企業客戶業務開發選項 · 銀會員',
+      '雲端客戶關係管理 · 雲端 CRM 經銷商選項 · 金級',
+      '雲端客戶關係管理 · 雲端 CRM 經銷商選項 · 銀級',
+    ]);
+    expect(changed[0]?.querySelectorAll('td')[1]?.textContent).toBe('✔ 已達成 → ✘ 未達成');
   });
 });
 
