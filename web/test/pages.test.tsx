@@ -341,6 +341,11 @@ describe('overview: the stored standing', () => {
     );
   });
 
+  it('says which day the stored standing is as of when the page shows another', async () => {
+    await renderApp({ path: '/orgs/contoso?asOf=2018-04-15' });
+    expect((await screen.findByTestId('standing-as-of')).textContent).toBe('Lifecycle: Stored standings as of Mar 31, 2018');
+  });
+
   it('says the first evaluation is queued before there is one, in Korean', async () => {
     await renderApp({ path: `/orgs/contoso${AS_OF}`, programAsOf: null, locale: 'ko-KR' });
     expect((await screen.findByTestId('standing-pending')).textContent).toBe(

@@ -425,28 +425,30 @@ function OrganizationTable(props: { readonly levels: readonly LevelCounts[] }) {
           ) : (
             <>
               <Pager page={page} pageSize={PAGE_SIZE} total={data.total} onPage={setPage} label={t.tablePages} />
-              <table className="program-table" data-testid="program-table">
-                <thead>
-                  <tr>
-                    <th scope="col" className="col-org">
-                      {t.organization}
-                    </th>
-                    <th scope="col" className="col-market">
-                      {t.market}
-                    </th>
-                    {named.map((c) => (
-                      <th scope="col" key={c.key} className="col-level">
-                        {c.option} · {c.level}
+              <div className="table-scroll">
+                <table className="program-table" data-testid="program-table">
+                  <thead>
+                    <tr>
+                      <th scope="col" className="col-org">
+                        {t.organization}
                       </th>
+                      <th scope="col" className="col-market">
+                        {t.market}
+                      </th>
+                      {named.map((c) => (
+                        <th scope="col" key={c.key} className="col-level">
+                          {c.option} · {c.level}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.rows.map((row) => (
+                      <ProgramTableRow key={row.id} row={row} columns={columns} f={f} />
                     ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.rows.map((row) => (
-                    <ProgramTableRow key={row.id} row={row} columns={columns} f={f} />
-                  ))}
-                </tbody>
-              </table>
+                  </tbody>
+                </table>
+              </div>
             </>
           )
         }

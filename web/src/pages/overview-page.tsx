@@ -45,6 +45,11 @@ export function OverviewPage(props: { readonly org: string }) {
         {' · '}
         {f.date(evaluation.data.asOf)} · {m.market(evaluation.data.market)}
       </p>
+      {stored && stored.asOf !== evaluation.data.asOf && (
+        <p className="meta" data-testid="standing-as-of">
+          {t.lifecycle}: {t.programAsOf(f.date(stored.asOf))}
+        </p>
+      )}
       {standing.status === 'ok' && 'pending' in standing.data && (
         <p className="notice" data-testid="standing-pending">
           {t.standingPending}
