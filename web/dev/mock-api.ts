@@ -18,6 +18,7 @@ import type { ImportKind } from '../../src/importers/import-kinds.js';
 import { planImport } from '../../src/importers/plan-import.js';
 import { forecast } from '../../src/planner/forecast.js';
 import { planLevel } from '../../src/planner/plan-level.js';
+import { registerMockProgram } from './mock-program.js';
 
 type Role = 'admin' | 'partner' | 'viewer';
 interface Token {
@@ -38,8 +39,14 @@ const today = () => new Date().toISOString().slice(0, 10);
 /**
  * @param catalogFile the built catalog JSON (`dist/catalogs/mpn-2017.json`), served as `/api/catalog`
  * @param seeds organization files (JSON or YAML) to start with
+ * @param options.programAsOf the day the program was last run as of (the stored standings'); null: none yet, every
+ * standing pending until "Run now"; today by default
  */
-export function createMockApi(catalogFile: string, seeds: readonly string[]) {
+export function createMockApi(
+  catalogFile: string,
+  seeds: readonly string[],
+  options: { readonly programAsOf?: string | null } = {},
+) {
   const rawCatalog = readFileSync(catalogFile, 'utf8');
   const catalog: Catalog = compileCatalog(JSON.parse(rawCatalog));
   const orgs = new Map<string, { org: Organization; updatedAt: string }>();
@@ -51,7 +58,7 @@ export function createMockApi(catalogFile: string, seeds: readonly string[]) {
   }
 
   const app = new Hono<{ Variables: { token: Token } }>();
-  const fail = (status: 400 | 401 | 404, code: string, message: string, issues?: unknown[]) =>
+  const fail = (status: 400 | 401 | 403 | 404, code: string, message: string, issues?: unknown[]) =>
     new Response(JSON.stringify({ error: { code, message, ...(issues && { issues }) } }), {
       status,
       headers: { 'content-type': 'application/json' },
@@ -67,6 +74,18 @@ export function createMockApi(catalogFile: string, seeds: readonly string[]) {
   });
   const visible = (token: Token, id: string) => (token.role === 'admin' || token.org === id ? orgs.get(id) : undefined);
   const day = (text: string | undefined, fallback: string): Day => parseDay(text ?? fallback) ?? (parseDay(fallback) as Day);
+
+  const program = registerMockProgram(
+    app,
+    {
+      catalog,
+      orgs,
+      fail,
+      isAdmin: (c) => c.get('token').role === 'admin',
+      visible: (c, id) => visible(c.get('token') as Token, id) !== undefined,
+    },
+    options.programAsOf === undefined ? today() : options.programAsOf,
+  );
 
   app.get('/api/me', (c) => c.json({ ...c.get('token'), tokenId: 'dev' }));
   app.get('/api/catalog', (c) => c.body(rawCatalog, 200, { 'content-type': 'application/json' }));
@@ -86,32 +105,6 @@ export function createMockApi(catalogFile: string, seeds: readonly string[]) {
       }));
     return c.json({ organizations });
   });
-  app.get('/api/overview', (c) => {
-    if (c.get('token').role !== 'admin') return fail(404, 'not-found', 'not found');
-    const asOf = day(c.req.query('asOf'), today());
-    const days = Number(c.req.query('atRiskDays') ?? 90);
-    const organizations = [...orgs.values()].map(({ org }) => {
-      const evaluation = evaluate(catalog, org, { asOf });
-      const ahead = forecast(catalog, org, asOf, asOf + days);
-      const atRisk = ahead.changes
-        .filter(
-          (ch) =>
-            !ch.attained &&
-            ahead.start.some(
-              (s) => s.attained && s.competency === ch.competency && s.option === ch.option && s.level === ch.level,
-            ),
-        )
-        .map(({ competency, option, level, date }) => ({ competency, option, level, date }));
-      return {
-        id: org.id,
-        name: org.name,
-        market: org.market,
-        levels: evaluation.results.map(({ competency, option, level, status }) => ({ competency, option, level, status })),
-        atRisk,
-      };
-    });
-    return c.json({ asOf: dayText(asOf), organizations });
-  });
   app.get('/api/orgs/:id', (c) => {
     const found = visible(c.get('token'), c.req.param('id'));
     return found ? c.json(organizationDocument(found.org)) : fail(404, 'org.not-found', 'no such organization');
@@ -125,6 +118,7 @@ export function createMockApi(catalogFile: string, seeds: readonly string[]) {
       const org = parseOrganization({ ...(await c.req.json()), id }, catalog.currency);
       const created = !orgs.has(id);
       orgs.set(id, { org, updatedAt: new Date().toISOString() });
+      program.dataChanged(id);
       return c.json({ created }, created ? 201 : 200);
     } catch (error) {
       if (isAttainError(error)) return fail(400, error.code, error.message, [...error.issues]);
@@ -201,7 +195,10 @@ export function createMockApi(catalogFile: string, seeds: readonly string[]) {
         file: `upload-${kind}.${extension}`,
         catalog,
       });
-      if (!dryRun && report.changed) orgs.set(found.org.id, { org: organization, updatedAt: new Date().toISOString() });
+      if (!dryRun && report.changed) {
+        orgs.set(found.org.id, { org: organization, updatedAt: new Date().toISOString() });
+        program.dataChanged(found.org.id);
+      }
       return c.json({ ...report, dryRun });
     } catch (error) {
       if (isAttainError(error)) return fail(400, error.code, error.message, [...error.issues]);
@@ -209,8 +206,4 @@ export function createMockApi(catalogFile: string, seeds: readonly string[]) {
     }
   });
   return app;
-}
-
-function dayText(day: Day): string {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
 }

@@ -12,6 +12,7 @@ import { AdminPage } from './pages/admin-page.js';
 import { DataPage } from './pages/data-page.js';
 import { GapsPage } from './pages/gaps-page.js';
 import { HistoryPage } from './pages/history-page.js';
+import { ImpactPage } from './pages/impact-page.js';
 import { OrgListPage } from './pages/org-list-page.js';
 import { OverviewPage } from './pages/overview-page.js';
 import { PlanPage } from './pages/plan-page.js';
@@ -89,6 +90,11 @@ function Shell() {
             {t.navAdmin}
           </AppLink>
         )}
+        {me.role === 'admin' && (
+          <AppLink to="/program/impact" className="topbar-link" aria-current={route.page === 'impact' ? 'page' : undefined}>
+            {t.navImpact}
+          </AppLink>
+        )}
         <div className="topbar-tools">
           <AsOfPicker />
           <LanguageSwitcher locale={locale} label={t.language} onChange={setLocale} />
@@ -103,6 +109,7 @@ function Shell() {
       <main id="main" tabIndex={-1}>
         {route.page === 'home' && <Home />}
         {route.page === 'admin' && (me.role === 'admin' ? <AdminPage /> : <NotFound />)}
+        {route.page === 'impact' && (me.role === 'admin' ? <ImpactPage /> : <NotFound />)}
         {route.page === 'org' && <OrgPage org={route.org} tab={route.tab} />}
         {route.page === 'not-found' && <NotFound />}
       </main>

@@ -1,56 +1,105 @@
 import { describe, expect, it } from 'vitest';
-import { atRiskList, countsPerLevel, filterAndSort, type ProgramOrganization } from '../src/lib/admin-model.js';
+import { apiUrl } from '../src/api/client.js';
+import type { LevelCounts, ProgramRow, ProgramRun } from '../src/api/types.js';
+import {
+  atRiskDays,
+  atRiskLevels,
+  filterQuery,
+  isRunning,
+  levelColumns,
+  NO_FILTER,
+  pageQuery,
+  runProgress,
+} from '../src/lib/admin-model.js';
 
-const level = (option: string, lvl: string, status: string) => ({ competency: 'c', option, level: lvl, status });
-const org = (
-  id: string,
-  name: string,
-  market: string,
-  statuses: string[],
-  atRisk: { date: string }[] = [],
-): ProgramOrganization => ({
+const level = (lvl: string, atRisk: string | null = null) => ({
+  competency: 'c',
+  option: 'a',
+  level: lvl,
+  status: 'attained' as const,
+  lifecycle: 'qualified' as const,
+  atRisk,
+  nextChange: atRisk,
+});
+const row = (id: string, levels: ProgramRow['levels']): ProgramRow => ({
   id,
-  name,
-  market,
-  levels: [level('a', 'silver', statuses[0] ?? ''), level('a', 'gold', statuses[1] ?? '')],
-  atRisk: atRisk.map((r) => ({ competency: 'c', option: 'a', level: 'silver', date: r.date })),
+  name: id.toUpperCase(),
+  market: 'developed',
+  asOf: '2018-03-31',
+  evaluatedAt: '2018-03-31T00:00:00Z',
+  attained: levels.length,
+  error: null,
+  levels,
+});
+const counts = (lvl: string): LevelCounts => ({
+  competency: 'c',
+  option: 'a',
+  level: lvl,
+  attained: 0,
+  notAttained: 0,
+  undetermined: 0,
+  atRisk: 0,
+  byLifecycle: { started: 0, qualified: 0, active: 0, 'at-risk': 0, lapsed: 0 },
+});
+const run = (over: Partial<ProgramRun>): ProgramRun => ({
+  id: '1',
+  kind: 'run',
+  asOf: '2018-03-31',
+  requestedAt: '',
+  finishedAt: null,
+  total: null,
+  done: 0,
+  failed: 0,
+  catalog: '',
+  draftName: null,
+  error: null,
+  ...over,
 });
 
-const orgs = [
-  org('z', 'Zeta', 'developed', ['attained', 'attained'], [{ date: '2018-05-01' }]),
-  org('a', 'Alpha', 'developing', ['attained', 'not-attained']),
-  org('m', 'Mu', 'developed', ['not-attained', 'not-attained'], [{ date: '2018-04-10' }]),
-  org('b', 'Beta', 'developed', ['undetermined', 'not-attained']),
-];
-const none = { text: '', market: '', level: '' };
-
 describe('the program operator view', () => {
-  it('sorts by name, by levels attained, and by the soonest risk', () => {
-    expect(filterAndSort(orgs, none, 'name').map((o) => o.id)).toEqual(['a', 'b', 'm', 'z']);
-    expect(filterAndSort(orgs, none, 'attained').map((o) => o.id)).toEqual(['z', 'a', 'b', 'm']);
-    expect(filterAndSort(orgs, none, 'risk').map((o) => o.id)).toEqual(['m', 'z', 'a', 'b']);
+  it('sends only the filters that are set, the same for the page and the CSV', () => {
+    expect(apiUrl('/api/program/organizations.csv', filterQuery(NO_FILTER))).toBe('/api/program/organizations.csv');
+    const filter = {
+      ...NO_FILTER,
+      level: 'c/a/gold',
+      status: 'attained',
+      market: 'developing',
+      text: ' con ',
+      atRiskWithin: '30',
+    } as const;
+    expect(apiUrl('/x', filterQuery(filter))).toBe(
+      '/x?level=c%2Fa%2Fgold&status=attained&market=developing&atRiskWithin=30&q=con',
+    );
+    expect(apiUrl('/x', pageQuery({ ...NO_FILTER, failed: true }, 'at-risk', true, 2, 25))).toBe(
+      '/x?failed=true&sort=at-risk&desc=true&offset=50&limit=25',
+    );
   });
 
-  it('filters by text (name or id), market and a level held', () => {
-    expect(filterAndSort(orgs, { ...none, text: 'ET' }, 'name').map((o) => o.id)).toEqual(['b', 'z']);
-    expect(filterAndSort(orgs, { ...none, market: 'developing' }, 'name').map((o) => o.id)).toEqual(['a']);
-    expect(filterAndSort(orgs, { ...none, level: 'c/a/gold' }, 'name').map((o) => o.id)).toEqual(['z']);
-    expect(filterAndSort(orgs, { text: 'a', market: 'developed', level: 'c/a/silver' }, 'name').map((o) => o.id)).toEqual(['z']);
-  });
-
-  it('counts organizations per level, attained only', () => {
-    expect([...countsPerLevel(orgs)]).toEqual([
-      ['c/a/silver', 2],
-      ['c/a/gold', 1],
+  it('accepts an at-risk window of 0 to 90 whole days only', () => {
+    expect([atRiskDays('0'), atRiskDays('90'), atRiskDays('91'), atRiskDays('-1'), atRiskDays('1.5'), atRiskDays('')]).toEqual([
+      0,
+      90,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
     ]);
   });
 
-  it('lists levels at risk soonest first', () => {
-    expect(atRiskList(orgs).map(({ org, risk }) => `${org.id} ${risk.date}`)).toEqual(['m 2018-04-10', 'z 2018-05-01']);
+  it('lists the at-risk levels soonest first, and columns in the order of the counts', () => {
+    const rows = [row('z', [level('silver', '2018-05-01')]), row('m', [level('gold', '2018-04-10'), level('silver')])];
+    expect(atRiskLevels(rows).map((r) => `${r.row.id} ${r.level.level} ${r.level.atRisk}`)).toEqual([
+      'm gold 2018-04-10',
+      'z silver 2018-05-01',
+    ]);
+    expect(levelColumns([counts('silver')], rows).map((c) => c.level)).toEqual(['silver', 'gold']);
   });
 
-  it('does not reorder the input', () => {
-    filterAndSort(orgs, none, 'attained');
-    expect(orgs.map((o) => o.id)).toEqual(['z', 'a', 'm', 'b']);
+  it('follows a run until it has finished', () => {
+    expect(isRunning(run({}))).toBe(true);
+    expect(runProgress(run({}))).toBe(0);
+    expect(runProgress(run({ total: 4, done: 1 }))).toBe(0.25);
+    const done = run({ total: 4, done: 4, finishedAt: '2018-03-31T00:00:00Z' });
+    expect([isRunning(done), runProgress(done), isRunning(null)]).toEqual([false, 1, false]);
   });
 });

@@ -24,7 +24,7 @@ describe('dashboard messages', () => {
         ([key, value]) => sample(value) === sample(en[key as keyof typeof en]),
       );
       // The product name, "role · org", and lookups whose unknown keys fall back to themselves.
-      const shared = ['appName', 'entityName', 'kindName', 'roleName', 'signedInAs'];
+      const shared = ['appName', 'entityName', 'kindName', 'lifecycleName', 'roleName', 'signedInAs'];
       expect(same.map(([key]) => key).sort(), locale).toEqual((locale === 'ko-KR' ? [...shared, 'id'] : shared).sort());
     }
   });
@@ -37,5 +37,15 @@ describe('dashboard messages', () => {
       for (const entity of ['people', 'exams', 'customers', 'dpor', 'revenue'])
         expect(t.entityName(entity), `${locale} ${entity}`).not.toBe(entity);
     }
+  });
+});
+
+describe('Korean particles', () => {
+  it('pick 가 after a vowel and 이 after a final consonant', () => {
+    const t = UI_MESSAGES['ko-KR'];
+    expect(t.gapsTitle('골드')).toBe('왜 골드가 아닌가요?');
+    expect(t.gapsTitle('실버')).toBe('왜 실버가 아닌가요?');
+    expect(t.gapsTitle('금상')).toBe('왜 금상이 아닌가요?');
+    expect(t.gapsTitle('Gold')).toBe('왜 Gold이(가) 아닌가요?');
   });
 });

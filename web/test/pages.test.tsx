@@ -1,12 +1,16 @@
 // @vitest-environment happy-dom
+
+import { readFileSync } from 'node:fs';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Formatter } from '../../src/render/formatter.js';
 import { MESSAGES } from '../../src/render/messages.js';
+import { describeCauses } from '../../src/render/render-forecast.js';
 import { renderGap } from '../../src/render/render-text.js';
 import { optionCards } from '../src/lib/requirement-tree.js';
-import { catalog, contoso, evaluationOf } from './fixtures.js';
-import { renderApp } from './support.js';
+import { catalog, contoso, evaluationOf, forecastOf } from './fixtures.js';
+import { CATALOG } from './paths.js';
+import { renderApp, runProgram } from './support.js';
 
 const AS_OF = '?asOf=2018-03-31';
 
@@ -117,22 +121,236 @@ describe('data and uploads', () => {
 });
 
 describe('program operator view', () => {
-  it('lists every organization with counts per level and those at risk, filterable', async () => {
-    await renderApp({ path: `/admin${AS_OF}` });
+  it('shows counts per level, who is at risk, and a page of organizations filtered on the server', async () => {
+    const log = await renderApp({ path: `/admin${AS_OF}` });
     const table = await screen.findByTestId('program-table');
     expect(within(table).getAllByRole('row')).toHaveLength(3);
-    expect(screen.getByTestId('at-risk').textContent).toContain(
+    expect(screen.getByTestId('program-as-of').textContent).toBe('Stored standings as of Mar 31, 2018');
+    expect((await screen.findByTestId('at-risk')).textContent).toBe(
       'Contoso Dynamics Consulting: loses Cloud CRM reseller option · Gold on Apr 30, 2018',
     );
-    expect(within(screen.getByTestId('level-counts')).getAllByRole('listitem')[0]?.textContent).toContain('1 attained');
+    // In the catalog's order (Silver before Gold), though the API lists levels by id.
+    const counts = within(screen.getByTestId('level-counts')).getAllByRole('listitem');
+    expect(counts[0]?.textContent).toBe('Cloud CRM reseller option · Silver1 attained · 0 not attained · 1 undetermined');
+    expect(counts[1]?.textContent).toBe('Cloud CRM reseller option · Gold1 attained · 1 at risk · 1 not attained');
+    // A compact cell per level: status, lifecycle and the day it is lost.
+    const contoso = within(table).getByRole('row', { name: /Contoso/ });
+    expect(contoso.querySelectorAll('td')[2]?.textContent).toBe('✔ attainedQualifiedat risk Apr 30, 2018');
+    expect(within(contoso).getByRole('link', { name: 'History' }).getAttribute('href')).toBe(
+      '/orgs/contoso/history?asOf=2018-03-31',
+    );
+
     fireEvent.change(screen.getByLabelText('Market'), { target: { value: 'developing' } });
-    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(2));
-    expect(within(table).getByRole('link', { name: 'Fabrikam Business Systems' })).toBeTruthy();
+    await waitFor(() => expect(within(screen.getByTestId('program-table')).getAllByRole('row')).toHaveLength(2));
+    expect(screen.getByRole('link', { name: 'Fabrikam Business Systems' })).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Lifecycle'), { target: { value: 'at-risk' } });
+    expect(await screen.findByTestId('program-table-empty')).toBeTruthy();
+    expect(log.calls).toContain('GET /api/program/organizations?lifecycle=at-risk&market=developing&sort=name&offset=0&limit=25');
+    // Typing waits, then asks the server.
+    fireEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
+    fireEvent.change(screen.getByLabelText('Search'), { target: { value: 'fabri' } });
+    await waitFor(() => expect(within(screen.getByTestId('program-table')).getAllByRole('row')).toHaveLength(2));
+    expect(log.calls).toContain('GET /api/program/organizations?q=fabri&sort=name&offset=0&limit=25');
+    expect(log.calls.some((c) => c.includes('/api/overview'))).toBe(false);
+  });
+
+  it('downloads the CSV of the same filters with the token', async () => {
+    const log = await renderApp({ path: `/admin${AS_OF}` });
+    const saved: Blob[] = [];
+    const names: string[] = [];
+    const create = vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
+      saved.push(b as Blob);
+      return 'blob:x';
+    });
+    const revoke = vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    // Saving is the browser's; here the link is only looked at, never followed.
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      names.push(this.download);
+    });
+    await screen.findByTestId('program-table');
+    fireEvent.change(screen.getByLabelText('Level'), { target: { value: 'cloud-crm/reseller/gold' } });
+    fireEvent.change(screen.getByLabelText('Status'), { target: { value: 'attained' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Download CSV' }));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    for (const spy of [create, revoke, click]) spy.mockRestore();
+    expect(names).toEqual(['attain-program.csv']);
+    expect(log.calls).toContain('GET /api/program/organizations.csv?level=cloud-crm%2Freseller%2Fgold&status=attained');
+    const lines = (await saved[0]?.text())?.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines?.[1]).toContain(
+      'contoso,Contoso Dynamics Consulting,developed,2018-03-31,cloud-crm,reseller,gold,attained,qualified,2018-04-30',
+    );
+  });
+
+  it('shows the error code of an organization whose evaluation failed', async () => {
+    await renderApp({ path: `/admin${AS_OF}` });
+    const mock = globalThis.fetch;
+    vi.stubGlobal('fetch', async (input: string, init?: RequestInit) => {
+      const response = await mock(input, init);
+      if (!String(input).startsWith('/api/program/organizations?')) return response;
+      const page = await response.json();
+      for (const row of page.rows) if (row.id === 'fabrikam') row.error = { code: 'evaluation.failed', message: 'boom' };
+      return new Response(JSON.stringify(page), { headers: { 'content-type': 'application/json' } });
+    });
+    const table = await screen.findByTestId('program-table');
+    expect(within(table).getByTestId('row-error').textContent).toBe('evaluation failed: evaluation.failed');
+  });
+
+  it('runs the program now and follows its progress until it has finished', async () => {
+    const log = await renderApp({ path: `/admin${AS_OF}`, programAsOf: null });
+    expect((await screen.findByTestId('program-as-of')).textContent).toBe('The program has not been run yet.');
+    fireEvent.click(screen.getByRole('button', { name: 'Run now' }));
+    await waitFor(() => expect(screen.getByTestId('run-control').textContent).toContain('Evaluating: 1 of 2 organizations'), {
+      timeout: 3000,
+    });
+    await waitFor(
+      () => expect(screen.getByTestId('run-control').textContent).toContain('Run finished: 2 organizations evaluated, 0 failed'),
+      { timeout: 3000 },
+    );
+    expect(log.calls).toContain('POST /api/program/runs?asOf=2018-03-31');
+    // Everything the page shows is read again.
+    await waitFor(() => expect(screen.getByTestId('program-as-of').textContent).toBe('Stored standings as of Mar 31, 2018'));
+    expect((await screen.findByTestId('at-risk')).textContent).toContain('Contoso Dynamics Consulting');
   });
 
   it('is not offered to a partner', async () => {
     await renderApp({ path: `/admin${AS_OF}`, token: 'dev-contoso' });
     expect(await screen.findByText('Not found')).toBeTruthy();
     expect(screen.queryByRole('link', { name: 'Program operator view' })).toBeNull();
+    expect(screen.queryByRole('link', { name: 'Catalog impact' })).toBeNull();
+  });
+});
+
+describe('impact of a draft catalog', () => {
+  const draft = (
+    change: (raw: {
+      competencies: { id: string; versions: { options: { id: string; levels: { id: string }[] }[] }[] }[];
+    }) => void,
+  ) => {
+    const raw = JSON.parse(readFileSync(CATALOG, 'utf8'));
+    change(raw);
+    return new File([JSON.stringify(raw)], 'draft.json', { type: 'application/json' });
+  };
+
+  it('computes what a draft would change, with totals per level and each change linked to its organization', async () => {
+    const log = await renderApp({ path: `/program/impact${AS_OF}` });
+    // Without Gold in the Cloud CRM reseller option.
+    const file = draft((raw) => {
+      for (const version of raw.competencies.find((c) => c.id === 'cloud-crm')?.versions ?? [])
+        for (const option of version.options) option.levels = option.levels.filter((l) => l.id !== 'gold');
+    });
+    fireEvent.change(await screen.findByLabelText('Draft catalog (YAML or JSON)'), { target: { files: [file] } });
+    const submit = screen.getByRole('button', { name: 'Compute impact' });
+    await waitFor(() => expect(submit).toHaveProperty('disabled', false));
+    fireEvent.click(submit);
+    const summary = await screen.findByTestId('impact-summary', {}, { timeout: 3000 });
+    expect(summary.textContent).toBe('2 organizations affected: 0 levels gained, 1 lost, 1 other changes');
+    expect(log.calls).toContain('POST /api/program/impacts?asOf=2018-03-31&name=draft.json');
+    // Named once the list of organizations has arrived.
+    const rowsOf = () => within(screen.getByTestId('impact-changes')).getAllByRole('row').slice(1);
+    await waitFor(() =>
+      expect(rowsOf().map((r) => r.textContent)).toEqual([
+        'Contoso Dynamics ConsultingCloud Customer Relationship Management (Cloud CRM) · Cloud CRM reseller option · Gold✔ attainednot in this catalog',
+        'Fabrikam Business SystemsCloud Customer Relationship Management (Cloud CRM) · Cloud CRM reseller option · Gold✘ not attainednot in this catalog',
+      ]),
+    );
+    const rows = rowsOf();
+    expect(
+      within(rows[0] as HTMLElement)
+        .getByRole('link', { name: 'Contoso Dynamics Consulting' })
+        .getAttribute('href'),
+    ).toBe('/orgs/contoso?asOf=2018-03-31');
+    const totals = within(screen.getByTestId('impact-totals')).getAllByRole('row').slice(1);
+    expect(totals.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent))).toEqual([['0', '1', '1']]);
+  });
+
+  it('lists every problem of a refused draft', async () => {
+    await renderApp({ path: `/program/impact${AS_OF}`, locale: 'ko-KR' });
+    const file = new File(['id: draft\ncompetencies: 5\n'], 'draft.yaml', { type: 'application/yaml' });
+    fireEvent.change(await screen.findByLabelText('초안 카탈로그(YAML 또는 JSON)'), { target: { files: [file] } });
+    const submit = screen.getByRole('button', { name: '영향 계산' });
+    await waitFor(() => expect(submit).toHaveProperty('disabled', false));
+    fireEvent.click(submit);
+    const refused = await screen.findByTestId('impact-refused');
+    expect(within(refused).getByRole('heading').textContent).toMatch(/^초안 카탈로그가 거부되었습니다: 문제 \d+개$/);
+    expect(refused.textContent).toContain('[catalog.');
+  });
+});
+
+describe('history', () => {
+  it('lists transitions with the cause in words: the forecast cause texts when time passed', async () => {
+    await renderApp({ path: `/orgs/contoso/history${AS_OF}`, before: (app) => runProgram(app, '2018-05-31') });
+    const table = await screen.findByTestId('transitions');
+    const rows = within(table).getAllByRole('row').slice(1);
+    const first = rows[0] as HTMLElement;
+    const cells = [...first.querySelectorAll('td')].map((td) => td.textContent);
+    expect(cells[0]).toBe('Apr 30, 2018');
+    expect(within(first).getByRole('rowheader').textContent).toBe(
+      'Cloud Customer Relationship Management (Cloud CRM) · Cloud CRM reseller option · Gold',
+    );
+    expect(cells[1]).toBe('✔ attained → ✘ not attained');
+    const change = forecastOf(contoso, '2018-03-31', '2018-05-31').changes.find(
+      (c: { level: string; competency: string }) => c.competency === 'cloud-crm' && c.level === 'gold',
+    );
+    expect(cells[2]).toBe(`time: ${describeCauses(change, new Formatter('en', catalog), 'en')}`);
+    expect(cells[2]).toContain('leaves the trailing twelve months');
+    // The first evaluation of each level, last.
+    expect(rows.at(-1)?.querySelectorAll('td')[2]?.textContent).toBe('first evaluation');
+  });
+
+  it('says when the data changed, in Chinese', async () => {
+    await renderApp({
+      path: `/orgs/contoso/history${AS_OF}`,
+      locale: 'zh-TW',
+      before: async (app) => {
+        const headers = { authorization: 'Bearer dev-admin', 'content-type': 'application/json' };
+        // Contoso without its revenue: every level it held is lost.
+        const document = await (await app.request('/api/orgs/contoso', { headers })).json();
+        const put = await app.request('/api/orgs/contoso', {
+          method: 'PUT',
+          headers,
+          body: JSON.stringify({ ...document, revenue: [] }),
+        });
+        expect(put.status).toBe(200);
+      },
+    });
+    const table = await screen.findByTestId('transitions');
+    const rows = within(table).getAllByRole('row').slice(1);
+    const changed = rows.filter((r) => r.querySelectorAll('td')[2]?.textContent === '資料已變更');
+    expect(changed.map((r) => within(r).getByRole('rowheader').textContent)).toEqual([
+      '雲端業務應用程式 · 企業客戶業務開發選項 · 銀會員',
+      '雲端客戶關係管理 · 雲端 CRM 經銷商選項 · 金級',
+      '雲端客戶關係管理 · 雲端 CRM 經銷商選項 · 銀級',
+    ]);
+    expect(changed[0]?.querySelectorAll('td')[1]?.textContent).toBe('✔ 已達成 → ✘ 未達成');
+  });
+});
+
+describe('overview: the stored standing', () => {
+  it('shows each level’s lifecycle, and when a level will be lost and why', async () => {
+    await renderApp({ path: `/orgs/contoso${AS_OF}` });
+    const card = await screen.findByTestId('option-cloud-crm-reseller');
+    await waitFor(() => expect(within(card).getAllByTestId('lifecycle')).toHaveLength(2));
+    expect(
+      within(card)
+        .getAllByTestId('lifecycle')
+        .map((e) => e.textContent),
+    ).toEqual(['Lifecycle: Qualified', 'Lifecycle: Qualified']);
+    expect(within(card).getByTestId('at-risk-note').textContent).toMatch(
+      /^Will be lost on Apr 30, 2018: revenue of .* leaves the trailing twelve months/,
+    );
+  });
+
+  it('says which day the stored standing is as of when the page shows another', async () => {
+    await renderApp({ path: '/orgs/contoso?asOf=2018-04-15' });
+    expect((await screen.findByTestId('standing-as-of')).textContent).toBe('Lifecycle: Stored standings as of Mar 31, 2018');
+  });
+
+  it('says the first evaluation is queued before there is one, in Korean', async () => {
+    await renderApp({ path: `/orgs/contoso${AS_OF}`, programAsOf: null, locale: 'ko-KR' });
+    expect((await screen.findByTestId('standing-pending')).textContent).toBe(
+      '첫 평가가 대기 중입니다. 평가가 실행되면 수명 주기 상태가 표시됩니다.',
+    );
+    expect(screen.queryAllByTestId('lifecycle')).toHaveLength(0);
   });
 });

@@ -39,9 +39,17 @@ export class ApiClient {
     return this.send<T>('GET', apiUrl(path, query), undefined, undefined, signal);
   }
 
-  /** Sends a file as the raw body, with its media type. */
-  post<T>(path: string, query: Query, body: string, contentType: string): Promise<T> {
+  /** Sends a file as the raw body, with its media type; or nothing (a command such as "run now"). */
+  post<T>(path: string, query: Query, body?: string, contentType?: string): Promise<T> {
     return this.send<T>('POST', apiUrl(path, query), body, contentType);
+  }
+
+  /** A download the API guards with the token (a CSV export): its body as a blob, to save from the page. */
+  async blob(path: string, query?: Query): Promise<Blob> {
+    const response = await this.fetcher(apiUrl(path, query), { headers: { authorization: `Bearer ${this.token}` } });
+    if (response.status === 401) this.onUnauthorized();
+    if (!response.ok) throw await toError(response);
+    return response.blob();
   }
 
   private async send<T>(method: string, url: string, body?: string, contentType?: string, signal?: AbortSignal): Promise<T> {

@@ -4,10 +4,32 @@ export type { Evaluation, Finding, LevelResult, LevelStatus } from '../../../src
 export type { OrganizationDocument } from '../../../src/engine/organization-document.js';
 export type { Forecast, ForecastChange } from '../../../src/planner/forecast.js';
 export type { Plan } from '../../../src/planner/plan-types.js';
-
+export type { ImpactTotals } from '../../../src/program/impact-totals.js';
+export type {
+  Cause,
+  DatedChange,
+  LevelKey,
+  Lifecycle,
+  LifecycleStatus,
+  TransitionCause,
+} from '../../../src/program/standing-types.js';
+export { LIFECYCLE_STATUSES } from '../../../src/program/standing-types.js';
+export type {
+  ImpactChange,
+  LevelCounts,
+  ProgramPage,
+  ProgramRow,
+  ProgramRun,
+  ProgramSort,
+  StoredEvaluation,
+  StoredLevel,
+  StoredTransition,
+} from '../../../src/store/program-store.js';
 export type { OrganizationSummary, Role } from '../../../src/store/store.js';
 
 import { IMPORT_KINDS as FILE_KINDS } from '../../../src/importers/import-kinds.js';
+import type { ImpactTotals } from '../../../src/program/impact-totals.js';
+import type { ImpactChange, LevelCounts, ProgramRun, StoredEvaluation } from '../../../src/store/program-store.js';
 import type { Role } from '../../../src/store/store.js';
 
 export interface Me {
@@ -16,42 +38,21 @@ export interface Me {
   readonly tokenId: string;
 }
 
-/** A level's standing, as the program overview and history list it. */
-export interface LevelStanding {
-  readonly competency: string;
-  readonly option: string;
-  readonly level: string;
-  readonly status: string;
+/** `GET /api/program/counts`. */
+export interface ProgramCounts {
+  readonly asOf: string | null;
+  readonly levels: readonly LevelCounts[];
 }
 
-export interface AtRisk {
-  readonly competency: string;
-  readonly option: string;
-  readonly level: string;
-  readonly date: string;
-  /** The causes in English; the dashboard shows the level and date in the chosen language instead. */
-  readonly cause?: string;
-}
+/** `GET /api/orgs/{id}/standing`: the stored evaluation, or that the first one is still queued. */
+export type Standing = StoredEvaluation | { readonly org: string; readonly pending: true };
 
-export interface ProgramOverview {
-  readonly asOf: string;
-  readonly organizations: readonly {
-    readonly id: string;
-    readonly name: string | null;
-    readonly market: string;
-    readonly levels: readonly LevelStanding[];
-    readonly atRisk: readonly AtRisk[];
-  }[];
-}
-
-export interface History {
-  readonly snapshots: readonly {
-    readonly id: number;
-    readonly takenAt: string;
-    readonly asOf: string;
-    readonly catalogVersion: string;
-    readonly levels: readonly LevelStanding[];
-  }[];
+/** `GET /api/program/impacts/{id}`. */
+export interface ImpactReport {
+  readonly run: ProgramRun;
+  readonly totals: ImpactTotals;
+  readonly total: number;
+  readonly changes: readonly ImpactChange[];
 }
 
 /** The kinds the importers read, and `auto`: recognized from the file's header. */

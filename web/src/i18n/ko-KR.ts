@@ -1,5 +1,12 @@
 import type { UiMessages } from './en.js';
 
+/** 이 after a final consonant, 가 after a vowel; 이(가) when the word does not end in Hangul. */
+function subject(word: string): string {
+  const code = word.trim().charCodeAt(word.trim().length - 1) - 0xac00;
+  if (Number.isNaN(code) || code < 0 || code > 11_171) return '이(가)';
+  return code % 28 === 0 ? '가' : '이';
+}
+
 /** 대시보드 자체의 문구(한국어). */
 export const koKR: UiMessages = {
   appName: 'attain',
@@ -48,7 +55,7 @@ export const koKR: UiMessages = {
   pathOption: '대체 경로',
   versionNote: (version) => `카탈로그 버전 ${version}`,
 
-  gapsTitle: (level) => `왜 ${level}이(가) 아닌가요?`,
+  gapsTitle: (level) => `왜 ${level}${subject(level)} 아닌가요?`,
   levelToExplain: '수준',
   nothingMissing: '부족한 항목이 없습니다. 이 수준을 달성했습니다.',
   gapsHeading: '부족한 항목',
@@ -148,11 +155,23 @@ export const koKR: UiMessages = {
   problem: '문제',
   tooLarge: '파일이 너무 큽니다.',
 
-  historyTitle: '평가 기록',
-  takenAt: '평가 시각',
-  catalogVersion: '카탈로그 버전',
-  levels: '수준',
-  noHistory: '아직 기록된 평가가 없습니다.',
+  historyTitle: '변경 기록',
+  noHistory: '아직 기록된 변경이 없습니다.',
+  change: '변경',
+  recordedAt: '기록 시각',
+  noStatus: '없음',
+  causeFirst: '첫 평가',
+  causeData: '데이터 변경',
+  causeCatalog: (version) => `규칙 변경(카탈로그 버전 ${version})`,
+  causeRewind: '이전 날짜 기준으로 다시 평가',
+  causeDate: (causes) => `시간 경과: ${causes}`,
+
+  lifecycle: '수명 주기',
+  lifecycleName: (status) =>
+    ({ started: '시작됨', qualified: '자격 충족', active: '활성', 'at-risk': '위험', lapsed: '만료됨' })[status] ?? status,
+  willBeLostOn: (date, cause) => `${date}에 상실 예정: ${cause}`,
+  standingPending: '첫 평가가 대기 중입니다. 평가가 실행되면 수명 주기 상태가 표시됩니다.',
+  standingFailed: (code) => `마지막 평가가 실패했습니다(${code}). 표시된 수명 주기는 그 이전 평가의 것입니다.`,
 
   adminTitle: '프로그램 운영자 보기',
   countsHeading: '수준별 조직 수',
@@ -162,12 +181,53 @@ export const koKR: UiMessages = {
   losesOn: (level, date) => `${date}에 ${level} 상실`,
   market: '시장',
   allMarkets: '모든 시장',
-  levelFilter: '보유 수준',
-  anyLevel: '전체',
+  any: '전체',
   sortBy: '정렬 기준',
   sortName: '이름',
   sortAttained: '달성한 수준 수',
   sortRisk: '가장 빠른 위험',
   organization: '조직',
-  orgCount: (shown, total) => `${total}개 조직 중 ${shown}개`,
+
+  programAsOf: (date) => `${date} 기준으로 저장된 상태`,
+  noStandings: '아직 저장된 상태가 없습니다.',
+  programNeverRun: '프로그램이 아직 실행되지 않았습니다.',
+  notAttainedCount: (n) => `${n}곳 미달성`,
+  undeterminedCount: (n) => `${n}곳 판정 불가`,
+  atRiskCount: (n) => `${n}곳 위험`,
+  atRiskWithin: '위험 기간(일)',
+  failedOnly: '평가 실패만',
+  search: '검색',
+  searchPlaceholder: '이름 또는 ID',
+  clearFilters: '필터 지우기',
+  descending: '내림차순',
+  downloadCsv: 'CSV 다운로드',
+  runNow: '지금 실행',
+  runQueued: '실행 대기 중…',
+  runProgress: (done, total) => `평가 중: ${total}개 조직 중 ${done}개`,
+  runDone: (done, failed) => `실행 완료: ${done}개 조직 평가, ${failed}개 실패`,
+  evaluationFailed: (code) => `평가 실패: ${code}`,
+  notEvaluated: '아직 평가되지 않음',
+  atRiskDate: (date) => `${date} 위험`,
+  tablePages: '조직 페이지',
+  noMatches: '이 필터에 맞는 조직이 없습니다.',
+
+  navImpact: '카탈로그 영향',
+  impactTitle: '초안 카탈로그의 영향',
+  impactHelp: '저장된 모든 조직을 선택한 날짜 기준으로 현재 카탈로그와 초안으로 각각 평가합니다.',
+  draftCatalog: '초안 카탈로그(YAML 또는 JSON)',
+  computeImpact: '영향 계산',
+  impactSummary: (orgs, gain, lose, other) =>
+    `영향을 받는 조직 ${orgs}곳: 수준 ${gain}개 획득, ${lose}개 상실, 기타 변경 ${other}개`,
+  impactPerLevel: '수준별 변경',
+  impactChanges: '변경된 수준',
+  gained: '획득',
+  lost: '상실',
+  otherChanges: '기타 변경',
+  underCurrent: '현재 카탈로그',
+  underDraft: '초안',
+  levelAbsent: '이 카탈로그에 없음',
+  noImpact: '초안으로 상태가 바뀌는 조직이 없습니다.',
+  catalogRefused: (n) => `초안 카탈로그가 거부되었습니다: 문제 ${n}개`,
+  changesPages: '변경 페이지',
+  location: '위치',
 };

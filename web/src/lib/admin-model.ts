@@ -1,53 +1,109 @@
-import type { AtRisk, ProgramOverview } from '../api/types.js';
+import type { Catalog } from '../../../src/catalog/catalog-types.js';
+import type { Query } from '../api/client.js';
+import type { LevelCounts, LifecycleStatus, ProgramRow, ProgramRun, ProgramSort } from '../api/types.js';
 
-export type ProgramOrganization = ProgramOverview['organizations'][number];
-export type AdminSort = 'name' | 'attained' | 'risk';
+export type LevelStatusFilter = '' | 'attained' | 'not-attained' | 'undetermined';
 
+/** The operator's filters, sent to the server as they are (`GET /api/program/organizations`). */
 export interface AdminFilter {
-  readonly text: string;
+  /** `competency/option/level`, or '' for any; status, lifecycle and at-risk then apply to that level. */
+  readonly level: string;
+  readonly status: LevelStatusFilter;
+  readonly lifecycle: '' | LifecycleStatus;
   /** A market id, or '' for every market. */
   readonly market: string;
-  /** `competency/option/level` that must be attained, or ''. */
-  readonly level: string;
+  /** Days (0–90), or '' for no at-risk filter. */
+  readonly atRiskWithin: string;
+  /** Part of the organization's id or name. */
+  readonly text: string;
+  readonly failed: boolean;
 }
+
+export const NO_FILTER: AdminFilter = {
+  level: '',
+  status: '',
+  lifecycle: '',
+  market: '',
+  atRiskWithin: '',
+  text: '',
+  failed: false,
+};
+
+export const AT_RISK_HORIZON = 90;
 
 export const levelKey = (l: { competency: string; option: string; level: string }) => `${l.competency}/${l.option}/${l.level}`;
 
-export function attainedCount(org: ProgramOrganization): number {
-  return org.levels.filter((l) => l.status === 'attained').length;
+/** A number of days the server accepts (0–90, whole), or undefined. */
+export function atRiskDays(text: string): number | undefined {
+  if (!/^\d{1,3}$/.test(text.trim())) return undefined;
+  const days = Number(text);
+  return days <= AT_RISK_HORIZON ? days : undefined;
 }
 
-/** The organizations matching a filter, sorted; ties by name then id so the order is stable. */
-export function filterAndSort(orgs: readonly ProgramOrganization[], filter: AdminFilter, sort: AdminSort): ProgramOrganization[] {
-  const text = filter.text.trim().toLowerCase();
-  const shown = orgs.filter(
-    (o) =>
-      (!text || o.id.toLowerCase().includes(text) || (o.name ?? '').toLowerCase().includes(text)) &&
-      (!filter.market || o.market === filter.market) &&
-      (!filter.level || o.levels.some((l) => levelKey(l) === filter.level && l.status === 'attained')),
-  );
-  const byName = (a: ProgramOrganization, b: ProgramOrganization) =>
-    (a.name ?? a.id).localeCompare(b.name ?? b.id) || a.id.localeCompare(b.id);
-  const firstRisk = (o: ProgramOrganization) => o.atRisk.reduce((d, r) => (r.date < d ? r.date : d), '9999-12-31');
-  const compare: Record<AdminSort, (a: ProgramOrganization, b: ProgramOrganization) => number> = {
-    name: byName,
-    attained: (a, b) => attainedCount(b) - attainedCount(a) || byName(a, b),
-    risk: (a, b) => firstRisk(a).localeCompare(firstRisk(b)) || byName(a, b),
+/** The filters as the API's query (the same for the page and the CSV); empty ones left out. */
+export function filterQuery(filter: AdminFilter): Query {
+  return {
+    level: filter.level,
+    status: filter.status,
+    lifecycle: filter.lifecycle,
+    market: filter.market.trim(),
+    atRiskWithin: atRiskDays(filter.atRiskWithin),
+    q: filter.text.trim(),
+    failed: filter.failed,
   };
-  return shown.sort(compare[sort]);
 }
 
-/** How many organizations attain each level, keyed `competency/option/level`, in the order levels first appear. */
-export function countsPerLevel(orgs: readonly ProgramOrganization[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const org of orgs)
-    for (const l of org.levels) counts.set(levelKey(l), (counts.get(levelKey(l)) ?? 0) + (l.status === 'attained' ? 1 : 0));
-  return counts;
+/** One page of the table: the filters, the sort and the window. */
+export function pageQuery(filter: AdminFilter, sort: ProgramSort, descending: boolean, page: number, pageSize: number): Query {
+  return { ...filterQuery(filter), sort, desc: descending, offset: page * pageSize, limit: pageSize };
 }
 
-/** Every level at risk, soonest first. */
-export function atRiskList(orgs: readonly ProgramOrganization[]): { org: ProgramOrganization; risk: AtRisk }[] {
-  return orgs
-    .flatMap((org) => org.atRisk.map((risk) => ({ org, risk })))
-    .sort((a, b) => a.risk.date.localeCompare(b.risk.date) || a.org.id.localeCompare(b.org.id));
+/** Every level's place in the catalog (competency, option, then Silver before Gold), over all its versions. */
+export function catalogOrder(catalog: Catalog): ReadonlyMap<string, number> {
+  const order = new Map<string, number>();
+  for (const competency of catalog.competencies)
+    for (const version of competency.versions)
+      for (const option of version.options)
+        for (const level of option.levels) {
+          const key = levelKey({ competency: competency.id, option: option.id, level: level.id });
+          if (!order.has(key)) order.set(key, order.size);
+        }
+  return order;
+}
+
+/**
+ * The levels to show as columns: every level the counts or the rows know, in the catalog's order (the API lists
+ * them alphabetically, Gold before Silver); levels the catalog does not know last.
+ */
+export function levelColumns(
+  counts: readonly LevelCounts[],
+  rows: readonly ProgramRow[],
+  order: ReadonlyMap<string, number> = new Map(),
+): { competency: string; option: string; level: string }[] {
+  const seen = new Map<string, { competency: string; option: string; level: string }>();
+  for (const l of [...counts, ...rows.flatMap((r) => r.levels)])
+    if (!seen.has(levelKey(l))) seen.set(levelKey(l), { competency: l.competency, option: l.option, level: l.level });
+  const place = (key: string) => order.get(key) ?? Number.MAX_SAFE_INTEGER;
+  return [...seen.entries()].sort(([a], [b]) => place(a) - place(b)).map(([, l]) => l);
+}
+
+/** Whether a run is still going; a run without `finishedAt` is. */
+export const isRunning = (run: ProgramRun | null | undefined): boolean => !!run && run.finishedAt === null;
+
+/** How far a run has got, 0–1; 0 until it has listed its organizations. */
+export function runProgress(run: ProgramRun): number {
+  if (run.finishedAt !== null) return 1;
+  if (!run.total) return 0;
+  return Math.min(1, run.done / run.total);
+}
+
+/** Every at-risk level of a page of rows, soonest first. */
+export function atRiskLevels(
+  rows: readonly ProgramRow[],
+): { row: ProgramRow; level: ProgramRow['levels'][number] & { atRisk: string } }[] {
+  return rows
+    .flatMap((row) =>
+      row.levels.flatMap((level) => (level.atRisk === null ? [] : [{ row, level: { ...level, atRisk: level.atRisk } }])),
+    )
+    .sort((a, b) => a.level.atRisk.localeCompare(b.level.atRisk) || a.row.id.localeCompare(b.row.id));
 }

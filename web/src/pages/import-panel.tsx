@@ -32,7 +32,7 @@ export function ImportPanel(props: { readonly org: string; readonly f: Formatter
       );
       setOutcome({ state: dryRun ? 'preview' : 'applied', result });
       // Everything computed from the organization's data is stale after a real import.
-      if (!dryRun) cache.invalidate(orgApi(props.org), '/api/orgs?', '/api/orgs', '/api/overview');
+      if (!dryRun) cache.invalidate(orgApi(props.org), '/api/orgs?', '/api/orgs', '/api/program/');
     } catch (error) {
       if (error instanceof ApiError && (error.status === 400 || error.status === 413))
         setOutcome({

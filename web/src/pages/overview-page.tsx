@@ -1,14 +1,17 @@
 import { useMemo } from 'react';
 import type { Formatter } from '../../../src/render/formatter.js';
+import { describeCauses } from '../../../src/render/render-forecast.js';
+import type { ForecastChange, Standing, StoredEvaluation, StoredLevel } from '../api/types.js';
 import { ErrorView, Loading } from '../components/loadable.js';
 import { ProgressBar } from '../components/progress-bar.js';
 import { StatusBadge } from '../components/status-badge.js';
 import { AppLink } from '../lib/app-link.js';
-import { useEvaluation, useFormatter, useOrganizationSummary } from '../lib/org-data.js';
+import { orgApi, useEvaluation, useFormatter, useOrganizationSummary } from '../lib/org-data.js';
 import { useRenderTiming } from '../lib/render-timing.js';
 import { type OptionCard, optionCards, type RequirementNode, requirementTree } from '../lib/requirement-tree.js';
 import { orgPath, useTitle } from '../lib/router.js';
 import { useSession } from '../lib/session.js';
+import { useResource } from '../lib/use-resource.js';
 
 /** Each competency option with its Silver and Gold status, and bars of progress toward the next level. */
 export function OverviewPage(props: { readonly org: string }) {
@@ -17,6 +20,9 @@ export function OverviewPage(props: { readonly org: string }) {
   const evaluation = useEvaluation(props.org);
   // No organization file here: the bars need no names, and the counts come with the summary.
   const summary = useOrganizationSummary(props.org);
+  // The stored standing (lifecycle, losses ahead) comes from the jobs; the page does not wait for it.
+  const standing = useResource<Standing>(orgApi(props.org, '/standing'));
+  const stored = standing.status === 'ok' && !('pending' in standing.data) ? standing.data : null;
   const f = useFormatter();
   const cards = useMemo(() => (evaluation.status === 'ok' ? optionCards(evaluation.data, catalog) : []), [evaluation, catalog]);
   const ready = evaluation.status === 'ok' && summary.status === 'ok';
@@ -39,16 +45,36 @@ export function OverviewPage(props: { readonly org: string }) {
         {' · '}
         {f.date(evaluation.data.asOf)} · {m.market(evaluation.data.market)}
       </p>
+      {stored && stored.asOf !== evaluation.data.asOf && (
+        <p className="meta" data-testid="standing-as-of">
+          {t.lifecycle}: {t.programAsOf(f.date(stored.asOf))}
+        </p>
+      )}
+      {standing.status === 'ok' && 'pending' in standing.data && (
+        <p className="notice" data-testid="standing-pending">
+          {t.standingPending}
+        </p>
+      )}
+      {stored?.error && (
+        <p className="notice notice-error" data-testid="standing-failed" title={stored.error.message}>
+          {t.standingFailed(stored.error.code)}
+        </p>
+      )}
       <div className="cards">
         {cards.map((card) => (
-          <OptionCardView key={`${card.competency}/${card.option}`} card={card} f={f} org={props.org} />
+          <OptionCardView key={`${card.competency}/${card.option}`} card={card} f={f} org={props.org} stored={stored} />
         ))}
       </div>
     </section>
   );
 }
 
-function OptionCardView(props: { readonly card: OptionCard; readonly f: Formatter; readonly org: string }) {
+function OptionCardView(props: {
+  readonly card: OptionCard;
+  readonly f: Formatter;
+  readonly org: string;
+  readonly stored: StoredEvaluation | null;
+}) {
   const { t } = useSession();
   const { card, f } = props;
   const titleId = `card-${card.competency}-${card.option}`;
@@ -62,11 +88,17 @@ function OptionCardView(props: { readonly card: OptionCard; readonly f: Formatte
         {version ? ` · ${t.versionNote(version)}` : ''}
       </p>
       <ul className="level-list">
-        {card.levels.map((level) => (
-          <li key={level.id}>
-            <StatusBadge status={level.result.status} label={f.text(level.name)} />
-          </li>
-        ))}
+        {card.levels.map((level) => {
+          const kept = props.stored?.levels.find(
+            (l) => l.competency === card.competency && l.option === card.option && l.level === level.result.level,
+          );
+          return (
+            <li key={level.id} data-testid={`level-${level.result.level}`}>
+              <StatusBadge status={level.result.status} label={f.text(level.name)} />
+              {kept && <StoredStanding level={kept} f={f} />}
+            </li>
+          );
+        })}
       </ul>
       {next ? (
         <>
@@ -80,6 +112,38 @@ function OptionCardView(props: { readonly card: OptionCard; readonly f: Formatte
         <p className="all-attained">{t.allAttained}</p>
       )}
     </article>
+  );
+}
+
+/** A level's lifecycle status as stored, and when it will be lost, and why, if it will be within the horizon. */
+function StoredStanding(props: { readonly level: StoredLevel; readonly f: Formatter }) {
+  const { t, locale } = useSession();
+  const { level, f } = props;
+  const risk = level.atRisk;
+  return (
+    <span className="stored-standing">
+      <span className="lifecycle" data-testid="lifecycle">
+        {t.lifecycle}: {t.lifecycleName(level.lifecycle.status)}
+      </span>
+      {risk && (
+        <span className="level-risk" data-testid="at-risk-note">
+          {t.willBeLostOn(
+            f.date(risk.date),
+            describeCauses(
+              {
+                ...level,
+                date: risk.date,
+                attained: false,
+                status: risk.status,
+                causes: risk.causes as ForecastChange['causes'],
+              },
+              f,
+              locale,
+            ),
+          )}
+        </span>
+      )}
+    </span>
   );
 }
 
