@@ -2,7 +2,8 @@ import type { Catalog } from '../catalog/catalog-types.js';
 import { isAttainError } from '../core/attain-error.js';
 import { type Day, formatDay, parseDay } from '../core/day.js';
 import type { LevelStatus } from '../engine/evaluation-types.js';
-import { lifecycleOf } from '../program/lifecycle-of.js';
+import { levelKey } from '../program/level-changes.js';
+import { lifecycleOf, statusOnFromTransitions } from '../program/lifecycle-of.js';
 import { standingOf } from '../program/standing-of.js';
 import type { LevelKey, Lifecycle, OrganizationStanding, Transition } from '../program/standing-types.js';
 import { transitionsBetween } from '../program/transitions-between.js';
@@ -24,13 +25,6 @@ export interface Rules {
  */
 export async function reevaluate(rules: Rules, input: EvaluationInput, asOf: Day, run: string | null): Promise<EvaluationWrite> {
   const { organization, previous } = input;
-  const head = {
-    org: organization.id,
-    dataVersion: input.dataVersion,
-    catalog: rules.fingerprint,
-    expectedRevision: previous?.revision ?? null,
-    run,
-  };
   try {
     const standing = await standingOf(rules.catalog, organization, asOf, { horizonDays: HORIZON_DAYS });
     const before = previous && previous.error === null ? standingOfStored(previous) : undefined;
@@ -39,12 +33,33 @@ export async function reevaluate(rules: Rules, input: EvaluationInput, asOf: Day
       catalogChanged: previous !== undefined && previous.catalog !== rules.fingerprint,
     });
     const lifecycles = standing.levels.map((level) => ({ ...key(level), ...lifecycleFor(input, level, asOf, transitions) }));
-    return { ...head, outcome: { kind: 'ok', standing, transitions, lifecycles } };
+    return { ...writeHead(rules, input, run), outcome: { kind: 'ok', standing, transitions, lifecycles } };
   } catch (error) {
-    const code = isAttainError(error) ? error.code : 'evaluation.failed';
-    const message = error instanceof Error ? error.message : String(error);
-    return { ...head, outcome: { kind: 'failed', asOf: formatDay(asOf), code, message } };
+    return failedWrite(rules, input, asOf, run, error);
   }
+}
+
+/** The write that records an organization's evaluation as failed, with the error's code. */
+export function failedWrite(
+  rules: Rules,
+  input: EvaluationInput,
+  asOf: Day,
+  run: string | null,
+  error: unknown,
+): EvaluationWrite {
+  const code = isAttainError(error) ? error.code : 'evaluation.failed';
+  const message = error instanceof Error ? error.message : String(error);
+  return { ...writeHead(rules, input, run), outcome: { kind: 'failed', asOf: formatDay(asOf), code, message } };
+}
+
+function writeHead(rules: Rules, input: EvaluationInput, run: string | null): Omit<EvaluationWrite, 'outcome'> {
+  return {
+    org: input.organization.id,
+    dataVersion: input.dataVersion,
+    catalog: rules.fingerprint,
+    expectedRevision: input.previous?.revision ?? null,
+    run,
+  };
 }
 
 function lifecycleFor(
@@ -53,21 +68,16 @@ function lifecycleFor(
   asOf: Day,
   added: readonly Transition[],
 ): Lifecycle {
-  const same = (l: LevelKey) => l.competency === level.competency && l.option === level.option && l.level === level.level;
+  const key = levelKey(level);
+  const same = (l: LevelKey) => levelKey(l) === key;
   const awards = input.awards.filter(same).map((a) => parseDay(a.awarded) as Day);
   const awarded = awards.filter((d) => d <= asOf).at(-1) ?? null;
   const override = input.overrides.find(same) ?? null;
-  const history = [...input.transitions.filter(same), ...added.filter(same)]
-    .map((t) => ({ day: parseDay(t.date) as Day, to: t.to }))
-    .sort((a, b) => a.day - b.day);
-  const statusOn = (day: Day): LevelStatus => {
-    let status: LevelStatus = history[0]?.to ?? level.status;
-    for (const t of history) {
-      if (t.day > day) break;
-      status = t.to;
-    }
-    return day >= asOf ? level.status : status;
-  };
+  const history = [...input.transitions.filter(same), ...added.filter(same)];
+  // Before attain first stood the level, it is taken to have stood as it was first seen.
+  const earliest = history.reduce<Transition | undefined>((e, t) => (e === undefined || t.date < e.date ? t : e), undefined);
+  const recorded = statusOnFromTransitions(history, earliest?.to ?? level.status);
+  const statusOn = (day: Day): LevelStatus => (day >= asOf ? level.status : recorded(day));
   return lifecycleOf({
     asOf,
     awarded,

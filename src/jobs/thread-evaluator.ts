@@ -1,8 +1,8 @@
 import { isAttainError } from '../core/attain-error.js';
-import { formatDay } from '../core/day.js';
 import type { ComputePool } from '../server/compute/compute-pool.js';
 import type { EvaluationWrite } from '../store/program-store.js';
 import type { Evaluator } from './job-tasks.js';
+import { failedWrite } from './reevaluate.js';
 
 /**
  * Evaluates on the compute pool's worker threads: how jobs run inside the server, so that evaluating a program
@@ -17,14 +17,7 @@ export function threadEvaluator(pool: ComputePool): Evaluator {
       return JSON.parse(json) as EvaluationWrite;
     } catch (error) {
       if (!isAttainError(error)) throw error;
-      return {
-        org: organization.id,
-        dataVersion: input.dataVersion,
-        catalog: rules.fingerprint,
-        expectedRevision: input.previous?.revision ?? null,
-        run,
-        outcome: { kind: 'failed', asOf: formatDay(asOf), code: error.code, message: error.message },
-      };
+      return failedWrite(rules, input, asOf, run, error);
     }
   };
 }

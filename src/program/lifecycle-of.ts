@@ -54,12 +54,15 @@ export function lifecycleOf(input: LifecycleInput): Lifecycle {
 
 /**
  * A level's status on any day, from its transitions (any order): the status the latest transition on or before the
- * day set. Before the first transition nothing was known, which counts as `not-attained`.
+ * day set. Before the first transition nothing was known, which counts as `before` (`not-attained` unless given).
  */
-export function statusOnFromTransitions(transitions: readonly Pick<Transition, 'date' | 'to'>[]): (day: Day) => LevelStatus {
+export function statusOnFromTransitions(
+  transitions: readonly Pick<Transition, 'date' | 'to'>[],
+  before: LevelStatus = 'not-attained',
+): (day: Day) => LevelStatus {
   const steps = transitions.map((t) => ({ day: day(t.date), to: t.to })).sort((a, b) => a.day - b.day);
   return (on) => {
-    let status: LevelStatus = 'not-attained';
+    let status: LevelStatus = before;
     for (const step of steps) {
       if (step.day > on) break;
       status = step.to;

@@ -1,5 +1,6 @@
 import type { Catalog, ProgramPolicy } from '../catalog/catalog-types.js';
 import { type Day, formatDay } from '../core/day.js';
+import { pushTo } from '../core/push-to.js';
 import type { Organization } from '../engine/organization.js';
 import { evaluateJointly } from '../planner/evaluate-jointly.js';
 import { type LevelChange, levelChanges, levelKey } from './level-changes.js';
@@ -33,12 +34,7 @@ export async function standingOf(
   const evaluation = await evaluateJointly(catalog, organization, { asOf, policy });
   const { changes, nextEvent } = await levelChanges(catalog, organization, policy, asOf, asOf + horizonDays, evaluation.results);
   const byLevel = new Map<string, LevelChange[]>();
-  for (const change of changes) {
-    const key = levelKey(change);
-    const list = byLevel.get(key);
-    if (list) list.push(change);
-    else byLevel.set(key, [change]);
-  }
+  for (const change of changes) pushTo(byLevel, levelKey(change), change);
   const date = formatDay(asOf);
   const levels = evaluation.results.map((result): LevelStanding => {
     const mine = byLevel.get(levelKey(result)) ?? [];

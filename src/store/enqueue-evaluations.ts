@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { StoreDatabase } from './store-database.js';
 
-/** Organizations per evaluation job when many are queued at once (a bulk load, a full run). */
+/** Organizations per job when many are queued at once (a bulk load, a full run, an impact report). */
 export const ORGANIZATIONS_PER_JOB = 100;
 /** A write's re-evaluation waits this long, so that a burst of imports into one organization folds into one job. */
 const SETTLE_SECONDS = 2;
@@ -34,16 +34,30 @@ export async function enqueueEvaluations(
       run_at := now() + make_interval(secs => ${SETTLE_SECONDS}), job_key := ${`evaluate:${org}`})`.execute(trx);
     return;
   }
+  await enqueueInBatches(trx, jobSchema, 'evaluate', orgs, options);
+}
+
+/**
+ * Queues one job of `task` per hundred organizations, each with payload `{ ...extra, orgs }`, in one statement inside
+ * the caller's transaction.
+ */
+export async function enqueueInBatches(
+  trx: Kysely<StoreDatabase>,
+  jobSchema: string,
+  task: string,
+  orgs: readonly string[],
+  extra: Readonly<Record<string, unknown>> = {},
+): Promise<void> {
   const payloads: string[] = [];
   for (let i = 0; i < orgs.length; i += ORGANIZATIONS_PER_JOB) {
-    const payload: EvaluatePayload = { orgs: orgs.slice(i, i + ORGANIZATIONS_PER_JOB), ...options };
-    payloads.push(JSON.stringify(payload));
+    payloads.push(JSON.stringify({ ...extra, orgs: orgs.slice(i, i + ORGANIZATIONS_PER_JOB) }));
   }
   if (payloads.length === 0) return;
+  const schema = sql.id(jobSchema);
   // job_spec's eight fields (identifier, payload, queue_name, run_at, max_attempts, job_key, priority, flags), typed
   // so that the row casts to it.
   await sql`select ${schema}.add_jobs(array(
-      select row('evaluate', p::json, null::text, null::timestamptz, null::smallint, null::text, null::smallint,
+      select row(${task}::text, p::json, null::text, null::timestamptz, null::smallint, null::text, null::smallint,
         null::text[])::${schema}.job_spec
       from unnest(${payloads}::text[]) as p))`.execute(trx);
 }

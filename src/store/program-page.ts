@@ -1,5 +1,6 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { AttainError } from '../core/attain-error.js';
+import { pushTo } from '../core/push-to.js';
 import type { LevelStatus } from '../engine/evaluation-types.js';
 import type { LifecycleStatus } from '../program/standing-types.js';
 import type { ExportRow, ProgramFilter, ProgramPage, ProgramPageRequest, ProgramRow, ProgramSort } from './program-store.js';
@@ -57,8 +58,7 @@ export async function programPage(db: Kysely<StoreDatabase>, request: ProgramPag
           .execute();
   const byOrg = new Map<string, ProgramRow['levels'][number][]>();
   for (const l of levels) {
-    const list = byOrg.get(l.org_id) ?? [];
-    list.push({
+    pushTo(byOrg, l.org_id, {
       competency: l.competency,
       option: l.option,
       level: l.level,
@@ -67,7 +67,6 @@ export async function programPage(db: Kysely<StoreDatabase>, request: ProgramPag
       atRisk: l.at_risk_date,
       nextChange: l.next_change_date,
     });
-    byOrg.set(l.org_id, list);
   }
   return {
     total: heads.rows[0]?.total ?? (offset === 0 ? 0 : await countMatching(db, request)),

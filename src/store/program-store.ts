@@ -139,6 +139,16 @@ export interface ProgramPage {
   readonly rows: readonly ProgramRow[];
 }
 
+/** What starting a run takes: the kind, the day, the current catalog's fingerprint and, for an impact, the draft. */
+export interface RunRequest {
+  readonly kind: 'run' | 'impact';
+  readonly asOf: string;
+  readonly catalog: string;
+  /** The draft catalog, validated (an impact's only). */
+  readonly draft?: unknown;
+  readonly draftName?: string;
+}
+
 /** A run of the program or of an impact report, with its progress. */
 export interface ProgramRun {
   readonly id: string;
@@ -183,13 +193,7 @@ export interface ProgramStore {
   /** Every organization × level the filter matches, for a CSV export. */
   exportRows(filter: ProgramFilter): Promise<readonly ExportRow[]>;
   /** Starts a run (queuing its first job in the same transaction) and returns it. */
-  startRun(input: {
-    readonly kind: 'run' | 'impact';
-    readonly asOf: string;
-    readonly catalog: string;
-    readonly draft?: unknown;
-    readonly draftName?: string;
-  }): Promise<ProgramRun>;
+  startRun(input: RunRequest): Promise<ProgramRun>;
   run(id: string): Promise<ProgramRun | undefined>;
   runs(kind: 'run' | 'impact', limit?: number): Promise<readonly ProgramRun[]>;
   impactChanges(run: string, options?: { readonly offset?: number; readonly limit?: number }): Promise<readonly ImpactChange[]>;

@@ -1,10 +1,12 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { AttainError } from '../core/attain-error.js';
+import { pushTo } from '../core/push-to.js';
 import type { LevelStatus } from '../engine/evaluation-types.js';
+import { levelKey } from '../program/level-changes.js';
 import type { LevelKey, LifecycleStatus, Transition } from '../program/standing-types.js';
 import { LIFECYCLE_STATUSES } from '../program/standing-types.js';
 import { appendAudit } from './append-audit.js';
-import { enqueueEvaluations } from './enqueue-evaluations.js';
+import { enqueueEvaluations, enqueueInBatches } from './enqueue-evaluations.js';
 import { programPage, programRowsForExport } from './program-page.js';
 import type {
   EvaluationInput,
@@ -18,16 +20,17 @@ import type {
   ProgramRow,
   ProgramRun,
   ProgramStore,
+  RunRequest,
   StoredEvaluation,
   StoredLevel,
   StoredTransition,
 } from './program-store.js';
 import { readOrganizations } from './read-organizations.js';
 import type { Actor } from './store.js';
-import type { ProgramRunsTable, StandingsTable, StoreDatabase } from './store-database.js';
+import type { ProgramRunsTable, StandingsTable, StoreDatabase, TransitionsTable } from './store-database.js';
+import { checkLimit, MAX_LIMIT, organizationNotFound } from './store-limits.js';
 
 const DEFAULT_TRANSITIONS = 200;
-const MAX_LIMIT = 10_000;
 
 /** The program's tables over the store's database; see `ProgramStore`. */
 export class SqlProgramStore implements ProgramStore {
@@ -53,19 +56,29 @@ export class SqlProgramStore implements ProgramStore {
           trx.selectFrom('transitions').selectAll().where('org_id', 'in', ids).orderBy('date').orderBy('id').execute(),
         ]);
         const version = new Map(versions.map((v) => [v.id, v.data_version]));
-        return organizations.map((organization): EvaluationInput => {
-          const id = organization.id;
-          return {
+        const awardsOf = new Map<string, EvaluationInput['awards'][number][]>();
+        for (const a of awards) pushTo(awardsOf, a.org_id, { ...levelColumns(a), awarded: a.awarded });
+        const overridesOf = new Map<string, EvaluationInput['overrides'][number][]>();
+        for (const o of overrides) {
+          pushTo(overridesOf, o.org_id, {
+            ...levelColumns(o),
+            status: o.status as LifecycleStatus,
+            until: o.until,
+            reason: o.reason,
+          });
+        }
+        const transitionsOf = new Map<string, Transition[]>();
+        for (const t of transitions) pushTo(transitionsOf, t.org_id, transitionOf(t));
+        return organizations.map(
+          (organization): EvaluationInput => ({
             organization,
-            dataVersion: version.get(id) ?? '0',
-            previous: previous.get(id),
-            awards: awards.filter((a) => a.org_id === id).map((a) => ({ ...levelOf(a), awarded: a.awarded })),
-            overrides: overrides
-              .filter((o) => o.org_id === id)
-              .map((o) => ({ ...levelOf(o), status: o.status as LifecycleStatus, until: o.until, reason: o.reason })),
-            transitions: transitions.filter((t) => t.org_id === id).map(transitionOf),
-          };
-        });
+            dataVersion: version.get(organization.id) ?? '0',
+            previous: previous.get(organization.id),
+            awards: awardsOf.get(organization.id) ?? [],
+            overrides: overridesOf.get(organization.id) ?? [],
+            transitions: transitionsOf.get(organization.id) ?? [],
+          }),
+        );
       });
   }
 
@@ -78,12 +91,12 @@ export class SqlProgramStore implements ProgramStore {
       const { standing, lifecycles, transitions } = outcome;
       await trx.deleteFrom('standings').where('org_id', '=', write.org).execute();
       if (standing.levels.length > 0) {
-        const lifecycle = new Map(lifecycles.map((l) => [keyOf(l), l]));
+        const lifecycle = new Map(lifecycles.map((l) => [levelKey(l), l]));
         await trx
           .insertInto('standings')
           .values(
             standing.levels.map((l) => {
-              const life = lifecycle.get(keyOf(l));
+              const life = lifecycle.get(levelKey(l));
               return {
                 org_id: write.org,
                 competency: l.competency,
@@ -207,41 +220,22 @@ export class SqlProgramStore implements ProgramStore {
   }
 
   async counts(): Promise<readonly LevelCounts[]> {
-    const rows = await sql<LevelKey & { status: string; lifecycle: string; at_risk: boolean; n: number }>`
-      select competency, option, level, status, lifecycle, at_risk_date is not null as at_risk, count(*)::int as n
-      from standings group by 1, 2, 3, 4, 5, 6 order by 1, 2, 3`.execute(this.db);
-    const byLevel = new Map<string, LevelCounts & { byLifecycle: Record<LifecycleStatus, number> }>();
-    for (const row of rows.rows) {
-      const key = keyOf(row);
-      let counts = byLevel.get(key);
-      if (!counts) {
-        counts = {
-          ...levelColumns(row),
-          attained: 0,
-          notAttained: 0,
-          undetermined: 0,
-          atRisk: 0,
-          byLifecycle: Object.fromEntries(LIFECYCLE_STATUSES.map((s) => [s, 0])) as Record<LifecycleStatus, number>,
-        };
-        byLevel.set(key, counts);
-      }
-      const mutable = counts as { -readonly [K in keyof LevelCounts]: LevelCounts[K] };
-      if (row.status === 'attained') mutable.attained += row.n;
-      else if (row.status === 'not-attained') mutable.notAttained += row.n;
-      else mutable.undetermined += row.n;
-      if (row.at_risk) mutable.atRisk += row.n;
-      counts.byLifecycle[row.lifecycle as LifecycleStatus] += row.n;
-    }
-    return [...byLevel.values()];
+    const byLifecycle = LIFECYCLE_STATUSES.map((l) => sql`count(*) filter (where lifecycle = ${l})::int`);
+    const rows = await sql<LevelKey & Omit<LevelCounts, 'byLifecycle'> & { lifecycles: number[] }>`
+      select competency, option, level,
+        count(*) filter (where status = 'attained')::int as attained,
+        count(*) filter (where status = 'not-attained')::int as "notAttained",
+        count(*) filter (where status = 'undetermined')::int as undetermined,
+        count(*) filter (where at_risk_date is not null)::int as "atRisk",
+        array[${sql.join(byLifecycle)}] as lifecycles
+      from standings group by 1, 2, 3 order by 1, 2, 3`.execute(this.db);
+    return rows.rows.map(({ lifecycles, ...counts }) => ({
+      ...counts,
+      byLifecycle: Object.fromEntries(LIFECYCLE_STATUSES.map((l, i) => [l, lifecycles[i] ?? 0])) as LevelCounts['byLifecycle'],
+    }));
   }
 
-  startRun(input: {
-    readonly kind: 'run' | 'impact';
-    readonly asOf: string;
-    readonly catalog: string;
-    readonly draft?: unknown;
-    readonly draftName?: string;
-  }): Promise<ProgramRun> {
+  startRun(input: RunRequest): Promise<ProgramRun> {
     return this.db.transaction().execute(async (trx) => {
       const row = await trx
         .insertInto('program_runs')
@@ -363,6 +357,8 @@ async function readEvaluations(db: Kysely<StoreDatabase>, ids: readonly string[]
       .orderBy('org_id')
       .execute(),
   ]);
+  const levelsOf = new Map<string, StoredLevel[]>();
+  for (const l of levels) pushTo(levelsOf, l.org_id, storedLevel(l));
   const result = new Map<string, StoredEvaluation>();
   for (const head of heads) {
     result.set(head.org_id, {
@@ -375,7 +371,7 @@ async function readEvaluations(db: Kysely<StoreDatabase>, ids: readonly string[]
       nextEvent: head.next_event,
       warnings: head.warnings,
       error: head.error_code === null ? null : { code: head.error_code, message: head.error_message ?? '' },
-      levels: levels.filter((l) => l.org_id === head.org_id).map(storedLevel),
+      levels: levelsOf.get(head.org_id) ?? [],
     });
   }
   return result;
@@ -400,15 +396,9 @@ function storedLevel(row: Selectable<StandingsTable>): StoredLevel {
   };
 }
 
-function transitionOf(row: {
-  competency: string;
-  option: string;
-  level: string;
-  date: string;
-  from_status: string | null;
-  to_status: string;
-  cause: unknown;
-}): Transition {
+function transitionOf(
+  row: Pick<Selectable<TransitionsTable>, 'competency' | 'option' | 'level' | 'date' | 'from_status' | 'to_status' | 'cause'>,
+): Transition {
   return {
     ...levelColumns(row),
     date: row.date,
@@ -438,30 +428,10 @@ function levelColumns(l: LevelKey): LevelKey {
   return { competency: l.competency, option: l.option, level: l.level };
 }
 
-function levelOf(row: LevelKey): LevelKey {
-  return levelColumns(row);
-}
-
-export function keyOf(l: LevelKey): string {
-  return `${l.competency}/${l.option}/${l.level}`;
-}
-
 async function requireOrganization(trx: Kysely<StoreDatabase>, org: string): Promise<void> {
   const row = await trx.selectFrom('organizations').select('id').where('id', '=', org).forUpdate().executeTakeFirst();
-  if (row) return;
-  throw new AttainError('store.not-found', `there is no organization "${org}"`, [
-    { code: 'store.not-found', path: '$.org', params: { id: org } },
-  ]);
+  if (!row) throw organizationNotFound(org);
 }
-
-function checkLimit(limit: number): number {
-  if (Number.isInteger(limit) && limit >= 0) return Math.min(limit, MAX_LIMIT);
-  throw new AttainError('store.limit.invalid', `limit must be a whole number of at least 0, not ${limit}`, [
-    { code: 'store.limit.invalid', path: '$.limit', params: { limit: String(limit) } },
-  ]);
-}
-
-export type { ProgramRow };
 
 /** The run bookkeeping the jobs do; kept apart from what the API reads. */
 export class SqlRunLedger {
@@ -490,20 +460,8 @@ export class SqlRunLedger {
         .set({ total: ids.length, ...(ids.length === 0 && { finished_at: new Date().toISOString() }) })
         .where('id', '=', id)
         .execute();
-      if (run.kind === 'run') {
-        await enqueueEvaluations(trx, this.jobSchema, ids, { run: id, asOf: run.as_of });
-      } else {
-        const payloads: string[] = [];
-        for (let i = 0; i < ids.length; i += IMPACT_BATCH) {
-          payloads.push(JSON.stringify({ run: id, orgs: ids.slice(i, i + IMPACT_BATCH) }));
-        }
-        if (payloads.length > 0) {
-          const schema = sql.id(this.jobSchema);
-          await sql`select ${schema}.add_jobs(array(
-            select (('impact-batch', p::json, null, null, null, null, null, null))::${schema}.job_spec
-            from unnest(${payloads}::text[]) as p))`.execute(trx);
-        }
-      }
+      if (run.kind === 'run') await enqueueEvaluations(trx, this.jobSchema, ids, { run: id, asOf: run.as_of });
+      else await enqueueInBatches(trx, this.jobSchema, 'impact-batch', ids, { run: id });
       return ids.length;
     });
   }
@@ -543,6 +501,3 @@ export class SqlRunLedger {
       .execute();
   }
 }
-
-/** Organizations per impact job. */
-const IMPACT_BATCH = 100;

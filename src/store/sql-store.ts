@@ -25,12 +25,12 @@ import type {
 } from './store.js';
 import { ROLES } from './store.js';
 import type { ApiTokensTable, StoreDatabase } from './store-database.js';
+import { checkLimit, organizationNotFound } from './store-limits.js';
 import { streamOrganizations } from './stream-organizations.js';
 import { hashTokenSecret, looksLikeTokenSecret, newTokenId, newTokenSecret } from './token-secret.js';
 
 const DEFAULT_HISTORY = 20;
 const DEFAULT_AUDIT = 100;
-const MAX_LIMIT = 10_000;
 
 /**
  * The store over any PostgreSQL-speaking Kysely database: PGlite and PostgreSQL run this same code. Each write is
@@ -151,7 +151,7 @@ export class SqlStore implements Store {
     return this.write(async (trx) => {
       if (input.org !== null) {
         const org = await trx.selectFrom('organizations').select('id').where('id', '=', input.org).executeTakeFirst();
-        if (!org) throw notFound(input.org);
+        if (!org) throw organizationNotFound(input.org);
       }
       const secret = newTokenSecret();
       const row = await trx
@@ -215,7 +215,7 @@ export class SqlStore implements Store {
       from organizations where id = ${snapshot.org}
       returning id, taken_at`.execute(this.db);
     const row = result.rows[0];
-    if (!row) throw notFound(snapshot.org);
+    if (!row) throw organizationNotFound(snapshot.org);
     return { ...snapshot, id: row.id, takenAt: row.taken_at.toISOString() };
   }
 
@@ -299,18 +299,5 @@ function checkTokenScope(role: Role, org: string | null): void {
       path: role === 'admin' || org === null ? '$.org' : '$.role',
       params: { role, org: org ?? '' },
     },
-  ]);
-}
-
-function checkLimit(limit: number): number {
-  if (Number.isInteger(limit) && limit >= 0) return Math.min(limit, MAX_LIMIT);
-  throw new AttainError('store.limit.invalid', `limit must be a whole number of at least 0, not ${limit}`, [
-    { code: 'store.limit.invalid', path: '$.limit', params: { limit: String(limit) } },
-  ]);
-}
-
-function notFound(id: string): AttainError {
-  return new AttainError('store.not-found', `there is no organization "${id}"`, [
-    { code: 'store.not-found', path: '$.org', params: { id } },
   ]);
 }
