@@ -40,7 +40,6 @@ const TABLES = [
   'dpor_periods',
   'revenue_chunks',
   'api_tokens',
-  'evaluation_snapshots',
   'audit_log',
 ] as const;
 
@@ -427,11 +426,9 @@ export function defineStoreContract(name: string, makeFactory: () => Promise<Sto
       });
       await store.replaceOrganization(doomed, CLI);
       const { token } = await store.createToken({ role: 'partner', org: 'doomed' }, CLI);
-      await store.recordSnapshot({ org: 'doomed', asOf: '2018-03-31', catalogVersion: 'v', evaluation: {} });
       expect(await store.deleteOrganization('doomed', API)).toBe(true);
       expect(await store.getOrganization('doomed')).toBeUndefined();
       expect((await store.listOrganizations()).map((s) => s.id)).not.toContain('doomed');
-      expect(await store.history('doomed')).toEqual([]);
       expect((await store.listTokens()).map((t) => t.id)).not.toContain(token.id);
       for (const table of TABLES.filter((t) => t !== 'audit_log' && t !== 'organizations')) {
         const left = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)} where org_id = 'doomed'`.execute(
@@ -563,35 +560,6 @@ export function defineStoreContract(name: string, makeFactory: () => Promise<Sto
       expect(audit[0]).toMatchObject({ actor: CLI, detail: { id: partner.token.id } });
       const adminAudit = (await store.auditLog()).find((a) => a.action === 'token.create' && a.org === null);
       expect(adminAudit?.detail).toEqual({ id: admin.token.id, role: 'admin', label: 'ops' });
-    });
-
-    it('records snapshots and returns the history newest first, limited', async () => {
-      await store.replaceOrganization(organization({ id: 'snaps' }), CLI);
-      await store.replaceOrganization(organization({ id: 'snaps-other' }), CLI);
-      const evaluation = { results: [{ level: 'gold', met: true, amount: '0.1' }], nested: { list: [1, 2, 3], none: null } };
-      const recorded = [];
-      for (const asOf of ['2018-01-31', '2018-02-28', '2018-03-31']) {
-        recorded.push(
-          await store.recordSnapshot({ org: 'snaps', asOf, catalogVersion: 'mpn-2017', evaluation: { ...evaluation, asOf } }),
-        );
-      }
-      await store.recordSnapshot({ org: 'snaps-other', asOf: '2018-03-31', catalogVersion: 'mpn-2017', evaluation: [] });
-      expect(recorded[0]).toMatchObject({ org: 'snaps', asOf: '2018-01-31', catalogVersion: 'mpn-2017' });
-      expect(recorded[0]?.takenAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
-      const history = await store.history('snaps');
-      expect(history.map((h) => h.asOf)).toEqual(['2018-03-31', '2018-02-28', '2018-01-31']);
-      expect(history).toEqual([...recorded].reverse());
-      expect(history[0]?.evaluation).toEqual({ ...evaluation, asOf: '2018-03-31' });
-      expect((await store.history('snaps', 2)).map((h) => h.id)).toEqual([recorded[2]?.id, recorded[1]?.id]);
-      expect(await store.history('snaps', 0)).toEqual([]);
-      expect((await store.history('snaps-other')).map((h) => h.evaluation)).toEqual([[]]);
-      expect(
-        (await rejection(store.recordSnapshot({ org: 'ghost', asOf: '2018-03-31', catalogVersion: 'v', evaluation: {} }))).code,
-      ).toBe('store.not-found');
-      expect(
-        (await rejection(store.recordSnapshot({ org: 'snaps', asOf: '2018-02-30', catalogVersion: 'v', evaluation: {} }))).code,
-      ).toBe('store.snapshot.invalid');
-      expect((await rejection(store.history('snaps', -1))).code).toBe('store.limit.invalid');
     });
 
     it('audits every change with its actor, newest first, by organization and limited', async () => {

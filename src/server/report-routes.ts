@@ -1,8 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { formatDay } from '../core/day.js';
-import type { Evaluation } from '../engine/evaluation-types.js';
-import { evaluateJointly } from '../planner/evaluate-jointly.js';
-import { forecastReport } from '../service/forecast-report.js';
 import type { AppCaches, AppEnv, AppOptions } from './app-env.js';
 import { canRead } from './app-env.js';
 import type { ComputePool } from './compute/compute-pool.js';
@@ -14,19 +11,12 @@ const tags = ['reports'];
 /** The forecast's default horizon, as the CLI's: eighteen months. */
 const DEFAULT_FORECAST_DAYS = 548;
 
-/** A level's standing, as history and the operator's overview list it. */
-function levelsOf(evaluation: Evaluation) {
-  return evaluation.results.map(({ competency, option, level, status }) => ({ competency, option, level, status }));
-}
-
 export function registerReportRoutes(
   app: OpenAPIHono<AppEnv>,
   options: AppOptions,
   caches: AppCaches,
   compute: () => ComputePool,
 ): void {
-  const { store, catalog } = options;
-
   app.openapi(
     createRoute({
       method: 'get',
@@ -114,72 +104,6 @@ export function registerReportRoutes(
       const params = { from, to, locale: localeOf(c) };
       const body = await compute().run(riskDays !== undefined ? 'atRisk' : 'forecast', organization, params);
       return c.body(body, 200, JSON_HEADERS) as never;
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/orgs/{id}/history',
-      tags,
-      summary: 'Past evaluations served for this organization, newest first',
-      request: { params: orgParams, query: z.object({ limit: z.string().optional() }) },
-      responses: ok('{ snapshots }'),
-    }),
-    async (c) => {
-      const { id } = c.req.valid('param');
-      await readableOrganization(c, options, id);
-      const limit = wholeNumber('limit', c.req.valid('query').limit, 1) ?? 100;
-      const snapshots = await store.history(id, limit);
-      return c.json(
-        {
-          snapshots: snapshots.map(({ evaluation, ...s }) => ({ ...s, levels: levelsOf(evaluation as Evaluation) })),
-        },
-        200,
-      );
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/overview',
-      tags,
-      summary: 'Program operator view (admin): every organization, its levels, and the levels at risk',
-      request: { query: z.object({ asOf: z.string().optional(), atRiskDays: z.string().optional() }) },
-      responses: ok('{ asOf, organizations, counts }'),
-    }),
-    async (c) => {
-      if (c.get('token').role !== 'admin') throw httpErrors.forbidden('the overview is for admin tokens');
-      const query = c.req.valid('query');
-      const asOf = dayParameter('asOf', query.asOf);
-      const days = wholeNumber('atRiskDays', query.atRiskDays, 1) ?? 90;
-      const locale = localeOf(c);
-      const organizations = [];
-      for await (const organization of store.streamOrganizations()) {
-        const evaluation = await evaluateJointly(catalog, organization, { asOf });
-        const { report, result } = forecastReport(catalog, organization, { from: asOf, to: asOf + days }, locale);
-        const held = (k: { competency: string; option: string; level: string }) =>
-          result.start.some((s) => s.attained && s.competency === k.competency && s.option === k.option && s.level === k.level);
-        const atRisk = report.changes
-          .filter((change) => !change.attained && held(change))
-          .map(({ competency, option, level, date, cause }) => ({ competency, option, level, date, cause }));
-        organizations.push({
-          id: organization.id,
-          name: organization.name,
-          market: organization.market,
-          levels: levelsOf(evaluation),
-          atRisk,
-        });
-      }
-      const counts: Record<string, number> = {};
-      for (const o of organizations) {
-        for (const l of o.levels) {
-          if (l.status === 'attained')
-            counts[`${l.competency}/${l.option}/${l.level}`] = (counts[`${l.competency}/${l.option}/${l.level}`] ?? 0) + 1;
-        }
-      }
-      return c.json({ asOf: formatDay(asOf), atRiskDays: days, organizations, counts }, 200);
     },
   );
 }

@@ -17,7 +17,6 @@ import type {
   ProgramFilter,
   ProgramPage,
   ProgramPageRequest,
-  ProgramRow,
   ProgramRun,
   ProgramStore,
   RunRequest,

@@ -1,6 +1,5 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { AttainError } from '../core/attain-error.js';
-import { parseDay } from '../core/day.js';
 import type { Organization } from '../engine/organization.js';
 import { addOrganizationRows } from './add-organization-rows.js';
 import { appendAudit } from './append-audit.js';
@@ -15,7 +14,6 @@ import { SqlProgramStore, SqlRunLedger } from './sql-program-store.js';
 import type {
   Actor,
   AuditEntry,
-  EvaluationSnapshot,
   LoadOutcome,
   OrganizationAdditions,
   OrganizationSummary,
@@ -29,7 +27,6 @@ import { checkLimit, organizationNotFound } from './store-limits.js';
 import { streamOrganizations } from './stream-organizations.js';
 import { hashTokenSecret, looksLikeTokenSecret, newTokenId, newTokenSecret } from './token-secret.js';
 
-const DEFAULT_HISTORY = 20;
 const DEFAULT_AUDIT = 100;
 
 /**
@@ -200,41 +197,6 @@ export class SqlStore implements Store {
       await appendAudit(trx, actor, row.org_id, 'token.revoke', { id });
       return true;
     });
-  }
-
-  async recordSnapshot(snapshot: Omit<EvaluationSnapshot, 'id' | 'takenAt'>): Promise<EvaluationSnapshot> {
-    if (parseDay(snapshot.asOf) === undefined) {
-      throw new AttainError('store.snapshot.invalid', `asOf "${snapshot.asOf}" is not a YYYY-MM-DD date`, [
-        { code: 'store.snapshot.invalid', path: '$.asOf', params: { value: snapshot.asOf } },
-      ]);
-    }
-    // Not audited: the Store interface gives no actor here, and the snapshot is itself the record of what was served.
-    const result = await sql<{ id: number; taken_at: Date }>`
-      insert into evaluation_snapshots (org_id, as_of, catalog_version, evaluation)
-      select id, ${snapshot.asOf}::date, ${snapshot.catalogVersion}, ${JSON.stringify(snapshot.evaluation ?? null)}::jsonb
-      from organizations where id = ${snapshot.org}
-      returning id, taken_at`.execute(this.db);
-    const row = result.rows[0];
-    if (!row) throw organizationNotFound(snapshot.org);
-    return { ...snapshot, id: row.id, takenAt: row.taken_at.toISOString() };
-  }
-
-  async history(org: string, limit = DEFAULT_HISTORY): Promise<readonly EvaluationSnapshot[]> {
-    const rows = await this.db
-      .selectFrom('evaluation_snapshots')
-      .selectAll()
-      .where('org_id', '=', org)
-      .orderBy('id', 'desc')
-      .limit(checkLimit(limit))
-      .execute();
-    return rows.map((row) => ({
-      id: row.id,
-      org: row.org_id,
-      takenAt: row.taken_at.toISOString(),
-      asOf: row.as_of,
-      catalogVersion: row.catalog_version,
-      evaluation: row.evaluation,
-    }));
   }
 
   async auditLog(filter: { readonly org?: string; readonly limit?: number } = {}): Promise<readonly AuditEntry[]> {

@@ -13,7 +13,6 @@ export interface StoreDatabase extends ProgramTables {
   readonly dpor_periods: DporPeriodsTable;
   readonly revenue_chunks: RevenueChunksTable;
   readonly api_tokens: ApiTokensTable;
-  readonly evaluation_snapshots: EvaluationSnapshotsTable;
   readonly audit_log: AuditLogTable;
 }
 
@@ -88,15 +87,6 @@ export interface ApiTokensTable {
   label: string | null;
   created_at: Timestamp;
   revoked_at: ColumnType<Date | null, never, string>;
-}
-
-export interface EvaluationSnapshotsTable {
-  id: Generated<number>;
-  org_id: string;
-  taken_at: Timestamp;
-  as_of: string;
-  catalog_version: string;
-  evaluation: Jsonb;
 }
 
 export interface AuditLogTable {

@@ -336,6 +336,13 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
       for (const statement of PROGRAM) await sql.raw(statement).execute(db);
     },
   },
+  // Snapshots were an evaluation stored per GET, which made reads write and grew without bound (a viewer could fill
+  // the heap with them); the jobs' standings and transitions replace them.
+  '0006-drop-evaluation-snapshots': {
+    async up(db: Kysely<unknown>) {
+      await sql.raw('drop table evaluation_snapshots').execute(db);
+    },
+  },
 };
 
 /** The migrations compiled into the program, so that a store never depends on files beside it. */

@@ -44,17 +44,6 @@ export interface OrganizationAdditions {
   readonly revenue: readonly RevenueRecord[];
 }
 
-/** One evaluation the API served, kept so that a partner can see its history. */
-export interface EvaluationSnapshot {
-  readonly id: number;
-  readonly org: string;
-  readonly takenAt: string;
-  readonly asOf: string;
-  readonly catalogVersion: string;
-  /** The evaluation's JSON, exactly as served. */
-  readonly evaluation: unknown;
-}
-
 /**
  * What became of one organization of a bulk load (`replaceOrganizations`): written (`created` or `replaced`) with
  * its batch, `refused` before any write (a bad organization; the others go on), or `failed` with its batch, which
@@ -112,8 +101,6 @@ export interface Store {
   listTokens(): Promise<readonly TokenRecord[]>;
   revokeToken(id: string, actor: Actor): Promise<boolean>;
 
-  recordSnapshot(snapshot: Omit<EvaluationSnapshot, 'id' | 'takenAt'>): Promise<EvaluationSnapshot>;
-  history(org: string, limit?: number): Promise<readonly EvaluationSnapshot[]>;
   auditLog(filter?: { readonly org?: string; readonly limit?: number }): Promise<readonly AuditEntry[]>;
 
   close(): Promise<void>;

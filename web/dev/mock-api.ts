@@ -50,7 +50,6 @@ export function createMockApi(
   const rawCatalog = readFileSync(catalogFile, 'utf8');
   const catalog: Catalog = compileCatalog(JSON.parse(rawCatalog));
   const orgs = new Map<string, { org: Organization; updatedAt: string }>();
-  const history = new Map<string, unknown[]>();
   for (const file of seeds) {
     const text = readFileSync(file, 'utf8');
     const org = parseOrganization(file.endsWith('.json') ? JSON.parse(text) : parseYaml(text), catalog.currency, file);
@@ -134,21 +133,7 @@ export function createMockApi(
   app.get('/api/orgs/:id/evaluation', (c) => {
     const found = visible(c.get('token'), c.req.param('id'));
     if (!found) return fail(404, 'org.not-found', 'no such organization');
-    const evaluation = evaluate(catalog, found.org, { asOf: day(c.req.query('asOf'), today()) });
-    const list = history.get(found.org.id) ?? [];
-    list.unshift({
-      id: list.length + 1,
-      takenAt: new Date().toISOString(),
-      asOf: evaluation.asOf,
-      catalogVersion: evaluation.results[0]?.catalogVersion ?? '',
-      levels: evaluation.results.map(({ competency, option, level, status }) => ({ competency, option, level, status })),
-    });
-    history.set(found.org.id, list);
-    return c.json(evaluation);
-  });
-  app.get('/api/orgs/:id/history', (c) => {
-    const found = visible(c.get('token'), c.req.param('id'));
-    return found ? c.json({ snapshots: history.get(found.org.id) ?? [] }) : fail(404, 'org.not-found', 'no such organization');
+    return c.json(evaluate(catalog, found.org, { asOf: day(c.req.query('asOf'), today()) }));
   });
   app.get('/api/orgs/:id/plan', async (c) => {
     const found = visible(c.get('token'), c.req.param('id'));
