@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.js';
 
 /** The real server, started as users start it, on a fresh embedded store seeded with the examples. */
 const dir = mkdtempSync(path.join(os.tmpdir(), 'attain-e2e-'));
@@ -37,7 +38,7 @@ beforeAll(async () => {
 }, 90_000);
 
 afterAll(() => {
-  server.kill('SIGKILL');
+  if (server.exitCode === null) server.kill('SIGKILL');
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -62,13 +63,85 @@ describe('the server end to end', () => {
     expect(await response.json()).toMatchObject({ kind: 'revenue', changed: true, dryRun: false });
     const after = await crm();
     expect(Number(after) - Number(before)).toBeCloseTo(12345.67, 2);
-    const history = (await get('/api/orgs/contoso/history')) as { snapshots: unknown[] };
-    // Serving an evaluation is only a read.
-    expect(history.snapshots.length).toBe(0);
   });
 
   it('answers 401 without a token, and serves its API reference', async () => {
     expect((await fetch(`${url}/api/orgs`)).status).toBe(401);
     expect((await fetch(`${url}/api/docs`)).status).toBe(200);
+  });
+});
+
+describe('the command line while the server holds the embedded store', () => {
+  const data = path.join(dir, 'data');
+  const cli = (...args: string[]) => runCli([...args, '--data-dir', data]);
+
+  it('manages tokens through the server', async () => {
+    const created = await cli('token', 'create', '--role', 'viewer', '--org', 'contoso', '--label', 'from the cli');
+    expect(created.status).toBe(0);
+    const secret = created.stdout.trim();
+    const me = await fetch(`${url}/api/me`, { headers: { authorization: `Bearer ${secret}` } });
+    expect(await me.json()).toMatchObject({ role: 'viewer', org: 'contoso' });
+    const listed = await cli('token', 'list');
+    const id = listed.stdout
+      .split('\n')
+      .find((line) => line.endsWith('from the cli'))
+      ?.split('\t')[0] as string;
+    expect((await cli('token', 'revoke', id)).stdout).toBe(`revoked ${id}\n`);
+    expect((await fetch(`${url}/api/me`, { headers: { authorization: `Bearer ${secret}` } })).status).toBe(401);
+    expect((await cli('token', 'revoke', id)).status).toBe(2);
+  });
+
+  it('evaluates a stored organization exactly as its file', async () => {
+    const stored = await cli('evaluate', '--org', 'contoso', '--as-of', '2018-03-31', '--format', 'json');
+    const file = await runCli(['evaluate', 'examples/contoso-dynamics.json', '--as-of', '2018-03-31', '--format', 'json']);
+    expect(stored.status).toBe(0);
+    // The import of the first test added revenue to the stored one: the statuses agree, the amounts need not.
+    const statuses = (text: string) => (JSON.parse(text) as { results: { status: string }[] }).results.map((r) => r.status);
+    expect(statuses(stored.stdout)).toEqual(statuses(file.stdout));
+    const missing = await cli('evaluate', '--org', 'nobody');
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/no organization "nobody"/);
+  });
+
+  it('imports, runs the program and reports an impact through the server, which does the work', async () => {
+    const dry = await cli('import', 'examples/contoso-dynamics.json', '--org', 'contoso', '--dry-run', '--format', 'json');
+    expect(JSON.parse(dry.stdout)).toMatchObject({ dryRun: true });
+    const run = await cli('run', '--as-of', '2018-03-31', '--format', 'json');
+    expect(run.status).toBe(0);
+    const ran = JSON.parse(run.stdout) as { run: { done: number; failed: number }; levels: { attained: number }[] };
+    expect(ran.run).toMatchObject({ done: 2, failed: 0 });
+    const standing = (await get('/api/orgs/contoso/standing')) as { asOf: string };
+    expect(standing.asOf).toBe('2018-03-31');
+    const impact = await cli(
+      'impact',
+      '--catalog',
+      'examples/drafts/crm-gold-600k.yaml',
+      '--as-of',
+      '2018-03-31',
+      '--format',
+      'json',
+    );
+    expect(impact.status).toBe(0);
+    expect(JSON.parse(impact.stdout).changes).toContainEqual(
+      expect.objectContaining({ org: 'contoso', level: 'gold', before: 'attained', after: 'not-attained' }),
+    );
+    const other = await cli('run', '--catalog', 'catalogs/mpn-2017.yaml');
+    expect(other.status).toBe(2);
+    expect(other.stderr).toContain('[cli.server.option]');
+    const worker = await cli('worker');
+    expect(worker.status).toBe(2);
+    expect(worker.stderr).toContain('[cli.server.jobs]');
+  });
+
+  it('when the server stops, its token is revoked, its address removed, and the store opens directly again', async () => {
+    expect(existsSync(path.join(data, 'server.json'))).toBe(true);
+    const stopped = new Promise((resolve) => server.once('exit', resolve));
+    server.kill('SIGTERM');
+    await stopped;
+    expect(existsSync(path.join(data, 'server.json'))).toBe(false);
+    const listed = await cli('token', 'list');
+    expect(listed.stdout).toMatch(/\trevoked [^\t]+\tattain serve: command lines on this machine/);
+    expect(listed.stdout).not.toMatch(/\tlive\tattain serve: command lines/);
+    expect((await cli('evaluate', '--org', 'fabrikam', '--as-of', '2018-03-31')).status).toBe(0);
   });
 });

@@ -143,6 +143,34 @@ describe('tenancy: a partner sees only its own organization', () => {
   });
 });
 
+describe('many organizations at once (POST /api/orgs, as attain load through a running server)', () => {
+  it('writes the good ones in one transaction, refuses the bad ones with their errors, in the order sent', async () => {
+    const good = (id: string) => ({ id, market: 'developed', people: [], customers: [], revenue: [] });
+    const bad = { id: 'bulk-bad', market: 'nowhere', people: [] };
+    const body = JSON.stringify({ organizations: [good('bulk-1'), bad, good('bulk-2')] });
+    const headers = { 'content-type': 'application/json' };
+    expect((await call('partner', '/api/orgs', { method: 'POST', body, headers })).status).toBe(403);
+    const response = await call('admin', '/api/orgs', { method: 'POST', body, headers });
+    expect(response.status).toBe(200);
+    const { outcomes } = (await response.json()) as { outcomes: { id: string; status: string; error?: { code: string } }[] };
+    expect(outcomes.map((o) => [o.id, o.status])).toEqual([
+      ['bulk-1', 'created'],
+      ['bulk-bad', 'refused'],
+      ['bulk-2', 'created'],
+    ]);
+    expect(outcomes[1]?.error?.code).toBe('org.invalid');
+    expect((await store.getOrganization('bulk-2'))?.id).toBe('bulk-2');
+    expect(await store.getOrganization('bulk-bad')).toBeUndefined();
+    const again = await call('admin', '/api/orgs', {
+      method: 'POST',
+      body: JSON.stringify({ organizations: [good('bulk-1')] }),
+      headers,
+    });
+    expect(((await again.json()) as { outcomes: { status: string }[] }).outcomes[0]?.status).toBe('replaced');
+    for (const id of ['bulk-1', 'bulk-2']) await store.deleteOrganization(id, SYSTEM);
+  });
+});
+
 describe('reports are the CLI JSON', () => {
   const asOf = parseDay('2018-03-31') as number;
 

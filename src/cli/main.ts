@@ -34,6 +34,7 @@ const HELP = `attain — evaluate, explain, plan and forecast partner competency
 
 Usage:
   attain evaluate FILE... [options]     every competency, option and level for an organization file (JSON or YAML)
+  attain evaluate --org ID              the same for a stored organization (plan and forecast take --org ID too)
   attain plan FILE --target C/O/L     the cheapest way to a level: fewest new people, then fewest exams
   attain forecast FILE [--from D] [--to D] [--at-risk DAYS]
                                         every day a level is gained or lost, and why
@@ -82,7 +83,8 @@ ${describeOptions(workerOptions)}
 Options of impact:
 ${describeOptions(impactOptions)}
 
-The store is PGlite in --data-dir (default ./attain-data), or PostgreSQL when DATABASE_URL is set.
+The store is PGlite in --data-dir (default ./attain-data), or PostgreSQL when DATABASE_URL is set. While attain serve
+holds the embedded store, the store commands (evaluate --org, import, load, run, impact, token) go through it.
 
 Exit status: 0 when evaluation ran, 2 for invalid input or usage, 1 for an internal error. load: 0 when every
 organization loaded, 2 when some were refused (the others loaded), 1 when a batch failed in the database.

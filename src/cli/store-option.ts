@@ -1,5 +1,9 @@
+import { AttainError, isAttainError } from '../core/attain-error.js';
+import { DEFAULT_DATA_DIR } from '../store/default-data-dir.js';
 import type { SqlStore } from '../store/sql-store.js';
 import type { OptionSpec } from './parse-args.js';
+import { runningServer } from './running-server.js';
+import { ServerClient } from './server-client.js';
 
 export const dataDirOption: OptionSpec = {
   name: 'data-dir',
@@ -7,14 +11,53 @@ export const dataDirOption: OptionSpec = {
   description: 'the embedded store (default ./attain-data); DATABASE_URL selects PostgreSQL instead',
 };
 
+/** Where a command's reads and writes go: the store itself, or the `attain serve` that holds it. */
+export type StoreTarget =
+  | { readonly kind: 'store'; readonly store: SqlStore; readonly where: string }
+  | { readonly kind: 'server'; readonly client: ServerClient; readonly where: string };
+
 /** The store the command line names: PostgreSQL when DATABASE_URL is set, else PGlite in --data-dir. */
 export async function openStoreOption(options: Readonly<Record<string, unknown>>): Promise<{ store: SqlStore; where: string }> {
   // Loaded here so that evaluate, plan and forecast never pay for the store's modules.
-  const { openStore, DEFAULT_DATA_DIR } = await import('../store/open-store.js');
+  const { openStore } = await import('../store/open-store.js');
   const databaseUrl = process.env.DATABASE_URL;
   if (databaseUrl) return { store: await openStore({ databaseUrl }), where: `PostgreSQL at ${redact(databaseUrl)}` };
-  const dataDir = typeof options['data-dir'] === 'string' ? options['data-dir'] : DEFAULT_DATA_DIR;
+  const dataDir = dataDirOf(options);
   return { store: await openStore({ dataDir }), where: `PGlite in ${dataDir}` };
+}
+
+/**
+ * The store, or, when `attain serve` holds the embedded store (one process at a time may open it), that server: the
+ * command then goes through its API, so that it works while the server runs and the data stays safe. PostgreSQL is
+ * shared by any number of processes and is always opened directly.
+ */
+export async function openStoreOrServer(options: Readonly<Record<string, unknown>>): Promise<StoreTarget> {
+  try {
+    return { kind: 'store', ...(await openStoreOption(options)) };
+  } catch (error) {
+    if (process.env.DATABASE_URL || !isAttainError(error) || error.code !== 'store.locked') throw error;
+    const holder = error.issues[0]?.params.pid;
+    const server = runningServer(dataDirOf(options), typeof holder === 'number' ? holder : undefined);
+    if (!server) throw error;
+    const client = new ServerClient(server);
+    return { kind: 'server', client, where: client.where };
+  }
+}
+
+/** Options that only make sense on the store itself: the server that holds it runs with its own catalog. */
+export function refuseOnServer(options: Readonly<Record<string, unknown>>, names: readonly string[]): void {
+  for (const option of names) {
+    if (options[option] === undefined) continue;
+    throw new AttainError(
+      'cli.server.option',
+      `--${option} cannot apply while attain serve holds the store: the server's own catalog is used; stop the server to use another`,
+      [{ code: 'cli.server.option', path: `--${option}`, params: { option } }],
+    );
+  }
+}
+
+export function dataDirOf(options: Readonly<Record<string, unknown>>): string {
+  return typeof options['data-dir'] === 'string' ? options['data-dir'] : DEFAULT_DATA_DIR;
 }
 
 /** A database URL without its password, for messages. */

@@ -99,6 +99,16 @@ const en: Messages = {
     'input.malformed-json': (p) => `not valid JSON: ${s(p.detail)}`,
     'input.malformed-yaml': (p) => `not valid YAML: ${s(p.detail)}`,
     'store.batch.failed': (p) => `the batch was not written: ${s(p.detail)}`,
+    'store.not-found': (p) => `there is no organization "${s(p.id)}" in the store`,
+    'cli.server.unreachable': (p) =>
+      `the attain serve at ${s(p.url)} holds the store but does not answer (${s(p.reason)}); stop it, or wait until it answers`,
+    'cli.server.answer': (p) => `the running attain serve answered ${s(p.status)} without an error of its own`,
+    'cli.server.option': (p) =>
+      `--${s(p.option)} cannot apply while attain serve holds the store: the server's own catalog is used; stop the server to use another`,
+    'cli.server.too-large': (p) =>
+      `organization "${s(p.id)}" is ${s(p.megabytes)} MB, more than the running server accepts in one request; stop the server and load it directly`,
+    'cli.server.jobs': () =>
+      'attain serve runs the jobs of this embedded store itself; a worker is for PostgreSQL (DATABASE_URL)',
     'load.duplicate': (p) => `organization "${s(p.id)}" is already loaded from ${s(p.first)}; this one is not loaded`,
     'catalog.exam.unknown': (p) => `exam ${s(p.code)} is not in the exam registry`,
     'catalog.exam.conflicting-titles': (p) => `exam ${s(p.code)} is listed twice with different titles (first at ${s(p.first)})`,
@@ -213,6 +223,15 @@ const zhTW: Messages = {
     'input.malformed-json': (p) => `不是有效的 JSON：${s(p.detail)}`,
     'input.malformed-yaml': (p) => `不是有效的 YAML：${s(p.detail)}`,
     'store.batch.failed': (p) => `此批次未寫入：${s(p.detail)}`,
+    'store.not-found': (p) => `資料庫中沒有組織「${s(p.id)}」`,
+    'cli.server.unreachable': (p) =>
+      `位於 ${s(p.url)} 的 attain serve 占用此資料庫，但沒有回應（${s(p.reason)}）；請停止它，或等它回應`,
+    'cli.server.answer': (p) => `執行中的 attain serve 回應 ${s(p.status)}，未附錯誤說明`,
+    'cli.server.option': (p) =>
+      `attain serve 占用此資料庫時無法套用 --${s(p.option)}：將使用伺服器自己的目錄；若要使用其他目錄，請先停止伺服器`,
+    'cli.server.too-large': (p) =>
+      `組織「${s(p.id)}」大小為 ${s(p.megabytes)} MB，超過執行中的伺服器單次請求可接受的上限；請停止伺服器後直接載入`,
+    'cli.server.jobs': () => 'attain serve 會自行執行此內嵌資料庫的工作；worker 僅用於 PostgreSQL（DATABASE_URL）',
     'load.duplicate': (p) => `組織「${s(p.id)}」已從 ${s(p.first)} 載入；此筆未載入`,
     'catalog.exam.unknown': (p) => `測驗 ${s(p.code)} 不在測驗清單中`,
     'catalog.exam.conflicting-titles': (p) => `測驗 ${s(p.code)} 以不同名稱列出兩次（第一次在 ${s(p.first)}）`,
@@ -328,6 +347,15 @@ const koKR: Messages = {
     'input.malformed-json': (p) => `올바른 JSON이 아닙니다: ${s(p.detail)}`,
     'input.malformed-yaml': (p) => `올바른 YAML이 아닙니다: ${s(p.detail)}`,
     'store.batch.failed': (p) => `이 배치는 기록되지 않았습니다: ${s(p.detail)}`,
+    'store.not-found': (p) => `저장소에 "${s(p.id)}" 조직이 없습니다`,
+    'cli.server.unreachable': (p) =>
+      `${s(p.url)}의 attain serve가 저장소를 사용 중이지만 응답하지 않습니다(${s(p.reason)}). 서버를 중지하거나 응답할 때까지 기다리세요`,
+    'cli.server.answer': (p) => `실행 중인 attain serve가 오류 설명 없이 상태 코드 ${s(p.status)}로 응답했습니다`,
+    'cli.server.option': (p) =>
+      `attain serve가 저장소를 사용하는 동안에는 --${s(p.option)} 옵션을 적용할 수 없습니다. 서버의 카탈로그가 사용됩니다. 다른 카탈로그를 쓰려면 서버를 중지하세요`,
+    'cli.server.too-large': (p) =>
+      `조직 "${s(p.id)}"의 크기가 ${s(p.megabytes)}MB로, 실행 중인 서버가 한 번의 요청으로 받을 수 있는 크기를 넘습니다. 서버를 중지한 뒤 직접 불러오세요`,
+    'cli.server.jobs': () => 'attain serve가 이 내장 저장소의 작업을 직접 실행합니다. worker는 PostgreSQL(DATABASE_URL)용입니다',
     'load.duplicate': (p) => `조직 "${s(p.id)}"은(는) 이미 ${s(p.first)}에서 불러왔으므로 이것은 불러오지 않습니다`,
     'catalog.exam.unknown': (p) => `시험 ${s(p.code)}이(가) 시험 목록에 없습니다`,
     'catalog.exam.conflicting-titles': (p) =>

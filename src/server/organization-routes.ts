@@ -1,14 +1,18 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { AttainError } from '../core/attain-error.js';
+import type { Organization } from '../engine/organization.js';
 import { organizationDocument } from '../engine/organization-document.js';
 import { parseOrganization } from '../engine/parse-organization.js';
 import { IMPORT_KINDS, type ImportKind, isImportKind } from '../importers/import-kinds.js';
 import { planImport } from '../importers/plan-import.js';
 import { type AppCaches, type AppEnv, type AppOptions, forgetOrganization } from './app-env.js';
+import { httpErrors } from './http-error.js';
 import { OrgLock } from './org-lock.js';
 import { actorOf, assertWritable, ok, orgParams, readableOrganization } from './route-helpers.js';
 
 const tags = ['organizations'];
+/** Organizations per bulk request, as per `attain load` batch: one transaction each. */
+const LOAD_BATCH = 500;
 
 export function registerOrganizationRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions, caches: AppCaches): void {
   const { store, catalog } = options;
@@ -26,6 +30,49 @@ export function registerOrganizationRoutes(app: OpenAPIHono<AppEnv>, options: Ap
       const token = c.get('token');
       const all = await store.listOrganizations();
       return c.json({ organizations: all.filter((o) => token.role === 'admin' || o.id === token.org) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/orgs',
+      tags,
+      summary: 'Admin: replace (or create) many organizations in one transaction, as `attain load` does',
+      description:
+        'Each organization is validated as `attain evaluate` validates a file; a bad one is refused and the others are ' +
+        'written, all in one transaction with their re-evaluations queued.',
+      request: {
+        body: {
+          content: { 'application/json': { schema: z.object({ organizations: z.array(z.unknown()).min(1).max(LOAD_BATCH) }) } },
+          required: true,
+        },
+      },
+      responses: ok('{ outcomes: [{ id, status: created | replaced | refused | failed, error? }] }'),
+    }),
+    async (c) => {
+      if (c.get('token').role !== 'admin') throw httpErrors.forbidden('loading many organizations is for admin tokens');
+      const documents = c.req.valid('json').organizations;
+      // In the order sent, so that the caller can tell which of its organizations each outcome is.
+      const outcomes: { readonly id: string; readonly status: string; readonly error?: unknown }[] = [];
+      const valid: { readonly at: number; readonly organization: Organization }[] = [];
+      for (const [at, document] of documents.entries()) {
+        try {
+          valid.push({ at, organization: parseOrganization(document, catalog.currency) });
+        } catch (error) {
+          if (!(error instanceof AttainError)) throw error;
+          const id = isRecord(document) && typeof document.id === 'string' ? document.id : `#${at}`;
+          outcomes[at] = { id, status: 'refused', error: error.toJSON() };
+        }
+      }
+      const organizations = valid.map((v) => v.organization);
+      const written =
+        valid.length === 0 ? [] : await store.replaceOrganizations(organizations, actorOf(c), { batchSize: valid.length });
+      written.forEach((o, k) => {
+        forgetOrganization(caches, o.id);
+        outcomes[(valid[k] as (typeof valid)[number]).at] = 'error' in o ? { ...o, error: o.error.toJSON() } : o;
+      });
+      return c.json({ outcomes }, 200);
     },
   );
 
@@ -95,13 +142,17 @@ export function registerOrganizationRoutes(app: OpenAPIHono<AppEnv>, options: Ap
       description: `Kinds: ${IMPORT_KINDS.join(', ')}, or auto (recognized from the header). The body is the file itself.`,
       request: {
         params: orgParams.extend({ kind: z.string().openapi({ example: 'revenue' }) }),
-        query: z.object({ dryRun: z.enum(['true', 'false']).optional() }),
+        query: z.object({
+          dryRun: z.enum(['true', 'false']).optional(),
+          name: z.string().max(200).optional().openapi({ description: "the file's name, for the format and messages" }),
+        }),
       },
       responses: ok('{ kind, dryRun, changed, summary, skipped }'),
     }),
     async (c) => {
       const { id, kind } = c.req.valid('param');
-      const dryRun = c.req.valid('query').dryRun === 'true';
+      const { dryRun: dryRunText, name } = c.req.valid('query');
+      const dryRun = dryRunText === 'true';
       if (kind !== 'auto' && !isImportKind(kind)) {
         throw new AttainError('import.kind.unknown', `unknown import kind "${kind}"; one of: auto, ${IMPORT_KINDS.join(', ')}`, [
           { code: 'import.kind.unknown', path: 'kind', params: { kind, known: IMPORT_KINDS.join(', ') } },
@@ -111,7 +162,7 @@ export function registerOrganizationRoutes(app: OpenAPIHono<AppEnv>, options: Ap
       const text = await c.req.text();
       const result = await lock.run(id, async () => {
         const existing = await store.getOrganization(id);
-        const fileOf = fileNameOf(c.req.header('content-type'), kind);
+        const fileOf = name ?? fileNameOf(c.req.header('content-type'), kind);
         const plan = planImport({
           existing,
           orgId: id,

@@ -1,11 +1,11 @@
 import type { LogConfig } from 'kysely';
+import { DEFAULT_DATA_DIR } from './default-data-dir.js';
 import { migrateJobs } from './migrate-jobs.js';
 import { migrateStore } from './migrate-store.js';
 import type { OpenedDatabase } from './opened-database.js';
 import { SqlStore } from './sql-store.js';
 
-/** Where the embedded store lives when neither a directory nor a database URL is given. */
-export const DEFAULT_DATA_DIR = 'attain-data';
+export { DEFAULT_DATA_DIR } from './default-data-dir.js';
 
 export interface OpenStoreOptions {
   /** The embedded (PGlite) store's directory, created when missing. Ignored when `databaseUrl` is given. */

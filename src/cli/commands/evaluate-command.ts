@@ -5,6 +5,7 @@ import { renderEvaluationText } from '../../render/render-text.js';
 import { catalogOption, chooseLocale, formatOption, langOption, policyFrom, policyOptions } from '../common-options.js';
 import { loadCatalog } from '../load-catalog-option.js';
 import { dateOption, type OptionSpec, parseArgs, usage } from '../parse-args.js';
+import { readStoredOrganizations, storedOrgIds, storedOrgOptions } from '../stored-organization.js';
 
 export const evaluateOptions: readonly OptionSpec[] = [
   { name: 'as-of', value: 'DATE', description: 'evaluate as of YYYY-MM-DD (default: today)' },
@@ -12,19 +13,24 @@ export const evaluateOptions: readonly OptionSpec[] = [
   langOption,
   catalogOption,
   ...policyOptions,
+  ...storedOrgOptions,
 ];
 
-/** `attain evaluate FILE…`: every competency, option and level for each organization file. */
+/** `attain evaluate FILE… [--org ID…]`: every competency, option and level for each organization file or stored one. */
 export async function evaluateCommand(argv: readonly string[], write: (text: string) => void): Promise<number> {
   const { positionals, options } = parseArgs(argv, evaluateOptions);
-  if (positionals.length === 0) throw usage('evaluate needs an organization file: attain evaluate FILE');
+  const ids = storedOrgIds(options);
+  if (positionals.length === 0 && ids.length === 0) {
+    throw usage('evaluate needs an organization file or a stored organization: attain evaluate FILE | --org ID');
+  }
   const asOf = dateOption(options['as-of'], 'as-of');
   const catalog = await loadCatalog(options.catalog);
   const locale = chooseLocale(options.lang);
   const policy = policyFrom(options);
   const evaluations = [];
-  for (const file of positionals) {
-    const organization = await readOrganizationFile(file, catalog.currency);
+  const stored = await readStoredOrganizations(ids, options, catalog.currency);
+  for (const source of [...positionals, ...stored]) {
+    const organization = typeof source === 'string' ? await readOrganizationFile(source, catalog.currency) : source;
     // Without a cap this is plain `evaluate`; with one, levels are decided together.
     const evaluation = await evaluateJointly(catalog, organization, { ...(asOf === undefined ? {} : { asOf }), policy });
     if (options.format === 'json') evaluations.push(evaluation);

@@ -1,5 +1,4 @@
 import { dayOf, formatDay } from '../../core/day.js';
-import { readOrganizationFile } from '../../importers/read-organization-file.js';
 import { FORECAST_MESSAGES } from '../../render/forecast-messages.js';
 import { Formatter } from '../../render/formatter.js';
 import { renderForecastText } from '../../render/render-forecast.js';
@@ -8,6 +7,7 @@ import { atRiskReport, forecastReport } from '../../service/forecast-report.js';
 import { catalogOption, chooseLocale, formatOption, langOption } from '../common-options.js';
 import { loadCatalog } from '../load-catalog-option.js';
 import { dateOption, type OptionSpec, parseArgs, usage } from '../parse-args.js';
+import { readOneOrganization, storedOrgOptions } from '../stored-organization.js';
 
 export const forecastOptions: readonly OptionSpec[] = [
   { name: 'from', value: 'DATE', description: 'start of the forecast (default: today)' },
@@ -16,20 +16,25 @@ export const forecastOptions: readonly OptionSpec[] = [
   formatOption,
   langOption,
   catalogOption,
+  ...storedOrgOptions,
 ];
 
 /** `attain forecast FILE --from D1 --to D2`: every day a level is gained or lost, and why. */
 export async function forecastCommand(argv: readonly string[], write: (text: string) => void): Promise<number> {
   const { positionals, options } = parseArgs(argv, forecastOptions);
   const file = positionals[0];
-  if (!file) throw usage('forecast needs an organization file: attain forecast FILE --from DATE --to DATE');
+  if (!file && options.org === undefined) {
+    throw usage(
+      'forecast needs an organization file or a stored organization: attain forecast FILE | --org ID --from DATE --to DATE',
+    );
+  }
   const from = dateOption(options.from, 'from') ?? dayOf(new Date());
   const riskDays = options['at-risk'] === undefined ? null : Number(options['at-risk']);
   if (riskDays !== null && !(Number.isInteger(riskDays) && riskDays > 0)) throw usage('--at-risk must be a whole number of days');
   const to = riskDays !== null ? from + riskDays : (dateOption(options.to, 'to') ?? from + 548);
   if (to <= from) throw usage('--to must be after --from');
   const catalog = await loadCatalog(options.catalog);
-  const organization = await readOrganizationFile(file, catalog.currency);
+  const organization = await readOneOrganization(file, options, catalog.currency);
   const locale = chooseLocale(options.lang);
   const f = new Formatter(locale, catalog);
   const range = { from, to };

@@ -4,11 +4,14 @@ import { readDraftCatalog } from '../../catalog/read-draft-catalog.js';
 import { dayOf, formatDay } from '../../core/day.js';
 import { catalogFingerprint } from '../../program/catalog-fingerprint.js';
 import { impactTotals } from '../../program/impact-totals.js';
+import type { ImpactChange, ProgramRun } from '../../store/program-store.js';
+import type { SqlStore } from '../../store/sql-store.js';
 import { formatOption } from '../common-options.js';
 import { loadCatalog } from '../load-catalog-option.js';
 import { dateOption, type OptionSpec, parseArgs, usage } from '../parse-args.js';
 import { progressLine } from '../progress-line.js';
-import { dataDirOption, openStoreOption } from '../store-option.js';
+import { serverImpact } from '../server-runs.js';
+import { dataDirOption, openStoreOrServer, refuseOnServer } from '../store-option.js';
 
 export const impactOptions: readonly OptionSpec[] = [
   { name: 'catalog', value: 'DRAFT', description: 'the draft catalog (YAML or JSON) to compare with the current one' },
@@ -26,47 +29,65 @@ export async function impactCommand(argv: readonly string[], write: (text: strin
   const { positionals, options } = parseArgs(argv, impactOptions);
   const draftFile = typeof options.catalog === 'string' ? options.catalog : positionals[0];
   if (draftFile === undefined) throw usage('impact needs a draft catalog: attain impact --catalog DRAFT.yaml');
-  const draft = await readDraftCatalog(draftFile, readFileSync(draftFile, 'utf8'));
+  const draftText = readFileSync(draftFile, 'utf8');
+  const draft = await readDraftCatalog(draftFile, draftText);
   const asOf = formatDay(dateOption(options['as-of'], 'as-of') ?? dayOf(new Date()));
-  const catalog = await loadCatalog(options.current);
-  const rules = { catalog, fingerprint: catalogFingerprint(catalog) };
-  const { store } = await openStoreOption(options);
+  const target = await openStoreOrServer(options);
+  const progress = progressLine('compared', 'organizations');
+  const onProgress = (r: ProgramRun) => progress(r.done, r.total);
+  const named = { name: path.basename(draftFile), text: draftText };
+  if (target.kind === 'server') refuseOnServer(options, ['current']);
+  const { run, changes } =
+    target.kind === 'server'
+      ? await serverImpact<ImpactChange>(target.client, named, asOf, onProgress)
+      : await impactOnStore(target.store, options, { draft, name: named.name }, asOf, onProgress);
+  progress.end();
+  const totals = impactTotals(changes);
+  if (options.format === 'json') {
+    write(
+      `${JSON.stringify({ run: run.id, asOf, draft: run.draftName, organizations: run.total, failed: run.failed, totals, changes }, null, 2)}\n`,
+    );
+    return 0;
+  }
+  write(
+    `Impact of ${run.draftName} as of ${asOf}: ${run.total} organizations compared${run.failed > 0 ? `, ${run.failed} failed` : ''}\n`,
+  );
+  write(
+    `  ${totals.gain} levels gained, ${totals.lose} lost, ${totals.other} other changes, in ${totals.organizations} organizations\n`,
+  );
+  for (const l of totals.levels) {
+    write(
+      `  ${`${l.competency}/${l.option}/${l.level}`.padEnd(58)} +${l.gain} −${l.lose}${l.other ? ` (${l.other} other)` : ''}\n`,
+    );
+  }
+  const shown = changes.slice(0, 50);
+  for (const c of shown) write(`    ${c.org}: ${c.competency}/${c.option}/${c.level} ${c.before ?? '—'} → ${c.after ?? '—'}\n`);
+  if (changes.length > shown.length)
+    write(`    … and ${changes.length - shown.length} more (--format json lists every change)\n`);
+  return 0;
+}
+
+/** The impact worked out by this process on the store itself, with the current catalog it names. */
+async function impactOnStore(
+  store: SqlStore,
+  options: Readonly<Record<string, unknown>>,
+  draft: { readonly draft: unknown; readonly name: string },
+  asOf: string,
+  onProgress: (run: ProgramRun) => void,
+): Promise<{ run: ProgramRun; changes: readonly ImpactChange[] }> {
   try {
+    const catalog = await loadCatalog(options.current);
+    const rules = { catalog, fingerprint: catalogFingerprint(catalog) };
     const { runToCompletion } = await import('../../jobs/run-to-completion.js');
     const queued = await store.program.startRun({
       kind: 'impact',
       asOf,
       catalog: rules.fingerprint,
-      draft,
-      draftName: path.basename(draftFile),
+      draft: draft.draft,
+      draftName: draft.name,
     });
-    const progress = progressLine('compared', 'organizations');
-    const run = await runToCompletion(store, rules, queued.id, (r) => progress(r.done, r.total));
-    progress.end();
-    const changes = await store.program.impactChanges(run.id);
-    const totals = impactTotals(changes);
-    if (options.format === 'json') {
-      write(
-        `${JSON.stringify({ run: run.id, asOf, draft: run.draftName, organizations: run.total, failed: run.failed, totals, changes }, null, 2)}\n`,
-      );
-      return 0;
-    }
-    write(
-      `Impact of ${run.draftName} as of ${asOf}: ${run.total} organizations compared${run.failed > 0 ? `, ${run.failed} failed` : ''}\n`,
-    );
-    write(
-      `  ${totals.gain} levels gained, ${totals.lose} lost, ${totals.other} other changes, in ${totals.organizations} organizations\n`,
-    );
-    for (const l of totals.levels) {
-      write(
-        `  ${`${l.competency}/${l.option}/${l.level}`.padEnd(58)} +${l.gain} −${l.lose}${l.other ? ` (${l.other} other)` : ''}\n`,
-      );
-    }
-    const shown = changes.slice(0, 50);
-    for (const c of shown) write(`    ${c.org}: ${c.competency}/${c.option}/${c.level} ${c.before ?? '—'} → ${c.after ?? '—'}\n`);
-    if (changes.length > shown.length)
-      write(`    … and ${changes.length - shown.length} more (--format json lists every change)\n`);
-    return 0;
+    const run = await runToCompletion(store, rules, queued.id, onProgress);
+    return { run, changes: await store.program.impactChanges(run.id) };
   } finally {
     await store.close();
   }

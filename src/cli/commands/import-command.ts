@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { AttainError } from '../../core/attain-error.js';
-import { renderImportText } from '../../render/render-import.js';
+import { type ImportReport, renderImportText } from '../../render/render-import.js';
 import { catalogOption, chooseLocale, formatOption, langOption } from '../common-options.js';
 import { loadCatalog } from '../load-catalog-option.js';
 import { type OptionSpec, parseArgs, usage } from '../parse-args.js';
-import { dataDirOption, openStoreOption } from '../store-option.js';
+import { dataDirOption, openStoreOrServer } from '../store-option.js';
 
 export const importOptions: readonly OptionSpec[] = [
   { name: 'org', value: 'ID', description: 'the organization to import into' },
@@ -37,11 +38,30 @@ export async function importCommand(argv: readonly string[], write: (text: strin
   });
   const catalog = await loadCatalog(options.catalog);
   const { planImport } = await import('../../importers/plan-import.js');
-  const { store } = await openStoreOption(options);
+  const dryRun = options['dry-run'] === true;
+  const target = await openStoreOrServer(options);
+  if (target.kind === 'server') {
+    // The server plans and applies it under its own lock on the organization, exactly as an upload.
+    const output = await target.client.json<ImportReport>(
+      'POST',
+      `/api/orgs/${encodeURIComponent(org)}/imports/${kind ?? 'auto'}`,
+      {
+        query: { dryRun, name: path.basename(file) },
+        text,
+        type: 'text/plain; charset=utf-8',
+      },
+    );
+    write(
+      options.format === 'json'
+        ? `${JSON.stringify(output, null, 2)}\n`
+        : renderImportText(output, org, chooseLocale(options.lang)),
+    );
+    return 0;
+  }
+  const { store } = target;
   try {
     const existing = await store.getOrganization(org);
     const plan = planImport({ existing, orgId: org, ...(kind && { kind }), text, file, catalog });
-    const dryRun = options['dry-run'] === true;
     if (!dryRun && plan.changed) {
       const actor = { kind: 'cli', id: 'attain import' } as const;
       if (plan.replace) await store.replaceOrganization(plan.organization, actor, `import.${plan.kind}`);

@@ -1,11 +1,11 @@
 import { dayOf } from '../../core/day.js';
 import { personNames } from '../../engine/organization.js';
-import { readOrganizationFile } from '../../importers/read-organization-file.js';
 import { planLevel } from '../../planner/plan-level.js';
 import { renderPlanText } from '../../render/render-plan.js';
 import { catalogOption, chooseLocale, formatOption, langOption, policyFrom, policyOptions } from '../common-options.js';
 import { loadCatalog } from '../load-catalog-option.js';
 import { dateOption, type OptionSpec, parseArgs, usage } from '../parse-args.js';
+import { readOneOrganization, storedOrgOptions } from '../stored-organization.js';
 
 export const planOptions: readonly OptionSpec[] = [
   { name: 'target', value: 'COMPETENCY/OPTION/LEVEL', description: 'the level to reach, e.g. cloud-crm/reseller/gold' },
@@ -16,6 +16,7 @@ export const planOptions: readonly OptionSpec[] = [
   formatOption,
   langOption,
   catalogOption,
+  ...storedOrgOptions,
   ...policyOptions,
 ];
 
@@ -23,7 +24,11 @@ export const planOptions: readonly OptionSpec[] = [
 export async function planCommand(argv: readonly string[], write: (text: string) => void): Promise<number> {
   const { positionals, options } = parseArgs(argv, planOptions);
   const file = positionals[0];
-  if (!file) throw usage('plan needs an organization file: attain plan FILE --target COMPETENCY/OPTION/LEVEL');
+  if (!file && options.org === undefined) {
+    throw usage(
+      'plan needs an organization file or a stored organization: attain plan FILE | --org ID --target COMPETENCY/OPTION/LEVEL',
+    );
+  }
   if (typeof options.target !== 'string') throw usage('plan needs --target COMPETENCY/OPTION/LEVEL');
   const asOf = dateOption(options['as-of'], 'as-of') ?? dayOf(new Date());
   const limitText = options['max-exams-per-person'];
@@ -31,7 +36,7 @@ export async function planCommand(argv: readonly string[], write: (text: string)
   if (limit !== null && !(Number.isInteger(limit) && limit >= 0))
     throw usage(`--max-exams-per-person must be a whole number, not "${String(limitText)}"`);
   const catalog = await loadCatalog(options.catalog);
-  const organization = await readOrganizationFile(file, catalog.currency);
+  const organization = await readOneOrganization(file, options, catalog.currency);
   const plan = await planLevel(catalog, organization, options.target, {
     asOf,
     maxExamsPerPerson: limit,

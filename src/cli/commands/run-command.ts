@@ -1,11 +1,12 @@
 import { dayOf, formatDay } from '../../core/day.js';
 import { catalogFingerprint } from '../../program/catalog-fingerprint.js';
-import type { ProgramRun } from '../../store/program-store.js';
+import type { LevelCounts, ProgramRun } from '../../store/program-store.js';
 import { catalogOption, formatOption } from '../common-options.js';
 import { loadCatalog } from '../load-catalog-option.js';
 import { dateOption, type OptionSpec, parseArgs } from '../parse-args.js';
 import { progressLine } from '../progress-line.js';
-import { dataDirOption, openStoreOption } from '../store-option.js';
+import { serverRun } from '../server-runs.js';
+import { dataDirOption, openStoreOrServer, refuseOnServer, type StoreTarget } from '../store-option.js';
 
 export const runOptions: readonly OptionSpec[] = [
   {
@@ -25,31 +26,47 @@ export const runOptions: readonly OptionSpec[] = [
 export async function runCommand(argv: readonly string[], write: (text: string) => void): Promise<number> {
   const { options } = parseArgs(argv, runOptions);
   const asOf = formatDay(dateOption(options['as-of'], 'as-of') ?? dayOf(new Date()));
-  const catalog = await loadCatalog(options.catalog);
-  const rules = { catalog, fingerprint: catalogFingerprint(catalog) };
-  const { store, where } = await openStoreOption(options);
+  const target = await openStoreOrServer(options);
+  const started = performance.now();
+  const progress = progressLine('evaluated', 'organizations');
+  const { run, counts, where } = await runOn(target, options, asOf, (r) => progress(r.done, r.total));
+  progress.end();
+  const seconds = (performance.now() - started) / 1000;
+  if (options.format === 'json') {
+    write(`${JSON.stringify({ run, seconds: Number(seconds.toFixed(2)), levels: counts }, null, 2)}\n`);
+    return 0;
+  }
+  write(`Run ${run.id} as of ${run.asOf} on ${where}: ${run.done} organizations in ${seconds.toFixed(1)} s`);
+  write(run.failed > 0 ? `, ${run.failed} failed (see attain run's JSON or the operator page)\n` : '\n');
+  for (const l of counts) {
+    write(
+      `  ${`${l.competency}/${l.option}/${l.level}`.padEnd(66)} ${String(l.attained).padStart(7)} attained` +
+        `${l.atRisk > 0 ? `, ${l.atRisk} at risk within 90 days` : ''}\n`,
+    );
+  }
+  return 0;
+}
+
+/** The run done on the store by this process, or by the jobs of the server that holds the store. */
+async function runOn(
+  target: StoreTarget,
+  options: Readonly<Record<string, unknown>>,
+  asOf: string,
+  onProgress: (run: ProgramRun) => void,
+): Promise<{ run: ProgramRun; counts: readonly LevelCounts[]; where: string }> {
+  if (target.kind === 'server') {
+    refuseOnServer(options, ['catalog']);
+    const { run, levels } = await serverRun(target.client, asOf, onProgress);
+    return { run, counts: levels, where: `${target.where}, with its catalog` };
+  }
+  const { store } = target;
   try {
-    const started = performance.now();
+    const catalog = await loadCatalog(options.catalog);
+    const rules = { catalog, fingerprint: catalogFingerprint(catalog) };
     const { runToCompletion } = await import('../../jobs/run-to-completion.js');
     const queued = await store.program.startRun({ kind: 'run', asOf, catalog: rules.fingerprint });
-    const progress = progressLine('evaluated', 'organizations');
-    const run = await runToCompletion(store, rules, queued.id, (r: ProgramRun) => progress(r.done, r.total));
-    progress.end();
-    const counts = await store.program.counts();
-    const seconds = (performance.now() - started) / 1000;
-    if (options.format === 'json') {
-      write(`${JSON.stringify({ run, seconds: Number(seconds.toFixed(2)), levels: counts }, null, 2)}\n`);
-      return 0;
-    }
-    write(`Run ${run.id} as of ${run.asOf} on ${where}: ${run.done} organizations in ${seconds.toFixed(1)} s`);
-    write(run.failed > 0 ? `, ${run.failed} failed (see attain run's JSON or the operator page)\n` : '\n');
-    for (const l of counts) {
-      write(
-        `  ${`${l.competency}/${l.option}/${l.level}`.padEnd(66)} ${String(l.attained).padStart(7)} attained` +
-          `${l.atRisk > 0 ? `, ${l.atRisk} at risk within 90 days` : ''}\n`,
-      );
-    }
-    return 0;
+    const run = await runToCompletion(store, rules, queued.id, onProgress);
+    return { run, counts: await store.program.counts(), where: target.where };
   } finally {
     await store.close();
   }

@@ -10,7 +10,8 @@ import type { Store } from '../../store/store.js';
 import { catalogOption } from '../common-options.js';
 import { loadCatalog } from '../load-catalog-option.js';
 import { type OptionSpec, parseArgs, usage } from '../parse-args.js';
-import { dataDirOption, openStoreOption } from '../store-option.js';
+import { announceServer, loopbackUrl } from '../running-server.js';
+import { dataDirOf, dataDirOption, openStoreOption } from '../store-option.js';
 
 export const serveOptions: readonly OptionSpec[] = [
   { name: 'port', value: 'PORT', description: 'port to listen on (default 8080; 0 picks a free one)' },
@@ -25,6 +26,7 @@ const ROOT = new URL('../../../', import.meta.url);
 const EXAMPLES = ['examples/contoso-dynamics.json', 'examples/fabrikam-ops.yaml'];
 const SYSTEM = { kind: 'system', id: 'attain serve' } as const;
 const START_LABEL = 'printed by attain serve';
+const LOCAL_LABEL = 'attain serve: command lines on this machine';
 
 /** `attain serve`: the HTTP API and the dashboard on one store, until interrupted. */
 export async function serveCommand(argv: readonly string[], write: (text: string) => void): Promise<number> {
@@ -54,11 +56,22 @@ export async function serveCommand(argv: readonly string[], write: (text: string
   const app = createApp({ store, catalog, catalogDocument, compute, logger, webRoot: fileURLToPath(new URL('dist/web/', ROOT)) });
   // The program's jobs run here too, unless workers elsewhere do them; evaluation happens on the worker threads.
   const jobs = options['no-jobs'] === true ? undefined : await startServerJobs(store, catalog, compute, logger);
+  let withdraw: (() => Promise<void>) | undefined;
   const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${info.port}/`;
     write(`attain is serving ${url}\n  API reference: ${url}api/docs\n  store: ${where}\n`);
     if (secret) write(`  admin token (shown once): ${secret}\n`);
-    else write('  sign in with a token from `attain token create --role admin` (run it while the server is stopped)\n');
+    else write('  sign in with a token from `attain token create --role admin`\n');
+    if (!process.env.DATABASE_URL) {
+      const dataDir = dataDirOf(options);
+      withdraw = async () => undefined;
+      announceLocally(store, dataDir, loopbackUrl(host, info.port)).then(
+        (undo) => {
+          withdraw = undo;
+        },
+        (error: Error) => logger.error({ err: error.message }, 'command lines cannot reach this server'),
+      );
+    }
   });
   await new Promise<void>((resolve) => {
     const stop = () => {
@@ -67,6 +80,7 @@ export async function serveCommand(argv: readonly string[], write: (text: string
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  await withdraw?.();
   await jobs?.stop();
   await app.close();
   await compute.close();
@@ -90,6 +104,23 @@ async function startServerJobs(
     { rules: { catalog, fingerprint: catalogFingerprint(catalog) }, evaluator: threadEvaluator(compute) },
     { log: (level, message) => logger.error({ level }, message) },
   );
+}
+
+/**
+ * Lets `attain load`, `run`, `token` and the other store commands work while this server holds the embedded store
+ * (PGlite is one process's): they find the server in the data directory and go through its API with an admin token
+ * that lives as long as the server. Returns what undoes it at shutdown: the token revoked, the file removed.
+ */
+async function announceLocally(store: Store, dataDir: string, url: string): Promise<() => Promise<void>> {
+  for (const t of await store.listTokens()) {
+    if (t.label === LOCAL_LABEL && t.revokedAt === null) await store.revokeToken(t.id, SYSTEM);
+  }
+  const { secret, token } = await store.createToken({ role: 'admin', org: null, label: LOCAL_LABEL }, SYSTEM);
+  const remove = announceServer(dataDir, { pid: process.pid, url, secret });
+  return async () => {
+    remove();
+    await store.revokeToken(token.id, SYSTEM);
+  };
 }
 
 /**
@@ -120,7 +151,8 @@ async function seedExamples(store: Store, catalog: Catalog): Promise<void> {
  */
 async function adminTokenToPrint(store: Store, always: boolean): Promise<string | null> {
   const tokens = await store.listTokens();
-  const liveAdmin = tokens.some((t) => t.role === 'admin' && t.revokedAt === null);
+  // The command lines' token is not one a person could sign in with: its secret is only in the data directory.
+  const liveAdmin = tokens.some((t) => t.role === 'admin' && t.revokedAt === null && t.label !== LOCAL_LABEL);
   if (liveAdmin && !always) return null;
   for (const t of tokens) if (t.label === START_LABEL && t.revokedAt === null) await store.revokeToken(t.id, SYSTEM);
   return (await store.createToken({ role: 'admin', org: null, label: START_LABEL }, SYSTEM)).secret;

@@ -1,6 +1,7 @@
-import { ROLES, type Role } from '../../store/store.js';
+import { isAttainError } from '../../core/attain-error.js';
+import { ROLES, type Role, type TokenRecord } from '../../store/store.js';
 import { type OptionSpec, parseArgs, usage } from '../parse-args.js';
-import { dataDirOption, openStoreOption } from '../store-option.js';
+import { dataDirOption, openStoreOrServer } from '../store-option.js';
 
 export const tokenOptions: readonly OptionSpec[] = [
   {
@@ -16,7 +17,45 @@ export const tokenOptions: readonly OptionSpec[] = [
 
 const ACTOR = { kind: 'cli', id: 'attain token' } as const;
 
-/** `attain token create|list|revoke`: run while the server is stopped (the embedded store has one user at a time). */
+type TokenInput = { readonly role: Role; readonly org: string | null; readonly label?: string };
+
+/** Tokens managed on the store itself, or through the `attain serve` that holds it (then audited as its local token). */
+interface TokenAdmin {
+  create(input: TokenInput): Promise<{ readonly secret: string; readonly token: TokenRecord }>;
+  list(): Promise<readonly TokenRecord[]>;
+  revoke(id: string): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+async function tokenAdmin(options: Readonly<Record<string, unknown>>): Promise<TokenAdmin> {
+  const target = await openStoreOrServer(options);
+  if (target.kind === 'store') {
+    const { store } = target;
+    return {
+      create: (input) => store.createToken(input, ACTOR),
+      list: () => store.listTokens(),
+      revoke: (id) => store.revokeToken(id, ACTOR),
+      close: () => store.close(),
+    };
+  }
+  const { client } = target;
+  return {
+    create: (input) => client.json('POST', '/api/tokens', { body: input }),
+    list: async () => (await client.json<{ tokens: TokenRecord[] }>('GET', '/api/tokens')).tokens,
+    revoke: async (id) => {
+      try {
+        await client.json('DELETE', `/api/tokens/${encodeURIComponent(id)}`);
+        return true;
+      } catch (error) {
+        if (isAttainError(error) && error.code === 'token.not-found') return false;
+        throw error;
+      }
+    },
+    close: async () => undefined,
+  };
+}
+
+/** `attain token create|list|revoke`, on the store or, while `attain serve` holds the embedded store, through it. */
 export async function tokenCommand(argv: readonly string[], write: (text: string) => void): Promise<number> {
   const { positionals, options } = parseArgs(argv, tokenOptions);
   const [action, id] = positionals;
@@ -28,35 +67,32 @@ export async function tokenCommand(argv: readonly string[], write: (text: string
     if (!role) throw usage('token create needs --role admin|partner|viewer');
     const org = typeof options.org === 'string' ? options.org : null;
     if (role !== 'admin' && org === null) throw usage(`a ${role} token needs --org ID`);
-    const { store } = await openStoreOption(options);
+    const tokens = await tokenAdmin(options);
     try {
       const label = typeof options.label === 'string' ? options.label : undefined;
-      const { secret, token } = await store.createToken(
-        { role, org: role === 'admin' ? null : org, ...(label && { label }) },
-        ACTOR,
-      );
+      const { secret, token } = await tokens.create({ role, org: role === 'admin' ? null : org, ...(label && { label }) });
       write(`${secret}\n`);
       process.stderr.write(
         `token ${token.id} (${token.role}${token.org ? ` for ${token.org}` : ''}); the secret above is shown only once\n`,
       );
     } finally {
-      await store.close();
+      await tokens.close();
     }
     return 0;
   }
-  const { store } = await openStoreOption(options);
+  if (action === 'revoke' && !id) throw usage('token revoke needs the token id (see attain token list)');
+  const tokens = await tokenAdmin(options);
   try {
     if (action === 'list') {
-      for (const t of await store.listTokens()) {
+      for (const t of await tokens.list()) {
         write(`${t.id}\t${t.role}\t${t.org ?? '*'}\t${t.revokedAt ? `revoked ${t.revokedAt}` : 'live'}\t${t.label ?? ''}\n`);
       }
       return 0;
     }
-    if (!id) throw usage('token revoke needs the token id (see attain token list)');
-    if (!(await store.revokeToken(id, ACTOR))) throw usage(`no live token "${id}"`);
+    if (!(await tokens.revoke(id as string))) throw usage(`no live token "${id}"`);
     write(`revoked ${id}\n`);
     return 0;
   } finally {
-    await store.close();
+    await tokens.close();
   }
 }

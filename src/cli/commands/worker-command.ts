@@ -1,8 +1,9 @@
+import { AttainError } from '../../core/attain-error.js';
 import { catalogFingerprint } from '../../program/catalog-fingerprint.js';
 import { catalogOption } from '../common-options.js';
 import { loadCatalog } from '../load-catalog-option.js';
 import { type OptionSpec, parseArgs, usage } from '../parse-args.js';
-import { dataDirOption, openStoreOption } from '../store-option.js';
+import { dataDirOption, openStoreOrServer } from '../store-option.js';
 
 export const workerOptions: readonly OptionSpec[] = [
   { name: 'concurrency', value: 'N', description: 'jobs at once in this process (default 2)' },
@@ -25,7 +26,13 @@ export async function workerCommand(argv: readonly string[], write: (text: strin
   const nightly = options['no-nightly'] === true ? false : typeof options.nightly === 'string' ? options.nightly : '0 2';
   if (nightly !== false && !/^\d{1,2} \d{1,2}$/.test(nightly)) throw usage(`--nightly must be "minute hour", not "${nightly}"`);
   const catalog = await loadCatalog(options.catalog);
-  const { store, where } = await openStoreOption(options);
+  const target = await openStoreOrServer(options);
+  if (target.kind === 'server') {
+    throw new AttainError('cli.server.jobs', `${target.where} runs this store's jobs itself; a worker is for PostgreSQL`, [
+      { code: 'cli.server.jobs', path: '$', params: {} },
+    ]);
+  }
+  const { store, where } = target;
   const { startJobs } = await import('../../jobs/start-jobs.js');
   const runner = await startJobs(
     store,
