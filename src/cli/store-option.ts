@@ -21,7 +21,14 @@ export async function openStoreOption(options: Readonly<Record<string, unknown>>
   // Loaded here so that evaluate, plan and forecast never pay for the store's modules.
   const { openStore } = await import('../store/open-store.js');
   const databaseUrl = process.env.DATABASE_URL;
-  if (databaseUrl) return { store: await openStore({ databaseUrl }), where: `PostgreSQL at ${redact(databaseUrl)}` };
+  if (databaseUrl) {
+    // Several stores may share one database, each in a schema of its own (its job queue beside it).
+    const schema = process.env.ATTAIN_SCHEMA || undefined;
+    return {
+      store: await openStore({ databaseUrl, ...(schema && { schema }) }),
+      where: `PostgreSQL at ${redact(databaseUrl)}${schema ? `, schema ${schema}` : ''}`,
+    };
+  }
   const dataDir = dataDirOf(options);
   return { store: await openStore({ dataDir }), where: `PGlite in ${dataDir}` };
 }

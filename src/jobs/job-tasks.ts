@@ -45,6 +45,7 @@ export function jobTasks(context: JobContext): TaskList {
       const inputs = await store.program.readForEvaluation(pending);
       const retry: string[] = [];
       for (const input of inputs) {
+        await turn();
         const write = await evaluator(context.rules, input, asOf, job.run ?? null);
         if (!(await store.program.writeEvaluation(write))) retry.push(input.organization.id);
         else if (write.outcome.kind === 'failed') failed++;
@@ -74,6 +75,7 @@ export function jobTasks(context: JobContext): TaskList {
     const changes: ImpactChange[] = [];
     let failed = 0;
     for (const { organization } of await store.program.readForEvaluation(orgs)) {
+      await turn();
       try {
         const [before, after] = await Promise.all([
           statuses(context.rules.catalog, organization, asOf),
@@ -98,6 +100,15 @@ export function jobTasks(context: JobContext): TaskList {
   };
 
   return { evaluate, 'run-program': expand, impact: expand, 'impact-batch': impactBatch, nightly };
+}
+
+/**
+ * Lets timers and I/O run between organizations. Evaluating inline on the embedded store, nothing else ever would:
+ * PGlite answers within the same turn of the event loop, so a batch would hold it from start to end and the run's
+ * progress, graphile-worker's own timers and any request would wait for the whole batch.
+ */
+function turn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 async function statuses(

@@ -1,5 +1,7 @@
-import type { Runner } from 'graphile-worker';
+import { EventEmitter } from 'node:events';
+import type { WorkerEvents } from 'graphile-worker';
 import type { SqlStore } from '../store/sql-store.js';
+import { DeadWorkers, SWEEP_MS } from './dead-workers.js';
 import { type JobContext, jobTasks } from './job-tasks.js';
 
 export interface JobOptions {
@@ -11,25 +13,59 @@ export interface JobOptions {
   readonly log?: (level: string, message: string) => void;
 }
 
+/** The jobs running in this process, until stopped. */
+export interface RunningJobs {
+  stop(): Promise<void>;
+}
+
 /**
  * Runs the jobs on graphile-worker until stopped: against PostgreSQL any number of these, in any number of
  * processes on any machines, share the queue (each job is taken by one worker, `SKIP LOCKED`); on the embedded store
- * one runs inside the process that holds it.
+ * one runs inside the process that holds it. Jobs of workers that died mid-job are handed back (see DeadWorkers).
  */
-export async function startJobs(store: SqlStore, context: Omit<JobContext, 'store'>, options: JobOptions = {}): Promise<Runner> {
+export async function startJobs(
+  store: SqlStore,
+  context: Omit<JobContext, 'store'>,
+  options: JobOptions = {},
+): Promise<RunningJobs> {
   const { run, Logger } = await import('graphile-worker');
   const log = options.log;
   const nightly = options.nightly ?? '0 2';
-  return run({
+  const dead = new DeadWorkers(store.jobs);
+  const events: WorkerEvents = new EventEmitter();
+  const claims: Promise<void>[] = [];
+  events.on('worker:create', ({ worker }) => {
+    claims.push(dead.claim(worker.workerId).catch((error: Error) => log?.('error', `liveness lock: ${error.message}`)));
+  });
+  await dead.sweep();
+  const runner = await run({
     pgPool: store.jobs.pgPool as never,
     schema: store.jobs.schema,
     concurrency: options.concurrency ?? 2,
     noHandleSignals: true,
     pollInterval: 1000,
+    events,
     taskList: jobTasks({ ...context, store }),
     crontab: nightly === false ? '' : `${nightly} * * * nightly\n`,
     logger: new Logger((scope) => (level, message) => {
       if (log && (level === 'error' || level === 'warning')) log(level, `${scope.label ?? 'worker'}: ${message}`);
     }),
   });
+  // Only where other processes share the queue can a worker die while this one runs.
+  const sweeping = store.jobs.exclusive
+    ? undefined
+    : setInterval(() => {
+        dead.sweep().then(
+          (n) => n > 0 && log?.('warning', `handed back the jobs of ${n} dead worker${n === 1 ? '' : 's'}`),
+          (error: Error) => log?.('error', `looking for dead workers: ${error.message}`),
+        );
+      }, SWEEP_MS).unref();
+  return {
+    async stop() {
+      if (sweeping) clearInterval(sweeping);
+      await runner.stop();
+      await Promise.all(claims);
+      await dead.release();
+    },
+  };
 }

@@ -14,6 +14,11 @@ export interface OpenedDatabase {
 export interface JobDatabase {
   readonly pgPool: unknown;
   readonly schema: string;
+  /**
+   * True when one process at a time holds the store (PGlite): whatever a job was locked by is then a process that
+   * has died. False when any number of processes share it (PostgreSQL).
+   */
+  readonly exclusive: boolean;
 }
 
 /** Options every backend's opener takes. */

@@ -49,6 +49,6 @@ export async function openPostgresDatabase(
   pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<StoreDatabase>({ dialect: new PostgresDialect({ pool }), ...(options.log && { log: options.log }) });
   // Stores sharing a database in their own schemas each get their own job queue beside them.
-  const jobs = { pgPool: pool, schema: schema ? `${schema}_jobs` : 'graphile_worker' };
+  const jobs = { pgPool: pool, schema: schema ? `${schema}_jobs` : 'graphile_worker', exclusive: false };
   return { db, jobs, ...(schema && { migrationTableSchema: schema }) };
 }
