@@ -90,7 +90,7 @@ export function defineStoreContract(name: string, makeFactory: () => Promise<Sto
     afterAll(async () => {
       await store?.close();
       await factory?.dispose();
-    });
+    }, 60_000);
 
     it('round-trips the example organizations through replace and get', async () => {
       for (const file of EXAMPLES) {

@@ -69,12 +69,15 @@ describe.skipIf(DATABASE_URL === undefined)('PostgreSQL', () => {
     return schema;
   };
 
+  // Each store has its tables' schema and its job queue's beside it; dropping dozens of them takes a while.
   afterAll(async () => {
     if (schemas.length === 0) return;
     const { db } = await openStoreDatabase({ databaseUrl: url });
-    for (const schema of schemas) await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(db);
+    for (const schema of schemas) {
+      await sql`drop schema if exists ${sql.id(schema)}, ${sql.id(`${schema}_jobs`)} cascade`.execute(db);
+    }
     await db.destroy();
-  });
+  }, 120_000);
 
   defineStoreContract('PostgreSQL', async () => {
     const schema = newSchema();

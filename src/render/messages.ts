@@ -99,6 +99,9 @@ const en: Messages = {
     'input.malformed-json': (p) => `not valid JSON: ${s(p.detail)}`,
     'input.malformed-yaml': (p) => `not valid YAML: ${s(p.detail)}`,
     'store.batch.failed': (p) => `the batch was not written: ${s(p.detail)}`,
+    'store.conflict': (p) => `organization "${s(p.id)}" was changed by another writer while this change was prepared`,
+    'import.busy': (p) =>
+      `organization "${s(p.org)}" kept changing while the import was applied (${s(p.attempts)} attempts); try again`,
     'store.not-found': (p) => `there is no organization "${s(p.id)}" in the store`,
     'cli.server.unreachable': (p) =>
       `the attain serve at ${s(p.url)} holds the store but does not answer (${s(p.reason)}); stop it, or wait until it answers`,
@@ -223,6 +226,8 @@ const zhTW: Messages = {
     'input.malformed-json': (p) => `不是有效的 JSON：${s(p.detail)}`,
     'input.malformed-yaml': (p) => `不是有效的 YAML：${s(p.detail)}`,
     'store.batch.failed': (p) => `此批次未寫入：${s(p.detail)}`,
+    'store.conflict': (p) => `準備此變更期間，組織「${s(p.id)}」已被其他寫入者修改`,
+    'import.busy': (p) => `套用匯入期間組織「${s(p.org)}」持續被修改（已嘗試 ${s(p.attempts)} 次）；請再試一次`,
     'store.not-found': (p) => `資料庫中沒有組織「${s(p.id)}」`,
     'cli.server.unreachable': (p) =>
       `位於 ${s(p.url)} 的 attain serve 占用此資料庫，但沒有回應（${s(p.reason)}）；請停止它，或等它回應`,
@@ -347,6 +352,9 @@ const koKR: Messages = {
     'input.malformed-json': (p) => `올바른 JSON이 아닙니다: ${s(p.detail)}`,
     'input.malformed-yaml': (p) => `올바른 YAML이 아닙니다: ${s(p.detail)}`,
     'store.batch.failed': (p) => `이 배치는 기록되지 않았습니다: ${s(p.detail)}`,
+    'store.conflict': (p) => `이 변경을 준비하는 동안 다른 작성자가 "${s(p.id)}" 조직을 변경했습니다`,
+    'import.busy': (p) =>
+      `가져오기를 적용하는 동안 "${s(p.org)}" 조직이 계속 변경되었습니다(${s(p.attempts)}회 시도). 다시 시도하세요`,
     'store.not-found': (p) => `저장소에 "${s(p.id)}" 조직이 없습니다`,
     'cli.server.unreachable': (p) =>
       `${s(p.url)}의 attain serve가 저장소를 사용 중이지만 응답하지 않습니다(${s(p.reason)}). 서버를 중지하거나 응답할 때까지 기다리세요`,

@@ -13,6 +13,9 @@ const STATUS: Readonly<Record<string, 401 | 403 | 404 | 409 | 413 | 503>> = {
   'token.not-found': 404,
   'route.not-found': 404,
   'request.too-large': 413,
+  // Another writer changed the organization meanwhile, again and again: the same request may succeed later.
+  'import.busy': 409,
+  'store.conflict': 409,
   // The server is busy or the request too heavy for now; the same request may succeed later.
   'compute.timeout': 503,
 };

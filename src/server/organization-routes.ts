@@ -4,10 +4,9 @@ import type { Organization } from '../engine/organization.js';
 import { organizationDocument } from '../engine/organization-document.js';
 import { parseOrganization } from '../engine/parse-organization.js';
 import { IMPORT_KINDS, type ImportKind, isImportKind } from '../importers/import-kinds.js';
-import { planImport } from '../importers/plan-import.js';
+import { importIntoStore } from '../service/import-into-store.js';
 import { type AppCaches, type AppEnv, type AppOptions, forgetOrganization } from './app-env.js';
 import { httpErrors } from './http-error.js';
-import { OrgLock } from './org-lock.js';
 import { actorOf, assertWritable, ok, orgParams, readableOrganization } from './route-helpers.js';
 
 const tags = ['organizations'];
@@ -16,7 +15,6 @@ const LOAD_BATCH = 500;
 
 export function registerOrganizationRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions, caches: AppCaches): void {
   const { store, catalog } = options;
-  const lock = new OrgLock();
 
   app.openapi(
     createRoute({
@@ -108,7 +106,7 @@ export function registerOrganizationRoutes(app: OpenAPIHono<AppEnv>, options: Ap
         ]);
       }
       const organization = parseOrganization(isRecord(document) ? { ...document, id } : document, catalog.currency);
-      const { created } = await lock.run(id, () => store.replaceOrganization(organization, actorOf(c), 'org.replace'));
+      const { created } = await store.replaceOrganization(organization, actorOf(c), 'org.replace');
       forgetOrganization(caches, id);
       return c.json({ created }, 200);
     },
@@ -127,7 +125,7 @@ export function registerOrganizationRoutes(app: OpenAPIHono<AppEnv>, options: Ap
       const { id } = c.req.valid('param');
       await readableOrganization(c, options, id);
       assertWritable(c, id);
-      await lock.run(id, () => store.deleteOrganization(id, actorOf(c)));
+      await store.deleteOrganization(id, actorOf(c));
       forgetOrganization(caches, id);
       return c.body(null, 204);
     },
@@ -160,25 +158,13 @@ export function registerOrganizationRoutes(app: OpenAPIHono<AppEnv>, options: Ap
       }
       assertWritable(c, id);
       const text = await c.req.text();
-      const result = await lock.run(id, async () => {
-        const existing = await store.getOrganization(id);
-        const fileOf = name ?? fileNameOf(c.req.header('content-type'), kind);
-        const plan = planImport({
-          existing,
-          orgId: id,
-          ...(kind !== 'auto' && { kind: kind as ImportKind }),
-          text,
-          ...(fileOf && { file: fileOf }),
-          catalog,
-        });
-        if (!dryRun && plan.changed) {
-          const action = `import.${plan.kind}`;
-          if (plan.replace) await store.replaceOrganization(plan.organization, actorOf(c), action);
-          else await store.addToOrganization(id, plan.additions, actorOf(c), action, { summary: plan.summary });
-          forgetOrganization(caches, id);
-        }
-        return plan;
-      });
+      const fileOf = name ?? fileNameOf(c.req.header('content-type'), kind);
+      const result = await importIntoStore(
+        store,
+        { orgId: id, ...(kind !== 'auto' && { kind: kind as ImportKind }), text, ...(fileOf && { file: fileOf }), catalog },
+        { actor: actorOf(c), dryRun },
+      );
+      if (!dryRun && result.changed) forgetOrganization(caches, id);
       const { organization: _, additions: __, ...report } = result;
       return c.json({ ...report, dryRun }, 200);
     },

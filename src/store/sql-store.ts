@@ -6,6 +6,7 @@ import { appendAudit } from './append-audit.js';
 import { toStoreError } from './database-error.js';
 import { deleteOrganizationChildren } from './delete-organization-children.js';
 import { enqueueEvaluations } from './enqueue-evaluations.js';
+import { lockAtVersion, lockOrganizations } from './lock-organizations.js';
 import type { JobDatabase } from './opened-database.js';
 import { readOrganizations } from './read-organizations.js';
 import { replaceOrganizationRows } from './replace-organization-rows.js';
@@ -20,6 +21,7 @@ import type {
   Role,
   Store,
   TokenRecord,
+  WriteCondition,
 } from './store.js';
 import { ROLES } from './store.js';
 import type { ApiTokensTable, StoreDatabase } from './store-database.js';
@@ -89,12 +91,27 @@ export class SqlStore implements Store {
     return organization;
   }
 
+  readVersioned(id: string): Promise<{ readonly organization: Organization; readonly version: string } | undefined> {
+    return this.read(async (trx) => {
+      const [organization] = await readOrganizations(trx, [id]);
+      if (!organization) return undefined;
+      const row = await trx.selectFrom('organizations').select('data_version').where('id', '=', id).executeTakeFirstOrThrow();
+      return { organization, version: String(row.data_version) };
+    });
+  }
+
   streamOrganizations(): AsyncIterable<Organization> {
     return streamOrganizations(this.db);
   }
 
-  replaceOrganization(organization: Organization, actor: Actor, action = 'org.replace'): Promise<{ readonly created: boolean }> {
+  replaceOrganization(
+    organization: Organization,
+    actor: Actor,
+    action = 'org.replace',
+    condition: WriteCondition = {},
+  ): Promise<{ readonly created: boolean }> {
     return this.write(async (trx) => {
+      await lockAtVersion(trx, organization.id, condition.ifVersion);
       const { created } = await replaceOrganizationRows(trx, organization);
       const exams = organization.people.reduce((n, p) => n + p.exams.length, 0);
       const dpor = organization.customers.reduce((n, c) => n + c.dpor.length, 0);
@@ -121,8 +138,16 @@ export class SqlStore implements Store {
     return replaceOrganizations(this.db, this.jobSchema, organizations, actor, options.batchSize);
   }
 
-  addToOrganization(id: string, additions: OrganizationAdditions, actor: Actor, action: string, detail?: unknown): Promise<void> {
+  addToOrganization(
+    id: string,
+    additions: OrganizationAdditions,
+    actor: Actor,
+    action: string,
+    detail?: unknown,
+    condition: WriteCondition = {},
+  ): Promise<void> {
     return this.write(async (trx) => {
+      await lockAtVersion(trx, id, condition.ifVersion);
       const counts = await addOrganizationRows(trx, id, additions);
       await appendAudit(trx, actor, id, action, { ...counts, ...(detail !== undefined && { detail }) });
       await enqueueEvaluations(trx, this.jobSchema, [id]);
@@ -131,6 +156,7 @@ export class SqlStore implements Store {
 
   deleteOrganization(id: string, actor: Actor): Promise<boolean> {
     return this.write(async (trx) => {
+      await lockOrganizations(trx, [id]);
       const counts = await deleteOrganizationChildren(trx, id);
       // Snapshots and tokens scoped to the organization go with it (on delete cascade); the audit log stays.
       const deleted = await trx.deleteFrom('organizations').where('id', '=', id).executeTakeFirst();

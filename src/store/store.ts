@@ -45,6 +45,14 @@ export interface OrganizationAdditions {
 }
 
 /**
+ * A write that applies only to the organization as it was read: `ifVersion` is the version `readVersioned` gave, or
+ * null for an organization read as absent. Otherwise the write throws `store.conflict` and changes nothing.
+ */
+export interface WriteCondition {
+  readonly ifVersion?: string | null;
+}
+
+/**
  * What became of one organization of a bulk load (`replaceOrganizations`): written (`created` or `replaced`) with
  * its batch, `refused` before any write (a bad organization; the others go on), or `failed` with its batch, which
  * rolled back whole.
@@ -73,10 +81,20 @@ export interface Store {
   readonly program: ProgramStore;
   listOrganizations(): Promise<readonly OrganizationSummary[]>;
   getOrganization(id: string): Promise<Organization | undefined>;
+  /**
+   * The organization with the version of its data (which every write advances), for a change planned from it and
+   * written with `ifVersion`; undefined when it does not exist.
+   */
+  readVersioned(id: string): Promise<{ readonly organization: Organization; readonly version: string } | undefined>;
   /** Every organization, read in batches without one query per row, for program-wide evaluation. */
   streamOrganizations(): AsyncIterable<Organization>;
   /** Replaces the organization's data whole (creating it when new). Returns whether it was created. */
-  replaceOrganization(organization: Organization, actor: Actor, action?: string): Promise<{ readonly created: boolean }>;
+  replaceOrganization(
+    organization: Organization,
+    actor: Actor,
+    action?: string,
+    condition?: WriteCondition,
+  ): Promise<{ readonly created: boolean }>;
   /**
    * Replaces many organizations whole (creating the new ones), a batch of `batchSize` (default 500) per transaction:
    * each batch lands whole, with an `org.load` audit entry per organization and their evaluations queued, or not
@@ -88,7 +106,14 @@ export interface Store {
     options?: { readonly batchSize?: number },
   ): Promise<readonly LoadOutcome[]>;
   /** Adds records to an existing organization (import of CSV rows). */
-  addToOrganization(id: string, additions: OrganizationAdditions, actor: Actor, action: string, detail?: unknown): Promise<void>;
+  addToOrganization(
+    id: string,
+    additions: OrganizationAdditions,
+    actor: Actor,
+    action: string,
+    detail?: unknown,
+    condition?: WriteCondition,
+  ): Promise<void>;
   deleteOrganization(id: string, actor: Actor): Promise<boolean>;
 
   /** Creates a token; the secret is returned once and only its hash is stored. */

@@ -1,0 +1,44 @@
+import { AttainError, isAttainError } from '../core/attain-error.js';
+import type { ImportPlan } from '../importers/import-plan.js';
+import { type ImportInput, planImport } from '../importers/plan-import.js';
+import type { Actor, Store } from '../store/store.js';
+
+/** Another writer changed the organization between the read and the write this many times: give up and say so. */
+const ATTEMPTS = 4;
+
+/**
+ * Imports a file into a stored organization, exactly once however many servers and command lines write it: the plan
+ * is made from the organization as read, outside any lock, and written only if nobody has written the organization
+ * since (its version is unchanged, checked under the organization's lock); otherwise it is read and planned again.
+ * A dry run plans and writes nothing.
+ */
+export async function importIntoStore(
+  store: Store,
+  input: Omit<ImportInput, 'existing'>,
+  options: { readonly actor: Actor; readonly dryRun: boolean; readonly detail?: Readonly<Record<string, unknown>> },
+): Promise<ImportPlan> {
+  for (let attempt = 1; ; attempt++) {
+    const read = await store.readVersioned(input.orgId);
+    const plan = planImport({ ...input, existing: read?.organization });
+    if (options.dryRun || !plan.changed) return plan;
+    const condition = { ifVersion: read?.version ?? null };
+    const action = `import.${plan.kind}`;
+    try {
+      if (plan.replace) await store.replaceOrganization(plan.organization, options.actor, action, condition);
+      else {
+        const detail = { ...options.detail, summary: plan.summary };
+        await store.addToOrganization(input.orgId, plan.additions, options.actor, action, detail, condition);
+      }
+      return plan;
+    } catch (error) {
+      if (!isAttainError(error) || error.code !== 'store.conflict') throw error;
+      if (attempt >= ATTEMPTS) {
+        throw new AttainError(
+          'import.busy',
+          `organization "${input.orgId}" kept changing while the import was applied; try again`,
+          [{ code: 'import.busy', path: '$', params: { org: input.orgId, attempts: attempt } }],
+        );
+      }
+    }
+  }
+}
