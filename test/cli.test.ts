@@ -1,4 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -122,4 +123,69 @@ describe('attain catalog', () => {
     const schema = JSON.parse((await runCli(['catalog', 'schema'])).stdout);
     expect(schema.properties.competencies.type).toBe('array');
   });
+});
+
+describe('the command line helps a person who mistypes', () => {
+  it('answers --help and -h for each command with its options, exit 0, and never reads them as files', async () => {
+    for (const command of ['evaluate', 'plan', 'forecast', 'import', 'load', 'run', 'impact', 'serve', 'token', 'worker']) {
+      for (const flag of ['--help', '-h']) {
+        const result = await runCli([command, flag]);
+        expect([command, flag, result.status]).toEqual([command, flag, 0]);
+        expect(result.stdout).toContain(`Options of ${command}:`);
+        expect(result.stdout).toContain(`attain ${command}`);
+      }
+    }
+  });
+
+  it('says what was wrong, suggests what was meant, and shows the usage line rather than the whole manual', async () => {
+    const option = await runCli(['evaluate', 'examples/contoso-dynamics.json', '--asof', '2018-03-31']);
+    expectCleanFailure(option);
+    expect(option.stderr).toContain('unknown option --asof; did you mean --as-of?');
+    expect(option.stderr.split('\n').length).toBeLessThan(10);
+    const command = await runCli(['evalute', 'examples/contoso-dynamics.json']);
+    expectCleanFailure(command);
+    expect(command.stderr).toContain('unknown command "evalute"; did you mean "evaluate"?');
+    expect(command.stderr.split('\n').length).toBeLessThan(5);
+  });
+
+  it('takes --lang ko and --lang zh, as people write them', async () => {
+    const ko = await runCli(['evaluate', 'examples/contoso-dynamics.json', '--as-of', '2018-03-31', '--lang', 'ko']);
+    expect(ko.status).toBe(0);
+    expect(ko.stdout).toContain('요약');
+    const zh = await runCli(['evaluate', 'examples/contoso-dynamics.json', '--as-of', '2018-03-31', '--lang', 'ZH']);
+    expect(zh.status).toBe(0);
+    expect(zh.stdout).toContain('摘要');
+  });
+
+  it('evaluates the good files when another is bad, and says so in the exit status', async () => {
+    const bad = write('bad-market.json', '{"id":"x","market":"mars"}');
+    const result = await runCli(['evaluate', 'examples/contoso-dynamics.json', bad, '--as-of', '2018-03-31', '--format', 'json']);
+    expect(result.status).toBe(2);
+    const [good, refused] = JSON.parse(result.stdout) as [
+      { organization: { id: string } },
+      { file: string; error: { code: string } },
+    ];
+    expect(good.organization.id).toBe('contoso');
+    expect(refused).toMatchObject({ file: bad, error: { code: 'org.invalid' } });
+    expect(result.stderr).toContain('[org.enum]');
+  });
+
+  it('prints the version package.json states', async () => {
+    const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+    expect((await runCli(['--version'])).stdout).toBe(`attain ${version}\n`);
+  });
+
+  it('refuses a port in use with a coded error, not a stack trace', async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const { port } = busy.address() as AddressInfo;
+    try {
+      const result = await runCli(['serve', '--port', String(port), '--data-dir', join(work, 'busy-data')]);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toContain('[serve.port.in-use]');
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      busy.close();
+    }
+  }, 60_000);
 });

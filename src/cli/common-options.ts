@@ -2,11 +2,27 @@ import type { ProgramPolicy, RevenueAssociationPolicy } from '../catalog/catalog
 import { LOCALES, type Locale } from '../core/localized.js';
 import { type OptionSpec, usage } from './parse-args.js';
 
+/** What people type for each language: any case, with or without the region, and common other tags. */
+export const LANG_ALIASES: Readonly<Record<string, Locale>> = {
+  en: 'en',
+  'en-us': 'en',
+  'en-gb': 'en',
+  zh: 'zh-TW',
+  'zh-tw': 'zh-TW',
+  'zh-hant': 'zh-TW',
+  'zh-hant-tw': 'zh-TW',
+  tw: 'zh-TW',
+  ko: 'ko-KR',
+  'ko-kr': 'ko-KR',
+  kr: 'ko-KR',
+};
+
 export const langOption: OptionSpec = {
   name: 'lang',
   value: 'LANG',
   choices: LOCALES,
-  description: 'en, zh-TW or ko-KR (default from $LANG)',
+  aliases: LANG_ALIASES,
+  description: 'en, zh-TW or ko-KR (also zh, ko; default from $LANG)',
 };
 export const formatOption: OptionSpec = {
   name: 'format',

@@ -1,6 +1,8 @@
 import { isAttainError } from '../core/attain-error.js';
 import { renderError } from '../render/render-error.js';
-import { catalogCommand } from './commands/catalog-command.js';
+import { VERSION } from '../version.js';
+import { closestName } from './closest-name.js';
+import { catalogCommand, catalogOptions } from './commands/catalog-command.js';
 import { evaluateCommand, evaluateOptions } from './commands/evaluate-command.js';
 import { forecastCommand, forecastOptions } from './commands/forecast-command.js';
 import { impactCommand, impactOptions } from './commands/impact-command.js';
@@ -11,84 +13,116 @@ import { runCommand, runOptions } from './commands/run-command.js';
 import { serveCommand, serveOptions } from './commands/serve-command.js';
 import { tokenCommand, tokenOptions } from './commands/token-command.js';
 import { workerCommand, workerOptions } from './commands/worker-command.js';
-import { chooseLocale } from './common-options.js';
-import { describeOptions } from './parse-args.js';
+import { chooseLocale, LANG_ALIASES } from './common-options.js';
+import { describeOptions, type OptionSpec } from './parse-args.js';
 
-type Command = (argv: readonly string[], write: (text: string) => void) => Promise<number>;
+type Run = (argv: readonly string[], write: (text: string) => void) => Promise<number>;
+
+/** A command: what runs it, how it is called and what it does (for `attain --help`), and its options. */
+interface Command {
+  readonly run: Run;
+  readonly usage: readonly (readonly [call: string, does: string])[];
+  readonly options: readonly OptionSpec[];
+}
 
 const COMMANDS: Readonly<Record<string, Command>> = {
-  evaluate: evaluateCommand,
-  plan: planCommand,
-  forecast: forecastCommand,
-  catalog: catalogCommand,
-  import: importCommand,
-  load: loadCommand,
-  serve: serveCommand,
-  token: tokenCommand,
-  run: runCommand,
-  worker: workerCommand,
-  impact: impactCommand,
+  evaluate: {
+    run: evaluateCommand,
+    usage: [
+      ['evaluate FILE... [options]', 'every competency, option and level for an organization file (JSON or YAML)'],
+      ['evaluate --org ID', 'the same for a stored organization'],
+    ],
+    options: evaluateOptions,
+  },
+  plan: {
+    run: planCommand,
+    usage: [['plan FILE|--org ID --target C/O/L', 'the cheapest way to a level: fewest new people, then fewest exams']],
+    options: planOptions,
+  },
+  forecast: {
+    run: forecastCommand,
+    usage: [['forecast FILE|--org ID [--from D] [--to D] [--at-risk DAYS]', 'every day a level is gained or lost, and why']],
+    options: forecastOptions,
+  },
+  catalog: {
+    run: catalogCommand,
+    usage: [
+      ['catalog list [--catalog PATH]', 'competencies, options, levels and versions'],
+      ['catalog validate FILE', 'check a catalog file and report every problem'],
+      ['catalog schema', 'the catalog format as JSON Schema, for editors'],
+    ],
+    options: catalogOptions,
+  },
+  import: {
+    run: importCommand,
+    usage: [['import FILE --org ID [--dry-run]', 'import an organization file, attain CSV or Partner Center export']],
+    options: importOptions,
+  },
+  load: {
+    run: loadCommand,
+    usage: [['load FILE|DIR...', 'load many organizations (JSON, YAML, NDJSON files, directories) in batches']],
+    options: loadOptions,
+  },
+  serve: {
+    run: serveCommand,
+    usage: [['serve [--port 8080] [--seed-examples]', 'the HTTP API and dashboard on the store']],
+    options: serveOptions,
+  },
+  token: {
+    run: tokenCommand,
+    usage: [['token create --role ROLE [--org ID] | token list | token revoke ID', 'API tokens']],
+    options: tokenOptions,
+  },
+  run: {
+    run: runCommand,
+    usage: [['run [--as-of D]', 'evaluate every stored organization now (jobs), store standings and transitions']],
+    options: runOptions,
+  },
+  worker: {
+    run: workerCommand,
+    usage: [['worker [--concurrency N]', "run the program's jobs (any number of these against DATABASE_URL)"]],
+    options: workerOptions,
+  },
+  impact: {
+    run: impactCommand,
+    usage: [['impact --catalog DRAFT.yaml [--as-of D]', 'who gains and who loses which level under a draft catalog']],
+    options: impactOptions,
+  },
 };
 
-const HELP = `attain — evaluate, explain, plan and forecast partner competency levels
-
-Usage:
-  attain evaluate FILE... [options]     every competency, option and level for an organization file (JSON or YAML)
-  attain evaluate --org ID              the same for a stored organization (plan and forecast take --org ID too)
-  attain plan FILE --target C/O/L     the cheapest way to a level: fewest new people, then fewest exams
-  attain forecast FILE [--from D] [--to D] [--at-risk DAYS]
-                                        every day a level is gained or lost, and why
-  attain catalog list [--catalog PATH]  competencies, options, levels and versions
-  attain catalog validate FILE          check a catalog file and report every problem
-  attain catalog schema                 the catalog format as JSON Schema, for editors
-  attain import FILE --org ID [--dry-run]
-                                        import an organization file, attain CSV or Partner Center export
-  attain load FILE|DIR... [--data-dir DIR]
-                                        load many organizations (JSON, YAML, NDJSON files, directories) in batches
-  attain serve [--port 8080] [--seed-examples]
-                                        the HTTP API and dashboard on the store
-  attain token create --role ROLE [--org ID] | token list | token revoke ID
-  attain run [--as-of D]                evaluate every stored organization now (jobs), store standings and transitions
-  attain worker [--concurrency N]       run the program's jobs (any number of these against DATABASE_URL)
-  attain impact --catalog DRAFT.yaml [--as-of D]
-                                        who gains and who loses which level under a draft catalog
-
-Options of evaluate:
-${describeOptions(evaluateOptions)}
-
-Options of plan:
-${describeOptions(planOptions)}
-
-Options of forecast:
-${describeOptions(forecastOptions)}
-
-Options of import:
-${describeOptions(importOptions)}
-
-Options of load:
-${describeOptions(loadOptions)}
-
-Options of serve:
-${describeOptions(serveOptions)}
-
-Options of token:
-${describeOptions(tokenOptions)}
-
-Options of run:
-${describeOptions(runOptions)}
-
-Options of worker:
-${describeOptions(workerOptions)}
-
-Options of impact:
-${describeOptions(impactOptions)}
-
-The store is PGlite in --data-dir (default ./attain-data), or PostgreSQL when DATABASE_URL is set. While attain serve
+const FOOTER = `The store is PGlite in --data-dir (default ./attain-data), or PostgreSQL when DATABASE_URL is set. While attain serve
 holds the embedded store, the store commands (evaluate --org, import, load, run, impact, token) go through it.
 
 Exit status: 0 when evaluation ran, 2 for invalid input or usage, 1 for an internal error. load: 0 when every
 organization loaded, 2 when some were refused (the others loaded), 1 when a batch failed in the database.
 `;
+
+function usageLines(command: Command): string {
+  return command.usage
+    .map(([call, does]) => {
+      const head = `  attain ${call}`;
+      return head.length < 40 ? `${head.padEnd(40)}${does}` : `${head}\n${' '.repeat(40)}${does}`;
+    })
+    .join('\n');
+}
+
+/** `attain --help`: every command, how it is called and what it does. */
+function overview(): string {
+  const commands = Object.values(COMMANDS).map(usageLines).join('\n');
+  return `attain ${VERSION} — evaluate, explain, plan and forecast partner competency levels
+
+Usage:
+${commands}
+
+attain COMMAND --help lists a command's options.
+
+${FOOTER}`;
+}
+
+/** `attain COMMAND --help`: how it is called, and every option. */
+function commandHelp(name: string, command: Command): string {
+  return `Usage:\n${usageLines(command)}\n\nOptions of ${name}:\n${describeOptions(command.options)}\n`;
+}
 
 /**
  * Runs the CLI and returns its exit status. Input problems are rendered for people (file, JSON path, reason) on
@@ -98,27 +132,34 @@ export async function main(argv: readonly string[], io = { out: process.stdout, 
   const write = (text: string) => void io.out.write(text);
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    write(HELP);
+    const about = name === 'help' && rest[0] !== undefined ? COMMANDS[rest[0]] : undefined;
+    write(about ? commandHelp(rest[0] as string, about) : overview());
     return name === undefined ? 2 : 0;
   }
-  if (name === '--version') {
-    write('attain 0.1.0\n');
+  if (name === '--version' || name === '-v') {
+    write(`attain ${VERSION}\n`);
     return 0;
   }
   const command = COMMANDS[name];
   if (!command) {
-    io.err.write(`attain: unknown command "${name}"\n\n${HELP}`);
+    const near = closestName(name, Object.keys(COMMANDS));
+    io.err.write(
+      `attain: unknown command "${name}"${near ? `; did you mean "${near}"?` : ''}\nattain --help lists the commands.\n`,
+    );
     return 2;
   }
+  // Before the command reads its arguments: `-h` is never a file, and help needs no valid arguments.
+  if (rest.includes('--help') || rest.includes('-h')) {
+    write(commandHelp(name, command));
+    return 0;
+  }
   try {
-    return await command(rest, write);
+    return await command.run(rest, write);
   } catch (error) {
     if (isAttainError(error)) {
-      const langAt = rest.indexOf('--lang');
-      const lang = langAt >= 0 ? rest[langAt + 1] : rest.find((a) => a.startsWith('--lang='))?.slice(7);
-      const locale = chooseLocale(lang === 'zh-TW' || lang === 'ko-KR' || lang === 'en' ? lang : undefined);
-      io.err.write(renderError(error, locale));
-      if (error.code === 'cli.usage') io.err.write(`\n${HELP}`);
+      io.err.write(renderError(error, errorLocale(rest)));
+      if (error.code === 'cli.usage')
+        io.err.write(`\nUsage:\n${usageLines(command)}\nattain ${name} --help lists its options.\n`);
       return 2;
     }
     io.err.write(`attain: internal error: ${(error as Error).message ?? String(error)}\n`);
@@ -126,4 +167,11 @@ export async function main(argv: readonly string[], io = { out: process.stdout, 
     else io.err.write('Set ATTAIN_DEBUG=1 to see where it happened, and please report it.\n');
     return 1;
   }
+}
+
+/** The language asked for, for an error found before or while the options were read. */
+function errorLocale(argv: readonly string[]) {
+  const at = argv.indexOf('--lang');
+  const lang = at >= 0 ? argv[at + 1] : argv.find((a) => a.startsWith('--lang='))?.slice(7);
+  return chooseLocale(lang === undefined ? undefined : LANG_ALIASES[lang.toLowerCase()]);
 }

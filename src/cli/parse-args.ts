@@ -1,11 +1,14 @@
 import { AttainError } from '../core/attain-error.js';
 import { type Day, parseDay } from '../core/day.js';
+import { closestName } from './closest-name.js';
 
 /** A command-line option: `--name VALUE`, or a flag without a value. */
 export interface OptionSpec {
   readonly name: string;
   readonly value?: string;
   readonly choices?: readonly string[];
+  /** Other spellings of the choices (lower case), as people type them: `ko` for `ko-KR`. */
+  readonly aliases?: Readonly<Record<string, string>>;
   readonly repeatable?: boolean;
   readonly description: string;
 }
@@ -30,14 +33,21 @@ export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[])
     }
     const [name = '', inline] = arg.slice(2).split(/=(.*)/s, 2);
     const spec = specs.find((s) => s.name === name);
-    if (!spec) throw usage(`unknown option --${name}`);
+    if (!spec) {
+      const near = closestName(
+        name,
+        specs.map((s) => s.name),
+      );
+      throw usage(`unknown option --${name}${near ? `; did you mean --${near}?` : ''}`);
+    }
     if (!spec.value) {
       options[name] = true;
       continue;
     }
-    const value = inline ?? argv[++i];
-    if (value === undefined || (inline === undefined && value.startsWith('--')))
+    const given = inline ?? argv[++i];
+    if (given === undefined || (inline === undefined && given.startsWith('--')))
       throw usage(`--${name} needs a value (${spec.value})`);
+    const value = spec.aliases?.[given.toLowerCase()] ?? given;
     if (spec.choices && !spec.choices.includes(value))
       throw usage(`--${name} must be one of ${spec.choices.join(', ')}, not "${value}"`);
     if (spec.repeatable) options[name] = [...((options[name] as string[] | undefined) ?? []), value];
@@ -52,7 +62,7 @@ export function usage(message: string): AttainError {
 
 /** Help text for a command's options. */
 export function describeOptions(specs: readonly OptionSpec[]): string {
-  return specs.map((s) => `  --${s.name}${s.value ? ` ${s.value}` : ''}`.padEnd(34) + ' ' + s.description).join('\n');
+  return specs.map((s) => `${`  --${s.name}${s.value ? ` ${s.value}` : ''}`.padEnd(34)} ${s.description}`).join('\n');
 }
 
 /** A `YYYY-MM-DD` option as a day, undefined when not given; a usage error when it is not a real date. */

@@ -102,6 +102,9 @@ const en: Messages = {
     'store.conflict': (p) => `organization "${s(p.id)}" was changed by another writer while this change was prepared`,
     'import.busy': (p) =>
       `organization "${s(p.org)}" kept changing while the import was applied (${s(p.attempts)} attempts); try again`,
+    'serve.port.in-use': (p) => `${s(p.host)}:${s(p.port)} is already in use (another attain serve?); choose another with --port`,
+    'serve.port.denied': (p) => `${s(p.host)}:${s(p.port)} may not be used by this user; choose a port above 1023 with --port`,
+    'serve.port.failed': (p) => `cannot listen on ${s(p.host)}:${s(p.port)} (${s(p.detail)})`,
     'store.not-found': (p) => `there is no organization "${s(p.id)}" in the store`,
     'cli.server.unreachable': (p) =>
       `the attain serve at ${s(p.url)} holds the store but does not answer (${s(p.reason)}); stop it, or wait until it answers`,
@@ -228,6 +231,9 @@ const zhTW: Messages = {
     'store.batch.failed': (p) => `此批次未寫入：${s(p.detail)}`,
     'store.conflict': (p) => `準備此變更期間，組織「${s(p.id)}」已被其他寫入者修改`,
     'import.busy': (p) => `套用匯入期間組織「${s(p.org)}」持續被修改（已嘗試 ${s(p.attempts)} 次）；請再試一次`,
+    'serve.port.in-use': (p) => `${s(p.host)}:${s(p.port)} 已被使用（另一個 attain serve？）；請以 --port 指定其他連接埠`,
+    'serve.port.denied': (p) => `此使用者無權使用 ${s(p.host)}:${s(p.port)}；請以 --port 指定 1023 以上的連接埠`,
+    'serve.port.failed': (p) => `無法在 ${s(p.host)}:${s(p.port)} 上接聽（${s(p.detail)}）`,
     'store.not-found': (p) => `資料庫中沒有組織「${s(p.id)}」`,
     'cli.server.unreachable': (p) =>
       `位於 ${s(p.url)} 的 attain serve 占用此資料庫，但沒有回應（${s(p.reason)}）；請停止它，或等它回應`,
@@ -355,6 +361,11 @@ const koKR: Messages = {
     'store.conflict': (p) => `이 변경을 준비하는 동안 다른 작성자가 "${s(p.id)}" 조직을 변경했습니다`,
     'import.busy': (p) =>
       `가져오기를 적용하는 동안 "${s(p.org)}" 조직이 계속 변경되었습니다(${s(p.attempts)}회 시도). 다시 시도하세요`,
+    'serve.port.in-use': (p) =>
+      `${s(p.host)}:${s(p.port)} 주소는 이미 사용 중입니다(다른 attain serve?). --port로 다른 포트를 지정하세요`,
+    'serve.port.denied': (p) =>
+      `이 사용자는 ${s(p.host)}:${s(p.port)} 주소를 사용할 수 없습니다. --port로 1023보다 큰 포트를 지정하세요`,
+    'serve.port.failed': (p) => `${s(p.host)}:${s(p.port)}에서 연결을 받을 수 없습니다(${s(p.detail)})`,
     'store.not-found': (p) => `저장소에 "${s(p.id)}" 조직이 없습니다`,
     'cli.server.unreachable': (p) =>
       `${s(p.url)}의 attain serve가 저장소를 사용 중이지만 응답하지 않습니다(${s(p.reason)}). 서버를 중지하거나 응답할 때까지 기다리세요`,

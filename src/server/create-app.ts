@@ -6,6 +6,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { SHIPPED_CATALOGS } from '../catalog/shipped-catalog.js';
 import { AttainError, isAttainError } from '../core/attain-error.js';
+import { VERSION } from '../version.js';
 import type { AppCaches, AppEnv, AppOptions, Logger } from './app-env.js';
 import type { CatalogSource } from './compute/compute-message.js';
 import { ComputePool } from './compute/compute-pool.js';
@@ -123,7 +124,7 @@ export function createApp(options: AppOptions): AttainApp {
     openapi: '3.1.0',
     info: {
       title: 'attain API',
-      version: '0.1.0',
+      version: VERSION,
       description:
         'Partner competency levels: evaluate, plan, forecast, import. Every route but this document, /api/docs and /api/health needs `Authorization: Bearer TOKEN`.',
     },

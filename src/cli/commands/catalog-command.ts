@@ -3,12 +3,14 @@ import { formatDay } from '../../core/day.js';
 import { pick } from '../../core/localized.js';
 import { catalogOption, chooseLocale, formatOption, langOption } from '../common-options.js';
 import { loadCatalog } from '../load-catalog-option.js';
-import { parseArgs, usage } from '../parse-args.js';
+import { type OptionSpec, parseArgs, usage } from '../parse-args.js';
+
+export const catalogOptions: readonly OptionSpec[] = [formatOption, langOption, catalogOption];
 
 /** `attain catalog list|validate|schema`. */
 export async function catalogCommand(argv: readonly string[], write: (text: string) => void): Promise<number> {
   const [sub, ...rest] = argv;
-  const { positionals, options } = parseArgs(rest, [formatOption, langOption, catalogOption]);
+  const { positionals, options } = parseArgs(rest, catalogOptions);
   if (sub === 'list') {
     const catalog = await loadCatalog(options.catalog);
     write(

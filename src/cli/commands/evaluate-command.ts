@@ -1,6 +1,8 @@
-import { personNames } from '../../engine/organization.js';
+import { isAttainError } from '../../core/attain-error.js';
+import { type Organization, personNames } from '../../engine/organization.js';
 import { readOrganizationFile } from '../../importers/read-organization-file.js';
 import { evaluateJointly } from '../../planner/evaluate-jointly.js';
+import { renderError } from '../../render/render-error.js';
 import { renderEvaluationText } from '../../render/render-text.js';
 import { catalogOption, chooseLocale, formatOption, langOption, policyFrom, policyOptions } from '../common-options.js';
 import { loadCatalog } from '../load-catalog-option.js';
@@ -27,17 +29,27 @@ export async function evaluateCommand(argv: readonly string[], write: (text: str
   const catalog = await loadCatalog(options.catalog);
   const locale = chooseLocale(options.lang);
   const policy = policyFrom(options);
-  const evaluations = [];
+  const results: unknown[] = [];
+  let refused = 0;
   const stored = await readStoredOrganizations(ids, options, catalog.currency);
-  for (const source of [...positionals, ...stored]) {
-    const organization = typeof source === 'string' ? await readOrganizationFile(source, catalog.currency) : source;
+  const sources = [...positionals, ...stored];
+  for (const source of sources) {
+    let organization: Organization;
+    try {
+      organization = typeof source === 'string' ? await readOrganizationFile(source, catalog.currency) : source;
+    } catch (error) {
+      // One bad file does not hide the others' evaluations: its error is reported in its place, and the exit status says so.
+      if (!isAttainError(error) || sources.length === 1) throw error;
+      refused++;
+      process.stderr.write(renderError(error, locale));
+      results.push({ file: source, error: error.toJSON() });
+      continue;
+    }
     // Without a cap this is plain `evaluate`; with one, levels are decided together.
     const evaluation = await evaluateJointly(catalog, organization, { ...(asOf === undefined ? {} : { asOf }), policy });
-    if (options.format === 'json') evaluations.push(evaluation);
-    else {
-      write(renderEvaluationText(evaluation, catalog, locale, personNames(organization)));
-    }
+    if (options.format === 'json') results.push(evaluation);
+    else write(renderEvaluationText(evaluation, catalog, locale, personNames(organization)));
   }
-  if (options.format === 'json') write(`${JSON.stringify(evaluations.length === 1 ? evaluations[0] : evaluations, null, 2)}\n`);
-  return 0;
+  if (options.format === 'json') write(`${JSON.stringify(results.length === 1 ? results[0] : results, null, 2)}\n`);
+  return refused > 0 ? 2 : 0;
 }

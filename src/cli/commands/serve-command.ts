@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Catalog } from '../../catalog/catalog-types.js';
 import { shippedCatalogBuild } from '../../catalog/shipped-catalog.js';
+import { AttainError } from '../../core/attain-error.js';
 import { formatDay } from '../../core/day.js';
 import type { ComputePool } from '../../server/compute/compute-pool.js';
 import type { SqlStore } from '../../store/sql-store.js';
@@ -73,19 +74,34 @@ export async function serveCommand(argv: readonly string[], write: (text: string
       );
     }
   });
-  await new Promise<void>((resolve) => {
+  const failure = await new Promise<AttainError | undefined>((resolve) => {
     const stop = () => {
-      server.close(() => resolve());
+      server.close(() => resolve(undefined));
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
+    server.once('error', (error: NodeJS.ErrnoException) => resolve(listenError(error, host, port)));
   });
   await withdraw?.();
   await jobs?.stop();
   await app.close();
   await compute.close();
   await store.close();
+  if (failure) throw failure;
   return 0;
+}
+
+/** Why the server could not listen, for a person: the port is taken, or not this user's to take. */
+function listenError(error: NodeJS.ErrnoException, host: string, port: number): AttainError {
+  const reason = error.code === 'EADDRINUSE' ? 'in-use' : error.code === 'EACCES' ? 'denied' : 'failed';
+  const message = {
+    'in-use': `${host}:${port} is already in use (another attain serve?); choose another with --port`,
+    denied: `${host}:${port} may not be used by this user; choose a port above 1023 with --port`,
+    failed: `cannot listen on ${host}:${port}: ${error.message}`,
+  }[reason];
+  return new AttainError(`serve.port.${reason}`, message, [
+    { code: `serve.port.${reason}`, path: '--port', params: { host, port, detail: error.code ?? error.message } },
+  ]);
 }
 
 async function startServerJobs(
