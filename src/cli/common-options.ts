@@ -1,27 +1,13 @@
 import type { ProgramPolicy, RevenueAssociationPolicy } from '../catalog/catalog-types.js';
 import { LOCALES, type Locale } from '../core/localized.js';
+import { matchLocale } from '../core/match-locale.js';
 import { type OptionSpec, usage } from './parse-args.js';
-
-/** What people type for each language: any case, with or without the region, and common other tags. */
-export const LANG_ALIASES: Readonly<Record<string, Locale>> = {
-  en: 'en',
-  'en-us': 'en',
-  'en-gb': 'en',
-  zh: 'zh-TW',
-  'zh-tw': 'zh-TW',
-  'zh-hant': 'zh-TW',
-  'zh-hant-tw': 'zh-TW',
-  tw: 'zh-TW',
-  ko: 'ko-KR',
-  'ko-kr': 'ko-KR',
-  kr: 'ko-KR',
-};
 
 export const langOption: OptionSpec = {
   name: 'lang',
   value: 'LANG',
   choices: LOCALES,
-  aliases: LANG_ALIASES,
+  normalize: matchLocale,
   description: 'en, zh-TW or ko-KR (also zh, ko; default from $LANG)',
 };
 export const formatOption: OptionSpec = {
@@ -39,10 +25,7 @@ export const catalogOption: OptionSpec = {
 /** The language asked for, else the one the environment speaks, else English. */
 export function chooseLocale(option: unknown, env: NodeJS.ProcessEnv = process.env): Locale {
   if (typeof option === 'string') return option as Locale;
-  const tag = (env.ATTAIN_LANG ?? env.LC_ALL ?? env.LANG ?? '').replace('_', '-').split('.')[0] ?? '';
-  if (/^zh-(TW|HK|Hant)/i.test(tag)) return 'zh-TW';
-  if (/^ko/i.test(tag)) return 'ko-KR';
-  return 'en';
+  return matchLocale(env.ATTAIN_LANG ?? env.LC_ALL ?? env.LANG ?? '') ?? 'en';
 }
 
 /** Overrides of the program's policy, shared by the commands that evaluate. */

@@ -1,4 +1,5 @@
 import { isAttainError } from '../core/attain-error.js';
+import { matchLocale } from '../core/match-locale.js';
 import { renderError } from '../render/render-error.js';
 import { VERSION } from '../version.js';
 import { closestName } from './closest-name.js';
@@ -13,7 +14,7 @@ import { runCommand, runOptions } from './commands/run-command.js';
 import { serveCommand, serveOptions } from './commands/serve-command.js';
 import { tokenCommand, tokenOptions } from './commands/token-command.js';
 import { workerCommand, workerOptions } from './commands/worker-command.js';
-import { chooseLocale, LANG_ALIASES } from './common-options.js';
+import { chooseLocale } from './common-options.js';
 import { describeOptions, type OptionSpec } from './parse-args.js';
 
 type Run = (argv: readonly string[], write: (text: string) => void) => Promise<number>;
@@ -173,5 +174,5 @@ export async function main(argv: readonly string[], io = { out: process.stdout, 
 function errorLocale(argv: readonly string[]) {
   const at = argv.indexOf('--lang');
   const lang = at >= 0 ? argv[at + 1] : argv.find((a) => a.startsWith('--lang='))?.slice(7);
-  return chooseLocale(lang === undefined ? undefined : LANG_ALIASES[lang.toLowerCase()]);
+  return chooseLocale(lang === undefined ? undefined : matchLocale(lang));
 }

@@ -7,8 +7,8 @@ export interface OptionSpec {
   readonly name: string;
   readonly value?: string;
   readonly choices?: readonly string[];
-  /** Other spellings of the choices (lower case), as people type them: `ko` for `ko-KR`. */
-  readonly aliases?: Readonly<Record<string, string>>;
+  /** The choice a value means when people write it otherwise (`ko` for `ko-KR`); undefined when none. */
+  readonly normalize?: (value: string) => string | undefined;
   readonly repeatable?: boolean;
   readonly description: string;
 }
@@ -47,7 +47,7 @@ export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[])
     const given = inline ?? argv[++i];
     if (given === undefined || (inline === undefined && given.startsWith('--')))
       throw usage(`--${name} needs a value (${spec.value})`);
-    const value = spec.aliases?.[given.toLowerCase()] ?? given;
+    const value = spec.normalize?.(given) ?? given;
     if (spec.choices && !spec.choices.includes(value))
       throw usage(`--${name} must be one of ${spec.choices.join(', ')}, not "${value}"`);
     if (spec.repeatable) options[name] = [...((options[name] as string[] | undefined) ?? []), value];

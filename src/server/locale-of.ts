@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
-import { LOCALES, type Locale } from '../core/localized.js';
+import type { Locale } from '../core/localized.js';
+import { matchLocale, negotiateLocale } from '../core/match-locale.js';
 
 /**
  * The language a request asks for: `?lang=` first, then Accept-Language, then English. Read only where words are
@@ -8,9 +9,6 @@ import { LOCALES, type Locale } from '../core/localized.js';
  */
 export function localeOf(c: Context): Locale {
   const asked = c.req.query('lang');
-  if (asked && (LOCALES as readonly string[]).includes(asked)) return asked as Locale;
-  const header = (c.req.header('accept-language') ?? '').toLowerCase();
-  if (/zh-(tw|hant|hk)/.test(header)) return 'zh-TW';
-  if (/^ko|,\s*ko/.test(header)) return 'ko-KR';
-  return 'en';
+  const chosen = asked === undefined ? undefined : matchLocale(asked);
+  return chosen ?? negotiateLocale(c.req.header('accept-language') ?? '');
 }
