@@ -1,4 +1,4 @@
-import type { Exam } from '../catalog/catalog-types.js';
+import type { Catalog, Exam } from '../catalog/catalog-types.js';
 import { type Day, firstDayOutside, oneYearBefore } from '../core/day.js';
 import type { EvaluationContext } from './evaluation-context.js';
 
@@ -153,9 +153,7 @@ function peopleEvents(context: EvaluationContext, schedule: Schedule): void {
 }
 
 function examsExpiringIn(context: EvaluationContext, from: Day, to: Day): Exam[] {
-  return [...new Set(context.catalog.exams.values())].filter(
-    (e) => e.acceptedUntil !== null && e.acceptedUntil + 1 > from && e.acceptedUntil + 1 <= to,
-  );
+  return acceptedUntil(context.catalog).filter((e) => (e.acceptedUntil as Day) + 1 > from && (e.acceptedUntil as Day) + 1 <= to);
 }
 
 /**
@@ -165,11 +163,25 @@ function examsExpiringIn(context: EvaluationContext, from: Day, to: Day): Exam[]
  */
 function firstExpiry(context: EvaluationContext, before: Day): Day | undefined {
   const { catalog, organization, asOf } = context;
-  const candidates = [...new Set(catalog.exams.values())]
-    .filter((e) => e.acceptedUntil !== null && e.acceptedUntil + 1 > asOf && e.acceptedUntil + 1 < before)
-    .sort((a, b) => (a.acceptedUntil as Day) - (b.acceptedUntil as Day));
+  const candidates = acceptedUntil(catalog).filter(
+    (e) => (e.acceptedUntil as Day) + 1 > asOf && (e.acceptedUntil as Day) + 1 < before,
+  );
   if (candidates.length === 0) return undefined;
   const passed = new Set(organization.people.flatMap((p) => p.exams.map((pass) => catalog.findExam(pass.exam)?.code)));
   const first = candidates.find((e) => passed.has(e.code));
   return first ? (first.acceptedUntil as Day) + 1 : undefined;
+}
+
+const limited = new WeakMap<Catalog, readonly Exam[]>();
+
+/** The catalog's exams that stop being accepted some day, earliest first; found once per catalog. */
+function acceptedUntil(catalog: Catalog): readonly Exam[] {
+  let exams = limited.get(catalog);
+  if (exams === undefined) {
+    exams = [...new Set(catalog.exams.values())]
+      .filter((e) => e.acceptedUntil !== null)
+      .sort((a, b) => (a.acceptedUntil as Day) - (b.acceptedUntil as Day));
+    limited.set(catalog, exams);
+  }
+  return exams;
 }
