@@ -3,6 +3,8 @@ const DOT = 46;
 const ZERO = 48;
 /** Digits a double holds exactly (2^53 > 10^15). */
 const EXACT_DIGITS = 15;
+/** 10^0 … 10^31: aligning scales (amounts in cents against converted amounts) raised 10n to a power on every sum. */
+const POWERS_OF_TEN: readonly bigint[] = Array.from({ length: 32 }, (_, i) => 10n ** BigInt(i));
 
 /**
  * Exact decimal numbers: an integer mantissa and a count of decimal places. Money is summed and converted here,
@@ -126,7 +128,8 @@ export class Decimal {
   }
 
   private aligned(scale: number): bigint {
-    return scale === this.scale ? this.mantissa : this.mantissa * 10n ** BigInt(scale - this.scale);
+    if (scale === this.scale) return this.mantissa;
+    return this.mantissa * (POWERS_OF_TEN[scale - this.scale] ?? 10n ** BigInt(scale - this.scale));
   }
 
   /**

@@ -16,9 +16,21 @@ export interface EvaluateOptions {
 
 /** Evaluates every competency, option and level of the catalog for one organization. Never throws on data. */
 export function evaluate(catalog: Catalog, organization: Organization, options: EvaluateOptions = {}): Evaluation {
+  return evaluateIn(contextOf(catalog, organization, options));
+}
+
+/** The context an evaluation with these options starts from: the as-of day (today when absent) and the policy. */
+export function contextOf(catalog: Catalog, organization: Organization, options: EvaluateOptions = {}): EvaluationContext {
   const asOf = options.asOf ?? dayOf(new Date());
-  const policy = { ...catalog.policy, ...options.policy };
-  const context = createEvaluationContext(catalog, organization, asOf, policy);
+  return createEvaluationContext(catalog, organization, asOf, { ...catalog.policy, ...options.policy });
+}
+
+/**
+ * Evaluates every level in a context the caller created, so that the caller can go on from the same state instead
+ * of deriving it again (a standing's status tracker starts from it).
+ */
+export function evaluateIn(context: EvaluationContext): Evaluation {
+  const { catalog, organization, asOf, policy } = context;
   const results = catalog.competencies.flatMap((competency) => {
     const version = versionAt(competency, asOf);
     return version.options.flatMap((option) =>

@@ -143,7 +143,7 @@ function aggregateRevenue(
 }
 
 /** Whether a day falls in one of a customer's DPOR periods (none for a customer not in the organization). */
-function associatedOn(periods: readonly Period[] | undefined, day: Day): boolean {
+export function associatedOn(periods: readonly Period[] | undefined, day: Day): boolean {
   if (periods === undefined) return false;
   for (const p of periods) if (p.from <= day && (p.to === null || day <= p.to)) return true;
   return false;

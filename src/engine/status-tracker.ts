@@ -1,15 +1,16 @@
-import type { Catalog, ExamFormula, Level, Pool, ProgramPolicy } from '../catalog/catalog-types.js';
+import type { Level, Pool, RevenueRequirement } from '../catalog/catalog-types.js';
 import { everyPool, everyRevenue } from '../catalog/every-requirement.js';
 import { versionAt } from '../catalog/find-level.js';
-import { type Day, firstDayOutside } from '../core/day.js';
-import type { RevenueAggregate } from './evaluation-context.js';
-import { whyIgnored } from './evaluation-context.js';
+import type { Day } from '../core/day.js';
+import type { Decimal } from '../core/decimal.js';
+import { associatedOn, type EvaluationContext } from './evaluation-context.js';
 import type { LevelResult, RequirementStatus } from './evaluation-types.js';
-import { satisfies } from './exam-formula.js';
-import { maxFilled } from './matching/assign-pool.js';
-import type { Organization, Period } from './organization.js';
+import { type HorizonDay, horizonEvents, type RevenueMove } from './horizon-events.js';
+import type { Period } from './organization.js';
+import { PoolSeats } from './pool-seats.js';
 import { allStatus, levelStanding, type StatusView } from './requirement-kinds/requirement-kind.js';
 import { requirementStatus } from './requirement-kinds/requirement-kinds.js';
+import { RevenueTotals } from './revenue-totals.js';
 
 /** A level's standing, without the explanation a full evaluation carries. */
 export interface LevelStatus {
@@ -20,371 +21,232 @@ export interface LevelStatus {
   readonly status: LevelResult['status'];
 }
 
-/** One pool's people, summarized as how many people have each eligibility mask. */
-interface PoolState {
-  readonly formulas: readonly ExamFormula[];
-  readonly masks: Int32Array;
-  readonly sizes: Map<number, number>;
+/** A level whose status differs from the last day the tracker was at; `from` null when the level did not exist then. */
+export interface StatusChange {
+  readonly level: LevelStatus;
+  readonly from: LevelResult['status'] | null;
 }
 
-/** A revenue record with everything the window needs, resolved once. */
-interface TrackedRecord {
-  readonly index: number;
-  readonly customer: string;
-  readonly enters: Day;
-  readonly leaves: Day;
-  /** The aggregate key without the association flag. */
+/** What the tracker needs of a level, made once per level of a catalog. */
+interface LevelShape {
   readonly key: string;
-  readonly product: string;
-  /** Under `within-period` the flag is fixed by the record's date; under `associated-at-as-of` it is null. */
-  readonly associated: boolean | null;
+  readonly level: Level;
+  /** The level's three possible statuses. */
+  readonly standings: Readonly<Record<RequirementStatus, LevelStatus>>;
+  /** What its status depends on: these revenue requirements' totals, and whether any pool of people. */
+  readonly revenue: readonly RevenueRequirement[];
+  readonly pools: boolean;
 }
 
-/** A day on which something about one person or customer may change. */
-interface Change {
-  readonly day: Day;
-  readonly subject: number;
+/** A level in effect, with its status and the stamp of the inputs it was decided from. */
+interface TrackedLevel {
+  readonly shape: LevelShape;
+  stamp: number;
+  status: LevelStatus;
 }
 
 /**
- * Level statuses that move forward through time cheaply: the state an evaluation derives from the data (the exams
- * that count for each person, each pool's eligibility classes, trailing-twelve-month revenue aggregates) is
- * updated only for what changes on each day, instead of being rebuilt. Reads the same kinds' `status` as a full
- * evaluation; the forecast tests check it against evaluating every day.
+ * Level statuses that move forward through a horizon cheaply. The tracker starts from an evaluation's context (its
+ * revenue aggregates, who holds which exams, its pool matchings) instead of deriving that state again, then applies
+ * only what happens on each event day: revenue entering or leaving changes the running totals of its product's
+ * requirements, a person's exams changing refiles that person, and only the levels whose inputs changed are
+ * decided again, by the same kinds' `status` a full evaluation reads. The forecast and standing tests check it
+ * against evaluating every day.
  */
 export class StatusTracker {
-  private day: Day = Number.NEGATIVE_INFINITY;
-  private readonly qualified: Set<string>[];
-  private readonly pools = new Map<string, PoolState>();
-  private readonly groups = new Map<string, RevenueAggregate>();
-  /** Under `associated-at-as-of`: per customer, its in-window revenue by key, and whether it is associated today. */
-  private readonly byCustomer = new Map<string, Map<string, RevenueAggregate>>();
-  private readonly associatedToday = new Map<string, boolean>();
-  private readonly records: readonly TrackedRecord[];
-  private readonly entering: readonly TrackedRecord[];
-  private readonly leaving: readonly TrackedRecord[];
-  private readonly personChanges: readonly Change[];
-  private readonly customerChanges: readonly Change[];
-  private readonly customers: readonly string[];
+  /** The first day after the context's day on which anything in the data happens, however far; null when none will. */
+  readonly nextEvent: Day | null;
+  private day: Day;
+  private readonly days: readonly HorizonDay[];
+  private cursor = 0;
+  private readonly totals: RevenueTotals;
+  private readonly seats: PoolSeats;
+  private readonly view: StatusView;
+  /** Under `associated-at-as-of`, the customers whose association changes in the horizon: today's association and in-window revenue. */
+  private readonly moving = new Map<string, { associated: boolean; readonly revenue: Map<string, Part> }>();
   private readonly periods: ReadonlyMap<string, readonly Period[]>;
-  private readonly versionDays: readonly Day[];
-  private cursor = { entering: 0, leaving: 0, people: 0, customers: 0 };
-  /**
-   * Counters that only grow: per product, each change of its revenue groups; and each change of anyone's
-   * eligibility. A level whose inputs' counters did not move keeps yesterday's status, so on most event days only
-   * the few levels that a record's product concerns are recomputed.
-   */
-  private readonly productStamps = new Map<string, number>();
-  private peopleStamp = 0;
-  private readonly known = new Map<
-    Level,
-    { readonly revenue: number; readonly people: number; readonly status: RequirementStatus }
-  >();
-  private readonly filled = new Map<string, { readonly people: number; readonly filled: number }>();
+  private readonly revenueStatuses = new Map<RevenueRequirement, { stamp: number; status: RequirementStatus; flips: number }>();
+  private levels: TrackedLevel[];
 
+  /** A tracker on the context's day that looks as far as `to`. */
   constructor(
-    private readonly catalog: Catalog,
-    private readonly organization: Organization,
-    private readonly policy: ProgramPolicy,
+    private readonly context: EvaluationContext,
+    to: Day,
   ) {
-    this.qualified = organization.people.map(() => new Set());
+    const { catalog, organization, asOf } = context;
+    this.day = asOf;
+    const events = horizonEvents(context, to);
+    this.nextEvent = events.nextEvent;
+    this.days = events.days;
+    this.totals = new RevenueTotals(context);
+    this.seats = new PoolSeats(context);
     this.periods = new Map(organization.customers.map((c) => [c.id, c.dpor]));
-    this.customers = organization.customers.map((c) => c.id);
-    for (const pool of allPools(catalog)) {
-      const key = poolKey(pool);
-      if (!this.pools.has(key)) {
-        this.pools.set(key, {
-          formulas: pool.roles.map((r) => r.exams),
-          masks: new Int32Array(organization.people.length),
-          sizes: new Map([[0, organization.people.length]]),
-        });
-      }
+    for (const [customer, moves] of events.moving) {
+      const mine = { associated: associatedOn(this.periods.get(customer), asOf), revenue: new Map<string, Part>() };
+      for (const move of moves) addPart(mine.revenue, context, move);
+      this.moving.set(customer, mine);
     }
-    this.versionDays = catalog.competencies.flatMap((c) =>
-      c.versions.flatMap((v) => (v.effective === null ? [] : [v.effective])),
-    );
-    this.records = this.trackRecords();
-    this.entering = [...this.records].sort((a, b) => a.enters - b.enters);
-    this.leaving = [...this.records].sort((a, b) => a.leaves - b.leaves);
-    this.personChanges = this.schedulePeople();
-    this.customerChanges = this.scheduleCustomers();
+    this.view = {
+      catalog,
+      organization,
+      counted: (requirement) => this.totals.counted(requirement),
+      poolFilled: (pool: Pool) => this.seats.filled(pool),
+    };
+    this.levels = this.levelsInEffect([]);
   }
 
-  /** Moves to a later day, applying every change dated up to and including it. */
-  advanceTo(day: Day): void {
-    if (day < this.day) throw new RangeError('a status tracker only moves forward in time');
-    const previous = this.day;
-    this.day = day;
-    const c = this.cursor;
-    // Associations first, so that revenue entering today is filed under today's association.
-    for (; c.customers < this.customerChanges.length && (this.customerChanges[c.customers] as Change).day <= day; c.customers++) {
-      this.reassociate(this.customers[(this.customerChanges[c.customers] as Change).subject] as string);
-    }
-    // A record that both enters and leaves within this step would be added and taken away again: it is skipped on
-    // both sides, which makes the first step (over all the history before the start) cost only the current window.
-    for (; c.entering < this.entering.length && (this.entering[c.entering] as TrackedRecord).enters <= day; c.entering++) {
-      const record = this.entering[c.entering] as TrackedRecord;
-      if (record.leaves > day) this.move(record, 1);
-    }
-    for (; c.leaving < this.leaving.length && (this.leaving[c.leaving] as TrackedRecord).leaves <= day; c.leaving++) {
-      const record = this.leaving[c.leaving] as TrackedRecord;
-      if (record.enters <= previous) this.move(record, -1);
-    }
-    for (; c.people < this.personChanges.length && (this.personChanges[c.people] as Change).day <= day; c.people++) {
-      this.requalify((this.personChanges[c.people] as Change).subject);
-    }
-  }
-
-  /** The next day after the current one on which a status can change, if any. */
+  /** The next day after the current one, up to the horizon, on which a status can change; undefined when none. */
   nextChange(): Day | undefined {
-    const c = this.cursor;
-    const candidates = [
-      this.entering[c.entering]?.enters,
-      this.leaving[c.leaving]?.leaves,
-      this.personChanges[c.people]?.day,
-      this.customerChanges[c.customers]?.day,
-      ...this.versionDays.filter((d) => d > this.day),
-    ].filter((d): d is Day => d !== undefined && d > this.day);
-    return candidates.length > 0 ? Math.min(...candidates) : undefined;
+    return this.days[this.cursor]?.day;
   }
 
   /** Every level of the versions in effect today. */
   statuses(): LevelStatus[] {
-    let view: StatusView | undefined;
-    const viewOfToday = (): StatusView => {
-      view ??= {
-        catalog: this.catalog,
-        organization: this.organization,
-        revenue: [...this.groups.values()],
-        memo: new Map(),
-        poolFilled: (pool) => this.poolFilled(pool),
-      };
-      return view;
+    return this.levels.map((l) => l.status);
+  }
+
+  /** Moves to a later day, applying every event up to and including it; the levels whose status changed. */
+  advanceTo(day: Day): StatusChange[] {
+    if (day < this.day) throw new RangeError('a status tracker only moves forward in time');
+    this.day = day;
+    let versions = false;
+    for (; this.cursor < this.days.length && (this.days[this.cursor] as HorizonDay).day <= day; this.cursor++) {
+      const events = this.days[this.cursor] as HorizonDay;
+      for (const customer of events.customers) this.reassociate(customer, events.day);
+      for (const move of events.revenue) this.move(move);
+      for (const p of events.people) this.seats.requalify(p, events.day);
+      versions ||= events.versions;
+    }
+    const changes: StatusChange[] = [];
+    if (versions) {
+      const before = new Map(this.levels.map((l) => [l.shape.key, l.status.status]));
+      this.levels = this.levelsInEffect(this.levels);
+      for (const tracked of this.levels) {
+        const from = before.get(tracked.shape.key) ?? null;
+        if (from !== tracked.status.status) changes.push({ level: tracked.status, from });
+      }
+      return changes;
+    }
+    for (const tracked of this.levels) {
+      const from = tracked.status.status;
+      if (this.refresh(tracked) && from !== tracked.status.status) changes.push({ level: tracked.status, from });
+    }
+    return changes;
+  }
+
+  /** The levels of the versions in effect today, reusing those already tracked and up to date. */
+  private levelsInEffect(tracked: readonly TrackedLevel[]): TrackedLevel[] {
+    const known = new Map(tracked.map((t) => [t.shape.level, t]));
+    const levels: TrackedLevel[] = [];
+    for (const competency of this.context.catalog.competencies) {
+      for (const option of versionAt(competency, this.day).options) {
+        for (const level of option.levels) {
+          const shape = shapeOf(competency.id, option.id, level);
+          const existing = known.get(level) ?? { shape, stamp: Number.NaN, status: shape.standings['not-met'] };
+          this.refresh(existing);
+          levels.push(existing);
+        }
+      }
+    }
+    return levels;
+  }
+
+  /** Decides a level again when one of its inputs changed since it last was; whether it did. */
+  private refresh(tracked: TrackedLevel): boolean {
+    let stamp = tracked.shape.pools ? this.seats.stamp : 0;
+    for (const requirement of tracked.shape.revenue) stamp += this.flips(requirement);
+    if (stamp === tracked.stamp) return false;
+    tracked.stamp = stamp;
+    const { level, standings } = tracked.shape;
+    tracked.status = standings[allStatus(level.requirements.map((r) => requirementStatus(r, this.view)))];
+    return true;
+  }
+
+  /**
+   * How many times a revenue requirement's status changed. Totals move on most days, thresholds are crossed on few:
+   * a level is decided again only when one of its requirements' statuses did.
+   */
+  private flips(requirement: RevenueRequirement): number {
+    const stamp = this.totals.stamp(requirement);
+    let known = this.revenueStatuses.get(requirement);
+    if (known === undefined) {
+      known = { stamp, status: requirementStatus(requirement, this.view), flips: 0 };
+      this.revenueStatuses.set(requirement, known);
+    } else if (known.stamp !== stamp) {
+      known.stamp = stamp;
+      const status = requirementStatus(requirement, this.view);
+      if (status !== known.status) {
+        known.status = status;
+        known.flips += 1;
+      }
+    }
+    return known.flips;
+  }
+
+  private move(move: RevenueMove): void {
+    const record = this.context.organization.revenue[move.record];
+    if (!record) return;
+    const amount = move.sign === 1 ? record.amount : record.amount.negate();
+    if (this.context.policy.revenueAssociation === 'within-period') {
+      const associated = associatedOn(this.periods.get(record.customer), record.date);
+      this.totals.add(move.product, record.netNew, associated, record.currency, amount);
+      return;
+    }
+    const moving = this.moving.get(record.customer);
+    // A customer whose association does not change within the horizon keeps the one of the context's day.
+    const associated = moving ? moving.associated : associatedOn(this.periods.get(record.customer), this.context.asOf);
+    this.totals.add(move.product, record.netNew, associated, record.currency, amount);
+    if (moving) addPart(moving.revenue, this.context, move);
+  }
+
+  /** Under `associated-at-as-of`, moves the customer's in-window revenue to or from the counted totals. */
+  private reassociate(customer: string, day: Day): void {
+    const state = this.moving.get(customer);
+    if (!state) return;
+    const now = associatedOn(this.periods.get(customer), day);
+    if (now === state.associated) return;
+    state.associated = now;
+    for (const part of state.revenue.values()) {
+      this.totals.add(part.product, part.netNew, true, part.currency, now ? part.amount : part.amount.negate());
+    }
+  }
+}
+
+/** One customer's in-window revenue of one product, net-new flag and currency. */
+interface Part {
+  readonly product: string;
+  readonly netNew: boolean;
+  readonly currency: string;
+  amount: Decimal;
+}
+
+function addPart(parts: Map<string, Part>, context: EvaluationContext, move: RevenueMove): void {
+  const record = context.organization.revenue[move.record];
+  if (!record) return;
+  const amount = move.sign === 1 ? record.amount : record.amount.negate();
+  const key = `${move.product}\u0000${record.netNew}\u0000${record.currency}`;
+  const part = parts.get(key);
+  if (part) part.amount = part.amount.add(amount);
+  else parts.set(key, { product: move.product, netNew: record.netNew, currency: record.currency, amount });
+}
+
+const shapes = new WeakMap<Level, LevelShape>();
+
+/** A level's shape, made at its first use and kept with the catalog's level. */
+function shapeOf(competency: string, option: string, level: Level): LevelShape {
+  let shape = shapes.get(level);
+  if (shape === undefined) {
+    // Shared by every tracker of the catalog, and handed out: frozen.
+    const standing = (status: RequirementStatus): LevelStatus =>
+      Object.freeze({ competency, option, level: level.id, ...levelStanding(status) });
+    shape = {
+      key: `${competency}/${option}/${level.id}`,
+      level,
+      standings: { met: standing('met'), 'not-met': standing('not-met'), undetermined: standing('undetermined') },
+      revenue: everyRevenue(level.requirements),
+      pools: everyPool(level.requirements).length > 0,
     };
-    return this.catalog.competencies.flatMap((competency) =>
-      versionAt(competency, this.day).options.flatMap((option) =>
-        option.levels.map((level): LevelStatus => {
-          const inputs = inputsOf(level);
-          const revenue = inputs.products.reduce((n, p) => n + (this.productStamps.get(p) ?? 0), 0);
-          const people = inputs.pools ? this.peopleStamp : 0;
-          let known = this.known.get(level);
-          if (!known || known.revenue !== revenue || known.people !== people) {
-            const today = viewOfToday();
-            known = { revenue, people, status: allStatus(level.requirements.map((r) => requirementStatus(r, today))) };
-            this.known.set(level, known);
-          }
-          return {
-            competency: competency.id,
-            option: option.id,
-            level: level.id,
-            ...levelStanding(known.status),
-          };
-        }),
-      ),
-    );
+    shapes.set(level, shape);
   }
-
-  /** How many seats of a pool today's people fill, kept until someone's eligibility changes. */
-  private poolFilled(pool: Pool): number {
-    const counts = pool.roles.map((r) => r.count);
-    const key = `${poolKey(pool)}\u0000${counts.join(',')}`;
-    const known = this.filled.get(key);
-    if (known && known.people === this.peopleStamp) return known.filled;
-    const state = this.pools.get(poolKey(pool));
-    const filled = state ? maxFilled(counts, state.sizes) : 0;
-    this.filled.set(key, { people: this.peopleStamp, filled });
-    return filled;
-  }
-
-  private trackRecords(): TrackedRecord[] {
-    const within = this.policy.revenueAssociation === 'within-period';
-    const products = new Map<string, string | null>();
-    const tracked: TrackedRecord[] = [];
-    this.organization.revenue.forEach((record, index) => {
-      let product = products.get(record.product);
-      if (product === undefined) {
-        product = this.catalog.findProduct(record.product)?.id ?? null;
-        products.set(record.product, product);
-      }
-      if (product === null) return;
-      tracked.push({
-        index,
-        customer: record.customer,
-        enters: record.date,
-        leaves: firstDayOutside(record.date),
-        key: `${product}\u0000${record.netNew}\u0000${record.currency}`,
-        product,
-        associated: within ? this.associatedOn(record.customer, record.date) : null,
-      });
-    });
-    return tracked;
-  }
-
-  /** Each person may change on each pass date and on the day after each accepted-until date of an exam they passed. */
-  private schedulePeople(): Change[] {
-    const changes: Change[] = [];
-    this.organization.people.forEach((person, subject) => {
-      const days = new Set<Day>();
-      for (const pass of person.exams) {
-        const exam = this.catalog.findExam(pass.exam);
-        if (!exam) continue;
-        days.add(pass.passed);
-        if (exam.acceptedUntil !== null) days.add(exam.acceptedUntil + 1);
-      }
-      for (const day of days) changes.push({ day, subject });
-    });
-    return changes.sort((a, b) => a.day - b.day);
-  }
-
-  private scheduleCustomers(): Change[] {
-    if (this.policy.revenueAssociation === 'within-period') return [];
-    const changes: Change[] = [];
-    this.organization.customers.forEach((customer, subject) => {
-      changes.push({ day: Number.NEGATIVE_INFINITY, subject });
-      for (const period of customer.dpor) {
-        changes.push({ day: period.from, subject });
-        if (period.to !== null) changes.push({ day: period.to + 1, subject });
-      }
-    });
-    return changes.sort((a, b) => a.day - b.day);
-  }
-
-  private associatedOn(customer: string, day: Day): boolean {
-    return (this.periods.get(customer) ?? []).some((p) => p.from <= day && (p.to === null || day <= p.to));
-  }
-
-  private move(record: TrackedRecord, sign: 1 | -1): void {
-    const amount = this.organization.revenue[record.index]?.amount;
-    if (!amount) return;
-    const signed = sign === 1 ? amount : amount.negate();
-    if (record.associated !== null) {
-      this.addTo(this.groups, groupKey(record.key, record.associated), record, signed, sign);
-      return;
-    }
-    let mine = this.byCustomer.get(record.customer);
-    if (!mine) {
-      mine = new Map();
-      this.byCustomer.set(record.customer, mine);
-    }
-    this.addTo(mine, record.key, record, signed, sign);
-    const associated = this.associatedToday.get(record.customer) ?? false;
-    this.addTo(this.groups, groupKey(record.key, associated), record, signed, sign);
-  }
-
-  private addTo(
-    groups: Map<string, RevenueAggregate>,
-    key: string,
-    record: TrackedRecord,
-    amount: RevenueAggregate['amount'],
-    records: number,
-  ): void {
-    if (groups === this.groups) this.touch(record.product);
-    const group = groups.get(key);
-    if (group) {
-      group.amount = group.amount.add(amount);
-      group.records += records;
-      if (group.records === 0) groups.delete(key);
-      return;
-    }
-    const source = this.organization.revenue[record.index];
-    if (!source) return;
-    groups.set(key, {
-      product: record.product,
-      netNew: source.netNew,
-      associated: key.endsWith('\u0000true'),
-      currency: source.currency,
-      amount,
-      records,
-    });
-  }
-
-  /** Under `associated-at-as-of`, files the customer's in-window revenue under its association of today. */
-  private reassociate(customer: string): void {
-    const now = this.associatedOn(customer, this.day);
-    const before = this.associatedToday.get(customer) ?? false;
-    this.associatedToday.set(customer, now);
-    if (now === before) return;
-    for (const [key, group] of this.byCustomer.get(customer) ?? []) {
-      this.shift(groupKey(key, before), group, -1);
-      this.shift(groupKey(key, now), group, 1);
-    }
-  }
-
-  private touch(product: string): void {
-    this.productStamps.set(product, (this.productStamps.get(product) ?? 0) + 1);
-  }
-
-  private shift(key: string, part: RevenueAggregate, sign: 1 | -1): void {
-    this.touch(part.product);
-    const group = this.groups.get(key);
-    const amount = sign === 1 ? part.amount : part.amount.negate();
-    if (group) {
-      group.amount = group.amount.add(amount);
-      group.records += sign * part.records;
-      if (group.records === 0) this.groups.delete(key);
-    } else {
-      this.groups.set(key, { ...part, associated: key.endsWith('\u0000true'), amount, records: sign * part.records });
-    }
-  }
-
-  /** Recomputes one person's counting exams for today and refiles them in every pool whose eligibility changed. */
-  private requalify(p: number): void {
-    const person = this.organization.people[p];
-    if (!person) return;
-    const held = new Set<string>();
-    for (const pass of person.exams) {
-      const code = whyIgnored(this.catalog, pass, person.id, this.day);
-      if (typeof code === 'string') held.add(code);
-    }
-    const before = this.qualified[p] as Set<string>;
-    if (held.size === before.size && [...held].every((e) => before.has(e))) return;
-    this.qualified[p] = held;
-    for (const state of this.pools.values()) {
-      const mask = state.formulas.reduce((m, formula, r) => (satisfies(formula, held) ? m | (1 << r) : m), 0);
-      const old = state.masks[p] as number;
-      if (mask === old) continue;
-      this.peopleStamp += 1;
-      state.masks[p] = mask;
-      const left = (state.sizes.get(old) ?? 0) - 1;
-      if (left === 0) state.sizes.delete(old);
-      else state.sizes.set(old, left);
-      state.sizes.set(mask, (state.sizes.get(mask) ?? 0) + 1);
-    }
-  }
-}
-
-function groupKey(key: string, associated: boolean): string {
-  return `${key}\u0000${associated}`;
-}
-
-const poolKeys = new WeakMap<Pool, string>();
-
-/** A pool's identity for eligibility: its roles' formulas (seat counts are applied when matching). */
-function poolKey(pool: Pool): string {
-  // Asked for on every event day; the catalog's pools do not change.
-  let key = poolKeys.get(pool);
-  if (key === undefined) {
-    key = JSON.stringify(pool.roles.map((r) => r.exams));
-    poolKeys.set(pool, key);
-  }
-  return key;
-}
-
-const levelInputs = new WeakMap<Level, { readonly products: readonly string[]; readonly pools: boolean }>();
-
-/** What a level's status depends on: the revenue of some products, and whether any pool of people. */
-function inputsOf(level: Level): { readonly products: readonly string[]; readonly pools: boolean } {
-  let inputs = levelInputs.get(level);
-  if (inputs === undefined) {
-    const products = [...new Set(everyRevenue(level.requirements).flatMap((r) => r.products))];
-    inputs = { products, pools: everyPool(level.requirements).length > 0 };
-    levelInputs.set(level, inputs);
-  }
-  return inputs;
-}
-
-function allPools(catalog: Catalog): Pool[] {
-  return catalog.competencies.flatMap((c) =>
-    c.versions.flatMap((v) => v.options.flatMap((o) => o.levels.flatMap((l) => everyPool(l.requirements)))),
-  );
+  return shape;
 }

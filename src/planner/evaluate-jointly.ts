@@ -1,8 +1,7 @@
 import type { Catalog } from '../catalog/catalog-types.js';
 import { findLevel } from '../catalog/find-level.js';
-import { parseDay } from '../core/day.js';
-import { type EvaluateOptions, evaluate } from '../engine/evaluate.js';
-import { createEvaluationContext, type EvaluationContext } from '../engine/evaluation-context.js';
+import { contextOf, type EvaluateOptions, evaluateIn } from '../engine/evaluate.js';
+import type { EvaluationContext } from '../engine/evaluation-context.js';
 import type { Evaluation, LevelResult } from '../engine/evaluation-types.js';
 import { satisfies } from '../engine/exam-formula.js';
 import type { Organization } from '../engine/organization.js';
@@ -22,14 +21,17 @@ export async function evaluateJointly(
   organization: Organization,
   options: EvaluateOptions = {},
 ): Promise<Evaluation> {
-  const evaluation = evaluate(catalog, organization, options);
+  return evaluateJointlyIn(contextOf(catalog, organization, options));
+}
+
+/** `evaluateJointly` in a context the caller created and goes on using (see `evaluateIn`). */
+export async function evaluateJointlyIn(context: EvaluationContext): Promise<Evaluation> {
+  const evaluation = evaluateIn(context);
   const cap = evaluation.policy.maxCompetenciesPerPerson;
   const alone = evaluation.results.filter((r) => r.attained);
   const competencies = [...new Set(alone.map((r) => r.competency))];
   if (cap === null || competencies.length <= cap) return evaluation;
-  const asOf = parseDay(evaluation.asOf) as number;
-  const context = createEvaluationContext(catalog, organization, asOf, evaluation.policy);
-  const held = await solveJointly(catalog, context, alone, cap);
+  const held = await solveJointly(context.catalog, context, alone, cap);
   const key = (r: { competency: string; option: string; level: string }) => `${r.competency}/${r.option}/${r.level}`;
   const together = new Set(held.map(key));
   const heldCompetencies = [...new Set(held.map((r) => r.competency))];

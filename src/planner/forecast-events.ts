@@ -1,5 +1,5 @@
 import type { Catalog, ProgramPolicy } from '../catalog/catalog-types.js';
-import { type Day, firstDayOutside, formatDay } from '../core/day.js';
+import { type Day, firstDayOutside, formatDay, oneYearBefore } from '../core/day.js';
 import type { Organization } from '../engine/organization.js';
 
 /** Something in the data that can change a result on a given day, assuming no new data arrives. */
@@ -41,9 +41,16 @@ export function forecastEvents(
   const add = (event: ForecastEvent) => {
     if (wanted(event.day)) events.push(event);
   };
+  // Dates first, lookups after: most records enter and leave outside (from, to]. A record leaves in (from, to]
+  // exactly when it is dated in (a year before from, a year before to].
+  const firstLeaving = oneYearBefore(from);
+  const lastLeaving = oneYearBefore(to);
   for (const record of organization.revenue) {
+    const date = record.date;
+    if ((date <= from || date > to) && (date <= firstLeaving || date > lastLeaving)) continue;
+    if (!(wanted(date) || wanted(firstDayOutside(date)))) continue;
     const product = catalog.findProduct(record.product)?.id;
-    if (!product || !(wanted(record.date) || wanted(firstDayOutside(record.date)))) continue;
+    if (!product) continue;
     const params = {
       date: formatDay(record.date),
       customer: record.customer,
@@ -54,8 +61,10 @@ export function forecastEvents(
     add({ day: record.date, code: 'revenue.enters', params, product });
     add({ day: firstDayOutside(record.date), code: 'revenue.leaves', params, product });
   }
+  const expiring = [...catalog.exams.values()].some((e) => e.acceptedUntil !== null && wanted(e.acceptedUntil + 1));
   for (const person of organization.people) {
     for (const pass of person.exams) {
+      if (!expiring && !wanted(pass.passed)) continue;
       const exam = catalog.findExam(pass.exam);
       if (!exam || !(wanted(pass.passed) || (exam.acceptedUntil !== null && wanted(exam.acceptedUntil + 1)))) continue;
       const params = { person: person.id, exam: exam.code, passed: formatDay(pass.passed) };

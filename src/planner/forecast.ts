@@ -3,6 +3,7 @@ import { everyRevenue, everyRole } from '../catalog/every-requirement.js';
 import { findLevel } from '../catalog/find-level.js';
 import { AttainError } from '../core/attain-error.js';
 import { type Day, formatDay } from '../core/day.js';
+import { createEvaluationContext } from '../engine/evaluation-context.js';
 import type { LevelResult } from '../engine/evaluation-types.js';
 import { formulaExams } from '../engine/exam-formula.js';
 import type { Organization } from '../engine/organization.js';
@@ -53,25 +54,11 @@ export function forecast(
       { code: 'forecast.cap-unsupported', path: 'policy.maxCompetenciesPerPerson', params: { cap } },
     ]);
   }
-  const key = (r: LevelStatus) => `${r.competency}/${r.option}/${r.level}`;
-  const tracker = new StatusTracker(catalog, organization, effective);
-  tracker.advanceTo(from);
-  let previous = new Map(tracker.statuses().map((r) => [key(r), r]));
-  const start = [...previous.values()].map(({ competency, option, level, attained }) => ({
-    competency,
-    option,
-    level,
-    attained,
-  }));
+  const tracker = new StatusTracker(createEvaluationContext(catalog, organization, from, effective), to);
+  const start = tracker.statuses().map(({ competency, option, level, attained }) => ({ competency, option, level, attained }));
   const changed: { day: Day; result: LevelStatus }[] = [];
-  for (let day = tracker.nextChange(); day !== undefined && day <= to; day = tracker.nextChange()) {
-    tracker.advanceTo(day);
-    const today = new Map(tracker.statuses().map((r) => [key(r), r]));
-    for (const [k, result] of today) {
-      const before = previous.get(k);
-      if (!before || before.attained !== result.attained || before.status !== result.status) changed.push({ day, result });
-    }
-    previous = today;
+  for (let day = tracker.nextChange(); day !== undefined; day = tracker.nextChange()) {
+    for (const { level } of tracker.advanceTo(day)) changed.push({ day, result: level });
   }
   // Causes are described only for the few days on which something changed.
   const events = forecastEvents(catalog, organization, effective, from, to, new Set(changed.map((c) => c.day)));

@@ -1,9 +1,10 @@
 import type { Catalog, ProgramPolicy } from '../catalog/catalog-types.js';
 import type { Day } from '../core/day.js';
+import type { EvaluationContext } from '../engine/evaluation-context.js';
 import type { LevelStatus } from '../engine/evaluation-types.js';
 import type { Organization } from '../engine/organization.js';
 import { StatusTracker } from '../engine/status-tracker.js';
-import { evaluateJointly } from '../planner/evaluate-jointly.js';
+import { evaluateJointly, evaluateJointlyIn } from '../planner/evaluate-jointly.js';
 import { touches } from '../planner/forecast.js';
 import { forecastEvents } from '../planner/forecast-events.js';
 import type { Cause, LevelKey } from './standing-types.js';
@@ -29,50 +30,40 @@ export interface LevelChanges {
 }
 
 /**
- * Every change of a level's status in (from, to], with the events of its day that concern it, exactly as
- * evaluating every day (jointly, when the program caps competencies per person) would find them.
+ * Every change of a level's status in (from, to], from being the context's day, with the events of its day that
+ * concern it, exactly as evaluating every day (jointly, when the program caps competencies per person) would find
+ * them.
  *
  * Only the days on which something in the data happens are looked at. Without a cap a status tracker moves from
- * one such day to the next; under a cap levels are decided together, which the tracker cannot do, so each of those
- * days is evaluated jointly instead: slower, but still exact.
+ * one such day to the next, starting from the context (so a caller that just evaluated in it pays for its state
+ * once); under a cap levels are decided together, which the tracker cannot do, so each of those days is evaluated
+ * jointly instead: slower, but still exact.
  *
  * @param start the statuses on `from`, when the caller already evaluated them (jointly); spares one evaluation
  */
-export async function levelChanges(
-  catalog: Catalog,
-  organization: Organization,
-  policy: ProgramPolicy,
-  from: Day,
-  to: Day,
-  start?: readonly KeyedStatus[],
-): Promise<LevelChanges> {
-  const tracker = new StatusTracker(catalog, organization, policy);
-  tracker.advanceTo(from);
-  const nextEvent = tracker.nextChange() ?? null;
-  const capped = policy.maxCompetenciesPerPerson !== null;
-  const statusesOn = async (day: Day): Promise<readonly KeyedStatus[]> =>
-    capped ? (await evaluateJointly(catalog, organization, { asOf: day, policy })).results : tracker.statuses();
-  let previous = byKey(capped && start ? start : await statusesOn(from));
+export async function levelChanges(context: EvaluationContext, to: Day, start?: readonly KeyedStatus[]): Promise<LevelChanges> {
+  const { catalog, organization, policy, asOf: from } = context;
+  const tracker = new StatusTracker(context, to);
   const found: Omit<LevelChange, 'causes'>[] = [];
-  for (let day = nextEvent ?? undefined; day !== undefined && day <= to; day = tracker.nextChange()) {
-    tracker.advanceTo(day);
-    const today = byKey(await statusesOn(day));
-    for (const [key, level] of today) {
-      const before = previous.get(key)?.status ?? null;
-      if (before !== level.status) {
-        found.push({
-          competency: level.competency,
-          option: level.option,
-          level: level.level,
-          day,
-          from: before,
-          to: level.status,
-        });
-      }
+  const note = (day: Day, level: KeyedStatus, before: LevelStatus | null) => {
+    if (before !== level.status) {
+      found.push({ competency: level.competency, option: level.option, level: level.level, day, from: before, to: level.status });
     }
-    previous = today;
+  };
+  if (policy.maxCompetenciesPerPerson === null) {
+    for (let day = tracker.nextChange(); day !== undefined; day = tracker.nextChange()) {
+      for (const change of tracker.advanceTo(day)) note(day, change.level, change.from);
+    }
+  } else {
+    let previous = byKey(start ?? (await evaluateJointlyIn(context)).results);
+    for (let day = tracker.nextChange(); day !== undefined; day = tracker.nextChange()) {
+      tracker.advanceTo(day);
+      const today = byKey((await evaluateJointly(catalog, organization, { asOf: day, policy })).results);
+      for (const [key, level] of today) note(day, level, previous.get(key)?.status ?? null);
+      previous = today;
+    }
   }
-  return { changes: describe(catalog, organization, policy, from, to, found), nextEvent };
+  return { changes: describe(catalog, organization, policy, from, to, found), nextEvent: tracker.nextEvent };
 }
 
 /** Adds the causes, described only for the few days on which something changed (describing costs formatted dates). */

@@ -1,8 +1,9 @@
 import type { Catalog, ProgramPolicy } from '../catalog/catalog-types.js';
 import { type Day, formatDay } from '../core/day.js';
 import { pushTo } from '../core/push-to.js';
+import { createEvaluationContext } from '../engine/evaluation-context.js';
 import type { Organization } from '../engine/organization.js';
-import { evaluateJointly } from '../planner/evaluate-jointly.js';
+import { evaluateJointlyIn } from '../planner/evaluate-jointly.js';
 import { type LevelChange, levelChanges, levelKey } from './level-changes.js';
 import type { DatedChange, LevelStanding, OrganizationStanding } from './standing-types.js';
 
@@ -31,8 +32,10 @@ export async function standingOf(
   const horizonDays = options.horizonDays ?? DEFAULT_HORIZON_DAYS;
   if (!Number.isInteger(horizonDays) || horizonDays < 0) throw new RangeError(`bad horizon ${horizonDays}`);
   const policy: ProgramPolicy = { ...catalog.policy, ...options.policy };
-  const evaluation = await evaluateJointly(catalog, organization, { asOf, policy });
-  const { changes, nextEvent } = await levelChanges(catalog, organization, policy, asOf, asOf + horizonDays, evaluation.results);
+  // One context for the evaluation and the changes after it: the tracker starts from the evaluation's state.
+  const context = createEvaluationContext(catalog, organization, asOf, policy);
+  const evaluation = await evaluateJointlyIn(context);
+  const { changes, nextEvent } = await levelChanges(context, asOf + horizonDays, evaluation.results);
   const byLevel = new Map<string, LevelChange[]>();
   for (const change of changes) pushTo(byLevel, levelKey(change), change);
   const date = formatDay(asOf);

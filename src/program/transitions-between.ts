@@ -1,6 +1,7 @@
 import type { Catalog, ProgramPolicy } from '../catalog/catalog-types.js';
 import { versionAt } from '../catalog/find-level.js';
 import { type Day, formatDay, parseDay } from '../core/day.js';
+import { createEvaluationContext } from '../engine/evaluation-context.js';
 import type { Organization } from '../engine/organization.js';
 import { levelChanges, levelKey } from './level-changes.js';
 import type { LevelStanding, OrganizationStanding, Transition, TransitionCause } from './standing-types.js';
@@ -57,7 +58,7 @@ export async function transitionsBetween(
   if (end < start) return each(() => ({ kind: 'rewind' }));
   if (end - start > MAX_REPLAYED_DAYS) return each(() => ({ kind: 'date', causes: [] }));
   const policy: ProgramPolicy = { ...catalog.policy, ...context.policy };
-  const { changes } = await levelChanges(catalog, organization, policy, start, end, previous.levels);
+  const { changes } = await levelChanges(createEvaluationContext(catalog, organization, start, policy), end, previous.levels);
   return changes.map((change) => ({
     competency: change.competency,
     option: change.option,

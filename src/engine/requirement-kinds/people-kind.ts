@@ -93,6 +93,11 @@ function formulaKey(formula: ExamFormula): string {
   return key;
 }
 
+/** How many seats of a pool the people of the context fill (kept in the context, as the evaluation's matching is). */
+export function seatsFilled(pool: Pool, context: EvaluationContext): number {
+  return fillPool(pool, context).assignment.filled;
+}
+
 function fillPool(pool: Pool, context: EvaluationContext): { assignment: PoolAssignment } {
   const key = `pool\u0000${pool.roles.map((r) => `${r.count}:${formulaKey(r.exams)}`).join('\u0000')}`;
   const cached = context.memo.get(key) as { assignment: PoolAssignment } | undefined;
@@ -110,7 +115,7 @@ function fillPool(pool: Pool, context: EvaluationContext): { assignment: PoolAss
 }
 
 /** Per person, whether they satisfy the formula at the as-of date; shared by every role with the same formula. */
-function eligibility(formula: ExamFormula, context: EvaluationContext): readonly boolean[] {
+export function eligibility(formula: ExamFormula, context: EvaluationContext): readonly boolean[] {
   const key = `eligible\u0000${formulaKey(formula)}`;
   const cached = context.memo.get(key) as boolean[] | undefined;
   if (cached) return cached;

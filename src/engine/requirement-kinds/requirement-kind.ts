@@ -1,4 +1,5 @@
-import type { Pool, Requirement } from '../../catalog/catalog-types.js';
+import type { Pool, Requirement, RevenueRequirement } from '../../catalog/catalog-types.js';
+import type { Decimal } from '../../core/decimal.js';
 import type { EvaluationContext } from '../evaluation-context.js';
 import type { Finding, RequirementResult, RequirementStatus } from '../evaluation-types.js';
 
@@ -13,10 +14,13 @@ export type ExplainAny = (
 ) => Finding[];
 
 /**
- * What a status-only evaluation reads: the context's revenue aggregates and, per pool, how many seats a maximum
- * matching fills. The forecast keeps these up to date incrementally instead of rebuilding a context each day.
+ * What a status-only evaluation reads: per revenue requirement, the revenue it counts and, per pool, how many seats a
+ * maximum matching fills. The status tracker keeps both up to date from day to day instead of rebuilding a context
+ * each day.
  */
-export interface StatusView extends Pick<EvaluationContext, 'catalog' | 'organization' | 'revenue' | 'memo'> {
+export interface StatusView extends Pick<EvaluationContext, 'catalog' | 'organization'> {
+  /** The trailing twelve months' revenue the requirement counts (its products, associated, net new when asked), converted. */
+  counted(requirement: RevenueRequirement): Decimal;
   poolFilled(pool: Pool): number;
 }
 

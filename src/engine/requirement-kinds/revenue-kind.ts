@@ -22,7 +22,7 @@ export const revenueKind: RequirementKind<RevenueRequirement, RevenueResult> = {
         amount: amount.toString(),
         converted: convert(context, amount, currency).toString(),
       }));
-    const counted = countedOf(sums, context);
+    const counted = countedOf(sums.byCurrency, context);
     const required = requirement.thresholds.get(context.organization.market) ?? null;
     const met = required !== null && counted.gte(required);
     return {
@@ -47,7 +47,7 @@ export const revenueKind: RequirementKind<RevenueRequirement, RevenueResult> = {
 
   status(requirement, view) {
     const required = requirement.thresholds.get(view.organization.market) ?? null;
-    return required === null ? 'undetermined' : statusOf(countedOf(sumRevenue(requirement, view), view), required);
+    return statusOf(view.counted(requirement), required);
   },
 
   explain(requirement, result, context, path) {
@@ -78,18 +78,26 @@ export const revenueKind: RequirementKind<RevenueRequirement, RevenueResult> = {
   },
 };
 
-type RevenueView = Pick<EvaluationContext, 'catalog' | 'organization' | 'revenue' | 'memo'>;
+/**
+ * Whether revenue on one of the requirement's products counts toward it: from an associated customer and, when the
+ * requirement asks for it, net new. What `evaluate` sums, for those who keep their own running totals.
+ */
+export function countsToward(requirement: RevenueRequirement, netNew: boolean, associated: boolean): boolean {
+  return associated && (netNew || !requirement.netNewOnly);
+}
 
 function statusOf(counted: Decimal, required: Decimal | null): RequirementStatus {
   return required === null ? 'undetermined' : counted.gte(required) ? 'met' : 'not-met';
 }
 
 /** The counted amount in the catalog's currency: each currency summed exactly, then converted once. */
-function countedOf(sums: RevenueSums, context: RevenueView): Decimal {
-  return [...sums.byCurrency].reduce((total, [currency, amount]) => total.add(convert(context, amount, currency)), Decimal.ZERO);
+function countedOf(byCurrency: ReadonlyMap<string, Decimal>, context: EvaluationContext): Decimal {
+  let total = Decimal.ZERO;
+  for (const [currency, amount] of byCurrency) total = total.add(convert(context, amount, currency));
+  return total;
 }
 
-function sumRevenue(requirement: RevenueRequirement, context: RevenueView): RevenueSums {
+function sumRevenue(requirement: RevenueRequirement, context: EvaluationContext): RevenueSums {
   const key = `revenue\u0000${requirement.products.join('\u0000')}\u0000${requirement.netNewOnly}`;
   const cached = context.memo.get(key) as RevenueSums | undefined;
   if (cached) return cached;
