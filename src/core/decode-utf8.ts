@@ -13,7 +13,8 @@ export function decodeUtf8(bytes: Uint8Array, file?: string): string {
   } catch {
     const issue = utf8Issue(bytes);
     const where = file ? `${file}: ` : '';
-    throw new AttainError('input.malformed', `${where}not UTF-8 text: byte ${issue.params.offset} is not`, [issue], file);
+    const { offset, line } = issue.params;
+    throw new AttainError('input.malformed', `${where}not UTF-8 text (byte ${offset}, line ${line})`, [issue], file);
   }
 }
 

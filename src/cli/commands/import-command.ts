@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AttainError } from '../../core/attain-error.js';
+import { decodeUtf8 } from '../../core/decode-utf8.js';
 import { type ImportReport, renderImportText } from '../../render/render-import.js';
 import { catalogOption, chooseLocale, formatOption, langOption } from '../common-options.js';
 import { loadCatalog } from '../load-catalog-option.js';
@@ -33,9 +34,10 @@ export async function importCommand(argv: readonly string[], write: (text: strin
   if (kind !== undefined && (typeof kind !== 'string' || !isImportKind(kind))) {
     throw usage(`--kind must be one of ${IMPORT_KINDS.join(', ')}`);
   }
-  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+  const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
     throw new AttainError('cli.file', `cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`, []);
   });
+  const text = decodeUtf8(bytes, file);
   const catalog = await loadCatalog(options.catalog);
   const { planImport } = await import('../../importers/plan-import.js');
   const dryRun = options['dry-run'] === true;
