@@ -112,7 +112,12 @@ describe('amounts', () => {
     });
 
   it('refuses "1" and 262,144 zeros, 5·10^160000, a scale above 16,383 and a million digits with a code, storing nothing', async () => {
-    for (const amount of ['1'.padEnd(262_145, '0'), `5${'0'.repeat(160_000)}`, `0.${'0'.repeat(16_384)}1`, '7'.repeat(1_000_000)]) {
+    for (const amount of [
+      '1'.padEnd(262_145, '0'),
+      `5${'0'.repeat(160_000)}`,
+      `0.${'0'.repeat(16_384)}1`,
+      '7'.repeat(1_000_000),
+    ]) {
       const r = await put('huge', withAmount('huge', amount));
       expect(r.status).toBe(400);
       expect(r.body.error?.issues?.[0]).toMatchObject({ code: 'input.amount.digits', path: '$.revenue[0].amount' });
@@ -164,7 +169,10 @@ describe('invalid UTF-8', () => {
     expect(r.status).toBe(400);
     expect(r.body.error?.issues?.[0]).toMatchObject({ code: 'input.utf8', params: { offset: body.indexOf('\u00e9') } });
     expect((await call('/api/orgs/latin')).status).toBe(404);
-    const csv = await call('/api/orgs/contoso/imports/customers', { method: 'POST', body: latin1('customer_id,name\nc9,Caf\u00e9\n') });
+    const csv = await call('/api/orgs/contoso/imports/customers', {
+      method: 'POST',
+      body: latin1('customer_id,name\nc9,Caf\u00e9\n'),
+    });
     expect(csv.status).toBe(400);
     expect(issueCodes(csv)).toEqual(['input.utf8']);
     const many = await call('/api/orgs', {

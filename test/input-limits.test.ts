@@ -118,22 +118,22 @@ describe('dates between 1900-01-01 and 9999-12-31, in every reader', () => {
   });
 });
 
-/** A plain decimal within the limits: up to 28 digits before the point and 10 after. */
+/** A plain decimal within the limits: up to 28 digits before the point and 20 after. */
 const amountWithin = fc
   .tuple(
     fc.boolean(),
     fc.stringMatching(/^[1-9]\d{0,27}$|^0$/),
-    fc.option(fc.stringMatching(/^\d{0,9}[1-9]$/), { nil: undefined }),
+    fc.option(fc.stringMatching(/^\d{0,19}[1-9]$/), { nil: undefined }),
   )
   .map(([negative, whole, fraction]) => `${negative ? '-' : ''}${whole}${fraction === undefined ? '' : `.${fraction}`}`);
-/** Beyond them: 29 or more digits before the point, or 11 or more significant ones after. */
+/** Beyond them: 29 or more digits before the point, or 21 or more significant ones after. */
 const amountBeyond = fc.oneof(
   fc.stringMatching(/^[1-9]\d{28,60}$/),
-  fc.stringMatching(/^\d{1,5}\.\d{10,40}[1-9]$/),
+  fc.stringMatching(/^\d{1,5}\.\d{20,40}[1-9]$/),
   fc.stringMatching(/^[1-9]\d{28,40}\.\d{1,12}$/),
 );
 
-describe('amounts: at most 28 digits before the point and 10 after, in every reader', () => {
+describe('amounts: at most 28 digits before the point and 20 after, in every reader', () => {
   it('reads any amount within the limits exactly, as written', () => {
     fc.assert(
       fc.property(amountWithin, (amount) => {
@@ -160,7 +160,7 @@ describe('amounts: at most 28 digits before the point and 10 after, in every rea
             expect.objectContaining({
               code: 'input.amount.digits',
               ...(path && { path }),
-              params: expect.objectContaining({ integerDigits: 28, fractionDigits: 10 }),
+              params: expect.objectContaining({ integerDigits: 28, fractionDigits: 20 }),
             }),
           );
         const revenue = [{ customer: 'c', product: 'x', date: '2017-01-31', amount, currency: 'USD' }];

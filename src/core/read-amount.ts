@@ -3,12 +3,16 @@ import { Decimal } from './decimal.js';
 
 /**
  * The most digits an amount (or an exchange rate, or a threshold) may have before and after the decimal point,
- * not counting zeros that do not change its value (leading ones before, trailing ones after). Far beyond any money
- * a partner program counts, and what accounting exports carry (SQL Server's decimal(38,10), .NET's 28 digits), while
- * PostgreSQL's numeric and attain's Decimal hold such numbers, and any sum of a million of them, exactly. Beyond them
- * an amount is refused, never rounded: "1" and 262,144 zeros was once stored as 1.
+ * not counting zeros that do not change its value (leading ones before, trailing ones after). 28 before is far
+ * beyond any money a partner program counts (what .NET's decimal and accounting exports carry); 20 after leaves an
+ * exchange rate of a currency worth a millionth of a dollar fourteen significant digits. PostgreSQL's numeric and
+ * attain's Decimal hold such numbers, and any sum or product of them, exactly. Beyond them an amount is refused,
+ * never rounded: "1" and 262,144 zeros was once stored as 1, and a scale above 16,383 failed in the database.
  */
-export const AMOUNT_LIMITS = { integerDigits: 28, fractionDigits: 10 } as const;
+export const AMOUNT_LIMITS = { integerDigits: 28, fractionDigits: 20 } as const;
+
+/** Amounts written in at most this many characters are kept with the places written. */
+const MAX_WRITTEN = 64;
 
 /** An amount as read: its value, or why it is not one (`invalid`: not a number at all). */
 export type AmountReading = Decimal | 'invalid' | 'out-of-range';
@@ -44,8 +48,11 @@ export function readAmount(text: string, form: 'plain' | 'decimal'): AmountReadi
   const integerDigits = point - first;
   const fractionDigits = last + 1 - point;
   if (integerDigits > AMOUNT_LIMITS.integerDigits || fractionDigits > AMOUNT_LIMITS.fractionDigits) return 'out-of-range';
+  // As written, so that the store keeps the places written ("12.50" stays 12.50), unless the text is long only
+  // for zeros that do not change its value: then from its significant digits.
   const significant = digits.slice(first, last + 1);
-  return Decimal.parse(`${sign === '-' ? '-' : ''}${significant}e${point - (last + 1)}`) ?? 'invalid';
+  const canonical = text.length <= MAX_WRITTEN ? text : `${sign === '-' ? '-' : ''}${significant}e${point - (last + 1)}`;
+  return Decimal.parse(canonical) ?? 'invalid';
 }
 
 /** The one issue every reader reports for an amount beyond the limits. */

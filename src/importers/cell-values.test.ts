@@ -10,9 +10,9 @@ describe('import cell values', () => {
     for (const bad of ['1.2e3', '1.23457E+11', '1,234.56', '$100', '+5', '.5', '5.', '', ' 5', 'NaN']) {
       expect(parseAmount(bad), bad).toBe('invalid');
     }
-    // Amounts beyond 28 digits before the point or 10 after are not misread: they are out of range.
+    // Amounts beyond 28 digits before the point or 20 after are not misread: they are out of range.
     expect(parseAmount('1'.repeat(29))).toBe('out-of-range');
-    expect(parseAmount('0.00000000001')).toBe('out-of-range');
+    expect(parseAmount(`0.${'0'.repeat(20)}1`)).toBe('out-of-range');
   });
 
   it('reads true/false, yes/no and 1/0 in any case', () => {
