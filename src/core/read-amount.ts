@@ -21,6 +21,7 @@ export type AmountReading = Decimal | 'invalid' | 'out-of-range';
 const PLAIN = /^(-?)(\d+)(?:\.(\d+))?$/;
 /** What organization and catalog files may also write: a plus sign, an exponent, spaces around. */
 const WITH_EXPONENT = /^([+-]?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/;
+const EXPONENT = /[eE]/;
 
 /**
  * Reads an amount within the limits: `plain` as CSV cells (`-1234.56`), `decimal` as organization and catalog files
@@ -28,9 +29,11 @@ const WITH_EXPONENT = /^([+-]?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/;
  * that a million digits cost one scan, not a BigInt of a million digits.
  */
 export function readAmount(text: string, form: 'plain' | 'decimal'): AmountReading {
-  // The common amount, short enough to be within the limits whatever its digits, is read directly.
-  if (form === 'plain' && text.length <= AMOUNT_LIMITS.fractionDigits + 2) {
-    return PLAIN.test(text) ? (Decimal.parse(text) ?? 'invalid') : 'invalid';
+  // The common amount, without an exponent and short enough to be within the limits whatever its digits, is read
+  // directly: this runs once per revenue record.
+  if (text.length <= AMOUNT_LIMITS.fractionDigits + 2) {
+    if (form === 'plain') return PLAIN.test(text) ? (Decimal.parse(text) ?? 'invalid') : 'invalid';
+    if (!EXPONENT.test(text)) return Decimal.parse(text) ?? 'invalid';
   }
   const match = (form === 'plain' ? PLAIN : WITH_EXPONENT).exec(form === 'plain' ? text : text.trim());
   if (!match) return 'invalid';
