@@ -24,6 +24,7 @@ function importCodes(): string[] {
     }
   }
   codes.add('org.issues.truncated');
+  codes.add('catalog.issues.truncated');
   codes.delete('import.invalid'); // the errors' codes, not an issue's
   codes.delete('input.malformed');
   return [...codes].sort();

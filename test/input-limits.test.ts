@@ -306,6 +306,15 @@ describe('CSV bounds', () => {
     expect(issues[1000]).toEqual({ code: 'org.issues.truncated', path: '$', params: { shown: 1000, total: 5000 } });
   });
 
+  it('lists the first 1,000 problems of a catalog and says how many there were', () => {
+    const catalog = shippedCatalog();
+    catalog.exams = Array.from({ length: 3000 }, (_, i) => ({ code: `X-${i}`, title: { en: 'x' }, launched: 'soon' }));
+    const issues = validateCatalog(catalog).issues;
+    expect(issues).toHaveLength(1001);
+    expect(issues[1000]).toMatchObject({ code: 'catalog.issues.truncated', params: { shown: 1000 } });
+    expect(Number(issues[1000]?.params.total)).toBeGreaterThanOrEqual(3000);
+  });
+
   it('keeps the contoso example importable', () => {
     expect(plan('customer_id,name\nc9,Nine\n', { existing: contoso }).changed).toBe(true);
   });

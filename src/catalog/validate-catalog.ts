@@ -21,15 +21,28 @@ export function validateCatalog(document: unknown): CatalogValidation {
   if (!parsed.success) {
     return {
       ok: false,
-      issues: parsed.error.issues.map((i) => ({
-        code: `catalog.schema.${i.code}`,
-        path: jsonPath(i.path),
-        params: { detail: i.message },
-      })),
+      issues: listed(
+        parsed.error.issues.map((i) => ({
+          code: `catalog.schema.${i.code}`,
+          path: jsonPath(i.path),
+          params: shownParams({ detail: i.message }),
+        })),
+      ),
     };
   }
   const issues = checkSemantics(parsed.data);
-  return issues.length === 0 ? { ok: true, catalog: parsed.data, issues } : { ok: false, issues };
+  return issues.length === 0 ? { ok: true, catalog: parsed.data, issues } : { ok: false, issues: listed(issues) };
+}
+
+/** At most this many problems are listed, then how many there were: a draft can be as large as a request body. */
+const MAX_LISTED = 1000;
+
+function listed(issues: readonly Issue[]): readonly Issue[] {
+  if (issues.length <= MAX_LISTED) return issues;
+  return [
+    ...issues.slice(0, MAX_LISTED),
+    { code: 'catalog.issues.truncated', path: '$', params: { shown: MAX_LISTED, total: issues.length } },
+  ];
 }
 
 /** Formats a path of keys and indexes as `$.a[0].b`. */

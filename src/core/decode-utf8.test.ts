@@ -34,7 +34,7 @@ describe('decodeUtf8', () => {
             error = e;
           }
           expect(error).toBeInstanceOf(AttainError);
-          const { offset, line, column } = (error as AttainError).issues[0]?.params as Record<string, number>;
+          const { offset = -1, line, column } = (error as AttainError).issues[0]?.params as Record<string, number>;
           // Everything before the offset is UTF-8; the sequence starting there is not, however it continues.
           const before = fatal.decode(bytes.subarray(0, offset));
           expect(() => fatal.decode(bytes.subarray(offset, offset + 4))).toThrow();

@@ -1,5 +1,6 @@
 import type { Catalog } from '../catalog/catalog-types.js';
 import { positionOf } from '../core/position-of.js';
+import { shownParams } from '../core/shown-value.js';
 import type { Organization } from '../engine/organization.js';
 import { applyAdditions } from './apply-additions.js';
 import { DayParser } from './cell-values.js';
@@ -103,7 +104,11 @@ export function planImport(input: ImportInput): ImportPlan {
     additions,
     summary,
     rows: result.incoming.rows,
-    skipped: result.incoming.skipped,
+    // A skipped row is named by its cells (a training's title): cut as every value repeated back is.
+    skipped: result.incoming.skipped.map((row) => {
+      const params = shownParams(row.params);
+      return params === row.params ? row : { ...row, params };
+    }),
     notices,
     changed,
   };

@@ -109,6 +109,7 @@ const en: Messages = {
       `the YAML aliases (*name) repeat too much: at most ${f.number(Number(p.aliases))} aliases, standing for at most ${f.number(Number(p.characters))} characters in all`,
     'input.rows': (p, f) => `more than ${f.number(Number(p.limit))} rows: split it into several files`,
     'org.issues.truncated': (p) => `only the first ${s(p.shown)} of ${s(p.total)} problems are listed`,
+    'catalog.issues.truncated': (p) => `only the first ${s(p.shown)} of ${s(p.total)} problems are listed`,
     'forecast.range.reversed': (p) => `the range must end (${s(p.to)}) after it starts (${s(p.from)})`,
     'forecast.range.too-long': (p, f) => `the range is ${f.number(Number(p.days))} days long; at most ${f.number(Number(p.max))}`,
     'store.batch.failed': (p) => `the batch was not written: ${s(p.detail)}`,
@@ -249,6 +250,7 @@ const zhTW: Messages = {
       `YAML 別名（*name）重複的內容過多：別名最多 ${f.number(Number(p.aliases))} 個，合計最多代表 ${f.number(Number(p.characters))} 個字元`,
     'input.rows': (p, f) => `超過 ${f.number(Number(p.limit))} 列：請分成數個檔案`,
     'org.issues.truncated': (p) => `共 ${s(p.total)} 個問題，僅列出前 ${s(p.shown)} 個`,
+    'catalog.issues.truncated': (p) => `共 ${s(p.total)} 個問題，僅列出前 ${s(p.shown)} 個`,
     'forecast.range.reversed': (p) => `範圍的結束日（${s(p.to)}）必須晚於開始日（${s(p.from)}）`,
     'forecast.range.too-long': (p, f) => `範圍長達 ${f.number(Number(p.days))} 天，最多 ${f.number(Number(p.max))} 天`,
     'store.batch.failed': (p) => `此批次未寫入：${s(p.detail)}`,
@@ -391,6 +393,7 @@ const koKR: Messages = {
       `YAML 별칭(*name)으로 반복되는 내용이 너무 많습니다. 별칭은 최대 ${f.number(Number(p.aliases))}개, 모두 합쳐 최대 ${f.number(Number(p.characters))}자까지입니다`,
     'input.rows': (p, f) => `행 수가 ${f.number(Number(p.limit))}개를 넘습니다. 여러 파일로 나누세요`,
     'org.issues.truncated': (p) => `문제 ${s(p.total)}개 중 처음 ${s(p.shown)}개만 표시합니다`,
+    'catalog.issues.truncated': (p) => `문제 ${s(p.total)}개 중 처음 ${s(p.shown)}개만 표시합니다`,
     'forecast.range.reversed': (p) => `범위의 종료일(${s(p.to)})은 시작일(${s(p.from)})보다 늦어야 합니다`,
     'forecast.range.too-long': (p, f) =>
       `범위가 ${f.number(Number(p.days))}일입니다. 최대 ${f.number(Number(p.max))}일까지입니다`,
