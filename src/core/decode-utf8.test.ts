@@ -34,7 +34,8 @@ describe('decodeUtf8', () => {
             error = e;
           }
           expect(error).toBeInstanceOf(AttainError);
-          const { offset = -1, line, column } = (error as AttainError).issues[0]?.params as Record<string, number>;
+          const params = (error as AttainError).issues[0]?.params ?? {};
+          const [offset, line, column] = [Number(params.offset), Number(params.line), Number(params.column)];
           // Everything before the offset is UTF-8; the sequence starting there is not, however it continues.
           const before = fatal.decode(bytes.subarray(0, offset));
           expect(() => fatal.decode(bytes.subarray(offset, offset + 4))).toThrow();
