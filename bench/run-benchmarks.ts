@@ -17,6 +17,7 @@ import { Bench } from 'tinybench';
 import { benchCappedPlan, type CappedPlanResult, cappedPlanRows } from './capped-plan-benchmark.js';
 import { type ProfileSummary, readProfile, summarizeProfile } from './cpu-profile.js';
 import { generateOrganization } from './generate-organization.js';
+import { benchImportScaling, type ImportScalingResult, importScalingRows } from './import-scaling-benchmark.js';
 import { benchLoad, type LoadResult, loadRows } from './load-benchmarks.js';
 import { benchPlanner, type PlannerBenchmarks, plannerRows } from './planner-benchmarks.js';
 import { benchHttp, benchImport, type HttpResult, type ImportResult, serviceRows } from './service-benchmarks.js';
@@ -328,6 +329,7 @@ function report(
   service: { http: HttpResult; imported: ImportResult },
   standing: StandingBenchmarks,
   loaded: LoadResult,
+  importScaling: ImportScalingResult,
 ): void {
   const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
   const count = (n: number) => n.toLocaleString('en');
@@ -350,6 +352,7 @@ function report(
     ...serviceRows(service.http, service.imported),
     ...standingRows(standing),
     ...loadRows(loaded),
+    ...importScalingRows(importScaling),
   ];
   const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length))) ?? [];
   const line = (r: readonly string[]) => r.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join('  ');
@@ -410,8 +413,10 @@ async function main(): Promise<void> {
     const standing = await benchStanding(LARGE);
     console.log('g. attain load of 10,000 small organizations vs \\copy…');
     const loaded = await benchLoad(process.env.DATABASE_URL ?? process.env.ATTAIN_TEST_DATABASE_URL);
+    console.log('h. imports of rows that share a customer and a day, at 1× and 10× rows…');
+    const importScaling = await benchImportScaling();
     const profileSummary = profile ? profileLargeCli(file, id) : undefined;
-    report(inProcess, large, small, planner, cappedPlan, service, standing, loaded);
+    report(inProcess, large, small, planner, cappedPlan, service, standing, loaded, importScaling);
     if (profileSummary) reportProfile(profileSummary);
     const results = {
       date: new Date().toISOString(),
@@ -430,6 +435,7 @@ async function main(): Promise<void> {
       service,
       standing,
       loaded,
+      importScaling,
       ...(profileSummary ? { profile: profileSummary } : {}),
     };
     writeFileSync(path.join(OUT, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -5,18 +5,28 @@ import { LOCALES } from '../src/core/localized.js';
 import { Formatter } from '../src/render/formatter.js';
 import { MESSAGES } from '../src/render/messages.js';
 
-/** Every `import.*` code the importers can emit, found in their source so that a new one cannot be forgotten. */
+/**
+ * Every `import.*` code the importers can emit, and every `input.*` code any reader can (the limits every input
+ * shares), found in their source so that a new one cannot be forgotten.
+ */
 function importCodes(): string[] {
-  const files = readdirSync('src/importers', { recursive: true, encoding: 'utf8' }).filter(
-    (f) => f.endsWith('.ts') && !f.endsWith('.test.ts'),
-  );
   const codes = new Set<string>();
-  for (const file of files) {
-    for (const match of readFileSync(join('src/importers', file), 'utf8').matchAll(/'(import\.[a-z.-]+[a-z])'/g)) {
-      codes.add(match[1] as string);
+  for (const dir of ['src/importers', 'src/core', 'src/engine', 'src/catalog', 'src/service']) {
+    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter(
+      (f) => f.endsWith('.ts') && !f.endsWith('.test.ts'),
+    );
+    for (const file of files) {
+      for (const match of readFileSync(join(dir, file), 'utf8').matchAll(
+        /'((?:import|input|forecast\.range)\.[a-z0-9.-]+[a-z0-9])'/g,
+      )) {
+        codes.add(match[1] as string);
+      }
     }
   }
-  codes.delete('import.invalid'); // the error's code, not an issue's
+  codes.add('org.issues.truncated');
+  codes.add('catalog.issues.truncated');
+  codes.delete('import.invalid'); // the errors' codes, not an issue's
+  codes.delete('input.malformed');
   return [...codes].sort();
 }
 
@@ -27,6 +37,16 @@ describe('import messages', () => {
     expect(codes).toContain('import.amount.invalid');
     expect(codes).toContain('import.skip.not-dpor');
     expect(codes).toContain('import.notice.same-name');
+    for (const code of [
+      'input.date.range',
+      'input.amount.digits',
+      'input.nul',
+      'input.utf8',
+      'input.yaml.aliases',
+      'input.rows',
+    ]) {
+      expect(codes).toContain(code);
+    }
     expect(codes.length).toBeGreaterThan(30);
   });
 
@@ -36,7 +56,7 @@ describe('import messages', () => {
       value: 'V',
       field: 'F',
       expected: 'E',
-      actual: 'A',
+      actual: 7,
       currency: 'JPY',
       base: 'USD',
       id: 'ID',
@@ -61,12 +81,26 @@ describe('import messages', () => {
       what: 'person',
       name: 'N',
       existing: 'X',
+      limit: 1000,
+      offset: 12,
+      line: 3,
+      column: 4,
+      first: '1900-01-01',
+      last: '9999-12-31',
+      integerDigits: 28,
+      fractionDigits: 10,
+      aliases: 1000,
+      characters: 1_000_000,
+      days: 4000,
+      max: 3653,
+      detail: 'D',
+      reason: 'R',
     };
     const missing = codes.filter((code) => !MESSAGES[locale].issues[code]);
     expect(missing).toEqual([]);
     for (const code of codes) {
       const text = MESSAGES[locale].issues[code]?.(params, f) ?? '';
-      expect(text, code).not.toMatch(/undefined|\[object/);
+      expect(text, code).not.toMatch(/undefined|\[object|NaN/);
       expect(text.length, code).toBeGreaterThan(5);
     }
   });

@@ -377,22 +377,27 @@ export function defineStoreContract(name: string, makeFactory: () => Promise<Sto
       await store.replaceOrganization(base, CLI);
       const before = plain(await store.getOrganization('atomic'));
       const audit = await store.auditLog({ org: 'atomic' });
-      // PostgreSQL refuses a NUL character in text. The revenue is written last, so by the time the bad product is
-      // sent, the old records are deleted and the new people, customers and exams inserted.
-      const poisoned = organization({
+      // PostgreSQL refuses a NUL character in text (readers refuse it first: this one is put in past them). The
+      // revenue is written last, so by the time the bad product is sent, the old records are deleted and the new
+      // people, customers and exams inserted.
+      const valid = organization({
         id: 'atomic',
         name: 'After',
         people: [{ id: 'p2', exams: [{ exam: 'E2', passed: '2018-01-01' }] }],
         customers: [{ id: 'c2', dpor: [{ from: '2018-01-01' }] }],
         revenue: Array.from({ length: 3 }, (_, i) => ({
           customer: 'c2',
-          product: i === 2 ? 'bad\u0000product' : 'after',
+          product: i === 2 ? 'bad' : 'after',
           date: '2018-01-31',
           amount: '2',
           currency: 'USD',
           netNew: true,
         })),
       });
+      const poisoned = {
+        ...valid,
+        revenue: valid.revenue.map((r) => (r.product === 'bad' ? { ...r, product: 'bad\u0000product' } : r)),
+      };
       await expect(store.replaceOrganization(poisoned, CLI)).rejects.toThrow();
       expect(plain(await store.getOrganization('atomic'))).toEqual(before);
       await expect(

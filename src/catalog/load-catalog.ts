@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { AttainError, type Issue } from '../core/attain-error.js';
+import { decodeUtf8 } from '../core/decode-utf8.js';
 import { readStructuredFile } from '../core/read-structured-file.js';
 import type { Catalog } from './catalog-types.js';
 import { compileCatalog } from './compile-catalog.js';
@@ -10,7 +11,7 @@ import { validateCatalog } from './validate-catalog.js';
  * file, the JSON path and, for YAML, the line and column.
  */
 export async function loadCatalogFile(file: string): Promise<Catalog> {
-  const { value, locate } = await readStructuredFile(file, readFileSync(file, 'utf8'));
+  const { value, locate } = await readStructuredFile(file, decodeUtf8(readFileSync(file), file));
   const result = validateCatalog(value);
   if (!result.ok) {
     const issues: Issue[] = result.issues.map((i) => ({ ...i, params: { ...i.params, ...locate(i.path) } }));

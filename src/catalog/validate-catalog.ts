@@ -1,6 +1,8 @@
 import type { Issue } from '../core/attain-error.js';
-import { parseDay } from '../core/day.js';
+import { dayRangeIssue, readDay } from '../core/day-range.js';
 import { Decimal } from '../core/decimal.js';
+import { amountRangeIssue, readAmount } from '../core/read-amount.js';
+import { shownParams } from '../core/shown-value.js';
 import { MAX_FORMULA_TERMS } from './catalog-limits.js';
 import { catalogSchema, type RawCatalog, type RawFormula, type RawRequirement } from './catalog-schema.js';
 import { examKey } from './exam-code.js';
@@ -19,15 +21,28 @@ export function validateCatalog(document: unknown): CatalogValidation {
   if (!parsed.success) {
     return {
       ok: false,
-      issues: parsed.error.issues.map((i) => ({
-        code: `catalog.schema.${i.code}`,
-        path: jsonPath(i.path),
-        params: { detail: i.message },
-      })),
+      issues: listed(
+        parsed.error.issues.map((i) => ({
+          code: `catalog.schema.${i.code}`,
+          path: jsonPath(i.path),
+          params: shownParams({ detail: i.message }),
+        })),
+      ),
     };
   }
   const issues = checkSemantics(parsed.data);
-  return issues.length === 0 ? { ok: true, catalog: parsed.data, issues } : { ok: false, issues };
+  return issues.length === 0 ? { ok: true, catalog: parsed.data, issues } : { ok: false, issues: listed(issues) };
+}
+
+/** At most this many problems are listed, then how many there were: a draft can be as large as a request body. */
+const MAX_LISTED = 1000;
+
+function listed(issues: readonly Issue[]): readonly Issue[] {
+  if (issues.length <= MAX_LISTED) return issues;
+  return [
+    ...issues.slice(0, MAX_LISTED),
+    { code: 'catalog.issues.truncated', path: '$', params: { shown: MAX_LISTED, total: issues.length } },
+  ];
 }
 
 /** Formats a path of keys and indexes as `$.a[0].b`. */
@@ -45,7 +60,15 @@ function countAlternatives(formula: RawFormula): number {
 function checkSemantics(catalog: RawCatalog): Issue[] {
   const issues: Issue[] = [];
   const report = (code: string, path: readonly PropertyKey[], params: Record<string, string | number> = {}) =>
-    issues.push({ code, path: jsonPath(path), params });
+    issues.push({ code, path: jsonPath(path), params: shownParams(params) });
+  /** A date as every input reads it: a real day from 1900-01-01 to 9999-12-31. */
+  const checkDay = (text: string, path: readonly PropertyKey[]) => {
+    const day = readDay(text);
+    if (day === 'invalid') report('catalog.date.invalid', path, { value: text });
+    else if (day === 'out-of-range') report('input.date.range', path, dayRangeIssue('', text).params);
+    else return day;
+    return undefined;
+  };
   const checkText = (text: Record<string, string>, path: readonly PropertyKey[]) => {
     for (const locale of catalog.locales) {
       if (!text[locale]) report('catalog.text.missing-locale', [...path, locale], { locale });
@@ -77,10 +100,7 @@ function checkSemantics(catalog: RawCatalog): Issue[] {
     }
     const dates = (['launched', 'retired', 'acceptedUntil'] as const).map((field) => {
       const text = exam[field];
-      if (text === undefined) return undefined;
-      const day = parseDay(text);
-      if (day === undefined) report('catalog.date.invalid', [...path, field], { value: text });
-      return day;
+      return text === undefined ? undefined : checkDay(text, [...path, field]);
     });
     const [launched, retired, acceptedUntil] = dates;
     if (launched !== undefined && retired !== undefined && retired < launched) {
@@ -128,8 +148,10 @@ function checkSemantics(catalog: RawCatalog): Issue[] {
           if (!catalog.markets.includes(market)) {
             report('catalog.threshold.unknown-market', [...path, 'thresholds', market], { market });
           }
-          const amount = typeof value === 'number' ? Decimal.fromNumber(value) : Decimal.parse(value);
-          if (!amount || amount.isNegative()) {
+          const amount = readAmount(typeof value === 'number' ? String(value) : value, 'decimal');
+          if (amount === 'out-of-range') {
+            report('input.amount.digits', [...path, 'thresholds', market], amountRangeIssue('', String(value)).params);
+          } else if (!(amount instanceof Decimal) || amount.isNegative()) {
             report('catalog.threshold.invalid', [...path, 'thresholds', market], { value: String(value) });
           }
         }
@@ -200,9 +222,7 @@ function checkSemantics(catalog: RawCatalog): Issue[] {
     const starts = new Map<string, number>();
     competency.versions.forEach((version, v) => {
       const vPath = [...cPath, 'versions', v];
-      if (version.effective !== undefined && parseDay(version.effective) === undefined) {
-        report('catalog.date.invalid', [...vPath, 'effective'], { value: version.effective });
-      }
+      if (version.effective !== undefined) checkDay(version.effective, [...vPath, 'effective']);
       const start = version.effective ?? 'always';
       const other = starts.get(start);
       if (other !== undefined) {

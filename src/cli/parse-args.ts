@@ -1,5 +1,6 @@
 import { AttainError } from '../core/attain-error.js';
-import { type Day, parseDay } from '../core/day.js';
+import type { Day } from '../core/day.js';
+import { dayRangeIssue, FIRST_DAY_TEXT, LAST_DAY_TEXT, readDay } from '../core/day-range.js';
 import { closestName } from './closest-name.js';
 
 /** A command-line option: `--name VALUE`, or a flag without a value. */
@@ -65,10 +66,18 @@ export function describeOptions(specs: readonly OptionSpec[]): string {
   return specs.map((s) => `${`  --${s.name}${s.value ? ` ${s.value}` : ''}`.padEnd(34)} ${s.description}`).join('\n');
 }
 
-/** A `YYYY-MM-DD` option as a day, undefined when not given; a usage error when it is not a real date. */
+/**
+ * A `YYYY-MM-DD` option as a day, undefined when not given; a usage error when it is not a real date, and
+ * `input.date.range` when it is outside the dates every input may have.
+ */
 export function dateOption(value: unknown, name: string): Day | undefined {
   if (value === undefined) return undefined;
-  const day = typeof value === 'string' ? parseDay(value) : undefined;
-  if (day === undefined) throw usage(`--${name} must be a date YYYY-MM-DD, not "${String(value)}"`);
+  const day = typeof value === 'string' ? readDay(value) : 'invalid';
+  if (day === 'invalid') throw usage(`--${name} must be a date YYYY-MM-DD, not "${String(value)}"`);
+  if (day === 'out-of-range') {
+    throw new AttainError('cli.option', `--${name} must be a date from ${FIRST_DAY_TEXT} to ${LAST_DAY_TEXT}`, [
+      dayRangeIssue(`--${name}`, String(value)),
+    ]);
+  }
   return day;
 }

@@ -1,4 +1,6 @@
-import { AttainError } from './attain-error.js';
+import { AttainError, type Issue } from './attain-error.js';
+import { findInexactNumber } from './inexact-number.js';
+import { positionOf } from './position-of.js';
 
 /** A parsed JSON or YAML document, with a way back from a JSON path to its line and column in the text. */
 export interface StructuredDocument {
@@ -8,23 +10,32 @@ export interface StructuredDocument {
 
 /**
  * Parses JSON (by extension or a leading brace) or YAML. YAML is imported only when needed, since it costs more
- * start-up time than the rest of an evaluation of a small organization.
+ * start-up time than the rest of an evaluation of a small organization. Refused as `input.malformed`, as every
+ * reader refuses them: a NUL anywhere, a number a double would change, YAML aliases that repeat too much.
  */
 export async function readStructuredFile(file: string, text: string): Promise<StructuredDocument> {
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) throw malformed(file, 'a NUL character', [{ code: 'input.nul', path: '$', params: positionOf(text, nul) }]);
   const looksJson = /\.json$/i.test(file) || /^\s*[[{]/.test(text);
   if (looksJson) {
+    let value: unknown;
     try {
-      return { value: JSON.parse(text), locate: () => ({}) };
+      value = JSON.parse(text);
     } catch (error) {
-      throw new AttainError(
-        'input.malformed',
-        `${file}: not valid JSON: ${(error as Error).message}`,
-        [{ code: 'input.malformed-json', path: '$', params: { detail: (error as Error).message } }],
-        file,
-      );
+      throw malformed(file, `not valid JSON: ${(error as Error).message}`, [
+        { code: 'input.malformed-json', path: '$', params: { detail: (error as Error).message } },
+      ]);
     }
+    const inexact = findInexactNumber(text);
+    if (inexact) {
+      const params = { value: inexact.literal, ...positionOf(text, inexact.offset) };
+      throw malformed(file, `the number ${inexact.literal} cannot be read exactly`, [
+        { code: 'input.number.inexact', path: '$', params },
+      ]);
+    }
+    return { value, locate: () => ({}) };
   }
-  const { LineCounter, parseDocument } = await import('yaml');
+  const [{ LineCounter, parseDocument }, { yamlValue }] = await Promise.all([import('yaml'), import('./yaml-value.js')]);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -36,10 +47,12 @@ export async function readStructuredFile(file: string, text: string): Promise<St
         params: { detail: e.message.split('\n')[0] ?? '', line: pos.line, column: pos.col },
       };
     });
-    throw new AttainError('input.malformed', `${file}: not valid YAML: ${issues[0]?.params.detail}`, issues, file);
+    throw malformed(file, `not valid YAML: ${issues[0]?.params.detail}`, issues);
   }
+  const read = yamlValue(doc, text, lineCounter);
+  if ('issues' in read) throw malformed(file, 'the YAML cannot be read', read.issues);
   return {
-    value: doc.toJS({ maxAliasCount: 1000 }),
+    value: read.value,
     locate: (jsonPath) => {
       const keys = [...jsonPath.matchAll(/\.([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] === undefined ? m[1] : Number(m[2])));
       for (let n = keys.length; n >= 0; n--) {
@@ -52,4 +65,8 @@ export async function readStructuredFile(file: string, text: string): Promise<St
       return {};
     },
   };
+}
+
+function malformed(file: string, why: string, issues: readonly Issue[]): AttainError {
+  return new AttainError('input.malformed', `${file}: ${why}`, issues, file);
 }

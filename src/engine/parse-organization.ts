@@ -1,7 +1,10 @@
 import { AttainError, type Issue } from '../core/attain-error.js';
-import { type Day, parseDay } from '../core/day.js';
+import type { Day } from '../core/day.js';
+import { dayRangeIssue, readDay } from '../core/day-range.js';
 import { Decimal } from '../core/decimal.js';
-import { remembered } from '../core/remembered.js';
+import { amountRangeIssue, readAmount } from '../core/read-amount.js';
+import { MAX_ROWS, rowsIssue } from '../core/row-limit.js';
+import { shownParams } from '../core/shown-value.js';
 import {
   type Customer,
   type ExamPass,
@@ -15,6 +18,9 @@ import {
 
 type Json = Record<string, unknown>;
 
+/** At most this many problems are listed, then how many there were. */
+const MAX_LISTED = 1000;
+
 /**
  * Validates an organization document (already parsed from JSON or YAML) and converts it. Collects every problem
  * with its JSON path, then throws one `AttainError` (`org.invalid`) listing them; nothing is half-read.
@@ -23,17 +29,20 @@ type Json = Record<string, unknown>;
  */
 export function parseOrganization(document: unknown, baseCurrency = 'USD', file?: string): Organization {
   const issues: Issue[] = [];
+  let total = 0;
   const report = (code: string, path: string, params: Record<string, string | number> = {}) => {
-    if (issues.length < 1000) issues.push({ code, path, params });
+    total++;
+    if (issues.length < MAX_LISTED) issues.push({ code, path, params: shownParams(params) });
   };
-  const dayCache = new Map<string, Day | null>();
-  const reader = new FieldReader(report, dayCache);
+  const reader = new FieldReader(report);
 
   if (!isObject(document)) {
     report('org.type', '$', { expected: 'object', actual: typeName(document) });
-    throw invalid(issues, file);
+    throw invalid(issues, total, file);
   }
   const id = reader.string(document, 'id', '$', true);
+  const name = reader.string(document, 'name', '$', false) ?? null;
+  const country = reader.string(document, 'country', '$', false) ?? null;
   const market = reader.string(document, 'market', '$', true);
   if (market !== undefined && !(MARKETS as readonly string[]).includes(market)) {
     report('org.enum', '$.market', { expected: MARKETS.join('|'), actual: market });
@@ -45,6 +54,7 @@ export function parseOrganization(document: unknown, baseCurrency = 'USD', file?
     if (!isObject(rawFx)) report('org.type', '$.fx', { expected: 'object', actual: typeName(rawFx) });
     else {
       for (const currency of Object.keys(rawFx)) {
+        if (currency.includes('\u0000')) report('input.nul', '$.fx', {});
         const rate = reader.decimal(rawFx, currency, '$.fx');
         if (rate && !rate.isNegative() && !rate.isZero()) fx.set(currency.toUpperCase(), rate);
         else if (rate) report('org.fx.invalid', `$.fx.${currency}`, { value: rate.toString() });
@@ -109,12 +119,12 @@ export function parseOrganization(document: unknown, baseCurrency = 'USD', file?
     };
   });
 
-  if (issues.length > 0) throw invalid(issues, file);
+  if (total > 0) throw invalid(issues, total, file);
   return {
     id: id as string,
-    name: reader.string(document, 'name', '$', false) ?? null,
+    name,
     market: market as Market,
-    country: reader.string(document, 'country', '$', false) ?? null,
+    country,
     people,
     customers,
     revenue,
@@ -124,10 +134,9 @@ export function parseOrganization(document: unknown, baseCurrency = 'USD', file?
 
 /** Reads typed fields, reporting a precise issue for each missing or mistyped one. */
 class FieldReader {
-  constructor(
-    private readonly report: (code: string, path: string, params?: Record<string, string | number>) => void,
-    private readonly dayCache: Map<string, Day | null>,
-  ) {}
+  private readonly days = new Map<string, ReturnType<typeof readDay>>();
+
+  constructor(private readonly report: (code: string, path: string, params?: Record<string, string | number>) => void) {}
 
   string(obj: Json, key: string, path: string, required: boolean): string | undefined {
     const value = obj[key];
@@ -143,6 +152,11 @@ class FieldReader {
       this.report('org.required', `${path}.${key}`, { field: key });
       return undefined;
     }
+    // No store keeps a NUL in text (PostgreSQL refuses it), and no name or id means one.
+    if (value.includes('\u0000')) {
+      this.report('input.nul', `${path}.${key}`, {});
+      return undefined;
+    }
     return value;
   }
 
@@ -156,18 +170,35 @@ class FieldReader {
   day(obj: Json, key: string, path: string): Day | undefined {
     const text = this.string(obj, key, path, true);
     if (text === undefined) return undefined;
-    const day = remembered(this.dayCache, text, parseDay);
-    if (day === undefined) this.report('org.date.invalid', `${path}.${key}`, { value: text });
-    return day;
+    let day = this.days.get(text);
+    if (day === undefined) {
+      day = readDay(text);
+      this.days.set(text, day);
+    }
+    if (day === 'invalid') this.report('org.date.invalid', `${path}.${key}`, { value: text });
+    else if (day === 'out-of-range') {
+      const issue = dayRangeIssue(`${path}.${key}`, text);
+      this.report(issue.code, issue.path, issue.params);
+    } else return day;
+    return undefined;
   }
 
   decimal(obj: Json, key: string, path: string): Decimal | undefined {
     const value = obj[key];
-    const parsed =
-      typeof value === 'number' ? Decimal.fromNumber(value) : typeof value === 'string' ? Decimal.parse(value) : undefined;
-    if (parsed) return parsed;
+    const amount =
+      typeof value === 'number'
+        ? Number.isFinite(value)
+          ? readAmount(String(value), 'decimal')
+          : 'invalid'
+        : typeof value === 'string'
+          ? readAmount(value, 'decimal')
+          : undefined;
+    if (amount instanceof Decimal) return amount;
     if (value === undefined || value === null) this.report('org.required', `${path}.${key}`, { field: key });
-    else this.report('org.amount.invalid', `${path}.${key}`, { value: typeof value === 'string' ? value : typeName(value) });
+    else if (amount === 'out-of-range') {
+      const issue = amountRangeIssue(`${path}.${key}`, String(value));
+      this.report(issue.code, issue.path, issue.params);
+    } else this.report('org.amount.invalid', `${path}.${key}`, { value: typeof value === 'string' ? value : typeName(value) });
     return undefined;
   }
 
@@ -176,6 +207,10 @@ class FieldReader {
     if (value === undefined || value === null) return [];
     if (!Array.isArray(value)) {
       this.report('org.type', `${path}.${key}`, { expected: 'array', actual: typeName(value) });
+      return [];
+    }
+    if (value.length > MAX_ROWS) {
+      this.report('input.rows', `${path}.${key}`, rowsIssue(`${path}.${key}`).params);
       return [];
     }
     return value;
@@ -204,9 +239,14 @@ function badRecord<T>(
   return empty;
 }
 
-function invalid(issues: readonly Issue[], file: string | undefined): AttainError {
+function invalid(issues: readonly Issue[], total: number, file: string | undefined): AttainError {
   const where = file ? `${file}: ` : '';
-  return new AttainError('org.invalid', `${where}the organization has ${issues.length} problem(s)`, issues, file);
+  // A file with more problems is almost always the wrong file, and the rest say the same: the first ones, and the count.
+  const listed =
+    total > issues.length
+      ? [...issues, { code: 'org.issues.truncated', path: '$', params: { shown: issues.length, total } }]
+      : issues;
+  return new AttainError('org.invalid', `${where}the organization has ${total} problem(s)`, listed, file);
 }
 
 function isObject(value: unknown): value is Json {

@@ -1,3 +1,6 @@
+import { dayRangeIssue } from '../core/day-range.js';
+import { amountRangeIssue } from '../core/read-amount.js';
+import { MAX_ROWS, rowsIssue } from '../core/row-limit.js';
 import type { ImportIssues, IssueParams } from './import-issues.js';
 import type { CsvProblem, CsvRecord, CsvTable } from './read-csv.js';
 
@@ -10,6 +13,27 @@ export interface ColumnSpec {
    * lost. Partner Center exports carry many columns attain does not read, and Microsoft adds more over time.
    */
   readonly otherColumns: 'refuse' | 'ignore';
+}
+
+/**
+ * The most columns, and characters, a CSV header may have. Partner Center's widest export has 17 columns of short
+ * names; a header beyond these is not a header of any kind attain reads, and every unknown column in it would be
+ * listed, with its name, in the answer.
+ */
+export const CSV_LIMITS = { columns: 1000, headerCharacters: 65_536 } as const;
+
+/** Refuses a header beyond the limits, before it is matched against any kind's columns. */
+export function checkCsvHeader(table: CsvTable, issues: ImportIssues): void {
+  const head = table.header;
+  if (!head) return;
+  if (head.fields.length > CSV_LIMITS.columns) {
+    issues.fail('import.csv.columns', '$', { limit: CSV_LIMITS.columns, actual: head.fields.length, line: 1, column: 1 });
+  }
+  let characters = head.fields.length - 1;
+  for (const field of head.fields) characters += field.length;
+  if (characters > CSV_LIMITS.headerCharacters) {
+    issues.fail('import.csv.header', '$', { limit: CSV_LIMITS.headerCharacters, actual: characters, line: 1, column: 1 });
+  }
 }
 
 /** The key a header is matched by: case, spaces, underscores and hyphens do not matter (`PGAMpnID`, `person id`). */
@@ -73,9 +97,15 @@ export class CsvSheet {
     const { table, issues } = this;
     const width = this.header.length;
     let read = 0;
+    let seen = 0;
     const records = table.records();
     records.next(); // the header, checked by bind
     for (const record of records) {
+      // Counted as they come, so that a file of too many rows is refused after the limit's worth of work at most.
+      if (++seen > MAX_ROWS) {
+        const issue = rowsIssue('$');
+        issues.fail(issue.code, issue.path, issue.params);
+      }
       if (record.problems) {
         reportProblems(table, issues, record.problems);
         continue;
@@ -125,6 +155,25 @@ export class CsvSheet {
   /** The physical line a row starts on. */
   line(row: CsvRecord): number {
     return this.table.position(row.start).line;
+  }
+
+  /** Reports a date cell that is not a day (`code`, with the forms expected), or not one within the range. */
+  reportDay(
+    row: CsvRecord,
+    column: number,
+    value: string,
+    reading: 'invalid' | 'out-of-range',
+    code: string,
+    expected: string,
+  ): void {
+    if (reading === 'invalid') this.report(code, row, column, { value, expected });
+    else this.report('input.date.range', row, column, dayRangeIssue('', value).params);
+  }
+
+  /** Reports an amount cell that is not a plain decimal, or has more digits than any amount may. */
+  reportAmount(row: CsvRecord, column: number, value: string, reading: 'invalid' | 'out-of-range'): void {
+    if (reading === 'invalid') this.report('import.amount.invalid', row, column, { value });
+    else this.report('input.amount.digits', row, column, amountRangeIssue('', value).params);
   }
 
   /** Reports a problem in one cell, at the line and column where the cell starts. */

@@ -1,4 +1,5 @@
 import { AttainError, type Issue } from '../core/attain-error.js';
+import { shownParams } from '../core/shown-value.js';
 
 /** At most this many problems are listed; a file with more is almost always the wrong file, and the rest say the same. */
 export const MAX_REPORTED_ISSUES = 1000;
@@ -31,12 +32,17 @@ export class ImportIssues {
 
   add(code: string, path: string, params: IssueParams = {}): void {
     this.total++;
-    if (this.list.length < MAX_REPORTED_ISSUES) this.list.push({ code, path, params });
+    if (this.list.length < MAX_REPORTED_ISSUES) this.list.push({ code, path, params: shownParams(params) });
   }
 
   /** Adds issues found by another validator (the organization file's), keeping their codes. */
   addAll(issues: readonly Issue[]): void {
     for (const issue of issues) this.add(issue.code, issue.path, issue.params);
+  }
+
+  /** Counts problems another validator found but did not list (it lists its first 1000, then how many there were). */
+  addUnlisted(count: number): void {
+    this.total += count;
   }
 
   throwIfAny(): void {

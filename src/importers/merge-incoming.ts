@@ -35,12 +35,11 @@ export function mergeIncoming(existing: Organization, incoming: IncomingRecords,
     else exams.push(e);
   }
 
-  const periods = new Map<string, Period[]>();
   const periodKeys = new Set<string>();
-  for (const c of existing.customers) {
-    periods.set(c.id, [...c.dpor]);
-    for (const p of c.dpor) periodKeys.add(periodKey(c.id, p.from, p.to));
-  }
+  for (const c of existing.customers) for (const p of c.dpor) periodKeys.add(periodKey(c.id, p.from, p.to));
+  // Inferred periods are the runs of months an export shows, apart from one another: a run is covered by the
+  // customer's known periods or not, whatever other runs are added.
+  const coverage = incoming.dporInferred ? new Coverage(existing.customers) : undefined;
   const dpor: OrganizationAdditions['dpor'][number][] = [];
   let dporUnchanged = 0;
   const seenPeriods = new Set<string>();
@@ -48,14 +47,11 @@ export function mergeIncoming(existing: Organization, incoming: IncomingRecords,
     const key = periodKey(d.customer, d.from, d.to);
     if (seenPeriods.has(key)) continue;
     seenPeriods.add(key);
-    const known = periods.get(d.customer) ?? [];
-    if (periodKeys.has(key) || (incoming.dporInferred && covered(known, d.from, d.to))) {
+    if (periodKeys.has(key) || coverage?.covers(d.customer, d.from, d.to)) {
       dporUnchanged++;
       continue;
     }
     dpor.push(d);
-    known.push(d);
-    periods.set(d.customer, known);
   }
 
   // Only customers with revenue both in the organization and in the file are compared record by record: a customer
@@ -143,15 +139,57 @@ function counts(added: number, updated: number, unchanged: number): RecordCounts
   return { added, updated, unchanged, removed: 0 };
 }
 
-/** Whether the periods together cover every day from `from` to `to` (null: open-ended). */
-function covered(periods: readonly Period[], from: Day, to: Day | null): boolean {
-  const sorted = [...periods].sort((a, b) => a.from - b.from);
-  let next = from;
-  for (const p of sorted) {
-    if (p.from > next) return false;
-    if (p.to === null) return true;
-    if (p.to + 1 > next) next = p.to + 1;
-    if (to !== null && next > to) return true;
+/**
+ * The days each customer's periods cover, as sorted runs without gaps, merged once per customer when first asked:
+ * checking each of a file's runs against a customer's periods sorted them again for each (quadratic in the months).
+ */
+class Coverage {
+  private readonly periods: ReadonlyMap<string, readonly Period[]>;
+  private readonly merged = new Map<string, readonly Period[]>();
+
+  constructor(customers: readonly { readonly id: string; readonly dpor: readonly Period[] }[]) {
+    this.periods = new Map(customers.map((c) => [c.id, c.dpor] as const));
   }
-  return false;
+
+  /** Whether the customer's periods together cover every day from `from` to `to` (null: open-ended). */
+  covers(customer: string, from: Day, to: Day | null): boolean {
+    const runs = this.runsOf(customer);
+    // The last run starting on or before `from`: runs are apart, so only it can hold `from`.
+    let lo = 0;
+    let hi = runs.length - 1;
+    let at = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((runs[mid] as Period).from <= from) {
+        at = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    const run = runs[at];
+    if (!run) return false;
+    if (run.to === null) return true;
+    return to !== null && run.to >= to;
+  }
+
+  private runsOf(customer: string): readonly Period[] {
+    let runs = this.merged.get(customer);
+    if (!runs) {
+      runs = mergeRuns(this.periods.get(customer) ?? []);
+      this.merged.set(customer, runs);
+    }
+    return runs;
+  }
+}
+
+/** Periods as runs of days: sorted, and periods that overlap or follow one another the next day joined. */
+function mergeRuns(periods: readonly Period[]): Period[] {
+  const sorted = [...periods].sort((a, b) => a.from - b.from);
+  const runs: { from: Day; to: Day | null }[] = [];
+  for (const p of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && (last.to === null || p.from <= last.to + 1)) {
+      if (last.to !== null && (p.to === null || p.to > last.to)) last.to = p.to;
+    } else runs.push({ from: p.from, to: p.to });
+  }
+  return runs;
 }

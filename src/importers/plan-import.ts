@@ -1,8 +1,10 @@
 import type { Catalog } from '../catalog/catalog-types.js';
+import { positionOf } from '../core/position-of.js';
+import { shownParams } from '../core/shown-value.js';
 import type { Organization } from '../engine/organization.js';
 import { applyAdditions } from './apply-additions.js';
 import { DayParser } from './cell-values.js';
-import { type ColumnSpec, CsvSheet } from './csv-sheet.js';
+import { type ColumnSpec, CsvSheet, checkCsvHeader } from './csv-sheet.js';
 import { detectCsvKind, detectJsonKind, type InputFormat, sniffFormat } from './detect-import-kind.js';
 import { ImportIssues } from './import-issues.js';
 import { IMPORT_KINDS, type ImportKind } from './import-kinds.js';
@@ -65,6 +67,9 @@ export function planImport(input: ImportInput): ImportPlan {
   // A byte order mark is how Excel marks a UTF-8 CSV; it is not part of the first column's name.
   const text = input.text.charCodeAt(0) === 0xfeff ? input.text.slice(1) : input.text;
   if (text.trim() === '') issues.fail('import.empty', '$');
+  // No format attain reads has a NUL in it, and no store keeps one in text: refused wherever it is.
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) issues.fail('input.nul', '$', { ...positionOf(text, nul) });
 
   const source = readSource(text, input.file, input.kind, issues);
   const kind = input.kind ?? detectKind(source, issues);
@@ -99,7 +104,11 @@ export function planImport(input: ImportInput): ImportPlan {
     additions,
     summary,
     rows: result.incoming.rows,
-    skipped: result.incoming.skipped,
+    // A skipped row is named by its cells (a training's title): cut as every value repeated back is.
+    skipped: result.incoming.skipped.map((row) => {
+      const params = shownParams(row.params);
+      return params === row.params ? row : { ...row, params };
+    }),
     notices,
     changed,
   };
@@ -113,7 +122,11 @@ function readSource(text: string, file: string | undefined, kind: ImportKind | u
     const formats = READERS[kind];
     if (!formats[format] && format !== 'json') format = formats.yaml ? 'yaml' : 'csv';
   }
-  if (format === 'csv') return { format, table: readCsv(text) };
+  if (format === 'csv') {
+    const table = readCsv(text);
+    checkCsvHeader(table, issues);
+    return { format, table };
+  }
   if (format === 'json') return { format, ...parseJsonText(text, issues) };
   return { format, ...parseYamlText(text, issues) };
 }

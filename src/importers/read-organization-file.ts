@@ -1,14 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { AttainError } from '../core/attain-error.js';
+import { decodeUtf8 } from '../core/decode-utf8.js';
 import { readStructuredFile } from '../core/read-structured-file.js';
 import type { Organization } from '../engine/organization.js';
 import { parseOrganization } from '../engine/parse-organization.js';
 
 /** Reads an organization file (JSON or YAML) and validates it; every problem names the file and the JSON path. */
 export async function readOrganizationFile(file: string, baseCurrency = 'USD'): Promise<Organization> {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? 'unreadable';
     throw new AttainError(
@@ -18,7 +19,7 @@ export async function readOrganizationFile(file: string, baseCurrency = 'USD'): 
       file,
     );
   }
-  const { value, locate } = await readStructuredFile(file, text);
+  const { value, locate } = await readStructuredFile(file, decodeUtf8(bytes, file));
   try {
     return parseOrganization(value, baseCurrency, file);
   } catch (error) {

@@ -1,8 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { AttainError } from '../core/attain-error.js';
+import { decodeUtf8 } from '../core/decode-utf8.js';
+import { findInexactNumber } from '../core/inexact-number.js';
 import type { Organization } from '../engine/organization.js';
 import { parseOrganization } from '../engine/parse-organization.js';
 import { locateJsonPaths } from './locate-json-paths.js';
@@ -18,6 +19,9 @@ export interface InputPlace {
 export type OrganizationInput =
   | { readonly place: InputPlace; readonly organization: Organization }
   | { readonly place: InputPlace; readonly error: AttainError };
+
+const LF = 10;
+const CR = 13;
 
 /** Files of one organization per line. */
 const NDJSON = /\.(ndjson|jsonl)$/i;
@@ -102,16 +106,35 @@ export async function* readOrganizationInputs(files: readonly string[], baseCurr
 }
 
 async function* readNdjson(file: string, baseCurrency: string): AsyncGenerator<OrganizationInput> {
-  const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 1024 * 1024 });
-  const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
+  // Read as bytes and decoded a line at a time: a line that is not UTF-8 is refused where it stops being UTF-8,
+  // where decoding the stream as text would have replaced its bytes with U+FFFD and read on.
+  const stream = createReadStream(file, { highWaterMark: 1024 * 1024 });
   let line = 0;
+  let pending: Buffer[] = [];
+  /** The byte offset in the file where the line being read starts, and where the next chunk starts. */
+  let lineStart = 0;
+  let chunkStart = 0;
   try {
-    for await (const text of lines) {
-      line++;
-      if (text.trim() === '') continue;
-      yield readLine(file, line, text, baseCurrency);
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      let start = 0;
+      for (let lf = chunk.indexOf(LF); lf >= 0; lf = chunk.indexOf(LF, start)) {
+        const bytes = pending.length > 0 ? Buffer.concat([...pending, chunk.subarray(start, lf)]) : chunk.subarray(start, lf);
+        pending = [];
+        line++;
+        const input = readLine(file, line, lineStart, bytes, baseCurrency);
+        if (input) yield input;
+        start = lf + 1;
+        lineStart = chunkStart + start;
+      }
+      if (start < chunk.length) pending.push(chunk.subarray(start));
+      chunkStart += chunk.length;
+    }
+    if (pending.length > 0) {
+      const input = readLine(file, line + 1, lineStart, Buffer.concat(pending), baseCurrency);
+      if (input) yield input;
     }
   } catch (error) {
+    if (error instanceof AttainError) throw error;
     const reason = (error as NodeJS.ErrnoException).code ?? 'unreadable';
     const issue = { code: 'input.unreadable', path: '$', params: { reason } };
     yield {
@@ -121,9 +144,23 @@ async function* readNdjson(file: string, baseCurrency: string): AsyncGenerator<O
   }
 }
 
-/** One line of an NDJSON file: its problems located on that line, as `file: $.path (line:column)`. */
-function readLine(file: string, line: number, text: string, baseCurrency: string): OrganizationInput {
+/**
+ * One line of an NDJSON file (without its line feed, and a carriage return before it), or nothing for a blank
+ * line: its problems located on that line, as `file: $.path (line:column)`.
+ */
+function readLine(file: string, line: number, start: number, bytes: Buffer, baseCurrency: string): OrganizationInput | undefined {
   const place = { file, line };
+  const content = bytes.length > 0 && bytes[bytes.length - 1] === CR ? bytes.subarray(0, -1) : bytes;
+  let text: string;
+  try {
+    text = decodeUtf8(content);
+  } catch (error) {
+    if (!(error instanceof AttainError)) throw error;
+    // Where it is in the file: the byte offset from the file's start, on this line.
+    const issues = error.issues.map((i) => ({ ...i, params: { ...i.params, offset: Number(i.params.offset) + start, line } }));
+    return { place, error: new AttainError(error.code, `${file}:${line}: not UTF-8 text`, issues, file) };
+  }
+  if (text.trim() === '') return undefined;
   let document: unknown;
   try {
     document = JSON.parse(text);
@@ -132,6 +169,18 @@ function readLine(file: string, line: number, text: string, baseCurrency: string
     const at = /position (\d+)/.exec(detail);
     const issue = { code: 'input.malformed-json', path: '$', params: { detail, line, column: at ? Number(at[1]) + 1 : 1 } };
     return { place, error: new AttainError('input.malformed', `${file}:${line}: not valid JSON: ${detail}`, [issue], file) };
+  }
+  const inexact = findInexactNumber(text);
+  if (inexact) {
+    const issue = {
+      code: 'input.number.inexact',
+      path: '$',
+      params: { value: inexact.literal, line, column: inexact.offset + 1 },
+    };
+    return {
+      place,
+      error: new AttainError('input.malformed', `${file}:${line}: a number cannot be read exactly`, [issue], file),
+    };
   }
   try {
     return { place, organization: parseOrganization(document, baseCurrency) };

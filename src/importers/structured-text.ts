@@ -1,5 +1,8 @@
 import { type Document, LineCounter, parseDocument } from 'yaml';
 import type { Issue } from '../core/attain-error.js';
+import { findInexactNumber } from '../core/inexact-number.js';
+import { positionOf } from '../core/position-of.js';
+import { yamlValue } from '../core/yaml-value.js';
 import type { ImportIssues } from './import-issues.js';
 import { locateJsonPaths, pathPrefixes } from './locate-json-paths.js';
 import type { TextPosition } from './text-position.js';
@@ -17,14 +20,18 @@ export interface StructuredText {
 
 /** Parses JSON, or refuses the file with the parser's reason and, when it gives one, the line and column. */
 export function parseJsonText(text: string, issues: ImportIssues): StructuredText {
+  let value: unknown;
   try {
-    return { value: JSON.parse(text), locate: (paths) => locateJsonPaths(text, paths) };
+    value = JSON.parse(text);
   } catch (error) {
     const detail = (error as Error).message;
     const offset = JSON_POSITION.exec(detail)?.[1];
-    const where = offset === undefined ? {} : locateOffset(text, Number(offset));
+    const where = offset === undefined ? {} : positionOf(text, Number(offset));
     return issues.fail('input.malformed-json', '$', { detail, ...where });
   }
+  const inexact = findInexactNumber(text);
+  if (inexact) issues.fail('input.number.inexact', '$', { value: inexact.literal, ...positionOf(text, inexact.offset) });
+  return { value, locate: (paths) => locateJsonPaths(text, paths) };
 }
 
 /** Parses YAML (synchronously, unlike the CLI's file reader: a plan is computed without I/O or awaiting). */
@@ -44,12 +51,12 @@ export function parseYamlText(text: string, issues: ImportIssues): StructuredTex
     }
     issues.stop();
   }
-  let value: unknown;
-  try {
-    value = doc.toJS({ maxAliasCount: 1000 });
-  } catch (error) {
-    return issues.fail('input.malformed-yaml', '$', { detail: (error as Error).message });
+  const read = yamlValue(doc, text, lineCounter);
+  if ('issues' in read) {
+    for (const issue of read.issues) issues.add(issue.code, issue.path, issue.params);
+    return issues.stop();
   }
+  const value = read.value;
   const locate: PathLocator = (paths) => {
     const positions = new Map<string, TextPosition>();
     for (const path of paths) {
@@ -77,17 +84,12 @@ export function parseYamlText(text: string, issues: ImportIssues): StructuredTex
  * be listed are located, all in one pass over the text.
  */
 export function addLocated(issues: ImportIssues, found: readonly Issue[], locate: PathLocator): void {
-  const listed = found.slice(0, issues.room);
+  // The organization validator lists its first problems, then how many it found: counted, not listed as one.
+  const problems = found.filter((i) => i.code !== 'org.issues.truncated');
+  const listed = problems.slice(0, issues.room);
   const positions = listed.length > 0 ? locate(listed.map((i) => i.path)) : new Map<string, TextPosition>();
-  for (const issue of found) issues.add(issue.code, issue.path, { ...issue.params, ...positions.get(issue.path) });
-}
-
-function locateOffset(text: string, offset: number): TextPosition {
-  let line = 1;
-  let start = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    start = i + 1;
+  for (const issue of problems) issues.add(issue.code, issue.path, { ...issue.params, ...positions.get(issue.path) });
+  for (const issue of found) {
+    if (issue.code === 'org.issues.truncated') issues.addUnlisted(Number(issue.params.total) - Number(issue.params.shown));
   }
-  return { line, column: offset - start + 1 };
 }

@@ -98,6 +98,20 @@ const en: Messages = {
     'input.unreadable': (p) => `cannot read the file (${s(p.reason)})`,
     'input.malformed-json': (p) => `not valid JSON: ${s(p.detail)}`,
     'input.malformed-yaml': (p) => `not valid YAML: ${s(p.detail)}`,
+    'input.date.range': (p) => `"${s(p.value)}" is outside the dates attain reads (${s(p.first)} to ${s(p.last)})`,
+    'input.amount.digits': (p) =>
+      `"${s(p.value)}" has more digits than an amount may: at most ${s(p.integerDigits)} before the decimal point and ${s(p.fractionDigits)} after`,
+    'input.number.inexact': (p) =>
+      `the number ${s(p.value)} has more digits than a JSON or YAML number holds exactly (15): write it in quotes, as a string`,
+    'input.nul': () => 'a NUL character (U+0000) is not allowed here',
+    'input.utf8': (p) => `not UTF-8 text: byte ${s(p.offset)} (counting from 0) is not valid UTF-8; save the file as UTF-8`,
+    'input.yaml.aliases': (p, f) =>
+      `the YAML aliases (*name) repeat too much: at most ${f.number(Number(p.aliases))} aliases, standing for at most ${f.number(Number(p.characters))} characters in all`,
+    'input.rows': (p, f) => `more than ${f.number(Number(p.limit))} rows: split it into several files`,
+    'org.issues.truncated': (p) => `only the first ${s(p.shown)} of ${s(p.total)} problems are listed`,
+    'catalog.issues.truncated': (p) => `only the first ${s(p.shown)} of ${s(p.total)} problems are listed`,
+    'forecast.range.reversed': (p) => `the range must end (${s(p.to)}) after it starts (${s(p.from)})`,
+    'forecast.range.too-long': (p, f) => `the range is ${f.number(Number(p.days))} days long; at most ${f.number(Number(p.max))}`,
     'store.batch.failed': (p) => `the batch was not written: ${s(p.detail)}`,
     'store.conflict': (p) => `organization "${s(p.id)}" was changed by another writer while this change was prepared`,
     'import.busy': (p) =>
@@ -134,6 +148,10 @@ const en: Messages = {
     'import.csv.stray-quote': () =>
       'a " inside a field that is not quoted, or text after a closing ": quote the whole field and write each " in it twice ("")',
     'import.csv.field-count': (p) => `this row has ${s(p.actual)} fields, the header has ${s(p.expected)}`,
+    'import.csv.columns': (p, f) =>
+      `the header has ${f.number(Number(p.actual))} columns, more than ${f.number(Number(p.limit))}: not a file attain reads`,
+    'import.csv.header': (p, f) =>
+      `the header is ${f.number(Number(p.actual))} characters long, more than ${f.number(Number(p.limit))}: not a file attain reads`,
     'import.column.unknown': (p) => `unknown column "${s(p.value)}"; the columns are ${s(p.expected)}`,
     'import.column.duplicate': (p) => `the column "${s(p.value)}" appears twice`,
     'import.column.missing': (p) => `the column "${s(p.field)}" is missing`,
@@ -228,6 +246,19 @@ const zhTW: Messages = {
     'input.unreadable': (p) => `無法讀取檔案（${s(p.reason)}）`,
     'input.malformed-json': (p) => `不是有效的 JSON：${s(p.detail)}`,
     'input.malformed-yaml': (p) => `不是有效的 YAML：${s(p.detail)}`,
+    'input.date.range': (p) => `「${s(p.value)}」超出 attain 可讀取的日期範圍（${s(p.first)} 至 ${s(p.last)}）`,
+    'input.amount.digits': (p) =>
+      `「${s(p.value)}」的位數超過金額的上限：小數點前最多 ${s(p.integerDigits)} 位，小數點後最多 ${s(p.fractionDigits)} 位`,
+    'input.number.inexact': (p) => `數字 ${s(p.value)} 的位數超過 JSON 或 YAML 數字能精確保存的 15 位：請加上引號，以字串寫出`,
+    'input.nul': () => '此處不允許 NUL 字元（U+0000）',
+    'input.utf8': (p) => `不是 UTF-8 文字：第 ${s(p.offset)} 個位元組（從 0 起算）不是有效的 UTF-8；請將檔案另存為 UTF-8`,
+    'input.yaml.aliases': (p, f) =>
+      `YAML 別名（*name）重複的內容過多：別名最多 ${f.number(Number(p.aliases))} 個，合計最多代表 ${f.number(Number(p.characters))} 個字元`,
+    'input.rows': (p, f) => `超過 ${f.number(Number(p.limit))} 列：請分成數個檔案`,
+    'org.issues.truncated': (p) => `共 ${s(p.total)} 個問題，僅列出前 ${s(p.shown)} 個`,
+    'catalog.issues.truncated': (p) => `共 ${s(p.total)} 個問題，僅列出前 ${s(p.shown)} 個`,
+    'forecast.range.reversed': (p) => `範圍的結束日（${s(p.to)}）必須晚於開始日（${s(p.from)}）`,
+    'forecast.range.too-long': (p, f) => `範圍長達 ${f.number(Number(p.days))} 天，最多 ${f.number(Number(p.max))} 天`,
     'store.batch.failed': (p) => `此批次未寫入：${s(p.detail)}`,
     'store.conflict': (p) => `準備此變更期間，組織「${s(p.id)}」已被其他寫入者修改`,
     'import.busy': (p) => `套用匯入期間組織「${s(p.org)}」持續被修改（已嘗試 ${s(p.attempts)} 次）；請再試一次`,
@@ -261,6 +292,10 @@ const zhTW: Messages = {
     'import.csv.stray-quote': () =>
       '未加引號的欄位中有 "，或結尾引號後還有文字：請將整個欄位加上引號，並將欄位內的每個 " 寫成兩個 ("")',
     'import.csv.field-count': (p) => `此列有 ${s(p.actual)} 個欄位，標題列有 ${s(p.expected)} 個`,
+    'import.csv.columns': (p, f) =>
+      `標題列有 ${f.number(Number(p.actual))} 個欄位，超過 ${f.number(Number(p.limit))} 個：這不是 attain 可讀取的檔案`,
+    'import.csv.header': (p, f) =>
+      `標題列長達 ${f.number(Number(p.actual))} 個字元，超過 ${f.number(Number(p.limit))} 個：這不是 attain 可讀取的檔案`,
     'import.column.unknown': (p) => `不明的欄位「${s(p.value)}」；欄位應為 ${s(p.expected)}`,
     'import.column.duplicate': (p) => `欄位「${s(p.value)}」出現兩次`,
     'import.column.missing': (p) => `缺少欄位「${s(p.field)}」`,
@@ -357,6 +392,22 @@ const koKR: Messages = {
     'input.unreadable': (p) => `파일을 읽을 수 없습니다(${s(p.reason)})`,
     'input.malformed-json': (p) => `올바른 JSON이 아닙니다: ${s(p.detail)}`,
     'input.malformed-yaml': (p) => `올바른 YAML이 아닙니다: ${s(p.detail)}`,
+    'input.date.range': (p) => `"${s(p.value)}": 읽을 수 있는 날짜 범위(${s(p.first)}~${s(p.last)})를 벗어났습니다`,
+    'input.amount.digits': (p) =>
+      `"${s(p.value)}": 금액의 자릿수가 너무 많습니다. 소수점 앞은 최대 ${s(p.integerDigits)}자리, 소수점 뒤는 최대 ${s(p.fractionDigits)}자리입니다`,
+    'input.number.inexact': (p) =>
+      `숫자 ${s(p.value)}의 자릿수가 JSON·YAML 숫자로 정확히 보존되는 15자리를 넘습니다. 따옴표로 감싸 문자열로 쓰세요`,
+    'input.nul': () => 'NUL 문자(U+0000)는 여기에 쓸 수 없습니다',
+    'input.utf8': (p) =>
+      `UTF-8 텍스트가 아닙니다. ${s(p.offset)}번째 바이트(0부터 셈)가 올바른 UTF-8이 아닙니다. 파일을 UTF-8로 저장하세요`,
+    'input.yaml.aliases': (p, f) =>
+      `YAML 별칭(*name)으로 반복되는 내용이 너무 많습니다. 별칭은 최대 ${f.number(Number(p.aliases))}개, 모두 합쳐 최대 ${f.number(Number(p.characters))}자까지입니다`,
+    'input.rows': (p, f) => `행 수가 ${f.number(Number(p.limit))}개를 넘습니다. 여러 파일로 나누세요`,
+    'org.issues.truncated': (p) => `문제 ${s(p.total)}개 중 처음 ${s(p.shown)}개만 표시합니다`,
+    'catalog.issues.truncated': (p) => `문제 ${s(p.total)}개 중 처음 ${s(p.shown)}개만 표시합니다`,
+    'forecast.range.reversed': (p) => `범위의 종료일(${s(p.to)})은 시작일(${s(p.from)})보다 늦어야 합니다`,
+    'forecast.range.too-long': (p, f) =>
+      `범위가 ${f.number(Number(p.days))}일입니다. 최대 ${f.number(Number(p.max))}일까지입니다`,
     'store.batch.failed': (p) => `이 배치는 기록되지 않았습니다: ${s(p.detail)}`,
     'store.conflict': (p) => `이 변경을 준비하는 동안 다른 작성자가 "${s(p.id)}" 조직을 변경했습니다`,
     'import.busy': (p) =>
@@ -395,6 +446,10 @@ const koKR: Messages = {
     'import.csv.stray-quote': () =>
       '따옴표로 묶이지 않은 필드에 "가 있거나 닫는 따옴표 뒤에 텍스트가 있습니다: 필드 전체를 따옴표로 묶고 그 안의 "는 두 번("") 쓰세요',
     'import.csv.field-count': (p) => `이 행의 필드는 ${s(p.actual)}개이지만 머리글의 필드는 ${s(p.expected)}개입니다`,
+    'import.csv.columns': (p, f) =>
+      `머리글의 열이 ${f.number(Number(p.actual))}개로 ${f.number(Number(p.limit))}개를 넘습니다. attain이 읽는 파일이 아닙니다`,
+    'import.csv.header': (p, f) =>
+      `머리글의 길이가 ${f.number(Number(p.actual))}자로 ${f.number(Number(p.limit))}자를 넘습니다. attain이 읽는 파일이 아닙니다`,
     'import.column.unknown': (p) => `알 수 없는 열 "${s(p.value)}"입니다. 열은 ${s(p.expected)}입니다`,
     'import.column.duplicate': (p) => `"${s(p.value)}" 열이 두 번 나옵니다`,
     'import.column.missing': (p) => `"${s(p.field)}" 열이 없습니다`,

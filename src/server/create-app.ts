@@ -16,7 +16,7 @@ import { openApiPage } from './openapi-page.js';
 import { registerOrganizationRoutes } from './organization-routes.js';
 import { registerProgramRoutes } from './program-routes.js';
 import { registerReportRoutes } from './report-routes.js';
-import { JSON_HEADERS, responseKey } from './route-helpers.js';
+import { guardInput, JSON_HEADERS, responseKey } from './route-helpers.js';
 import { ServedCache } from './served-cache.js';
 import { registerTokenRoutes } from './token-routes.js';
 
@@ -99,6 +99,7 @@ export function createApp(options: AppOptions): AttainApp {
     c.set('token', token);
     return next();
   });
+  app.use('/api/*', guardInput);
 
   // A dashboard asks for the same evaluation again and again. The same token asking for the same URL within the
   // cache's few seconds, with no write to the organization since (writes drop its entries), gets the same bytes,

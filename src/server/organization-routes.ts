@@ -7,7 +7,7 @@ import { IMPORT_KINDS, type ImportKind, isImportKind } from '../importers/import
 import { importIntoStore } from '../service/import-into-store.js';
 import { type AppCaches, type AppEnv, type AppOptions, forgetOrganization } from './app-env.js';
 import { httpErrors } from './http-error.js';
-import { actorOf, assertWritable, ok, orgParams, readableOrganization } from './route-helpers.js';
+import { actorOf, assertWritable, bodyText, ok, orgParams, readableOrganization } from './route-helpers.js';
 
 const tags = ['organizations'];
 /** Organizations per bulk request, as per `attain load` batch: one transaction each. */
@@ -99,7 +99,7 @@ export function registerOrganizationRoutes(app: OpenAPIHono<AppEnv>, options: Ap
     async (c) => {
       const { id } = c.req.valid('param');
       assertWritable(c, id);
-      const document = await jsonBody(c.req.raw);
+      const document = jsonBody(await bodyText(c));
       if (isRecord(document) && document.id !== undefined && document.id !== id) {
         throw new AttainError('org.id-mismatch', `the body's id "${String(document.id)}" is not the URL's "${id}"`, [
           { code: 'org.id-mismatch', path: '$.id', params: { value: String(document.id), expected: id } },
@@ -157,7 +157,7 @@ export function registerOrganizationRoutes(app: OpenAPIHono<AppEnv>, options: Ap
         ]);
       }
       assertWritable(c, id);
-      const text = await c.req.text();
+      const text = await bodyText(c);
       const fileOf = name ?? fileNameOf(c.req.header('content-type'), kind);
       const result = await importIntoStore(
         store,
@@ -172,8 +172,7 @@ export function registerOrganizationRoutes(app: OpenAPIHono<AppEnv>, options: Ap
 }
 
 /** The request's JSON, or a clear 400 saying where it does not parse. */
-async function jsonBody(request: Request): Promise<unknown> {
-  const text = await request.text();
+function jsonBody(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {

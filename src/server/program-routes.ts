@@ -11,7 +11,7 @@ import { type ProgramFilter, SORTS } from '../store/program-store.js';
 import type { AppEnv, AppOptions } from './app-env.js';
 import { httpErrors } from './http-error.js';
 import { programCsv } from './program-csv.js';
-import { actorOf, dayParameter, ok, orgParams, readableOrganization } from './route-helpers.js';
+import { actorOf, bodyText, dayParameter, ok, orgParams, readableOrganization } from './route-helpers.js';
 
 const tags = ['program'];
 const STATUSES = ['attained', 'not-attained', 'undetermined'] as const;
@@ -188,7 +188,7 @@ export function registerProgramRoutes(app: OpenAPIHono<AppEnv>, options: AppOpti
       const query = c.req.valid('query');
       const asOf = formatDay(dayParameter('asOf', query.asOf));
       const name = query.name ?? 'draft';
-      const draft = await readDraftCatalog(name, await c.req.text());
+      const draft = await readDraftCatalog(name, await bodyText(c));
       const run = await program.startRun({ kind: 'impact', asOf, catalog: currentCatalog(), draft, draftName: name });
       return c.json(run, 202);
     },

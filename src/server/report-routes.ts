@@ -1,15 +1,12 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { formatDay } from '../core/day.js';
+import { forecastRange } from '../service/forecast-range.js';
 import type { AppCaches, AppEnv, AppOptions } from './app-env.js';
 import { canRead } from './app-env.js';
 import type { ComputePool } from './compute/compute-pool.js';
-import { httpErrors } from './http-error.js';
 import { localeOf } from './locale-of.js';
 import { dayParameter, JSON_HEADERS, ok, orgParams, readableOrganization, responseKey, wholeNumber } from './route-helpers.js';
 
 const tags = ['reports'];
-/** The forecast's default horizon, as the CLI's: eighteen months. */
-const DEFAULT_FORECAST_DAYS = 548;
 
 export function registerReportRoutes(
   app: OpenAPIHono<AppEnv>,
@@ -96,10 +93,15 @@ export function registerReportRoutes(
     async (c) => {
       const { id } = c.req.valid('param');
       const query = c.req.valid('query');
-      const from = dayParameter('from', query.from);
       const riskDays = wholeNumber('atRisk', query.atRisk, 1);
-      const to = riskDays !== undefined ? from + riskDays : dayParameter('to', query.to, from + DEFAULT_FORECAST_DAYS);
-      if (to <= from) throw httpErrors.badParameter('to', formatDay(to), 'after from');
+      const { from, to } = forecastRange(
+        dayParameter('from', query.from),
+        riskDays !== undefined
+          ? { atRiskDays: riskDays }
+          : query.to !== undefined && query.to !== ''
+            ? { to: dayParameter('to', query.to) }
+            : {},
+      );
       const organization = await readableOrganization(c, options, id);
       const params = { from, to, locale: localeOf(c) };
       const body = await compute().run(riskDays !== undefined ? 'atRisk' : 'forecast', organization, params);

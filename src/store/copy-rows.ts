@@ -132,8 +132,9 @@ const SCALAR_ENCODERS: Record<ScalarType, ScalarEncoder> = {
     writer.int32(day - POSTGRES_EPOCH_DAY);
   },
   numeric: (writer, value, column) => {
-    if (value instanceof Decimal) writeDecimal(writer, value);
-    else if (!writeNumeric(writer, String(value))) throw unencodable(column, value, 'a plain decimal');
+    if (value instanceof Decimal) {
+      if (!writeDecimal(writer, value)) throw unencodable(column, value.toString().slice(0, 40), NUMERIC_RANGE);
+    } else if (!writeNumeric(writer, String(value))) throw unencodable(column, String(value).slice(0, 40), 'a plain decimal');
   },
 };
 
@@ -185,20 +186,30 @@ function writeNumeric(writer: BinaryWriter, text: string): boolean {
     const d = text.charCodeAt(k) - ZERO;
     if (k !== dot && (d < 0 || d > 9)) return false;
   }
-  writeDigits(writer, negative, text, first, dot, dot < 0 ? 0 : text.length - dot - 1);
-  return true;
+  const scale = dot < 0 ? 0 : text.length - dot - 1;
+  return scale <= MAX_NUMERIC_SCALE && writeDigits(writer, negative, text, first, dot, scale);
 }
 
-/** The same from a Decimal: its mantissa and its scale, with no text in between. */
-function writeDecimal(writer: BinaryWriter, value: Decimal): void {
+/** The same from a Decimal: its mantissa and its scale, with no text in between; false when it is out of range. */
+function writeDecimal(writer: BinaryWriter, value: Decimal): boolean {
   const { mantissa, scale } = value;
+  if (scale > MAX_NUMERIC_SCALE) return false;
   if (scale >= 0 && mantissa > -SMALL_MANTISSA && mantissa < SMALL_MANTISSA) {
     writeSmallDecimal(writer, Number(mantissa), scale);
-    return;
+    return true;
   }
   const negative = mantissa < 0n;
-  writeDigits(writer, negative, (negative ? -mantissa : mantissa).toString(), 0, -1, scale);
+  return writeDigits(writer, negative, (negative ? -mantissa : mantissa).toString(), 0, -1, scale);
 }
+
+/**
+ * The binary numeric's limits: the display scale in 14 bits, the first digit's weight in 16 (a number below
+ * 10^131072). Readers refuse amounts long before these; past them the fields would wrap, and "1" and 262,144 zeros
+ * was stored as 1.
+ */
+const MAX_NUMERIC_SCALE = 0x3fff;
+const MAX_NUMERIC_WEIGHT = 0x7fff;
+const NUMERIC_RANGE = 'a decimal within PostgreSQL numeric (scale ≤ 16383, under 10^131072)';
 
 /**
  * Mantissas below this stay exact as doubles even after three more places are appended to align the scale on a
@@ -239,10 +250,11 @@ function writeSmallDecimal(writer: BinaryWriter, mantissa: number, scale: number
  * PostgreSQL's binary numeric: base-10000 digits aligned on the point, with the weight of the first, a sign, and
  * the display scale (the places written, which the server keeps: 12.50 stays 12.50).
  */
-function writeDigits(writer: BinaryWriter, negative: boolean, text: string, from: number, dot: number, scale: number): void {
+function writeDigits(writer: BinaryWriter, negative: boolean, text: string, from: number, dot: number, scale: number): boolean {
   const count = text.length - from - (dot < 0 ? 0 : 1);
   // A digit's power of ten is its exponent; its base-10000 digit is floor(exponent / 4).
   const top = Math.floor((count - scale - 1) / 4);
+  if (top > MAX_NUMERIC_WEIGHT) return false;
   const bottom = Math.floor(-scale / 4);
   const digits = writer.digits;
   digits.length = top - bottom + 1;
@@ -266,6 +278,7 @@ function writeDigits(writer: BinaryWriter, negative: boolean, text: string, from
   writer.int16(negative && significant > 0 ? NUMERIC_NEGATIVE : 0);
   writer.int16(scale);
   for (let k = firstDigit; k < last; k++) writer.int16(digits[k] as number);
+  return true;
 }
 
 function unencodable(column: string, value: unknown, expected: string): Error {

@@ -3,6 +3,7 @@ import { FORECAST_MESSAGES } from '../../render/forecast-messages.js';
 import { Formatter } from '../../render/formatter.js';
 import { renderForecastText } from '../../render/render-forecast.js';
 import { renderPlanText } from '../../render/render-plan.js';
+import { forecastRange } from '../../service/forecast-range.js';
 import { atRiskReport, forecastReport } from '../../service/forecast-report.js';
 import { catalogOption, chooseLocale, formatOption, langOption } from '../common-options.js';
 import { loadCatalog } from '../load-catalog-option.js';
@@ -28,11 +29,13 @@ export async function forecastCommand(argv: readonly string[], write: (text: str
       'forecast needs an organization file or a stored organization: attain forecast FILE | --org ID --from DATE --to DATE',
     );
   }
-  const from = dateOption(options.from, 'from') ?? dayOf(new Date());
   const riskDays = options['at-risk'] === undefined ? null : Number(options['at-risk']);
   if (riskDays !== null && !(Number.isInteger(riskDays) && riskDays > 0)) throw usage('--at-risk must be a whole number of days');
-  const to = riskDays !== null ? from + riskDays : (dateOption(options.to, 'to') ?? from + 548);
-  if (to <= from) throw usage('--to must be after --from');
+  const toOption = dateOption(options.to, 'to');
+  const { from, to } = forecastRange(
+    dateOption(options.from, 'from') ?? dayOf(new Date()),
+    riskDays !== null ? { atRiskDays: riskDays } : toOption !== undefined ? { to: toOption } : {},
+  );
   const catalog = await loadCatalog(options.catalog);
   const organization = await readOneOrganization(file, options, catalog.currency);
   const locale = chooseLocale(options.lang);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readDraftCatalog } from '../../catalog/read-draft-catalog.js';
 import { dayOf, formatDay } from '../../core/day.js';
+import { decodeUtf8 } from '../../core/decode-utf8.js';
 import { catalogFingerprint } from '../../program/catalog-fingerprint.js';
 import { impactTotals } from '../../program/impact-totals.js';
 import type { ImpactChange, ProgramRun } from '../../store/program-store.js';
@@ -29,7 +30,7 @@ export async function impactCommand(argv: readonly string[], write: (text: strin
   const { positionals, options } = parseArgs(argv, impactOptions);
   const draftFile = typeof options.catalog === 'string' ? options.catalog : positionals[0];
   if (draftFile === undefined) throw usage('impact needs a draft catalog: attain impact --catalog DRAFT.yaml');
-  const draftText = readFileSync(draftFile, 'utf8');
+  const draftText = decodeUtf8(readFileSync(draftFile), draftFile);
   const draft = await readDraftCatalog(draftFile, draftText);
   const asOf = formatDay(dateOption(options['as-of'], 'as-of') ?? dayOf(new Date()));
   const target = await openStoreOrServer(options);

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AttainError } from '../../core/attain-error.js';
+import { decodeUtf8 } from '../../core/decode-utf8.js';
 import type { ImportKind } from '../../importers/import-kinds.js';
 import { type ImportReport, renderImportText } from '../../render/render-import.js';
 import type { SqlStore } from '../../store/sql-store.js';
@@ -39,9 +40,10 @@ export async function importCommand(argv: readonly string[], write: (text: strin
     throw usage(`--kind must be one of ${IMPORT_KINDS.join(', ')}`);
   }
   const kind = given as ImportKind | undefined;
-  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+  const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
     throw new AttainError('cli.file', `cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`, []);
   });
+  const text = decodeUtf8(bytes, file);
   const catalog = await loadCatalog(options.catalog);
   const dryRun = options['dry-run'] === true;
   const target = await openStoreOrServer(options);

@@ -27,11 +27,12 @@ export function readCustomersCsv(sheet: CsvSheet, ctx: ImportContext): IncomingR
     const fromText = sheet.cell(row, fromAt);
     const toText = sheet.cell(row, toAt);
     if (customer === '') sheet.report('import.required', row, idAt, { value: '', field: 'customer_id' });
-    const from = fromText === '' ? undefined : ctx.days.date(fromText);
-    const to = toText === '' ? null : ctx.days.date(toText);
-    if (fromText !== '' && from === undefined)
-      sheet.report('import.date.invalid', row, fromAt, { value: fromText, expected: 'YYYY-MM-DD' });
-    if (to === undefined) sheet.report('import.date.invalid', row, toAt, { value: toText, expected: 'YYYY-MM-DD' });
+    const fromReading = fromText === '' ? undefined : ctx.days.date(fromText);
+    const toReading = toText === '' ? null : ctx.days.date(toText);
+    if (typeof fromReading === 'string') sheet.reportDay(row, fromAt, fromText, fromReading, 'import.date.invalid', 'YYYY-MM-DD');
+    if (typeof toReading === 'string') sheet.reportDay(row, toAt, toText, toReading, 'import.date.invalid', 'YYYY-MM-DD');
+    const from = typeof fromReading === 'number' ? fromReading : undefined;
+    const to = typeof toReading === 'string' ? undefined : toReading;
     if (fromText === '' && toText !== '') sheet.report('import.period.incomplete', row, toAt, { value: toText });
     if (from !== undefined && to !== undefined && to !== null && to < from) {
       sheet.report('import.period.reversed', row, toAt, { value: toText, from: fromText, to: toText });

@@ -32,8 +32,9 @@ export function readExamsCsv(sheet: CsvSheet, ctx: ImportContext): IncomingRecor
     let day: number | undefined;
     if (passed === '' && exam !== '') sheet.report('import.required', row, passedAt, { value: '', field: 'passed' });
     else if (passed !== '') {
-      day = ctx.days.date(passed);
-      if (day === undefined) sheet.report('import.date.invalid', row, passedAt, { value: passed, expected: 'YYYY-MM-DD' });
+      const reading = ctx.days.date(passed);
+      if (typeof reading === 'number') day = reading;
+      else sheet.reportDay(row, passedAt, passed, reading, 'import.date.invalid', 'YYYY-MM-DD');
     }
     if (person === '') continue;
     people.add(person, sheet.cell(row, nameAt), row, nameAt);

@@ -1,4 +1,5 @@
 import type { Issue } from '../../core/attain-error.js';
+import { MAX_ROWS, rowsIssue } from '../../core/row-limit.js';
 import { emptyIncoming, type ImportContext, type IncomingRecords } from '../incoming-records.js';
 import { ProductResolver } from '../product-names.js';
 import { addLocated, type StructuredText } from '../structured-text.js';
@@ -19,6 +20,10 @@ export function readJsonRecords(kind: JsonRecordKind, source: StructuredText, ct
   const { value } = source;
   if (!Array.isArray(value)) {
     return issues.fail('import.json.shape', '$', { expected: 'array', actual: value === null ? 'null' : typeof value });
+  }
+  if (value.length > MAX_ROWS) {
+    const issue = rowsIssue('$');
+    issues.fail(issue.code, issue.path, issue.params);
   }
   const field = FIELDS[kind];
   const existing = ctx.existing;

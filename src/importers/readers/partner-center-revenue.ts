@@ -89,11 +89,13 @@ export function readPartnerCenterRevenue(sheet: CsvSheet, ctx: ImportContext): I
     const monthText = sheet.cell(row, monthAt);
     const amountText = sheet.cell(row, amountAt);
     if (tenant === '') sheet.report('import.required', row, tenantAt, { value: '', field: 'CustomerTenantId' });
-    const month = monthText === '' ? undefined : ctx.days.month(monthText);
-    if (month === undefined)
-      sheet.report('import.month.invalid', row, monthAt, { value: monthText, expected: 'YYYY-MM, YYYY-MM-DD, M/D/YYYY' });
-    const amount = amountText === '' ? undefined : parseAmount(amountText);
-    if (amount === undefined) sheet.report('import.amount.invalid', row, amountAt, { value: amountText });
+    const monthReading = monthText === '' ? 'invalid' : ctx.days.month(monthText);
+    if (typeof monthReading === 'string')
+      sheet.reportDay(row, monthAt, monthText, monthReading, 'import.month.invalid', 'YYYY-MM, YYYY-MM-DD, M/D/YYYY');
+    const month = typeof monthReading === 'object' ? monthReading : undefined;
+    const amountReading = amountText === '' ? 'invalid' : parseAmount(amountText);
+    if (typeof amountReading === 'string') sheet.reportAmount(row, amountAt, amountText, amountReading);
+    const amount = typeof amountReading === 'object' ? amountReading : undefined;
     if (!usdAccepted && !usdReported) {
       // One problem for the file, not one per row: it is a fact about the organization, not about a row.
       sheet.report('import.fx.missing', row, amountAt, { value: 'USD', currency: 'USD', base: ctx.catalog.currency });

@@ -109,8 +109,8 @@ export function readPartnerCenterTrainings(sheet: CsvSheet, ctx: ImportContext):
       continue;
     }
     const passed = ctx.days.exportDate(dateText);
-    if (passed === undefined) {
-      sheet.report('import.date.invalid', row, dateAt, { value: dateText, expected: 'YYYY-MM-DD, M/D/YYYY' });
+    if (typeof passed === 'string') {
+      sheet.reportDay(row, dateAt, dateText, passed, 'import.date.invalid', 'YYYY-MM-DD, M/D/YYYY');
       continue;
     }
     exams.push({ person, exam: code, passed });

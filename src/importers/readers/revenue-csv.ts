@@ -48,13 +48,16 @@ export function readRevenueCsv(sheet: CsvSheet, ctx: ImportContext): IncomingRec
     else if (product === undefined) ok = bad(sheet, 'import.product.unknown', row, productAt, productText);
     const date = dateText === '' ? undefined : ctx.days.date(dateText);
     if (dateText === '') ok = required(sheet, row, dateAt, 'date');
-    else if (date === undefined) {
-      sheet.report('import.date.invalid', row, dateAt, { value: dateText, expected: 'YYYY-MM-DD' });
+    else if (typeof date === 'string') {
+      sheet.reportDay(row, dateAt, dateText, date, 'import.date.invalid', 'YYYY-MM-DD');
       ok = false;
     }
     const amount = amountText === '' ? undefined : parseAmount(amountText);
     if (amountText === '') ok = required(sheet, row, amountAt, 'amount');
-    else if (amount === undefined) ok = bad(sheet, 'import.amount.invalid', row, amountAt, amountText);
+    else if (typeof amount === 'string') {
+      sheet.reportAmount(row, amountAt, amountText, amount);
+      ok = false;
+    }
     if (currencyText === '') ok = required(sheet, row, currencyAt, 'currency');
     else if (currency === undefined) {
       sheet.report('import.fx.missing', row, currencyAt, {
@@ -70,8 +73,8 @@ export function readRevenueCsv(sheet: CsvSheet, ctx: ImportContext): IncomingRec
       ok &&
       customer !== undefined &&
       product !== undefined &&
-      date !== undefined &&
-      amount !== undefined &&
+      typeof date === 'number' &&
+      typeof amount === 'object' &&
       currency !== undefined &&
       netNew !== undefined
     ) {
