@@ -34,3 +34,24 @@ export function catalogWithEarlierVersion(): Catalog {
   if (!validation.ok) throw new Error(JSON.stringify(validation.issues));
   return compileCatalog(validation.catalog);
 }
+
+/**
+ * The shipped catalog with the Customer Engagement option's Silver only between two versions: a version of June 2017
+ * and one of December 2017 (as ERP's December 2017 page did) keep only Gold, so Silver starts on 2017-10-13 and ends
+ * on 2017-12-01.
+ */
+export function catalogWithSilverBetweenVersions(): Catalog {
+  const raw = parse(readFileSync(shippedCatalogSource('mpn-2017'), 'utf8'));
+  const cba = raw.competencies[1];
+  const onlyGold = (id: string, effective: string) => {
+    const version = structuredClone(cba.versions[0]);
+    version.id = id;
+    version.effective = effective;
+    version.options[0].levels = version.options[0].levels.filter((l: { id: string }) => l.id === 'gold');
+    return version;
+  };
+  cba.versions = [onlyGold('2017-06', '2017-06-01'), cba.versions[0], onlyGold('2017-12', '2017-12-01')];
+  const validation = validateCatalog(raw);
+  if (!validation.ok) throw new Error(JSON.stringify(validation.issues));
+  return compileCatalog(validation.catalog);
+}
