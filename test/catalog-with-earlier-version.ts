@@ -2,15 +2,22 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import type { Catalog } from '../src/catalog/catalog-types.js';
 import { compileCatalog } from '../src/catalog/compile-catalog.js';
+import { resolveExtends } from '../src/catalog/resolve-extends.js';
 import { shippedCatalogSource } from '../src/catalog/shipped-catalog.js';
 import { validateCatalog } from '../src/catalog/validate-catalog.js';
+
+/** The shipped catalog as authored, except that levels that extend others are complete, so that editing one changes only it. */
+// biome-ignore lint/suspicious/noExplicitAny: a parsed document, edited as the tests need
+function shippedWithCompleteLevels(): any {
+  return resolveExtends(parse(readFileSync(shippedCatalogSource('mpn-2017'), 'utf8'))).document;
+}
 
 /**
  * The shipped catalog plus the page's earlier version (domain.md: before October 2017 the Customer Engagement option
  * required "the same 5" people for both exam groups, and MB2-877 did not exist yet): one pool with both groups.
  */
 export function catalogWithEarlierVersion(): Catalog {
-  const raw = parse(readFileSync(shippedCatalogSource('mpn-2017'), 'utf8'));
+  const raw = shippedWithCompleteLevels();
   const cba = raw.competencies[1];
   const earlier = structuredClone(cba.versions[0]);
   earlier.id = '2017-06';
@@ -41,7 +48,7 @@ export function catalogWithEarlierVersion(): Catalog {
  * on 2017-12-01.
  */
 export function catalogWithSilverBetweenVersions(): Catalog {
-  const raw = parse(readFileSync(shippedCatalogSource('mpn-2017'), 'utf8'));
+  const raw = shippedWithCompleteLevels();
   const cba = raw.competencies[1];
   const onlyGold = (id: string, effective: string) => {
     const version = structuredClone(cba.versions[0]);
