@@ -13,7 +13,7 @@ export { AttainError, type Issue, isAttainError } from './core/attain-error.js';
 export { type Day, dayOf, formatDay, oneYearBefore, parseDay } from './core/day.js';
 export { Decimal } from './core/decimal.js';
 export { LOCALES, type Locale, type Localized } from './core/localized.js';
-export { type EvaluateOptions, evaluate, evaluateLevel } from './engine/evaluate.js';
+export { type EvaluateOptions, evaluateLevel } from './engine/evaluate.js';
 export { createEvaluationContext, type EvaluationContext } from './engine/evaluation-context.js';
 export type * from './engine/evaluation-types.js';
 export { cheapestCompletion, formulaTerms, satisfies } from './engine/exam-formula.js';
@@ -21,5 +21,12 @@ export { assignPool, type Deficiency, type PoolAssignment } from './engine/match
 export { MARKETS, type Market, type Organization } from './engine/organization.js';
 export { parseOrganization } from './engine/parse-organization.js';
 export { readOrganizationFile } from './importers/read-organization-file.js';
+/**
+ * Evaluates every competency, option and level of the catalog for one organization under the whole program
+ * policy, as `attain evaluate` and the API do: when the policy caps how many competencies one person may count
+ * toward (`maxCompetenciesPerPerson`), levels are decided together. Asynchronous, since that decision is an integer
+ * program solved in WebAssembly; without a cap it is the plain evaluation of each level.
+ */
+export { evaluateJointly as evaluate } from './planner/evaluate-jointly.js';
 export { renderError } from './render/render-error.js';
 export { renderEvaluationText } from './render/render-text.js';

@@ -3,6 +3,7 @@ import { Decimal } from '../core/decimal.js';
 import type { RawCatalog, RawFormula, RawRequirement } from './catalog-schema.js';
 import type { Catalog, Competency, Exam, ExamFormula, Product, Requirement, RequirementPath } from './catalog-types.js';
 import { examKey } from './exam-code.js';
+import { expandThresholds } from './expand-thresholds.js';
 
 /**
  * Turns a validated raw catalog into the immutable, indexed structure the engine evaluates. It trusts its input:
@@ -47,7 +48,7 @@ export function compileCatalog(raw: RawCatalog): Catalog {
         name: Object.freeze({ ...rev.name }),
         products: Object.freeze(rev.products.map(canonicalProduct)),
         netNewOnly: rev.netNewOnly,
-        thresholds: new Map(Object.entries(rev.thresholds).map(([m, v]) => [m, toDecimal(v)])),
+        thresholds: new Map(Object.entries(expandThresholds(rev.thresholds, raw.markets)).map(([m, v]) => [m, toDecimal(v)])),
       }),
       people: (ppl) => ({
         kind: 'people',

@@ -34,7 +34,7 @@ describe('validateCatalog', () => {
     expect(codes(catalog)).toEqual(['catalog.exam.conflicting-titles $.exams[22].code']);
   });
 
-  it('catches unknown exams and products, empty roles, overlapping versions and missing translations', () => {
+  it('catches unknown exams and products, empty roles, overlapping versions and missing translations, in the levels that extend the wrong one too', () => {
     const catalog = shipped();
     const crm = catalog.competencies[0];
     const silver = crm.versions[0].options[0].levels[0];
@@ -48,10 +48,15 @@ describe('validateCatalog', () => {
       'catalog.product.unknown $.competencies[0].versions[0].options[0].levels[0].requirements[0].products[2]',
       'catalog.exam.unknown $.competencies[0].versions[0].options[0].levels[0].requirements[1].pools[0].roles[0].exams.oneOf[0]',
       'catalog.role.empty $.competencies[0].versions[0].options[0].levels[0].requirements[1].pools[0].roles[1].count',
+      // Gold extends Silver: it inherits the products and the exams, not the count it overrides.
+      'catalog.product.unknown $.competencies[0].versions[0].options[0].levels[1].requirements[0].products[2]',
+      'catalog.exam.unknown $.competencies[0].versions[0].options[0].levels[1].requirements[1].pools[0].roles[0].exams.oneOf[0]',
       'catalog.version.overlap $.competencies[0].versions[1].effective',
       'catalog.product.unknown $.competencies[0].versions[1].options[0].levels[0].requirements[0].products[2]',
       'catalog.exam.unknown $.competencies[0].versions[1].options[0].levels[0].requirements[1].pools[0].roles[0].exams.oneOf[0]',
       'catalog.role.empty $.competencies[0].versions[1].options[0].levels[0].requirements[1].pools[0].roles[1].count',
+      'catalog.product.unknown $.competencies[0].versions[1].options[0].levels[1].requirements[0].products[2]',
+      'catalog.exam.unknown $.competencies[0].versions[1].options[0].levels[1].requirements[1].pools[0].roles[0].exams.oneOf[0]',
     ]);
   });
 

@@ -4,34 +4,40 @@ import { Decimal } from '../core/decimal.js';
 import { amountRangeIssue, readAmount } from '../core/read-amount.js';
 import { shownParams } from '../core/shown-value.js';
 import { MAX_FORMULA_TERMS } from './catalog-limits.js';
-import { catalogSchema, type RawCatalog, type RawFormula, type RawRequirement } from './catalog-schema.js';
+import {
+  catalogSchema,
+  EVERY_MARKET,
+  type RawCatalog,
+  type RawFormula,
+  type RawRequirement,
+  UNPUBLISHED,
+} from './catalog-schema.js';
 import { examKey } from './exam-code.js';
+import { expandThresholds, marketsWithoutThreshold } from './expand-thresholds.js';
+import { resolveExtends } from './resolve-extends.js';
 
-/** The outcome of validating a catalog: every issue found, and the parsed catalog when there were none. */
+/**
+ * The outcome of validating a catalog: every issue found, and when there were none the catalog in its plain form,
+ * as `compileCatalog` takes it and the build writes it: every level complete (no `extends`) and a threshold per market.
+ */
 export type CatalogValidation =
   | { readonly ok: true; readonly catalog: RawCatalog; readonly issues: readonly Issue[] }
   | { readonly ok: false; readonly issues: readonly Issue[] };
 
 /**
- * Checks a parsed catalog document completely: first its structure, then every cross-reference and rule,
- * collecting all issues (code, JSON path, facts) instead of stopping at the first.
+ * Checks a parsed catalog document completely, in stages: levels that extend others are expanded, then the
+ * structure is checked, then every cross-reference and rule, collecting all issues (code, JSON path, facts) instead
+ * of stopping at the first.
  */
 export function validateCatalog(document: unknown): CatalogValidation {
-  const parsed = catalogSchema.safeParse(document);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      issues: listed(
-        parsed.error.issues.map((i) => ({
-          code: `catalog.schema.${i.code}`,
-          path: jsonPath(i.path),
-          params: shownParams({ detail: i.message }),
-        })),
-      ),
-    };
-  }
+  const resolved = resolveExtends(document);
+  if (resolved.issues.length > 0) return { ok: false, issues: listed(resolved.issues) };
+  const parsed = catalogSchema.safeParse(resolved.document);
+  if (!parsed.success) return { ok: false, issues: listed(parsed.error.issues.map((i) => schemaIssue(i, resolved.document))) };
   const issues = checkSemantics(parsed.data);
-  return issues.length === 0 ? { ok: true, catalog: parsed.data, issues } : { ok: false, issues: listed(issues) };
+  return issues.length === 0
+    ? { ok: true, catalog: plainThresholds(parsed.data), issues }
+    : { ok: false, issues: listed(issues) };
 }
 
 /** At most this many problems are listed, then how many there were: a draft can be as large as a request body. */
@@ -43,6 +49,56 @@ function listed(issues: readonly Issue[]): readonly Issue[] {
     ...issues.slice(0, MAX_LISTED),
     { code: 'catalog.issues.truncated', path: '$', params: { shown: MAX_LISTED, total: issues.length } },
   ];
+}
+
+interface SchemaIssue {
+  readonly code: string;
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+  readonly errors?: readonly (readonly SchemaIssue[])[];
+}
+
+/**
+ * A structural issue as zod found it, except an empty value (null), which in YAML usually comes from an unquoted
+ * comma: `{ developed: 100,000 }` reads as `developed: 100` and a key `000` with no value. That one says so.
+ */
+function schemaIssue(issue: SchemaIssue, document: unknown): Issue {
+  const candidates = [issue.path, ...(issue.errors ?? []).flat().map((e) => [...issue.path, ...e.path])];
+  const empty = candidates.find((path) => path.length > 0 && valueAt(document, path) === null);
+  if (empty !== undefined) return { code: 'catalog.value.null', path: jsonPath(empty), params: { key: String(empty.at(-1)) } };
+  return { code: `catalog.schema.${issue.code}`, path: jsonPath(issue.path), params: shownParams({ detail: issue.message }) };
+}
+
+function valueAt(document: unknown, path: readonly PropertyKey[]): unknown {
+  let value = document;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null || !Object.hasOwn(value, key)) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+/** The catalog with each revenue requirement's thresholds stated per market, as `compileCatalog` takes them. */
+function plainThresholds(catalog: RawCatalog): RawCatalog {
+  const requirement = (r: RawRequirement): RawRequirement =>
+    r.kind === 'revenue'
+      ? { ...r, thresholds: expandThresholds(r.thresholds, catalog.markets) }
+      : r.kind === 'anyOf'
+        ? { ...r, paths: r.paths.map((p) => ({ ...p, requirements: p.requirements.map(requirement) })) }
+        : r;
+  return {
+    ...catalog,
+    competencies: catalog.competencies.map((c) => ({
+      ...c,
+      versions: c.versions.map((v) => ({
+        ...v,
+        options: v.options.map((o) => ({
+          ...o,
+          levels: o.levels.map((l) => ({ ...l, requirements: l.requirements.map(requirement) })),
+        })),
+      })),
+    })),
+  };
 }
 
 /** Formats a path of keys and indexes as `$.a[0].b`. */
@@ -144,16 +200,22 @@ function checkSemantics(catalog: RawCatalog): Issue[] {
         r.products.forEach((p, i) => {
           if (!products.has(p.toLowerCase())) report('catalog.product.unknown', [...path, 'products', i], { id: p });
         });
-        for (const [market, value] of Object.entries(r.thresholds)) {
-          if (!catalog.markets.includes(market)) {
-            report('catalog.threshold.unknown-market', [...path, 'thresholds', market], { market });
+        const stated = typeof r.thresholds === 'object' ? Object.entries(r.thresholds) : [[null, r.thresholds] as const];
+        for (const [market, value] of stated) {
+          const at = market === null ? [...path, 'thresholds'] : [...path, 'thresholds', market];
+          if (market !== null && market !== EVERY_MARKET && !catalog.markets.includes(market)) {
+            report('catalog.threshold.unknown-market', at, { market });
           }
+          if (value === UNPUBLISHED && market !== null) continue;
           const amount = readAmount(typeof value === 'number' ? String(value) : value, 'decimal');
           if (amount === 'out-of-range') {
-            report('input.amount.digits', [...path, 'thresholds', market], amountRangeIssue('', String(value)).params);
+            report('input.amount.digits', at, amountRangeIssue('', String(value)).params);
           } else if (!(amount instanceof Decimal) || amount.isNegative()) {
-            report('catalog.threshold.invalid', [...path, 'thresholds', market], { value: String(value) });
+            report('catalog.threshold.invalid', at, { value: String(value) });
           }
+        }
+        for (const market of marketsWithoutThreshold(r.thresholds, catalog.markets)) {
+          report('catalog.threshold.missing-market', [...path, 'thresholds'], { market });
         }
       },
       people: (r) => {
@@ -247,6 +309,9 @@ function checkSemantics(catalog: RawCatalog): Issue[] {
         );
         option.levels.forEach((level, l) => {
           checkText(level.name, [...oPath, 'levels', l, 'name']);
+          // A level without requirements would be attained by everyone: surely an omission.
+          if (level.requirements.length === 0)
+            report('catalog.level.empty', [...oPath, 'levels', l, 'requirements'], { level: level.id });
           checkRequirements(level.requirements, [...oPath, 'levels', l, 'requirements']);
         });
       });

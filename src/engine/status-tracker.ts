@@ -21,10 +21,15 @@ export interface LevelStatus {
   readonly status: LevelResult['status'];
 }
 
-/** A level whose status differs from the last day the tracker was at; `from` null when the level did not exist then. */
+/**
+ * A level whose status differs from the last day the tracker was at. `from` is null when the level did not exist
+ * then (a catalog version added it); `ended` when it no longer exists (a version dropped it), and then `level` is
+ * its last status and `from` that status too.
+ */
 export interface StatusChange {
   readonly level: LevelStatus;
   readonly from: LevelResult['status'] | null;
+  readonly ended: boolean;
 }
 
 /** What the tracker needs of a level, made once per level of a catalog. */
@@ -119,17 +124,20 @@ export class StatusTracker {
     }
     const changes: StatusChange[] = [];
     if (versions) {
-      const before = new Map(this.levels.map((l) => [l.shape.key, l.status.status]));
+      const before = new Map(this.levels.map((l) => [l.shape.key, l.status]));
       this.levels = this.levelsInEffect(this.levels);
       for (const tracked of this.levels) {
-        const from = before.get(tracked.shape.key) ?? null;
-        if (from !== tracked.status.status) changes.push({ level: tracked.status, from });
+        const from = before.get(tracked.shape.key)?.status ?? null;
+        before.delete(tracked.shape.key);
+        if (from !== tracked.status.status) changes.push({ level: tracked.status, from, ended: false });
       }
+      // What is left existed yesterday and is in no version in effect today.
+      for (const last of before.values()) changes.push({ level: last, from: last.status, ended: true });
       return changes;
     }
     for (const tracked of this.levels) {
       const from = tracked.status.status;
-      if (this.refresh(tracked) && from !== tracked.status.status) changes.push({ level: tracked.status, from });
+      if (this.refresh(tracked) && from !== tracked.status.status) changes.push({ level: tracked.status, from, ended: false });
     }
     return changes;
   }

@@ -29,6 +29,11 @@ export interface ForecastChange {
   readonly competency: string;
   readonly option: string;
   readonly level: string;
+  /**
+   * `starts` when the level did not exist the day before and `ends` when it no longer exists, because a catalog
+   * version that took effect that day added or dropped it; `continues` otherwise. An ended level is not attained.
+   */
+  readonly existence: 'starts' | 'continues' | 'ends';
   readonly attained: boolean;
   readonly status: LevelResult['status'];
   /** The events of that day that concern this level. */
@@ -56,21 +61,26 @@ export function forecast(
   }
   const tracker = new StatusTracker(createEvaluationContext(catalog, organization, from, effective), to);
   const start = tracker.statuses().map(({ competency, option, level, attained }) => ({ competency, option, level, attained }));
-  const changed: { day: Day; result: LevelStatus }[] = [];
+  const changed: { day: Day; result: LevelStatus; existence: ForecastChange['existence'] }[] = [];
   for (let day = tracker.nextChange(); day !== undefined; day = tracker.nextChange()) {
-    for (const { level } of tracker.advanceTo(day)) changed.push({ day, result: level });
+    for (const { level, from, ended } of tracker.advanceTo(day)) {
+      const existence = ended ? 'ends' : from === null ? 'starts' : 'continues';
+      changed.push({ day, result: level, existence });
+    }
   }
   // Causes are described only for the few days on which something changed.
   const events = forecastEvents(catalog, organization, effective, from, to, new Set(changed.map((c) => c.day)));
-  const changes = changed.map(({ day, result }): ForecastChange => {
+  const changes = changed.map(({ day, result, existence }): ForecastChange => {
     const concerns = touches(catalog, result, day);
+    const ended = existence === 'ends';
     return {
       date: formatDay(day),
       competency: result.competency,
       option: result.option,
       level: result.level,
-      attained: result.attained,
-      status: result.status,
+      existence,
+      attained: ended ? false : result.attained,
+      status: ended ? 'not-attained' : result.status,
       causes: events.filter((e) => e.day === day && concerns(e)).map(({ code, params }) => ({ code, params })),
     };
   });

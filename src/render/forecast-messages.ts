@@ -6,6 +6,12 @@ type Params = Readonly<Record<string, string>>;
 export interface ForecastMessages {
   readonly title: (from: string, to: string) => string;
   readonly noChange: string;
+  /** A level that the catalog version in effect on the first day does not have. */
+  readonly absent: string;
+  /** A catalog version adds the level, with its status from that day. */
+  readonly starts: (status: string) => string;
+  /** A catalog version drops the level. */
+  readonly ends: string;
   readonly times: (n: number) => string;
   readonly cause: (code: string, p: Params, f: Formatter) => string;
   readonly atRiskTitle: (days: number) => string;
@@ -18,6 +24,9 @@ export interface ForecastMessages {
 const en: ForecastMessages = {
   title: (from, to) => `Forecast from ${from} to ${to}, assuming no new data`,
   noChange: 'no change',
+  absent: 'not in the catalog version in effect',
+  starts: (status) => `added to the catalog, ${status}`,
+  ends: 'dropped from the catalog',
   times: (n) => `(${n}×)`,
   cause: (code, p, f) =>
     (<Record<string, () => string>>{
@@ -38,6 +47,9 @@ const en: ForecastMessages = {
 const zhTW: ForecastMessages = {
   title: (from, to) => `預測：${from} 至 ${to}（假設沒有新資料）`,
   noChange: '沒有變化',
+  absent: '不在當時生效的目錄版本中',
+  starts: (status) => `加入目錄，${status}`,
+  ends: '自目錄中移除',
   times: (n) => `（${n} 次）`,
   cause: (code, p, f) =>
     (<Record<string, () => string>>{
@@ -58,6 +70,9 @@ const zhTW: ForecastMessages = {
 const koKR: ForecastMessages = {
   title: (from, to) => `예측: ${from} ~ ${to}(새 데이터가 없다고 가정)`,
   noChange: '변화 없음',
+  absent: '시행 중인 카탈로그 버전에 없음',
+  starts: (status) => `카탈로그에 추가됨, ${status}`,
+  ends: '카탈로그에서 빠짐',
   times: (n) => `(${n}회)`,
   cause: (code, p, f) =>
     (<Record<string, () => string>>{
@@ -67,7 +82,7 @@ const koKR: ForecastMessages = {
       'exam.expires': () => `${p.exam}은(는) ${f.date(p.acceptedUntil)} 이후 더 이상 인정되지 않습니다`,
       'dpor.starts': () => `DPOR 제휴(${p.customer})가 시작됩니다`,
       'dpor.ends': () => `DPOR 제휴(${p.customer})가 끝납니다`,
-      'version.starts': () => `카탈로그 버전 ${p.version}이(가) 시행됩니다`,
+      'version.starts': () => `카탈로그 ${p.version} 버전이 시행됩니다`,
     })[code]?.() ?? code,
   atRiskTitle: (days) => `${days}일 이내에 잃게 되는 수준과 이를 막는 방법`,
   noRisk: '이 기간에 잃는 수준이 없습니다.',

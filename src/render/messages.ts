@@ -140,6 +140,16 @@ const en: Messages = {
     'catalog.version.overlap': (p) => `version ${s(p.version)} takes effect on the same date as ${s(p.other)}`,
     'catalog.text.missing-locale': (p) => `no ${s(p.locale)} text`,
     'catalog.id.duplicate': (p) => `the ${s(p.what)} id "${s(p.id)}" is used twice`,
+    'catalog.level.empty': (p) =>
+      `level ${s(p.level)} has no requirement, so every organization would attain it; state at least one`,
+    'catalog.threshold.missing-market': (p) =>
+      `no threshold for the ${s(p.market)} market, so no organization there could be decided; give an amount, \`all: AMOUNT\` for every market, or \`${s(p.market)}: unpublished\` if the program publishes none`,
+    'catalog.level.extends-unknown': (p) =>
+      `level ${s(p.level)} extends "${s(p.extends)}", which is not a level of the same option`,
+    'catalog.level.extends-cycle': (p) =>
+      `levels extend each other in a circle (${s(p.levels)}); one of them must state its requirements`,
+    'catalog.value.null': (p) =>
+      `"${s(p.key)}" has no value (null). In YAML a comma inside { … } or [ … ] ends an entry, so 100,000 reads as 100 followed by a key "000" without a value: write 100000, or quote text that holds a comma ("Total revenue, cloud")`,
     'import.empty': () => 'the file is empty: there is nothing to import',
     'import.kind.undetected': (p) =>
       `cannot tell what this ${s(p.format)} file holds${p.header ? ` (header: ${s(p.header)})` : ''}; name its kind: ${s(p.kinds)}`,
@@ -284,6 +294,13 @@ const zhTW: Messages = {
     'catalog.version.overlap': (p) => `版本 ${s(p.version)} 與 ${s(p.other)} 的生效日期相同`,
     'catalog.text.missing-locale': (p) => `缺少 ${s(p.locale)} 文字`,
     'catalog.id.duplicate': (p) => `${s(p.what)} 識別碼「${s(p.id)}」重複使用`,
+    'catalog.level.empty': (p) => `級別 ${s(p.level)} 沒有任何要求條件，所有組織都會達成；請至少列出一項`,
+    'catalog.threshold.missing-market': (p) =>
+      `沒有 ${s(p.market)} 市場的門檻，該市場的組織將無法判定；請填寫金額、以 \`all: 金額\` 適用所有市場，或在計畫未公布門檻時寫 \`${s(p.market)}: unpublished\``,
+    'catalog.level.extends-unknown': (p) => `級別 ${s(p.level)} 延伸的「${s(p.extends)}」不是同一選項中的級別`,
+    'catalog.level.extends-cycle': (p) => `級別彼此循環延伸（${s(p.levels)}）；其中一個必須完整列出要求條件`,
+    'catalog.value.null': (p) =>
+      `「${s(p.key)}」沒有值（null）。在 YAML 的 { … } 或 [ … ] 中，逗號會結束一個項目，所以 100,000 會被讀成 100 和一個沒有值的鍵「000」：請寫成 100000，或將含逗號的文字加上引號（"Total revenue, cloud"）`,
     'import.empty': () => '檔案是空的，沒有可匯入的資料',
     'import.kind.undetected': (p) =>
       `無法判斷此 ${s(p.format)} 檔案的內容${p.header ? `（標題列：${s(p.header)}）` : ''}，請指定類型：${s(p.kinds)}`,
@@ -438,6 +455,16 @@ const koKR: Messages = {
     'catalog.version.overlap': (p) => `버전 ${s(p.version)}의 시행일이 ${s(p.other)}과(와) 같습니다`,
     'catalog.text.missing-locale': (p) => `${s(p.locale)} 텍스트가 없습니다`,
     'catalog.id.duplicate': (p) => `${s(p.what)} ID "${s(p.id)}"이(가) 두 번 사용되었습니다`,
+    'catalog.level.empty': (p) =>
+      `수준 ${s(p.level)}에 요구 사항이 하나도 없어 모든 조직이 달성하게 됩니다. 요구 사항을 하나 이상 적으십시오`,
+    'catalog.threshold.missing-market': (p) =>
+      `${s(p.market)} 시장의 기준 금액이 없어 해당 시장의 조직은 판정할 수 없습니다. 금액을 적거나, 모든 시장에 같은 금액이면 \`all: 금액\`, 프로그램이 기준을 공개하지 않았다면 다음과 같이 적으십시오: \`${s(p.market)}: unpublished\``,
+    'catalog.level.extends-unknown': (p) =>
+      `수준 ${s(p.level)}의 extends 값 "${s(p.extends)}"에 해당하는 수준이 같은 옵션에 없습니다`,
+    'catalog.level.extends-cycle': (p) =>
+      `수준들이 서로를 순환하여 확장합니다(${s(p.levels)}). 그중 하나는 요구 사항을 모두 적어야 합니다`,
+    'catalog.value.null': (p) =>
+      `"${s(p.key)}"에 값이 없습니다(null). YAML의 { … } 또는 [ … ] 안에서는 쉼표가 항목을 나누므로 100,000은 100과 값 없는 키 "000"으로 읽힙니다. 100000으로 쓰거나, 쉼표가 들어간 텍스트는 따옴표로 감싸십시오("Total revenue, cloud")`,
     'import.empty': () => '파일이 비어 있어 가져올 데이터가 없습니다',
     'import.kind.undetected': (p) =>
       `이 ${s(p.format)} 파일의 내용을 알 수 없습니다${p.header ? `(머리글: ${s(p.header)})` : ''}. 종류를 지정하세요: ${s(p.kinds)}`,

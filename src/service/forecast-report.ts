@@ -18,7 +18,10 @@ export interface ForecastReport extends Omit<Forecast, 'changes'> {
 export interface AtRiskReport {
   readonly from: string;
   readonly to: string;
-  /** Each level held on `from` and lost by `to`, first loss only, with the plan that would keep it. */
+  /**
+   * Each level held on `from` and lost by `to`, first loss only, with the plan that would keep it. A level that a
+   * catalog version drops is not at risk in this sense: no plan keeps it.
+   */
   readonly atRisk: readonly (DescribedChange & { readonly plan: Plan })[];
 }
 
@@ -46,7 +49,7 @@ export async function atRiskReport(
   const { result, report } = forecastReport(catalog, organization, range, locale, policy);
   const held = (c: DescribedChange) =>
     result.start.some((s) => s.competency === c.competency && s.option === c.option && s.level === c.level && s.attained);
-  const losses = report.changes.filter((c) => !c.attained && held(c));
+  const losses = report.changes.filter((c) => !c.attained && c.existence !== 'ends' && held(c));
   const firstLoss = losses.filter(
     (c, i) => losses.findIndex((o) => o.competency === c.competency && o.option === c.option && o.level === c.level) === i,
   );
