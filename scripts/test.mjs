@@ -46,7 +46,7 @@ const REQUIREMENTS = {
     title: 'CJK fonts (fonts-noto-cjk)',
     variable: undefined,
     named: undefined,
-    without: 'the browser suite runs, but Chinese and Korean show as boxes in its screenshots',
+    without: "Chinese and Korean show as boxes in the browser suite's screenshots",
   },
 };
 
