@@ -209,7 +209,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
  * SIGKILLs it as soon as it prints `marker`. Resolves with its output.
  */
 function killWriterAt(dataDir: string, records: number, marker: string): Promise<string> {
-  const child = spawn(process.execPath, ['--import', 'tsx', SLOW_IMPORT, dataDir, 'crash', String(records)], {
+  const child = spawn(process.execPath, ['--import', 'tsx', SLOW_IMPORT, dataDir, 'crash', String(records), marker], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
