@@ -12,6 +12,7 @@ import { migrateStore } from '../src/store/migrate-store.js';
 import { openStoreDatabase } from '../src/store/open-store.js';
 import type { OpenedDatabase } from '../src/store/opened-database.js';
 import type { StoreDatabase } from '../src/store/store-database.js';
+import { NEEDS_POSTGRES } from './requirements.js';
 
 const DATABASE_URL = process.env.ATTAIN_TEST_DATABASE_URL;
 const cleanups: (() => Promise<void>)[] = [];
@@ -226,4 +227,6 @@ if (DATABASE_URL !== undefined) {
     });
     return opened;
   });
+} else {
+  it.skip(`bulkCopy on PostgreSQL — ${NEEDS_POSTGRES}`, () => undefined);
 }

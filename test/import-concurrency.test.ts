@@ -6,6 +6,7 @@ import { readOrganizationFile } from '../src/importers/read-organization-file.js
 import { importIntoStore } from '../src/service/import-into-store.js';
 import { openStore } from '../src/store/open-store.js';
 import type { SqlStore } from '../src/store/sql-store.js';
+import { NEEDS_POSTGRES } from './requirements.js';
 import { runCli } from './run-cli.js';
 
 /**
@@ -28,7 +29,7 @@ function revenueCsv(rows: number): string {
 }
 
 if (!DATABASE_URL) {
-  it.skip('imports at once on PostgreSQL: set ATTAIN_TEST_DATABASE_URL (CI does)', () => undefined);
+  it.skip(`imports at once on PostgreSQL — ${NEEDS_POSTGRES}`, () => undefined);
 } else {
   describe('the same import at once from several writers (PostgreSQL)', () => {
     const schema = `imports_${process.pid}_${Math.floor(Math.random() * 1e6)}`;

@@ -12,6 +12,7 @@ import { type OpenStoreOptions, openStoreDatabase } from '../src/store/open-stor
 import { SqlStore } from '../src/store/sql-store.js';
 import type { Actor } from '../src/store/store.js';
 import type { StoreDatabase } from '../src/store/store-database.js';
+import { postgresTitle } from './requirements.js';
 import { runCli } from './run-cli.js';
 import { organization } from './store-contract.js';
 
@@ -21,13 +22,15 @@ const ACTOR: Actor = { kind: 'cli', id: 'test' };
 const temporary: string[] = [];
 const schemas: string[] = [];
 
+// Each store's job queue has a schema of its own beside its tables' (`${schema}_jobs`): both go.
 afterAll(async () => {
   for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
   if (DATABASE_URL === undefined || schemas.length === 0) return;
   const { db } = await openStoreDatabase({ databaseUrl: DATABASE_URL });
-  for (const schema of schemas) await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(db);
+  for (const schema of schemas)
+    await sql`drop schema if exists ${sql.id(schema)}, ${sql.id(`${schema}_jobs`)} cascade`.execute(db);
   await db.destroy();
-});
+}, 120_000);
 
 function temporaryDir(prefix: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
@@ -198,7 +201,7 @@ async function snapshot(db: Kysely<StoreDatabase>) {
 
 defineLoadContract('PGlite', () => ({ dataDir: temporaryDir('attain-load-store-') }));
 
-describe.skipIf(DATABASE_URL === undefined)('PostgreSQL', () => {
+describe.skipIf(DATABASE_URL === undefined)(postgresTitle('PostgreSQL'), () => {
   defineLoadContract('PostgreSQL', () => {
     const schema = `attain_load_${process.pid}_${Date.now().toString(36)}_${schemas.length}`;
     schemas.push(schema);

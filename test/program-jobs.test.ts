@@ -20,6 +20,7 @@ import { enqueueEvaluations } from '../src/store/enqueue-evaluations.js';
 import { openStore } from '../src/store/open-store.js';
 import type { SqlStore } from '../src/store/sql-store.js';
 import { organization as randomOrganization } from './arbitraries.js';
+import { NEEDS_POSTGRES } from './requirements.js';
 
 const DATABASE_URL = process.env.ATTAIN_TEST_DATABASE_URL;
 const SYSTEM = { kind: 'system', id: 'test' } as const;
@@ -81,7 +82,7 @@ if (DATABASE_URL) {
     },
   ]);
 } else {
-  it.skip('the job engine on PostgreSQL: set ATTAIN_TEST_DATABASE_URL (CI does)', () => undefined);
+  it.skip(`the job engine on PostgreSQL — ${NEEDS_POSTGRES}`, () => undefined);
 }
 
 describe.each(backends)('the program on the job engine (%s)', (_name, open) => {

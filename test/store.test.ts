@@ -15,6 +15,7 @@ import { type OpenStoreOptions, openStore, openStoreDatabase } from '../src/stor
 import { SqlStore } from '../src/store/sql-store.js';
 import { storeMigrations } from '../src/store/store-migrations.js';
 import { largeOrganization } from './fixtures/large-organization.js';
+import { postgresTitle } from './requirements.js';
 import { defineStoreContract, organization, type StoreFactory, type StoreUnderTest } from './store-contract.js';
 
 const DATABASE_URL = process.env.ATTAIN_TEST_DATABASE_URL;
@@ -60,7 +61,7 @@ defineStoreContract('PGlite', async (): Promise<StoreFactory> => {
   return { open: () => openUnderTest({ dataDir }), dispose: async () => rmSync(dataDir, { recursive: true, force: true }) };
 });
 
-describe.skipIf(DATABASE_URL === undefined)('PostgreSQL', () => {
+describe.skipIf(DATABASE_URL === undefined)(postgresTitle('PostgreSQL'), () => {
   const url = DATABASE_URL as string;
   const schemas: string[] = [];
   const newSchema = () => {
@@ -208,7 +209,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
  * SIGKILLs it as soon as it prints `marker`. Resolves with its output.
  */
 function killWriterAt(dataDir: string, records: number, marker: string): Promise<string> {
-  const child = spawn(process.execPath, ['--import', 'tsx', SLOW_IMPORT, dataDir, 'crash', String(records)], {
+  const child = spawn(process.execPath, ['--import', 'tsx', SLOW_IMPORT, dataDir, 'crash', String(records), marker], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

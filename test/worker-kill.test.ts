@@ -11,6 +11,7 @@ import { runToCompletion } from '../src/jobs/run-to-completion.js';
 import { catalogFingerprint } from '../src/program/catalog-fingerprint.js';
 import { openStore } from '../src/store/open-store.js';
 import type { SqlStore } from '../src/store/sql-store.js';
+import { NEEDS_POSTGRES } from './requirements.js';
 
 /**
  * A worker killed with SIGKILL in the middle of a job: the job must be retried and the run finished. graphile-worker
@@ -71,7 +72,7 @@ describe('a process killed mid-run on the embedded store', () => {
 });
 
 if (!DATABASE_URL) {
-  it.skip('a killed worker on PostgreSQL: set ATTAIN_TEST_DATABASE_URL (CI does)', () => undefined);
+  it.skip(`a killed worker on PostgreSQL — ${NEEDS_POSTGRES}`, () => undefined);
 } else {
   describe('a worker killed mid-job (PostgreSQL)', () => {
     const schema = `kill_${process.pid}_${Math.floor(Math.random() * 1e6)}`;

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NEEDS_CHROMIUM } from '../requirements.js';
 import {
   exampleOrganizations,
   hasServeCommand,
@@ -20,11 +21,15 @@ import {
 const SCREENSHOTS = join(ROOT, 'test-output/screenshots');
 const AS_OF = '2018-03-31';
 const LOCALES = ['en', 'zh-TW', 'ko-KR'] as const;
-const ready = hasServeCommand() || process.env.ATTAIN_E2E_MOCK === '1';
-if (!ready)
-  console.warn('dashboard end-to-end tests skipped: dist/cli/main.js has no `serve` command yet (or dist/web is not built)');
+const CHROMIUM = process.env.ATTAIN_CHROMIUM;
+const skipped = !(hasServeCommand() || process.env.ATTAIN_E2E_MOCK === '1')
+  ? 'skipped: dist/cli/main.js has no `serve` command or dist/web is not built (npm run build; npm test does)'
+  : CHROMIUM
+    ? undefined
+    : NEEDS_CHROMIUM;
+const TITLE = `the dashboard in Chromium against attain serve${skipped ? ` — ${skipped}` : ''}`;
 
-describe.skipIf(!ready)('the dashboard in Chromium against attain serve', () => {
+describe.skipIf(skipped !== undefined)(TITLE, () => {
   let server: RunningServer;
   let context: BrowserContext;
   let userDataDir: string;
@@ -43,7 +48,7 @@ describe.skipIf(!ready)('the dashboard in Chromium against attain serve', () => 
     if (!jobsRun) console.warn('the server ran no job within 20 s: the program-dependent checks only see queued runs');
     userDataDir = mkdtempSync(join(tmpdir(), 'attain-chromium-'));
     context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: process.env.ATTAIN_CHROMIUM ?? '/usr/bin/chromium',
+      executablePath: CHROMIUM as string,
       headless: true,
       args: [
         '--headless',

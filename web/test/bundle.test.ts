@@ -12,8 +12,11 @@ export function initialAssets(html: string): string[] {
   return [...html.matchAll(/<(?:script[^>]*\bsrc|link[^>]*\bhref)="(\/assets\/[^"]+)"/g)].map((m) => m[1] as string);
 }
 
-describe.skipIf(!existsSync(join(DIST, 'index.html')))('the built dashboard', () => {
-  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+const built = existsSync(join(DIST, 'index.html'));
+const TITLE = `the built dashboard${built ? '' : ' — skipped: dist/web is not built (npm run build; npm test does)'}`;
+
+describe.skipIf(!built)(TITLE, () => {
+  const html = built ? readFileSync(join(DIST, 'index.html'), 'utf8') : '';
   const assets = initialAssets(html);
 
   it(`loads under ${LIMIT / 1024} KB gzipped before the first page`, () => {
