@@ -9,6 +9,8 @@ import type { ServedCache } from './served-cache.js';
 export type AppEnv = {
   Variables: {
     token: TokenRecord;
+    /** The request's id: the caller's `x-request-id` when sane, else a new UUID; on its response and its log lines. */
+    requestId: string;
   };
 };
 

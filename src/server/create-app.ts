@@ -4,9 +4,11 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
 import { SHIPPED_CATALOGS } from '../catalog/shipped-catalog.js';
 import { AttainError, isAttainError } from '../core/attain-error.js';
 import type { AppCaches, AppEnv, AppOptions, Logger } from './app-env.js';
+import { socketAddress } from './client-address.js';
 import type { CatalogSource } from './compute/compute-message.js';
 import { ComputePool } from './compute/compute-pool.js';
 import { errorBody, statusFor } from './http-error.js';
@@ -16,6 +18,7 @@ import { registerOrganizationRoutes } from './organization-routes.js';
 import { registerProgramRoutes } from './program-routes.js';
 import { registerReportRoutes } from './report-routes.js';
 import { JSON_HEADERS, responseKey } from './route-helpers.js';
+import { securityHeaders } from './security-headers.js';
 import { ServedCache } from './served-cache.js';
 import { registerTokenRoutes } from './token-routes.js';
 
@@ -63,6 +66,8 @@ export function createApp(options: AppOptions): AttainApp {
     },
   });
 
+  // A request id on every response and every log line: the caller's own when it looks like one (a proxy's), else new.
+  app.use('*', requestId({ limitLength: 128 }));
   app.use('*', async (c, next) => {
     const start = performance.now();
     await next();
@@ -70,6 +75,8 @@ export function createApp(options: AppOptions): AttainApp {
     // Never the Authorization header or the query's secrets: only what identifies the request.
     logger.info(
       {
+        reqId: c.get('requestId'),
+        client: socketAddress(c.env),
         method: c.req.method,
         path: c.req.path,
         status: c.res.status,
@@ -79,6 +86,7 @@ export function createApp(options: AppOptions): AttainApp {
       'request',
     );
   });
+  app.use('*', securityHeaders());
   const limit = bodyLimit({ maxSize: options.bodyLimit ?? DEFAULT_BODY_LIMIT, onError: tooLarge });
   // GET and HEAD carry no body. Asking for one makes the Node adapter build a full fetch Request, which on the
   // busiest route (a cached evaluation) cost more than everything else it does.
@@ -141,11 +149,16 @@ export function createApp(options: AppOptions): AttainApp {
   serveDashboard(app, options.webRoot ?? null);
 
   app.onError((error, c) => {
+    const requestId = c.get('requestId');
+    const client = socketAddress(c.env);
     if (isAttainError(error)) return c.json(errorBody(error, localeOf(c)), statusFor(error));
     if (error instanceof HTTPException && error.status < 500) {
       return c.json({ error: { code: `http.${error.status}`, message: error.message } }, error.status);
     }
-    logger.error({ err: { message: error.message, stack: error.stack }, path: c.req.path }, 'internal error');
+    logger.error(
+      { reqId: requestId, client, err: { message: error.message, stack: error.stack }, path: c.req.path },
+      'internal error',
+    );
     return c.json({ error: { code: 'internal', message: 'internal error; see the server log' } }, 500);
   });
   const close = async () => {

@@ -1,0 +1,139 @@
+/**
+ * The server's surface against a real embedded store (issue 14): health that tells the truth, security headers, a
+ * request id on every response and log line, a limit on failed authentications per client address, deleting an
+ * organization as an audited admin action, the audit log route, and store faults that never echo the database.
+ */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { serve } from '@hono/node-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadShippedCatalog } from '../src/catalog/shipped-catalog.js';
+import { readOrganizationFile } from '../src/importers/read-organization-file.js';
+import { createApp } from '../src/server/create-app.js';
+import { DOCS_STYLE } from '../src/server/openapi-page.js';
+import { openStore } from '../src/store/open-store.js';
+import type { SqlStore } from '../src/store/sql-store.js';
+
+const catalog = await loadShippedCatalog();
+const SYSTEM = { kind: 'system', id: 'test' } as const;
+const dir = mkdtempSync(path.join(os.tmpdir(), 'attain-surface-'));
+const WEB_ROOT = path.resolve('dist/web');
+/** What the app logged, as pino would receive it. */
+const lines: { level: 'info' | 'error'; object: Record<string, unknown>; message: string | undefined }[] = [];
+const logger = {
+  info: (object: object, message?: string) => void lines.push({ level: 'info', object: { ...object }, message }),
+  error: (object: object, message?: string) => void lines.push({ level: 'error', object: { ...object }, message }),
+};
+let store: SqlStore;
+let app: ReturnType<typeof createApp>;
+const tokens = { admin: '', partner: '', viewer: '' };
+
+beforeAll(async () => {
+  store = await openStore({ dataDir: path.join(dir, 'data') });
+  for (const file of ['examples/contoso-dynamics.json', 'examples/fabrikam-ops.yaml']) {
+    await store.replaceOrganization(await readOrganizationFile(file), SYSTEM);
+  }
+  tokens.admin = (await store.createToken({ role: 'admin', org: null }, SYSTEM)).secret;
+  tokens.partner = (await store.createToken({ role: 'partner', org: 'contoso' }, SYSTEM)).secret;
+  tokens.viewer = (await store.createToken({ role: 'viewer', org: 'contoso' }, SYSTEM)).secret;
+  app = createApp({ store, catalog, logger, webRoot: WEB_ROOT });
+}, 60_000);
+
+afterAll(async () => {
+  await app.close();
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const as = (secret: string, init: RequestInit = {}): RequestInit => ({
+  ...init,
+  headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${secret}` },
+});
+
+describe('security headers', () => {
+  it('every response, API and dashboard, carries them', async () => {
+    for (const route of ['/api/health', '/api/orgs', '/', '/orgs/contoso']) {
+      const response = await app.request(route);
+      expect(response.headers.get('x-content-type-options'), route).toBe('nosniff');
+      expect(response.headers.get('x-frame-options'), route).toBe('DENY');
+      expect(response.headers.get('referrer-policy'), route).toBe('no-referrer');
+      const csp = response.headers.get('content-security-policy') ?? '';
+      expect(csp, route).toContain("default-src 'self'");
+      expect(csp, route).toContain("script-src 'self'");
+      expect(csp, route).toContain("frame-ancestors 'none'");
+      expect(csp, route).toContain("object-src 'none'");
+    }
+  });
+
+  it("the API reference's one inline style is allowed by its hash, and nothing else inline is", async () => {
+    const response = await app.request('/api/docs');
+    const page = await response.text();
+    expect(page).toContain(`<style>${DOCS_STYLE}</style>`);
+    const hash = createHash('sha256').update(DOCS_STYLE).digest('base64');
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain(`style-src 'self' 'sha256-${hash}'`);
+    expect(csp).not.toContain('unsafe-inline');
+  });
+});
+
+describe('request ids', () => {
+  it('every response has one: a sane incoming id is kept, anything else replaced by a new one', async () => {
+    const kept = await app.request('/api/health', { headers: { 'x-request-id': 'lb-1234_abcd' } });
+    expect(kept.headers.get('x-request-id')).toBe('lb-1234_abcd');
+    const odd = await app.request('/api/health', { headers: { 'x-request-id': 'a b;<script>' } });
+    expect(odd.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    const long = await app.request('/api/health', { headers: { 'x-request-id': 'x'.repeat(300) } });
+    expect(long.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    const a = (await app.request('/api/me')).headers.get('x-request-id');
+    const b = (await app.request('/api/nothing', as(tokens.admin))).headers.get('x-request-id');
+    expect(a).toMatch(/^[0-9a-f-]{36}$/);
+    expect(b).not.toBe(a);
+  });
+
+  it('every log line of a request carries its id and the client address', async () => {
+    await withServer(async (port) => {
+      lines.length = 0;
+      const response = await send(port, '/api/me', { authorization: `Bearer ${tokens.partner}`, 'x-request-id': 'logged-1' });
+      expect(response.status).toBe(200);
+      const logged = lines.filter((l) => l.object.reqId === 'logged-1');
+      expect(logged.length).toBeGreaterThan(0);
+      for (const line of logged) expect(line.object.client).toBe('127.0.0.1');
+      expect(JSON.stringify(lines)).not.toContain(tokens.partner);
+    });
+  });
+});
+
+/** The app on a real socket, so that requests have a client address. */
+async function withServer(work: (port: number) => Promise<void>): Promise<void> {
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '0.0.0.0' });
+  await new Promise((resolve) => server.once('listening', resolve));
+  try {
+    await work((server.address() as AddressInfo).port);
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
+
+/** A GET from a chosen local address (127.0.0.2 is another client of the same machine). */
+function send(
+  port: number,
+  route: string,
+  headers: Record<string, string>,
+  localAddress = '127.0.0.1',
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request({ host: '127.0.0.1', port, path: route, headers, localAddress, agent: false }, (response) => {
+      let body = '';
+      response.on('data', (chunk: Buffer) => {
+        body += chunk.toString();
+      });
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }));
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
