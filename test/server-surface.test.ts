@@ -10,13 +10,14 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadShippedCatalog } from '../src/catalog/shipped-catalog.js';
 import { readOrganizationFile } from '../src/importers/read-organization-file.js';
 import { createApp } from '../src/server/create-app.js';
 import { DOCS_STYLE } from '../src/server/openapi-page.js';
-import { openStore } from '../src/store/open-store.js';
-import type { SqlStore } from '../src/store/sql-store.js';
+import { openStore, openStoreDatabase } from '../src/store/open-store.js';
+import { SqlStore } from '../src/store/sql-store.js';
 
 const catalog = await loadShippedCatalog();
 const SYSTEM = { kind: 'system', id: 'test' } as const;
@@ -52,6 +53,56 @@ afterAll(async () => {
 const as = (secret: string, init: RequestInit = {}): RequestInit => ({
   ...init,
   headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${secret}` },
+});
+const errorOf = async (response: Response) => ((await response.json()) as { error: { code: string; message: string } }).error;
+
+describe('health that tells the truth', () => {
+  it('liveness and readiness are public; readiness makes a write the store rolls back', async () => {
+    const live = await app.request('/api/health');
+    expect(live.status).toBe(200);
+    expect(await live.json()).toMatchObject({ ok: true });
+    const before = (await store.auditLog({ limit: 1 }))[0]?.id;
+    const ready = await app.request('/api/ready');
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ ok: true });
+    // The write rolled back: nothing was recorded.
+    expect((await store.auditLog({ limit: 1 }))[0]?.id).toBe(before);
+  });
+
+  it('a store fault is a 5xx with a code, its database text only in the server log with the request id', async () => {
+    await store.replaceOrganization({ ...(await readOrganizationFile('examples/contoso-dynamics.json')), id: 'broken' }, SYSTEM);
+    // A date attain cannot read back, written past its checks (as a year-0 date once was).
+    await sql`update exam_passes set passed = '0044-03-15 BC' where org_id = 'broken'`.execute(store.db);
+    lines.length = 0;
+    const response = await app.request('/api/orgs/broken', as(tokens.admin, { headers: { 'x-request-id': 'fault-1' } }));
+    expect(response.status).toBe(500);
+    const text = await response.text();
+    expect(JSON.parse(text).error.code).toBe('store.corrupt');
+    expect(text).not.toMatch(/BC|0044|exam_passes/);
+    const logged = lines.find((l) => l.level === 'error' && l.object.reqId === 'fault-1');
+    expect(JSON.stringify(logged)).toContain('0044-03-15 BC');
+    const zh = await app.request('/api/orgs/broken?lang=zh-TW', as(tokens.admin));
+    expect((await errorOf(zh)).message).toMatch(/[\u4e00-\u9fff]/);
+    await store.deleteOrganization('broken', SYSTEM);
+  });
+  it('a database that does not answer is 503 store.unavailable, for readiness and for signed-in requests (never 401)', async () => {
+    // PostgreSQL on a port where nothing listens: the pool connects on first use and is refused.
+    const { db, jobs } = await openStoreDatabase({ databaseUrl: 'postgres://attain:attain@127.0.0.1:9/attain' });
+    const down = new SqlStore(db, jobs);
+    const downApp = createApp({ store: down, catalog });
+    try {
+      for (const [route, init] of [
+        ['/api/ready', {}],
+        ['/api/me', as(tokens.admin)],
+      ] as const) {
+        const response = await downApp.request(route, init);
+        expect([route, response.status, (await errorOf(response)).code]).toEqual([route, 503, 'store.unavailable']);
+      }
+    } finally {
+      await downApp.close();
+      await down.close();
+    }
+  });
 });
 
 describe('security headers', () => {

@@ -7,11 +7,12 @@ import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { SHIPPED_CATALOGS } from '../catalog/shipped-catalog.js';
 import { AttainError, isAttainError } from '../core/attain-error.js';
+import { type StoreFault, storeFault, storeFaultOf } from '../store/store-fault.js';
 import type { AppCaches, AppEnv, AppOptions, Logger } from './app-env.js';
 import { socketAddress } from './client-address.js';
 import type { CatalogSource } from './compute/compute-message.js';
 import { ComputePool } from './compute/compute-pool.js';
-import { errorBody, statusFor } from './http-error.js';
+import { errorBody, faultBody, statusFor } from './http-error.js';
 import { localeOf } from './locale-of.js';
 import { openApiPage } from './openapi-page.js';
 import { registerOrganizationRoutes } from './organization-routes.js';
@@ -23,7 +24,9 @@ import { ServedCache } from './served-cache.js';
 import { registerTokenRoutes } from './token-routes.js';
 
 const DEFAULT_BODY_LIMIT = 32 * 1024 * 1024;
-const PUBLIC = new Set(['/api/health', '/api/openapi.json', '/api/docs']);
+const PUBLIC = new Set(['/api/health', '/api/ready', '/api/openapi.json', '/api/docs']);
+/** How long readiness waits for the store: an embedded store busy with a long write answers nothing meanwhile. */
+const READY_MS = 5000;
 const BODYLESS = new Set(['GET', 'HEAD']);
 const EVALUATION_PATH = '/api/orgs/:id/evaluation';
 const silent: Logger = { info: () => undefined, error: () => undefined };
@@ -32,8 +35,8 @@ const silent: Logger = { info: () => undefined, error: () => undefined };
 export type AttainApp = OpenAPIHono<AppEnv> & { readonly close: () => Promise<void> };
 
 /**
- * The HTTP API (and, when built, the dashboard) over one store. Every `/api` route but health and the API's own
- * documentation needs `Authorization: Bearer TOKEN`; a token sees only its organization. Errors are always JSON
+ * The HTTP API (and, when built, the dashboard) over one store. Every `/api` route but health, readiness and the API's
+ * own documentation needs `Authorization: Bearer TOKEN`; a token sees only its organization. Errors are always JSON
  * `{ error: { code, message, path?, issues? } }`, and this file alone maps error codes to statuses.
  */
 export function createApp(options: AppOptions): AttainApp {
@@ -116,7 +119,12 @@ export function createApp(options: AppOptions): AttainApp {
     return body === undefined ? next() : c.body(body, 200, JSON_HEADERS);
   });
 
+  // Liveness: the process answers. Readiness: the store answers and can write.
   app.get('/api/health', (c) => c.json({ ok: true, catalog: options.catalog.id }));
+  app.get('/api/ready', async (c) => {
+    await withTimeout(options.store.checkReady(), READY_MS);
+    return c.json({ ok: true }, 200);
+  });
   app.get('/api/me', (c) => {
     const token = c.get('token');
     return c.json({ role: token.role, org: token.org, tokenId: token.id });
@@ -133,7 +141,7 @@ export function createApp(options: AppOptions): AttainApp {
       title: 'attain API',
       version: '0.1.0',
       description:
-        'Partner competency levels: evaluate, plan, forecast, import. Every route but this document, /api/docs and /api/health needs `Authorization: Bearer TOKEN`.',
+        'Partner competency levels: evaluate, plan, forecast, import. Every route but this document, /api/docs, /api/health and /api/ready needs `Authorization: Bearer TOKEN`.',
     },
     security: [{ bearer: [] }],
   });
@@ -151,6 +159,13 @@ export function createApp(options: AppOptions): AttainApp {
   app.onError((error, c) => {
     const requestId = c.get('requestId');
     const client = socketAddress(c.env);
+    const fault = storeFaultOf(error);
+    if (fault) {
+      // What the database said stays here, findable by the request id the client was given.
+      const detail = (fault as Partial<StoreFault>).detail ?? fault.message;
+      logger.error({ reqId: requestId, client, path: c.req.path, code: fault.code, detail, issues: fault.issues }, 'store fault');
+      return c.json(faultBody(fault.code, localeOf(c), requestId), statusFor(fault));
+    }
     if (isAttainError(error)) return c.json(errorBody(error, localeOf(c)), statusFor(error));
     if (error instanceof HTTPException && error.status < 500) {
       return c.json({ error: { code: `http.${error.status}`, message: error.message } }, error.status);
@@ -159,7 +174,7 @@ export function createApp(options: AppOptions): AttainApp {
       { reqId: requestId, client, err: { message: error.message, stack: error.stack }, path: c.req.path },
       'internal error',
     );
-    return c.json({ error: { code: 'internal', message: 'internal error; see the server log' } }, 500);
+    return c.json(faultBody('internal', localeOf(c), requestId), 500);
   });
   const close = async () => {
     const pool = own;
@@ -174,6 +189,19 @@ function catalogSourceOf(options: AppOptions): CatalogSource {
   if (options.catalogDocument !== undefined) return { document: options.catalogDocument };
   if ((SHIPPED_CATALOGS as readonly string[]).includes(options.catalog.id)) return { shipped: options.catalog.id };
   throw new Error(`createApp: catalog "${options.catalog.id}" is not shipped; pass catalogSource or catalogDocument`);
+}
+
+/** The store's answer, or `store.unavailable` when it takes longer than `ms`. */
+async function withTimeout(work: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(storeFault('store.unavailable', `the store did not answer within ${ms} ms`)), ms);
+  });
+  try {
+    await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function tooLarge(): never {

@@ -6,7 +6,7 @@ import { appendAudit } from './append-audit.js';
 import { toStoreError } from './database-error.js';
 import { deleteOrganizationChildren } from './delete-organization-children.js';
 import { enqueueEvaluations } from './enqueue-evaluations.js';
-import type { JobDatabase } from './opened-database.js';
+import type { JobDatabase, StorageCheck } from './opened-database.js';
 import { readOrganizations } from './read-organizations.js';
 import { replaceOrganizationRows } from './replace-organization-rows.js';
 import { replaceOrganizations } from './replace-organizations.js';
@@ -23,11 +23,16 @@ import type {
 } from './store.js';
 import { ROLES } from './store.js';
 import type { ApiTokensTable, StoreDatabase } from './store-database.js';
+import { storeFault, storeFaultOf } from './store-fault.js';
 import { checkLimit, organizationNotFound } from './store-limits.js';
 import { streamOrganizations } from './stream-organizations.js';
 import { hashTokenSecret, looksLikeTokenSecret, newTokenId, newTokenSecret } from './token-secret.js';
 
 const DEFAULT_AUDIT = 100;
+const READINESS = { kind: 'system', id: 'readiness' } as const;
+
+/** Thrown inside readiness's transaction so that its write is rolled back. */
+class RollBack extends Error {}
 
 /**
  * The store over any PostgreSQL-speaking Kysely database: PGlite and PostgreSQL run this same code. Each write is
@@ -37,10 +42,12 @@ export class SqlStore implements Store {
   /**
    * @param jobs graphile-worker's connection and schema: every write queues its organization's re-evaluation there,
    * in the write's own transaction
+   * @param storage the files behind the database, when this process keeps them (PGlite)
    */
   constructor(
     readonly db: Kysely<StoreDatabase>,
     readonly jobs: JobDatabase,
+    private readonly storage?: StorageCheck,
   ) {
     this.program = new SqlProgramStore(db, jobs.schema);
     this.runs = new SqlRunLedger(db, jobs.schema);
@@ -199,6 +206,20 @@ export class SqlStore implements Store {
     });
   }
 
+  async checkReady(): Promise<void> {
+    try {
+      this.storage?.probe();
+      // A write, rolled back: the database answers, and takes writes (a read-only server or transaction refuses).
+      await this.db.transaction().execute(async (trx) => {
+        await appendAudit(trx, READINESS, null, 'store.ready', null);
+        throw new RollBack();
+      });
+    } catch (error) {
+      if (error instanceof RollBack) return;
+      throw storeFaultOf(error) ?? storeFault('store.fault', (error as Error).message ?? String(error));
+    }
+  }
+
   async auditLog(filter: { readonly org?: string; readonly limit?: number } = {}): Promise<readonly AuditEntry[]> {
     let query = this.db.selectFrom('audit_log').selectAll();
     if (filter.org !== undefined) query = query.where('org_id', '=', filter.org);
@@ -220,12 +241,12 @@ export class SqlStore implements Store {
     await this.db.destroy();
   }
 
-  /** Runs a write in one transaction; constraint violations become `AttainError`s. */
+  /** Runs a write in one transaction; constraint violations and store faults become `AttainError`s. */
   private async write<T>(work: (trx: Kysely<StoreDatabase>) => Promise<T>): Promise<T> {
     try {
       return await this.db.transaction().execute(work);
     } catch (error) {
-      throw toStoreError(error);
+      throw storeFaultOf(error) ?? toStoreError(error);
     }
   }
 

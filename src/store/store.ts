@@ -103,5 +103,11 @@ export interface Store {
 
   auditLog(filter?: { readonly org?: string; readonly limit?: number }): Promise<readonly AuditEntry[]>;
 
+  /**
+   * Resolves when the store answers and can write (a write, rolled back); otherwise throws a store fault:
+   * `store.disk-full`, `store.read-only`, `store.unavailable`, `store.fault`.
+   */
+  checkReady(): Promise<void>;
+
   close(): Promise<void>;
 }
