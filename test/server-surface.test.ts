@@ -41,7 +41,7 @@ beforeAll(async () => {
   tokens.admin = (await store.createToken({ role: 'admin', org: null }, SYSTEM)).secret;
   tokens.partner = (await store.createToken({ role: 'partner', org: 'contoso' }, SYSTEM)).secret;
   tokens.viewer = (await store.createToken({ role: 'viewer', org: 'contoso' }, SYSTEM)).secret;
-  app = createApp({ store, catalog, logger, webRoot: WEB_ROOT });
+  app = createApp({ store, catalog, logger, webRoot: WEB_ROOT, authFailures: { limit: 5, windowMs: 60_000 } });
 }, 60_000);
 
 afterAll(async () => {
@@ -154,6 +154,29 @@ describe('request ids', () => {
       expect(logged.length).toBeGreaterThan(0);
       for (const line of logged) expect(line.object.client).toBe('127.0.0.1');
       expect(JSON.stringify(lines)).not.toContain(tokens.partner);
+    });
+  });
+});
+
+describe('failed authentications are limited per client address', () => {
+  it('after the limit, bad tokens from that address get 429 with Retry-After; valid tokens and other addresses do not', async () => {
+    await withServer(async (port) => {
+      const bad = { authorization: 'Bearer att_not-a-real-token' };
+      const statuses: number[] = [];
+      for (let i = 0; i < 8; i++) statuses.push((await send(port, '/api/orgs', bad)).status);
+      expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+      expect(statuses.slice(5)).toEqual([429, 429, 429]);
+      const limited = await send(port, '/api/orgs', bad);
+      expect(limited.status).toBe(429);
+      expect(JSON.parse(limited.body).error.code).toBe('auth.rate-limited');
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+      expect(Number(limited.headers['retry-after'])).toBeLessThanOrEqual(60);
+      // A valid token from the same address still works, and does not count.
+      expect((await send(port, '/api/me', { authorization: `Bearer ${tokens.viewer}` })).status).toBe(200);
+      // Another client address is not limited.
+      expect((await send(port, '/api/orgs', bad, '127.0.0.2')).status).toBe(401);
+      // Public routes never are.
+      expect((await send(port, '/api/health', bad)).status).toBe(200);
     });
   });
 });

@@ -111,6 +111,7 @@ const en: Messages = {
         : 'the store holds data attain cannot read; the server log says where',
     'store.fault': () => 'the store failed; the server log has the details',
     internal: () => 'internal error; the server log has the details',
+    'auth.rate-limited': (p) => `too many failed authentications from this address; try again in ${s(p.retryAfter)} seconds`,
     'cli.server.unreachable': (p) =>
       `the attain serve at ${s(p.url)} holds the store but does not answer (${s(p.reason)}); stop it, or wait until it answers`,
     'cli.server.answer': (p) => `the running attain serve answered ${s(p.status)} without an error of its own`,
@@ -243,6 +244,7 @@ const zhTW: Messages = {
       p.what ? `儲存區中有無法讀取的${s(p.what)}` : '儲存區中有 attain 無法讀取的資料；位置請見伺服器記錄',
     'store.fault': () => '儲存區發生故障；詳情請見伺服器記錄',
     internal: () => '內部錯誤；詳情請見伺服器記錄',
+    'auth.rate-limited': (p) => `此位址的驗證失敗次數過多；請在 ${s(p.retryAfter)} 秒後再試`,
     'cli.server.unreachable': (p) =>
       `位於 ${s(p.url)} 的 attain serve 占用此資料庫，但沒有回應（${s(p.reason)}）；請停止它，或等它回應`,
     'cli.server.answer': (p) => `執行中的 attain serve 回應 ${s(p.status)}，未附錯誤說明`,
@@ -378,6 +380,7 @@ const koKR: Messages = {
         : '저장소에 attain에서 읽을 수 없는 데이터가 있습니다. 위치는 서버 로그에서 확인하세요',
     'store.fault': () => '저장소에 장애가 발생했습니다. 자세한 내용은 서버 로그에서 확인하세요',
     internal: () => '내부 오류입니다. 자세한 내용은 서버 로그에서 확인하세요',
+    'auth.rate-limited': (p) => `이 주소에서 인증에 실패한 횟수가 너무 많습니다. ${s(p.retryAfter)}초 후에 다시 시도하세요`,
     'cli.server.unreachable': (p) =>
       `${s(p.url)}의 attain serve가 저장소를 사용 중이지만 응답하지 않습니다(${s(p.reason)}). 서버를 중지하거나 응답할 때까지 기다리세요`,
     'cli.server.answer': (p) => `실행 중인 attain serve가 오류 설명 없이 상태 코드 ${s(p.status)}로 응답했습니다`,

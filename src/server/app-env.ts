@@ -3,6 +3,7 @@ import type { Store, TokenRecord } from '../store/store.js';
 import type { CatalogSource } from './compute/compute-message.js';
 import type { ComputePool } from './compute/compute-pool.js';
 import type { TaskName } from './compute/compute-tasks.js';
+import type { FailureLimitOptions } from './failure-limit.js';
 import type { ServedCache } from './served-cache.js';
 
 /** What every route can read from the request context. */
@@ -46,6 +47,8 @@ export interface AppOptions {
   readonly bodyLimit?: number;
   /** How long a computed evaluation or an authenticated token is reused, in ms (default 2000; 0 turns caching off). */
   readonly cacheMs?: number;
+  /** Failed authentications a client address may make per window before it gets 429 (default 20 a minute). */
+  readonly authFailures?: FailureLimitOptions;
   /**
    * The worker threads that evaluate, plan and forecast. Given, it is the caller's to close; otherwise the app starts
    * its own on the first such request, and `app.close()` ends it.

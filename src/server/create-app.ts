@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
@@ -9,9 +10,10 @@ import { SHIPPED_CATALOGS } from '../catalog/shipped-catalog.js';
 import { AttainError, isAttainError } from '../core/attain-error.js';
 import { type StoreFault, storeFault, storeFaultOf } from '../store/store-fault.js';
 import type { AppCaches, AppEnv, AppOptions, Logger } from './app-env.js';
-import { socketAddress } from './client-address.js';
+import { clientOf, socketAddress } from './client-address.js';
 import type { CatalogSource } from './compute/compute-message.js';
 import { ComputePool } from './compute/compute-pool.js';
+import { FailureLimit } from './failure-limit.js';
 import { errorBody, faultBody, statusFor } from './http-error.js';
 import { localeOf } from './locale-of.js';
 import { openApiPage } from './openapi-page.js';
@@ -94,6 +96,7 @@ export function createApp(options: AppOptions): AttainApp {
   // GET and HEAD carry no body. Asking for one makes the Node adapter build a full fetch Request, which on the
   // busiest route (a cached evaluation) cost more than everything else it does.
   app.use('/api/*', (c, next) => (BODYLESS.has(c.req.method) ? next() : limit(c, next)));
+  const failures = new FailureLimit(options.authFailures);
   app.use('/api/*', async (c, next) => {
     if (PUBLIC.has(c.req.path)) return next();
     const header = c.req.header('authorization') ?? '';
@@ -105,7 +108,7 @@ export function createApp(options: AppOptions): AttainApp {
       token = (await options.store.authenticate(secret)) ?? null;
       caches.tokens.set('tokens', secret, token);
     }
-    if (!token) throw new AttainError('auth.invalid', 'the token is unknown or revoked', []);
+    if (!token) throw refused(c, failures);
     c.set('token', token);
     return next();
   });
@@ -189,6 +192,24 @@ function catalogSourceOf(options: AppOptions): CatalogSource {
   if (options.catalogDocument !== undefined) return { document: options.catalogDocument };
   if ((SHIPPED_CATALOGS as readonly string[]).includes(options.catalog.id)) return { shipped: options.catalog.id };
   throw new Error(`createApp: catalog "${options.catalog.id}" is not shipped; pass catalogSource or catalogDocument`);
+}
+
+/**
+ * The error for a token that did not authenticate: 401, or 429 with Retry-After once the client address has failed
+ * too often. Requests that came over no socket (in-process) have no address and are not limited.
+ */
+function refused(c: Context<AppEnv>, failures: FailureLimit): AttainError {
+  const address = socketAddress(c.env);
+  const client = address === undefined ? undefined : clientOf(address);
+  const retryAfter = client === undefined ? undefined : failures.retryAfter(client);
+  if (retryAfter !== undefined) {
+    c.header('Retry-After', String(retryAfter));
+    return new AttainError('auth.rate-limited', `too many failed authentications; try again in ${retryAfter} s`, [
+      { code: 'auth.rate-limited', path: 'authorization', params: { retryAfter } },
+    ]);
+  }
+  if (client !== undefined) failures.fail(client);
+  return new AttainError('auth.invalid', 'the token is unknown or revoked', []);
 }
 
 /** The store's answer, or `store.unavailable` when it takes longer than `ms`. */

@@ -11,6 +11,7 @@ const STATUS: Readonly<Record<string, Status>> = {
   'auth.required': 401,
   'auth.invalid': 401,
   'auth.forbidden': 403,
+  'auth.rate-limited': 429,
   'org.not-found': 404,
   'token.not-found': 404,
   'route.not-found': 404,
