@@ -45,7 +45,11 @@ export interface AppOptions {
   readonly webRoot?: string | null;
   /** Largest request body accepted, in bytes (default 32 MiB: a 100,000-row revenue CSV is about 6 MiB). */
   readonly bodyLimit?: number;
-  /** How long a computed evaluation or an authenticated token is reused, in ms (default 2000; 0 turns caching off). */
+  /**
+   * How long a computed evaluation or an authenticated token is reused, in ms (default 2000; 0 turns caching off).
+   * Authentications are reused only while the store's token watch is live, so a token revoked by any server stops
+   * at once on every server.
+   */
   readonly cacheMs?: number;
   /** Failed authentications a client address may make per window before it gets 429 (default 20 a minute). */
   readonly authFailures?: FailureLimitOptions;

@@ -27,6 +27,7 @@ import { storeFault, storeFaultOf } from './store-fault.js';
 import { checkLimit, organizationNotFound } from './store-limits.js';
 import { streamOrganizations } from './stream-organizations.js';
 import { hashTokenSecret, looksLikeTokenSecret, newTokenId, newTokenSecret } from './token-secret.js';
+import { type ListenPool, TokenWatch } from './token-watch.js';
 
 const DEFAULT_AUDIT = 100;
 const READINESS = { kind: 'system', id: 'readiness' } as const;
@@ -61,6 +62,11 @@ export class SqlStore implements Store {
 
   private get jobSchema(): string {
     return this.jobs.schema;
+  }
+
+  /** Where token revocations and organization deletions are announced: one channel per installation (its job schema). */
+  private get tokenChannel(): string {
+    return `attain.tokens.${this.jobs.schema}`;
   }
 
   async listOrganizations(): Promise<readonly OrganizationSummary[]> {
@@ -143,6 +149,7 @@ export class SqlStore implements Store {
       const deleted = await trx.deleteFrom('organizations').where('id', '=', id).executeTakeFirst();
       if (deleted.numDeletedRows === 0n) return false;
       await appendAudit(trx, actor, id, 'org.delete', counts);
+      await this.announceTokens(trx, `org:${id}`);
       return true;
     });
   }
@@ -202,8 +209,13 @@ export class SqlStore implements Store {
         .executeTakeFirst();
       if (!row) return false;
       await appendAudit(trx, actor, row.org_id, 'token.revoke', { id });
+      await this.announceTokens(trx, `token:${id}`);
       return true;
     });
+  }
+
+  watchTokens(onChange: () => void): TokenWatch {
+    return new TokenWatch(this.jobs.pgPool as ListenPool, this.tokenChannel, onChange);
   }
 
   async checkReady(): Promise<void> {
@@ -248,6 +260,11 @@ export class SqlStore implements Store {
     } catch (error) {
       throw storeFaultOf(error) ?? toStoreError(error);
     }
+  }
+
+  /** Tells every server watching (see `watchTokens`), when this transaction commits, that tokens changed. */
+  private async announceTokens(trx: Kysely<StoreDatabase>, what: string): Promise<void> {
+    await sql`select pg_notify(${this.tokenChannel}, ${what})`.execute(trx);
   }
 
   /** Runs several reads against one snapshot, so that they see one state of the store. */

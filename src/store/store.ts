@@ -104,6 +104,12 @@ export interface Store {
   auditLog(filter?: { readonly org?: string; readonly limit?: number }): Promise<readonly AuditEntry[]>;
 
   /**
+   * Calls `onChange` whenever any process sharing the store revokes a token or deletes an organization, so that a
+   * server can drop the authentications it remembers. `live` says whether changes are being heard right now.
+   */
+  watchTokens(onChange: () => void): { readonly live: boolean; readonly ready: Promise<void>; close(): Promise<void> };
+
+  /**
    * Resolves when the store answers and can write (a write, rolled back); otherwise throws a store fault:
    * `store.disk-full`, `store.read-only`, `store.unavailable`, `store.fault`.
    */
