@@ -181,6 +181,72 @@ describe('failed authentications are limited per client address', () => {
   });
 });
 
+describe('deleting an organization', () => {
+  it('is for admins only: a partner cannot delete its own organization, a viewer neither', async () => {
+    for (const who of [tokens.partner, tokens.viewer]) {
+      const response = await app.request('/api/orgs/contoso', as(who, { method: 'DELETE' }));
+      expect(response.status).toBe(403);
+      expect((await errorOf(response)).code).toBe('auth.forbidden');
+    }
+    expect(await store.getOrganization('contoso')).toBeDefined();
+  });
+
+  it('is audited with everything it removed, its tokens included, and the tokens stop working at once', async () => {
+    await store.replaceOrganization({ ...(await readOrganizationFile('examples/contoso-dynamics.json')), id: 'doomed' }, SYSTEM);
+    const partner = await store.createToken({ role: 'partner', org: 'doomed', label: 'doomed partner' }, SYSTEM);
+    const viewer = await store.createToken({ role: 'viewer', org: 'doomed' }, SYSTEM);
+    await store.revokeToken(viewer.token.id, SYSTEM);
+    // The partner token is checked (and remembered) just before the deletion.
+    expect((await app.request('/api/orgs/doomed', as(partner.secret))).status).toBe(200);
+    const deleted = await app.request('/api/orgs/doomed', as(tokens.admin, { method: 'DELETE' }));
+    expect(deleted.status).toBe(204);
+    // The token went with its organization: it cannot put the organization back.
+    const put = await app.request(
+      '/api/orgs/doomed',
+      as(partner.secret, { method: 'PUT', body: JSON.stringify({ id: 'doomed', market: 'developed' }) }),
+    );
+    expect(put.status).toBe(401);
+    expect(await store.getOrganization('doomed')).toBeUndefined();
+    const [entry] = await store.auditLog({ org: 'doomed', limit: 1 });
+    expect(entry?.action).toBe('org.delete');
+    expect(entry?.detail).toMatchObject({
+      people: 7,
+      exams: expect.any(Number),
+      customers: 4,
+      dpor: expect.any(Number),
+      revenue: 8,
+      fx: 1,
+      tokens: [
+        { id: partner.token.id, role: 'partner', revoked: false },
+        { id: viewer.token.id, role: 'viewer', revoked: true },
+      ],
+    });
+  });
+});
+
+describe('the audit log route', () => {
+  it('is for admins, filters by organization and pages from the newest', async () => {
+    expect((await app.request('/api/audit', as(tokens.partner))).status).toBe(403);
+    expect((await app.request('/api/audit')).status).toBe(401);
+    const all = (await (await app.request('/api/audit?limit=500', as(tokens.admin))).json()) as {
+      entries: { id: number; org: string | null; action: string }[];
+      next: number | null;
+    };
+    expect(all.entries.length).toBeGreaterThan(3);
+    expect(all.next).toBeNull();
+    const first = (await (await app.request('/api/audit?limit=2', as(tokens.admin))).json()) as typeof all;
+    expect(first.entries.map((e) => e.id)).toEqual(all.entries.slice(0, 2).map((e) => e.id));
+    expect(first.next).toBe(first.entries[1]?.id);
+    const second = (await (await app.request(`/api/audit?limit=2&before=${first.next}`, as(tokens.admin))).json()) as typeof all;
+    expect(second.entries.map((e) => e.id)).toEqual(all.entries.slice(2, 4).map((e) => e.id));
+    const contoso = (await (await app.request('/api/audit?org=contoso', as(tokens.admin))).json()) as typeof all;
+    expect(contoso.entries.length).toBeGreaterThan(0);
+    expect(contoso.entries.every((e) => e.org === 'contoso')).toBe(true);
+    const bad = await app.request('/api/audit?limit=0', as(tokens.admin));
+    expect(bad.status).toBe(400);
+  });
+});
+
 /** The app on a real socket, so that requests have a client address. */
 async function withServer(work: (port: number) => Promise<void>): Promise<void> {
   const server = serve({ fetch: app.fetch, port: 0, hostname: '0.0.0.0' });

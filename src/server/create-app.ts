@@ -10,6 +10,7 @@ import { SHIPPED_CATALOGS } from '../catalog/shipped-catalog.js';
 import { AttainError, isAttainError } from '../core/attain-error.js';
 import { type StoreFault, storeFault, storeFaultOf } from '../store/store-fault.js';
 import type { AppCaches, AppEnv, AppOptions, Logger } from './app-env.js';
+import { registerAuditRoutes } from './audit-routes.js';
 import { clientOf, socketAddress } from './client-address.js';
 import type { CatalogSource } from './compute/compute-message.js';
 import { ComputePool } from './compute/compute-pool.js';
@@ -147,6 +148,7 @@ export function createApp(options: AppOptions): AttainApp {
   registerReportRoutes(app, options, caches, compute);
   registerProgramRoutes(app, options);
   registerTokenRoutes(app, options, caches);
+  registerAuditRoutes(app, options);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

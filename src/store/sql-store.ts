@@ -144,11 +144,29 @@ export class SqlStore implements Store {
 
   deleteOrganization(id: string, actor: Actor): Promise<boolean> {
     return this.write(async (trx) => {
+      // What the cascades will take with the organization, read first so that the audit entry names it all.
+      const tokens = await trx
+        .selectFrom('api_tokens')
+        .select(['id', 'role', 'revoked_at'])
+        .where('org_id', '=', id)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+      const program = await sql<Record<'evaluations' | 'standings' | 'transitions' | 'awards' | 'overrides', number>>`
+        select (select count(*) from evaluations where org_id = ${id})::int as evaluations,
+          (select count(*) from standings where org_id = ${id})::int as standings,
+          (select count(*) from transitions where org_id = ${id})::int as transitions,
+          (select count(*) from awards where org_id = ${id})::int as awards,
+          (select count(*) from overrides where org_id = ${id})::int as overrides`.execute(trx);
       const counts = await deleteOrganizationChildren(trx, id);
-      // Snapshots and tokens scoped to the organization go with it (on delete cascade); the audit log stays.
+      // Tokens scoped to the organization and its program records go with it (on delete cascade); the audit log stays.
       const deleted = await trx.deleteFrom('organizations').where('id', '=', id).executeTakeFirst();
       if (deleted.numDeletedRows === 0n) return false;
-      await appendAudit(trx, actor, id, 'org.delete', counts);
+      await appendAudit(trx, actor, id, 'org.delete', {
+        ...counts,
+        ...program.rows[0],
+        tokens: tokens.map((t) => ({ id: t.id, role: t.role, revoked: t.revoked_at !== null })),
+      });
       await this.announceTokens(trx, `org:${id}`);
       return true;
     });
@@ -232,9 +250,12 @@ export class SqlStore implements Store {
     }
   }
 
-  async auditLog(filter: { readonly org?: string; readonly limit?: number } = {}): Promise<readonly AuditEntry[]> {
+  async auditLog(
+    filter: { readonly org?: string; readonly limit?: number; readonly before?: number } = {},
+  ): Promise<readonly AuditEntry[]> {
     let query = this.db.selectFrom('audit_log').selectAll();
     if (filter.org !== undefined) query = query.where('org_id', '=', filter.org);
+    if (filter.before !== undefined) query = query.where('id', '<', filter.before);
     const rows = await query
       .orderBy('id', 'desc')
       .limit(checkLimit(filter.limit ?? DEFAULT_AUDIT))

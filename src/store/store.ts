@@ -89,6 +89,10 @@ export interface Store {
   ): Promise<readonly LoadOutcome[]>;
   /** Adds records to an existing organization (import of CSV rows). */
   addToOrganization(id: string, additions: OrganizationAdditions, actor: Actor, action: string, detail?: unknown): Promise<void>;
+  /**
+   * Deletes an organization with everything of it: its records, its program records and the tokens scoped to it. The
+   * `org.delete` audit entry counts each kind of record and lists the tokens.
+   */
   deleteOrganization(id: string, actor: Actor): Promise<boolean>;
 
   /** Creates a token; the secret is returned once and only its hash is stored. */
@@ -101,7 +105,8 @@ export interface Store {
   listTokens(): Promise<readonly TokenRecord[]>;
   revokeToken(id: string, actor: Actor): Promise<boolean>;
 
-  auditLog(filter?: { readonly org?: string; readonly limit?: number }): Promise<readonly AuditEntry[]>;
+  /** The audit log, newest first: of one organization, and before (older than) an entry's id, for paging. */
+  auditLog(filter?: { readonly org?: string; readonly limit?: number; readonly before?: number }): Promise<readonly AuditEntry[]>;
 
   /**
    * Calls `onChange` whenever any process sharing the store revokes a token or deletes an organization, so that a
