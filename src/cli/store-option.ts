@@ -1,7 +1,7 @@
 import { AttainError, isAttainError } from '../core/attain-error.js';
 import { DEFAULT_DATA_DIR } from '../store/default-data-dir.js';
 import type { SqlStore } from '../store/sql-store.js';
-import type { OptionSpec } from './parse-args.js';
+import { type OptionSpec, usage } from './parse-args.js';
 import { runningServer } from './running-server.js';
 import { ServerClient } from './server-client.js';
 
@@ -30,7 +30,19 @@ export async function openStoreOption(options: Readonly<Record<string, unknown>>
     };
   }
   const dataDir = dataDirOf(options);
-  return { store: await openStore({ dataDir }), where: `PGlite in ${dataDir}` };
+  const reserveBytes = reserveOf(process.env.ATTAIN_STORE_RESERVE_MB);
+  return {
+    store: await openStore({ dataDir, ...(reserveBytes !== undefined && { reserveBytes }) }),
+    where: `PGlite in ${dataDir}`,
+  };
+}
+
+/** ATTAIN_STORE_RESERVE_MB: the free space, in MiB, below which the embedded store refuses writes (default 64). */
+function reserveOf(text: string | undefined): number | undefined {
+  if (text === undefined || text === '') return undefined;
+  const mb = Number(text);
+  if (Number.isInteger(mb) && mb >= 0) return mb * 1024 * 1024;
+  throw usage(`ATTAIN_STORE_RESERVE_MB must be a whole number of MiB, not "${text}"`);
 }
 
 /**

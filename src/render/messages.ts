@@ -120,6 +120,18 @@ const en: Messages = {
     'serve.port.denied': (p) => `${s(p.host)}:${s(p.port)} may not be used by this user; choose a port above 1023 with --port`,
     'serve.port.failed': (p) => `cannot listen on ${s(p.host)}:${s(p.port)} (${s(p.detail)})`,
     'store.not-found': (p) => `there is no organization "${s(p.id)}" in the store`,
+    'store.disk-full': (p) =>
+      `the store's disk is full${p.dir ? ` (${s(p.dir)}: ${s(p.free)} MB free, ${s(p.reserve)} MB kept in reserve)` : ''}; writes are refused until space is freed`,
+    'store.read-only': (p) =>
+      `the store's files cannot be written${p.dir ? ` (${s(p.dir)})` : ''}; writes are refused until they can be`,
+    'store.unavailable': () => 'the database does not answer; try again shortly',
+    'store.corrupt': (p) =>
+      p.what
+        ? `the store holds an unreadable ${s(p.what)}`
+        : 'the store holds data attain cannot read; the server log says where',
+    'store.fault': () => 'the store failed; the server log has the details',
+    internal: () => 'internal error; the server log has the details',
+    'auth.rate-limited': (p) => `too many failed authentications from this address; try again in ${s(p.retryAfter)} seconds`,
     'cli.server.unreachable': (p) =>
       `the attain serve at ${s(p.url)} holds the store but does not answer (${s(p.reason)}); stop it, or wait until it answers`,
     'cli.server.answer': (p) => `the running attain serve answered ${s(p.status)} without an error of its own`,
@@ -276,6 +288,15 @@ const zhTW: Messages = {
     'serve.port.denied': (p) => `此使用者無權使用 ${s(p.host)}:${s(p.port)}；請以 --port 指定 1023 以上的連接埠`,
     'serve.port.failed': (p) => `無法在 ${s(p.host)}:${s(p.port)} 上接聽（${s(p.detail)}）`,
     'store.not-found': (p) => `資料庫中沒有組織「${s(p.id)}」`,
+    'store.disk-full': (p) =>
+      `儲存區的磁碟已滿${p.dir ? `（${s(p.dir)}：剩餘 ${s(p.free)} MB，保留 ${s(p.reserve)} MB）` : ''}；釋出空間之前，所有寫入都會被拒絕`,
+    'store.read-only': (p) => `無法寫入儲存區的檔案${p.dir ? `（${s(p.dir)}）` : ''}；恢復可寫入之前，所有寫入都會被拒絕`,
+    'store.unavailable': () => '資料庫沒有回應；請稍後再試',
+    'store.corrupt': (p) =>
+      p.what ? `儲存區中有無法讀取的${s(p.what)}` : '儲存區中有 attain 無法讀取的資料；位置請見伺服器記錄',
+    'store.fault': () => '儲存區發生故障；詳情請見伺服器記錄',
+    internal: () => '內部錯誤；詳情請見伺服器記錄',
+    'auth.rate-limited': (p) => `此位址的驗證失敗次數過多；請在 ${s(p.retryAfter)} 秒後再試`,
     'cli.server.unreachable': (p) =>
       `位於 ${s(p.url)} 的 attain serve 占用此資料庫，但沒有回應（${s(p.reason)}）；請停止它，或等它回應`,
     'cli.server.answer': (p) => `執行中的 attain serve 回應 ${s(p.status)}，未附錯誤說明`,
@@ -435,6 +456,18 @@ const koKR: Messages = {
       `이 사용자는 ${s(p.host)}:${s(p.port)} 주소를 사용할 수 없습니다. --port로 1023보다 큰 포트를 지정하세요`,
     'serve.port.failed': (p) => `${s(p.host)}:${s(p.port)}에서 연결을 받을 수 없습니다(${s(p.detail)})`,
     'store.not-found': (p) => `저장소에 "${s(p.id)}" 조직이 없습니다`,
+    'store.disk-full': (p) =>
+      `저장소 디스크가 가득 찼습니다${p.dir ? ` (${s(p.dir)}: 남은 공간 ${s(p.free)} MB, 예비 공간 ${s(p.reserve)} MB)` : ''}. 공간을 확보할 때까지 쓰기는 거부됩니다`,
+    'store.read-only': (p) =>
+      `저장소 파일에 쓸 수 없습니다${p.dir ? ` (${s(p.dir)})` : ''}. 쓸 수 있게 될 때까지 쓰기는 거부됩니다`,
+    'store.unavailable': () => '데이터베이스가 응답하지 않습니다. 잠시 후 다시 시도하세요',
+    'store.corrupt': (p) =>
+      p.what
+        ? `저장소에 읽을 수 없는 값이 있습니다: ${s(p.what)}`
+        : '저장소에 attain에서 읽을 수 없는 데이터가 있습니다. 위치는 서버 로그에서 확인하세요',
+    'store.fault': () => '저장소에 장애가 발생했습니다. 자세한 내용은 서버 로그에서 확인하세요',
+    internal: () => '내부 오류입니다. 자세한 내용은 서버 로그에서 확인하세요',
+    'auth.rate-limited': (p) => `이 주소에서 인증에 실패한 횟수가 너무 많습니다. ${s(p.retryAfter)}초 후에 다시 시도하세요`,
     'cli.server.unreachable': (p) =>
       `${s(p.url)}의 attain serve가 저장소를 사용 중이지만 응답하지 않습니다(${s(p.reason)}). 서버를 중지하거나 응답할 때까지 기다리세요`,
     'cli.server.answer': (p) => `실행 중인 attain serve가 오류 설명 없이 상태 코드 ${s(p.status)}로 응답했습니다`,

@@ -3,12 +3,15 @@ import type { Store, TokenRecord } from '../store/store.js';
 import type { CatalogSource } from './compute/compute-message.js';
 import type { ComputePool } from './compute/compute-pool.js';
 import type { TaskName } from './compute/compute-tasks.js';
+import type { FailureLimitOptions } from './failure-limit.js';
 import type { ServedCache } from './served-cache.js';
 
 /** What every route can read from the request context. */
 export type AppEnv = {
   Variables: {
     token: TokenRecord;
+    /** The request's id: the caller's `x-request-id` when sane, else a new UUID; on its response and its log lines. */
+    requestId: string;
   };
 };
 
@@ -42,8 +45,14 @@ export interface AppOptions {
   readonly webRoot?: string | null;
   /** Largest request body accepted, in bytes (default 32 MiB: a 100,000-row revenue CSV is about 6 MiB). */
   readonly bodyLimit?: number;
-  /** How long a computed evaluation or an authenticated token is reused, in ms (default 2000; 0 turns caching off). */
+  /**
+   * How long a computed evaluation or an authenticated token is reused, in ms (default 2000; 0 turns caching off).
+   * Authentications are reused only while the store's token watch is live, so a token revoked by any server stops
+   * at once on every server.
+   */
   readonly cacheMs?: number;
+  /** Failed authentications a client address may make per window before it gets 429 (default 20 a minute). */
+  readonly authFailures?: FailureLimitOptions;
   /**
    * The worker threads that evaluate, plan and forecast. Given, it is the caller's to close; otherwise the app starts
    * its own on the first such request, and `app.close()` ends it.

@@ -2,36 +2,49 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
 import { SHIPPED_CATALOGS } from '../catalog/shipped-catalog.js';
 import { AttainError, isAttainError } from '../core/attain-error.js';
+import { type StoreFault, storeFault, storeFaultOf } from '../store/store-fault.js';
 import { VERSION } from '../version.js';
 import type { AppCaches, AppEnv, AppOptions, Logger } from './app-env.js';
+import { registerAuditRoutes } from './audit-routes.js';
+import { clientOf, socketAddress } from './client-address.js';
 import type { CatalogSource } from './compute/compute-message.js';
 import { ComputePool } from './compute/compute-pool.js';
-import { errorBody, statusFor } from './http-error.js';
+import { FailureLimit } from './failure-limit.js';
+import { errorBody, faultBody, statusFor } from './http-error.js';
 import { localeOf } from './locale-of.js';
 import { openApiPage } from './openapi-page.js';
 import { registerOrganizationRoutes } from './organization-routes.js';
 import { registerProgramRoutes } from './program-routes.js';
 import { registerReportRoutes } from './report-routes.js';
 import { guardInput, JSON_HEADERS, responseKey } from './route-helpers.js';
+import { securityHeaders } from './security-headers.js';
 import { ServedCache } from './served-cache.js';
 import { registerTokenRoutes } from './token-routes.js';
 
 const DEFAULT_BODY_LIMIT = 32 * 1024 * 1024;
-const PUBLIC = new Set(['/api/health', '/api/openapi.json', '/api/docs']);
+const PUBLIC = new Set(['/api/health', '/api/ready', '/api/openapi.json', '/api/docs']);
+/** How long readiness waits for the store: an embedded store busy with a long write answers nothing meanwhile. */
+const READY_MS = 5000;
 const BODYLESS = new Set(['GET', 'HEAD']);
 const EVALUATION_PATH = '/api/orgs/:id/evaluation';
 const silent: Logger = { info: () => undefined, error: () => undefined };
 
-/** The app, and how to end what it started (its worker threads); the store stays open, it is the caller's. */
-export type AttainApp = OpenAPIHono<AppEnv> & { readonly close: () => Promise<void> };
+/** The app, and how to end what it started (its worker threads, its token watch); the store stays open, it is the caller's. */
+export type AttainApp = OpenAPIHono<AppEnv> & {
+  readonly close: () => Promise<void>;
+  /** Resolves once the app hears token revocations and deletions made anywhere (and may reuse authentications). */
+  readonly watching: Promise<void>;
+};
 
 /**
- * The HTTP API (and, when built, the dashboard) over one store. Every `/api` route but health and the API's own
- * documentation needs `Authorization: Bearer TOKEN`; a token sees only its organization. Errors are always JSON
+ * The HTTP API (and, when built, the dashboard) over one store. Every `/api` route but health, readiness and the API's
+ * own documentation needs `Authorization: Bearer TOKEN`; a token sees only its organization. Errors are always JSON
  * `{ error: { code, message, path?, issues? } }`, and this file alone maps error codes to statuses.
  */
 export function createApp(options: AppOptions): AttainApp {
@@ -64,6 +77,8 @@ export function createApp(options: AppOptions): AttainApp {
     },
   });
 
+  // A request id on every response and every log line: the caller's own when it looks like one (a proxy's), else new.
+  app.use('*', requestId({ limitLength: 128 }));
   app.use('*', async (c, next) => {
     const start = performance.now();
     await next();
@@ -71,6 +86,8 @@ export function createApp(options: AppOptions): AttainApp {
     // Never the Authorization header or the query's secrets: only what identifies the request.
     logger.info(
       {
+        reqId: c.get('requestId'),
+        client: socketAddress(c.env),
         method: c.req.method,
         path: c.req.path,
         status: c.res.status,
@@ -80,22 +97,30 @@ export function createApp(options: AppOptions): AttainApp {
       'request',
     );
   });
+  app.use('*', securityHeaders());
   const limit = bodyLimit({ maxSize: options.bodyLimit ?? DEFAULT_BODY_LIMIT, onError: tooLarge });
   // GET and HEAD carry no body. Asking for one makes the Node adapter build a full fetch Request, which on the
   // busiest route (a cached evaluation) cost more than everything else it does.
   app.use('/api/*', (c, next) => (BODYLESS.has(c.req.method) ? next() : limit(c, next)));
+  // Authentications are remembered only while every revocation and deletion, by any server, is heard (see
+  // TokenWatch): the cache spares a query per request, a third to a half of the busiest routes' time.
+  const watch = options.store.watchTokens(() => caches.tokens.clear());
+  const failures = new FailureLimit(options.authFailures);
   app.use('/api/*', async (c, next) => {
     if (PUBLIC.has(c.req.path)) return next();
     const header = c.req.header('authorization') ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw new AttainError('auth.required', 'send Authorization: Bearer TOKEN', []);
     const secret = match[1] as string;
-    let token = caches.tokens.get('tokens', secret);
+    // Reads may reuse a recent authentication; a write always asks the store, so that a token revoked or deleted an
+    // instant ago elsewhere, whose news is still on its way, can never change anything.
+    const reuse = watch.live && BODYLESS.has(c.req.method);
+    let token = reuse ? caches.tokens.get('tokens', secret) : undefined;
     if (token === undefined) {
       token = (await options.store.authenticate(secret)) ?? null;
-      caches.tokens.set('tokens', secret, token);
+      if (watch.live) caches.tokens.set('tokens', secret, token);
     }
-    if (!token) throw new AttainError('auth.invalid', 'the token is unknown or revoked', []);
+    if (!token) throw refused(c, failures);
     c.set('token', token);
     return next();
   });
@@ -110,7 +135,12 @@ export function createApp(options: AppOptions): AttainApp {
     return body === undefined ? next() : c.body(body, 200, JSON_HEADERS);
   });
 
+  // Liveness: the process answers. Readiness: the store answers and can write.
   app.get('/api/health', (c) => c.json({ ok: true, catalog: options.catalog.id }));
+  app.get('/api/ready', async (c) => {
+    await withTimeout(options.store.checkReady(), READY_MS);
+    return c.json({ ok: true }, 200);
+  });
   app.get('/api/me', (c) => {
     const token = c.get('token');
     return c.json({ role: token.role, org: token.org, tokenId: token.id });
@@ -120,6 +150,7 @@ export function createApp(options: AppOptions): AttainApp {
   registerReportRoutes(app, options, caches, compute);
   registerProgramRoutes(app, options);
   registerTokenRoutes(app, options, caches);
+  registerAuditRoutes(app, options);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
@@ -127,7 +158,7 @@ export function createApp(options: AppOptions): AttainApp {
       title: 'attain API',
       version: VERSION,
       description:
-        'Partner competency levels: evaluate, plan, forecast, import. Every route but this document, /api/docs and /api/health needs `Authorization: Bearer TOKEN`.',
+        'Partner competency levels: evaluate, plan, forecast, import. Every route but this document, /api/docs, /api/health and /api/ready needs `Authorization: Bearer TOKEN`.',
     },
     security: [{ bearer: [] }],
   });
@@ -143,19 +174,32 @@ export function createApp(options: AppOptions): AttainApp {
   serveDashboard(app, options.webRoot ?? null);
 
   app.onError((error, c) => {
+    const requestId = c.get('requestId');
+    const client = socketAddress(c.env);
+    const fault = storeFaultOf(error);
+    if (fault) {
+      // What the database said stays here, findable by the request id the client was given.
+      const detail = (fault as Partial<StoreFault>).detail ?? fault.message;
+      logger.error({ reqId: requestId, client, path: c.req.path, code: fault.code, detail, issues: fault.issues }, 'store fault');
+      return c.json(faultBody(fault.code, localeOf(c), requestId), statusFor(fault));
+    }
     if (isAttainError(error)) return c.json(errorBody(error, localeOf(c)), statusFor(error));
     if (error instanceof HTTPException && error.status < 500) {
       return c.json({ error: { code: `http.${error.status}`, message: error.message } }, error.status);
     }
-    logger.error({ err: { message: error.message, stack: error.stack }, path: c.req.path }, 'internal error');
-    return c.json({ error: { code: 'internal', message: 'internal error; see the server log' } }, 500);
+    logger.error(
+      { reqId: requestId, client, err: { message: error.message, stack: error.stack }, path: c.req.path },
+      'internal error',
+    );
+    return c.json(faultBody('internal', localeOf(c), requestId), 500);
   });
   const close = async () => {
     const pool = own;
     own = undefined;
+    await watch.close();
     await pool?.close();
   };
-  return Object.assign(app, { close });
+  return Object.assign(app, { close, watching: watch.ready });
 }
 
 function catalogSourceOf(options: AppOptions): CatalogSource {
@@ -163,6 +207,37 @@ function catalogSourceOf(options: AppOptions): CatalogSource {
   if (options.catalogDocument !== undefined) return { document: options.catalogDocument };
   if ((SHIPPED_CATALOGS as readonly string[]).includes(options.catalog.id)) return { shipped: options.catalog.id };
   throw new Error(`createApp: catalog "${options.catalog.id}" is not shipped; pass catalogSource or catalogDocument`);
+}
+
+/**
+ * The error for a token that did not authenticate: 401, or 429 with Retry-After once the client address has failed
+ * too often. Requests that came over no socket (in-process) have no address and are not limited.
+ */
+function refused(c: Context<AppEnv>, failures: FailureLimit): AttainError {
+  const address = socketAddress(c.env);
+  const client = address === undefined ? undefined : clientOf(address);
+  const retryAfter = client === undefined ? undefined : failures.retryAfter(client);
+  if (retryAfter !== undefined) {
+    c.header('Retry-After', String(retryAfter));
+    return new AttainError('auth.rate-limited', `too many failed authentications; try again in ${retryAfter} s`, [
+      { code: 'auth.rate-limited', path: 'authorization', params: { retryAfter } },
+    ]);
+  }
+  if (client !== undefined) failures.fail(client);
+  return new AttainError('auth.invalid', 'the token is unknown or revoked', []);
+}
+
+/** The store's answer, or `store.unavailable` when it takes longer than `ms`. */
+async function withTimeout(work: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(storeFault('store.unavailable', `the store did not answer within ${ms} ms`)), ms);
+  });
+  try {
+    await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function tooLarge(): never {

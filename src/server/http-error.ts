@@ -4,11 +4,14 @@ import { Formatter } from '../render/formatter.js';
 import { MESSAGES } from '../render/messages.js';
 import { renderFinding } from '../render/render-text.js';
 
+type Status = 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500 | 503 | 507;
+
 /** The HTTP status of each error code that is not a plain bad request. Decided here and nowhere else. */
-const STATUS: Readonly<Record<string, 401 | 403 | 404 | 409 | 413 | 503>> = {
+const STATUS: Readonly<Record<string, Status>> = {
   'auth.required': 401,
   'auth.invalid': 401,
   'auth.forbidden': 403,
+  'auth.rate-limited': 429,
   'org.not-found': 404,
   'token.not-found': 404,
   'route.not-found': 404,
@@ -18,10 +21,27 @@ const STATUS: Readonly<Record<string, 401 | 403 | 404 | 409 | 413 | 503>> = {
   'store.conflict': 409,
   // The server is busy or the request too heavy for now; the same request may succeed later.
   'compute.timeout': 503,
+  // The store's faults, never the request's (see store-fault.ts): the same request may succeed once they clear.
+  'store.disk-full': 507,
+  'store.read-only': 503,
+  'store.unavailable': 503,
+  'store.corrupt': 500,
+  'store.fault': 500,
 };
 
-export function statusFor(error: AttainError): 400 | 401 | 403 | 404 | 409 | 413 | 503 {
+export function statusFor(error: AttainError): Status {
   return STATUS[error.code] ?? 400;
+}
+
+/**
+ * The body of a store fault or an internal error: the code and attain's own words in the client's language, and the
+ * request id that finds the rest in the server's log. Never what the database said: it can name tables, files and
+ * stored values.
+ */
+export function faultBody(code: string, locale: Locale, requestId: string) {
+  const template = MESSAGES[locale].issues[code] ?? MESSAGES[locale].issues.internal;
+  const message = template ? template({}, new Formatter(locale, undefined)) : code;
+  return { error: { code, message, requestId } };
 }
 
 /** The error body every failed request gets: `{ error: { code, message, path?, issues? } }`, issues in words too. */

@@ -1,3 +1,7 @@
+/** The reference's one inline style: the Content-Security-Policy allows it by its hash (see security-headers.ts). */
+export const DOCS_STYLE =
+  'body{font:15px/1.5 system-ui,sans-serif;margin:2rem;color:#1a1a1a}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.4rem;text-align:left;vertical-align:top}code{background:#f3f3f3;padding:0 .2rem}';
+
 /** A readable reference of the OpenAPI document, rendered on the server: no script, no CDN, works offline. */
 export function openApiPage(document: unknown): string {
   const doc = document as {
@@ -19,7 +23,7 @@ export function openApiPage(document: unknown): string {
   );
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${escapeHtml(doc.info?.title ?? 'API')}</title>
-<style>body{font:15px/1.5 system-ui,sans-serif;margin:2rem;color:#1a1a1a}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.4rem;text-align:left;vertical-align:top}code{background:#f3f3f3;padding:0 .2rem}</style>
+<style>${DOCS_STYLE}</style>
 </head><body><h1>${escapeHtml(doc.info?.title ?? 'API')}</h1><p>${escapeHtml(doc.info?.description ?? '')}</p>
 <p>Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a></p>
 <table><thead><tr><th>Method</th><th>Path</th><th>What it does</th><th>Parameters</th></tr></thead><tbody>${rows.join('\n')}</tbody></table></body></html>`;

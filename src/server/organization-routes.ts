@@ -117,16 +117,19 @@ export function registerOrganizationRoutes(app: OpenAPIHono<AppEnv>, options: Ap
       method: 'delete',
       path: '/api/orgs/{id}',
       tags,
-      summary: 'Delete an organization and everything of it',
+      summary: 'Admin: delete an organization and everything of it, its tokens included (audited)',
       request: { params: orgParams },
       responses: { 204: { description: 'Deleted' } },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
       await readableOrganization(c, options, id);
-      assertWritable(c, id);
+      // It takes the organization's history and tokens with it: not a partner's to decide.
+      if (c.get('token').role !== 'admin') throw httpErrors.forbidden('deleting an organization is for admin tokens');
       await store.deleteOrganization(id, actorOf(c));
       forgetOrganization(caches, id);
+      // Its tokens are gone; the watch tells every server, this one is told now.
+      caches.tokens.clear();
       return c.body(null, 204);
     },
   );

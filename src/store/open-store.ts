@@ -4,6 +4,7 @@ import { migrateJobs } from './migrate-jobs.js';
 import { migrateStore } from './migrate-store.js';
 import type { OpenedDatabase } from './opened-database.js';
 import { SqlStore } from './sql-store.js';
+import { storeFaultOf } from './store-fault.js';
 
 export { DEFAULT_DATA_DIR } from './default-data-dir.js';
 
@@ -16,6 +17,11 @@ export interface OpenStoreOptions {
   readonly schema?: string;
   /** Kysely's query log: `['query', 'error']`, or a function that receives each event (with its duration). */
   readonly log?: LogConfig;
+  /**
+   * The embedded store only: free disk space below which it refuses writes (`store.disk-full`), default 64 MiB.
+   * PostgreSQL servers manage their own disks.
+   */
+  readonly reserveBytes?: number;
 }
 
 /**
@@ -23,15 +29,15 @@ export interface OpenStoreOptions {
  * Opening PGlite takes seconds the first time and about a second after: open once per process.
  */
 export async function openStore(options: OpenStoreOptions = {}): Promise<SqlStore> {
-  const { db, migrationTableSchema, jobs } = await openStoreDatabase(options);
+  const { db, migrationTableSchema, jobs, storage } = await openStoreDatabase(options);
   try {
     await migrateStore(db, migrationTableSchema);
     await migrateJobs(jobs);
   } catch (error) {
     await db.destroy();
-    throw error;
+    throw storeFaultOf(error) ?? error;
   }
-  return new SqlStore(db, jobs);
+  return new SqlStore(db, jobs, storage);
 }
 
 /**
@@ -45,5 +51,8 @@ export async function openStoreDatabase(options: OpenStoreOptions): Promise<Open
     return openPostgresDatabase(options.databaseUrl, { ...log, ...(options.schema !== undefined && { schema: options.schema }) });
   }
   const { openPGliteDatabase } = await import('./pglite/open-pglite-database.js');
-  return openPGliteDatabase(options.dataDir ?? DEFAULT_DATA_DIR, log);
+  return openPGliteDatabase(options.dataDir ?? DEFAULT_DATA_DIR, {
+    ...log,
+    ...(options.reserveBytes !== undefined && { reserveBytes: options.reserveBytes }),
+  });
 }

@@ -8,6 +8,14 @@ export interface OpenedDatabase {
   readonly migrationTableSchema?: string;
   /** What the job engine (graphile-worker) runs on: a `pg.Pool`, or PGlite's stand-in, and the schema of its tables. */
   readonly jobs: JobDatabase;
+  /** The files behind the database, when the backend keeps them in this process (PGlite); absent for a server. */
+  readonly storage?: StorageCheck;
+}
+
+/** Whether the files behind a database can take writes now; readiness asks. */
+export interface StorageCheck {
+  /** Throws a store fault (`store.disk-full`, `store.read-only`) when they cannot. */
+  probe(): void;
 }
 
 /** The job engine's connection: graphile-worker's `pgPool` option and `schema`. */

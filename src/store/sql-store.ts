@@ -7,7 +7,7 @@ import { toStoreError } from './database-error.js';
 import { deleteOrganizationChildren } from './delete-organization-children.js';
 import { enqueueEvaluations } from './enqueue-evaluations.js';
 import { lockAtVersion, lockOrganizations } from './lock-organizations.js';
-import type { JobDatabase } from './opened-database.js';
+import type { JobDatabase, StorageCheck } from './opened-database.js';
 import { readOrganizations } from './read-organizations.js';
 import { replaceOrganizationRows } from './replace-organization-rows.js';
 import { replaceOrganizations } from './replace-organizations.js';
@@ -25,11 +25,17 @@ import type {
 } from './store.js';
 import { ROLES } from './store.js';
 import type { ApiTokensTable, StoreDatabase } from './store-database.js';
+import { storeFault, storeFaultOf } from './store-fault.js';
 import { checkLimit, organizationNotFound } from './store-limits.js';
 import { streamOrganizations } from './stream-organizations.js';
 import { hashTokenSecret, looksLikeTokenSecret, newTokenId, newTokenSecret } from './token-secret.js';
+import { type ListenPool, TokenWatch } from './token-watch.js';
 
 const DEFAULT_AUDIT = 100;
+const READINESS = { kind: 'system', id: 'readiness' } as const;
+
+/** Thrown inside readiness's transaction so that its write is rolled back. */
+class RollBack extends Error {}
 
 /**
  * The store over any PostgreSQL-speaking Kysely database: PGlite and PostgreSQL run this same code. Each write is
@@ -39,10 +45,12 @@ export class SqlStore implements Store {
   /**
    * @param jobs graphile-worker's connection and schema: every write queues its organization's re-evaluation there,
    * in the write's own transaction
+   * @param storage the files behind the database, when this process keeps them (PGlite)
    */
   constructor(
     readonly db: Kysely<StoreDatabase>,
     readonly jobs: JobDatabase,
+    private readonly storage?: StorageCheck,
   ) {
     this.program = new SqlProgramStore(db, jobs.schema);
     this.runs = new SqlRunLedger(db, jobs.schema);
@@ -56,6 +64,11 @@ export class SqlStore implements Store {
 
   private get jobSchema(): string {
     return this.jobs.schema;
+  }
+
+  /** Where token revocations and organization deletions are announced: one channel per installation (its job schema). */
+  private get tokenChannel(): string {
+    return `attain.tokens.${this.jobs.schema}`;
   }
 
   async listOrganizations(): Promise<readonly OrganizationSummary[]> {
@@ -157,11 +170,30 @@ export class SqlStore implements Store {
   deleteOrganization(id: string, actor: Actor): Promise<boolean> {
     return this.write(async (trx) => {
       await lockOrganizations(trx, [id]);
+      // What the cascades will take with the organization, read first so that the audit entry names it all.
+      const tokens = await trx
+        .selectFrom('api_tokens')
+        .select(['id', 'role', 'revoked_at'])
+        .where('org_id', '=', id)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+      const program = await sql<Record<'evaluations' | 'standings' | 'transitions' | 'awards' | 'overrides', number>>`
+        select (select count(*) from evaluations where org_id = ${id})::int as evaluations,
+          (select count(*) from standings where org_id = ${id})::int as standings,
+          (select count(*) from transitions where org_id = ${id})::int as transitions,
+          (select count(*) from awards where org_id = ${id})::int as awards,
+          (select count(*) from overrides where org_id = ${id})::int as overrides`.execute(trx);
       const counts = await deleteOrganizationChildren(trx, id);
-      // Snapshots and tokens scoped to the organization go with it (on delete cascade); the audit log stays.
+      // Tokens scoped to the organization and its program records go with it (on delete cascade); the audit log stays.
       const deleted = await trx.deleteFrom('organizations').where('id', '=', id).executeTakeFirst();
       if (deleted.numDeletedRows === 0n) return false;
-      await appendAudit(trx, actor, id, 'org.delete', counts);
+      await appendAudit(trx, actor, id, 'org.delete', {
+        ...counts,
+        ...program.rows[0],
+        tokens: tokens.map((t) => ({ id: t.id, role: t.role, revoked: t.revoked_at !== null })),
+      });
+      await this.announceTokens(trx, `org:${id}`);
       return true;
     });
   }
@@ -221,13 +253,35 @@ export class SqlStore implements Store {
         .executeTakeFirst();
       if (!row) return false;
       await appendAudit(trx, actor, row.org_id, 'token.revoke', { id });
+      await this.announceTokens(trx, `token:${id}`);
       return true;
     });
   }
 
-  async auditLog(filter: { readonly org?: string; readonly limit?: number } = {}): Promise<readonly AuditEntry[]> {
+  watchTokens(onChange: () => void): TokenWatch {
+    return new TokenWatch(this.jobs.pgPool as ListenPool, this.tokenChannel, onChange);
+  }
+
+  async checkReady(): Promise<void> {
+    try {
+      this.storage?.probe();
+      // A write, rolled back: the database answers, and takes writes (a read-only server or transaction refuses).
+      await this.db.transaction().execute(async (trx) => {
+        await appendAudit(trx, READINESS, null, 'store.ready', null);
+        throw new RollBack();
+      });
+    } catch (error) {
+      if (error instanceof RollBack) return;
+      throw storeFaultOf(error) ?? storeFault('store.fault', (error as Error).message ?? String(error));
+    }
+  }
+
+  async auditLog(
+    filter: { readonly org?: string; readonly limit?: number; readonly before?: number } = {},
+  ): Promise<readonly AuditEntry[]> {
     let query = this.db.selectFrom('audit_log').selectAll();
     if (filter.org !== undefined) query = query.where('org_id', '=', filter.org);
+    if (filter.before !== undefined) query = query.where('id', '<', filter.before);
     const rows = await query
       .orderBy('id', 'desc')
       .limit(checkLimit(filter.limit ?? DEFAULT_AUDIT))
@@ -246,13 +300,18 @@ export class SqlStore implements Store {
     await this.db.destroy();
   }
 
-  /** Runs a write in one transaction; constraint violations become `AttainError`s. */
+  /** Runs a write in one transaction; constraint violations and store faults become `AttainError`s. */
   private async write<T>(work: (trx: Kysely<StoreDatabase>) => Promise<T>): Promise<T> {
     try {
       return await this.db.transaction().execute(work);
     } catch (error) {
-      throw toStoreError(error);
+      throw storeFaultOf(error) ?? toStoreError(error);
     }
+  }
+
+  /** Tells every server watching (see `watchTokens`), when this transaction commits, that tokens changed. */
+  private async announceTokens(trx: Kysely<StoreDatabase>, what: string): Promise<void> {
+    await sql`select pg_notify(${this.tokenChannel}, ${what})`.execute(trx);
   }
 
   /** Runs several reads against one snapshot, so that they see one state of the store. */

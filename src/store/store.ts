@@ -114,6 +114,10 @@ export interface Store {
     detail?: unknown,
     condition?: WriteCondition,
   ): Promise<void>;
+  /**
+   * Deletes an organization with everything of it: its records, its program records and the tokens scoped to it. The
+   * `org.delete` audit entry counts each kind of record and lists the tokens.
+   */
   deleteOrganization(id: string, actor: Actor): Promise<boolean>;
 
   /** Creates a token; the secret is returned once and only its hash is stored. */
@@ -126,7 +130,20 @@ export interface Store {
   listTokens(): Promise<readonly TokenRecord[]>;
   revokeToken(id: string, actor: Actor): Promise<boolean>;
 
-  auditLog(filter?: { readonly org?: string; readonly limit?: number }): Promise<readonly AuditEntry[]>;
+  /** The audit log, newest first: of one organization, and before (older than) an entry's id, for paging. */
+  auditLog(filter?: { readonly org?: string; readonly limit?: number; readonly before?: number }): Promise<readonly AuditEntry[]>;
+
+  /**
+   * Calls `onChange` whenever any process sharing the store revokes a token or deletes an organization, so that a
+   * server can drop the authentications it remembers. `live` says whether changes are being heard right now.
+   */
+  watchTokens(onChange: () => void): { readonly live: boolean; readonly ready: Promise<void>; close(): Promise<void> };
+
+  /**
+   * Resolves when the store answers and can write (a write, rolled back); otherwise throws a store fault:
+   * `store.disk-full`, `store.read-only`, `store.unavailable`, `store.fault`.
+   */
+  checkReady(): Promise<void>;
 
   close(): Promise<void>;
 }

@@ -35,6 +35,8 @@ describe.skipIf(skipped !== undefined)(TITLE, () => {
   let userDataDir: string;
   /** Whether the server runs the program's jobs (`attain serve` without them leaves every run queued). */
   let jobsRun = false;
+  /** What the browser refused under the server's Content-Security-Policy, on every page of every test. */
+  const violations: string[] = [];
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
@@ -90,6 +92,16 @@ describe.skipIf(skipped !== undefined)(TITLE, () => {
     const page = await context.newPage();
     page.on('pageerror', (error) => {
       throw error;
+    });
+    // Chromium reports each refusal on the console, and as an event the page can see.
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`);
+      });
+    });
+    page.on('console', (message) => {
+      if (/Content[- ]Security[- ]Policy|CSP violation/i.test(message.text()))
+        violations.push(`${page.url()}: ${message.text()}`);
     });
     // Cleared on a page of the origin that runs no dashboard code, which could write the token back.
     await page.goto(`${server.url}/api/health`);
@@ -333,4 +345,19 @@ describe.skipIf(skipped !== undefined)(TITLE, () => {
     await shot(page, 'overview-10000-people-en');
     await page.close();
   }, 120_000);
+
+  it('runs every page above under the Content-Security-Policy without one refusal', async () => {
+    const response = await fetch(`${server.url}/orgs/contoso`);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    if (process.env.ATTAIN_E2E_MOCK !== '1') {
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).not.toContain('unsafe-inline');
+    }
+    // The API reference, whose one inline style the policy allows by its hash.
+    const page = await freshPage();
+    await page.goto(`${server.url}/api/docs`);
+    await expect(page.evaluate(() => getComputedStyle(document.body).marginTop)).resolves.toBe('32px');
+    await page.close();
+    expect(violations).toEqual([]);
+  });
 });

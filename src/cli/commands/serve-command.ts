@@ -18,7 +18,12 @@ export const serveOptions: readonly OptionSpec[] = [
   { name: 'port', value: 'PORT', description: 'port to listen on (default 8080; 0 picks a free one)' },
   { name: 'host', value: 'HOST', description: 'address to listen on (default 127.0.0.1)' },
   dataDirOption,
-  { name: 'seed-examples', description: 'load the example organizations into an empty store, and print a fresh admin token' },
+  { name: 'seed-examples', description: 'load the example organizations into an empty store' },
+  {
+    name: 'new-admin-token',
+    description:
+      'print a new admin token, revoking the one an earlier start printed (one is printed anyway when the store has none)',
+  },
   { name: 'no-jobs', description: 'run no jobs in this process (when `attain worker`s do them against DATABASE_URL)' },
   catalogOption,
 ];
@@ -41,7 +46,7 @@ export async function serveCommand(argv: readonly string[], write: (text: string
     typeof options.catalog === 'string' ? undefined : JSON.parse(readFileSync(shippedCatalogBuild(catalog.id), 'utf8'));
   const { store, where } = await openStoreOption(options);
   if (options['seed-examples'] === true) await seedExamples(store, catalog);
-  const secret = await adminTokenToPrint(store, options['seed-examples'] === true);
+  const secret = await adminTokenToPrint(store, options['new-admin-token'] === true);
 
   const [{ serve }, { createApp }, { pino }] = await Promise.all([
     import('@hono/node-server'),
@@ -62,7 +67,7 @@ export async function serveCommand(argv: readonly string[], write: (text: string
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${info.port}/`;
     write(`attain is serving ${url}\n  API reference: ${url}api/docs\n  store: ${where}\n`);
     if (secret) write(`  admin token (shown once): ${secret}\n`);
-    else write('  sign in with a token from `attain token create --role admin`\n');
+    else write('  sign in with an admin token (`attain token create --role admin`, or restart with --new-admin-token)\n');
     if (!process.env.DATABASE_URL) {
       const dataDir = dataDirOf(options);
       withdraw = async () => undefined;
@@ -162,14 +167,16 @@ async function seedExamples(store: Store, catalog: Catalog): Promise<void> {
 }
 
 /**
- * A new admin token to print, when the store has none (nobody could sign in) or when asked to seed: the secret is
- * stored hashed, so a token printed on an earlier start cannot be shown again; the previous printed one is revoked.
+ * A new admin token to print: when the store has none (nobody could sign in), or when asked. The secret is stored
+ * hashed, so a token printed on an earlier start cannot be shown again; asking for a new one revokes the ones earlier
+ * starts printed, so that a secret left in some terminal's scrollback or a log stops working. Otherwise nothing is
+ * printed, and nothing revoked: a restart keeps everyone signed in.
  */
-async function adminTokenToPrint(store: Store, always: boolean): Promise<string | null> {
+async function adminTokenToPrint(store: Store, asked: boolean): Promise<string | null> {
   const tokens = await store.listTokens();
   // The command lines' token is not one a person could sign in with: its secret is only in the data directory.
   const liveAdmin = tokens.some((t) => t.role === 'admin' && t.revokedAt === null && t.label !== LOCAL_LABEL);
-  if (liveAdmin && !always) return null;
+  if (liveAdmin && !asked) return null;
   for (const t of tokens) if (t.label === START_LABEL && t.revokedAt === null) await store.revokeToken(t.id, SYSTEM);
   return (await store.createToken({ role: 'admin', org: null, label: START_LABEL }, SYSTEM)).secret;
 }
