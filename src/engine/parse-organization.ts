@@ -1,7 +1,6 @@
 import { AttainError, type Issue } from '../core/attain-error.js';
 import { type Day, parseDay } from '../core/day.js';
 import { Decimal } from '../core/decimal.js';
-import { remembered } from '../core/remembered.js';
 import {
   type Customer,
   type ExamPass,
@@ -26,8 +25,7 @@ export function parseOrganization(document: unknown, baseCurrency = 'USD', file?
   const report = (code: string, path: string, params: Record<string, string | number> = {}) => {
     if (issues.length < 1000) issues.push({ code, path, params });
   };
-  const dayCache = new Map<string, Day | null>();
-  const reader = new FieldReader(report, dayCache);
+  const reader = new FieldReader(report);
 
   if (!isObject(document)) {
     report('org.type', '$', { expected: 'object', actual: typeName(document) });
@@ -124,10 +122,7 @@ export function parseOrganization(document: unknown, baseCurrency = 'USD', file?
 
 /** Reads typed fields, reporting a precise issue for each missing or mistyped one. */
 class FieldReader {
-  constructor(
-    private readonly report: (code: string, path: string, params?: Record<string, string | number>) => void,
-    private readonly dayCache: Map<string, Day | null>,
-  ) {}
+  constructor(private readonly report: (code: string, path: string, params?: Record<string, string | number>) => void) {}
 
   string(obj: Json, key: string, path: string, required: boolean): string | undefined {
     const value = obj[key];
@@ -156,7 +151,7 @@ class FieldReader {
   day(obj: Json, key: string, path: string): Day | undefined {
     const text = this.string(obj, key, path, true);
     if (text === undefined) return undefined;
-    const day = remembered(this.dayCache, text, parseDay);
+    const day = parseDay(text);
     if (day === undefined) this.report('org.date.invalid', `${path}.${key}`, { value: text });
     return day;
   }
