@@ -6,6 +6,7 @@ import { type Kysely, sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Organization } from '../src/engine/organization.js';
 import { readOrganizationFile } from '../src/importers/read-organization-file.js';
+import { countOrganizations, readOrganizationInputs } from '../src/importers/read-organization-inputs.js';
 import { migrateJobs } from '../src/store/migrate-jobs.js';
 import { migrateStore } from '../src/store/migrate-store.js';
 import { type OpenStoreOptions, openStoreDatabase } from '../src/store/open-store.js';
@@ -112,6 +113,36 @@ describe('attain load (PGlite)', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Loaded 1 of 1 organizations (1 created, 0 replaced)');
     expect((await runCli(['load', '--data-dir', dataDir])).status).toBe(2);
+  });
+});
+
+describe('reading NDJSON for a load', () => {
+  it('numbers lines as readline does (LF, CRLF, a lone CR), skips blank ones, and joins a line longer than a read', async () => {
+    const dir = temporaryDir('attain-load-lines-');
+    const file = path.join(dir, 'lines.ndjson');
+    // A line of about 2.5 MB: longer than the megabyte read at a time, so it arrives in pieces.
+    const long = { ...document('long'), customers: [{ id: 'c1', name: 'x'.repeat(2_500_000), dpor: [] }] };
+    const lines = [document('a'), document('b'), '', document('c'), long, '  \t', document('d'), document('e')].map((d) =>
+      typeof d === 'string' ? d : JSON.stringify(d),
+    );
+    // a LF b CRLF (blank) LF c CR long LF (blank) CRLF d LF e, without a final line feed.
+    const text = `${lines[0]}\n${lines[1]}\r\n${lines[2]}\n${lines[3]}\r${lines[4]}\n${lines[5]}\r\n${lines[6]}\n${lines[7]}`;
+    writeFileSync(file, text);
+    const read: { line?: number; id?: string }[] = [];
+    for await (const input of readOrganizationInputs([file], 'USD')) {
+      expect('organization' in input).toBe(true);
+      if ('organization' in input) read.push({ ...input.place, id: input.organization.id });
+    }
+    expect(read.map((r) => [r.line, r.id])).toEqual([
+      [1, 'a'],
+      [2, 'b'],
+      [4, 'c'],
+      [5, 'long'],
+      [7, 'd'],
+      [8, 'e'],
+    ]);
+    // Counted by line feeds: the line that a lone carriage return split counts once.
+    expect(await countOrganizations([file])).toBe(5);
   });
 });
 

@@ -1,7 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { AttainError } from '../core/attain-error.js';
 import type { Organization } from '../engine/organization.js';
 import { parseOrganization } from '../engine/parse-organization.js';
@@ -59,24 +58,64 @@ export async function countOrganizations(files: readonly string[]): Promise<numb
       count++;
       continue;
     }
-    let blank = true;
-    const stream = createReadStream(file).on('error', () => undefined);
     try {
-      for await (const chunk of stream as AsyncIterable<Buffer>) {
-        for (const byte of chunk) {
-          if (byte === 10) {
-            if (!blank) count++;
-            blank = true;
-          } else if (byte !== 32 && byte !== 13 && byte !== 9) blank = false;
-        }
-      }
+      for await (const line of byteLines(file)) if (!isBlank(line)) count++;
     } catch {
       // Unreadable: counted as one, reported when read.
-      blank = false;
+      count++;
     }
-    if (!blank) count++;
   }
   return count;
+}
+
+/** Bytes read at a time: lines are found in each chunk by the engine's own search, not byte by byte in JavaScript. */
+const CHUNK_BYTES = 1024 * 1024;
+const NEWLINE = 10;
+const CARRIAGE_RETURN = 13;
+
+/**
+ * The lines of a file as bytes, without their line feeds, found a chunk at a time; a line longer than a chunk is
+ * joined from its pieces. As readline gives them: no line after a final line feed.
+ */
+async function* byteLines(file: string): AsyncGenerator<Buffer> {
+  const pieces: Buffer[] = [];
+  for await (const chunk of createReadStream(file, { highWaterMark: CHUNK_BYTES }) as AsyncIterable<Buffer>) {
+    let start = 0;
+    for (let end = chunk.indexOf(NEWLINE); end >= 0; end = chunk.indexOf(NEWLINE, start)) {
+      const piece = chunk.subarray(start, end);
+      start = end + 1;
+      if (pieces.length === 0) yield piece;
+      else {
+        pieces.push(piece);
+        const line = Buffer.concat(pieces);
+        pieces.length = 0;
+        yield line;
+      }
+    }
+    if (start < chunk.length) pieces.push(chunk.subarray(start));
+  }
+  if (pieces.length > 0) yield Buffer.concat(pieces);
+}
+
+/** A line of spaces, tabs and carriage returns only (or nothing). */
+function isBlank(line: Buffer): boolean {
+  for (const byte of line) if (byte !== 32 && byte !== 13 && byte !== 9) return false;
+  return true;
+}
+
+/**
+ * The text lines of a file, numbered from 1. A line ends at a line feed, a carriage return and line feed, or a lone
+ * carriage return, as readline ends them.
+ */
+async function* textLines(file: string): AsyncGenerator<readonly [number, string]> {
+  let number = 0;
+  for await (const bytes of byteLines(file)) {
+    const end = bytes.length > 0 && bytes[bytes.length - 1] === CARRIAGE_RETURN ? bytes.length - 1 : bytes.length;
+    const text = bytes.toString('utf8', 0, end);
+    // A lone carriage return inside: lines of an old Mac file, or a stray one; either way, readline's lines.
+    if (!text.includes('\r')) yield [++number, text];
+    else for (const part of text.split('\r')) yield [++number, part];
+  }
 }
 
 /**
@@ -102,12 +141,8 @@ export async function* readOrganizationInputs(files: readonly string[], baseCurr
 }
 
 async function* readNdjson(file: string, baseCurrency: string): AsyncGenerator<OrganizationInput> {
-  const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 1024 * 1024 });
-  const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
-  let line = 0;
   try {
-    for await (const text of lines) {
-      line++;
+    for await (const [line, text] of textLines(file)) {
       if (text.trim() === '') continue;
       yield readLine(file, line, text, baseCurrency);
     }
