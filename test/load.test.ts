@@ -107,6 +107,41 @@ describe('attain load (PGlite)', () => {
     expect(run.stdout).toContain('Loaded 1 of 2 organizations');
   });
 
+  it('loads batch after batch of 500 in input order, refusing a bad line and an id of an earlier batch', async () => {
+    const dir = temporaryDir('attain-load-many-');
+    const ids = Array.from({ length: 1203 }, (_, i) => `org-${i}`);
+    // Line 700 is bad and line 1203 repeats the first organization's id: 1,201 organizations in three batches.
+    const lines = ids.map((id, i) =>
+      JSON.stringify(i === 699 ? document(id, 'nobody') : i === 1202 ? document('org-0') : document(id)),
+    );
+    const file = path.join(dir, 'many.ndjson');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const dataDir = temporaryDir('attain-load-data-');
+    const run = await runCli(['load', file, '--data-dir', dataDir, '--format', 'json']);
+    expect(run.status).toBe(2);
+    const report = JSON.parse(run.stdout) as {
+      summary: { total: number; created: number; refused: number; batches: { batch: number; organizations: number }[] };
+      organizations: { line: number; id: string | null; status: string; batch?: number; error?: { code: string } }[];
+    };
+    expect(report.summary).toMatchObject({ total: 1203, created: 1201, refused: 2 });
+    expect(report.summary.batches.map((b) => b.organizations)).toEqual([500, 500, 201]);
+    const created = report.organizations.filter((o) => o.status === 'created');
+    expect(created.map((o) => o.line)).toEqual(Array.from({ length: 1202 }, (_, i) => i + 1).filter((line) => line !== 700));
+    expect(created.map((o) => o.batch)).toEqual(created.map((_, k) => Math.floor(k / 500) + 1));
+    const refused = report.organizations.filter((o) => o.status === 'refused');
+    expect(refused.map((o) => [o.line, o.error?.code])).toEqual([
+      [700, 'org.invalid'],
+      [1203, 'load.duplicate'],
+    ]);
+    const { store } = await openUnderTest({ dataDir });
+    try {
+      expect((await store.listOrganizations()).length).toBe(1201);
+      expect(await store.getOrganization('org-1201')).toEqual(organization(document('org-1201') as { id: string }));
+    } finally {
+      await store.close();
+    }
+  }, 90_000);
+
   it('exits 0 when everything loaded, and 2 with a usage message for no input', async () => {
     const dataDir = temporaryDir('attain-load-data-');
     const run = await runCli(['load', path.join(EXAMPLES, 'contoso-dynamics.json'), '--data-dir', dataDir]);
