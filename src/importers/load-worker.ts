@@ -6,7 +6,7 @@ import type { LoadMember, LoadWorkerData, LoadWorkerMessage } from './read-load-
 import { formatPlace, type InputPlace, readOrganizationInputs } from './read-organization-inputs.js';
 
 /**
- * The thread that reads a bulk load's inputs (see `readLoadBatches`): validates each organization, refuses the bad
+ * The thread that reads a bulk load's inputs (see `LoadReader`): validates each organization, refuses the bad
  * ones and repeated ids, encodes the rest a batch at a time and hands each batch over, waiting while `ahead` batches
  * are ready and not yet taken.
  */
