@@ -45,8 +45,8 @@ const TABLES: readonly (readonly [ChildTable, (o: Organization) => readonly Copy
   ['fx_rates', (o) => columns.fx(o.fx)],
   ['people', (o) => columns.parties(o.people, 0)],
   ['customers', (o) => columns.parties(o.customers, 0)],
-  ['exam_passes', (o) => columns.exams(examsOf(o), 0)],
-  ['dpor_periods', (o) => columns.dpor(periodsOf(o), 0)],
+  ['exam_passes', (o) => columns.examsOfPeople(o.people)],
+  ['dpor_periods', (o) => columns.dporOfCustomers(o.customers)],
   ['revenue_chunks', (o) => columns.revenue(o.revenue, 0)],
 ];
 
@@ -119,12 +119,4 @@ function countRecords(o: Organization): RecordCounts {
     revenue: o.revenue.length,
     fx: o.fx.size,
   };
-}
-
-function examsOf(o: Organization) {
-  return o.people.flatMap((p) => p.exams.map((e) => ({ ...e, person: p.id })));
-}
-
-function periodsOf(o: Organization) {
-  return o.customers.flatMap((c) => c.dpor.map((d) => ({ ...d, customer: c.id })));
 }
