@@ -1,21 +1,26 @@
 /**
  * The bulk load benchmark (`attain load`), run by `npm run bench`: 10,000 small organizations (5–50 people,
- * 100–1,000 revenue records) written as NDJSON, then
+ * 100–1,000 revenue records) written as one NDJSON file, and as one CSV file per table for the baseline. Measured:
  *
- * - parse: reading and validating the file as `attain load` does (`readOrganizationInputs`), organizations/s;
- * - write: `store.replaceOrganizations` of the parsed organizations, 500 per call as the command does, into a new
- *   PGlite store and a new PostgreSQL schema, organizations/s;
+ * - `attain load FILE`, end to end as a user runs it: the compiled CLI in a process of its own, from its start to its
+ *   exit (start-up, counting the file for progress, reading and validating every organization, writing them 500 to a
+ *   transaction, queueing their evaluations, closing the store), into a store made beforehand (a new PGlite
+ *   directory, a new PostgreSQL schema), as the baseline's tables are;
+ * - the baseline: one `psql` process `\copy`ing every table's CSV (organizations, fx rates, people, exam passes,
+ *   customers, DPOR periods and revenue, a row per record) into plain tables of the same columns, from its start to
+ *   its exit; run before and after attain, and the faster of the two counts;
+ * - for scale: reading and validating the file alone, in this process, as `attain load` does.
  *
- * each as a ratio to `psql \copy` of the same records (organizations, fx rates, people, exam passes, customers, DPOR
- * periods and revenue, a row per record) into plain tables of the same columns. Goal: the write ≥ 0.3 on both.
+ * End to end, because that is what a user waits for, and what `\copy` is timed for: psql's time includes reading its
+ * files and the server's parsing of every value, so timing attain's writes alone (its organizations parsed
+ * beforehand, as this benchmark once did) compared a part of attain with the whole of psql. Goal: attain ÷ \copy
+ * ≥ 0.3 on both backends (organizations per second, so higher is better).
  */
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Organization } from '../src/engine/organization.js';
-import type { Store } from '../src/store/store.js';
 import { generateOrganization, mulberry32, type OrganizationDocument } from './generate-organization.js';
 import { round } from './stats.js';
 
@@ -23,15 +28,18 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 export const LOAD_GOAL = 0.3;
 /** `ATTAIN_BENCH_LOAD_ORGS` runs a smaller load while working on it; the benchmark's figure is for 10,000. */
 const ORGANIZATIONS = Number(process.env.ATTAIN_BENCH_LOAD_ORGS ?? 10_000);
-const BATCH = 500;
+const BIN = path.join(ROOT, 'bin', 'attain.js');
 
 export interface LoadResult {
   readonly organizations: number;
   readonly records: number;
   readonly bytes: number;
+  /** Reading and validating alone, in this process. */
   readonly parsePerSecond: number;
+  /** `attain load` end to end, into a new PGlite store. */
   readonly pglitePerSecond: number;
   readonly postgresPerSecond: number | null;
+  /** psql `\copy`: the faster of its two runs. */
   readonly copyPerSecond: number | null;
   readonly pgliteRatio: number | null;
   readonly postgresRatio: number | null;
@@ -78,7 +86,10 @@ async function writeInputs(
   return { ndjson, csv, records, bytes };
 }
 
-/** psql `\copy` of every table's CSV into plain tables of the same columns, in one psql run: the fastest way in. */
+/**
+ * psql `\copy` of every table's CSV into plain tables of the same columns, in one psql run from start to exit: the
+ * fastest way in. Returns its seconds.
+ */
 function copySeconds(databaseUrl: string, csv: Record<string, string>): number {
   const schema = `load_baseline_${process.pid}`;
   const columns: Record<string, string> = {
@@ -95,10 +106,31 @@ function copySeconds(databaseUrl: string, csv: Record<string, string>): number {
     .join(' ');
   psql(databaseUrl, ['-c', `DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}; ${create}`]);
   const copies = Object.keys(columns).flatMap((t) => ['-c', `\\copy ${schema}.${t} FROM '${csv[t]}' WITH (FORMAT csv)`]);
+  try {
+    const start = performance.now();
+    psql(databaseUrl, copies);
+    return (performance.now() - start) / 1000;
+  } finally {
+    psql(databaseUrl, ['-c', `DROP SCHEMA ${schema} CASCADE`]);
+  }
+}
+
+/**
+ * `attain load FILE` as a user runs it, in a process of its own; its seconds from start to exit. It must load every
+ * organization.
+ */
+function attainLoadSeconds(ndjson: string, organizations: number, args: readonly string[], env: NodeJS.ProcessEnv): number {
   const start = performance.now();
-  psql(databaseUrl, copies);
+  const run = spawnSync(process.execPath, [BIN, 'load', ndjson, '--lang', 'en', ...args], {
+    env,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
   const seconds = (performance.now() - start) / 1000;
-  psql(databaseUrl, ['-c', `DROP SCHEMA ${schema} CASCADE`]);
+  const all = organizations.toLocaleString('en');
+  if (run.status !== 0 || !run.stdout.includes(`Loaded ${all} of ${all} organizations`)) {
+    throw new Error(`attain load failed (${run.status}): ${run.stderr.slice(-2000)}${run.stdout.slice(-2000)}`);
+  }
   return seconds;
 }
 
@@ -117,41 +149,33 @@ export async function benchLoad(databaseUrl: string | undefined): Promise<LoadRe
     ]);
     const { ndjson, csv, records, bytes } = await writeInputs(dir);
 
-    // Parse once, timed alone; the organizations are kept for the writes, so that those time the store only.
-    const organizations: Organization[] = [];
+    // For scale: what reading and validating costs alone, the organizations dropped as they come.
+    let organizations = 0;
     const start = performance.now();
     for await (const input of readOrganizationInputs([ndjson], 'USD')) {
       if (!('organization' in input)) throw new Error(`refused: ${JSON.stringify(input.error)}`);
-      organizations.push(input.organization);
+      organizations++;
     }
     const parseSeconds = (performance.now() - start) / 1000;
 
-    const write = async (store: Store) => {
-      const actor = { kind: 'system', id: 'bench' } as const;
-      const begin = performance.now();
-      for (let i = 0; i < organizations.length; i += BATCH) {
-        const outcomes = await store.replaceOrganizations(organizations.slice(i, i + BATCH), actor);
-        const bad = outcomes.find((o) => o.status !== 'created');
-        if (bad) throw new Error(`${bad.id}: ${bad.status}`);
-      }
-      return (performance.now() - begin) / 1000;
-    };
-    const pglite: Store = await openStore({ dataDir: path.join(dir, 'data') });
-    let pgliteSeconds: number;
-    try {
-      pgliteSeconds = await write(pglite);
-    } finally {
-      await pglite.close();
-    }
+    const baseline: number[] = [];
+    if (databaseUrl) baseline.push(copySeconds(databaseUrl, csv));
+    const { DATABASE_URL: _url, ATTAIN_DATABASE_SCHEMA: _schema, ...env } = process.env;
+    const dataDir = path.join(dir, 'data');
+    // The store exists before the clock starts, as the baseline's tables do.
+    await (await openStore({ dataDir })).close();
+    const pgliteSeconds = attainLoadSeconds(ndjson, organizations, ['--data-dir', dataDir], env);
     let postgresSeconds: number | null = null;
-    let baseline: number | null = null;
     if (databaseUrl) {
       const schema = `bench_load_${process.pid}`;
-      const postgres: Store = await openStore({ databaseUrl, schema });
       try {
-        postgresSeconds = await write(postgres);
+        await (await openStore({ databaseUrl, schema })).close();
+        postgresSeconds = attainLoadSeconds(ndjson, organizations, [], {
+          ...env,
+          DATABASE_URL: databaseUrl,
+          ATTAIN_DATABASE_SCHEMA: schema,
+        });
       } finally {
-        await postgres.close();
         spawnSync('psql', [
           databaseUrl,
           '-q',
@@ -159,19 +183,20 @@ export async function benchLoad(databaseUrl: string | undefined): Promise<LoadRe
           `DROP SCHEMA IF EXISTS ${schema} CASCADE; DROP SCHEMA IF EXISTS ${schema}_jobs CASCADE`,
         ]);
       }
-      baseline = copySeconds(databaseUrl, csv);
+      baseline.push(copySeconds(databaseUrl, csv));
     }
-    const perSecond = (seconds: number) => Math.round(organizations.length / seconds);
+    const copy = baseline.length === 0 ? null : Math.min(...baseline);
+    const perSecond = (seconds: number) => Math.round(organizations / seconds);
     return {
-      organizations: organizations.length,
+      organizations,
       records,
       bytes,
       parsePerSecond: perSecond(parseSeconds),
       pglitePerSecond: perSecond(pgliteSeconds),
       postgresPerSecond: postgresSeconds === null ? null : perSecond(postgresSeconds),
-      copyPerSecond: baseline === null ? null : perSecond(baseline),
-      pgliteRatio: baseline === null ? null : round(baseline / pgliteSeconds, 3),
-      postgresRatio: baseline === null || postgresSeconds === null ? null : round(baseline / postgresSeconds, 3),
+      copyPerSecond: copy === null ? null : perSecond(copy),
+      pgliteRatio: copy === null ? null : round(copy / pgliteSeconds, 3),
+      postgresRatio: copy === null || postgresSeconds === null ? null : round(copy / postgresSeconds, 3),
       goal: LOAD_GOAL,
     };
   } finally {
@@ -184,9 +209,9 @@ export function loadRows(result: LoadResult): string[][] {
   const verdict = (ratio: number | null) => (ratio === null ? 'no PostgreSQL' : `goal ${ratio >= result.goal ? 'PASS' : 'FAIL'}`);
   const what = `${n(result.organizations)} organizations (${n(result.records)} records)`;
   return [
-    [`load: parse ${what}`, `${n(result.parsePerSecond)} orgs/s`, '', '', 'none', 'for scale'],
+    [`load: read and validate ${what} alone`, `${n(result.parsePerSecond)} orgs/s`, '', '', 'none', 'for scale'],
     [
-      `load: write ${what} into PGlite`,
+      `load: attain load ${what} into PGlite, end to end`,
       `${n(result.pglitePerSecond)} orgs/s`,
       `${n(result.copyPerSecond)} orgs/s \\copy`,
       `${result.pgliteRatio ?? 'n/a'}`,
@@ -194,7 +219,7 @@ export function loadRows(result: LoadResult): string[][] {
       verdict(result.pgliteRatio),
     ],
     [
-      `load: write ${what} into PostgreSQL`,
+      `load: attain load ${what} into PostgreSQL, end to end`,
       `${n(result.postgresPerSecond)} orgs/s`,
       `${n(result.copyPerSecond)} orgs/s \\copy`,
       `${result.postgresRatio ?? 'n/a'}`,

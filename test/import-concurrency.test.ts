@@ -75,7 +75,7 @@ if (!DATABASE_URL) {
 
     it('lands once from two attain import processes started together', async () => {
       const before = await revenueCount();
-      const env = { DATABASE_URL, ATTAIN_SCHEMA: schema };
+      const env = { DATABASE_URL, ATTAIN_DATABASE_SCHEMA: schema };
       const both = await Promise.all([0, 1].map(() => runCli(['import', FILE, '--org', 'contoso', '--format', 'json'], env)));
       for (const r of both) expect(r.status, r.stderr).toBe(0);
       const rows = readFileSync(FILE, 'utf8').trim().split('\n').length - 1;

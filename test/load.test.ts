@@ -6,6 +6,7 @@ import { type Kysely, sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Organization } from '../src/engine/organization.js';
 import { readOrganizationFile } from '../src/importers/read-organization-file.js';
+import { countOrganizations, readOrganizationInputs } from '../src/importers/read-organization-inputs.js';
 import { migrateJobs } from '../src/store/migrate-jobs.js';
 import { migrateStore } from '../src/store/migrate-store.js';
 import { type OpenStoreOptions, openStoreDatabase } from '../src/store/open-store.js';
@@ -109,12 +110,77 @@ describe('attain load (PGlite)', () => {
     expect(run.stdout).toContain('Loaded 1 of 2 organizations');
   });
 
+  it('loads batch after batch of 500 in input order, refusing a bad line and an id of an earlier batch', async () => {
+    const dir = temporaryDir('attain-load-many-');
+    const ids = Array.from({ length: 1203 }, (_, i) => `org-${i}`);
+    // Line 700 is bad and line 1203 repeats the first organization's id: 1,201 organizations in three batches.
+    const lines = ids.map((id, i) =>
+      JSON.stringify(i === 699 ? document(id, 'nobody') : i === 1202 ? document('org-0') : document(id)),
+    );
+    const file = path.join(dir, 'many.ndjson');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const dataDir = temporaryDir('attain-load-data-');
+    const run = await runCli(['load', file, '--data-dir', dataDir, '--format', 'json']);
+    expect(run.status).toBe(2);
+    const report = JSON.parse(run.stdout) as {
+      summary: { total: number; created: number; refused: number; batches: { batch: number; organizations: number }[] };
+      organizations: { line: number; id: string | null; status: string; batch?: number; error?: { code: string } }[];
+    };
+    expect(report.summary).toMatchObject({ total: 1203, created: 1201, refused: 2 });
+    expect(report.summary.batches.map((b) => b.organizations)).toEqual([500, 500, 201]);
+    const created = report.organizations.filter((o) => o.status === 'created');
+    expect(created.map((o) => o.line)).toEqual(Array.from({ length: 1202 }, (_, i) => i + 1).filter((line) => line !== 700));
+    expect(created.map((o) => o.batch)).toEqual(created.map((_, k) => Math.floor(k / 500) + 1));
+    const refused = report.organizations.filter((o) => o.status === 'refused');
+    expect(refused.map((o) => [o.line, o.error?.code])).toEqual([
+      [700, 'org.invalid'],
+      [1203, 'load.duplicate'],
+    ]);
+    const { store } = await openUnderTest({ dataDir });
+    try {
+      expect((await store.listOrganizations()).length).toBe(1201);
+      expect(await store.getOrganization('org-1201')).toEqual(organization(document('org-1201') as { id: string }));
+    } finally {
+      await store.close();
+    }
+  }, 90_000);
+
   it('exits 0 when everything loaded, and 2 with a usage message for no input', async () => {
     const dataDir = temporaryDir('attain-load-data-');
     const run = await runCli(['load', path.join(EXAMPLES, 'contoso-dynamics.json'), '--data-dir', dataDir]);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Loaded 1 of 1 organizations (1 created, 0 replaced)');
     expect((await runCli(['load', '--data-dir', dataDir])).status).toBe(2);
+  });
+});
+
+describe('reading NDJSON for a load', () => {
+  it('numbers lines as readline does (LF, CRLF, a lone CR), skips blank ones, and joins a line longer than a read', async () => {
+    const dir = temporaryDir('attain-load-lines-');
+    const file = path.join(dir, 'lines.ndjson');
+    // A line of about 2.5 MB: longer than the megabyte read at a time, so it arrives in pieces.
+    const long = { ...document('long'), customers: [{ id: 'c1', name: 'x'.repeat(2_500_000), dpor: [] }] };
+    const lines = [document('a'), document('b'), '', document('c'), long, '  \t', document('d'), document('e')].map((d) =>
+      typeof d === 'string' ? d : JSON.stringify(d),
+    );
+    // a LF b CRLF (blank) LF c CR long LF (blank) CRLF d LF e, without a final line feed.
+    const text = `${lines[0]}\n${lines[1]}\r\n${lines[2]}\n${lines[3]}\r${lines[4]}\n${lines[5]}\r\n${lines[6]}\n${lines[7]}`;
+    writeFileSync(file, text);
+    const read: { line?: number; id?: string }[] = [];
+    for await (const input of readOrganizationInputs([file], 'USD')) {
+      expect('organization' in input).toBe(true);
+      if ('organization' in input) read.push({ ...input.place, id: input.organization.id });
+    }
+    expect(read.map((r) => [r.line, r.id])).toEqual([
+      [1, 'a'],
+      [2, 'b'],
+      [4, 'c'],
+      [5, 'long'],
+      [7, 'd'],
+      [8, 'e'],
+    ]);
+    // Counted by line feeds: the line that a lone carriage return split counts once.
+    expect(await countOrganizations([file])).toBe(5);
   });
 });
 

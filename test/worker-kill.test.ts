@@ -106,7 +106,7 @@ if (!DATABASE_URL) {
       const rules = { catalog, fingerprint: catalogFingerprint(catalog) };
       const queued = await store.program.startRun({ kind: 'run', asOf: AS_OF, catalog: rules.fingerprint });
       worker = spawn(process.execPath, ['bin/attain.js', 'worker', '--concurrency', '1', '--no-nightly'], {
-        env: { ...process.env, DATABASE_URL, ATTAIN_SCHEMA: schema },
+        env: { ...process.env, DATABASE_URL, ATTAIN_DATABASE_SCHEMA: schema },
         stdio: 'ignore',
       });
       // Killed once it holds a batch of organizations and has stored some of them, not all.

@@ -23,7 +23,7 @@ export async function openStoreOption(options: Readonly<Record<string, unknown>>
   const databaseUrl = process.env.DATABASE_URL;
   if (databaseUrl) {
     // Several stores may share one database, each in a schema of its own (its job queue beside it).
-    const schema = process.env.ATTAIN_SCHEMA || undefined;
+    const schema = process.env.ATTAIN_DATABASE_SCHEMA || undefined;
     return {
       store: await openStore({ databaseUrl, ...(schema && { schema }) }),
       where: `PostgreSQL at ${redact(databaseUrl)}${schema ? `, schema ${schema}` : ''}`,

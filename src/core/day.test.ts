@@ -18,6 +18,22 @@ describe('days', () => {
     );
   });
 
+  it('agrees with Date on any text of the shape YYYY-MM-DD, real date or not', () => {
+    const twoDigits = fc.integer({ min: 0, max: 39 }).map((n) => String(n).padStart(2, '0'));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 9999 }), twoDigits, twoDigits, (year, month, day) => {
+        const text = `${String(year).padStart(4, '0')}-${month}-${day}`;
+        const date = new Date(0);
+        date.setUTCFullYear(year, Number(month) - 1, Number(day));
+        const real = date.getUTCFullYear() === year && date.getUTCMonth() === Number(month) - 1;
+        expect(parseDay(text)).toBe(real && Number(day) > 0 ? date.getTime() / 86_400_000 : undefined);
+      }),
+    );
+    for (const text of ['2017-0a-01', '2017-01-0１', '２017-01-01', ' 2017-01-01', '2017-01-01 ', '2017-01—01']) {
+      expect(parseDay(text)).toBeUndefined();
+    }
+  });
+
   it('goes one year back on the same calendar date, 29 February to 28 February', () => {
     expect(formatDay(oneYearBefore(parseDay('2020-02-29') as number))).toBe('2019-02-28');
     expect(formatDay(oneYearBefore(parseDay('2018-03-31') as number))).toBe('2017-03-31');

@@ -20,7 +20,6 @@ export type OrganizationInput =
   | { readonly place: InputPlace; readonly organization: Organization }
   | { readonly place: InputPlace; readonly error: AttainError };
 
-const LF = 10;
 const CR = 13;
 
 /** Files of one organization per line. */
@@ -63,24 +62,48 @@ export async function countOrganizations(files: readonly string[]): Promise<numb
       count++;
       continue;
     }
-    let blank = true;
-    const stream = createReadStream(file).on('error', () => undefined);
     try {
-      for await (const chunk of stream as AsyncIterable<Buffer>) {
-        for (const byte of chunk) {
-          if (byte === 10) {
-            if (!blank) count++;
-            blank = true;
-          } else if (byte !== 32 && byte !== 13 && byte !== 9) blank = false;
-        }
-      }
+      for await (const line of byteLines(file)) if (!isBlank(line)) count++;
     } catch {
       // Unreadable: counted as one, reported when read.
-      blank = false;
+      count++;
     }
-    if (!blank) count++;
   }
   return count;
+}
+
+/** Bytes read at a time: lines are found in each chunk by the engine's own search, not byte by byte in JavaScript. */
+const CHUNK_BYTES = 1024 * 1024;
+const NEWLINE = 10;
+
+/**
+ * The lines of a file as bytes, without their line feeds, found a chunk at a time; a line longer than a chunk is
+ * joined from its pieces. As readline gives them: no line after a final line feed.
+ */
+async function* byteLines(file: string): AsyncGenerator<Buffer> {
+  const pieces: Buffer[] = [];
+  for await (const chunk of createReadStream(file, { highWaterMark: CHUNK_BYTES }) as AsyncIterable<Buffer>) {
+    let start = 0;
+    for (let end = chunk.indexOf(NEWLINE); end >= 0; end = chunk.indexOf(NEWLINE, start)) {
+      const piece = chunk.subarray(start, end);
+      start = end + 1;
+      if (pieces.length === 0) yield piece;
+      else {
+        pieces.push(piece);
+        const line = Buffer.concat(pieces);
+        pieces.length = 0;
+        yield line;
+      }
+    }
+    if (start < chunk.length) pieces.push(chunk.subarray(start));
+  }
+  if (pieces.length > 0) yield Buffer.concat(pieces);
+}
+
+/** A line of spaces, tabs and carriage returns only (or nothing). */
+function isBlank(line: Buffer): boolean {
+  for (const byte of line) if (byte !== 32 && byte !== 13 && byte !== 9) return false;
+  return true;
 }
 
 /**
@@ -108,29 +131,22 @@ export async function* readOrganizationInputs(files: readonly string[], baseCurr
 async function* readNdjson(file: string, baseCurrency: string): AsyncGenerator<OrganizationInput> {
   // Read as bytes and decoded a line at a time: a line that is not UTF-8 is refused where it stops being UTF-8,
   // where decoding the stream as text would have replaced its bytes with U+FFFD and read on.
-  const stream = createReadStream(file, { highWaterMark: 1024 * 1024 });
   let line = 0;
-  let pending: Buffer[] = [];
-  /** The byte offset in the file where the line being read starts, and where the next chunk starts. */
-  let lineStart = 0;
-  let chunkStart = 0;
+  /** The byte offset in the file where the line being read starts. */
+  let offset = 0;
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      let start = 0;
-      for (let lf = chunk.indexOf(LF); lf >= 0; lf = chunk.indexOf(LF, start)) {
-        const bytes = pending.length > 0 ? Buffer.concat([...pending, chunk.subarray(start, lf)]) : chunk.subarray(start, lf);
-        pending = [];
-        line++;
-        const input = readLine(file, line, lineStart, bytes, baseCurrency);
+    for await (const bytes of byteLines(file)) {
+      const start = offset;
+      offset += bytes.length + 1;
+      const end = bytes.length > 0 && bytes[bytes.length - 1] === CR ? bytes.length - 1 : bytes.length;
+      // A lone carriage return inside ends a line too (an old Mac file, or a stray one), as readline ends them.
+      let from = 0;
+      for (let cr = bytes.indexOf(CR, from); cr >= 0 && cr < end; cr = bytes.indexOf(CR, from)) {
+        const input = readLine(file, ++line, start + from, bytes.subarray(from, cr), baseCurrency);
         if (input) yield input;
-        start = lf + 1;
-        lineStart = chunkStart + start;
+        from = cr + 1;
       }
-      if (start < chunk.length) pending.push(chunk.subarray(start));
-      chunkStart += chunk.length;
-    }
-    if (pending.length > 0) {
-      const input = readLine(file, line + 1, lineStart, Buffer.concat(pending), baseCurrency);
+      const input = readLine(file, ++line, start + from, bytes.subarray(from, end), baseCurrency);
       if (input) yield input;
     }
   } catch (error) {

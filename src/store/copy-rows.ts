@@ -39,6 +39,8 @@ export class CopyRows {
     private readonly parts: readonly CopyPart[],
     /** How many rows. */
     readonly rows: number,
+    /** The rows already encoded, whole rows per chunk (see `encoded`); none when they are encoded as they are sent. */
+    private readonly encodedChunks?: readonly Uint8Array[],
   ) {}
 
   /** Rows given column by column; each row is led by `orgId`, the column every child table starts with. */
@@ -62,32 +64,93 @@ export class CopyRows {
   }
 
   /**
+   * Rows encoded earlier by `chunks` (on another thread, say, which hands over the bytes without copying them),
+   * sent as they are: each chunk holds whole rows.
+   */
+  static encoded(rows: number, chunks: readonly Uint8Array[]): CopyRows {
+    return new CopyRows([], rows, chunks);
+  }
+
+  /**
    * The rows, encoded a chunk at a time as it is asked for (without HEADER and TRAILER), each chunk about
    * `bytesPerChunk` long or one row if that is longer: a backend that streams sends one chunk while the next is
    * encoded, and one that cannot wraps each chunk into a payload of its own. Sized in bytes, not rows, because a row
-   * of arrays can carry thousands of records.
+   * of arrays can carry thousands of records. Rows made `encoded` come in the chunks they were encoded in.
    */
   *chunks(bytesPerChunk: number): Generator<Uint8Array> {
-    const width = this.parts[0]?.columns.length ?? 0;
-    const writer = new BinaryWriter(Math.min(bytesPerChunk, this.rows * 16 * (width + 1)));
-    const encoders = (this.parts[0]?.columns ?? []).map((column) => ENCODERS[column.type]);
-    for (const part of this.parts) {
-      const columns = part.columns;
-      const rows = columns[0]?.values.length ?? 0;
-      const org = writer.textField(part.orgId);
-      for (let row = 0; row < rows; row++) {
-        writer.int16(width + 1);
-        writer.bytes(org);
-        for (let c = 0; c < width; c++) {
-          const column = columns[c] as CopyColumn;
-          const value = column.values[row];
-          if (value === null || value === undefined) writer.int32(-1);
-          else (encoders[c] as FieldEncoder)(writer, value, column.name);
-        }
-        if (writer.size >= bytesPerChunk) yield writer.take();
-      }
+    if (this.encodedChunks) {
+      yield* this.encodedChunks;
+      return;
     }
-    if (writer.size > 0) yield writer.take();
+    const width = this.parts[0]?.columns.length ?? 0;
+    const encoder = new RowEncoder(bytesPerChunk, this.rows * 16 * (width + 1));
+    for (const part of this.parts) {
+      const rows = part.columns[0]?.values.length ?? 0;
+      for (let row = 0; row < rows; row++) if (encoder.addRow(part, row)) yield* encoder.takeFull();
+    }
+    yield* encoder.finish();
+  }
+}
+
+/**
+ * Encodes rows in PostgreSQL's binary COPY format, part after part, into chunks of about `bytesPerChunk` (whole
+ * rows each, or one row if that is longer). Every part lists the same columns as the first.
+ */
+export class RowEncoder {
+  private readonly writer: BinaryWriter;
+  private readonly full: Uint8Array[] = [];
+  private encoders: readonly FieldEncoder[] | undefined;
+  private org: { readonly id: string; readonly field: Uint8Array } | undefined;
+  /** Rows encoded so far. */
+  rows = 0;
+
+  /** @param expectedBytes about how many bytes the rows will take, if known: the first buffer's size */
+  constructor(
+    private readonly bytesPerChunk: number,
+    expectedBytes = 64 * 1024,
+  ) {
+    this.writer = new BinaryWriter(Math.min(bytesPerChunk, expectedBytes));
+  }
+
+  /** Encodes every row of a part; chunks that fill up wait for `takeFull` or `finish`. */
+  add(part: CopyPart): void {
+    const rows = part.columns[0]?.values.length ?? 0;
+    for (let row = 0; row < rows; row++) this.addRow(part, row);
+  }
+
+  /** Encodes one row of a part; true when a chunk filled up. */
+  addRow(part: CopyPart, row: number): boolean {
+    const { writer } = this;
+    const columns = part.columns;
+    const width = columns.length;
+    this.encoders ??= columns.map((column) => ENCODERS[column.type]);
+    const encoders = this.encoders;
+    // Rows are encoded by the first part's column types: a part of another shape is a slip in the code.
+    if (width !== encoders.length) throw new Error(`COPY: ${part.orgId} has ${width} columns, not ${encoders.length}`);
+    if (this.org?.id !== part.orgId) this.org = { id: part.orgId, field: writer.textField(part.orgId) };
+    writer.int16(width + 1);
+    writer.bytes(this.org.field);
+    for (let c = 0; c < width; c++) {
+      const column = columns[c] as CopyColumn;
+      const value = column.values[row];
+      if (value === null || value === undefined) writer.int32(-1);
+      else (encoders[c] as FieldEncoder)(writer, value, column.name);
+    }
+    this.rows++;
+    if (writer.size < this.bytesPerChunk) return false;
+    this.full.push(writer.take());
+    return true;
+  }
+
+  /** The chunks that filled up, handed over. */
+  takeFull(): Uint8Array[] {
+    return this.full.splice(0);
+  }
+
+  /** Every chunk not yet taken, the last (partly filled) one included. */
+  finish(): Uint8Array[] {
+    if (this.writer.size > 0) this.full.push(this.writer.take());
+    return this.takeFull();
   }
 }
 
@@ -114,7 +177,7 @@ type FieldEncoder = (writer: BinaryWriter, value: ScalarValue | readonly ScalarV
 type ScalarEncoder = (writer: BinaryWriter, value: ScalarValue, column: string) => void;
 
 const SCALAR_ENCODERS: Record<ScalarType, ScalarEncoder> = {
-  text: (writer, value) => writer.bytes(writer.textField(typeof value === 'string' ? value : String(value))),
+  text: (writer, value) => writer.text(typeof value === 'string' ? value : String(value)),
   integer: (writer, value, column) => {
     const n = Number(value);
     if (!Number.isInteger(n) || n < -0x80000000 || n > 0x7fffffff) throw unencodable(column, value, 'a 32-bit integer');
@@ -292,7 +355,6 @@ class BinaryWriter {
   private view: DataView;
   private length = 0;
   private readonly encoder = new TextEncoder();
-  private readonly texts = new Map<string, Uint8Array>();
   /** Scratch space for one numeric's base-10000 digits. */
   readonly digits: number[] = [];
 
@@ -345,18 +407,33 @@ class BinaryWriter {
   }
 
   /**
-   * A text field as COPY writes it, its length then its UTF-8, remembered: imports repeat the same customers,
-   * products and currencies on every row.
+   * Writes a text field as COPY does, its length then its UTF-8. ASCII is copied a character at a time, the rest
+   * encoded in place: faster than looking each value up among those already encoded, as this once did, since a
+   * fresh string's hash costs a pass over it too.
    */
-  textField(text: string): Uint8Array {
-    let field = this.texts.get(text);
-    if (field === undefined) {
-      const utf8 = this.encoder.encode(text);
-      field = new Uint8Array(4 + utf8.length);
-      new DataView(field.buffer).setInt32(0, utf8.length);
-      field.set(utf8, 4);
-      if (this.texts.size < 100_000) this.texts.set(text, field);
+  text(text: string): void {
+    const n = text.length;
+    this.reserve(4 + 3 * n);
+    const buffer = this.buffer;
+    const at = this.length + 4;
+    let ascii = 0;
+    while (ascii < n) {
+      const code = text.charCodeAt(ascii);
+      if (code >= 0x80) break;
+      buffer[at + ascii] = code;
+      ascii++;
     }
+    const written = ascii === n ? n : ascii + this.encoder.encodeInto(text.slice(ascii), buffer.subarray(at + ascii)).written;
+    this.view.setInt32(this.length, written);
+    this.length = at + written;
+  }
+
+  /** A text field as `text` writes it, as bytes of its own: for a value written on many rows. */
+  textField(text: string): Uint8Array {
+    const utf8 = this.encoder.encode(text);
+    const field = new Uint8Array(4 + utf8.length);
+    new DataView(field.buffer).setInt32(0, utf8.length);
+    field.set(utf8, 4);
     return field;
   }
 

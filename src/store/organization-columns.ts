@@ -44,39 +44,51 @@ export const organizationColumns = {
   },
 
   exams(exams: readonly (ExamPass & { readonly person: string })[], first: number): readonly BulkColumn[] {
-    return [
-      seq(exams.length, first),
-      text(
-        'person_id',
-        exams.map((e) => e.person),
-      ),
-      text(
-        'exam',
-        exams.map((e) => e.exam),
-      ),
-      dates(
-        'passed',
-        exams.map((e) => e.passed),
-      ),
-    ];
+    return examColumns(
+      exams.map((e) => e.person),
+      exams.map((e) => e.exam),
+      exams.map((e) => e.passed),
+      first,
+    );
+  },
+
+  /** A whole organization's exam passes, person by person, numbered from 0. */
+  examsOfPeople(people: readonly Person[]): readonly BulkColumn[] {
+    const persons: string[] = [];
+    const exams: string[] = [];
+    const passed: Day[] = [];
+    for (const person of people) {
+      for (const exam of person.exams) {
+        persons.push(person.id);
+        exams.push(exam.exam);
+        passed.push(exam.passed);
+      }
+    }
+    return examColumns(persons, exams, passed, 0);
   },
 
   dpor(periods: readonly (Period & { readonly customer: string })[], first: number): readonly BulkColumn[] {
-    return [
-      seq(periods.length, first),
-      text(
-        'customer_id',
-        periods.map((p) => p.customer),
-      ),
-      dates(
-        'from_date',
-        periods.map((p) => p.from),
-      ),
-      dates(
-        'to_date',
-        periods.map((p) => p.to),
-      ),
-    ];
+    return dporColumns(
+      periods.map((p) => p.customer),
+      periods.map((p) => p.from),
+      periods.map((p) => p.to),
+      first,
+    );
+  },
+
+  /** A whole organization's DPOR periods, customer by customer, numbered from 0. */
+  dporOfCustomers(customers: readonly Customer[]): readonly BulkColumn[] {
+    const ids: string[] = [];
+    const from: Day[] = [];
+    const to: (Day | null)[] = [];
+    for (const customer of customers) {
+      for (const period of customer.dpor) {
+        ids.push(customer.id);
+        from.push(period.from);
+        to.push(period.to);
+      }
+    }
+    return dporColumns(ids, from, to, 0);
   },
 
   /** Revenue as chunk rows (`revenue_chunks`): `first_seq`, then one array per field. */
@@ -101,12 +113,32 @@ export const organizationColumns = {
   },
 };
 
+function examColumns(
+  persons: readonly string[],
+  exams: readonly string[],
+  passed: readonly Day[],
+  first: number,
+): readonly BulkColumn[] {
+  return [seq(persons.length, first), text('person_id', persons), text('exam', exams), dates('passed', passed)];
+}
+
+function dporColumns(
+  customers: readonly string[],
+  from: readonly Day[],
+  to: readonly (Day | null)[],
+  first: number,
+): readonly BulkColumn[] {
+  return [seq(customers.length, first), text('customer_id', customers), dates('from_date', from), dates('to_date', to)];
+}
+
 function dates(name: string, days: readonly (Day | null)[]): BulkColumn {
   return { name, type: 'date', values: days };
 }
 
 function seq(count: number, first: number): BulkColumn {
-  return { name: 'seq', type: 'integer', values: Array.from({ length: count }, (_, i) => first + i) };
+  const values: number[] = new Array(count);
+  for (let i = 0; i < count; i++) values[i] = first + i;
+  return { name: 'seq', type: 'integer', values };
 }
 
 function text(name: string, values: readonly (string | null)[]): BulkColumn {

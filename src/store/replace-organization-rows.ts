@@ -32,14 +32,12 @@ export async function replaceOrganizationRows(
       .execute();
     await deleteOrganizationChildren(trx, org.id);
   }
-  const exams = org.people.flatMap((p) => p.exams.map((e) => ({ ...e, person: p.id })));
-  const dpor = org.customers.flatMap((c) => c.dpor.map((d) => ({ ...d, customer: c.id })));
   // Parents before children, for the foreign keys.
   await bulkCopy(trx, 'fx_rates', org.id, columns.fx(org.fx));
   await bulkCopy(trx, 'people', org.id, columns.parties(org.people, 0));
   await bulkCopy(trx, 'customers', org.id, columns.parties(org.customers, 0));
-  await bulkCopy(trx, 'exam_passes', org.id, columns.exams(exams, 0));
-  await bulkCopy(trx, 'dpor_periods', org.id, columns.dpor(dpor, 0));
+  await bulkCopy(trx, 'exam_passes', org.id, columns.examsOfPeople(org.people));
+  await bulkCopy(trx, 'dpor_periods', org.id, columns.dporOfCustomers(org.customers));
   await bulkCopy(trx, 'revenue_chunks', org.id, columns.revenue(org.revenue, 0));
   return { created };
 }

@@ -1,14 +1,14 @@
 import { type Kysely, sql } from 'kysely';
 import { AttainError } from '../core/attain-error.js';
 import type { Organization } from '../engine/organization.js';
-import { bulkCopyMany } from './bulk-copy.js';
+import { copyEncoded } from './bulk-copy.js';
 import type { ChildTable } from './bulk-insert.js';
-import type { CopyColumn } from './copy-rows.js';
 import { toStoreError } from './database-error.js';
 import { enqueueEvaluations } from './enqueue-evaluations.js';
-import { organizationColumns as columns } from './organization-columns.js';
+import { encodeLoadBatch, type LoadBatch } from './load-batch.js';
+import { lockOrganizations } from './lock-organizations.js';
 import { checkRevenueCustomers } from './replace-organization-rows.js';
-import type { Actor, LoadOutcome } from './store.js';
+import type { Actor, LoadBatchOutcome, LoadOutcome } from './store.js';
 import type { StoreDatabase } from './store-database.js';
 
 /**
@@ -39,7 +39,7 @@ export async function replaceOrganizations(
   const accepted: { readonly index: number; readonly organization: Organization }[] = [];
   const first = new Map<string, number>();
   organizations.forEach((organization, index) => {
-    const refusal = refusalOf(organization, index, first);
+    const refusal = duplicateOf(organization, index, first) ?? writeRefusal(organization);
     if (refusal) outcomes[index] = { id: organization.id, status: 'refused', error: refusal };
     else {
       first.set(organization.id, index);
@@ -48,39 +48,39 @@ export async function replaceOrganizations(
   });
   for (let start = 0, batch = 0; start < accepted.length; start += batchSize, batch++) {
     const members = accepted.slice(start, start + batchSize);
-    try {
-      const created = await db.transaction().execute((trx) =>
-        writeBatch(
-          trx,
-          jobSchema,
-          members.map((m) => m.organization),
-          actor,
-        ),
-      );
-      for (const {
-        index,
-        organization: { id },
-      } of members) {
-        outcomes[index] = { id, status: created.has(id) ? 'created' : 'replaced', batch };
-      }
-    } catch (error) {
-      const reason = batchError(error);
-      for (const { index, organization } of members) {
-        outcomes[index] = { id: organization.id, status: 'failed', batch, error: reason };
-      }
+    const encoded = encodeOrFail(members.map((m) => m.organization));
+    const outcome = 'error' in encoded ? encoded : await writeLoadBatch(db, jobSchema, encoded, actor);
+    const created = new Set('created' in outcome ? outcome.created : []);
+    for (const {
+      index,
+      organization: { id },
+    } of members) {
+      outcomes[index] =
+        'error' in outcome
+          ? { id, status: 'failed', batch, error: outcome.error }
+          : { id, status: created.has(id) ? 'created' : 'replaced', batch };
     }
   }
   return outcomes;
 }
 
-/** Why an organization cannot be written at all, found before any batch begins; undefined when it can be. */
-function refusalOf(organization: Organization, index: number, first: ReadonlyMap<string, number>): AttainError | undefined {
-  const earlier = first.get(organization.id);
-  if (earlier !== undefined) {
-    return new AttainError('store.organization.duplicate', `organization "${organization.id}" is given twice`, [
-      { code: 'store.organization.duplicate', path: `$[${index}].id`, params: { id: organization.id, first: `$[${earlier}]` } },
-    ]);
+/**
+ * Encodes a batch, or says why it could not: a value its column cannot hold is a slip in the code, not in the input,
+ * and fails its batch as a database error would.
+ */
+function encodeOrFail(organizations: readonly Organization[]): LoadBatch | { readonly error: AttainError } {
+  try {
+    return encodeLoadBatch(organizations);
+  } catch (error) {
+    return { error: loadBatchError(error) };
   }
+}
+
+/**
+ * Why an organization cannot be written at all, whatever else its batch holds: a revenue record naming no customer
+ * of its own. A parsed organization always passes. Undefined when it can be written.
+ */
+export function writeRefusal(organization: Organization): AttainError | undefined {
   try {
     checkRevenueCustomers(organization);
     return undefined;
@@ -90,8 +90,34 @@ function refusalOf(organization: Organization, index: number, first: ReadonlyMap
   }
 }
 
+/** An organization whose id an earlier one of the same call has, refused. */
+function duplicateOf(organization: Organization, index: number, first: ReadonlyMap<string, number>): AttainError | undefined {
+  const earlier = first.get(organization.id);
+  if (earlier === undefined) return undefined;
+  return new AttainError('store.organization.duplicate', `organization "${organization.id}" is given twice`, [
+    { code: 'store.organization.duplicate', path: `$[${index}].id`, params: { id: organization.id, first: `$[${earlier}]` } },
+  ]);
+}
+
+/**
+ * Writes one encoded batch in its own transaction (see `Store.writeLoadBatch`); a failure in the database is
+ * returned, not thrown, and nothing of the batch is left behind.
+ */
+export async function writeLoadBatch(
+  db: Kysely<StoreDatabase>,
+  jobSchema: string,
+  batch: LoadBatch,
+  actor: Actor,
+): Promise<LoadBatchOutcome> {
+  try {
+    return { created: await db.transaction().execute((trx) => writeBatch(trx, jobSchema, batch, actor)) };
+  } catch (error) {
+    return { error: loadBatchError(error) };
+  }
+}
+
 /** A batch's failure as an error to report: a constraint the database enforced, or the database's own words. */
-function batchError(error: unknown): AttainError {
+export function loadBatchError(error: unknown): AttainError {
   const converted = toStoreError(error);
   if (converted instanceof AttainError) return converted;
   const detail = converted instanceof Error ? converted.message : String(converted);
@@ -109,14 +135,16 @@ function batchError(error: unknown): AttainError {
 async function writeBatch(
   trx: Kysely<StoreDatabase>,
   jobSchema: string,
-  organizations: readonly Organization[],
+  batch: LoadBatch,
   actor: Actor,
-): Promise<ReadonlySet<string>> {
-  const sorted = [...organizations].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+): Promise<readonly string[]> {
+  const sorted = [...batch.organizations].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const ids = sorted.map((o) => o.id);
   const names = sorted.map((o) => o.name);
   const markets = sorted.map((o) => o.market);
   const countries = sorted.map((o) => o.country);
+  // Every other writer of these organizations (an import planned from a version, a PUT) takes the same locks.
+  await lockOrganizations(trx, ids);
   const inserted = await sql<{ id: string }>`
     insert into organizations (id, name, market, country)
     select * from unnest(${ids}::text[], ${names}::text[], ${markets}::text[], ${countries}::text[])
@@ -134,46 +162,15 @@ async function writeBatch(
       await sql`delete from ${sql.table(table)} where org_id = any(${replaced}::text[])`.execute(trx);
     }
   }
-  const copy = (table: ChildTable, columnsOf: (o: Organization) => readonly CopyColumn[]) =>
-    bulkCopyMany(
-      trx,
-      table,
-      organizations.map((o) => ({ orgId: o.id, columns: columnsOf(o) })),
-    );
-  // Parents before children, for the foreign keys.
-  await copy('fx_rates', (o) => columns.fx(o.fx));
-  await copy('people', (o) => columns.parties(o.people, 0));
-  await copy('customers', (o) => columns.parties(o.customers, 0));
-  await copy('exam_passes', (o) =>
-    columns.exams(
-      o.people.flatMap((p) => p.exams.map((e) => ({ ...e, person: p.id }))),
-      0,
-    ),
-  );
-  await copy('dpor_periods', (o) =>
-    columns.dpor(
-      o.customers.flatMap((c) => c.dpor.map((d) => ({ ...d, customer: c.id }))),
-      0,
-    ),
-  );
-  await copy('revenue_chunks', (o) => columns.revenue(o.revenue, 0));
-  const details = organizations.map((o) =>
-    JSON.stringify({
-      created: created.has(o.id),
-      people: o.people.length,
-      exams: o.people.reduce((n, p) => n + p.exams.length, 0),
-      customers: o.customers.length,
-      dpor: o.customers.reduce((n, c) => n + c.dpor.length, 0),
-      revenue: o.revenue.length,
-      fx: o.fx.size,
-    }),
-  );
-  const inOrder = organizations.map((o) => o.id);
+  // Parents before children, for the foreign keys: the batch lists its tables in that order.
+  for (const rows of batch.tables) await copyEncoded(trx, rows);
+  const inOrder = batch.organizations.map((o) => o.id);
+  const details = batch.organizations.map((o) => JSON.stringify({ created: created.has(o.id), ...o.counts }));
   await sql`
     insert into audit_log (actor_kind, actor_id, org_id, action, detail)
     select ${actor.kind}, ${actor.id}, x.org, 'org.load', x.detail::jsonb
     from unnest(${inOrder}::text[], ${details}::text[]) with ordinality as x (org, detail, n)
     order by x.n`.execute(trx);
   await enqueueEvaluations(trx, jobSchema, inOrder);
-  return created;
+  return [...created];
 }

@@ -6,15 +6,17 @@ import { appendAudit } from './append-audit.js';
 import { toStoreError } from './database-error.js';
 import { deleteOrganizationChildren } from './delete-organization-children.js';
 import { enqueueEvaluations } from './enqueue-evaluations.js';
+import type { LoadBatch } from './load-batch.js';
 import { lockAtVersion, lockOrganizations } from './lock-organizations.js';
 import type { JobDatabase, StorageCheck } from './opened-database.js';
 import { readOrganizations } from './read-organizations.js';
 import { replaceOrganizationRows } from './replace-organization-rows.js';
-import { replaceOrganizations } from './replace-organizations.js';
+import { replaceOrganizations, writeLoadBatch } from './replace-organizations.js';
 import { SqlProgramStore, SqlRunLedger } from './sql-program-store.js';
 import type {
   Actor,
   AuditEntry,
+  LoadBatchOutcome,
   LoadOutcome,
   OrganizationAdditions,
   OrganizationSummary,
@@ -149,6 +151,10 @@ export class SqlStore implements Store {
   ): Promise<readonly LoadOutcome[]> {
     // Its own transactions, one per batch: a batch's failure is reported, not thrown (see replaceOrganizations).
     return replaceOrganizations(this.db, this.jobSchema, organizations, actor, options.batchSize);
+  }
+
+  writeLoadBatch(batch: LoadBatch, actor: Actor): Promise<LoadBatchOutcome> {
+    return writeLoadBatch(this.db, this.jobSchema, batch, actor);
   }
 
   addToOrganization(

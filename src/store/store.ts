@@ -1,5 +1,6 @@
 import type { AttainError } from '../core/attain-error.js';
 import type { Customer, ExamPass, Organization, Period, Person, RevenueRecord } from '../engine/organization.js';
+import type { LoadBatch } from './load-batch.js';
 import type { ProgramStore } from './program-store.js';
 
 /** Who may do what through the API. */
@@ -62,6 +63,12 @@ export type LoadOutcome =
   | { readonly id: string; readonly status: 'refused'; readonly error: AttainError }
   | { readonly id: string; readonly status: 'failed'; readonly batch: number; readonly error: AttainError };
 
+/**
+ * What became of one batch of a bulk load (`writeLoadBatch`): written, with the ids it created (the others were
+ * replaced), or rolled back whole, with why.
+ */
+export type LoadBatchOutcome = { readonly created: readonly string[] } | { readonly error: AttainError };
+
 export interface AuditEntry {
   readonly id: number;
   readonly at: string;
@@ -105,6 +112,12 @@ export interface Store {
     actor: Actor,
     options?: { readonly batchSize?: number },
   ): Promise<readonly LoadOutcome[]>;
+  /**
+   * Writes a batch that a `LoadBatchEncoder` prepared (perhaps on another thread) in one transaction, as
+   * `replaceOrganizations` writes each of its batches: whole, with an audit entry per organization and their
+   * evaluations queued, or not at all. Never throws for a failure in the database: returns it.
+   */
+  writeLoadBatch(batch: LoadBatch, actor: Actor): Promise<LoadBatchOutcome>;
   /** Adds records to an existing organization (import of CSV rows). */
   addToOrganization(
     id: string,

@@ -1,16 +1,15 @@
-import { AttainError } from '../../core/attain-error.js';
+import type { AttainError } from '../../core/attain-error.js';
 import type { Locale } from '../../core/localized.js';
-import type { Organization } from '../../engine/organization.js';
+import { type LoadMember, LoadReader } from '../../importers/read-load-batches.js';
 import {
   countOrganizations,
   formatPlace,
   type InputPlace,
   listOrganizationFiles,
-  readOrganizationInputs,
 } from '../../importers/read-organization-inputs.js';
 import { renderError, renderIssues } from '../../render/render-error.js';
 import { type LoadSummary, renderLoadLine, renderLoadProgress, renderLoadSummary } from '../../render/render-load.js';
-import type { Actor, Store } from '../../store/store.js';
+import type { Actor, LoadBatchOutcome, Store } from '../../store/store.js';
 import { catalogOption, chooseLocale, formatOption, langOption } from '../common-options.js';
 import { loadCatalog } from '../load-catalog-option.js';
 import { type OptionSpec, parseArgs, usage } from '../parse-args.js';
@@ -18,7 +17,7 @@ import { dataDirOption, openStoreOption } from '../store-option.js';
 
 export const loadOptions: readonly OptionSpec[] = [dataDirOption, formatOption, langOption, catalogOption];
 
-/** Organizations per store call, and so per transaction: the store's own batch size (see replace-organizations.ts). */
+/** Organizations per transaction: the store's own batch size (see replace-organizations.ts). */
 const BATCH = 500;
 const PROGRESS_MS = 1000;
 const ACTOR: Actor = { kind: 'cli', id: 'attain load' };
@@ -47,20 +46,17 @@ export async function loadCommand(argv: readonly string[], write: (text: string)
   const files = await listOrganizationFiles(positionals);
   if (files.length === 0) throw usage(`no organization files (.json, .yaml, .yml, .ndjson, .jsonl) in ${positionals.join(', ')}`);
   const catalog = await loadCatalog(options.catalog);
-  const total = await countOrganizations(files);
-  const { store } = await openStoreOption(options);
   const started = performance.now();
-  const run = new LoadRun(store, locale, json ? undefined : write);
-  const progress = setInterval(() => process.stderr.write(renderLoadProgress(run.loaded, total, locale)), PROGRESS_MS);
+  // Reading starts now, on its own thread: the first batch is parsed while the files are counted and the store opens.
+  const reader = new LoadReader(files, catalog.currency, BATCH);
+  const run = new LoadRun(locale, json ? undefined : write);
+  let total: number;
   try {
-    for await (const input of readOrganizationInputs(files, catalog.currency)) {
-      if ('error' in input) run.refuse(input.place, null, input.error);
-      else await run.add(input.place, input.organization);
-    }
-    await run.flush();
+    total = await countOrganizations(files);
+    const { store } = await openStoreOption(options);
+    await writeBatches(reader, store, run, total, locale);
   } finally {
-    clearInterval(progress);
-    await store.close();
+    await reader.close();
   }
   const summary: LoadSummary = { total, ...run.counts, seconds: (performance.now() - started) / 1000, batches: run.batches };
   if (json) write(`${JSON.stringify({ summary, organizations: run.results }, null, 2)}\n`);
@@ -68,16 +64,28 @@ export async function loadCommand(argv: readonly string[], write: (text: string)
   return summary.failed > 0 ? 1 : summary.refused > 0 ? 2 : 0;
 }
 
-/** A load in progress: the batch being gathered, the places of the ids seen, and what became of each organization. */
+/** Writes each batch the reader gives, a transaction each, with progress on stderr; then closes the store. */
+async function writeBatches(reader: LoadReader, store: Store, run: LoadRun, total: number, locale: Locale): Promise<void> {
+  const progress = setInterval(() => process.stderr.write(renderLoadProgress(run.loaded, total, locale)), PROGRESS_MS);
+  try {
+    for await (const event of reader.events()) {
+      if (event.kind === 'refused') run.refuse(event.place, event.id, event.error);
+      else if (event.kind === 'batch') run.landed(event.members, await store.writeLoadBatch(event.batch, ACTOR));
+      else run.landed(event.members, event);
+    }
+  } finally {
+    clearInterval(progress);
+    await store.close();
+  }
+}
+
+/** A load in progress: what became of each organization, and of each batch. */
 class LoadRun {
   readonly results: LoadResult[] = [];
   readonly batches: { batch: number; landed: boolean; organizations: number }[] = [];
   readonly counts = { created: 0, replaced: 0, refused: 0, failed: 0 };
-  private pending: { readonly place: InputPlace; readonly organization: Organization }[] = [];
-  private readonly seen = new Map<string, InputPlace>();
 
   constructor(
-    private readonly store: Store,
     private readonly locale: Locale,
     /** Where each organization's line goes as it is known; none for JSON, which is written whole at the end. */
     private readonly writeLine: ((text: string) => void) | undefined,
@@ -87,17 +95,6 @@ class LoadRun {
     return this.counts.created + this.counts.replaced;
   }
 
-  async add(place: InputPlace, organization: Organization): Promise<void> {
-    const first = this.seen.get(organization.id);
-    if (first) {
-      this.refuse(place, organization.id, duplicate(organization.id, place, first));
-      return;
-    }
-    this.seen.set(organization.id, place);
-    this.pending.push({ place, organization });
-    if (this.pending.length >= BATCH) await this.flush();
-  }
-
   refuse(place: InputPlace, id: string | null, error: AttainError): void {
     this.counts.refused++;
     this.record({ ...placeOf(place), id, status: 'refused', error: error.toJSON() });
@@ -105,32 +102,24 @@ class LoadRun {
     this.writeLine?.(`${renderIssues(error, this.locale).join('\n') || renderError(error, this.locale).trimEnd()}\n`);
   }
 
-  /** Writes the gathered batch in one store call (one transaction), and reports each of its organizations. */
-  async flush(): Promise<void> {
-    if (this.pending.length === 0) return;
-    const members = this.pending;
-    this.pending = [];
+  /** Reports each organization of a batch once the store has written it, or why it was not. */
+  landed(members: readonly LoadMember[], outcome: LoadBatchOutcome): void {
     const batch = this.batches.length + 1;
-    const outcomes = await this.store.replaceOrganizations(
-      members.map((m) => m.organization),
-      ACTOR,
-      { batchSize: members.length },
-    );
-    let landed = true;
-    outcomes.forEach((outcome, k) => {
-      const place = (members[k] as (typeof members)[number]).place;
-      if (outcome.status === 'refused') {
-        this.refuse(place, outcome.id, outcome.error);
+    const created = new Set('created' in outcome ? outcome.created : []);
+    members.forEach(({ place, id }, k) => {
+      if ('error' in outcome) {
+        this.counts.failed++;
+        this.record({ ...placeOf(place), id, status: 'failed', batch, error: outcome.error.toJSON() });
+        this.writeLine?.(renderLoadLine('failed', id, formatPlace(place), this.locale, batch));
+        if (k === 0) this.writeLine?.(`${renderIssues(outcome.error, this.locale).join('\n')}\n`);
         return;
       }
-      if (outcome.status === 'failed') landed = false;
-      this.counts[outcome.status]++;
-      const error = outcome.status === 'failed' ? { error: outcome.error.toJSON() } : {};
-      this.record({ ...placeOf(place), id: outcome.id, status: outcome.status, batch, ...error });
-      this.writeLine?.(renderLoadLine(outcome.status, outcome.id, formatPlace(place), this.locale, batch));
-      if (outcome.status === 'failed' && k === 0) this.writeLine?.(`${renderIssues(outcome.error, this.locale).join('\n')}\n`);
+      const status = created.has(id) ? 'created' : 'replaced';
+      this.counts[status]++;
+      this.record({ ...placeOf(place), id, status, batch });
+      this.writeLine?.(renderLoadLine(status, id, formatPlace(place), this.locale, batch));
     });
-    this.batches.push({ batch, landed, organizations: members.length });
+    this.batches.push({ batch, landed: !('error' in outcome), organizations: members.length });
   }
 
   private record(result: LoadResult): void {
@@ -141,15 +130,4 @@ class LoadRun {
 
 function placeOf(place: InputPlace): { readonly file: string; readonly line?: number } {
   return place.line === undefined ? { file: place.file } : { file: place.file, line: place.line };
-}
-
-/** The later of two organizations with one id: refused, naming both places. */
-function duplicate(id: string, place: InputPlace, first: InputPlace): AttainError {
-  const params = { id, first: formatPlace(first), ...(place.line !== undefined && { line: place.line }) };
-  return new AttainError(
-    'load.duplicate',
-    `${formatPlace(place)}: organization "${id}" is already loaded from ${formatPlace(first)}`,
-    [{ code: 'load.duplicate', path: '$.id', params }],
-    place.file,
-  );
 }

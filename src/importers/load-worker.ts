@@ -1,0 +1,80 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { AttainError } from '../core/attain-error.js';
+import { LoadBatchEncoder, loadBatchTransfers } from '../store/load-batch.js';
+import { loadBatchError, writeRefusal } from '../store/replace-organizations.js';
+import type { LoadMember, LoadWorkerData, LoadWorkerMessage } from './read-load-batches.js';
+import { formatPlace, type InputPlace, readOrganizationInputs } from './read-organization-inputs.js';
+
+/**
+ * The thread that reads a bulk load's inputs (see `LoadReader`): validates each organization, refuses the bad
+ * ones and repeated ids, encodes the rest a batch at a time and hands each batch over, waiting while `ahead` batches
+ * are ready and not yet taken.
+ */
+async function main(port: NonNullable<typeof parentPort>, data: LoadWorkerData): Promise<void> {
+  let ready = 0;
+  let taken: (() => void) | undefined;
+  port.on('message', () => {
+    ready--;
+    taken?.();
+    taken = undefined;
+  });
+  const post = (message: LoadWorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
+  const seen = new Map<string, InputPlace>();
+  const encoder = new LoadBatchEncoder();
+  let members: LoadMember[] = [];
+  let unencodable: unknown;
+
+  const flush = async () => {
+    if (members.length === 0) return;
+    while (ready >= data.ahead) {
+      await new Promise<void>((resolve) => {
+        taken = resolve;
+      });
+    }
+    const batch = encoder.finish();
+    if (unencodable !== undefined) post({ kind: 'unencodable', members, error: loadBatchError(unencodable).toJSON() });
+    else post({ kind: 'batch', members, batch }, loadBatchTransfers(batch));
+    ready++;
+    members = [];
+    unencodable = undefined;
+  };
+
+  for await (const input of readOrganizationInputs(data.files, data.baseCurrency)) {
+    if ('error' in input) {
+      post({ kind: 'refused', place: input.place, id: null, error: input.error.toJSON() });
+      continue;
+    }
+    const { place, organization } = input;
+    const first = seen.get(organization.id);
+    const refusal = first ? duplicate(organization.id, place, first) : writeRefusal(organization);
+    if (refusal) {
+      post({ kind: 'refused', place, id: organization.id, error: refusal.toJSON() });
+      continue;
+    }
+    seen.set(organization.id, place);
+    members.push({ place, id: organization.id });
+    // Encoded now, so that the organization's objects die young; a value that cannot be encoded fails its batch.
+    try {
+      if (unencodable === undefined) encoder.add(organization);
+    } catch (error) {
+      unencodable = error;
+    }
+    if (members.length >= data.batchSize) await flush();
+  }
+  await flush();
+  post({ kind: 'done' });
+  port.close();
+}
+
+/** The later of two organizations with one id: refused, naming both places. */
+function duplicate(id: string, place: InputPlace, first: InputPlace): AttainError {
+  const params = { id, first: formatPlace(first), ...(place.line !== undefined && { line: place.line }) };
+  return new AttainError(
+    'load.duplicate',
+    `${formatPlace(place)}: organization "${id}" is already loaded from ${formatPlace(first)}`,
+    [{ code: 'load.duplicate', path: '$.id', params }],
+    place.file,
+  );
+}
+
+if (parentPort) await main(parentPort, workerData as LoadWorkerData);
