@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -103,13 +103,36 @@ describe('the command line while the server holds the embedded store', () => {
     expect(missing.stderr).toMatch(/no organization "nobody"/);
   });
 
+  it('loads many organizations through the server, refusing the bad ones as on the store', async () => {
+    const file = path.join(dir, 'many.ndjson');
+    const good = (id: string) => JSON.stringify({ id, market: 'developed', people: [], customers: [], revenue: [] });
+    writeFileSync(file, [good('many-1'), '{"id":"many-bad","market":"mars"}', good('many-2'), good('many-1')].join('\n'));
+    const loaded = await cli('load', file, '--format', 'json');
+    expect(loaded.status).toBe(2);
+    const { summary, organizations } = JSON.parse(loaded.stdout) as {
+      summary: { created: number; refused: number };
+      organizations: { id: string; status: string; line: number; error?: { code: string } }[];
+    };
+    expect(summary).toMatchObject({ created: 2, refused: 2 });
+    // Refusals are reported as they are read, written organizations as their batch lands.
+    const byLine = [...organizations].sort((a, b) => a.line - b.line);
+    expect(byLine.map((o) => [o.line, o.id, o.status, o.error?.code])).toEqual([
+      [1, 'many-1', 'created', undefined],
+      [2, null, 'refused', 'org.invalid'],
+      [3, 'many-2', 'created', undefined],
+      [4, 'many-1', 'refused', 'load.duplicate'],
+    ]);
+    expect(((await get('/api/orgs/many-2')) as { id: string }).id).toBe('many-2');
+  });
+
   it('imports, runs the program and reports an impact through the server, which does the work', async () => {
     const dry = await cli('import', 'examples/contoso-dynamics.json', '--org', 'contoso', '--dry-run', '--format', 'json');
     expect(JSON.parse(dry.stdout)).toMatchObject({ dryRun: true });
     const run = await cli('run', '--as-of', '2018-03-31', '--format', 'json');
     expect(run.status).toBe(0);
     const ran = JSON.parse(run.stdout) as { run: { done: number; failed: number }; levels: { attained: number }[] };
-    expect(ran.run).toMatchObject({ done: 2, failed: 0 });
+    // The examples, and the two organizations loaded above.
+    expect(ran.run).toMatchObject({ done: 4, failed: 0 });
     const standing = (await get('/api/orgs/contoso/standing')) as { asOf: string };
     expect(standing.asOf).toBe('2018-03-31');
     const impact = await cli(

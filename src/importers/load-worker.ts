@@ -1,9 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { AttainError } from '../core/attain-error.js';
 import { LoadBatchEncoder, loadBatchTransfers } from '../store/load-batch.js';
 import { loadBatchError, writeRefusal } from '../store/replace-organizations.js';
 import type { LoadMember, LoadWorkerData, LoadWorkerMessage } from './read-load-batches.js';
-import { formatPlace, type InputPlace, readOrganizationInputs } from './read-organization-inputs.js';
+import { duplicateOrganization, type InputPlace, readOrganizationInputs } from './read-organization-inputs.js';
 
 /**
  * The thread that reads a bulk load's inputs (see `LoadReader`): validates each organization, refuses the bad
@@ -46,7 +45,7 @@ async function main(port: NonNullable<typeof parentPort>, data: LoadWorkerData):
     }
     const { place, organization } = input;
     const first = seen.get(organization.id);
-    const refusal = first ? duplicate(organization.id, place, first) : writeRefusal(organization);
+    const refusal = first ? duplicateOrganization(organization.id, place, first) : writeRefusal(organization);
     if (refusal) {
       post({ kind: 'refused', place, id: organization.id, error: refusal.toJSON() });
       continue;
@@ -64,17 +63,6 @@ async function main(port: NonNullable<typeof parentPort>, data: LoadWorkerData):
   await flush();
   post({ kind: 'done' });
   port.close();
-}
-
-/** The later of two organizations with one id: refused, naming both places. */
-function duplicate(id: string, place: InputPlace, first: InputPlace): AttainError {
-  const params = { id, first: formatPlace(first), ...(place.line !== undefined && { line: place.line }) };
-  return new AttainError(
-    'load.duplicate',
-    `${formatPlace(place)}: organization "${id}" is already loaded from ${formatPlace(first)}`,
-    [{ code: 'load.duplicate', path: '$.id', params }],
-    place.file,
-  );
 }
 
 if (parentPort) await main(parentPort, workerData as LoadWorkerData);

@@ -214,3 +214,14 @@ function readLine(file: string, line: number, start: number, bytes: Buffer, base
     return { place, error: new AttainError(error.code, `${file}:${line}: ${error.message}`, issues, file) };
   }
 }
+
+/** The later of two organizations with one id in one load: refused, naming both places. */
+export function duplicateOrganization(id: string, place: InputPlace, first: InputPlace): AttainError {
+  const params = { id, first: formatPlace(first), ...(place.line !== undefined && { line: place.line }) };
+  return new AttainError(
+    'load.duplicate',
+    `${formatPlace(place)}: organization "${id}" is already loaded from ${formatPlace(first)}`,
+    [{ code: 'load.duplicate', path: '$.id', params }],
+    place.file,
+  );
+}

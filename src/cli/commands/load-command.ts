@@ -12,8 +12,9 @@ import { type LoadSummary, renderLoadLine, renderLoadProgress, renderLoadSummary
 import type { Actor, LoadBatchOutcome, Store } from '../../store/store.js';
 import { catalogOption, chooseLocale, formatOption, langOption } from '../common-options.js';
 import { loadCatalog } from '../load-catalog-option.js';
+import { loadThroughServer } from '../load-through-server.js';
 import { type OptionSpec, parseArgs, usage } from '../parse-args.js';
-import { dataDirOption, openStoreOption } from '../store-option.js';
+import { dataDirOption, openStoreOrServer } from '../store-option.js';
 
 export const loadOptions: readonly OptionSpec[] = [dataDirOption, formatOption, langOption, catalogOption];
 
@@ -53,8 +54,17 @@ export async function loadCommand(argv: readonly string[], write: (text: string)
   let total: number;
   try {
     total = await countOrganizations(files);
-    const { store } = await openStoreOption(options);
-    await writeBatches(reader, store, run, total, locale);
+    const target = await openStoreOrServer(options);
+    if (target.kind === 'store') await writeBatches(reader, target.store, run, total, locale);
+    else {
+      await reader.close();
+      const progress = setInterval(() => process.stderr.write(renderLoadProgress(run.loaded, total, locale)), PROGRESS_MS);
+      try {
+        await loadThroughServer(target.client, files, catalog.currency, BATCH, run);
+      } finally {
+        clearInterval(progress);
+      }
+    }
   } finally {
     await reader.close();
   }
