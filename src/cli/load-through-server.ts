@@ -1,6 +1,6 @@
 import { AttainError } from '../core/attain-error.js';
 import { organizationDocument } from '../engine/organization-document.js';
-import type { LoadMember } from '../importers/read-load-batches.js';
+import type { LoadMember } from '../importers/load-reader.js';
 import { duplicateOrganization, type InputPlace, readOrganizationInputs } from '../importers/read-organization-inputs.js';
 import type { LoadBatchOutcome } from '../store/store.js';
 import type { ServerClient } from './server-client.js';

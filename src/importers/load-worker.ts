@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { LoadBatchEncoder, loadBatchTransfers } from '../store/load-batch.js';
 import { loadBatchError, writeRefusal } from '../store/replace-organizations.js';
-import type { LoadMember, LoadWorkerData, LoadWorkerMessage } from './read-load-batches.js';
+import type { LoadMember, LoadWorkerData, LoadWorkerMessage } from './load-reader.js';
 import { duplicateOrganization, type InputPlace, readOrganizationInputs } from './read-organization-inputs.js';
 
 /**

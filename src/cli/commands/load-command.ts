@@ -1,6 +1,6 @@
 import type { AttainError } from '../../core/attain-error.js';
 import type { Locale } from '../../core/localized.js';
-import { type LoadMember, LoadReader } from '../../importers/read-load-batches.js';
+import { type LoadMember, LoadReader } from '../../importers/load-reader.js';
 import {
   countOrganizations,
   formatPlace,
