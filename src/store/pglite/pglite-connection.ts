@@ -1,5 +1,6 @@
 import type { CompiledQuery, DatabaseConnection, QueryResult } from 'kysely';
 import { CopyRows, copyRowsOf } from '../copy-rows.js';
+import { nextTurn } from './next-turn.js';
 import type { PGliteClient } from './pglite-client.js';
 
 /**
@@ -16,12 +17,16 @@ export class PGliteConnection implements DatabaseConnection {
   constructor(private readonly client: PGliteClient) {}
 
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
+    await nextTurn();
     const copy = copyRowsOf(compiledQuery.parameters);
     if (copy) {
       // PGlite has no COPY FROM STDIN; it reads the rows as the special file /dev/blob instead. One statement per
       // chunk, since PGlite runs each on the JS thread: between them the process can answer other requests.
       const statement = compiledQuery.sql.replace(/ from stdin /i, " from '/dev/blob' ");
+      let first = true;
       for (const chunk of copy.chunks(COPY_STATEMENT_BYTES)) {
+        if (!first) await nextTurn();
+        first = false;
         const blob = new Blob([CopyRows.HEADER, chunk, CopyRows.TRAILER] as Uint8Array<ArrayBuffer>[]);
         await this.client.query(statement, [], { blob });
       }
