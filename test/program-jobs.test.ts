@@ -13,11 +13,13 @@ import { type Day, parseDay } from '../src/core/day.js';
 import type { Organization } from '../src/engine/organization.js';
 import { parseOrganization } from '../src/engine/parse-organization.js';
 import { readOrganizationFile } from '../src/importers/read-organization-file.js';
+import { reevaluate } from '../src/jobs/reevaluate.js';
 import { runToCompletion } from '../src/jobs/run-to-completion.js';
 import { evaluateJointly } from '../src/planner/evaluate-jointly.js';
 import { catalogFingerprint } from '../src/program/catalog-fingerprint.js';
 import { enqueueEvaluations } from '../src/store/enqueue-evaluations.js';
 import { openStore } from '../src/store/open-store.js';
+import type { EvaluationWrite } from '../src/store/program-store.js';
 import type { SqlStore } from '../src/store/sql-store.js';
 import { organization as randomOrganization } from './arbitraries.js';
 
@@ -175,4 +177,34 @@ describe.each(backends)('the program on the job engine (%s)', (_name, open) => {
       expected.sort(),
     );
   }, 120_000);
+
+  it('writes evaluations a batch at once, refusing only those another job wrote since they were read', async () => {
+    const rules = { catalog, fingerprint: catalogFingerprint(catalog) };
+    const ids = ['batch-a', 'batch-b', 'batch-c'];
+    const [a, b, c] = ids as [string, string, string];
+    for (const [k, o] of orgs().slice(0, 3).entries()) await store.replaceOrganization({ ...o, id: ids[k] as string }, SYSTEM);
+    const compute = async (list: readonly string[]) =>
+      Promise.all(
+        (await store.program.readForEvaluation(list)).map((input) => reevaluate(rules, input, parseDay(AS_OF) as Day, null)),
+      );
+    const revision = async (id: string) => (await store.program.evaluation(id))?.revision;
+    const levels = async (id: string) => (await store.program.evaluation(id))?.levels.length ?? 0;
+
+    // First evaluations: another job wrote b's in between, and c was deleted (nothing to write, nothing to retry).
+    let writes = await compute(ids);
+    expect(await store.program.writeEvaluations([writes[1] as EvaluationWrite])).toEqual([true]);
+    await store.deleteOrganization(c, SYSTEM);
+    expect(await store.program.writeEvaluations(writes)).toEqual([true, false, true]);
+    expect([await revision(a), await revision(b), await revision(c)]).toEqual([1, 1, undefined]);
+    expect(await levels(a)).toBe(writes[0]?.outcome.kind === 'ok' ? writes[0].outcome.standing.levels.length : -1);
+    expect(await levels(a)).toBeGreaterThan(0);
+
+    // Later evaluations replace a revision: b's was written in between again, and a's lands whole.
+    writes = await compute([a, b]);
+    expect(await store.program.writeEvaluations([writes[1] as EvaluationWrite])).toEqual([true]);
+    expect(await store.program.writeEvaluations(writes)).toEqual([true, false]);
+    expect([await revision(a), await revision(b)]).toEqual([2, 2]);
+    expect(await levels(a)).toBe(writes[0]?.outcome.kind === 'ok' ? writes[0].outcome.standing.levels.length : -1);
+    for (const id of [a, b]) await store.deleteOrganization(id, SYSTEM);
+  }, 60_000);
 });

@@ -24,6 +24,12 @@ export interface JobContext {
 
 /** A write that lost a race with another job is read and computed again, at most this many times. */
 const ATTEMPTS = 3;
+/**
+ * Organizations of a job read, evaluated and written together: one read and one write transaction for them all
+ * instead of one write per organization, while each transaction stays short. On the embedded store a transaction
+ * holds the one session, and the API's reads wait for it.
+ */
+const EVALUATION_CHUNK = 10;
 
 /**
  * The jobs, by graphile-worker task name. `evaluate` re-evaluates organizations and stores their standings;
@@ -36,22 +42,30 @@ export function jobTasks(context: JobContext): TaskList {
   const { store } = context;
   const drafts = new Map<string, Rules>();
 
-  const evaluate: Task = async (payload) => {
-    const job = payload as EvaluatePayload;
-    const asOf = parseDay(job.asOf ?? (await store.program.programAsOf()) ?? formatDay(today())) as Day;
-    let pending = [...job.orgs];
+  /** Evaluates and stores some organizations; returns how many failed. */
+  const evaluateChunk = async (orgs: readonly string[], asOf: Day, run: string | null): Promise<number> => {
+    let pending = orgs;
     let failed = 0;
     for (let attempt = 0; attempt < ATTEMPTS && pending.length > 0; attempt++) {
       const inputs = await store.program.readForEvaluation(pending);
-      const retry: string[] = [];
-      for (const input of inputs) {
-        const write = await evaluator(context.rules, input, asOf, job.run ?? null);
-        if (!(await store.program.writeEvaluation(write))) retry.push(input.organization.id);
-        else if (write.outcome.kind === 'failed') failed++;
-      }
-      pending = retry;
+      // All at once: with worker threads they are evaluated side by side, and meanwhile this thread is free.
+      const writes = await Promise.all(inputs.map((input) => evaluator(context.rules, input, asOf, run)));
+      const written = await store.program.writeEvaluations(writes);
+      pending = writes.filter((_, k) => !written[k]).map((w) => w.org);
+      failed += writes.filter((w, k) => written[k] && w.outcome.kind === 'failed').length;
     }
     if (pending.length > 0) throw new Error(`organizations kept changing while evaluated: ${pending.join(', ')}`);
+    return failed;
+  };
+
+  const evaluate: Task = async (payload) => {
+    const job = payload as EvaluatePayload;
+    const asOf = parseDay(job.asOf ?? (await store.program.programAsOf()) ?? formatDay(today())) as Day;
+    const orgs = [...new Set(job.orgs)];
+    let failed = 0;
+    for (let i = 0; i < orgs.length; i += EVALUATION_CHUNK) {
+      failed += await evaluateChunk(orgs.slice(i, i + EVALUATION_CHUNK), asOf, job.run ?? null);
+    }
     // Organizations deleted since the run listed them count as done.
     if (job.run !== undefined) await store.runs.advance(job.run, job.orgs.length, failed);
   };
