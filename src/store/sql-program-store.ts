@@ -111,7 +111,9 @@ export class SqlProgramStore implements ProgramStore {
   }
 
   async evaluation(org: string): Promise<StoredEvaluation | undefined> {
-    return (await readEvaluations(this.db, [org])).get(org);
+    // One transaction: the head and the levels from one snapshot, and on the embedded store one turn of its session.
+    const read = this.db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only');
+    return (await read.execute((trx) => readEvaluations(trx, [org]))).get(org);
   }
 
   async transitions(org: string, options: { readonly limit?: number } = {}): Promise<readonly StoredTransition[]> {
