@@ -19,7 +19,7 @@ import { evaluateJointly } from '../src/planner/evaluate-jointly.js';
 import { catalogFingerprint } from '../src/program/catalog-fingerprint.js';
 import { enqueueEvaluations } from '../src/store/enqueue-evaluations.js';
 import { openStore } from '../src/store/open-store.js';
-import type { EvaluationWrite } from '../src/store/program-store.js';
+import { type EvaluationWrite, SORTS } from '../src/store/program-store.js';
 import type { SqlStore } from '../src/store/sql-store.js';
 import { organization as randomOrganization } from './arbitraries.js';
 
@@ -144,6 +144,51 @@ describe.each(backends)('the program on the job engine (%s)', (_name, open) => {
     expect(transitions.length).toBeGreaterThan(0);
     expect(transitions.every((t) => t.cause.kind === 'first')).toBe(true);
   }, 120_000);
+
+  it("sorts the operator's page on the server as the stored rows say, ascending and descending", async () => {
+    // Contoso's Cloud CRM Gold is at risk (lost on 2018-04-30), so the at-risk sort has a date to sort by.
+    const contoso = await readOrganizationFile(
+      fileURLToPath(new URL('../examples/contoso-dynamics.json', import.meta.url)),
+      'USD',
+    );
+    await store.replaceOrganization(contoso, SYSTEM);
+    const rules = { catalog, fingerprint: catalogFingerprint(catalog) };
+    await runToCompletion(
+      store,
+      rules,
+      (await store.program.startRun({ kind: 'run', asOf: AS_OF, catalog: rules.fingerprint })).id,
+    );
+    const all = (await store.program.page({ limit: 1000 })).rows;
+    const firstAtRisk = (r: (typeof all)[number]) => r.levels.flatMap((l) => l.atRisk ?? []).sort()[0] ?? null;
+    const keys: Record<(typeof SORTS)[number], (r: (typeof all)[number]) => string | number | null> = {
+      id: (r) => r.id,
+      name: (r) => r.name ?? r.id,
+      market: (r) => r.market,
+      attained: (r) => r.attained,
+      'at-risk': firstAtRisk,
+    };
+    expect(all.some((r) => firstAtRisk(r) !== null)).toBe(true);
+    for (const sort of SORTS) {
+      for (const descending of [false, true]) {
+        const key = keys[sort];
+        // Nulls last either way; the id breaks ties in the same direction.
+        const expected = [...all].sort((a, b) => {
+          const [x, y] = [key(a), key(b)];
+          if (x !== y) {
+            if (x === null) return 1;
+            if (y === null) return -1;
+            return (x < y ? -1 : 1) * (descending ? -1 : 1);
+          }
+          return (a.id < b.id ? -1 : 1) * (descending ? -1 : 1);
+        });
+        const page = await store.program.page({ sort, descending, limit: 1000 });
+        expect(
+          page.rows.map((r) => r.id),
+          `${sort}${descending ? ' desc' : ''}`,
+        ).toEqual(expected.map((r) => r.id));
+      }
+    }
+  }, 60_000);
 
   it('the impact of a draft catalog equals evaluating both catalogs directly', async () => {
     // Contoso holds Cloud CRM Gold with US$321,729.25: the draft's US$600,000 takes it away.
