@@ -58,7 +58,7 @@ export function jobTasks(context: JobContext): TaskList {
     return failed;
   };
 
-  const evaluate: Task = async (payload) => {
+  const evaluate: Task = async (payload, helpers) => {
     const job = payload as EvaluatePayload;
     const asOf = parseDay(job.asOf ?? (await store.program.programAsOf()) ?? formatDay(today())) as Day;
     const orgs = [...new Set(job.orgs)];
@@ -67,7 +67,14 @@ export function jobTasks(context: JobContext): TaskList {
       failed += await evaluateChunk(orgs.slice(i, i + EVALUATION_CHUNK), asOf, job.run ?? null);
     }
     // Organizations deleted since the run listed them count as done.
-    if (job.run !== undefined) await store.runs.advance(job.run, job.orgs.length, failed);
+    if (job.run === undefined || !(await store.runs.advance(job.run, job.orgs.length, failed))) return;
+    // The job that closed the run tidies up after it; its own work is done and counted, so a failure here is logged
+    // rather than retried.
+    try {
+      await store.runs.tidyAfterRun();
+    } catch (error) {
+      helpers.logger.error(`tidying up after run ${job.run}: ${error instanceof Error ? error.message : String(error)}`);
+    }
   };
 
   const expand: Task = async (payload) => {

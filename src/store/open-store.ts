@@ -23,7 +23,7 @@ export interface OpenStoreOptions {
  * Opening PGlite takes seconds the first time and about a second after: open once per process.
  */
 export async function openStore(options: OpenStoreOptions = {}): Promise<SqlStore> {
-  const { db, migrationTableSchema, jobs } = await openStoreDatabase(options);
+  const { db, migrationTableSchema, jobs, vacuumsItself } = await openStoreDatabase(options);
   try {
     await migrateStore(db, migrationTableSchema);
     await migrateJobs(jobs);
@@ -31,7 +31,7 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<SqlStor
     await db.destroy();
     throw error;
   }
-  return new SqlStore(db, jobs);
+  return new SqlStore(db, jobs, { vacuumsItself });
 }
 
 /**

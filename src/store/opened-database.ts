@@ -8,6 +8,11 @@ export interface OpenedDatabase {
   readonly migrationTableSchema?: string;
   /** What the job engine (graphile-worker) runs on: a `pg.Pool`, or PGlite's stand-in, and the schema of its tables. */
   readonly jobs: JobDatabase;
+  /**
+   * Whether the database vacuums its tables by itself (PostgreSQL's autovacuum). PGlite has no autovacuum: the store
+   * clears the rows a run replaced itself, and keeps the visibility map that index-only scans need.
+   */
+  readonly vacuumsItself: boolean;
 }
 
 /** The job engine's connection: graphile-worker's `pgPool` option and `schema`. */

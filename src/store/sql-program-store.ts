@@ -485,6 +485,7 @@ export class SqlRunLedger {
   constructor(
     private readonly db: Kysely<StoreDatabase>,
     private readonly jobSchema: string,
+    private readonly vacuumsItself: boolean,
   ) {}
 
   /** The run's row with its draft catalog, for the jobs. */
@@ -513,9 +514,12 @@ export class SqlRunLedger {
     });
   }
 
-  /** Counts organizations done (and failed) in a run, closing it when the last one is in. */
-  async advance(id: string, done: number, failed: number, changes: readonly ImpactChange[] = []): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+  /**
+   * Counts organizations done (and failed) in a run, closing it when the last one is in. True when this call closed
+   * it.
+   */
+  async advance(id: string, done: number, failed: number, changes: readonly ImpactChange[] = []): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
       if (changes.length > 0) {
         await trx
           .insertInto('impact_changes')
@@ -533,10 +537,28 @@ export class SqlRunLedger {
           .onConflict((oc) => oc.doNothing())
           .execute();
       }
-      await sql`update program_runs set done = done + ${done}, failed = failed + ${failed},
+      const result = await sql<{ closed: boolean }>`
+        with before as (select finished_at from program_runs where id = ${id} for update)
+        update program_runs set done = done + ${done}, failed = failed + ${failed},
           finished_at = case when total is not null and done + ${done} >= total then now() else finished_at end
-        where id = ${id}`.execute(trx);
+        where id = ${id}
+        returning (select finished_at from before) is null and finished_at is not null as closed`.execute(trx);
+      return result.rows[0]?.closed === true;
     });
+  }
+
+  /**
+   * After a run rewrote every organization's standing: fresh statistics for the operator's queries, and on a database
+   * without autovacuum (PGlite) the replaced rows cleared and the visibility map set, which the operator's index-only
+   * scans need. Outside any transaction, as VACUUM must be.
+   */
+  async tidyAfterRun(): Promise<void> {
+    const rewritten = sql`organizations, evaluations, standings`;
+    if (this.vacuumsItself) await sql`analyze ${rewritten}, transitions`.execute(this.db);
+    else {
+      await sql`vacuum (analyze) ${rewritten}`.execute(this.db);
+      await sql`analyze transitions`.execute(this.db);
+    }
   }
 
   /** Marks a run as failed as a whole (its draft cannot be read, say). */

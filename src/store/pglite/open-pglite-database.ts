@@ -38,7 +38,7 @@ export async function openPGliteDatabase(dataDir: string, options: DatabaseOptio
     };
     const lock = new ConnectionLock();
     const db = new Kysely<StoreDatabase>({ dialect: new PGliteDialect(client, lock), ...(options.log && { log: options.log }) });
-    return { db, jobs: { pgPool: new PGlitePool(pglite, lock), schema: JOB_SCHEMA } };
+    return { db, jobs: { pgPool: new PGlitePool(pglite, lock), schema: JOB_SCHEMA }, vacuumsItself: false };
   } catch (error) {
     unlock();
     throw error;
