@@ -1,4 +1,5 @@
 import type { Runner } from 'graphile-worker';
+import { inBackground } from '../store/background-work.js';
 import type { SqlStore } from '../store/sql-store.js';
 import { type JobContext, jobTasks } from './job-tasks.js';
 
@@ -20,16 +21,19 @@ export async function startJobs(store: SqlStore, context: Omit<JobContext, 'stor
   const { run, Logger } = await import('graphile-worker');
   const log = options.log;
   const nightly = options.nightly ?? '0 2';
-  return run({
-    pgPool: store.jobs.pgPool as never,
-    schema: store.jobs.schema,
-    concurrency: options.concurrency ?? 2,
-    noHandleSignals: true,
-    pollInterval: 1000,
-    taskList: jobTasks({ ...context, store }),
-    crontab: nightly === false ? '' : `${nightly} * * * nightly\n`,
-    logger: new Logger((scope) => (level, message) => {
-      if (log && (level === 'error' || level === 'warning')) log(level, `${scope.label ?? 'worker'}: ${message}`);
+  // In the background: on the embedded store, a request's statements go before the jobs' (see ConnectionLock).
+  return inBackground(() =>
+    run({
+      pgPool: store.jobs.pgPool as never,
+      schema: store.jobs.schema,
+      concurrency: options.concurrency ?? 2,
+      noHandleSignals: true,
+      pollInterval: 1000,
+      taskList: jobTasks({ ...context, store }),
+      crontab: nightly === false ? '' : `${nightly} * * * nightly\n`,
+      logger: new Logger((scope) => (level, message) => {
+        if (log && (level === 'error' || level === 'warning')) log(level, `${scope.label ?? 'worker'}: ${message}`);
+      }),
     }),
-  });
+  );
 }

@@ -1,6 +1,6 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { CompiledQuery, DatabaseConnection, QueryResult } from 'kysely';
 import { CopyRows, copyRowsOf } from '../copy-rows.js';
-import { nextTurn } from './next-turn.js';
 import type { PGliteClient } from './pglite-client.js';
 
 /**
@@ -17,11 +17,11 @@ export class PGliteConnection implements DatabaseConnection {
   constructor(private readonly client: PGliteClient) {}
 
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
-    await nextTurn();
     const copy = copyRowsOf(compiledQuery.parameters);
     if (copy) {
       // PGlite has no COPY FROM STDIN; it reads the rows as the special file /dev/blob instead. One statement per
-      // chunk, since PGlite runs each on the JS thread: between them the process can answer other requests.
+      // chunk, since PGlite runs each on the JS thread: between them the process answers requests that need no
+      // database (the session stays this transaction's).
       const statement = compiledQuery.sql.replace(/ from stdin /i, " from '/dev/blob' ");
       let first = true;
       for (const chunk of copy.chunks(COPY_STATEMENT_BYTES)) {

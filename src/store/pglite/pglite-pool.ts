@@ -1,6 +1,5 @@
 import { EventEmitter } from 'node:events';
 import type { ConnectionLock } from './connection-lock.js';
-import { nextTurn } from './next-turn.js';
 
 /** The members of a PGlite instance the pool uses. */
 export interface PGliteForPool {
@@ -76,7 +75,6 @@ export class PGlitePoolClient extends EventEmitter {
     const release = this.transaction ?? (await this.pool.lock.acquire());
     let keep = false;
     try {
-      await nextTurn();
       const result =
         params.length === 0
           ? ((await this.pool.pglite.exec(text, { parsers: PARSERS })).at(-1) ?? { rows: [] })
