@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { WorkerEvents } from 'graphile-worker';
+import { inBackground } from '../store/background-work.js';
 import type { SqlStore } from '../store/sql-store.js';
 import { DeadWorkers, SWEEP_MS } from './dead-workers.js';
 import { type JobContext, jobTasks } from './job-tasks.js';
@@ -38,19 +39,22 @@ export async function startJobs(
     claims.push(dead.claim(worker.workerId).catch((error: Error) => log?.('error', `liveness lock: ${error.message}`)));
   });
   await dead.sweep();
-  const runner = await run({
-    pgPool: store.jobs.pgPool as never,
-    schema: store.jobs.schema,
-    concurrency: options.concurrency ?? 2,
-    noHandleSignals: true,
-    pollInterval: 1000,
-    events,
-    taskList: jobTasks({ ...context, store }),
-    crontab: nightly === false ? '' : `${nightly} * * * nightly\n`,
-    logger: new Logger((scope) => (level, message) => {
-      if (log && (level === 'error' || level === 'warning')) log(level, `${scope.label ?? 'worker'}: ${message}`);
+  // In the background: on the embedded store, a request's statements go before the jobs' (see ConnectionLock).
+  const runner = await inBackground(() =>
+    run({
+      pgPool: store.jobs.pgPool as never,
+      schema: store.jobs.schema,
+      concurrency: options.concurrency ?? 2,
+      noHandleSignals: true,
+      pollInterval: 1000,
+      events,
+      taskList: jobTasks({ ...context, store }),
+      crontab: nightly === false ? '' : `${nightly} * * * nightly\n`,
+      logger: new Logger((scope) => (level, message) => {
+        if (log && (level === 'error' || level === 'warning')) log(level, `${scope.label ?? 'worker'}: ${message}`);
+      }),
     }),
-  });
+  );
   // Only where other processes share the queue can a worker die while this one runs.
   const sweeping = store.jobs.exclusive
     ? undefined

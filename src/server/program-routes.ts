@@ -8,7 +8,7 @@ import { catalogFingerprint } from '../program/catalog-fingerprint.js';
 import { impactTotals } from '../program/impact-totals.js';
 import { LIFECYCLE_STATUSES } from '../program/standing-types.js';
 import { type ProgramFilter, SORTS } from '../store/program-store.js';
-import type { AppEnv, AppOptions } from './app-env.js';
+import { type AppEnv, type AppOptions, canRead } from './app-env.js';
 import { httpErrors } from './http-error.js';
 import { programCsv } from './program-csv.js';
 import { actorOf, bodyText, dayParameter, ok, orgParams, readableOrganization } from './route-helpers.js';
@@ -246,9 +246,13 @@ export function registerProgramRoutes(app: OpenAPIHono<AppEnv>, options: AppOpti
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      await readableOrganization(c, options, id);
+      if (!canRead(c.get('token'), id)) throw httpErrors.notFound(id);
+      // A stored evaluation means the organization exists (it goes with it): only without one is the organization
+      // looked up, which reads all of its records.
       const evaluation = await program.evaluation(id);
-      return c.json(evaluation ?? { org: id, pending: true }, 200);
+      if (evaluation) return c.json(evaluation, 200);
+      await readableOrganization(c, options, id);
+      return c.json({ org: id, pending: true }, 200);
     },
   );
 

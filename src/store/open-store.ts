@@ -29,7 +29,7 @@ export interface OpenStoreOptions {
  * Opening PGlite takes seconds the first time and about a second after: open once per process.
  */
 export async function openStore(options: OpenStoreOptions = {}): Promise<SqlStore> {
-  const { db, migrationTableSchema, jobs, storage } = await openStoreDatabase(options);
+  const { db, migrationTableSchema, jobs, storage, vacuumsItself } = await openStoreDatabase(options);
   try {
     await migrateStore(db, migrationTableSchema);
     await migrateJobs(jobs);
@@ -37,7 +37,7 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<SqlStor
     await db.destroy();
     throw storeFaultOf(error) ?? error;
   }
-  return new SqlStore(db, jobs, storage);
+  return new SqlStore(db, jobs, storage, { vacuumsItself });
 }
 
 /**

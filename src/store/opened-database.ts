@@ -10,6 +10,11 @@ export interface OpenedDatabase {
   readonly jobs: JobDatabase;
   /** The files behind the database, when the backend keeps them in this process (PGlite); absent for a server. */
   readonly storage?: StorageCheck;
+  /**
+   * Whether the database vacuums its tables by itself (PostgreSQL's autovacuum). PGlite has no autovacuum: the store
+   * clears the rows a run replaced itself, and keeps the visibility map that index-only scans need.
+   */
+  readonly vacuumsItself: boolean;
 }
 
 /** Whether the files behind a database can take writes now; readiness asks. */

@@ -180,8 +180,11 @@ export interface ImpactChange extends LevelKey {
 export interface ProgramStore {
   /** Organizations with everything an evaluation job needs, one read for all of them; unknown ids are skipped. */
   readForEvaluation(orgs: readonly string[]): Promise<readonly EvaluationInput[]>;
-  /** Writes one organization's evaluation; false when another job wrote it since it was read (read again and retry). */
-  writeEvaluation(write: EvaluationWrite): Promise<boolean>;
+  /**
+   * Writes organizations' evaluations (each organization once), in one transaction: for each, in order, false when
+   * another job wrote that organization's evaluation since it was read (read it again and retry).
+   */
+  writeEvaluations(writes: readonly EvaluationWrite[]): Promise<readonly boolean[]>;
   /** The day the program was last run as of; jobs for single organizations use it. Null before any run. */
   programAsOf(): Promise<string | null>;
   evaluation(org: string): Promise<StoredEvaluation | undefined>;

@@ -81,60 +81,20 @@ export class SqlProgramStore implements ProgramStore {
       });
   }
 
-  writeEvaluation(write: EvaluationWrite): Promise<boolean> {
+  async writeEvaluations(writes: readonly EvaluationWrite[]): Promise<readonly boolean[]> {
+    if (writes.length === 0) return [];
+    if (new Set(writes.map((w) => w.org)).size !== writes.length) throw new Error('writeEvaluations: an organization twice');
     return this.db.transaction().execute(async (trx) => {
-      const claim = await claimRevision(trx, write);
-      if (claim === 'conflict') return false;
-      const { outcome } = write;
-      if (claim === 'gone' || outcome.kind === 'failed') return true;
-      const { standing, lifecycles, transitions } = outcome;
-      await trx.deleteFrom('standings').where('org_id', '=', write.org).execute();
-      if (standing.levels.length > 0) {
-        const lifecycle = new Map(lifecycles.map((l) => [levelKey(l), l]));
-        await trx
-          .insertInto('standings')
-          .values(
-            standing.levels.map((l) => {
-              const life = lifecycle.get(levelKey(l));
-              return {
-                org_id: write.org,
-                competency: l.competency,
-                option: l.option,
-                level: l.level,
-                status: l.status,
-                catalog_version: l.catalogVersion,
-                as_of: l.asOf,
-                gaps: JSON.stringify(l.gaps),
-                next_change_date: l.nextChange?.date ?? null,
-                next_change: l.nextChange && JSON.stringify(l.nextChange),
-                at_risk_date: l.atRisk?.date ?? null,
-                at_risk: l.atRisk && JSON.stringify(l.atRisk),
-                lifecycle: life?.status ?? (l.status === 'attained' ? 'qualified' : 'started'),
-                awarded: life?.awarded ?? null,
-                anniversary: life?.anniversary ?? null,
-              };
-            }),
-          )
-          .execute();
-      }
-      if (transitions.length > 0) {
-        await trx
-          .insertInto('transitions')
-          .values(
-            transitions.map((t) => ({
-              org_id: write.org,
-              competency: t.competency,
-              option: t.option,
-              level: t.level,
-              date: t.date,
-              from_status: t.from,
-              to_status: t.to,
-              cause: JSON.stringify(t.cause),
-            })),
-          )
-          .execute();
-      }
-      return true;
+      const claims = await claimRevisions(trx, writes);
+      const written = writes.filter((w) => claims.get(w.org) === 'claimed');
+      const standings = written.flatMap((w) => (w.outcome.kind === 'ok' ? standingRows(w.org, w.outcome) : []));
+      const transitions = written.flatMap((w) => (w.outcome.kind === 'ok' ? transitionRows(w.org, w.outcome.transitions) : []));
+      // A failed evaluation keeps the last good standing, so that the operator still sees what held.
+      const replaced = written.filter((w) => w.outcome.kind === 'ok').map((w) => w.org);
+      if (replaced.length > 0) await trx.deleteFrom('standings').where('org_id', 'in', replaced).execute();
+      if (standings.length > 0) await trx.insertInto('standings').values(standings).execute();
+      if (transitions.length > 0) await trx.insertInto('transitions').values(transitions).execute();
+      return writes.map((w) => claims.get(w.org) !== 'conflict');
     });
   }
 
@@ -150,7 +110,9 @@ export class SqlProgramStore implements ProgramStore {
   }
 
   async evaluation(org: string): Promise<StoredEvaluation | undefined> {
-    return (await readEvaluations(this.db, [org])).get(org);
+    // One transaction: the head and the levels from one snapshot, and on the embedded store one turn of its session.
+    const read = this.db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only');
+    return (await read.execute((trx) => readEvaluations(trx, [org]))).get(org);
   }
 
   async transitions(org: string, options: { readonly limit?: number } = {}): Promise<readonly StoredTransition[]> {
@@ -297,18 +259,83 @@ export class SqlProgramStore implements ProgramStore {
   }
 }
 
+type Claim = 'claimed' | 'conflict' | 'gone';
+
 /**
- * Takes the organization's evaluation row for this write: inserted when there was none, or its revision advanced
- * when it is still the one the job read. Anything else means another job wrote in between.
+ * Takes each organization's evaluation row for its write: inserted when there was none, or its revision advanced
+ * when it is still the one the job read. Anything else means another job wrote in between (`conflict`); an
+ * organization deleted since it was read is `gone`. A statement or two for the whole batch, whatever its size; rows
+ * are locked in id order first, so that two batches sharing organizations wait for each other instead of deadlocking.
  */
-async function claimRevision(trx: Kysely<StoreDatabase>, write: EvaluationWrite): Promise<'claimed' | 'conflict' | 'gone'> {
+async function claimRevisions(trx: Kysely<StoreDatabase>, writes: readonly EvaluationWrite[]): Promise<Map<string, Claim>> {
+  const claims = new Map<string, Claim>(writes.map((w) => [w.org, 'conflict']));
+  const evaluatedAt = new Date().toISOString();
+  const rows = (list: readonly EvaluationWrite[]) => JSON.stringify(list.map((w) => evaluationRow(w, evaluatedAt)));
+  const fresh = writes.filter((w) => w.expectedRevision === null);
+  const seen = writes.filter((w) => w.expectedRevision !== null);
+  if (fresh.length > 0) {
+    const ids = fresh.map((w) => w.org);
+    const existing = await trx
+      .selectFrom('organizations')
+      .select('id')
+      .where('id', 'in', ids)
+      .orderBy('id')
+      .forUpdate()
+      .execute();
+    const present = new Set(existing.map((r) => r.id));
+    for (const id of ids) if (!present.has(id)) claims.set(id, 'gone');
+    if (present.size > 0) {
+      const inserted = await sql<{ org_id: string }>`
+        insert into evaluations (org_id, as_of, data_version, catalog, evaluated_at, next_event, warnings, attained,
+          error_code, error_message, run_id, revision)
+        select v.org_id, v.as_of, v.data_version, v.catalog, v.evaluated_at, v.next_event, v.warnings, v.attained,
+          v.error_code, v.error_message, v.run_id, 1
+        from ${evaluationRecords(rows(fresh.filter((w) => present.has(w.org))))}
+        on conflict (org_id) do nothing
+        returning org_id`.execute(trx);
+      for (const r of inserted.rows) claims.set(r.org_id, 'claimed');
+    }
+  }
+  if (seen.length > 0) {
+    await trx
+      .selectFrom('evaluations')
+      .select('org_id')
+      .where(
+        'org_id',
+        'in',
+        seen.map((w) => w.org),
+      )
+      .orderBy('org_id')
+      .forUpdate()
+      .execute();
+    // A failure keeps the last good standing's day and counts, so the operator still sees what held.
+    const updated = await sql<{ org_id: string }>`
+      update evaluations e set
+        as_of = case when v.failed then e.as_of else v.as_of end,
+        data_version = v.data_version, catalog = v.catalog, evaluated_at = v.evaluated_at, next_event = v.next_event,
+        warnings = case when v.failed then e.warnings else v.warnings end,
+        attained = case when v.failed then e.attained else v.attained end,
+        error_code = v.error_code, error_message = v.error_message, run_id = v.run_id, revision = e.revision + 1
+      from ${evaluationRecords(rows(seen))}
+      where e.org_id = v.org_id and e.revision = v.expected
+      returning e.org_id`.execute(trx);
+    for (const r of updated.rows) claims.set(r.org_id, 'claimed');
+  }
+  return claims;
+}
+
+/** One write's evaluation row, as JSON for `evaluationRecords`. */
+function evaluationRow(write: EvaluationWrite, evaluatedAt: string) {
   const { outcome } = write;
   const ok = outcome.kind === 'ok' ? outcome.standing : undefined;
-  const values = {
+  return {
+    org_id: write.org,
+    expected: write.expectedRevision,
+    failed: outcome.kind === 'failed',
     as_of: ok ? ok.asOf : outcome.kind === 'failed' ? outcome.asOf : '',
     data_version: write.dataVersion,
     catalog: write.catalog,
-    evaluated_at: new Date().toISOString(),
+    evaluated_at: evaluatedAt,
     next_event: ok?.nextEvent ?? null,
     warnings: ok?.warnings ?? 0,
     attained: ok ? ok.levels.filter((l) => l.status === 'attained').length : 0,
@@ -316,30 +343,50 @@ async function claimRevision(trx: Kysely<StoreDatabase>, write: EvaluationWrite)
     error_message: outcome.kind === 'failed' ? outcome.message : null,
     run_id: write.run,
   };
-  if (write.expectedRevision === null) {
-    const exists = await trx.selectFrom('organizations').select('id').where('id', '=', write.org).forUpdate().executeTakeFirst();
-    if (!exists) return 'gone';
-    const inserted = await trx
-      .insertInto('evaluations')
-      .values({ org_id: write.org, ...values, revision: 1 })
-      .onConflict((oc) => oc.column('org_id').doNothing())
-      .returning('org_id')
-      .executeTakeFirst();
-    return inserted === undefined ? 'conflict' : 'claimed';
-  }
-  const failedKeepsLevels = outcome.kind === 'failed';
-  const updated = await trx
-    .updateTable('evaluations')
-    .set({
-      ...values,
-      // A failure keeps the last good standing's day and counts, so the operator still sees what held.
-      ...(failedKeepsLevels && { as_of: sql<string>`as_of`, attained: sql<number>`attained`, warnings: sql<number>`warnings` }),
-      revision: sql<number>`revision + 1`,
-    })
-    .where('org_id', '=', write.org)
-    .where('revision', '=', write.expectedRevision)
-    .executeTakeFirst();
-  return updated.numUpdatedRows > 0n ? 'claimed' : 'conflict';
+}
+
+/** Rows of `evaluationRow`, given as one JSON parameter, as a table `v`: one statement writes any number of them. */
+function evaluationRecords(json: string) {
+  return sql`jsonb_to_recordset(${json}::jsonb) as v(org_id text, expected integer, failed boolean, as_of date,
+    data_version bigint, catalog text, evaluated_at timestamptz, next_event date, warnings integer, attained integer,
+    error_code text, error_message text, run_id bigint)`;
+}
+
+function standingRows(org: string, outcome: Extract<EvaluationWrite['outcome'], { kind: 'ok' }>) {
+  const lifecycle = new Map(outcome.lifecycles.map((l) => [levelKey(l), l]));
+  return outcome.standing.levels.map((l) => {
+    const life = lifecycle.get(levelKey(l));
+    return {
+      org_id: org,
+      competency: l.competency,
+      option: l.option,
+      level: l.level,
+      status: l.status,
+      catalog_version: l.catalogVersion,
+      as_of: l.asOf,
+      gaps: JSON.stringify(l.gaps),
+      next_change_date: l.nextChange?.date ?? null,
+      next_change: l.nextChange && JSON.stringify(l.nextChange),
+      at_risk_date: l.atRisk?.date ?? null,
+      at_risk: l.atRisk && JSON.stringify(l.atRisk),
+      lifecycle: life?.status ?? (l.status === 'attained' ? 'qualified' : 'started'),
+      awarded: life?.awarded ?? null,
+      anniversary: life?.anniversary ?? null,
+    };
+  });
+}
+
+function transitionRows(org: string, transitions: readonly Transition[]) {
+  return transitions.map((t) => ({
+    org_id: org,
+    competency: t.competency,
+    option: t.option,
+    level: t.level,
+    date: t.date,
+    from_status: t.from,
+    to_status: t.to,
+    cause: JSON.stringify(t.cause),
+  }));
 }
 
 async function readEvaluations(db: Kysely<StoreDatabase>, ids: readonly string[]): Promise<Map<string, StoredEvaluation>> {
@@ -437,6 +484,7 @@ export class SqlRunLedger {
   constructor(
     private readonly db: Kysely<StoreDatabase>,
     private readonly jobSchema: string,
+    private readonly vacuumsItself: boolean,
   ) {}
 
   /** The run's row with its draft catalog, for the jobs. */
@@ -465,9 +513,12 @@ export class SqlRunLedger {
     });
   }
 
-  /** Counts organizations done (and failed) in a run, closing it when the last one is in. */
-  async advance(id: string, done: number, failed: number, changes: readonly ImpactChange[] = []): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+  /**
+   * Counts organizations done (and failed) in a run, closing it when the last one is in. True when this call closed
+   * it.
+   */
+  async advance(id: string, done: number, failed: number, changes: readonly ImpactChange[] = []): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
       if (changes.length > 0) {
         await trx
           .insertInto('impact_changes')
@@ -485,10 +536,27 @@ export class SqlRunLedger {
           .onConflict((oc) => oc.doNothing())
           .execute();
       }
-      await sql`update program_runs set done = done + ${done}, failed = failed + ${failed},
+      const result = await sql<{ closed: boolean }>`
+        with before as (select finished_at from program_runs where id = ${id} for update)
+        update program_runs set done = done + ${done}, failed = failed + ${failed},
           finished_at = case when total is not null and done + ${done} >= total then now() else finished_at end
-        where id = ${id}`.execute(trx);
+        where id = ${id}
+        returning (select finished_at from before) is null and finished_at is not null as closed`.execute(trx);
+      return result.rows[0]?.closed === true;
     });
+  }
+
+  /**
+   * After a run rewrote every organization's standing: fresh statistics for the operator's queries, and on a database
+   * without autovacuum (PGlite) the replaced rows cleared and the visibility map set, which the operator's index-only
+   * scans need. Outside any transaction, as VACUUM must be.
+   */
+  async tidyAfterRun(): Promise<void> {
+    // A statement per table: on PGlite each one holds the process's event loop, which runs between them.
+    for (const table of ['organizations', 'evaluations', 'standings', 'transitions']) {
+      const vacuum = !this.vacuumsItself && table !== 'transitions'; // transitions are only ever added to
+      await sql`${sql.raw(vacuum ? 'vacuum (analyze)' : 'analyze')} ${sql.table(table)}`.execute(this.db);
+    }
   }
 
   /** Marks a run as failed as a whole (its draft cannot be read, say). */

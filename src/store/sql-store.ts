@@ -48,14 +48,16 @@ export class SqlStore implements Store {
    * @param jobs graphile-worker's connection and schema: every write queues its organization's re-evaluation there,
    * in the write's own transaction
    * @param storage the files behind the database, when this process keeps them (PGlite)
+   * @param options.vacuumsItself false on a database without autovacuum (PGlite); see `OpenedDatabase`
    */
   constructor(
     readonly db: Kysely<StoreDatabase>,
     readonly jobs: JobDatabase,
     private readonly storage?: StorageCheck,
+    options: { readonly vacuumsItself?: boolean } = {},
   ) {
     this.program = new SqlProgramStore(db, jobs.schema);
-    this.runs = new SqlRunLedger(db, jobs.schema);
+    this.runs = new SqlRunLedger(db, jobs.schema, options.vacuumsItself ?? true);
   }
 
   /** The jobs' bookkeeping of runs. */

@@ -2,6 +2,7 @@ import { AttainError } from '../../core/attain-error.js';
 import { catalogFingerprint } from '../../program/catalog-fingerprint.js';
 import { catalogOption } from '../common-options.js';
 import { loadCatalog } from '../load-catalog-option.js';
+import { onOneCore, rerunOnOneCore } from '../one-core.js';
 import { type OptionSpec, parseArgs, usage } from '../parse-args.js';
 import { dataDirOption, openStoreOrServer } from '../store-option.js';
 
@@ -25,6 +26,10 @@ export async function workerCommand(argv: readonly string[], write: (text: strin
   }
   const nightly = options['no-nightly'] === true ? false : typeof options.nightly === 'string' ? options.nightly : '0 2';
   if (nightly !== false && !/^\d{1,2} \d{1,2}$/.test(nightly)) throw usage(`--nightly must be "minute hour", not "${nightly}"`);
+  // One worker process, one core: start as many as there are cores (see one-core.ts).
+  if (!onOneCore()) return rerunOnOneCore(['worker', ...argv]);
+  // The channel to the process that started this one only tells when it is gone; it must not keep this one alive.
+  process.channel?.unref();
   const catalog = await loadCatalog(options.catalog);
   const target = await openStoreOrServer(options);
   if (target.kind === 'server') {
@@ -41,8 +46,11 @@ export async function workerCommand(argv: readonly string[], write: (text: strin
   );
   write(`attain worker: running jobs on ${where} (${concurrency} at once${nightly ? `, nightly at ${nightly} UTC` : ''})\n`);
   await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
+    // Every signal is caught (a terminal's Ctrl-C reaches both this process and the one that started it, which passes
+    // it on), and the end of the IPC channel means the starting process is gone.
+    process.on('SIGINT', () => resolve());
+    process.on('SIGTERM', () => resolve());
+    process.once('disconnect', () => resolve());
   });
   await runner.stop();
   await store.close();

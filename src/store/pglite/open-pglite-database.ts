@@ -51,7 +51,7 @@ export async function openPGliteDatabase(
     const lock = new ConnectionLock();
     const db = new Kysely<StoreDatabase>({ dialect: new PGliteDialect(client, lock), ...(options.log && { log: options.log }) });
     const pgPool = new PGlitePool(guardWrites(pglite, storage, true), lock);
-    return { db, jobs: { pgPool, schema: JOB_SCHEMA, exclusive: true }, storage };
+    return { db, jobs: { pgPool, schema: JOB_SCHEMA, exclusive: true }, storage, vacuumsItself: false };
   } catch (error) {
     unlock?.();
     if (isStoreFault(error)) throw error;

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { CompiledQuery, DatabaseConnection, QueryResult } from 'kysely';
 import { CopyRows, copyRowsOf } from '../copy-rows.js';
 import type { PGliteClient } from './pglite-client.js';
@@ -19,9 +20,13 @@ export class PGliteConnection implements DatabaseConnection {
     const copy = copyRowsOf(compiledQuery.parameters);
     if (copy) {
       // PGlite has no COPY FROM STDIN; it reads the rows as the special file /dev/blob instead. One statement per
-      // chunk, since PGlite runs each on the JS thread: between them the process can answer other requests.
+      // chunk, since PGlite runs each on the JS thread: between them the process answers requests that need no
+      // database (the session stays this transaction's).
       const statement = compiledQuery.sql.replace(/ from stdin /i, " from '/dev/blob' ");
+      let first = true;
       for (const chunk of copy.chunks(COPY_STATEMENT_BYTES)) {
+        if (!first) await nextTurn();
+        first = false;
         const blob = new Blob([CopyRows.HEADER, chunk, CopyRows.TRAILER] as Uint8Array<ArrayBuffer>[]);
         await this.client.query(statement, [], { blob });
       }

@@ -50,5 +50,5 @@ export async function openPostgresDatabase(
   const db = new Kysely<StoreDatabase>({ dialect: new PostgresDialect({ pool }), ...(options.log && { log: options.log }) });
   // Stores sharing a database in their own schemas each get their own job queue beside them.
   const jobs = { pgPool: pool, schema: schema ? `${schema}_jobs` : 'graphile_worker', exclusive: false };
-  return { db, jobs, ...(schema && { migrationTableSchema: schema }) };
+  return { db, jobs, vacuumsItself: true, ...(schema && { migrationTableSchema: schema }) };
 }
