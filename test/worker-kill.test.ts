@@ -87,7 +87,9 @@ if (!DATABASE_URL) {
     }, 120_000);
 
     afterAll(async () => {
-      if (worker && worker.exitCode === null) worker.kill('SIGKILL');
+      if (worker?.pid !== undefined && worker.exitCode === null && worker.signalCode === null) {
+        process.kill(-worker.pid, 'SIGKILL');
+      }
       await sql`drop schema ${sql.id(schema)} cascade`.execute(store.db);
       await sql`drop schema ${sql.id(`${schema}_jobs`)} cascade`.execute(store.db);
       await store.close();
@@ -105,9 +107,11 @@ if (!DATABASE_URL) {
       const catalog = await loadShippedCatalog();
       const rules = { catalog, fingerprint: catalogFingerprint(catalog) };
       const queued = await store.program.startRun({ kind: 'run', asOf: AS_OF, catalog: rules.fingerprint });
+      // A process group of its own: `attain worker` runs its jobs in a child process, and a lost machine takes both.
       worker = spawn(process.execPath, ['bin/attain.js', 'worker', '--concurrency', '1', '--no-nightly'], {
         env: { ...process.env, DATABASE_URL, ATTAIN_DATABASE_SCHEMA: schema },
         stdio: 'ignore',
+        detached: true,
       });
       // Killed once it holds a batch of organizations and has stored some of them, not all.
       let victim: { id: string; locked_by: string } | undefined;
@@ -119,7 +123,7 @@ if (!DATABASE_URL) {
         else await new Promise((resolve) => setTimeout(resolve, 50));
       }
       const exited = new Promise((resolve) => worker?.once('exit', resolve));
-      worker.kill('SIGKILL');
+      process.kill(-(worker.pid as number), 'SIGKILL');
       await exited;
       const afterKill = await store.program.run(queued.id);
       expect(afterKill?.finishedAt).toBeNull();

@@ -29,7 +29,13 @@ const ceRevenue = (catalog: ReturnType<typeof shipped>) =>
 describe('catalog ergonomics', () => {
   it('compiles the shipped catalog exactly as before its levels extended others (the seeds’ rules unchanged)', () => {
     const before = JSON.parse(readFileSync(new URL('../../test/fixtures/mpn-2017-plain.json', import.meta.url), 'utf8'));
-    expect(plain(shipped())).toEqual(before);
+    // The plain form keeps `unpublished` markets, so that it validates again; they compile to no threshold.
+    const published = JSON.parse(JSON.stringify(plain(shipped())), (_key, value) =>
+      value && typeof value === 'object' && !Array.isArray(value)
+        ? Object.fromEntries(Object.entries(value).filter(([, v]) => v !== 'unpublished'))
+        : value,
+    );
+    expect(published).toEqual(before);
   });
 
   it('refuses a level with no requirement', () => {

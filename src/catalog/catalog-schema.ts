@@ -10,10 +10,9 @@ const localized = z.record(z.string(), z.string().min(1)).describe('A text per l
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD');
 const amount = z.union([z.number(), z.string()]).describe('A decimal amount, as a number or a string');
 
-/** Written for a market that the program publishes no threshold for: the requirement cannot be decided there. */
-export const UNPUBLISHED = 'unpublished';
-/** The key of a threshold that applies to every market not named beside it. */
-export const EVERY_MARKET = 'all';
+import { EVERY_MARKET, UNPUBLISHED } from './threshold-words.js';
+
+export { EVERY_MARKET, UNPUBLISHED };
 /** A threshold per market, or one for every market: `100000`, `{ all: 100000 }`, `{ all: 100000, developing: 50000 }`. */
 export type RawThresholds = number | string | Record<string, number | string>;
 const thresholds: z.ZodType<RawThresholds> = z

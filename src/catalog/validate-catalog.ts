@@ -82,7 +82,9 @@ function valueAt(document: unknown, path: readonly PropertyKey[]): unknown {
 function plainThresholds(catalog: RawCatalog): RawCatalog {
   const requirement = (r: RawRequirement): RawRequirement =>
     r.kind === 'revenue'
-      ? { ...r, thresholds: expandThresholds(r.thresholds, catalog.markets) }
+      ? // `unpublished` stays: the plain form is what the build writes and /api/catalog serves, and an operator's draft
+        // made from it must validate again.
+        { ...r, thresholds: expandThresholds(r.thresholds, catalog.markets, { keepUnpublished: true }) }
       : r.kind === 'anyOf'
         ? { ...r, paths: r.paths.map((p) => ({ ...p, requirements: p.requirements.map(requirement) })) }
         : r;
