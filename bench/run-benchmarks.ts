@@ -5,8 +5,9 @@
  * CLI times are reported as ratios to a baseline run on the same machine in the same minute (a bare script that
  * reads the same file, or `node -e 0`), never as absolute times, so that the goals hold on any machine.
  *
- *   npm run bench                 all benchmarks, well under a minute on two cores
- *   npm run bench -- --profile    also profile one CLI run on the large organization and list the hot functions
+ *   npm run bench                        everything: about 20 minutes on two cores, 15 of them the program (h)
+ *   npm run bench -- --skip-program      all but the program over 50,000 organizations: a few minutes
+ *   npm run bench -- --profile           also profile one CLI run on the large organization and list the hot functions
  */
 import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,7 @@ import { generateOrganization } from './generate-organization.js';
 import { benchImportScaling, type ImportScalingResult, importScalingRows } from './import-scaling-benchmark.js';
 import { benchLoad, type LoadResult, loadRows } from './load-benchmarks.js';
 import { benchPlanner, type PlannerBenchmarks, plannerRows } from './planner-benchmarks.js';
+import { benchProgram, type ProgramBenchmarks, programRows } from './program-benchmarks.js';
 import { benchHttp, benchImport, type HttpResult, type ImportResult, serviceRows } from './service-benchmarks.js';
 import { benchStanding, type StandingBenchmarks, standingRows } from './standing-benchmarks.js';
 import { median, round } from './stats.js';
@@ -330,6 +332,7 @@ function report(
   standing: StandingBenchmarks,
   loaded: LoadResult,
   importScaling: ImportScalingResult,
+  program: ProgramBenchmarks | undefined,
 ): void {
   const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
   const count = (n: number) => n.toLocaleString('en');
@@ -353,6 +356,7 @@ function report(
     ...standingRows(standing),
     ...loadRows(loaded),
     ...importScalingRows(importScaling),
+    ...(program ? programRows(program) : []),
   ];
   const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length))) ?? [];
   const line = (r: readonly string[]) => r.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join('  ');
@@ -390,6 +394,7 @@ function reportProfile(profile: ProfileSummary): void {
 
 async function main(): Promise<void> {
   const profile = process.argv.includes('--profile');
+  const runProgram = !process.argv.includes('--skip-program');
   const library = await loadLibrary();
   mkdirSync(OUT, { recursive: true });
   const dir = mkdtempSync(path.join(os.tmpdir(), 'attain-bench-'));
@@ -415,8 +420,13 @@ async function main(): Promise<void> {
     const loaded = await benchLoad(process.env.DATABASE_URL ?? process.env.ATTAIN_TEST_DATABASE_URL);
     console.log('h. imports of rows that share a customer and a day, at 1× and 10× rows…');
     const importScaling = await benchImportScaling();
+    let program: ProgramBenchmarks | undefined;
+    if (runProgram) {
+      console.log('i. runs of the program (50,000 organizations, both backends), the API meanwhile, workers 2 vs 1…');
+      program = await benchProgram(process.env.DATABASE_URL || process.env.ATTAIN_TEST_DATABASE_URL);
+    } else console.log('i. the program: skipped (--skip-program)');
     const profileSummary = profile ? profileLargeCli(file, id) : undefined;
-    report(inProcess, large, small, planner, cappedPlan, service, standing, loaded, importScaling);
+    report(inProcess, large, small, planner, cappedPlan, service, standing, loaded, importScaling, program);
     if (profileSummary) reportProfile(profileSummary);
     const results = {
       date: new Date().toISOString(),
@@ -436,6 +446,7 @@ async function main(): Promise<void> {
       standing,
       loaded,
       importScaling,
+      ...(program ? { program } : {}),
       ...(profileSummary ? { profile: profileSummary } : {}),
     };
     writeFileSync(path.join(OUT, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
