@@ -1,9 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ServeProcess, startServe } from './serve-process.js';
 
 /**
  * A seeded fuzzer over every route of the real `attain serve` and every importer: thousands of requests with odd
@@ -16,33 +16,15 @@ const CASES = Number(process.env.ATTAIN_FUZZ_CASES ?? 2000);
 const AT_ONCE = 4;
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'attain-fuzz-'));
-let server: ChildProcess;
+let server: ServeProcess;
 let url = '';
 let admin = '';
 let partner = '';
 
 beforeAll(async () => {
-  server = spawn(
-    process.execPath,
-    ['bin/attain.js', 'serve', '--port', '0', '--data-dir', path.join(dir, 'data'), '--seed-examples'],
-    { env: { ...process.env, ATTAIN_LOG_LEVEL: 'silent' } },
-  );
-  let out = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 60_000);
-    server.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const u = /serving (http:\/\/\S+)/.exec(out);
-      const t = /admin token[^:]*: (\S+)/.exec(out);
-      if (u && t) {
-        url = (u[1] as string).replace(/\/$/, '');
-        admin = t[1] as string;
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    server.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
-  });
+  server = await startServe(path.join(dir, 'data'), { args: ['--seed-examples'], env: { ATTAIN_LOG_LEVEL: 'silent' } });
+  url = server.url;
+  admin = server.adminToken as string;
   const created = await fetch(`${url}/api/tokens`, {
     method: 'POST',
     headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
@@ -51,8 +33,8 @@ beforeAll(async () => {
   partner = ((await created.json()) as { secret: string }).secret;
 }, 90_000);
 
-afterAll(() => {
-  if (server.exitCode === null) server.kill('SIGKILL');
+afterAll(async () => {
+  await server.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -222,7 +204,7 @@ describe('hostile requests to every route of attain serve', () => {
     };
     for (let at = 0; at < cases.length; at += AT_ONCE) {
       await Promise.all(cases.slice(at, at + AT_ONCE).map(send));
-      expect(server.exitCode).toBeNull();
+      expect(server.running()).toBe(true);
     }
     polling = false;
     await poll;

@@ -13,6 +13,8 @@ export interface ServeProcess {
   readonly adminToken: string | undefined;
   /** Everything printed so far (stdout, then stderr). */
   readonly output: () => string;
+  /** Whether the process is still running. */
+  running(): boolean;
   /** Calls the API; returns the status and the parsed JSON body (null when empty). */
   call(token: string | null, method: string, route: string, body?: unknown): Promise<{ status: number; body: ApiBody | null }>;
   stop(): Promise<void>;
@@ -70,6 +72,7 @@ function serveProcess(child: ChildProcess, url: string, adminToken: string | und
     url,
     adminToken,
     output,
+    running: () => child.exitCode === null && child.signalCode === null,
     async call(token, method, route, body) {
       const response = await fetch(`${url}${route}`, {
         method,

@@ -1,44 +1,24 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.js';
+import { type ServeProcess, startServe } from './serve-process.js';
 
 /** The real server, started as users start it, on a fresh embedded store seeded with the examples. */
 const dir = mkdtempSync(path.join(os.tmpdir(), 'attain-e2e-'));
-let server: ChildProcess;
+let server: ServeProcess;
 let url = '';
 let token = '';
 
 beforeAll(async () => {
-  server = spawn(
-    process.execPath,
-    ['bin/attain.js', 'serve', '--port', '0', '--data-dir', path.join(dir, 'data'), '--seed-examples'],
-    {
-      env: { ...process.env, ATTAIN_LOG_LEVEL: 'warn' },
-    },
-  );
-  let out = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 60_000);
-    server.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const u = /serving (http:\/\/\S+)/.exec(out);
-      const t = /admin token \(shown once\): (\S+)/.exec(out);
-      if (u && t) {
-        url = (u[1] as string).replace(/\/$/, '');
-        token = t[1] as string;
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    server.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
-  });
+  server = await startServe(path.join(dir, 'data'), { args: ['--seed-examples'] });
+  url = server.url;
+  token = server.adminToken as string;
 }, 90_000);
 
-afterAll(() => {
-  if (server.exitCode === null) server.kill('SIGKILL');
+afterAll(async () => {
+  await server.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -158,9 +138,7 @@ describe('the command line while the server holds the embedded store', () => {
 
   it('when the server stops, its token is revoked, its address removed, and the store opens directly again', async () => {
     expect(existsSync(path.join(data, 'server.json'))).toBe(true);
-    const stopped = new Promise((resolve) => server.once('exit', resolve));
-    server.kill('SIGTERM');
-    await stopped;
+    await server.stop();
     expect(existsSync(path.join(data, 'server.json'))).toBe(false);
     const listed = await cli('token', 'list');
     expect(listed.stdout).toMatch(/\trevoked [^\t]+\tattain serve: command lines on this machine/);
