@@ -44,7 +44,7 @@ export async function loadThroughServer(
     let failure: AttainError | undefined;
     sent.forEach((member, k) => {
       const answer = outcomes[k] as Answer;
-      const error = answer.error && new AttainError(answer.error.code, answer.error.message, answer.error.issues);
+      const error = answer.error && AttainError.fromJSON(answer.error);
       if (answer.status === 'refused') report.refuse(member.place, member.id, error as AttainError);
       else {
         written.push({ place: member.place, id: member.id });

@@ -57,8 +57,7 @@ async function errorOf(response: Response): Promise<AttainError> {
   const text = await response.text();
   try {
     const { error } = JSON.parse(text) as { error: { code: string; message: string; file?: string; issues?: Issue[] } };
-    const issues = (error.issues ?? []).map(({ code, path, params }) => ({ code, path, params }));
-    return new AttainError(error.code, error.message, issues, error.file);
+    return AttainError.fromJSON(error);
   } catch {
     return new AttainError('cli.server.answer', `the server answered ${response.status}: ${text.slice(0, 200)}`, [
       { code: 'cli.server.answer', path: '$', params: { status: response.status } },

@@ -22,6 +22,12 @@ export class AttainError extends Error {
     super(message);
   }
 
+  /** The error again from its JSON (`toJSON`), as it crosses a thread or an HTTP answer. */
+  static fromJSON(json: { code: string; message: string; file?: string; issues?: readonly Issue[] }): AttainError {
+    const issues = (json.issues ?? []).map(({ code, path, params }) => ({ code, path, params }));
+    return new AttainError(json.code, json.message, issues, json.file);
+  }
+
   toJSON(): { code: string; message: string; file?: string; issues: readonly Issue[] } {
     return { code: this.code, message: this.message, ...(this.file ? { file: this.file } : {}), issues: this.issues };
   }

@@ -88,9 +88,9 @@ export class LoadReader {
         continue;
       }
       if (message.kind === 'done') return;
-      if (message.kind === 'refused') yield { ...message, error: attainError(message.error) };
+      if (message.kind === 'refused') yield { ...message, error: AttainError.fromJSON(message.error) };
       else {
-        yield message.kind === 'batch' ? message : { ...message, error: attainError(message.error) };
+        yield message.kind === 'batch' ? message : { ...message, error: AttainError.fromJSON(message.error) };
         this.worker.postMessage(TAKEN);
       }
     }
@@ -105,10 +105,6 @@ export class LoadReader {
     this.wake?.();
     this.wake = undefined;
   }
-}
-
-function attainError(json: ErrorJson): AttainError {
-  return new AttainError(json.code, json.message, json.issues as readonly Issue[], json.file);
 }
 
 /**
