@@ -13,6 +13,7 @@ import { dateOption, type OptionSpec, parseArgs, usage } from '../parse-args.js'
 import { progressLine } from '../progress-line.js';
 import { serverImpact } from '../server-runs.js';
 import { dataDirOption, openStoreOrServer, refuseOnServer } from '../store-option.js';
+import { runOnStore } from '../store-run.js';
 
 export const impactOptions: readonly OptionSpec[] = [
   { name: 'catalog', value: 'DRAFT', description: 'the draft catalog (YAML or JSON) to compare with the current one' },
@@ -77,17 +78,8 @@ async function impactOnStore(
   onProgress: (run: ProgramRun) => void,
 ): Promise<{ run: ProgramRun; changes: readonly ImpactChange[] }> {
   try {
-    const catalog = await loadCatalog(options.current);
-    const rules = { catalog, fingerprint: catalogFingerprint(catalog) };
-    const { runToCompletion } = await import('../../jobs/run-to-completion.js');
-    const queued = await store.program.startRun({
-      kind: 'impact',
-      asOf,
-      catalog: rules.fingerprint,
-      draft: draft.draft,
-      draftName: draft.name,
-    });
-    const run = await runToCompletion(store, rules, queued.id, onProgress);
+    const request = { kind: 'impact', asOf, draft: draft.draft, draftName: draft.name } as const;
+    const run = await runOnStore(store, options.current, request, onProgress);
     return { run, changes: await store.program.impactChanges(run.id) };
   } finally {
     await store.close();

@@ -7,6 +7,7 @@ import { dateOption, type OptionSpec, parseArgs } from '../parse-args.js';
 import { progressLine } from '../progress-line.js';
 import { serverRun } from '../server-runs.js';
 import { dataDirOption, openStoreOrServer, refuseOnServer, type StoreTarget } from '../store-option.js';
+import { runOnStore } from '../store-run.js';
 
 export const runOptions: readonly OptionSpec[] = [
   {
@@ -61,11 +62,7 @@ async function runOn(
   }
   const { store } = target;
   try {
-    const catalog = await loadCatalog(options.catalog);
-    const rules = { catalog, fingerprint: catalogFingerprint(catalog) };
-    const { runToCompletion } = await import('../../jobs/run-to-completion.js');
-    const queued = await store.program.startRun({ kind: 'run', asOf, catalog: rules.fingerprint });
-    const run = await runToCompletion(store, rules, queued.id, onProgress);
+    const run = await runOnStore(store, options.catalog, { kind: 'run', asOf }, onProgress);
     return { run, counts: await store.program.counts(), where: target.where };
   } finally {
     await store.close();
