@@ -1,7 +1,6 @@
 import type { Catalog, ProgramPolicy } from '../catalog/catalog-types.js';
 import { type Day, formatDay, parseDay } from '../core/day.js';
 import type { Finding, LevelStatus } from '../engine/evaluation-types.js';
-import { latestDataDay } from '../engine/latest-data-day.js';
 import type { Organization } from '../engine/organization.js';
 import { evaluateJointly } from '../planner/evaluate-jointly.js';
 import { levelKey } from '../program/level-changes.js';
@@ -41,6 +40,8 @@ export type NextAction =
       readonly params: {
         readonly requirement: string;
         readonly pool: string;
+        /** The roles of the pool, any of which the people may qualify for. */
+        readonly roles: readonly string[];
         readonly people: number;
         readonly by: string | null;
       };
@@ -147,6 +148,7 @@ export function nextAction(gaps: readonly Finding[], by: string | null): NextAct
       params: {
         requirement: String(first.params.requirement),
         pool: String(first.params.pool),
+        roles: ((first.params.roles as readonly { id: string }[] | undefined) ?? []).map((r) => r.id),
         people: Number(first.params.shortfall),
         by,
       },

@@ -1,12 +1,13 @@
 // @vitest-environment happy-dom
 
 import { readFileSync } from 'node:fs';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { Formatter } from '../../src/render/formatter.js';
 import { MESSAGES } from '../../src/render/messages.js';
 import { describeCauses } from '../../src/render/render-forecast.js';
 import { renderGap } from '../../src/render/render-text.js';
+import { defaultAsOf } from '../src/lib/data-default.js';
 import { optionCards } from '../src/lib/requirement-tree.js';
 import { catalog, contoso, evaluationOf, forecastOf } from './fixtures.js';
 import { CATALOG } from './paths.js';
@@ -29,6 +30,74 @@ describe('overview', () => {
     const ops = screen.getByTestId('option-cloud-business-applications-enterprise-operations');
     expect(within(ops).getByRole('progressbar', { name: 'Total revenue, cloud and on-premises (TTM)' })).toBeTruthy();
     expect(within(ops).getByRole('progressbar', { name: 'Net new cloud revenue (TTM)' })).toBeTruthy();
+  });
+});
+
+describe('overview: what comes next', () => {
+  it('shows a held level’s coming lapse, its headroom and the next action, and never only "every level is attained"', async () => {
+    await renderApp({ path: `/orgs/contoso${AS_OF}` });
+    const card = await screen.findByTestId('option-cloud-crm-reseller');
+    const gold = within(card).getByTestId('level-gold');
+    await waitFor(() => expect(within(gold).getByTestId('next-change')).toBeTruthy());
+    expect(within(gold).getByTestId('next-change').textContent).toBe(
+      'Gold lapses on Apr 30, 2018: revenue of Apr 30, 2017 (Microsoft Dynamics CRM Online) leaves the trailing twelve months',
+    );
+    expect(within(gold).getByTestId('headroom').textContent).toBe(
+      'Headroom: Net new cloud revenue (TTM): $21,729.25 above the threshold · ' +
+        'Functional and deployment consultant: none to spare · Customization and configuration consultant: none to spare',
+    );
+    // What Gold lacks on the day it lapses, to be covered before then.
+    expect(within(gold).getByTestId('next-action').textContent).toBe(
+      'Next action: cover the $62,520.75 shortfall in Net new cloud revenue (TTM) before Apr 30, 2018',
+    );
+    // The earliest lapse of the option, not the first level's.
+    expect(within(card).getByTestId('all-attained').textContent).toBe(
+      'Every level of this option is attained until Apr 30, 2018, when Gold lapses.',
+    );
+    // A level not attained: the shortfall to cover now, and no headroom.
+    const engagement = screen.getByTestId('option-cloud-business-applications-enterprise-customer-engagement');
+    const engagementGold = within(engagement).getByTestId('level-gold');
+    expect(within(engagementGold).getByTestId('next-action').textContent).toBe(
+      'Next action: cover the $179,206.30 shortfall in Net new cloud revenue (TTM)',
+    );
+    expect(within(engagementGold).queryByTestId('headroom')).toBeNull();
+  });
+
+  it('says how many more people a role needs when revenue is not what is missing, in Korean', async () => {
+    // Fabrikam's Silver has no threshold in its market (nothing to do); Gold needs one more person.
+    await renderApp({ path: `/orgs/fabrikam${AS_OF}`, locale: 'ko-KR' });
+    const card = await screen.findByTestId('option-cloud-crm-reseller');
+    await waitFor(() => expect(within(card).getAllByTestId('next-action').length).toBeGreaterThan(0));
+    expect(
+      within(card)
+        .getAllByTestId('next-action')
+        .map((e) => e.textContent),
+    ).toEqual(['다음 할 일: 기능 및 배포 담당자 자격 취득자 1명 추가']);
+  });
+});
+
+describe('as-of date', () => {
+  it('starts at the latest day with data when today has none, and says so; a date in the URL wins', async () => {
+    const log = await renderApp({ path: '/orgs/contoso' });
+    expect((await screen.findByTestId('as-of-default')).textContent).toBe(
+      'Showing Mar 15, 2018, the latest date with data: nothing in the data falls in the twelve months before today.',
+    );
+    await screen.findByTestId('overview');
+    expect((screen.getByTestId('as-of') as HTMLInputElement).value).toBe('2018-03-15');
+    // Every evaluation was asked as of that day: none as of today first.
+    expect(log.calls.filter((c) => c.includes('/evaluation'))).toEqual(['GET /api/orgs/contoso/evaluation?asOf=2018-03-15']);
+    cleanup();
+    await renderApp({ path: '/orgs/contoso?asOf=2018-01-31' });
+    await screen.findByTestId('overview');
+    expect(screen.queryByTestId('as-of-default')).toBeNull();
+  });
+
+  it('keeps today when the data reaches into the last twelve months', () => {
+    expect(defaultAsOf('2018-03-31', '2026-11-29')).toBe('2018-03-31');
+    expect(defaultAsOf('2026-01-15', '2026-11-29')).toBeNull();
+    expect(defaultAsOf('2025-11-29', '2026-11-29')).toBe('2025-11-29');
+    expect(defaultAsOf('2025-11-30', '2026-11-29')).toBeNull();
+    expect(defaultAsOf(null, '2026-11-29')).toBeNull();
   });
 });
 
@@ -336,9 +405,13 @@ describe('overview: the stored standing', () => {
         .getAllByTestId('lifecycle')
         .map((e) => e.textContent),
     ).toEqual(['Lifecycle: Qualified', 'Lifecycle: Qualified']);
-    expect(within(card).getByTestId('at-risk-note').textContent).toMatch(
-      /^Will be lost on Apr 30, 2018: revenue of .* leaves the trailing twelve months/,
+    // As of the page's day, the outlook says it first; the stored standing's note gives way to it.
+    await waitFor(() =>
+      expect(within(within(card).getByTestId('level-gold')).getByTestId('next-change').textContent).toBe(
+        'Gold lapses on Apr 30, 2018: revenue of Apr 30, 2017 (Microsoft Dynamics CRM Online) leaves the trailing twelve months',
+      ),
     );
+    expect(within(card).queryAllByTestId('at-risk-note')).toHaveLength(0);
   });
 
   it('says which day the stored standing is as of when the page shows another', async () => {
