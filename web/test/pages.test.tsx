@@ -8,6 +8,7 @@ import { MESSAGES } from '../../src/render/messages.js';
 import { describeCauses } from '../../src/render/render-forecast.js';
 import { renderGap } from '../../src/render/render-text.js';
 import { defaultAsOf } from '../src/lib/data-default.js';
+import { ignoredData } from '../src/lib/ignored-data.js';
 import { optionCards } from '../src/lib/requirement-tree.js';
 import { catalog, contoso, evaluationOf, forecastOf } from './fixtures.js';
 import { CATALOG } from './paths.js';
@@ -141,6 +142,76 @@ describe('plan', () => {
     expect(log.calls.some((c) => c.includes('/plan?') && c.includes('exclude=p1'))).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Include 王小明 again' }));
     await waitFor(() => expect(screen.getByTestId('plan-cost').textContent).toBe('8 new people, 29 exams'));
+  });
+});
+
+describe('data that does not count', () => {
+  it('marks each pass that does not count on its person, with the reason, also when filtered', async () => {
+    await renderApp({ path: `/orgs/fabrikam/data${AS_OF}` });
+    const table = await screen.findByTestId('people-table');
+    await waitFor(() => expect(within(table).getAllByTestId('not-counted')).toHaveLength(2));
+    expect(
+      within(table)
+        .getAllByTestId('not-counted')
+        .map((e) => e.textContent),
+    ).toEqual([
+      'Not counted: Phạm Hùng: MB6-894 passed Oct 16, 2017, before it counts for competencies (Nov 1, 2017); not counted.',
+      'Not counted: Vũ Quang: MB6-705 passed Jan 15, 2018, after it retired (Dec 31, 2017); not counted.',
+    ]);
+    expect(screen.getByTestId('ignored-summary').textContent).toBe(
+      'Data that does not count (2): These records are in the data but count toward no level, as of the date shown.',
+    );
+    // On a filtered page the warning stays on its own pass.
+    fireEvent.change(screen.getByLabelText('Filter'), { target: { value: 'vũ' } });
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(2));
+    const pass = within(table).getByTestId('not-counted').closest('li');
+    expect(pass?.textContent).toContain('MB6-705');
+    expect(pass?.className).toBe('is-not-counted');
+  });
+
+  it('lists them on the gaps page too, in Chinese', async () => {
+    await renderApp({ path: `/orgs/fabrikam/gaps${AS_OF}`, locale: 'zh-TW' });
+    const list = await screen.findByTestId('ignored-list');
+    expect(within(list).getByRole('heading').textContent).toBe('不計入的資料（2）');
+    expect(within(list).getAllByRole('listitem')).toHaveLength(2);
+    expect(list.textContent).toContain('MB6-894');
+  });
+
+  it('says an unknown exam does not count, on the gaps page and on its person', async () => {
+    await renderApp({ path: `/orgs/contoso/gaps${AS_OF}` });
+    const list = await screen.findByTestId('ignored-list');
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((e) => e.textContent),
+    ).toEqual([
+      'John Smith: MB2-877 passed Nov 15, 2017, before it counts for competencies (Dec 1, 2017); not counted.',
+      'Emily Chen: exam AZ-100 is not in the catalog; ignored.',
+    ]);
+  });
+
+  it('places revenue warnings on their record, and none on a record that has changed since', () => {
+    const document = {
+      id: 'o',
+      market: 'developed',
+      people: [{ id: 'p1', exams: [{ exam: 'X-1', passed: '2018-01-01' }] }],
+      customers: [],
+      revenue: [
+        { customer: 'c', product: 'known', date: '2018-01-01', amount: '1', currency: 'USD', netNew: true },
+        { customer: 'c', product: 'mystery', date: '2018-01-01', amount: '1', currency: 'USD', netNew: true },
+      ],
+    };
+    const placed = ignoredData(
+      [
+        { code: 'revenue.unknown-product', path: '$.revenue[1].product', params: { product: 'mystery' } },
+        { code: 'revenue.unknown-product', path: '$.revenue[0].product', params: { product: 'other' } },
+        { code: 'exam.unknown', path: '$.people[0].exams[0]', params: { exam: 'X-1', person: 'p1' } },
+        { code: 'exam.unknown', path: '$.people[0].exams[0]', params: { exam: 'X-1', person: 'p2' } },
+      ],
+      document,
+    );
+    expect([...placed.revenue.keys()]).toEqual([1]);
+    expect(placed.exams.get('0/0')?.map((w) => w.params.person)).toEqual(['p1']);
   });
 });
 

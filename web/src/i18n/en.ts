@@ -252,6 +252,7 @@ export const en = {
   notCounted: 'Not counted',
   ignoredTitle: (n: string) => `Data that does not count (${n})`,
   ignoredHelp: 'These records are in the data but count toward no level, as of the date shown.',
+  ignoredMore: (n: string) => `${n} more: see the data page`,
 };
 
 /** The shape every language's dashboard messages must have. */

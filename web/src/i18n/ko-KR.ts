@@ -252,4 +252,5 @@ export const koKR: UiMessages = {
   notCounted: '인정되지 않음',
   ignoredTitle: (n) => `인정되지 않는 데이터(${n}건)`,
   ignoredHelp: '데이터에는 있지만 표시된 날짜 기준으로 어떤 수준에도 인정되지 않는 기록입니다.',
+  ignoredMore: (n) => `${n}건 더 있음: 데이터 페이지 참조`,
 };

@@ -244,4 +244,5 @@ export const zhTW: UiMessages = {
   notCounted: '不計入',
   ignoredTitle: (n) => `不計入的資料（${n}）`,
   ignoredHelp: '這些紀錄存在於資料中，但在所顯示的日期不計入任何級別。',
+  ignoredMore: (n) => `還有 ${n} 筆：請見資料頁面`,
 };

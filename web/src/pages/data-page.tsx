@@ -1,9 +1,11 @@
 import { type ReactNode, useMemo, useState } from 'react';
 import type { Formatter } from '../../../src/render/formatter.js';
-import type { OrganizationDocument } from '../api/types.js';
+import { renderFinding } from '../../../src/render/render-text.js';
+import type { Finding, OrganizationDocument } from '../api/types.js';
 import { ErrorView, Loading } from '../components/loadable.js';
 import { Pager } from '../components/pager.js';
-import { useFormatter, useOrganization } from '../lib/org-data.js';
+import { type IgnoredData, ignoredData } from '../lib/ignored-data.js';
+import { useEvaluation, useFormatter, useOrganization } from '../lib/org-data.js';
 import { useTitle } from '../lib/router.js';
 import { useSession } from '../lib/session.js';
 import { ImportPanel } from './import-panel.js';
@@ -19,6 +21,13 @@ export function DataPage(props: { readonly org: string }) {
   const organization = useOrganization(props.org);
   const f = useFormatter(organization.status === 'ok' ? organization.data : undefined);
   const [tab, setTab] = useState<Tab>('people');
+  // What does not count, and why, as of the page's day: the tables do not wait for it.
+  const evaluation = useEvaluation(props.org);
+  const warnings = evaluation.status === 'ok' ? evaluation.data.warnings : null;
+  const ignored = useMemo(
+    () => (warnings && organization.status === 'ok' ? ignoredData(warnings, organization.data) : null),
+    [warnings, organization],
+  );
   if (organization.status === 'error') return <ErrorView error={organization.error} />;
   if (organization.status === 'loading') return <Loading />;
   const doc = organization.data;
@@ -26,6 +35,11 @@ export function DataPage(props: { readonly org: string }) {
   return (
     <section aria-labelledby="data-title" data-testid="data">
       <h2 id="data-title">{t.dataTitle}</h2>
+      {warnings && warnings.length > 0 && (
+        <p className="notice" data-testid="ignored-summary">
+          {t.ignoredTitle(f.number(warnings.length))}: {t.ignoredHelp}
+        </p>
+      )}
       <div role="tablist" aria-label={t.dataTitle} className="tablist">
         {TABS.map((name) => (
           <button
@@ -57,9 +71,9 @@ export function DataPage(props: { readonly org: string }) {
         ))}
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-        {tab === 'people' && <PeopleTable doc={doc} f={f} />}
+        {tab === 'people' && <PeopleTable doc={doc} f={f} ignored={ignored} />}
         {tab === 'customers' && <CustomersTable doc={doc} f={f} />}
-        {tab === 'revenue' && <RevenueTable doc={doc} f={f} />}
+        {tab === 'revenue' && <RevenueTable doc={doc} f={f} ignored={ignored} />}
       </div>
       {me.role !== 'viewer' && <ImportPanel org={props.org} f={f} />}
     </section>
@@ -120,9 +134,22 @@ const personMatches = (p: Person, text: string) =>
   (p.name ?? '').toLowerCase().includes(text) ||
   p.exams.some((e) => e.exam.toLowerCase().includes(text));
 
-function PeopleTable(props: { readonly doc: OrganizationDocument; readonly f: Formatter }) {
+/** That a record does not count, and the evaluation's words for why. */
+function NotCounted(props: { readonly warnings: readonly Finding[] | undefined; readonly f: Formatter }) {
+  const { t, m } = useSession();
+  if (!props.warnings || props.warnings.length === 0) return null;
+  return (
+    <span className="not-counted" data-testid="not-counted">
+      <strong>{t.notCounted}</strong>: {props.warnings.map((w) => renderFinding(w.code, w.params, props.f, m)).join(' ')}
+    </span>
+  );
+}
+
+function PeopleTable(props: { readonly doc: OrganizationDocument; readonly f: Formatter; readonly ignored: IgnoredData | null }) {
   const { t } = useSession();
   const { f } = props;
+  // Warnings name records by their place in the file; a filtered page must find that place again.
+  const indexOf = useMemo(() => new Map(props.doc.people.map((p, i) => [p, i])), [props.doc]);
   return (
     <PagedTable
       name="people"
@@ -134,16 +161,18 @@ function PeopleTable(props: { readonly doc: OrganizationDocument; readonly f: Fo
           <th scope="row">{p.name ?? ''}</th>
           <td>
             <ul className="plain exams">
-              {p.exams.map((e) => {
+              {p.exams.map((e, k) => {
                 const exam = f.catalog?.findExam(e.exam);
+                const warnings = props.ignored?.exams.get(`${indexOf.get(p)}/${k}`);
                 return (
-                  <li key={`${e.exam}/${e.passed}`}>
+                  <li key={`${e.exam}/${e.passed}`} className={warnings ? 'is-not-counted' : undefined}>
                     <span className="exam-code">{exam?.code ?? e.exam}</span>
                     {exam && <span className="exam-title"> {f.text(exam.title)}</span>}
                     <span className="exam-date">
                       {' '}
                       · {t.passed} {f.date(e.passed)}
                     </span>
+                    <NotCounted warnings={warnings} f={f} />
                   </li>
                 );
               })}
@@ -190,10 +219,15 @@ type Revenue = OrganizationDocument['revenue'][number];
 const revenueMatches = (r: Revenue, text: string) =>
   r.customer.toLowerCase().includes(text) || r.product.toLowerCase().includes(text) || r.date.includes(text);
 
-function RevenueTable(props: { readonly doc: OrganizationDocument; readonly f: Formatter }) {
+function RevenueTable(props: {
+  readonly doc: OrganizationDocument;
+  readonly f: Formatter;
+  readonly ignored: IgnoredData | null;
+}) {
   const { t } = useSession();
   const { f } = props;
   const paged = usePaged(props.doc.revenue, revenueMatches);
+  const indexOf = useMemo(() => new Map(props.doc.revenue.map((r, i) => [r, i])), [props.doc]);
   const customerNames = useMemo(() => new Map(props.doc.customers.map((c) => [c.id, c.name ?? c.id])), [props.doc]);
   return (
     <PagedTable
@@ -206,16 +240,22 @@ function RevenueTable(props: { readonly doc: OrganizationDocument; readonly f: F
         { label: t.netNew },
       ]}
       paged={paged}
-      row={(r, i) => (
-        // Revenue records have no id; with the page in it, a row index is a unique key.
-        <tr key={`${paged.page}/${i}`}>
-          <td className="nowrap">{f.date(r.date)}</td>
-          <td>{customerNames.get(r.customer) ?? r.customer}</td>
-          <td>{f.product(r.product)}</td>
-          <td className="num">{f.money(r.amount, r.currency)}</td>
-          <td>{r.netNew ? t.yes : t.no}</td>
-        </tr>
-      )}
+      row={(r, i) => {
+        const warnings = props.ignored?.revenue.get(indexOf.get(r) ?? -1);
+        return (
+          // Revenue records have no id; with the page in it, a row index is a unique key.
+          <tr key={`${paged.page}/${i}`} className={warnings ? 'is-not-counted' : undefined}>
+            <td className="nowrap">{f.date(r.date)}</td>
+            <td>{customerNames.get(r.customer) ?? r.customer}</td>
+            <td>
+              {f.product(r.product)}
+              <NotCounted warnings={warnings} f={f} />
+            </td>
+            <td className="num">{f.money(r.amount, r.currency)}</td>
+            <td>{r.netNew ? t.yes : t.no}</td>
+          </tr>
+        );
+      }}
     />
   );
 }

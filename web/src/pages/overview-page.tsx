@@ -264,6 +264,7 @@ export function RequirementBars(props: { readonly nodes: readonly RequirementNod
                     value={role.count === 0 ? 1 : role.assigned.length / role.count}
                     text={t.roleBar(role.assigned.length, role.count)}
                     met={role.assigned.length >= role.count}
+                    count
                   />
                 )),
               )}
