@@ -56,6 +56,12 @@ describe('the outlook of each level', () => {
       { numRuns: 40 },
     );
   }, 60_000);
+
+  it('looks no further than the last day attain reads', async () => {
+    const outlook = await levelOutlook(catalog, contoso, day('9999-12-01'));
+    expect(outlook.horizonDays).toBe(30);
+    expect(outlook.levels.every((l) => l.nextChange === null)).toBe(true);
+  });
 });
 
 describe('the next action', () => {

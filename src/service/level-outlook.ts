@@ -1,5 +1,6 @@
 import type { Catalog, ProgramPolicy } from '../catalog/catalog-types.js';
 import { type Day, formatDay, parseDay } from '../core/day.js';
+import { LAST_DAY } from '../core/day-range.js';
 import type { Finding, LevelStatus } from '../engine/evaluation-types.js';
 import type { Organization } from '../engine/organization.js';
 import { evaluateJointly } from '../planner/evaluate-jointly.js';
@@ -75,7 +76,8 @@ export async function levelOutlook(
   asOf: Day,
   options: { readonly horizonDays?: number; readonly policy?: Partial<ProgramPolicy> } = {},
 ): Promise<Outlook> {
-  const horizonDays = options.horizonDays ?? DEFAULT_FORECAST_DAYS;
+  // As the forecast's default horizon does, it stops at the last day attain reads rather than run past it.
+  const horizonDays = Math.max(0, Math.min(options.horizonDays ?? DEFAULT_FORECAST_DAYS, LAST_DAY - asOf));
   const standing = await standingOf(catalog, organization, asOf, {
     horizonDays,
     ...(options.policy && { policy: options.policy }),
