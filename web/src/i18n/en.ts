@@ -227,25 +227,10 @@ export const en = {
   changesPages: 'Pages of changes',
   location: 'Location',
 
-  // The overview's outlook (issue 15): each level's headroom, next change and next action; the as-of default; data
-  // that does not count.
+  // The overview's outlook (issue 15; the level texts are src/render/outlook-messages.ts): the as-of default, the
+  // option's summary, data that does not count.
   asOfLatestData: (date: string) =>
     `Showing ${date}, the latest date with data: nothing in the data falls in the twelve months before today.`,
-  headroom: 'Headroom',
-  revenueAbove: (name: string, amount: string) => `${name}: ${amount} above the threshold`,
-  roleAbove: (name: string, n: number) =>
-    n > 0 ? `${name}: ${n} more than needed` : n === 0 ? `${name}: none to spare` : `${name}: ${-n} short`,
-  changeLapse: (level: string, date: string, cause: string) => `${level} lapses on ${date}: ${cause}`,
-  changeGain: (level: string, date: string, cause: string) => `${level} is attained on ${date}: ${cause}`,
-  changeOther: (level: string, date: string, status: string, cause: string) => `${level} becomes ${status} on ${date}: ${cause}`,
-  noChangeAhead: (date: string) => `No change foreseen through ${date}.`,
-  nextAction: 'Next action',
-  actionRevenue: (amount: string, name: string, by: string | null) =>
-    `cover the ${amount} shortfall in ${name}${by ? ` before ${by}` : ''}`,
-  actionPersonExams: (person: string, exams: string, others: number, by: string | null) =>
-    `${person} passes ${exams}${others > 0 ? `, and ${others} more ${others === 1 ? 'person qualifies' : 'people qualify'}` : ''}${by ? ` before ${by}` : ''}`,
-  actionPeople: (n: number, name: string, by: string | null) =>
-    `${n} more ${n === 1 ? 'person qualifies' : 'people qualify'} for ${name}${by ? ` before ${by}` : ''}`,
   allAttainedUntil: (level: string, date: string) =>
     `Every level of this option is attained until ${date}, when ${level} lapses.`,
   allAttainedThrough: (date: string) => `Every level of this option is attained, with no change foreseen through ${date}.`,

@@ -231,22 +231,9 @@ export const koKR: UiMessages = {
   changesPages: '변경 페이지',
   location: '위치',
 
-  // The overview's outlook (issue 15): each level's headroom, next change and next action; the as-of default; data
-  // that does not count.
+  // The overview's outlook (issue 15; the level texts are src/render/outlook-messages.ts): the as-of default, the
+  // option's summary, data that does not count.
   asOfLatestData: (date) => `데이터가 있는 마지막 날짜인 ${date} 기준으로 표시합니다. 오늘 이전 12개월 안에는 데이터가 없습니다.`,
-  headroom: '여유',
-  revenueAbove: (name, amount) => `${name}: 기준보다 ${amount} 많음`,
-  roleAbove: (name, n) =>
-    n > 0 ? `${name}: 필요 인원보다 ${n}명 많음` : n === 0 ? `${name}: 여유 인원 없음` : `${name}: ${-n}명 부족`,
-  changeLapse: (level, date, cause) => `${date}에 ${level} 상실 예정: ${cause}`,
-  changeGain: (level, date, cause) => `${date}에 ${level} 달성 예정: ${cause}`,
-  changeOther: (level, date, status, cause) => `${date}부터 ${level} 상태 변경(${status}): ${cause}`,
-  noChangeAhead: (date) => `${date}까지 예상되는 변화가 없습니다.`,
-  nextAction: '다음 할 일',
-  actionRevenue: (amount, name, by) => `${by ? `${by} 전까지 ` : ''}${name} 부족분 ${amount} 확보`,
-  actionPersonExams: (person, exams, others, by) =>
-    `${by ? `${by} 전까지 ` : ''}${person}: ${exams} 합격${others > 0 ? `, 그 밖에 ${others}명 추가 자격 취득` : ''}`,
-  actionPeople: (n, name, by) => `${by ? `${by} 전까지 ` : ''}${name} 자격 취득자 ${n}명 추가`,
   allAttainedUntil: (level, date) => `이 옵션의 모든 수준을 달성했지만 ${date}에 ${level} 상실 예정입니다.`,
   allAttainedThrough: (date) => `이 옵션의 모든 수준을 달성했으며 ${date}까지 예상되는 변화가 없습니다.`,
   notCounted: '인정되지 않음',

@@ -224,21 +224,9 @@ export const zhTW: UiMessages = {
   changesPages: '變更分頁',
   location: '位置',
 
-  // The overview's outlook (issue 15): each level's headroom, next change and next action; the as-of default; data
-  // that does not count.
+  // The overview's outlook (issue 15; the level texts are src/render/outlook-messages.ts): the as-of default, the
+  // option's summary, data that does not count.
   asOfLatestData: (date) => `顯示 ${date} 的狀態，這是資料中的最後日期：今天之前的十二個月內沒有任何資料。`,
-  headroom: '餘裕',
-  revenueAbove: (name, amount) => `${name}：高於門檻 ${amount}`,
-  roleAbove: (name, n) => (n > 0 ? `${name}：比所需多 ${n} 人` : n === 0 ? `${name}：沒有多餘人員` : `${name}：還缺 ${-n} 人`),
-  changeLapse: (level, date, cause) => `${level}將於 ${date} 失去：${cause}`,
-  changeGain: (level, date, cause) => `${level}將於 ${date} 達成：${cause}`,
-  changeOther: (level, date, status, cause) => `${level}將於 ${date} 變為「${status}」：${cause}`,
-  noChangeAhead: (date) => `至 ${date} 為止預計不會有變化。`,
-  nextAction: '下一步',
-  actionRevenue: (amount, name, by) => `${by ? `在 ${by} 之前` : ''}補足${name}的差額 ${amount}`,
-  actionPersonExams: (person, exams, others, by) =>
-    `${by ? `在 ${by} 之前，` : ''}${person} 通過 ${exams}${others > 0 ? `，另需 ${others} 人取得資格` : ''}`,
-  actionPeople: (n, name, by) => `${by ? `在 ${by} 之前，` : ''}再有 ${n} 人取得${name}的資格`,
   allAttainedUntil: (level, date) => `此選項的所有級別皆已達成，但${level}將於 ${date} 失去。`,
   allAttainedThrough: (date) => `此選項的所有級別皆已達成，至 ${date} 為止預計不會有變化。`,
   notCounted: '不計入',

@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
 import type { Formatter } from '../../../src/render/formatter.js';
+import { OUTLOOK_MESSAGES } from '../../../src/render/outlook-messages.js';
 import { describeCauses } from '../../../src/render/render-forecast.js';
+import { describeAction, describeChange, describeHeadroom, type NamedLevel } from '../../../src/render/render-outlook.js';
 import type { ForecastChange, LevelOutlook, Outlook, Standing, StoredEvaluation, StoredLevel } from '../api/types.js';
 import { ErrorView, Loading } from '../components/loadable.js';
 import { ProgressBar } from '../components/progress-bar.js';
@@ -8,7 +10,6 @@ import { StatusBadge } from '../components/status-badge.js';
 import { AppLink } from '../lib/app-link.js';
 import { addDays } from '../lib/dates.js';
 import { orgApi, useEvaluation, useFormatter, useOrganizationSummary } from '../lib/org-data.js';
-import { actionText, changeText, headroomTexts } from '../lib/outlook-text.js';
 import { useRenderTiming } from '../lib/render-timing.js';
 import { type LevelCard, type OptionCard, optionCards, type RequirementNode, requirementTree } from '../lib/requirement-tree.js';
 import { orgPath, useTitle } from '../lib/router.js';
@@ -168,32 +169,34 @@ function LevelAhead(props: {
   readonly actionable: boolean;
   readonly f: Formatter;
 }) {
-  const { t, m, locale } = useSession();
-  const { level, outlook, f } = props;
+  const { t, locale } = useSession();
+  const { outlook, f } = props;
+  const o = OUTLOOK_MESSAGES[locale];
+  const level: NamedLevel = { ...props.level, name: f.text(props.level.name) };
   const change = outlook.nextChange;
   const attained = level.result.status === 'attained';
-  const headroom = attained ? headroomTexts(level, f, t) : [];
+  const headroom = attained ? describeHeadroom(level, f) : [];
   return (
     <span className="level-ahead">
       {change ? (
         <span className={attained && change.status !== 'attained' ? 'level-risk' : 'level-change'} data-testid="next-change">
-          {changeText(level, change, level.result.status, f, t, m, locale)}
+          {describeChange(level, change, f, locale)}
         </span>
       ) : (
         attained && (
           <span className="level-change" data-testid="next-change">
-            {t.noChangeAhead(f.date(props.horizonEnd))}
+            {o.noChangeAhead(f.date(props.horizonEnd))}
           </span>
         )
       )}
       {headroom.length > 0 && (
         <span className="headroom" data-testid="headroom">
-          {t.headroom}: {headroom.join(' · ')}
+          {o.headroom}: {headroom.join(' · ')}
         </span>
       )}
       {props.actionable && outlook.action && (
         <span className="next-action" data-testid="next-action">
-          <strong>{t.nextAction}:</strong> {actionText(level, outlook.action, f, t)}
+          <strong>{o.nextAction}:</strong> {describeAction(level, outlook.action, f)}
         </span>
       )}
     </span>
