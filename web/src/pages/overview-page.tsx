@@ -169,7 +169,7 @@ function LevelAhead(props: {
   readonly actionable: boolean;
   readonly f: Formatter;
 }) {
-  const { t, locale } = useSession();
+  const { locale } = useSession();
   const { outlook, f } = props;
   const o = OUTLOOK_MESSAGES[locale];
   const level: NamedLevel = { ...props.level, name: f.text(props.level.name) };
