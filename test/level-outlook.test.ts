@@ -2,12 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { everyRevenue } from '../src/catalog/every-requirement.js';
+import { findLevel } from '../src/catalog/find-level.js';
 import { loadShippedCatalog } from '../src/catalog/shipped-catalog.js';
 import { formatDay, parseDay } from '../src/core/day.js';
 import { evaluate } from '../src/engine/evaluate.js';
 import { latestDataDay } from '../src/engine/latest-data-day.js';
 import { levelHeadroom } from '../src/engine/level-headroom.js';
 import { parseOrganization } from '../src/engine/parse-organization.js';
+import { revenueRecordStanding } from '../src/engine/revenue-record-standing.js';
 import { forecast } from '../src/planner/forecast.js';
 import { levelOutlook, nextAction } from '../src/service/level-outlook.js';
 import { asOfDate, organization } from './arbitraries.js';
@@ -114,6 +117,56 @@ describe('headroom and the latest day with data', () => {
         const latest = latestDataDay(org);
         expect(latest === null ? null : formatDay(latest)).toBe(dates.length === 0 ? null : formatDay(dates.at(-1) as number));
       }),
+    );
+  });
+});
+
+describe('why a revenue record does not count', () => {
+  it('is outside the window from the day a year before, and needs DPOR on the day the policy names', () => {
+    const periods = [{ from: day('2017-06-01'), to: day('2017-12-31') }];
+    const asOf = day('2018-03-31');
+    expect(revenueRecordStanding(day('2017-03-31'), periods, asOf, 'within-period')).toBe('outside-window');
+    expect(revenueRecordStanding(day('2017-04-01'), periods, asOf, 'within-period')).toBe('not-associated');
+    expect(revenueRecordStanding(day('2017-07-01'), periods, asOf, 'within-period')).toBeNull();
+    // Associated at the as-of day: the period ended before it.
+    expect(revenueRecordStanding(day('2017-07-01'), periods, asOf, 'associated-at-as-of')).toBe('not-associated');
+    expect(revenueRecordStanding(day('2017-07-01'), undefined, asOf, 'within-period')).toBe('not-associated');
+  });
+
+  it('agrees with the evaluation: the records it finds counting are the records each revenue requirement counts', () => {
+    fc.assert(
+      fc.property(
+        organization,
+        asOfDate,
+        fc.constantFrom('within-period', 'associated-at-as-of' as const),
+        (document, asOfText, association) => {
+          const org = parseOrganization(document);
+          const asOf = day(asOfText);
+          const evaluation = evaluate(catalog, org, { asOf, policy: { revenueAssociation: association } });
+          const periods = new Map(org.customers.map((c) => [c.id, c.dpor]));
+          for (const result of evaluation.results) {
+            const level = findLevel(catalog, result, result.catalogVersion)?.level;
+            const requirements = everyRevenue(level?.requirements ?? []);
+            for (const requirement of requirements) {
+              const counted = result.requirements
+                .flatMap(function flat(r): typeof result.requirements {
+                  return r.kind === 'anyOf' ? r.paths.flatMap((p) => p.requirements.flatMap(flat)) : [r];
+                })
+                .find((r) => r.kind === 'revenue' && r.id === requirement.id);
+              if (counted?.kind !== 'revenue') continue;
+              const products = new Set(requirement.products);
+              const expected = org.revenue.filter((record) => {
+                const product = catalog.findProduct(record.product)?.id;
+                if (product === undefined || !products.has(product) || record.date > asOf) return false;
+                if (requirement.netNewOnly && !record.netNew) return false;
+                return revenueRecordStanding(record.date, periods.get(record.customer), asOf, association) === null;
+              }).length;
+              expect(counted.records).toBe(expected);
+            }
+          }
+        },
+      ),
+      { numRuns: 60 },
     );
   });
 });

@@ -8,7 +8,7 @@ import { MESSAGES } from '../../src/render/messages.js';
 import { describeCauses } from '../../src/render/render-forecast.js';
 import { renderGap } from '../../src/render/render-text.js';
 import { defaultAsOf } from '../src/lib/data-default.js';
-import { ignoredData } from '../src/lib/ignored-data.js';
+import { ignoredData, uncountedRevenue } from '../src/lib/ignored-data.js';
 import { optionCards } from '../src/lib/requirement-tree.js';
 import { catalog, contoso, evaluationOf, forecastOf } from './fixtures.js';
 import { CATALOG } from './paths.js';
@@ -167,6 +167,60 @@ describe('data that does not count', () => {
     const pass = within(table).getByTestId('not-counted').closest('li');
     expect(pass?.textContent).toContain('MB6-705');
     expect(pass?.className).toBe('is-not-counted');
+  });
+
+  it('says which revenue does not count: outside its customer’s DPOR period, or older than the twelve months', async () => {
+    await renderApp({ path: `/orgs/contoso/data${AS_OF}` });
+    await screen.findByTestId('people-table');
+    fireEvent.click(screen.getByRole('tab', { name: /Revenue/ }));
+    const table = await screen.findByTestId('revenue-table');
+    await waitFor(() => expect(within(table).getAllByTestId('not-counted').length).toBeGreaterThan(0));
+    // The $40,000.00 the evaluation reports outside DPOR, on its own record.
+    expect(
+      within(table)
+        .getAllByTestId('not-counted')
+        .map((e) => e.closest('tr')?.textContent),
+    ).toEqual([
+      'May 15, 2017Tailspin ToysDynamics 365 Customer Engagement Plan (formerly Plan 1)' +
+        'Not counted: Tailspin Toys did not name you its Digital Partner of Record on May 15, 2017$40,000.00yes',
+    ]);
+    cleanup();
+    // A year later every record but that of Mar 15, 2018 has left the twelve months.
+    await renderApp({ path: '/orgs/contoso/data?asOf=2019-03-01' });
+    await screen.findByTestId('people-table');
+    fireEvent.click(screen.getByRole('tab', { name: /Revenue/ }));
+    const later = await screen.findByTestId('revenue-table');
+    await waitFor(() => expect(within(later).getAllByTestId('not-counted')).toHaveLength(7));
+    expect(within(later).getAllByTestId('not-counted')[0]?.textContent).toBe(
+      'Not counted: dated before the twelve months up to Mar 1, 2019',
+    );
+  });
+
+  it('flags a customer none of whose recent revenue counts, by the policy in force', () => {
+    const document = {
+      id: 'o',
+      market: 'developed',
+      people: [],
+      customers: [
+        { id: 'c1', dpor: [{ from: '2017-01-01', to: '2017-06-30' }] },
+        { id: 'c2', dpor: [{ from: '2017-01-01' }] },
+      ],
+      revenue: [
+        { customer: 'c1', product: 'p', date: '2017-09-01', amount: '1', currency: 'USD', netNew: true },
+        { customer: 'c2', product: 'p', date: '2017-09-01', amount: '1', currency: 'USD', netNew: true },
+        { customer: 'c1', product: 'p', date: '2016-01-01', amount: '1', currency: 'USD', netNew: true },
+      ],
+    };
+    const none = { exams: new Map(), revenue: new Map() };
+    const within = uncountedRevenue(document, '2018-03-31', 'within-period', none);
+    expect([...within.customers]).toEqual(['c1']);
+    expect([...within.records]).toEqual([
+      [0, 'not-associated'],
+      [2, 'outside-window'],
+    ]);
+    // A warned record is the warning's to explain.
+    const warned = { exams: new Map(), revenue: new Map([[0, []]]) };
+    expect([...uncountedRevenue(document, '2018-03-31', 'within-period', warned).customers]).toEqual([]);
   });
 
   it('lists them on the gaps page too, in Chinese', async () => {

@@ -238,6 +238,13 @@ export const en = {
   ignoredTitle: (n: string) => `Data that does not count (${n})`,
   ignoredHelp: 'These records are in the data but count toward no level, as of the date shown.',
   ignoredMore: (n: string) => `${n} more: see the data page`,
+  revenueOutsideWindow: (asOf: string) => `dated before the twelve months up to ${asOf}`,
+  revenueNotAssociated: (customer: string, date: string) =>
+    `${customer} did not name you its Digital Partner of Record on ${date}`,
+  customerNotCounted: (asOf: string, atAsOf: boolean) =>
+    atAsOf
+      ? `no DPOR on ${asOf}, so none of its revenue counts`
+      : `none of its revenue in the twelve months up to ${asOf} falls in a DPOR period`,
 };
 
 /** The shape every language's dashboard messages must have. */

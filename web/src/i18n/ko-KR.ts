@@ -240,4 +240,10 @@ export const koKR: UiMessages = {
   ignoredTitle: (n) => `인정되지 않는 데이터(${n}건)`,
   ignoredHelp: '데이터에는 있지만 표시된 날짜 기준으로 어떤 수준에도 인정되지 않는 기록입니다.',
   ignoredMore: (n) => `${n}건 더 있음: 데이터 페이지 참조`,
+  revenueOutsideWindow: (asOf) => `${asOf}까지의 최근 12개월보다 이전 날짜의 기록`,
+  revenueNotAssociated: (customer, date) => `${date} 기준 ${customer}의 DPOR(Digital Partner of Record)로 지정되어 있지 않음`,
+  customerNotCounted: (asOf, atAsOf) =>
+    atAsOf
+      ? `${asOf} 기준 DPOR 지정이 없어 이 고객의 수익은 모두 인정되지 않음`
+      : `${asOf}까지의 최근 12개월 동안 이 고객의 수익 중 DPOR 기간에 해당하는 것이 없음`,
 };

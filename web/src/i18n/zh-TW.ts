@@ -233,4 +233,8 @@ export const zhTW: UiMessages = {
   ignoredTitle: (n) => `不計入的資料（${n}）`,
   ignoredHelp: '這些紀錄存在於資料中，但在所顯示的日期不計入任何級別。',
   ignoredMore: (n) => `還有 ${n} 筆：請見資料頁面`,
+  revenueOutsideWindow: (asOf) => `日期早於截至 ${asOf} 的十二個月`,
+  revenueNotAssociated: (customer, date) => `${customer} 在 ${date} 未將您指定為數位合作夥伴 (DPOR)`,
+  customerNotCounted: (asOf, atAsOf) =>
+    atAsOf ? `${asOf} 時沒有 DPOR，因此其營收全部不計入` : `截至 ${asOf} 的十二個月內，其營收都不在 DPOR 期間內`,
 };

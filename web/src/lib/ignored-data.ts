@@ -1,4 +1,8 @@
+import type { RevenueAssociationPolicy } from '../../../src/catalog/catalog-types.js';
+import { parseDay } from '../../../src/core/day.js';
 import type { Finding } from '../../../src/engine/evaluation-types.js';
+import type { Period } from '../../../src/engine/organization.js';
+import { revenueRecordStanding } from '../../../src/engine/revenue-record-standing.js';
 import type { OrganizationDocument } from '../api/types.js';
 
 /** The evaluation's warnings by the record they are about, for the tables that list those records. */
@@ -42,4 +46,47 @@ export function ignoredData(warnings: readonly Finding[], document: Organization
     }
   }
   return { exams, revenue };
+}
+
+/** Revenue that the evaluation sums without a warning but that counts toward nothing, and the customers it is from. */
+export interface UncountedRevenue {
+  /** By revenue record index: why it does not count. */
+  readonly records: ReadonlyMap<number, 'outside-window' | 'not-associated'>;
+  /** Customers with revenue in the trailing twelve months of which none counts (no DPOR when it mattered). */
+  readonly customers: ReadonlySet<string>;
+}
+
+/**
+ * Each revenue record's standing as of the evaluation's day under its policy, by the engine's own rule
+ * (`revenueRecordStanding`); records the evaluation already warned about (unknown product, later date) are theirs.
+ */
+export function uncountedRevenue(
+  document: OrganizationDocument,
+  asOf: string,
+  association: RevenueAssociationPolicy,
+  warned: IgnoredData,
+): UncountedRevenue {
+  const day = parseDay(asOf);
+  const records = new Map<number, 'outside-window' | 'not-associated'>();
+  if (day === undefined) return { records, customers: new Set() };
+  const periods = new Map<string, readonly Period[]>(
+    document.customers.map((c) => [
+      c.id,
+      c.dpor.map((d) => ({ from: parseDay(d.from) ?? 0, to: d.to === undefined ? null : (parseDay(d.to) ?? null) })),
+    ]),
+  );
+  const inWindow = new Map<string, { records: number; counted: number }>();
+  document.revenue.forEach((record, i) => {
+    const date = parseDay(record.date);
+    if (date === undefined || warned.revenue.has(i)) return;
+    const standing = revenueRecordStanding(date, periods.get(record.customer), day, association);
+    if (standing !== null) records.set(i, standing);
+    if (standing === 'outside-window' || date > day) return;
+    const tally = inWindow.get(record.customer) ?? { records: 0, counted: 0 };
+    tally.records += 1;
+    if (standing === null) tally.counted += 1;
+    inWindow.set(record.customer, tally);
+  });
+  const customers = new Set([...inWindow].filter(([, t]) => t.records > 0 && t.counted === 0).map(([id]) => id));
+  return { records, customers };
 }

@@ -4,7 +4,7 @@ import { renderFinding } from '../../../src/render/render-text.js';
 import type { Finding, OrganizationDocument } from '../api/types.js';
 import { ErrorView, Loading } from '../components/loadable.js';
 import { Pager } from '../components/pager.js';
-import { type IgnoredData, ignoredData } from '../lib/ignored-data.js';
+import { type IgnoredData, ignoredData, type UncountedRevenue, uncountedRevenue } from '../lib/ignored-data.js';
 import { useEvaluation, useFormatter, useOrganization } from '../lib/org-data.js';
 import { useTitle } from '../lib/router.js';
 import { useSession } from '../lib/session.js';
@@ -27,6 +27,15 @@ export function DataPage(props: { readonly org: string }) {
   const ignored = useMemo(
     () => (warnings && organization.status === 'ok' ? ignoredData(warnings, organization.data) : null),
     [warnings, organization],
+  );
+  const asOf = evaluation.status === 'ok' ? evaluation.data.asOf : null;
+  const association = evaluation.status === 'ok' ? evaluation.data.policy.revenueAssociation : null;
+  const uncounted = useMemo(
+    () =>
+      ignored && asOf && association && organization.status === 'ok'
+        ? { asOf, association, ...uncountedRevenue(organization.data, asOf, association, ignored) }
+        : null,
+    [ignored, asOf, association, organization],
   );
   if (organization.status === 'error') return <ErrorView error={organization.error} />;
   if (organization.status === 'loading') return <Loading />;
@@ -72,8 +81,8 @@ export function DataPage(props: { readonly org: string }) {
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
         {tab === 'people' && <PeopleTable doc={doc} f={f} ignored={ignored} />}
-        {tab === 'customers' && <CustomersTable doc={doc} f={f} />}
-        {tab === 'revenue' && <RevenueTable doc={doc} f={f} ignored={ignored} />}
+        {tab === 'customers' && <CustomersTable doc={doc} f={f} uncounted={uncounted} />}
+        {tab === 'revenue' && <RevenueTable doc={doc} f={f} ignored={ignored} uncounted={uncounted} />}
       </div>
       {me.role !== 'viewer' && <ImportPanel org={props.org} f={f} />}
     </section>
@@ -134,13 +143,22 @@ const personMatches = (p: Person, text: string) =>
   (p.name ?? '').toLowerCase().includes(text) ||
   p.exams.some((e) => e.exam.toLowerCase().includes(text));
 
-/** That a record does not count, and the evaluation's words for why. */
-function NotCounted(props: { readonly warnings: readonly Finding[] | undefined; readonly f: Formatter }) {
+/** Revenue standings with the day and policy they are as of. */
+type Uncounted = UncountedRevenue & { readonly asOf: string; readonly association: string };
+
+/** That a record does not count, and why: the evaluation's words for its warnings, or a reason of its own. */
+function NotCounted(props: {
+  readonly warnings?: readonly Finding[] | undefined;
+  readonly reason?: string | undefined;
+  readonly f: Formatter;
+}) {
   const { t, m } = useSession();
-  if (!props.warnings || props.warnings.length === 0) return null;
+  const reasons = (props.warnings ?? []).map((w) => renderFinding(w.code, w.params, props.f, m));
+  if (props.reason) reasons.push(props.reason);
+  if (reasons.length === 0) return null;
   return (
     <span className="not-counted" data-testid="not-counted">
-      <strong>{t.notCounted}</strong>: {props.warnings.map((w) => renderFinding(w.code, w.params, props.f, m)).join(' ')}
+      <strong>{t.notCounted}</strong>: {reasons.join(' ')}
     </span>
   );
 }
@@ -188,8 +206,13 @@ type Customer = OrganizationDocument['customers'][number];
 const customerMatches = (c: Customer, text: string) =>
   c.id.toLowerCase().includes(text) || (c.name ?? '').toLowerCase().includes(text);
 
-function CustomersTable(props: { readonly doc: OrganizationDocument; readonly f: Formatter }) {
+function CustomersTable(props: {
+  readonly doc: OrganizationDocument;
+  readonly f: Formatter;
+  readonly uncounted: Uncounted | null;
+}) {
   const { t } = useSession();
+  const { uncounted } = props;
   const { f } = props;
   return (
     <PagedTable
@@ -197,7 +220,7 @@ function CustomersTable(props: { readonly doc: OrganizationDocument; readonly f:
       headers={[{ label: t.id }, { label: t.name }, { label: t.dporPeriods }]}
       paged={usePaged(props.doc.customers, customerMatches)}
       row={(c) => (
-        <tr key={c.id}>
+        <tr key={c.id} className={uncounted?.customers.has(c.id) ? 'is-not-counted' : undefined}>
           <td>{c.id}</td>
           <th scope="row">{c.name ?? ''}</th>
           <td>
@@ -208,6 +231,12 @@ function CustomersTable(props: { readonly doc: OrganizationDocument; readonly f:
                 </li>
               ))}
             </ul>
+            {uncounted?.customers.has(c.id) && (
+              <NotCounted
+                reason={t.customerNotCounted(f.date(uncounted.asOf), uncounted.association === 'associated-at-as-of')}
+                f={f}
+              />
+            )}
           </td>
         </tr>
       )}
@@ -223,9 +252,10 @@ function RevenueTable(props: {
   readonly doc: OrganizationDocument;
   readonly f: Formatter;
   readonly ignored: IgnoredData | null;
+  readonly uncounted: Uncounted | null;
 }) {
   const { t } = useSession();
-  const { f } = props;
+  const { f, uncounted } = props;
   const paged = usePaged(props.doc.revenue, revenueMatches);
   const indexOf = useMemo(() => new Map(props.doc.revenue.map((r, i) => [r, i])), [props.doc]);
   const customerNames = useMemo(() => new Map(props.doc.customers.map((c) => [c.id, c.name ?? c.id])), [props.doc]);
@@ -241,15 +271,24 @@ function RevenueTable(props: {
       ]}
       paged={paged}
       row={(r, i) => {
-        const warnings = props.ignored?.revenue.get(indexOf.get(r) ?? -1);
+        const index = indexOf.get(r) ?? -1;
+        const warnings = props.ignored?.revenue.get(index);
+        const standing = uncounted?.records.get(index);
+        const customer = customerNames.get(r.customer) ?? r.customer;
+        const reason =
+          uncounted && standing === 'outside-window'
+            ? t.revenueOutsideWindow(f.date(uncounted.asOf))
+            : uncounted && standing === 'not-associated'
+              ? t.revenueNotAssociated(customer, f.date(uncounted.association === 'within-period' ? r.date : uncounted.asOf))
+              : undefined;
         return (
           // Revenue records have no id; with the page in it, a row index is a unique key.
-          <tr key={`${paged.page}/${i}`} className={warnings ? 'is-not-counted' : undefined}>
+          <tr key={`${paged.page}/${i}`} className={warnings || reason ? 'is-not-counted' : undefined}>
             <td className="nowrap">{f.date(r.date)}</td>
-            <td>{customerNames.get(r.customer) ?? r.customer}</td>
+            <td>{customer}</td>
             <td>
               {f.product(r.product)}
-              <NotCounted warnings={warnings} f={f} />
+              <NotCounted warnings={warnings} reason={reason} f={f} />
             </td>
             <td className="num">{f.money(r.amount, r.currency)}</td>
             <td>{r.netNew ? t.yes : t.no}</td>
