@@ -208,6 +208,11 @@ describe.skipIf(skipped !== undefined)(TITLE, () => {
       'Not counted: Emily Chen: exam AZ-100 is not in the catalog; ignored.',
     );
     await shot(page, 'data-not-counted-en');
+    await page.getByRole('tab', { name: /Revenue/ }).click();
+    const tailspin = page.getByRole('row').filter({ hasText: 'May 15, 2017' });
+    await expect(tailspin.getByTestId('not-counted').textContent()).resolves.toBe(
+      'Not counted: Tailspin Toys did not name you its Digital Partner of Record on May 15, 2017',
+    );
     await page.goto(`${server.url}/orgs/contoso/gaps`);
     await expect(page.getByTestId('ignored-list').textContent()).resolves.toContain(
       'John Smith: MB2-877 passed Nov 15, 2017, before it counts for competencies (Dec 1, 2017); not counted.',
