@@ -20,6 +20,7 @@ import { errorBody, faultBody, statusFor } from './http-error.js';
 import { localeOf } from './locale-of.js';
 import { openApiPage } from './openapi-page.js';
 import { registerOrganizationRoutes } from './organization-routes.js';
+import { registerOutlookRoutes } from './outlook-routes.js';
 import { registerProgramRoutes } from './program-routes.js';
 import { registerReportRoutes } from './report-routes.js';
 import { guardInput, JSON_HEADERS, responseKey } from './route-helpers.js';
@@ -148,6 +149,7 @@ export function createApp(options: AppOptions): AttainApp {
   app.get('/api/catalog', (c) => c.json(catalogDocument(options)));
   registerOrganizationRoutes(app, options, caches);
   registerReportRoutes(app, options, caches, compute);
+  registerOutlookRoutes(app, options, compute);
   registerProgramRoutes(app, options);
   registerTokenRoutes(app, options, caches);
   registerAuditRoutes(app, options);

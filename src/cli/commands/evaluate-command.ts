@@ -1,9 +1,12 @@
 import { isAttainError } from '../../core/attain-error.js';
+import { type Day, parseDay } from '../../core/day.js';
 import { type Organization, personNames } from '../../engine/organization.js';
 import { readOrganizationFile } from '../../importers/read-organization-file.js';
 import { evaluateJointly } from '../../planner/evaluate-jointly.js';
 import { renderError } from '../../render/render-error.js';
+import { renderOutlookText } from '../../render/render-outlook.js';
 import { renderEvaluationText } from '../../render/render-text.js';
+import { levelOutlook } from '../../service/level-outlook.js';
 import { catalogOption, chooseLocale, formatOption, langOption, policyFrom, policyOptions } from '../common-options.js';
 import { loadCatalog } from '../load-catalog-option.js';
 import { dateOption, type OptionSpec, parseArgs, usage } from '../parse-args.js';
@@ -48,7 +51,13 @@ export async function evaluateCommand(argv: readonly string[], write: (text: str
     // Without a cap this is plain `evaluate`; with one, levels are decided together.
     const evaluation = await evaluateJointly(catalog, organization, { ...(asOf === undefined ? {} : { asOf }), policy });
     if (options.format === 'json') results.push(evaluation);
-    else write(renderEvaluationText(evaluation, catalog, locale, personNames(organization)));
+    else {
+      const names = personNames(organization);
+      write(renderEvaluationText(evaluation, catalog, locale, names));
+      // What a practice lead reads next: each level's coming change, headroom and next action.
+      const outlook = await levelOutlook(catalog, organization, parseDay(evaluation.asOf) as Day, { policy });
+      write(renderOutlookText(outlook, evaluation, catalog, locale, names));
+    }
   }
   if (options.format === 'json') write(`${JSON.stringify(results.length === 1 ? results[0] : results, null, 2)}\n`);
   return refused > 0 ? 2 : 0;
