@@ -182,6 +182,41 @@ describe('failed authentications are limited per client address', () => {
   });
 });
 
+describe('behind a trusted reverse proxy', () => {
+  it("counts failed authentications for the client X-Forwarded-For names, and only a trusted proxy's header is read", async () => {
+    const proxied = createApp({
+      store,
+      catalog,
+      logger,
+      authFailures: { limit: 2, windowMs: 60_000 },
+      trustedProxies: ['127.0.0.3'],
+    });
+    try {
+      await withServer(async (port) => {
+        const bad = (client: string) => ({ authorization: 'Bearer att_not-a-real-token', 'x-forwarded-for': client });
+        const statuses = async (client: string, from: string, times: number) => {
+          const seen: number[] = [];
+          for (let i = 0; i < times; i++) seen.push((await send(port, '/api/orgs', bad(client), from)).status);
+          return seen;
+        };
+        // Through the proxy, each forwarded client has its own count; the proxy itself is never limited.
+        expect(await statuses('203.0.113.7', '127.0.0.3', 3)).toEqual([401, 401, 429]);
+        expect(await statuses('203.0.113.8', '127.0.0.3', 1)).toEqual([401]);
+        // A spoofed hop before the proxy's own entry does not matter: the nearest untrusted address counts.
+        expect(await statuses('198.51.100.1, 203.0.113.7', '127.0.0.3', 1)).toEqual([429]);
+        lines.length = 0;
+        await send(port, '/api/health', { 'x-forwarded-for': '203.0.113.9', 'x-request-id': 'proxied-1' }, '127.0.0.3');
+        expect(lines.find((l) => l.object.reqId === 'proxied-1')?.object.client).toBe('203.0.113.9');
+        // From any other address the header is ignored: made-up clients share the sender's count.
+        expect(await statuses('192.0.2.1', '127.0.0.4', 1)).toEqual([401]);
+        expect(await statuses('192.0.2.2', '127.0.0.4', 2)).toEqual([401, 429]);
+      }, proxied);
+    } finally {
+      await proxied.close();
+    }
+  });
+});
+
 describe('deleting an organization', () => {
   it('is for admins only: a partner cannot delete its own organization, a viewer neither', async () => {
     for (const who of [tokens.partner, tokens.viewer]) {
@@ -249,8 +284,8 @@ describe('the audit log route', () => {
 });
 
 /** The app on a real socket, so that requests have a client address. */
-async function withServer(work: (port: number) => Promise<void>): Promise<void> {
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '0.0.0.0' });
+async function withServer(work: (port: number) => Promise<void>, served: { fetch: typeof app.fetch } = app): Promise<void> {
+  const server = serve({ fetch: served.fetch, port: 0, hostname: '0.0.0.0' });
   await new Promise((resolve) => server.once('listening', resolve));
   try {
     await work((server.address() as AddressInfo).port);
