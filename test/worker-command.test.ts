@@ -16,8 +16,8 @@ const bin = fileURLToPath(new URL('../bin/attain.js', import.meta.url));
 const SYSTEM = { kind: 'system', id: 'test' } as const;
 
 /** `attain worker` against the schema, as a user starts it; resolves once it says it is running jobs. */
-async function startWorker(schema: string): Promise<ChildProcess> {
-  const worker = spawn(process.execPath, [bin, 'worker', '--no-nightly'], {
+async function startWorker(schema: string, ...args: string[]): Promise<ChildProcess> {
+  const worker = spawn(process.execPath, [bin, 'worker', '--no-nightly', ...args], {
     env: { ...process.env, DATABASE_URL, ATTAIN_DATABASE_SCHEMA: schema },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -89,6 +89,18 @@ describe.skipIf(DATABASE_URL === undefined)('attain worker (PostgreSQL)', () => 
     worker.kill('SIGTERM');
     expect(await exited).toBe(0);
     await until(() => !alive(child as number), 10_000);
+  }, 90_000);
+
+  it('with --all-cores, runs the jobs in its own process with V8 as it starts', async () => {
+    const worker = await startWorker(schema, '--all-cores');
+    expect(childrenOf(worker.pid as number)).toEqual([]);
+    const catalog = await loadShippedCatalog();
+    const run = await store.program.startRun({ kind: 'run', asOf: '2018-03-30', catalog: catalogFingerprint(catalog) });
+    await until(async () => (await store.program.run(run.id))?.finishedAt != null, 60_000);
+    expect(await store.program.run(run.id)).toMatchObject({ total: 12, done: 12 });
+    const exited = new Promise((resolve) => worker.once('exit', (code) => resolve(code)));
+    worker.kill('SIGTERM');
+    expect(await exited).toBe(0);
   }, 90_000);
 
   it('ends by itself when the process that started it is killed', async () => {

@@ -9,6 +9,10 @@ import { dataDirOption, openStoreOrServer } from '../store-option.js';
 export const workerOptions: readonly OptionSpec[] = [
   { name: 'concurrency', value: 'N', description: 'jobs at once in this process (default 2)' },
   { name: 'no-nightly', description: 'do not schedule the nightly run from this worker' },
+  {
+    name: 'all-cores',
+    description: 'let V8 collect garbage and compile on other cores: for a worker alone on a machine with cores to spare',
+  },
   { name: 'nightly', value: 'MIN HOUR', description: 'the nightly run\'s time, UTC, as crontab "minute hour" (default "0 2")' },
   dataDirOption,
   catalogOption,
@@ -26,8 +30,9 @@ export async function workerCommand(argv: readonly string[], write: (text: strin
   }
   const nightly = options['no-nightly'] === true ? false : typeof options.nightly === 'string' ? options.nightly : '0 2';
   if (nightly !== false && !/^\d{1,2} \d{1,2}$/.test(nightly)) throw usage(`--nightly must be "minute hour", not "${nightly}"`);
-  // One worker process, one core: start as many as there are cores (see one-core.ts).
-  if (!onOneCore()) return rerunOnOneCore(['worker', ...argv]);
+  // One worker process, one core: start as many as there are cores (see one-core.ts). A worker that has the machine
+  // to itself gains from V8's helper threads, when told so.
+  if (options['all-cores'] !== true && !onOneCore()) return rerunOnOneCore(['worker', ...argv]);
   // The channel to the process that started this one only tells when it is gone; it must not keep this one alive.
   process.channel?.unref();
   const catalog = await loadCatalog(options.catalog);
