@@ -3,6 +3,12 @@ import { parseDay } from '../core/day.js';
 import { Decimal } from '../core/decimal.js';
 import { type Locale, pick } from '../core/localized.js';
 
+/**
+ * The forms of a counted phrase by CLDR plural category, `#` standing for the number. English needs `one` and
+ * `other`; Chinese and Korean have only `other`.
+ */
+export type PluralForms = { readonly other: string } & Partial<Readonly<Record<Intl.LDMLPluralRule, string>>>;
+
 /** Locale-aware formatting of the things reports mention: money, dates, lists, and catalog names. */
 export class Formatter {
   private readonly moneyFormats = new Map<string, Intl.NumberFormat>();
@@ -10,6 +16,7 @@ export class Formatter {
   private readonly andList: Intl.ListFormat;
   private readonly orList: Intl.ListFormat;
   private readonly integer: Intl.NumberFormat;
+  private readonly pluralRules: Intl.PluralRules;
 
   constructor(
     readonly locale: Locale,
@@ -20,6 +27,7 @@ export class Formatter {
     this.andList = new Intl.ListFormat(locale, { type: 'conjunction' });
     this.orList = new Intl.ListFormat(locale, { type: 'disjunction' });
     this.integer = new Intl.NumberFormat(locale);
+    this.pluralRules = new Intl.PluralRules(locale);
   }
 
   /** An exact decimal amount as money, rounded to cents only for display. */
@@ -36,6 +44,11 @@ export class Formatter {
 
   number(value: number): string {
     return this.integer.format(value);
+  }
+
+  /** A count with its noun in the form the language takes for it: `plural(2, { one: '# person', other: '# people' })`. */
+  plural(n: number, forms: PluralForms): string {
+    return (forms[this.pluralRules.select(n)] ?? forms.other).replaceAll('#', this.number(n));
   }
 
   date(iso: string | undefined): string {

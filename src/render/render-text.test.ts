@@ -59,7 +59,7 @@ describe('text reports', () => {
     const text = render('ko-KR');
     expect(text).toContain('2018. 3. 31. 기준 · 개발도상국 시장');
     expect(text).toContain('클라우드 CRM 재판매인 옵션 · 실버: 미달성');
-    expect(text).toContain('개발도상국 시장의 임계값을 게시하지 않았으므로');
+    expect(text).toContain('개발도상국 시장의 기준 금액을 공개하지 않았으므로');
     expect(text).toContain('US$37,654.33 부족');
     expect(text).toContain('서로 다른 직원 2명이 필요하지만 어느 역할이든 자격을 갖춘 직원은 1명(王小明)뿐입니다');
   });
