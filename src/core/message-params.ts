@@ -234,11 +234,40 @@ export interface MessageParams {
 
 export type MessageCode = keyof MessageParams;
 
+/** An issue of one code, its parameters of that code's type; it is an `Issue` where one is taken. */
+export interface CodedIssue<C extends MessageCode> {
+  readonly code: C;
+  readonly path: string;
+  readonly params: Readonly<MessageParams[C] & TextPosition>;
+}
+
+/** A finding of one code, its parameters of that code's type; it is a `Finding` where one is taken. */
+export interface CodedFinding<C extends MessageCode> {
+  readonly code: C;
+  readonly path: string;
+  readonly params: Readonly<MessageParams[C]>;
+}
+
+/** The parameters argument of a code: optional when the code takes none. */
+export type ParamsArgument<C extends MessageCode> =
+  Record<never, never> extends MessageParams[C]
+    ? [params?: MessageParams[C] & TextPosition]
+    : [params: MessageParams[C] & TextPosition];
+
+/** Records an issue of some code at a path, with that code's parameters: the shape of a validator's `report`. */
+export type ReportIssue<Path = string> = <C extends MessageCode>(code: C, path: Path, ...params: ParamsArgument<C>) => void;
+
 /** An issue whose parameters are checked against its code when it is written. */
-export function issue<C extends MessageCode>(
-  code: C,
-  path: string,
-  params: MessageParams[C] & TextPosition,
-): Issue & { readonly code: C } {
-  return { code, path, params: params as unknown as Issue['params'] };
+export function issue<C extends MessageCode>(code: C, path: string, params: MessageParams[C] & TextPosition): CodedIssue<C> {
+  return { code, path, params };
+}
+
+/** A finding whose parameters are checked against its code when it is written. */
+export function finding<C extends MessageCode>(code: C, path: string, params: MessageParams[C]): CodedFinding<C> {
+  return { code, path, params };
+}
+
+/** Plain issue parameters, for the places that store or send any issue alike. */
+export function issueParams<C extends MessageCode>(params: Readonly<MessageParams[C] & TextPosition>): Issue['params'] {
+  return params as unknown as Issue['params'];
 }
