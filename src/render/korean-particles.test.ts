@@ -129,9 +129,9 @@ function sinoKorean(n: bigint): string {
     for (let place = 3; place >= 0; place--) {
       const d = Math.floor(part / 10 ** place) % 10;
       if (d === 0) continue;
-      words += (d === 1 && place > 0 ? '' : digits[d]) + small[place];
+      words += `${d === 1 && place > 0 ? '' : digits[d]}${small[place]}`;
     }
-    if (words) text = words + large[group] + text;
+    if (words) text = `${words}${large[group]}${text}`;
   }
   return text;
 }

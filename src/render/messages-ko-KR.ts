@@ -68,7 +68,7 @@ export const koKR: Messages = {
       `이 등급만 보면 충족하지만, 직원 한 명은 최대 ${p.cap}개 역량에만 인정될 수 있고 필요한 직원이 이미 ${f.and(p.competencies.map((c) => f.competency(c)))}에 인정되어 있습니다.`,
     'exam.unknown': (p, f) => `${f.person(p.person)}: 시험 ${w(p.exam, '은/는')} 카탈로그에 없어 무시되었습니다.`,
     'exam.future': (p, f) =>
-      `${f.person(p.person)}: ${w(p.exam, '을/를')} 평가일 이후인 ${f.date(p.passed)}에 통과하여 아직 인정되지 않습니다.`,
+      `${f.person(p.person)}: ${w(p.exam, '을/를')} 기준일 이후인 ${f.date(p.passed)}에 통과하여 아직 인정되지 않습니다.`,
     'exam.before-launch': (p, f) =>
       `${f.person(p.person)}: ${w(p.exam, '을/를')} 역량에 인정되기 시작한 날(${f.date(p.launched)}) 이전인 ${f.date(p.passed)}에 통과하여 인정되지 않습니다.`,
     'exam.after-retirement': (p, f) =>
@@ -76,7 +76,7 @@ export const koKR: Messages = {
     'exam.expired': (p, f) => `${f.person(p.person)}: ${w(p.exam, '은/는')} ${f.date(p.acceptedUntil)} 이후로 인정되지 않습니다.`,
     'revenue.unknown-product': (p) =>
       `제품 ${w(`"${p.product}"`, '이/가')} 카탈로그의 제품 목록에 없어 해당 수익이 무시되었습니다.`,
-    'revenue.future': (p, f) => `${f.date(p.date)} 날짜의 수익은 평가일 이후이므로 아직 인정되지 않습니다.`,
+    'revenue.future': (p, f) => `${f.date(p.date)} 날짜의 수익은 기준일 이후이므로 아직 인정되지 않습니다.`,
 
     'revenue.enters': (p, f) => `${f.date(p.date)} 날짜의 수익이 인정되기 시작합니다`,
     'revenue.leaves': (p, f) => `${f.date(p.date)}의 수익(${f.product(p.product)})이 최근 12개월에서 빠집니다`,

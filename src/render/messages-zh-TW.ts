@@ -11,7 +11,7 @@ export const zhTW: Messages = {
   revenueLine: (counted, required) => (required ? `${counted} / ${required}` : `${counted}（無門檻）`),
   shortBy: (amount) => `尚差 ${amount}`,
   notCounted: (a, n) => `未計入：DPOR 期間外 ${a}，非淨新增 ${n}`,
-  seats: (filled, seats) => `已補足 ${filled} / ${seats} 個名額`,
+  seats: (filled, seats) => `已填補 ${filled} / ${seats} 個名額`,
   roleLine: (role, count, people) => `${role}（${count}）：${people}`,
   nobody: '尚無人員',
   more: (n) => `另外 ${n} 人`,
@@ -38,12 +38,12 @@ export const zhTW: Messages = {
   },
   plan: {
     title: (target, asOf) => `${target} 的計畫（截至 ${asOf}）`,
-    cost: (people, exams) => `新人員 ${people} 位，測驗 ${exams} 項`,
+    cost: (people, exams) => `新進人員 ${people} 人，測驗 ${exams} 項`,
     alternative: (path) => `相較於${path}`,
     infeasible: '截至此日期，沒有任何計畫能達成此級別：',
     thisLevel: '此級別',
     stepsTitle: '誰應參加哪項測驗：',
-    newPerson: (id) => `${id}（新人員）`,
+    newPerson: (id) => `${id}（新進人員）`,
     revenueTitle: '營收（無法以測驗規劃）：',
     revenueMet: '已符合',
     revenueShort: (amount) => `尚差 ${amount}`,
@@ -52,7 +52,7 @@ export const zhTW: Messages = {
   codes: {
     'revenue.shortfall': (p, f) =>
       `${p.name}：須在最近 12 個月內，從將您登記為 DPOR（有記錄可查的數位合作夥伴）的客戶，於 ${f.or(p.products.map((x) => f.product(x)))} 再取得 ${f.money(p.shortfall)} 的${p.netNewOnly ? '淨新增營收' : '營收'}（目前 ${f.money(p.counted)} / ${f.money(p.required)}）。`,
-    'revenue.no-threshold': (p) => `${p.name}：此版本的計畫未公布${p.marketName}的門檻，因此無法判定此級別。`,
+    'revenue.no-threshold': (p) => `${p.name}：此版本的方案未公布${p.marketName}的門檻，因此無法判定此級別。`,
     'revenue.excluded': (p, f) => `這些產品有 ${f.money(p.amount)} 的營收發生在客戶的 DPOR 期間之外，未予計入。`,
     'people.shortfall': peopleShortfall,
     'people.nearest': (p) => `最接近的人員：${p.people}。`,
@@ -79,11 +79,11 @@ export const zhTW: Messages = {
     'version.starts': (p) => `目錄版本 ${p.version} 生效`,
 
     'plan.already-met': (p) => `人員要求條件已符合${p.pathName ? `（${p.pathName}）` : ''}，無須採取行動。`,
-    'plan.single-path': () => '補足所有名額成本最低的方式：',
+    'plan.single-path': () => '填補所有名額成本最低的方式：',
     'plan.only-feasible': (p) => `途徑：${p.pathName}，唯一仍可完成的途徑。`,
     'plan.cheapest': (p) => `途徑：${p.pathName}，所有途徑中成本最低。`,
     'plan.infeasible': () => '截至此日期，沒有任何計畫能達成此級別。',
-    'plan.needs-hires': (p) => `不招募新人員就無法達成（需要 ${p.hires} 位新人員）`,
+    'plan.needs-hires': (p) => `不招募新進人員就無法達成（需要 ${p.hires} 位新進人員）`,
     'plan.closed': (p, f) => `無法達成：已無人能再通過${f.and(p.roles)}的測驗（尚未推出或已淘汰）`,
     'plan.limit': () => '在每人測驗數上限內無法達成',
 
@@ -135,7 +135,7 @@ export const zhTW: Messages = {
     'catalog.date.invalid': (p) => `「${p.value}」不是有效日期（YYYY-MM-DD，須為實際存在的日期）`,
     'catalog.level.empty': (p) => `級別 ${p.level} 沒有任何要求條件，所有組織都會達成；請至少列出一項`,
     'catalog.threshold.missing-market': (p) =>
-      `沒有 ${p.market} 市場的門檻，該市場的組織將無法判定；請填寫金額、以 \`all: 金額\` 適用所有市場，或在計畫未公布門檻時寫 \`${p.market}: unpublished\``,
+      `沒有 ${p.market} 市場的門檻，該市場的組織將無法判定；請填寫金額、以 \`all: 金額\` 適用所有市場，或在方案未公布門檻時寫 \`${p.market}: unpublished\``,
     'catalog.threshold.unknown-market': (p) => `「${p.market}」不是此目錄的市場`,
     'catalog.threshold.invalid': (p) => `門檻「${p.value}」不是零或以上的金額（請寫成 50000，或 \`unpublished\`）`,
     'catalog.level.extends-unknown': (p) => `級別 ${p.level} 延伸的「${p.extends}」不是同一選項中的級別`,

@@ -47,7 +47,7 @@ describe('text reports', () => {
     const text = render('zh-TW');
     expect(text).toContain('截至 2018年3月31日 · 開發中市場');
     expect(text).toContain('雲端客戶關係管理 · 雲端 CRM 經銷商選項 · 銀級: 未達成');
-    expect(text).toContain('此版本的計畫未公布開發中市場的門檻，因此無法判定此級別。');
+    expect(text).toContain('此版本的方案未公布開發中市場的門檻，因此無法判定此級別。');
     expect(text).toContain('共需要 2 位不同人員，但只有 1 人符合其中任一角色（王小明）');
     expect(text).toContain('企業客戶業務開發選項');
     expect(text).toContain('尚差 US$37,654.33');

@@ -46,6 +46,7 @@ describe('Korean particles', () => {
     expect(t.gapsTitle('골드')).toBe('왜 골드가 아닌가요?');
     expect(t.gapsTitle('실버')).toBe('왜 실버가 아닌가요?');
     expect(t.gapsTitle('금상')).toBe('왜 금상이 아닌가요?');
-    expect(t.gapsTitle('Gold')).toBe('왜 Gold이(가) 아닌가요?');
+    expect(t.gapsTitle('Gold')).toBe('왜 Gold가 아닌가요?');
+    expect(t.gapsTitle('MB2-716')).toBe('왜 MB2-716이 아닌가요?');
   });
 });
