@@ -28,7 +28,7 @@ export const koKR: UiMessages = {
   organizations: '조직',
   noOrganizations: '아직 조직이 없습니다.',
   orgFacts: (people, customers, revenue) => `직원 ${people}명 · 고객 ${customers}곳 · 수익 기록 ${revenue}건`,
-  updated: (date) => `${date} 업데이트`,
+  updated: (date) => `${date}에 업데이트됨`,
 
   navMain: '조직 페이지',
   navOverview: '개요',
@@ -40,7 +40,7 @@ export const koKR: UiMessages = {
   navAdmin: '프로그램 운영자 보기',
 
   overviewTitle: '개요',
-  progressToward: (level) => `${level} 진행 상황`,
+  progressToward: (level) => `${level} 달성 진행 상황`,
   allAttained: '이 옵션의 모든 등급을 달성했습니다.',
   revenueBar: (counted, required) => `${counted} / ${required}`,
   noThreshold: '이 시장의 기준 금액이 공개되지 않음',
@@ -58,7 +58,7 @@ export const koKR: UiMessages = {
   person: '직원',
   emptySeat: '비어 있음',
   seatsSummary: (filled, seats) => `자리 ${seats}개 중 ${filled}개 채움.`,
-  eligibleNote: (n) => `자격자 ${n}명`,
+  eligibleNote: (n) => `자격을 갖춘 직원 ${n}명`,
   poolNote: '한 그룹의 역할은 서로 다른 직원이 맡아야 합니다.',
   notChosen: '인정되는 경로가 아님',
 
@@ -72,7 +72,7 @@ export const koKR: UiMessages = {
   planByPerson: '직원별 통과해야 할 시험',
   planExams: '시험',
   planSeat: '자리',
-  alreadyQualified: '이미 자리를 채움, 할 일 없음',
+  alreadyQualified: '이미 자리를 채웠으므로 할 일 없음',
   whatIfTitle: '누군가 떠난다면?',
   whatIfHelp: '직원을 제외하면 그 직원 없이 세운 계획을 볼 수 있습니다.',
   exclude: (name) => `${name} 제외`,
@@ -103,7 +103,7 @@ export const koKR: UiMessages = {
   exams: '시험',
   passed: '통과일',
   dporPeriods: 'DPOR 기간',
-  openEnded: '종료 없음',
+  openEnded: '종료일 없음',
   customer: '고객',
   product: '제품',
   amount: '금액',
@@ -121,7 +121,7 @@ export const koKR: UiMessages = {
   kind: '종류',
   kindName: (kind) =>
     ({
-      auto: '헤더로 자동 감지',
+      auto: '머리글로 자동 감지',
       org: '조직 파일(전체 교체)',
       exams: '시험(CSV)',
       customers: '고객 및 DPOR(CSV)',

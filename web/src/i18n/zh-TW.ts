@@ -26,7 +26,7 @@ export const zhTW: UiMessages = {
 
   organizations: '組織',
   noOrganizations: '尚無任何組織。',
-  orgFacts: (people, customers, revenue) => `人員 ${people} 位 · 客戶 ${customers} 位 · 營收記錄 ${revenue} 筆`,
+  orgFacts: (people, customers, revenue) => `人員 ${people} 位 · 客戶 ${customers} 家 · 營收記錄 ${revenue} 筆`,
   updated: (date) => `更新於 ${date}`,
 
   navMain: '組織頁面',
