@@ -19,16 +19,9 @@ const NOT_ISSUE_CODES = new Set([
   'input.malformed',
   'forecast.range',
   'cli.option',
-  // Errors without issues, whose message is the text (the CLI's usage errors, the server's refusals).
+  // Errors without issues, whose message is the text (the CLI's usage errors).
   'cli.usage',
   'cli.file',
-  'auth.required',
-  'auth.invalid',
-  'auth.forbidden',
-  'org.not-found',
-  'token.not-found',
-  'route.not-found',
-  'request.too-large',
   'evaluation.failed',
   // Audit actions and jobs, not messages.
   'org.load',

@@ -178,6 +178,14 @@ export interface MessageParams {
   'serve.port.denied': { host: string; port: number; detail: string };
   'serve.port.failed': { host: string; port: number; detail: string };
   'auth.rate-limited': { retryAfter: number };
+  // Refusals without issues: their English message names the specifics; other languages say the gist.
+  'auth.required': Record<never, never>;
+  'auth.invalid': Record<never, never>;
+  'auth.forbidden': Record<never, never>;
+  'org.not-found': Record<never, never>;
+  'token.not-found': Record<never, never>;
+  'route.not-found': Record<never, never>;
+  'request.too-large': Record<never, never>;
   /** A query parameter that is not what the route takes: a date, or a whole number of at least `min`. */
   'request.parameter': { name: string; value: string; expected: 'date' | 'whole-number'; min?: number };
   'request.invalid': { reason: string };

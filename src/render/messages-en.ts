@@ -205,6 +205,13 @@ export const en: Messages = {
     'serve.port.failed': (p) => `cannot listen on ${p.host}:${p.port} (${p.detail})`,
     'auth.rate-limited': (p, f) =>
       `too many failed authentications from this address; try again in ${f.plural(p.retryAfter, { one: '# second', other: '# seconds' })}`,
+    'auth.required': () => 'sign in: send Authorization: Bearer TOKEN',
+    'auth.invalid': () => 'the token is unknown or revoked',
+    'auth.forbidden': () => 'this token may not do this',
+    'org.not-found': () => 'there is no such organization, or this token may not see it',
+    'token.not-found': () => 'there is no such token',
+    'route.not-found': () => 'there is nothing at this address',
+    'request.too-large': () => 'the request body is larger than the server accepts',
     'request.parameter': (p, f) =>
       `${p.name} must be ${p.expected === 'date' ? 'a date YYYY-MM-DD from 1900-01-01 to 9999-12-31' : `a whole number of at least ${f.number(p.min ?? 0)}`}, not "${p.value}"`,
     'request.invalid': (p) => `the request is not what this route takes: ${p.reason}`,

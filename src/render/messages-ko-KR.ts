@@ -204,6 +204,13 @@ export const koKR: Messages = {
       `이 사용자는 ${p.host}:${p.port} 주소를 사용할 수 없습니다. --port로 1023보다 큰 포트를 지정하세요`,
     'serve.port.failed': (p) => `${p.host}:${p.port}에서 연결을 받을 수 없습니다(${p.detail})`,
     'auth.rate-limited': (p) => `이 주소에서 인증에 실패한 횟수가 너무 많습니다. ${p.retryAfter}초 후에 다시 시도하세요`,
+    'auth.required': () => '로그인하세요. Authorization: Bearer 토큰 헤더를 보내야 합니다',
+    'auth.invalid': () => '알 수 없거나 폐기된 토큰입니다',
+    'auth.forbidden': () => '이 토큰으로는 할 수 없는 작업입니다',
+    'org.not-found': () => '해당 조직이 없거나 이 토큰으로는 볼 수 없습니다',
+    'token.not-found': () => '해당 토큰이 없습니다',
+    'route.not-found': () => '이 주소에는 아무것도 없습니다',
+    'request.too-large': () => '요청 본문이 서버가 받을 수 있는 크기보다 큽니다',
     'request.parameter': (p, f) =>
       `${w(p.name, '은/는')} ${p.expected === 'date' ? '1900-01-01부터 9999-12-31까지의 날짜(YYYY-MM-DD)' : `${f.number(p.min ?? 0)} 이상의 정수`}여야 합니다(받은 값: "${p.value}")`,
     'request.invalid': (p) => `이 요청은 이 경로가 받는 형식이 아닙니다: ${p.reason}`,

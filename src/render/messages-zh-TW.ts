@@ -177,6 +177,13 @@ export const zhTW: Messages = {
     'serve.port.denied': (p) => `此使用者無權使用 ${p.host}:${p.port}；請以 --port 指定 1023 以上的連接埠`,
     'serve.port.failed': (p) => `無法在 ${p.host}:${p.port} 上接聽（${p.detail}）`,
     'auth.rate-limited': (p) => `此位址的驗證失敗次數過多；請在 ${p.retryAfter} 秒後再試`,
+    'auth.required': () => '請登入：傳送 Authorization: Bearer 權杖',
+    'auth.invalid': () => '權杖不存在或已撤銷',
+    'auth.forbidden': () => '此權杖無權執行這項操作',
+    'org.not-found': () => '沒有這個組織，或此權杖無權檢視',
+    'token.not-found': () => '沒有這個權杖',
+    'route.not-found': () => '此位址沒有任何內容',
+    'request.too-large': () => '要求內容超過伺服器可接受的大小',
     'request.parameter': (p, f) =>
       `${p.name} 必須是${p.expected === 'date' ? ' 1900-01-01 至 9999-12-31 之間的日期（YYYY-MM-DD）' : `不小於 ${f.number(p.min ?? 0)} 的整數`}，而不是「${p.value}」`,
     'request.invalid': (p) => `此要求不符合此路由的格式：${p.reason}`,

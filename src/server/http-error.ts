@@ -2,7 +2,7 @@ import { AttainError, type Issue } from '../core/attain-error.js';
 import type { Locale } from '../core/localized.js';
 import { issue, type MessageParams } from '../core/message-params.js';
 import { Formatter } from '../render/formatter.js';
-import { isMessageCode, MESSAGES } from '../render/messages.js';
+import { isMessageCode, MESSAGES, type Messages } from '../render/messages.js';
 import { renderFinding } from '../render/render-text.js';
 
 type Status = 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500 | 503 | 507;
@@ -50,8 +50,7 @@ export function errorBody(error: AttainError, locale: Locale) {
   const m = MESSAGES[locale];
   const issues = error.issues.map((issue: Issue) => ({ ...issue, message: renderFinding(issue.code, issue.params, f, m) }));
   const first = error.issues[0];
-  // An error that is its one issue (a bad parameter, say) is said in the client's language like its issues.
-  const message = issues.length === 1 && first?.code === error.code ? (issues[0]?.message ?? error.message) : error.message;
+  const message = localizedMessage(error, issues, locale, f, m);
   return {
     error: {
       code: error.code,
@@ -61,6 +60,24 @@ export function errorBody(error: AttainError, locale: Locale) {
       ...(issues.length > 0 && { issues }),
     },
   };
+}
+
+/**
+ * The error's message in the client's language where attain has words for it: an error that is its one issue (a bad
+ * parameter, say) is said like its issues; a refusal without issues (not signed in, not found) by its code's
+ * template, except in English, whose message names the specifics. Otherwise the message as the code wrote it.
+ */
+function localizedMessage(
+  error: AttainError,
+  issues: readonly { readonly code: string; readonly message: string }[],
+  locale: Locale,
+  f: Formatter,
+  m: Messages,
+): string {
+  const [only] = issues;
+  if (issues.length === 1 && only?.code === error.code) return only.message;
+  if (issues.length === 0 && locale !== 'en' && isMessageCode(error.code)) return renderFinding(error.code, {}, f, m);
+  return error.message;
 }
 
 /** Shorthands for the errors the routes raise themselves. */
