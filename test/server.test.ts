@@ -233,7 +233,8 @@ describe('reports are the CLI JSON', () => {
 
   it('says a bad parameter and a refusal in the client’s language', async () => {
     const message = async (who: Who, route: string, language: string) =>
-      ((await json(await call(who, route, { headers: { 'accept-language': language } }))).error as { message: string }).message;
+      ((await json(await call(who, route, { headers: { 'accept-language': language } }))).error as unknown as { message: string })
+        .message;
     const route = '/api/orgs/contoso/evaluation?asOf=2018-02-30';
     expect(await message('partner', route, 'en')).toBe(
       'asOf must be a date YYYY-MM-DD from 1900-01-01 to 9999-12-31, not "2018-02-30"',
