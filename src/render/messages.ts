@@ -36,7 +36,13 @@ export type TemplateParams<C extends MessageCode> = Readonly<MessageParams[C]> &
 
 export type Template<C extends MessageCode> = (p: TemplateParams<C>, f: Formatter) => string;
 
-/** One template per code, each typed by its code's parameters: a missing or mistyped one does not compile. */
+/**
+ * One template per code, each typed by its code's parameters: a missing or mistyped one does not compile.
+ * Converting a template written in the former style (`findings` / `issues` of one shared file, reading
+ * `s(p.value)`): add the code and its parameters' type to `MessageParams`, move each language's line into `codes` of
+ * `messages-<locale>.ts`, and read `p.value` directly (numbers through `f.number` or `f.plural`, a Korean particle
+ * after a run-time word through `withParticle`).
+ */
 export type CodeMessages = { readonly [C in MessageCode]: Template<C> };
 
 /** Everything attain says to a user, in one language. Findings and issues are keyed by their stable codes. */
