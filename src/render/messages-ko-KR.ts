@@ -73,7 +73,8 @@ export const koKR: Messages = {
       `${f.person(p.person)}: ${w(p.exam, '을/를')} 역량에 인정되기 시작한 날(${f.date(p.launched)}) 이전인 ${f.date(p.passed)}에 통과하여 인정되지 않습니다.`,
     'exam.after-retirement': (p, f) =>
       `${f.person(p.person)}: ${w(p.exam, '을/를')} 사용 중지일(${f.date(p.retired)}) 이후인 ${f.date(p.passed)}에 통과하여 인정되지 않습니다.`,
-    'exam.expired': (p, f) => `${f.person(p.person)}: ${w(p.exam, '은/는')} ${f.date(p.acceptedUntil)} 이후로 인정되지 않습니다.`,
+    'exam.expired': (p, f) =>
+      `${f.person(p.person)}: ${w(p.exam, '은/는')} ${f.date(p.acceptedUntil)}까지만 인정되어 지금은 인정되지 않습니다.`,
     'revenue.unknown-product': (p) =>
       `제품 ${w(`"${p.product}"`, '이/가')} 카탈로그의 제품 목록에 없어 해당 수익이 무시되었습니다.`,
     'revenue.future': (p, f) => `${f.date(p.date)} 날짜의 수익은 기준일 이후이므로 아직 인정되지 않습니다.`,
@@ -81,7 +82,7 @@ export const koKR: Messages = {
     'revenue.enters': (p, f) => `${f.date(p.date)} 날짜의 수익이 인정되기 시작합니다`,
     'revenue.leaves': (p, f) => `${f.date(p.date)}의 수익(${f.product(p.product)})이 최근 12개월에서 빠집니다`,
     'exam.counts': (p, f) => `${f.date(p.passed)}에 통과한 ${w(p.exam, '이/가')} 인정되기 시작합니다`,
-    'exam.expires': (p, f) => `${w(p.exam, '은/는')} ${f.date(p.acceptedUntil)} 이후로 인정되지 않습니다`,
+    'exam.expires': (p, f) => `${w(p.exam, '은/는')} ${f.date(p.acceptedUntil)}까지만 인정됩니다`,
     'dpor.starts': (p) => `DPOR 연결(${p.customer})이 시작됩니다`,
     'dpor.ends': (p) => `DPOR 연결(${p.customer})이 끝납니다`,
     'version.starts': (p) => `카탈로그 버전 ${w(p.version, '이/가')} 시행됩니다`,

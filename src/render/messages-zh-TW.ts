@@ -66,14 +66,14 @@ export const zhTW: Messages = {
       `${f.person(p.person)}：${p.exam} 於 ${f.date(p.passed)} 通過，早於可計入專長認證的日期（${f.date(p.launched)}），未予計入。`,
     'exam.after-retirement': (p, f) =>
       `${f.person(p.person)}：${p.exam} 於 ${f.date(p.passed)} 通過，晚於淘汰日期（${f.date(p.retired)}），未予計入。`,
-    'exam.expired': (p, f) => `${f.person(p.person)}：${p.exam} 自 ${f.date(p.acceptedUntil)} 起不再採計，未予計入。`,
+    'exam.expired': (p, f) => `${f.person(p.person)}：${p.exam} 僅採計至 ${f.date(p.acceptedUntil)}，未予計入。`,
     'revenue.unknown-product': (p) => `產品「${p.product}」不在目錄的產品清單中，其營收已忽略。`,
     'revenue.future': (p, f) => `日期為 ${f.date(p.date)} 的營收晚於評估日期，尚未計入。`,
 
     'revenue.enters': (p, f) => `日期為 ${f.date(p.date)} 的營收開始計入`,
     'revenue.leaves': (p, f) => `${f.date(p.date)} 的營收（${f.product(p.product)}）移出最近 12 個月`,
     'exam.counts': (p, f) => `${f.date(p.passed)} 通過的 ${p.exam} 開始計入`,
-    'exam.expires': (p, f) => `${p.exam} 自 ${f.date(p.acceptedUntil)} 起不再採計`,
+    'exam.expires': (p, f) => `${p.exam} 的採計期限（${f.date(p.acceptedUntil)}）已過`,
     'dpor.starts': (p) => `DPOR 關聯（${p.customer}）開始`,
     'dpor.ends': (p) => `DPOR 關聯（${p.customer}）結束`,
     'version.starts': (p) => `目錄版本 ${p.version} 生效`,
