@@ -57,11 +57,11 @@ export class Formatter {
   }
 
   and(items: readonly string[]): string {
-    return this.andList.format(items);
+    return this.andList.format(listOf(items));
   }
 
   or(items: readonly string[]): string {
-    return this.orList.format(items);
+    return this.orList.format(listOf(items));
   }
 
   text(localized: Readonly<Record<string, string>>): string {
@@ -92,6 +92,11 @@ export class Formatter {
     const product = this.catalog?.findProduct(id);
     return product ? this.text(product.name) : id;
   }
+}
+
+/** Items from JSON another version wrote may be one string, which Intl.ListFormat would split into characters. */
+function listOf(items: readonly string[] | string): readonly string[] {
+  return typeof items === 'string' ? [items] : items;
 }
 
 /** Finds a requirement (or a pool's role list) of a level by the id path a gap carries: `skills/current/current-skills/technical`. */
