@@ -271,7 +271,7 @@ export const koKR: Messages = {
     'import.skip.no-identity': (p) => `${p.exam}: 통과한 사람을 알 수 있는 MCPID, CorpEmail, Email이 없어 가져오지 않았습니다`,
     'import.skip.no-date': (p) => `${p.exam}: 완료 날짜가 없어 가져오지 않았습니다`,
     'import.skip.not-dpor': (p) =>
-      `귀속 유형이 DPOR가 아니라 "${p.attribution}"이므로 같은 청구액이 두 번 인정되지 않도록 가져오지 않았습니다`,
+      `귀속 유형이 DPOR이 아니라 "${p.attribution}"이므로 같은 청구액이 두 번 인정되지 않도록 가져오지 않았습니다`,
     'import.skip.product-unknown': (p) => `제품 ${w(`"${p.product}"`, '이/가')} 카탈로그의 제품 목록에 없어 가져오지 않았습니다`,
     'import.notice.same-name': (p) =>
       p.what === 'customer'
