@@ -1,6 +1,6 @@
 /**
  * The dashboard's own words in English. Findings, plans and forecasts reuse the CLI's messages
- * (`src/render/*-messages.ts`); only what the CLI never says lives here. Every language must have every key.
+ * (`src/render/messages-<locale>.ts`); only what the CLI never says lives here. Every language must have every key.
  */
 const rules = new Intl.PluralRules('en');
 
