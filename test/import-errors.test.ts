@@ -124,7 +124,7 @@ northwind,crm-online,2017-10-31,,USD,
     expect(en).toContain('revenue.csv: customer_id (2:1): customer "nobody" is not in the organization');
     expect(en).toContain('amount (2:30): "1e3" is not a plain decimal amount');
     expect(zh).toContain('客戶「nobody」不在組織中');
-    expect(ko).toContain('"1e3"은(는) 일반 십진수 금액이 아닙니다');
+    expect(ko).toContain('"1e3"은 일반 십진수 금액이 아닙니다');
     expect(JSON.parse(JSON.stringify(error))).toMatchObject({ code: 'import.invalid', file: 'revenue.csv' });
   });
 });

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../src/core/localized.js';
 import { Formatter } from '../src/render/formatter.js';
-import { MESSAGES } from '../src/render/messages.js';
+import { isMessageCode, MESSAGES } from '../src/render/messages.js';
+import { renderFinding } from '../src/render/render-text.js';
 
 /**
  * Every `import.*` code the importers can emit, and every `input.*` code any reader can (the limits every input
@@ -95,11 +96,14 @@ describe('import messages', () => {
       max: 3653,
       detail: 'D',
       reason: 'R',
+      attempts: 3,
+      known: 'exams, customers',
     };
-    const missing = codes.filter((code) => !MESSAGES[locale].issues[code]);
+    const missing = codes.filter((code) => !isMessageCode(code));
     expect(missing).toEqual([]);
     for (const code of codes) {
-      const text = MESSAGES[locale].issues[code]?.(params, f) ?? '';
+      const text = renderFinding(code, params, f, MESSAGES[locale]);
+      expect(text, code).not.toContain(code);
       expect(text, code).not.toMatch(/undefined|\[object|NaN/);
       expect(text.length, code).toBeGreaterThan(5);
     }

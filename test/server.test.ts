@@ -247,6 +247,27 @@ describe('reports are the CLI JSON', () => {
   it('data-dates: the last day with a revenue record or an exam pass', async () => {
     expect(await json(await call('viewer', '/api/orgs/contoso/data-dates'))).toEqual({ latest: '2018-03-15' });
   });
+
+  it('says a bad parameter and a refusal in the client’s language', async () => {
+    const message = async (who: Who, route: string, language: string) =>
+      ((await json(await call(who, route, { headers: { 'accept-language': language } }))).error as unknown as { message: string })
+        .message;
+    const route = '/api/orgs/contoso/evaluation?asOf=2018-02-30';
+    expect(await message('partner', route, 'en')).toBe(
+      'asOf must be a date YYYY-MM-DD from 1900-01-01 to 9999-12-31, not "2018-02-30"',
+    );
+    expect(await message('partner', route, 'zh-TW')).toBe(
+      'asOf 必須是 1900-01-01 至 9999-12-31 之間的日期（YYYY-MM-DD），而不是「2018-02-30」',
+    );
+    expect(await message('partner', route, 'ko-KR')).toBe(
+      'asOf는 1900-01-01부터 9999-12-31까지의 날짜(YYYY-MM-DD)여야 합니다(받은 값: "2018-02-30")',
+    );
+    expect(await message('partner', '/api/orgs/contoso/forecast?atRisk=0', 'ko-KR')).toContain(
+      'atRisk는 1 이상의 정수여야 합니다',
+    );
+    expect(await message('partner', '/api/orgs/fabrikam', 'ko-KR')).toBe('해당 조직이 없거나 이 토큰으로는 볼 수 없습니다');
+    expect(await message('partner', '/api/orgs/fabrikam', 'en')).toBe('no organization "fabrikam"');
+  });
 });
 
 describe('writes', () => {

@@ -1,6 +1,7 @@
 import type { Issue } from '../core/attain-error.js';
 import { dayRangeIssue, readDay } from '../core/day-range.js';
 import { Decimal } from '../core/decimal.js';
+import { issueParams, type ReportIssue } from '../core/message-params.js';
 import { amountRangeIssue, readAmount } from '../core/read-amount.js';
 import { shownParams } from '../core/shown-value.js';
 import { MAX_FORMULA_TERMS } from './catalog-limits.js';
@@ -117,8 +118,8 @@ function countAlternatives(formula: RawFormula): number {
 
 function checkSemantics(catalog: RawCatalog): Issue[] {
   const issues: Issue[] = [];
-  const report = (code: string, path: readonly PropertyKey[], params: Record<string, string | number> = {}) =>
-    issues.push({ code, path: jsonPath(path), params: shownParams(params) });
+  const report: ReportIssue<readonly PropertyKey[]> = (code, path, ...[params = {}]) =>
+    issues.push({ code, path: jsonPath(path), params: shownParams(issueParams(params)) });
   /** A date as every input reads it: a real day from 1900-01-01 to 9999-12-31. */
   const checkDay = (text: string, path: readonly PropertyKey[]) => {
     const day = readDay(text);

@@ -1,5 +1,5 @@
-import type { Issue } from './attain-error.js';
 import { type Day, parseDay } from './day.js';
+import { type CodedIssue, issue, type TextPosition } from './message-params.js';
 
 /**
  * The calendar days attain reads, from every input alike. Before 1900 a year is a slip ("0017" for "2017"), and
@@ -25,6 +25,6 @@ export function inDayRange(day: Day): boolean {
 }
 
 /** The one issue every reader reports for a real date outside the range. */
-export function dayRangeIssue(path: string, value: string, where: Readonly<Record<string, number>> = {}): Issue {
-  return { code: 'input.date.range', path, params: { value, first: FIRST_DAY_TEXT, last: LAST_DAY_TEXT, ...where } };
+export function dayRangeIssue(path: string, value: string, where: TextPosition = {}): CodedIssue<'input.date.range'> {
+  return issue('input.date.range', path, { value, first: FIRST_DAY_TEXT, last: LAST_DAY_TEXT, ...where });
 }

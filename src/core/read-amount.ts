@@ -1,5 +1,5 @@
-import type { Issue } from './attain-error.js';
 import { Decimal } from './decimal.js';
+import { type CodedIssue, issue, type TextPosition } from './message-params.js';
 
 /**
  * The most digits an amount (or an exchange rate, or a threshold) may have before and after the decimal point,
@@ -59,10 +59,7 @@ export function readAmount(text: string, form: 'plain' | 'decimal'): AmountReadi
 }
 
 /** The one issue every reader reports for an amount beyond the limits. */
-export function amountRangeIssue(path: string, value: string, where: Readonly<Record<string, number>> = {}): Issue {
-  return {
-    code: 'input.amount.digits',
-    path,
-    params: { value, integerDigits: AMOUNT_LIMITS.integerDigits, fractionDigits: AMOUNT_LIMITS.fractionDigits, ...where },
-  };
+export function amountRangeIssue(path: string, value: string, where: TextPosition = {}): CodedIssue<'input.amount.digits'> {
+  const { integerDigits, fractionDigits } = AMOUNT_LIMITS;
+  return issue('input.amount.digits', path, { value, integerDigits, fractionDigits, ...where });
 }

@@ -1,4 +1,4 @@
-import type { Issue } from './attain-error.js';
+import { type CodedIssue, issue } from './message-params.js';
 
 /**
  * The most rows one input may have: records of a list in an organization file, rows of a CSV file, records of a
@@ -7,6 +7,6 @@ import type { Issue } from './attain-error.js';
 export const MAX_ROWS = 1_000_000;
 
 /** The one issue every reader reports for a list or file with more rows. */
-export function rowsIssue(path: string): Issue {
-  return { code: 'input.rows', path, params: { limit: MAX_ROWS } };
+export function rowsIssue(path: string): CodedIssue<'input.rows'> {
+  return issue('input.rows', path, { limit: MAX_ROWS });
 }

@@ -1,6 +1,7 @@
 import type { Catalog, ProgramPolicy } from '../catalog/catalog-types.js';
 import { type Day, formatDay, oneYearBefore } from '../core/day.js';
 import { Decimal } from '../core/decimal.js';
+import { finding } from '../core/message-params.js';
 import type { Finding } from './evaluation-types.js';
 import type { ExamPass, Organization, Period } from './organization.js';
 
@@ -63,18 +64,18 @@ export function createEvaluationContext(
 /** The canonical code of a pass that counts at the as-of date, or the warning that says why it does not. */
 export function whyIgnored(catalog: Catalog, pass: ExamPass, person: string, asOf: Day): string | Omit<Finding, 'path'> {
   const exam = catalog.findExam(pass.exam);
-  if (!exam) return { code: 'exam.unknown', params: { exam: pass.exam, person } };
+  if (!exam) return finding('exam.unknown', '', { exam: pass.exam, person });
   // Most passes count: the warning's parameters (and their formatted dates) are built only when one does not.
   const params = () => ({ exam: exam.code, person, passed: formatDay(pass.passed) });
-  if (pass.passed > asOf) return { code: 'exam.future', params: params() };
+  if (pass.passed > asOf) return finding('exam.future', '', params());
   if (exam.launched !== null && pass.passed < exam.launched) {
-    return { code: 'exam.before-launch', params: { ...params(), launched: formatDay(exam.launched) } };
+    return finding('exam.before-launch', '', { ...params(), launched: formatDay(exam.launched) });
   }
   if (exam.retired !== null && pass.passed > exam.retired) {
-    return { code: 'exam.after-retirement', params: { ...params(), retired: formatDay(exam.retired) } };
+    return finding('exam.after-retirement', '', { ...params(), retired: formatDay(exam.retired) });
   }
   if (exam.acceptedUntil !== null && asOf > exam.acceptedUntil) {
-    return { code: 'exam.expired', params: { ...params(), acceptedUntil: formatDay(exam.acceptedUntil) } };
+    return finding('exam.expired', '', { ...params(), acceptedUntil: formatDay(exam.acceptedUntil) });
   }
   return exam.code;
 }
@@ -101,11 +102,11 @@ function aggregateRevenue(
       productIds.set(record.product, product);
     }
     if (product === null) {
-      warnings.push({ code: 'revenue.unknown-product', path: `$.revenue[${i}].product`, params: { product: record.product } });
+      warnings.push(finding('revenue.unknown-product', `$.revenue[${i}].product`, { product: record.product }));
       return;
     }
     if (record.date > asOf) {
-      warnings.push({ code: 'revenue.future', path: `$.revenue[${i}].date`, params: { date: formatDay(record.date) } });
+      warnings.push(finding('revenue.future', `$.revenue[${i}].date`, { date: formatDay(record.date) }));
       return;
     }
     if (record.date <= windowStart) return;

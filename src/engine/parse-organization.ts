@@ -2,6 +2,7 @@ import { AttainError, type Issue } from '../core/attain-error.js';
 import type { Day } from '../core/day.js';
 import { dayRangeIssue, readDay } from '../core/day-range.js';
 import { Decimal } from '../core/decimal.js';
+import { issueParams, type ReportIssue } from '../core/message-params.js';
 import { amountRangeIssue, readAmount } from '../core/read-amount.js';
 import { MAX_ROWS, rowsIssue } from '../core/row-limit.js';
 import { shownParams } from '../core/shown-value.js';
@@ -30,9 +31,9 @@ const MAX_LISTED = 1000;
 export function parseOrganization(document: unknown, baseCurrency = 'USD', file?: string): Organization {
   const issues: Issue[] = [];
   let total = 0;
-  const report = (code: string, path: string, params: Record<string, string | number> = {}) => {
+  const report: ReportIssue = (code, path, ...[params = {}]) => {
     total++;
-    if (issues.length < MAX_LISTED) issues.push({ code, path, params: shownParams(params) });
+    if (issues.length < MAX_LISTED) issues.push({ code, path, params: shownParams(issueParams(params)) });
   };
   const reader = new FieldReader(report);
 
@@ -136,7 +137,7 @@ export function parseOrganization(document: unknown, baseCurrency = 'USD', file?
 class FieldReader {
   private readonly days = new Map<string, ReturnType<typeof readDay>>();
 
-  constructor(private readonly report: (code: string, path: string, params?: Record<string, string | number>) => void) {}
+  constructor(private readonly report: ReportIssue) {}
 
   string(obj: Json, key: string, path: string, required: boolean): string | undefined {
     const value = obj[key];
@@ -217,11 +218,7 @@ class FieldReader {
   }
 }
 
-function checkUnique(
-  records: readonly { id: string }[],
-  path: string,
-  report: (code: string, path: string, params: Record<string, string>) => void,
-) {
+function checkUnique(records: readonly { id: string }[], path: string, report: ReportIssue) {
   const seen = new Set<string>();
   records.forEach((r, i) => {
     if (r.id && seen.has(r.id)) report('org.id.duplicate', `${path}[${i}].id`, { id: r.id });
@@ -229,12 +226,7 @@ function checkUnique(
   });
 }
 
-function badRecord<T>(
-  report: (code: string, path: string, params: Record<string, string>) => void,
-  path: string,
-  value: unknown,
-  empty: T,
-): T {
+function badRecord<T>(report: ReportIssue, path: string, value: unknown, empty: T): T {
   report('org.type', path, { expected: 'object', actual: typeName(value) });
   return empty;
 }

@@ -1,5 +1,6 @@
 import type { Catalog } from '../catalog/catalog-types.js';
 import { findLevel } from '../catalog/find-level.js';
+import { finding } from '../core/message-params.js';
 import { contextOf, type EvaluateOptions, evaluateIn } from '../engine/evaluate.js';
 import type { EvaluationContext } from '../engine/evaluation-context.js';
 import type { Evaluation, LevelResult } from '../engine/evaluation-types.js';
@@ -43,11 +44,7 @@ export async function evaluateJointlyIn(context: EvaluationContext): Promise<Eva
       status: 'not-attained',
       gaps: [
         ...r.gaps,
-        {
-          code: 'people.cap',
-          path: r.level,
-          params: { cap, competencies: heldCompetencies.filter((c) => c !== r.competency) },
-        },
+        finding('people.cap', r.level, { cap, competencies: heldCompetencies.filter((c) => c !== r.competency) }),
       ],
     };
   });

@@ -3,6 +3,12 @@ import { parseDay } from '../core/day.js';
 import { Decimal } from '../core/decimal.js';
 import { type Locale, pick } from '../core/localized.js';
 
+/**
+ * The forms of a counted phrase by CLDR plural category, `#` standing for the number. English needs `one` and
+ * `other`; Chinese and Korean have only `other`.
+ */
+export type PluralForms = { readonly other: string } & Partial<Readonly<Record<Intl.LDMLPluralRule, string>>>;
+
 /** Locale-aware formatting of the things reports mention: money, dates, lists, and catalog names. */
 export class Formatter {
   private readonly moneyFormats = new Map<string, Intl.NumberFormat>();
@@ -10,6 +16,7 @@ export class Formatter {
   private readonly andList: Intl.ListFormat;
   private readonly orList: Intl.ListFormat;
   private readonly integer: Intl.NumberFormat;
+  private readonly pluralRules: Intl.PluralRules;
 
   constructor(
     readonly locale: Locale,
@@ -20,6 +27,7 @@ export class Formatter {
     this.andList = new Intl.ListFormat(locale, { type: 'conjunction' });
     this.orList = new Intl.ListFormat(locale, { type: 'disjunction' });
     this.integer = new Intl.NumberFormat(locale);
+    this.pluralRules = new Intl.PluralRules(locale);
   }
 
   /** An exact decimal amount as money, rounded to cents only for display. */
@@ -38,17 +46,22 @@ export class Formatter {
     return this.integer.format(value);
   }
 
+  /** A count with its noun in the form the language takes for it: `plural(2, { one: '# person', other: '# people' })`. */
+  plural(n: number, forms: PluralForms): string {
+    return (forms[this.pluralRules.select(n)] ?? forms.other).replaceAll('#', this.number(n));
+  }
+
   date(iso: string | undefined): string {
     const day = iso === undefined ? undefined : parseDay(iso);
     return day === undefined ? String(iso) : this.dateFormat.format(new Date(day * 86_400_000));
   }
 
   and(items: readonly string[]): string {
-    return this.andList.format(items);
+    return this.andList.format(listOf(items));
   }
 
   or(items: readonly string[]): string {
-    return this.orList.format(items);
+    return this.orList.format(listOf(items));
   }
 
   text(localized: Readonly<Record<string, string>>): string {
@@ -79,6 +92,11 @@ export class Formatter {
     const product = this.catalog?.findProduct(id);
     return product ? this.text(product.name) : id;
   }
+}
+
+/** Items from JSON another version wrote may be one string, which Intl.ListFormat would split into characters. */
+function listOf(items: readonly string[] | string): readonly string[] {
+  return typeof items === 'string' ? [items] : items;
 }
 
 /** Finds a requirement (or a pool's role list) of a level by the id path a gap carries: `skills/current/current-skills/technical`. */

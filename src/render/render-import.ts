@@ -32,7 +32,7 @@ const TEXT: Record<
     title: (kind, org, dryRun) => `Import of ${kind} into ${org}${dryRun ? ' (dry run: nothing was written)' : ''}`,
     counts: (a, u, n) => `${a} added, ${u} updated, ${n} unchanged`,
     unchanged: 'Nothing would change: everything in the file is already there.',
-    skipped: (n) => `${n} row${n === 1 ? '' : 's'} not imported:`,
+    skipped: (n) => `${n} ${new Intl.PluralRules('en').select(n) === 'one' ? 'row' : 'rows'} not imported:`,
     line: (n) => `line ${n}`,
     types: { people: 'people', exams: 'exam passes', customers: 'customers', dpor: 'DPOR periods', revenue: 'revenue records' },
   },
@@ -42,15 +42,15 @@ const TEXT: Record<
     unchanged: '不會有任何變更：檔案中的資料都已存在。',
     skipped: (n) => `${n} 列未匯入：`,
     line: (n) => `第 ${n} 行`,
-    types: { people: '人員', exams: '測驗通過紀錄', customers: '客戶', dpor: 'DPOR 期間', revenue: '營收紀錄' },
+    types: { people: '人員', exams: '測驗通過記錄', customers: '客戶', dpor: 'DPOR 期間', revenue: '營收記錄' },
   },
   'ko-KR': {
     title: (kind, org, dryRun) => `${org}에 ${kind} 가져오기${dryRun ? ' (시험 실행: 아무것도 기록하지 않음)' : ''}`,
-    counts: (a, u, n) => `추가 ${a}, 갱신 ${u}, 변경 없음 ${n}`,
+    counts: (a, u, n) => `추가 ${a}, 업데이트 ${u}, 변경 없음 ${n}`,
     unchanged: '변경 사항 없음: 파일의 모든 내용이 이미 있습니다.',
     skipped: (n) => `가져오지 않은 행 ${n}개:`,
     line: (n) => `${n}행`,
-    types: { people: '인원', exams: '시험 합격', customers: '고객', dpor: 'DPOR 기간', revenue: '수익 기록' },
+    types: { people: '직원', exams: '시험 통과 기록', customers: '고객', dpor: 'DPOR 기간', revenue: '수익 기록' },
   },
 };
 

@@ -1,4 +1,5 @@
 import type { Locale } from '../core/localized.js';
+import { withParticle } from './korean-particles.js';
 
 /** How a bulk load ended, for its summary. */
 export interface LoadSummary {
@@ -42,10 +43,11 @@ const TEXT: Record<Locale, LoadText> = {
   },
   'ko-KR': {
     status: { created: '생성', replaced: '교체', refused: '거부', failed: '실패' },
-    progress: (loaded, total) => `조직 ${total}개 중 ${loaded}개 불러옴`,
-    loaded: (l, t, c, r, s) => `조직 ${t}개 중 ${l}개를 불러왔습니다(생성 ${c}, 교체 ${r}, ${s}초).`,
-    refused: (n) => `${n}개 거부: 불러오지 않았고 나머지는 불러왔습니다(위 참조).`,
-    failed: (b, o, l) => `기록되지 않음: ${b}(조직 ${o}개)이 롤백되었습니다. 기록됨: ${l}. 해당 조직을 다시 불러오세요.`,
+    progress: (loaded, total) => `조직 ${total}곳 중 ${loaded}곳 불러옴`,
+    loaded: (l, t, c, r, s) => `조직 ${t}곳 중 ${l}곳을 불러왔습니다(생성 ${c}, 교체 ${r}, ${s}초).`,
+    refused: (n) => `${n}곳 거부: 이 조직은 불러오지 않았고 나머지는 불러왔습니다(위 참조).`,
+    failed: (b, o, l) =>
+      `기록되지 않음: ${withParticle(`${b}(조직 ${o}곳)`, '이/가')} 롤백되었습니다. 기록됨: ${l}. 해당 조직을 다시 불러오세요.`,
     batch: (n) => `배치 ${n}`,
   },
 };

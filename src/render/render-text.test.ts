@@ -47,7 +47,7 @@ describe('text reports', () => {
     const text = render('zh-TW');
     expect(text).toContain('截至 2018年3月31日 · 開發中市場');
     expect(text).toContain('雲端客戶關係管理 · 雲端 CRM 經銷商選項 · 銀級: 未達成');
-    expect(text).toContain('此版本的計畫未公布開發中市場的門檻，因此無法判定此級別。');
+    expect(text).toContain('此版本的方案未公布開發中市場的門檻，因此無法判定此級別。');
     expect(text).toContain('共需要 2 位不同人員，但只有 1 人符合其中任一角色（王小明）');
     expect(text).toContain('企業客戶業務開發選項');
     expect(text).toContain('尚差 US$37,654.33');
@@ -59,7 +59,7 @@ describe('text reports', () => {
     const text = render('ko-KR');
     expect(text).toContain('2018. 3. 31. 기준 · 개발도상국 시장');
     expect(text).toContain('클라우드 CRM 재판매인 옵션 · 실버: 미달성');
-    expect(text).toContain('개발도상국 시장의 임계값을 게시하지 않았으므로');
+    expect(text).toContain('개발도상국 시장의 기준 금액을 공개하지 않았으므로');
     expect(text).toContain('US$37,654.33 부족');
     expect(text).toContain('서로 다른 직원 2명이 필요하지만 어느 역할이든 자격을 갖춘 직원은 1명(王小明)뿐입니다');
   });

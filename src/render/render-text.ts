@@ -4,7 +4,7 @@ import type { Locale } from '../core/localized.js';
 import type { Evaluation, Finding, LevelResult, RequirementResult } from '../engine/evaluation-types.js';
 import { describeFormula } from './describe-formula.js';
 import { Formatter, requirementAt } from './formatter.js';
-import { MESSAGES, type Messages } from './messages.js';
+import { MESSAGES, type Messages, messageCodeOf } from './messages.js';
 
 const MARK = { met: '✔', 'not-met': '✘', undetermined: '?' } as const;
 const LEVEL_MARK = { attained: '✔', 'not-attained': '✘', undetermined: '?' } as const;
@@ -114,7 +114,7 @@ export function renderGap(gap: Finding, level: Level, f: Formatter, m: Messages)
   const params: Record<string, unknown> = { ...gap.params, name: requirement ? f.text(requirement.name) : gap.path };
   if (gap.code === 'revenue.no-threshold') params.marketName = m.market(String(gap.params.market));
   if (gap.code === 'paths.none-met' && requirement?.kind === 'anyOf') {
-    params.paths = f.or(requirement.paths.map((p) => f.text(p.name)));
+    params.pathNames = f.or(requirement.paths.map((p) => f.text(p.name)));
   }
   if (gap.code === 'people.shortfall' && requirement?.kind === 'people') {
     const pool = requirement.pools.find((p) => p.id === gap.params.pool);
@@ -153,10 +153,33 @@ export function renderGap(gap: Finding, level: Level, f: Formatter, m: Messages)
   return renderFinding(gap.code, params, f, m);
 }
 
-/** Any coded finding in words; an unknown code still shows its code and facts rather than nothing. */
+/**
+ * Any coded finding in words. Codes and parameters arrive as plain JSON (from the engine, or from another version
+ * of attain over HTTP), so a code without words here, or parameters of another shape, still read as a sentence that
+ * names the code and its facts.
+ */
 export function renderFinding(code: string, params: Readonly<Record<string, unknown>>, f: Formatter, m: Messages): string {
-  const template = m.findings[code] ?? m.issues[code];
-  return template ? template(params, f) : `${code} ${JSON.stringify(params)}`;
+  const known = messageCodeOf(code);
+  if (known) {
+    try {
+      // The parameters' shape is the code's by contract (MessageParams); JSON cannot prove it to the compiler.
+      return (m.codes[known] as (p: unknown, f: Formatter) => string)(params, f);
+    } catch {
+      // Parameters of another version's shape: the generic sentence below still gives the facts.
+    }
+  }
+  return m.unknownCode(code, describeFacts(params, f));
+}
+
+/** The facts of an issue as `name: value` pairs, for a code without words. */
+function describeFacts(params: Readonly<Record<string, unknown>>, f: Formatter): string {
+  const facts = Object.entries(params)
+    .filter(([, value]) => value !== null && value !== undefined && value !== '')
+    .map(
+      ([name, value]) =>
+        `${name}: ${Array.isArray(value) ? value.join(', ') : typeof value === 'object' ? JSON.stringify(value) : String(value)}`,
+    );
+  return facts.join(f.locale === 'zh-TW' ? '；' : '; ');
 }
 
 function findRole(requirement: PeopleRequirement, pool: string, role: string) {

@@ -1,7 +1,8 @@
 import { AttainError, type Issue } from '../core/attain-error.js';
 import type { Locale } from '../core/localized.js';
+import { issue, type MessageParams } from '../core/message-params.js';
 import { Formatter } from '../render/formatter.js';
-import { MESSAGES } from '../render/messages.js';
+import { isMessageCode, MESSAGES, type Messages } from '../render/messages.js';
 import { renderFinding } from '../render/render-text.js';
 
 type Status = 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500 | 503 | 507;
@@ -39,8 +40,7 @@ export function statusFor(error: AttainError): Status {
  * stored values.
  */
 export function faultBody(code: string, locale: Locale, requestId: string) {
-  const template = MESSAGES[locale].issues[code] ?? MESSAGES[locale].issues.internal;
-  const message = template ? template({}, new Formatter(locale, undefined)) : code;
+  const message = renderFinding(isMessageCode(code) ? code : 'internal', {}, new Formatter(locale, undefined), MESSAGES[locale]);
   return { error: { code, message, requestId } };
 }
 
@@ -50,10 +50,11 @@ export function errorBody(error: AttainError, locale: Locale) {
   const m = MESSAGES[locale];
   const issues = error.issues.map((issue: Issue) => ({ ...issue, message: renderFinding(issue.code, issue.params, f, m) }));
   const first = error.issues[0];
+  const message = localizedMessage(error, issues, locale, f, m);
   return {
     error: {
       code: error.code,
-      message: error.message,
+      message,
       ...(first && { path: first.path }),
       ...(error.file && { file: error.file }),
       ...(issues.length > 0 && { issues }),
@@ -61,12 +62,33 @@ export function errorBody(error: AttainError, locale: Locale) {
   };
 }
 
+/**
+ * The error's message in the client's language where attain has words for it: an error that is its one issue (a bad
+ * parameter, say) is said like its issues; a refusal without issues (not signed in, not found) by its code's
+ * template, except in English, whose message names the specifics. Otherwise the message as the code wrote it.
+ */
+function localizedMessage(
+  error: AttainError,
+  issues: readonly { readonly code: string; readonly message: string }[],
+  locale: Locale,
+  f: Formatter,
+  m: Messages,
+): string {
+  const [only] = issues;
+  if (issues.length === 1 && only?.code === error.code) return only.message;
+  if (issues.length === 0 && locale !== 'en' && isMessageCode(error.code)) return renderFinding(error.code, {}, f, m);
+  return error.message;
+}
+
 /** Shorthands for the errors the routes raise themselves. */
 export const httpErrors = {
   notFound: (org: string) => new AttainError('org.not-found', `no organization "${org}"`, []),
   forbidden: (why: string) => new AttainError('auth.forbidden', why, []),
-  badParameter: (name: string, value: string, expected: string) =>
-    new AttainError('request.parameter', `${name} must be ${expected}, not "${value}"`, [
-      { code: 'request.parameter', path: name, params: { name, value, expected } },
-    ]),
+  /** A query parameter that is not a date (`min` absent) or not a whole number of at least `min`. */
+  badParameter: (name: string, value: string, min?: number) => {
+    const params: MessageParams['request.parameter'] =
+      min === undefined ? { name, value, expected: 'date' } : { name, value, expected: 'whole-number', min };
+    const text = renderFinding('request.parameter', params, new Formatter('en', undefined), MESSAGES.en);
+    return new AttainError('request.parameter', text, [issue('request.parameter', name, params)]);
+  },
 };

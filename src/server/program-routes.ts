@@ -329,7 +329,7 @@ export function registerProgramRoutes(app: OpenAPIHono<AppEnv>, options: AppOpti
               until: formatDay(dayParameter('until', body.until ?? '')),
               reason: body.reason ?? '',
             };
-      if (override && body.until === undefined) throw httpErrors.badParameter('until', '', 'a date YYYY-MM-DD');
+      if (override && body.until === undefined) throw httpErrors.badParameter('until', '');
       await program.recordOverride(id, levelOf(body), override, actorOf(c));
       return c.body(null, 204);
     },

@@ -42,7 +42,7 @@ export function actorOf(c: Context<AppEnv>): Actor {
 export function dayParameter(name: string, value: string | undefined, fallback: Day = dayOf(new Date())): Day {
   if (value === undefined || value === '') return fallback;
   const day = readDay(value);
-  if (day === 'invalid') throw httpErrors.badParameter(name, value, 'a date YYYY-MM-DD');
+  if (day === 'invalid') throw httpErrors.badParameter(name, value);
   if (day === 'out-of-range') {
     throw new AttainError('request.parameter', `${name} must be a date from 1900-01-01 to 9999-12-31, not "${value}"`, [
       dayRangeIssue(name, value),
@@ -54,7 +54,7 @@ export function dayParameter(name: string, value: string | undefined, fallback: 
 export function wholeNumber(name: string, value: string | undefined, min: number): number | undefined {
   if (value === undefined || value === '') return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw httpErrors.badParameter(name, value, `a whole number of at least ${min}`);
+  if (!Number.isInteger(n) || n < min) throw httpErrors.badParameter(name, value, min);
   return n;
 }
 

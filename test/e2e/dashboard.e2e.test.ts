@@ -322,7 +322,7 @@ describe.skipIf(skipped !== undefined)(TITLE, () => {
     }
     const summary = page.getByTestId('impact-summary');
     await summary.waitFor({ timeout: 60_000 });
-    await expect(summary.textContent()).resolves.toBe('2 organizations affected: 0 levels gained, 1 lost, 1 other changes');
+    await expect(summary.textContent()).resolves.toBe('2 organizations affected: 0 levels gained, 1 lost, 1 other change');
     await shot(page, 'impact-en');
     await page.close();
   }, 120_000);

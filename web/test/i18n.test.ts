@@ -46,6 +46,20 @@ describe('Korean particles', () => {
     expect(t.gapsTitle('골드')).toBe('왜 골드가 아닌가요?');
     expect(t.gapsTitle('실버')).toBe('왜 실버가 아닌가요?');
     expect(t.gapsTitle('금상')).toBe('왜 금상이 아닌가요?');
-    expect(t.gapsTitle('Gold')).toBe('왜 Gold이(가) 아닌가요?');
+    expect(t.gapsTitle('Gold')).toBe('왜 Gold가 아닌가요?');
+    expect(t.gapsTitle('MB2-716')).toBe('왜 MB2-716이 아닌가요?');
+  });
+});
+
+describe('English counts', () => {
+  it('say one person and two people, with counts given as numbers or formatted text', () => {
+    const t = UI_MESSAGES.en;
+    expect(t.orgFacts('1', '2', '1,000')).toBe('1 person · 2 customers · 1,000 revenue records');
+    expect(t.eligibleNote(1)).toBe('1 person qualifies');
+    expect(t.eligibleNote(2)).toBe('2 people qualify');
+    expect(t.comparedWith('1', '1')).toBe('Without exclusions: 1 new person, 1 exam.');
+    expect(t.impactSummary('1', '1', '0', '1')).toBe('1 organization affected: 1 level gained, 0 lost, 1 other change');
+    expect(t.forecastChart(1)).toContain('1 change');
+    expect(t.atRiskHeading(1)).toContain('next 1 day');
   });
 });

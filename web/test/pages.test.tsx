@@ -438,7 +438,7 @@ describe('impact of a draft catalog', () => {
     await waitFor(() => expect(submit).toHaveProperty('disabled', false));
     fireEvent.click(submit);
     const summary = await screen.findByTestId('impact-summary', {}, { timeout: 3000 });
-    expect(summary.textContent).toBe('2 organizations affected: 0 levels gained, 1 lost, 1 other changes');
+    expect(summary.textContent).toBe('2 organizations affected: 0 levels gained, 1 lost, 1 other change');
     expect(log.calls).toContain('POST /api/program/impacts?asOf=2018-03-31&name=draft.json');
     // Named once the list of organizations has arrived.
     const rowsOf = () => within(screen.getByTestId('impact-changes')).getAllByRole('row').slice(1);

@@ -1,4 +1,5 @@
 import type { AnyOfRequirement } from '../../catalog/catalog-types.js';
+import { finding } from '../../core/message-params.js';
 import type { AnyOfResult, Finding, PathResult } from '../evaluation-types.js';
 import { allStatus, type RequirementKind } from './requirement-kind.js';
 
@@ -30,7 +31,7 @@ export const anyOfKind: RequirementKind<AnyOfRequirement, AnyOfResult> = {
   explain(requirement, result, context, path, explainAny) {
     if (result.met) return [];
     const gaps: Finding[] = [
-      { code: 'paths.none-met', path, params: { requirement: requirement.id, paths: requirement.paths.map((p) => p.id) } },
+      finding('paths.none-met', path, { requirement: requirement.id, paths: requirement.paths.map((p) => p.id) }),
     ];
     requirement.paths.forEach((p, i) => {
       const pathResult = result.paths[i];

@@ -1,4 +1,5 @@
 import type { ExamFormula, PeopleRequirement, Pool } from '../../catalog/catalog-types.js';
+import { finding } from '../../core/message-params.js';
 import type { EvaluationContext } from '../evaluation-context.js';
 import type { Finding, PeopleResult, PoolResult } from '../evaluation-types.js';
 import { cheapestCompletion, satisfies } from '../exam-formula.js';
@@ -41,20 +42,16 @@ export const peopleKind: RequirementKind<PeopleRequirement, PeopleResult> = {
       return assignment.deficiencies.map((deficiency): Finding => {
         const roles = deficiency.roles.map((r) => pool.roles[r]).filter((r) => r !== undefined);
         const candidates = new Set(deficiency.candidates);
-        return {
-          code: 'people.shortfall',
-          path: `${path}/${pool.id}`,
-          params: {
-            requirement: requirement.id,
-            pool: pool.id,
-            roles: roles.map((r) => ({ id: r.id, count: r.count })),
-            seats: deficiency.seats,
-            qualified: deficiency.candidates.map((p) => context.organization.people[p]?.id ?? ''),
-            shortfall: deficiency.seats - deficiency.candidates.length,
-            nearest: nearestCandidates(roles, candidates, context),
-            closed: roles.filter((r) => cheapestCompletion(r.exams, new Set(), takeable(context)) === null).map((r) => r.id),
-          },
-        };
+        return finding('people.shortfall', `${path}/${pool.id}`, {
+          requirement: requirement.id,
+          pool: pool.id,
+          roles: roles.map((r) => ({ id: r.id, count: r.count })),
+          seats: deficiency.seats,
+          qualified: deficiency.candidates.map((p) => context.organization.people[p]?.id ?? ''),
+          shortfall: deficiency.seats - deficiency.candidates.length,
+          nearest: nearestCandidates(roles, candidates, context),
+          closed: roles.filter((r) => cheapestCompletion(r.exams, new Set(), takeable(context)) === null).map((r) => r.id),
+        });
       });
     });
   },

@@ -1,5 +1,6 @@
 import type { RevenueRequirement } from '../../catalog/catalog-types.js';
 import { Decimal } from '../../core/decimal.js';
+import { finding } from '../../core/message-params.js';
 import { convert, type EvaluationContext } from '../evaluation-context.js';
 import type { Finding, MoneyByCurrency, RequirementStatus, RevenueResult } from '../evaluation-types.js';
 import type { RequirementKind } from './requirement-kind.js';
@@ -53,16 +54,10 @@ export const revenueKind: RequirementKind<RevenueRequirement, RevenueResult> = {
   explain(requirement, result, context, path) {
     const gaps: Finding[] = [];
     if (result.status === 'undetermined') {
-      gaps.push({
-        code: 'revenue.no-threshold',
-        path,
-        params: { requirement: requirement.id, market: context.organization.market },
-      });
+      gaps.push(finding('revenue.no-threshold', path, { requirement: requirement.id, market: context.organization.market }));
     } else if (!result.met) {
-      gaps.push({
-        code: 'revenue.shortfall',
-        path,
-        params: {
+      gaps.push(
+        finding('revenue.shortfall', path, {
           requirement: requirement.id,
           counted: result.counted,
           required: result.required,
@@ -71,8 +66,8 @@ export const revenueKind: RequirementKind<RevenueRequirement, RevenueResult> = {
           products: result.products,
           netNewOnly: result.netNewOnly,
           excludedNotAssociated: result.excluded.notAssociated.amount,
-        },
-      });
+        }),
+      );
     }
     return gaps;
   },

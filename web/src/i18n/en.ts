@@ -1,7 +1,15 @@
 /**
  * The dashboard's own words in English. Findings, plans and forecasts reuse the CLI's messages
- * (`src/render/*-messages.ts`); only what the CLI never says lives here. Every language must have every key.
+ * (`src/render/messages-<locale>.ts`); only what the CLI never says lives here. Every language must have every key.
  */
+const rules = new Intl.PluralRules('en');
+
+/** A count and its noun, singular or plural as English takes it; the count may come already formatted ("1,234"). */
+function count(n: number | string, one: string, other: string): string {
+  const value = typeof n === 'number' ? n : Number(String(n).replaceAll(',', ''));
+  return `${n} ${rules.select(value) === 'one' ? one : other}`;
+}
+
 export const en = {
   appName: 'attain',
   skipToContent: 'Skip to content',
@@ -28,7 +36,7 @@ export const en = {
   organizations: 'Organizations',
   noOrganizations: 'No organizations yet.',
   orgFacts: (people: string, customers: string, revenue: string) =>
-    `${people} people · ${customers} customers · ${revenue} revenue records`,
+    `${count(people, 'person', 'people')} · ${count(customers, 'customer', 'customers')} · ${count(revenue, 'revenue record', 'revenue records')}`,
   updated: (date: string) => `updated ${date}`,
 
   navMain: 'Organization pages',
@@ -59,7 +67,7 @@ export const en = {
   person: 'Person',
   emptySeat: 'empty',
   seatsSummary: (filled: number, seats: number) => `${filled} of ${seats} seats filled.`,
-  eligibleNote: (n: number) => `${n} ${n === 1 ? 'person qualifies' : 'people qualify'}`,
+  eligibleNote: (n: number) => count(n, 'person qualifies', 'people qualify'),
   poolNote: 'Roles in one group need different people.',
   notChosen: 'not the path that counts',
 
@@ -80,13 +88,14 @@ export const en = {
   includeAgain: (name: string) => `Include ${name} again`,
   excluded: 'Excluded',
   nobodyExcluded: 'Nobody is excluded.',
-  comparedWith: (people: string, exams: string) => `Without exclusions: ${people} new people, ${exams} exams.`,
+  comparedWith: (people: string, exams: string) =>
+    `Without exclusions: ${count(people, 'new person', 'new people')}, ${count(exams, 'exam', 'exams')}.`,
   alternatives: 'Other paths',
   revenueHeading: 'Revenue',
 
   forecastTitle: 'Forecast',
   forecastRange: (from: string, to: string) => `From ${from} to ${to}, assuming no new data`,
-  forecastChart: (n: number) => `Timeline of each level's status; ${n} changes`,
+  forecastChart: (n: number) => `Timeline of each level's status; ${count(n, 'change', 'changes')}`,
   changesHeading: 'Dates of change',
   changeMarker: 'date of change',
   date: 'Date',
@@ -144,8 +153,8 @@ export const en = {
   entityName: (e: string) =>
     ({ people: 'People', exams: 'Exam passes', customers: 'Customers', dpor: 'DPOR periods', revenue: 'Revenue records' })[e] ??
     e,
-  skippedTitle: (n: number) => `${n} row${n === 1 ? '' : 's'} not imported`,
-  refusedTitle: (n: number) => `Refused: ${n} problem${n === 1 ? '' : 's'}, nothing was saved`,
+  skippedTitle: (n: number) => `${count(n, 'row', 'rows')} not imported`,
+  refusedTitle: (n: number) => `Refused: ${count(n, 'problem', 'problems')}, nothing was saved`,
   line: 'Line',
   column: 'Column',
   problem: 'Problem',
@@ -172,7 +181,7 @@ export const en = {
   adminTitle: 'Program operator view',
   countsHeading: 'Organizations per level',
   attainedCount: (n: string) => `${n} attained`,
-  atRiskHeading: (days: number) => `At risk of losing a level in the next ${days} days`,
+  atRiskHeading: (days: number) => `At risk of losing a level in the next ${count(days, 'day', 'days')}`,
   noneAtRisk: 'No organization is at risk.',
   losesOn: (level: string, date: string) => `loses ${level} on ${date}`,
   market: 'Market',
@@ -199,8 +208,9 @@ export const en = {
   downloadCsv: 'Download CSV',
   runNow: 'Run now',
   runQueued: 'Run queued…',
-  runProgress: (done: string, total: string) => `Evaluating: ${done} of ${total} organizations`,
-  runDone: (done: string, failed: string) => `Run finished: ${done} organizations evaluated, ${failed} failed`,
+  runProgress: (done: string, total: string) => `Evaluating: ${done} of ${count(total, 'organization', 'organizations')}`,
+  runDone: (done: string, failed: string) =>
+    `Run finished: ${count(done, 'organization', 'organizations')} evaluated, ${failed} failed`,
   evaluationFailed: (code: string) => `evaluation failed: ${code}`,
   notEvaluated: 'not evaluated yet',
   atRiskDate: (date: string) => `at risk ${date}`,
@@ -213,7 +223,7 @@ export const en = {
   draftCatalog: 'Draft catalog (YAML or JSON)',
   computeImpact: 'Compute impact',
   impactSummary: (orgs: string, gain: string, lose: string, other: string) =>
-    `${orgs} organizations affected: ${gain} levels gained, ${lose} lost, ${other} other changes`,
+    `${count(orgs, 'organization', 'organizations')} affected: ${count(gain, 'level', 'levels')} gained, ${lose} lost, ${count(other, 'other change', 'other changes')}`,
   impactPerLevel: 'Changes per level',
   impactChanges: 'Changed levels',
   gained: 'Gained',
@@ -223,7 +233,7 @@ export const en = {
   underDraft: 'Draft',
   levelAbsent: 'not in this catalog',
   noImpact: "The draft changes no organization's standing.",
-  catalogRefused: (n: number) => `The draft catalog was refused: ${n} problem${n === 1 ? '' : 's'}`,
+  catalogRefused: (n: number) => `The draft catalog was refused: ${count(n, 'problem', 'problems')}`,
   changesPages: 'Pages of changes',
   location: 'Location',
 

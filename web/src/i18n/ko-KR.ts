@@ -1,13 +1,7 @@
+import { withParticle } from '../../../src/render/korean-particles.js';
 import type { UiMessages } from './en.js';
 
-/** 이 after a final consonant, 가 after a vowel; 이(가) when the word does not end in Hangul. */
-function subject(word: string): string {
-  const code = word.trim().charCodeAt(word.trim().length - 1) - 0xac00;
-  if (Number.isNaN(code) || code < 0 || code > 11_171) return '이(가)';
-  return code % 28 === 0 ? '가' : '이';
-}
-
-/** 대시보드 자체의 문구(한국어). */
+/** 대시보드 자체의 문구(한국어). 용어는 docs/glossary.md를 따릅니다. */
 export const koKR: UiMessages = {
   appName: 'attain',
   skipToContent: '본문으로 건너뛰기',
@@ -34,7 +28,7 @@ export const koKR: UiMessages = {
   organizations: '조직',
   noOrganizations: '아직 조직이 없습니다.',
   orgFacts: (people, customers, revenue) => `직원 ${people}명 · 고객 ${customers}곳 · 수익 기록 ${revenue}건`,
-  updated: (date) => `${date} 업데이트`,
+  updated: (date) => `${date}에 업데이트됨`,
 
   navMain: '조직 페이지',
   navOverview: '개요',
@@ -46,30 +40,30 @@ export const koKR: UiMessages = {
   navAdmin: '프로그램 운영자 보기',
 
   overviewTitle: '개요',
-  progressToward: (level) => `${level} 진행 상황`,
-  allAttained: '이 옵션의 모든 수준을 달성했습니다.',
+  progressToward: (level) => `${level} 달성 진행 상황`,
+  allAttained: '이 옵션의 모든 등급을 달성했습니다.',
   revenueBar: (counted, required) => `${counted} / ${required}`,
-  noThreshold: '이 시장의 임계값이 게시되지 않음',
+  noThreshold: '이 시장의 기준 금액이 공개되지 않음',
   roleBar: (filled, count) => `${filled} / ${count}`,
   chosenPath: (path) => `충족 경로: ${path}`,
   pathOption: '대체 경로',
   versionNote: (version) => `카탈로그 버전 ${version}`,
 
-  gapsTitle: (level) => `왜 ${level}${subject(level)} 아닌가요?`,
-  levelToExplain: '수준',
-  nothingMissing: '부족한 항목이 없습니다. 이 수준을 달성했습니다.',
+  gapsTitle: (level) => `왜 ${withParticle(level, '이/가')} 아닌가요?`,
+  levelToExplain: '등급',
+  nothingMissing: '부족한 항목이 없습니다. 이 등급을 달성했습니다.',
   gapsHeading: '부족한 항목',
   assignmentHeading: '누가 어느 자리를 채우는지',
   seat: '자리',
   person: '직원',
   emptySeat: '비어 있음',
-  seatsSummary: (filled, seats) => `${seats}석 중 ${filled}석 충원.`,
-  eligibleNote: (n) => `자격자 ${n}명`,
+  seatsSummary: (filled, seats) => `자리 ${seats}개 중 ${filled}개 채움.`,
+  eligibleNote: (n) => `자격을 갖춘 직원 ${n}명`,
   poolNote: '한 그룹의 역할은 서로 다른 직원이 맡아야 합니다.',
   notChosen: '인정되는 경로가 아님',
 
   planTitle: '계획',
-  target: '목표 수준',
+  target: '목표 등급',
   maxExams: '1인당 최대 시험 수',
   noLimit: '제한 없음',
   noHire: '채용 없이',
@@ -78,7 +72,7 @@ export const koKR: UiMessages = {
   planByPerson: '직원별 통과해야 할 시험',
   planExams: '시험',
   planSeat: '자리',
-  alreadyQualified: '이미 자리를 채움, 할 일 없음',
+  alreadyQualified: '이미 자리를 채웠으므로 할 일 없음',
   whatIfTitle: '누군가 떠난다면?',
   whatIfHelp: '직원을 제외하면 그 직원 없이 세운 계획을 볼 수 있습니다.',
   exclude: (name) => `${name} 제외`,
@@ -91,14 +85,14 @@ export const koKR: UiMessages = {
 
   forecastTitle: '예측',
   forecastRange: (from, to) => `${from} ~ ${to}(새 데이터가 없다고 가정)`,
-  forecastChart: (n) => `각 수준의 상태 타임라인, 변화 ${n}회`,
+  forecastChart: (n) => `등급별 상태 타임라인, 변화 ${n}회`,
   changesHeading: '변화 날짜',
   changeMarker: '변화 날짜',
   date: '날짜',
-  level: '수준',
+  level: '등급',
   status: '상태',
   cause: '원인',
-  noChanges: '이 기간에 수준 변화가 없습니다.',
+  noChanges: '이 기간에 등급 변화가 없습니다.',
 
   dataTitle: '데이터',
   people: '직원',
@@ -109,7 +103,7 @@ export const koKR: UiMessages = {
   exams: '시험',
   passed: '통과일',
   dporPeriods: 'DPOR 기간',
-  openEnded: '종료 없음',
+  openEnded: '종료일 없음',
   customer: '고객',
   product: '제품',
   amount: '금액',
@@ -127,7 +121,7 @@ export const koKR: UiMessages = {
   kind: '종류',
   kindName: (kind) =>
     ({
-      auto: '헤더로 자동 감지',
+      auto: '머리글로 자동 감지',
       org: '조직 파일(전체 교체)',
       exams: '시험(CSV)',
       customers: '고객 및 DPOR(CSV)',
@@ -168,24 +162,24 @@ export const koKR: UiMessages = {
 
   lifecycle: '수명 주기',
   lifecycleName: (status) =>
-    ({ started: '시작됨', qualified: '자격 충족', active: '활성', 'at-risk': '위험', lapsed: '만료됨' })[status] ?? status,
+    ({ started: '시작됨', qualified: '자격 충족', active: '활성', 'at-risk': '상실 위험', lapsed: '상실됨' })[status] ?? status,
   willBeLostOn: (date, cause) => `${date}에 상실 예정: ${cause}`,
   standingPending: '첫 평가가 대기 중입니다. 평가가 실행되면 수명 주기 상태가 표시됩니다.',
   standingFailed: (code) => `마지막 평가가 실패했습니다(${code}). 표시된 수명 주기는 그 이전 평가의 것입니다.`,
 
   adminTitle: '프로그램 운영자 보기',
-  countsHeading: '수준별 조직 수',
+  countsHeading: '등급별 조직 수',
   attainedCount: (n) => `${n}곳 달성`,
-  atRiskHeading: (days) => `향후 ${days}일 이내에 수준을 잃을 위험`,
-  noneAtRisk: '위험한 조직이 없습니다.',
+  atRiskHeading: (days) => `향후 ${days}일 이내 등급 상실 위험`,
+  noneAtRisk: '등급을 잃을 위험이 있는 조직이 없습니다.',
   losesOn: (level, date) => `${date}에 ${level} 상실`,
   market: '시장',
   allMarkets: '모든 시장',
   any: '전체',
   sortBy: '정렬 기준',
   sortName: '이름',
-  sortAttained: '달성한 수준 수',
-  sortRisk: '가장 빠른 위험',
+  sortAttained: '달성한 등급 수',
+  sortRisk: '상실 위험이 가장 이른 순',
   organization: '조직',
 
   programAsOf: (date) => `${date} 기준으로 저장된 상태`,
@@ -193,8 +187,8 @@ export const koKR: UiMessages = {
   programNeverRun: '프로그램이 아직 실행되지 않았습니다.',
   notAttainedCount: (n) => `${n}곳 미달성`,
   undeterminedCount: (n) => `${n}곳 판정 불가`,
-  atRiskCount: (n) => `${n}곳 위험`,
-  atRiskWithin: '위험 기간(일)',
+  atRiskCount: (n) => `${n}곳 상실 위험`,
+  atRiskWithin: '상실 위험 기간(일)',
   failedOnly: '평가 실패만',
   search: '검색',
   searchPlaceholder: '이름 또는 ID',
@@ -203,11 +197,11 @@ export const koKR: UiMessages = {
   downloadCsv: 'CSV 다운로드',
   runNow: '지금 실행',
   runQueued: '실행 대기 중…',
-  runProgress: (done, total) => `평가 중: ${total}개 조직 중 ${done}개`,
-  runDone: (done, failed) => `실행 완료: ${done}개 조직 평가, ${failed}개 실패`,
+  runProgress: (done, total) => `평가 중: 조직 ${total}곳 중 ${done}곳`,
+  runDone: (done, failed) => `실행 완료: 조직 ${done}곳 평가, ${failed}곳 실패`,
   evaluationFailed: (code) => `평가 실패: ${code}`,
   notEvaluated: '아직 평가되지 않음',
-  atRiskDate: (date) => `${date} 위험`,
+  atRiskDate: (date) => `${date} 상실 위험`,
   tablePages: '조직 페이지',
   noMatches: '이 필터에 맞는 조직이 없습니다.',
 
@@ -217,9 +211,9 @@ export const koKR: UiMessages = {
   draftCatalog: '초안 카탈로그(YAML 또는 JSON)',
   computeImpact: '영향 계산',
   impactSummary: (orgs, gain, lose, other) =>
-    `영향을 받는 조직 ${orgs}곳: 수준 ${gain}개 획득, ${lose}개 상실, 기타 변경 ${other}개`,
-  impactPerLevel: '수준별 변경',
-  impactChanges: '변경된 수준',
+    `영향을 받는 조직 ${orgs}곳: 등급 ${gain}개 획득, ${lose}개 상실, 기타 변경 ${other}개`,
+  impactPerLevel: '등급별 변경',
+  impactChanges: '변경된 등급',
   gained: '획득',
   lost: '상실',
   otherChanges: '기타 변경',

@@ -1,6 +1,6 @@
 import type { UiMessages } from './en.js';
 
-/** 儀表板自身的文字（繁體中文）。 */
+/** 儀表板自身的文字（繁體中文）；用語依 docs/glossary.md。 */
 export const zhTW: UiMessages = {
   appName: 'attain',
   skipToContent: '跳至主要內容',
@@ -22,11 +22,11 @@ export const zhTW: UiMessages = {
   signOut: '登出',
   signInFailed: '此權杖未被接受。',
   signedInAs: (role, org) => (org ? `${role} · ${org}` : role),
-  roleName: (role) => ({ admin: '計畫管理員', partner: '合作夥伴', viewer: '檢視者' })[role] ?? role,
+  roleName: (role) => ({ admin: '方案管理員', partner: '合作夥伴', viewer: '檢視者' })[role] ?? role,
 
   organizations: '組織',
   noOrganizations: '尚無任何組織。',
-  orgFacts: (people, customers, revenue) => `人員 ${people} 位 · 客戶 ${customers} 位 · 營收記錄 ${revenue} 筆`,
+  orgFacts: (people, customers, revenue) => `人員 ${people} 位 · 客戶 ${customers} 家 · 營收記錄 ${revenue} 筆`,
   updated: (date) => `更新於 ${date}`,
 
   navMain: '組織頁面',
@@ -36,7 +36,7 @@ export const zhTW: UiMessages = {
   navForecast: '預測',
   navData: '資料',
   navHistory: '歷史記錄',
-  navAdmin: '計畫管理員檢視',
+  navAdmin: '方案管理員檢視',
 
   overviewTitle: '總覽',
   progressToward: (level) => `邁向${level}的進度`,
@@ -56,7 +56,7 @@ export const zhTW: UiMessages = {
   seat: '名額',
   person: '人員',
   emptySeat: '空缺',
-  seatsSummary: (filled, seats) => `已填滿 ${filled} / ${seats} 個名額。`,
+  seatsSummary: (filled, seats) => `已填補 ${filled} / ${seats} 個名額。`,
   eligibleNote: (n) => `${n} 人符合資格`,
   poolNote: '同一組中的角色須由不同人員擔任。',
   notChosen: '非採計的途徑',
@@ -73,7 +73,7 @@ export const zhTW: UiMessages = {
   planSeat: '名額',
   alreadyQualified: '已占有名額，無須採取行動',
   whatIfTitle: '如果有人離開呢？',
-  whatIfHelp: '排除某位人員，查看沒有他時的計畫。',
+  whatIfHelp: '排除某位人員，查看少了這位人員時的計畫。',
   exclude: (name) => `排除 ${name}`,
   includeAgain: (name) => `重新納入 ${name}`,
   excluded: '已排除',
@@ -166,7 +166,7 @@ export const zhTW: UiMessages = {
   standingPending: '首次評估已排入佇列；執行後即會顯示生命週期狀態。',
   standingFailed: (code) => `上次評估失敗（${code}）；顯示的是前一次評估的生命週期。`,
 
-  adminTitle: '計畫管理員檢視',
+  adminTitle: '方案管理員檢視',
   countsHeading: '各級別的組織數',
   attainedCount: (n) => `${n} 個已達成`,
   atRiskHeading: (days) => `未來 ${days} 天內可能失去級別`,
@@ -183,7 +183,7 @@ export const zhTW: UiMessages = {
 
   programAsOf: (date) => `已儲存的狀態截至 ${date}`,
   noStandings: '尚未儲存任何狀態。',
-  programNeverRun: '計畫尚未執行。',
+  programNeverRun: '方案評估尚未執行。',
   notAttainedCount: (n) => `${n} 個未達成`,
   undeterminedCount: (n) => `${n} 個無法判定`,
   atRiskCount: (n) => `${n} 個面臨風險`,

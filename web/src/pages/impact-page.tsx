@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useId, useMemo, useState } from 'react';
+import { messageCodeOf } from '../../../src/render/messages.js';
 import { renderFinding } from '../../../src/render/render-text.js';
 import { ApiError, mediaTypeOf } from '../api/client.js';
 import type { ApiIssue, ImpactReport, OrganizationSummary, ProgramRun } from '../api/types.js';
@@ -223,7 +224,7 @@ function Refused(props: { readonly issues: readonly ApiIssue[]; readonly message
   const { t, m } = useSession();
   const f = useFormatter();
   const text = (issue: ApiIssue) => {
-    const known = m.findings[issue.code] ?? m.issues[issue.code];
+    const known = messageCodeOf(issue.code) !== undefined;
     return known ? renderFinding(issue.code, issue.params, f, m) : (issue.message ?? issue.code);
   };
   return (

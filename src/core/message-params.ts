@@ -1,0 +1,281 @@
+import type { Issue } from './attain-error.js';
+
+/** A role of a pool that cannot be filled, as a `people.shortfall` gap names it. */
+export interface ShortRole {
+  readonly id: string;
+  readonly count: number;
+}
+
+/** Someone close to qualifying for a role: the exams they still need. */
+export interface NearestCandidate {
+  readonly person: string;
+  readonly role: string;
+  readonly exams: readonly string[];
+}
+
+/** A position in a text input, added to an issue's parameters by readers that know it. */
+export interface TextPosition {
+  readonly line?: number;
+  readonly column?: number;
+}
+
+/**
+ * Every coded finding and issue attain emits, with the type of its parameters: the one contract between the code
+ * that finds a problem and the message tables that say it (`src/render/messages-*.ts`). A table without a code, or
+ * a template reading a parameter its code does not have, does not compile. Adding a code: add it here, then a
+ * template to each language's table (the compiler lists what is missing).
+ *
+ * Parameters are what crosses the wire (`Finding.params`, `Issue.params`); the renderer may add context of its own
+ * (a requirement's name) before a template sees them, see `TemplateParams`.
+ */
+export interface MessageParams {
+  // Gaps: what a level misses, from the engine.
+  'revenue.shortfall': {
+    requirement: string;
+    counted: string;
+    required: string | null;
+    shortfall: string | null;
+    currency: string;
+    products: readonly string[];
+    netNewOnly: boolean;
+    excludedNotAssociated: string;
+  };
+  'revenue.no-threshold': { requirement: string; market: string };
+  'revenue.excluded': { amount: string };
+  'people.shortfall': {
+    requirement: string;
+    pool: string;
+    roles: readonly ShortRole[];
+    seats: number;
+    qualified: readonly string[];
+    shortfall: number;
+    nearest: readonly NearestCandidate[];
+    closed: readonly string[];
+  };
+  /** Rendered after a `people.shortfall`: who is closest, already in words. */
+  'people.nearest': { people: string };
+  /** Rendered after a `people.shortfall`: roles nobody can newly qualify for, already in words. */
+  'people.closed': { roles: string };
+  'paths.none-met': { requirement: string; paths: readonly string[] };
+  'people.cap': { cap: number; competencies: readonly string[] };
+
+  // Warnings: data the engine ignored.
+  'exam.unknown': { exam: string; person: string };
+  'exam.future': { exam: string; person: string; passed: string };
+  'exam.before-launch': { exam: string; person: string; passed: string; launched: string };
+  'exam.after-retirement': { exam: string; person: string; passed: string; retired: string };
+  'exam.expired': { exam: string; person: string; passed: string; acceptedUntil: string };
+  'revenue.unknown-product': { product: string };
+  'revenue.future': { date: string };
+
+  // Organization documents.
+  'org.type': { expected: string; actual: string };
+  'org.required': { field: string };
+  'org.enum': { expected: string; actual: string };
+  'org.date.invalid': { value: string };
+  'org.amount.invalid': { value: string };
+  'org.fx.missing': { currency: string };
+  'org.fx.invalid': { value: string };
+  'org.customer.unknown': { customer: string };
+  'org.id.duplicate': { id: string };
+  'org.period.reversed': { from: string; to: string };
+  'org.issues.truncated': { shown: number; total: number };
+  'org.id-mismatch': { value: string; expected: string };
+
+  // Any structured input.
+  'input.unreadable': { reason: string };
+  'input.malformed-json': { detail: string };
+  'input.malformed-yaml': { detail: string };
+  'input.date.range': { value: string; first: string; last: string };
+  'input.amount.digits': { value: string; integerDigits: number; fractionDigits: number };
+  'input.number.inexact': { value: string };
+  'input.nul': Record<never, never>;
+  'input.utf8': { offset: number };
+  'input.yaml.aliases': { aliases: number; characters: number };
+  'input.rows': { limit: number };
+
+  // Catalogs.
+  'catalog.issues.truncated': { shown: number; total: number };
+  'catalog.exam.unknown': { code: string };
+  'catalog.exam.conflicting-titles': { code: string; first: string };
+  'catalog.exam.duplicate': { code: string; first: string };
+  'catalog.exam.retired-before-launch': { code: string };
+  'catalog.exam.accepted-until-before-retirement': { code: string };
+  'catalog.formula.repeated-exam': { code: string; first: string };
+  'catalog.formula.empty': Record<never, never>;
+  'catalog.formula.too-complex': { alternatives: number; limit: number };
+  'catalog.product.unknown': { id: string };
+  'catalog.product.duplicate': { id: string };
+  'catalog.role.empty': { role: string };
+  'catalog.pool.empty': { pool: string };
+  'catalog.people.empty': Record<never, never>;
+  'catalog.path.empty': Record<never, never>;
+  'catalog.version.overlap': { version: string; other: string };
+  'catalog.text.missing-locale': { locale: string };
+  'catalog.id.duplicate': { id: string; what: string };
+  'catalog.date.invalid': { value: string };
+  'catalog.level.empty': { level: string };
+  'catalog.threshold.missing-market': { market: string };
+  'catalog.threshold.unknown-market': { market: string };
+  'catalog.threshold.invalid': { value: string };
+  'catalog.level.extends-unknown': { level: string; extends: string };
+  'catalog.level.extends-cycle': { levels: string };
+  'catalog.value.null': { key: string };
+  /** Any structural problem the schema finds: `catalog.schema.<zod code>` is rendered with this template. */
+  'catalog.schema': { detail: string };
+
+  // Forecasts: why a level changes on a day.
+  'revenue.enters': { date: string; customer: string; product: string; amount: string; currency: string };
+  'revenue.leaves': { date: string; customer: string; product: string; amount: string; currency: string };
+  'exam.counts': { person: string; exam: string; passed: string };
+  'exam.expires': { person: string; exam: string; passed: string; acceptedUntil: string };
+  'dpor.starts': { customer: string; date: string };
+  'dpor.ends': { customer: string; date: string };
+  'version.starts': { competency: string; version: string };
+
+  // Plans: why this path, or why an alternative is impossible.
+  'plan.already-met': { path: string | null };
+  'plan.single-path': { newPeople: number; exams: number };
+  'plan.only-feasible': { path: string | null; newPeople: number; exams: number };
+  'plan.cheapest': { path: string | null; newPeople: number; exams: number };
+  'plan.infeasible': Record<never, never>;
+  'plan.needs-hires': { hires: number };
+  /** The roles nobody can newly qualify for: ids as the planner writes them, names once rendered. */
+  'plan.closed': { roles: readonly string[] };
+  'plan.limit': { roles: readonly string[] };
+
+  // Forecasts and plans refused.
+  'forecast.cap-unsupported': { cap: number };
+  'forecast.range.reversed': { from: string; to: string };
+  'forecast.range.too-long': { days: number; max: number };
+  'plan.unknown-person': { people: string };
+  'plan.unknown-target': { target: string; known: string };
+
+  // The store.
+  'store.batch.failed': { detail: string };
+  'store.conflict': { id: string };
+  'store.not-found': { id: string };
+  'store.disk-full': { dir?: string; free?: number; reserve?: number };
+  'store.read-only': { dir?: string };
+  'store.unavailable': Record<never, never>;
+  'store.corrupt': { what?: string };
+  'store.fault': Record<never, never>;
+  'store.locked': { dir: string; pid?: number };
+  'store.migration.failed': { migration: string; reason: string };
+  'store.duplicate': { constraint: string; detail: string };
+  'store.reference.unknown': { constraint: string; detail: string };
+  'store.person.unknown': { person: string };
+  'store.customer.unknown': { customer: string };
+  'store.organization.duplicate': { id: string; first: string };
+  'store.limit.invalid': { limit: string };
+  'store.schema.invalid': { schema: string };
+  'store.token.invalid': { role: string; org: string };
+  internal: Record<never, never>;
+  'compute.timeout': { task: string; ms: number };
+
+  // The server and its clients.
+  'serve.port.in-use': { host: string; port: number; detail: string };
+  'serve.port.denied': { host: string; port: number; detail: string };
+  'serve.port.failed': { host: string; port: number; detail: string };
+  'auth.rate-limited': { retryAfter: number };
+  // Refusals without issues: their English message names the specifics; other languages say the gist.
+  'auth.required': Record<never, never>;
+  'auth.invalid': Record<never, never>;
+  'auth.forbidden': Record<never, never>;
+  'org.not-found': Record<never, never>;
+  'token.not-found': Record<never, never>;
+  'route.not-found': Record<never, never>;
+  'request.too-large': Record<never, never>;
+  /** A query parameter that is not what the route takes: a date, or a whole number of at least `min`. */
+  'request.parameter': { name: string; value: string; expected: 'date' | 'whole-number'; min?: number };
+  'request.invalid': { reason: string };
+  'request.json': { reason: string };
+  'program.level.invalid': { value: string };
+  'program.override.invalid': { status: string };
+  'token.org-required': { role: string };
+  'cli.server.unreachable': { url: string; reason: string };
+  'cli.server.answer': { status: number };
+  'cli.server.option': { option: string };
+  'cli.server.too-large': { id: string; megabytes: number };
+  'cli.server.jobs': Record<never, never>;
+  'load.duplicate': { id: string; first: string };
+
+  // Imports.
+  'import.busy': { org: string; attempts: number };
+  'import.empty': Record<never, never>;
+  'import.kind.undetected': { format: string; header: string; kinds: string };
+  'import.kind.format': { kind: string; format: string };
+  'import.kind.unknown': { kind: string; known: string };
+  'import.csv.unterminated-quote': Record<never, never>;
+  'import.csv.stray-quote': Record<never, never>;
+  'import.csv.field-count': { actual: number; expected: number };
+  'import.csv.columns': { actual: number; limit: number };
+  'import.csv.header': { actual: number; limit: number };
+  'import.column.unknown': { value: string; expected: string };
+  'import.column.duplicate': { value: string };
+  'import.column.missing': { field: string };
+  'import.required': { field: string };
+  'import.date.invalid': { value: string; expected: string };
+  'import.month.invalid': { value: string; expected: string };
+  'import.amount.invalid': { value: string };
+  'import.boolean.invalid': { value: string };
+  'import.fx.missing': { currency: string; base: string };
+  'import.customer.unknown': { value: string };
+  'import.product.unknown': { value: string };
+  'import.conflict': { id: string; value: string; other: string; otherLine: number };
+  'import.period.reversed': { from: string; to: string };
+  'import.period.incomplete': { value: string };
+  'import.org.missing': { org: string };
+  'import.org.id-mismatch': { value: string; expected: string };
+  'import.json.shape': { expected: string; actual: string };
+  'import.issues.truncated': { shown: number; total: number };
+  'import.skip.not-an-exam': { title: string; type: string };
+  'import.skip.no-exam-code': { title: string };
+  'import.skip.exam-not-in-catalog': { exam: string; title: string };
+  'import.skip.inactive': { exam: string; status: string };
+  'import.skip.no-identity': { exam: string };
+  'import.skip.no-date': { exam: string };
+  'import.skip.not-dpor': { attribution: string };
+  'import.skip.product-unknown': { product: string };
+  'import.notice.same-name': { what: 'customer' | 'person'; id: string; name: string; existing: string };
+}
+
+export type MessageCode = keyof MessageParams;
+
+/** An issue of one code, its parameters of that code's type; it is an `Issue` where one is taken. */
+export interface CodedIssue<C extends MessageCode> {
+  readonly code: C;
+  readonly path: string;
+  readonly params: Readonly<MessageParams[C] & TextPosition>;
+}
+
+/** A finding of one code, its parameters of that code's type; it is a `Finding` where one is taken. */
+export interface CodedFinding<C extends MessageCode> {
+  readonly code: C;
+  readonly path: string;
+  readonly params: Readonly<MessageParams[C]>;
+}
+
+/** The parameters argument of a code: optional when the code takes none. */
+export type ParamsArgument<C extends MessageCode> =
+  Record<never, never> extends MessageParams[C]
+    ? [params?: MessageParams[C] & TextPosition]
+    : [params: MessageParams[C] & TextPosition];
+
+/** Records an issue of some code at a path, with that code's parameters: the shape of a validator's `report`. */
+export type ReportIssue<Path = string> = <C extends MessageCode>(code: C, path: Path, ...params: ParamsArgument<C>) => void;
+
+/** An issue whose parameters are checked against its code when it is written. */
+export function issue<C extends MessageCode>(code: C, path: string, params: MessageParams[C] & TextPosition): CodedIssue<C> {
+  return { code, path, params };
+}
+
+/** A finding whose parameters are checked against its code when it is written. */
+export function finding<C extends MessageCode>(code: C, path: string, params: MessageParams[C]): CodedFinding<C> {
+  return { code, path, params };
+}
+
+/** Plain issue parameters, for the places that store or send any issue alike. */
+export function issueParams<C extends MessageCode>(params: Readonly<MessageParams[C] & TextPosition>): Issue['params'] {
+  return params as unknown as Issue['params'];
+}

@@ -1,0 +1,299 @@
+import type { Formatter } from './formatter.js';
+import type { Messages, TemplateParams } from './messages.js';
+
+const plural = new Intl.PluralRules('en');
+const problems = (n: number) => `${n} ${plural.select(n) === 'one' ? 'problem' : 'problems'}`;
+
+/** Everything attain says in English. */
+export const en: Messages = {
+  levelStatus: { attained: 'attained', 'not-attained': 'not attained', undetermined: 'undetermined' },
+  requirementStatus: { met: 'met', 'not-met': 'not met', undetermined: 'undetermined' },
+  market: (m) => ({ developed: 'developed market', developing: 'developing market' })[m] ?? m,
+  header: (org, asOf, market, catalog) => `${org} — as of ${asOf} · ${market} · catalog ${catalog}`,
+  version: (id) => `version ${id}`,
+  revenueLine: (counted, required) => (required ? `${counted} of ${required}` : `${counted} (no threshold)`),
+  shortBy: (amount) => `${amount} short`,
+  notCounted: (a, n) => `not counted: ${a} outside DPOR, ${n} not net new`,
+  seats: (filled, seats) => `${filled} of ${seats} ${plural.select(seats) === 'one' ? 'seat' : 'seats'} filled`,
+  roleLine: (role, count, people) => `${role} (${count}): ${people}`,
+  nobody: 'nobody yet',
+  more: (n) => `${n} more`,
+  chosenPath: (path) => `met by: ${path}`,
+  gapsTitle: 'What is missing',
+  warningsTitle: 'Ignored data',
+  summaryTitle: 'Summary',
+  allOf: (items) => `all of ${items.join(', ')}`,
+  oneOf: (items) => `one of ${items.join(', ')}`,
+  unknownCode: (code, facts) =>
+    `A problem this version of attain has no description for (code ${code})${facts ? `: ${facts}` : ''}.`,
+  issueTitle: (file, count) => `${file}: ${problems(count)} found; nothing was evaluated.`,
+  importTitle: (file, count) => `${file}: ${problems(count)} found; nothing was imported.`,
+  forecast: {
+    title: (from, to) => `Forecast from ${from} to ${to}, assuming no new data`,
+    noChange: 'no change',
+    absent: 'not in the catalog version in effect',
+    starts: (status) => `added to the catalog, ${status}`,
+    ends: 'dropped from the catalog',
+    times: (n) => `(${n}×)`,
+    atRiskTitle: (days) =>
+      `Levels lost within ${days} ${plural.select(days) === 'one' ? 'day' : 'days'}, and what would prevent it`,
+    noRisk: 'No level is lost in that time.',
+    lostOn: (level, date) => `${level}: lost on ${date}`,
+    toKeep: 'To keep it (plan for that date):',
+  },
+  plan: {
+    title: (target, asOf) => `Plan for ${target} as of ${asOf}`,
+    cost: (people, exams) =>
+      `${people} new ${plural.select(people) === 'one' ? 'person' : 'people'}, ${exams} ${plural.select(exams) === 'one' ? 'exam' : 'exams'}`,
+    alternative: (path) => `instead of ${path}`,
+    infeasible: 'No plan meets this level as of this date:',
+    thisLevel: 'this level',
+    stepsTitle: 'Who should sit which exam:',
+    newPerson: (id) => `${id} (new hire)`,
+    revenueTitle: 'Revenue (cannot be planned with exams):',
+    revenueMet: 'met',
+    revenueShort: (amount) => `${amount} short`,
+    noThreshold: 'no threshold for this market',
+  },
+  codes: {
+    'revenue.shortfall': (p, f) =>
+      `${p.name}: earn ${f.money(p.shortfall)} more ${p.netNewOnly ? 'net new revenue' : 'revenue'} on ${f.or(p.products.map((x) => f.product(x)))} within the trailing twelve months, from customers that name you their Digital Partner of Record (${f.money(p.counted)} of ${f.money(p.required)} so far).`,
+    'revenue.no-threshold': (p) =>
+      `${p.name}: this version of the program publishes no threshold for the ${p.marketName}, so the level cannot be determined.`,
+    'revenue.excluded': (p, f) =>
+      `${f.money(p.amount)} of revenue on these products was dated outside its customer's DPOR period and did not count.`,
+    'people.shortfall': peopleShortfall,
+    'people.nearest': (p) => `Closest: ${p.people}.`,
+    'people.closed': (p) => `Some of these exams can no longer be taken, so no new person can qualify for ${p.roles}.`,
+    'paths.none-met': (p) => `${p.name}: meet every requirement of one of: ${p.pathNames}.`,
+    'people.cap': (p, f) =>
+      `Met on its own, but one person may count toward at most ${f.plural(p.cap, { one: '# competency', other: '# competencies' })}, and the people it needs are counted toward ${f.and(p.competencies.map((c) => f.competency(c)))}.`,
+    'exam.unknown': (p, f) => `${f.person(p.person)}: exam ${p.exam} is not in the catalog; ignored.`,
+    'exam.future': (p, f) =>
+      `${f.person(p.person)}: ${p.exam} passed ${f.date(p.passed)}, after the evaluation date; not counted yet.`,
+    'exam.before-launch': (p, f) =>
+      `${f.person(p.person)}: ${p.exam} passed ${f.date(p.passed)}, before it counts for competencies (${f.date(p.launched)}); not counted.`,
+    'exam.after-retirement': (p, f) =>
+      `${f.person(p.person)}: ${p.exam} passed ${f.date(p.passed)}, after it retired (${f.date(p.retired)}); not counted.`,
+    'exam.expired': (p, f) =>
+      `${f.person(p.person)}: ${p.exam} is no longer accepted after ${f.date(p.acceptedUntil)}; not counted.`,
+    'revenue.unknown-product': (p) => `Product "${p.product}" is not in the catalog's product registry; its revenue is ignored.`,
+    'revenue.future': (p, f) => `Revenue dated ${f.date(p.date)} is after the evaluation date; not counted yet.`,
+
+    'revenue.enters': (p, f) => `revenue dated ${f.date(p.date)} starts to count`,
+    'revenue.leaves': (p, f) => `revenue of ${f.date(p.date)} (${f.product(p.product)}) leaves the trailing twelve months`,
+    'exam.counts': (p, f) => `a pass of ${p.exam} dated ${f.date(p.passed)} starts to count`,
+    'exam.expires': (p, f) => `${p.exam} no longer accepted after ${f.date(p.acceptedUntil)}`,
+    'dpor.starts': (p) => `a DPOR association (${p.customer}) starts`,
+    'dpor.ends': (p) => `a DPOR association (${p.customer}) ends`,
+    'version.starts': (p) => `catalog version ${p.version} takes effect`,
+
+    'plan.already-met': (p) => `The people requirements are already met${p.pathName ? ` (${p.pathName})` : ''}: nothing to do.`,
+    'plan.single-path': () => 'The cheapest way to fill every seat:',
+    'plan.only-feasible': (p) => `Path: ${p.pathName}, the only one that can still be completed.`,
+    'plan.cheapest': (p) => `Path: ${p.pathName}, the cheapest of the alternatives.`,
+    'plan.infeasible': () => 'No plan meets this level as of this date.',
+    'plan.needs-hires': (p, f) =>
+      `impossible without hiring (${f.plural(p.hires, { one: '# new person', other: '# new people' })} needed)`,
+    'plan.closed': (p, f) => `impossible: no one can newly pass the exams of ${f.and(p.roles)} (not launched yet, or retired)`,
+    'plan.limit': () => 'impossible within the limit of exams per person',
+
+    'org.type': (p) => `expected ${p.expected}, found ${p.actual}`,
+    'org.required': (p) => `the field "${p.field}" is required`,
+    'org.enum': (p) => `must be one of ${p.expected}, found "${p.actual}"`,
+    'org.date.invalid': (p) => `"${p.value}" is not a date (YYYY-MM-DD, a real calendar day)`,
+    'org.amount.invalid': (p) => `"${p.value}" is not a decimal amount (write 1234.56)`,
+    'org.fx.missing': (p) => `no exchange rate for ${p.currency}: add it to "fx" as the value of one unit in USD`,
+    'org.fx.invalid': (p) => `the exchange rate ${p.value} must be greater than zero`,
+    'org.customer.unknown': (p) => `customer "${p.customer}" is not listed in "customers"`,
+    'org.id.duplicate': (p) => `the id "${p.id}" is used twice`,
+    'org.period.reversed': (p) => `the period ends (${p.to}) before it starts (${p.from})`,
+    'org.issues.truncated': (p, f) => `only the first ${f.number(p.shown)} of ${problems(p.total)} are listed`,
+    'org.id-mismatch': (p) => `the body's id "${p.value}" is not the address's "${p.expected}"`,
+
+    'input.unreadable': (p) => `cannot read the file (${p.reason})`,
+    'input.malformed-json': (p) => `not valid JSON: ${p.detail}`,
+    'input.malformed-yaml': (p) => `not valid YAML: ${p.detail}`,
+    'input.date.range': (p) => `"${p.value}" is outside the dates attain reads (${p.first} to ${p.last})`,
+    'input.amount.digits': (p) =>
+      `"${p.value}" has more digits than an amount may: at most ${p.integerDigits} before the decimal point and ${p.fractionDigits} after`,
+    'input.number.inexact': (p) =>
+      `the number ${p.value} has more digits than a JSON or YAML number holds exactly (15): write it in quotes, as a string`,
+    'input.nul': () => 'a NUL character (U+0000) is not allowed here',
+    'input.utf8': (p) => `not UTF-8 text: byte ${p.offset} (counting from 0) is not valid UTF-8; save the file as UTF-8`,
+    'input.yaml.aliases': (p, f) =>
+      `the YAML aliases (*name) repeat too much: at most ${f.plural(p.aliases, { one: '# alias', other: '# aliases' })}, standing for at most ${f.plural(p.characters, { one: '# character', other: '# characters' })} in all`,
+    'input.rows': (p, f) => `more than ${f.plural(p.limit, { one: '# row', other: '# rows' })}: split it into several files`,
+
+    'catalog.issues.truncated': (p, f) => `only the first ${f.number(p.shown)} of ${problems(p.total)} are listed`,
+    'catalog.exam.unknown': (p) => `exam ${p.code} is not in the exam registry`,
+    'catalog.exam.conflicting-titles': (p) => `exam ${p.code} is listed twice with different titles (first at ${p.first})`,
+    'catalog.exam.duplicate': (p) => `exam ${p.code} is listed twice (first at ${p.first})`,
+    'catalog.exam.retired-before-launch': (p) => `exam ${p.code} retires before it launches`,
+    'catalog.exam.accepted-until-before-retirement': (p) =>
+      `exam ${p.code} stops being accepted before it retires: acceptedUntil must be on or after retired`,
+    'catalog.formula.repeated-exam': (p) =>
+      `exam ${p.code} appears twice in one formula (first at ${p.first}): a transcription error?`,
+    'catalog.formula.empty': () => 'this list of exams is empty: name at least one exam',
+    'catalog.formula.too-complex': (p, f) =>
+      `this exam formula expands to ${f.plural(p.alternatives, { one: '# alternative', other: '# alternatives' })}, more than ${f.number(p.limit)}: simplify it`,
+    'catalog.product.unknown': (p) => `product ${p.id} is not in the product registry`,
+    'catalog.product.duplicate': (p) => `the product id or alias "${p.id}" is used twice`,
+    'catalog.role.empty': (p) => `role ${p.role} needs no one (count 0)`,
+    'catalog.pool.empty': (p) => `pool ${p.pool} has no roles: state at least one`,
+    'catalog.people.empty': () => 'this people requirement has no pools: state at least one',
+    'catalog.path.empty': () => 'this path has no requirements, so it would always be met: state at least one',
+    'catalog.version.overlap': (p) => `version ${p.version} takes effect on the same date as ${p.other}`,
+    'catalog.text.missing-locale': (p) => `no ${p.locale} text`,
+    'catalog.id.duplicate': (p) => `the ${p.what} id "${p.id}" is used twice`,
+    'catalog.date.invalid': (p) => `"${p.value}" is not a date (YYYY-MM-DD, a real calendar day)`,
+    'catalog.level.empty': (p) =>
+      `level ${p.level} has no requirement, so every organization would attain it; state at least one`,
+    'catalog.threshold.missing-market': (p) =>
+      `no threshold for the ${p.market} market, so no organization there could be decided; give an amount, \`all: AMOUNT\` for every market, or \`${p.market}: unpublished\` if the program publishes none`,
+    'catalog.threshold.unknown-market': (p) => `"${p.market}" is not one of the catalog's markets`,
+    'catalog.threshold.invalid': (p) =>
+      `the threshold "${p.value}" is not an amount of zero or more (write 50000, or \`unpublished\`)`,
+    'catalog.level.extends-unknown': (p) => `level ${p.level} extends "${p.extends}", which is not a level of the same option`,
+    'catalog.level.extends-cycle': (p) =>
+      `levels extend each other in a circle (${p.levels}); one of them must state its requirements`,
+    'catalog.value.null': (p) =>
+      `"${p.key}" has no value (null). In YAML a comma inside { … } or [ … ] ends an entry, so 100,000 reads as 100 followed by a key "000" without a value: write 100000, or quote text that holds a comma ("Total revenue, cloud")`,
+    'catalog.schema': (p) => `not what a catalog has here: ${p.detail}`,
+
+    'forecast.cap-unsupported': (p) =>
+      `The forecast does not support a cap on competencies per person yet (the policy sets ${p.cap}); evaluate each date instead.`,
+    'forecast.range.reversed': (p) => `the range must end (${p.to}) after it starts (${p.from})`,
+    'forecast.range.too-long': (p, f) =>
+      `the range is ${f.plural(p.days, { one: '# day', other: '# days' })} long; at most ${f.number(p.max)}`,
+    'plan.unknown-person': (p) => `these people are not in the organization: ${p.people}`,
+    'plan.unknown-target': (p) => `unknown target "${p.target}"; the targets are ${p.known}`,
+
+    'store.batch.failed': (p) => `the batch was not written: ${p.detail}`,
+    'store.conflict': (p) => `organization "${p.id}" was changed by another writer while this change was prepared`,
+    'store.not-found': (p) => `there is no organization "${p.id}" in the store`,
+    'store.disk-full': (p) =>
+      `the store's disk is full${p.dir ? ` (${p.dir}: ${p.free} MB free, ${p.reserve} MB kept in reserve)` : ''}; writes are refused until space is freed`,
+    'store.read-only': (p) =>
+      `the store's files cannot be written${p.dir ? ` (${p.dir})` : ''}; writes are refused until they can be`,
+    'store.unavailable': () => 'the database does not answer; try again shortly',
+    'store.corrupt': (p) =>
+      p.what ? `the store holds an unreadable ${p.what}` : 'the store holds data attain cannot read; the server log says where',
+    'store.fault': () => 'the store failed; the server log has the details',
+    'store.locked': (p) =>
+      p.pid === undefined
+        ? `${p.dir} is in use by another process; close it first`
+        : `${p.dir} is in use by process ${p.pid}; close it first`,
+    'store.migration.failed': (p) =>
+      `the store's tables could not be set up${p.migration ? ` (${p.migration})` : ''}: ${p.reason}`,
+    'store.duplicate': (p) => `a record repeats a key: ${p.detail}`,
+    'store.reference.unknown': (p) => `a record refers to something not stored: ${p.detail}`,
+    'store.person.unknown': (p) => `the organization has no person "${p.person}": import the people first`,
+    'store.customer.unknown': (p) => `the organization has no customer "${p.customer}": import the customers first`,
+    'store.organization.duplicate': (p) => `organization "${p.id}" is given twice (first at ${p.first})`,
+    'store.limit.invalid': (p) => `"${p.limit}" is not a whole number in the range this list takes`,
+    'store.schema.invalid': (p) => `"${p.schema}" is not a plain lower-case schema name`,
+    'store.token.invalid': (p) =>
+      p.role === 'admin'
+        ? 'an admin token is not tied to an organization'
+        : `a ${p.role} token needs the organization it may see`,
+    internal: () => 'internal error; the server log has the details',
+    'compute.timeout': (p, f) => `the ${p.task} took longer than the server allows (${f.number(p.ms)} ms); try again shortly`,
+
+    'serve.port.in-use': (p) => `${p.host}:${p.port} is already in use (another attain serve?); choose another with --port`,
+    'serve.port.denied': (p) => `${p.host}:${p.port} may not be used by this user; choose a port above 1023 with --port`,
+    'serve.port.failed': (p) => `cannot listen on ${p.host}:${p.port} (${p.detail})`,
+    'auth.rate-limited': (p, f) =>
+      `too many failed authentications from this address; try again in ${f.plural(p.retryAfter, { one: '# second', other: '# seconds' })}`,
+    'auth.required': () => 'sign in: send Authorization: Bearer TOKEN',
+    'auth.invalid': () => 'the token is unknown or revoked',
+    'auth.forbidden': () => 'this token may not do this',
+    'org.not-found': () => 'there is no such organization, or this token may not see it',
+    'token.not-found': () => 'there is no such token',
+    'route.not-found': () => 'there is nothing at this address',
+    'request.too-large': () => 'the request body is larger than the server accepts',
+    'request.parameter': (p, f) =>
+      `${p.name} must be ${p.expected === 'date' ? 'a date YYYY-MM-DD from 1900-01-01 to 9999-12-31' : `a whole number of at least ${f.number(p.min ?? 0)}`}, not "${p.value}"`,
+    'request.invalid': (p) => `the request is not what this route takes: ${p.reason}`,
+    'request.json': (p) => `the body is not JSON: ${p.reason}`,
+    'program.level.invalid': (p) => `"${p.value}" is not a level, written COMPETENCY/OPTION/LEVEL`,
+    'program.override.invalid': (p) => `"${p.status}" is not a lifecycle status`,
+    'token.org-required': (p) => `a ${p.role} token needs the organization it may see`,
+    'cli.server.unreachable': (p) =>
+      `the attain serve at ${p.url} holds the store but does not answer (${p.reason}); stop it, or wait until it answers`,
+    'cli.server.answer': (p) => `the running attain serve answered ${p.status} without an error of its own`,
+    'cli.server.option': (p) =>
+      `--${p.option} cannot apply while attain serve holds the store: the server's own catalog is used; stop the server to use another`,
+    'cli.server.too-large': (p) =>
+      `organization "${p.id}" is ${p.megabytes} MB, more than the running server accepts in one request; stop the server and load it directly`,
+    'cli.server.jobs': () =>
+      'attain serve runs the jobs of this embedded store itself; a worker is for PostgreSQL (DATABASE_URL)',
+    'load.duplicate': (p) => `organization "${p.id}" is already loaded from ${p.first}; this one is not loaded`,
+
+    'import.busy': (p, f) =>
+      `organization "${p.org}" kept changing while the import was applied (${f.plural(p.attempts, { one: '# attempt', other: '# attempts' })}); try again`,
+    'import.empty': () => 'the file is empty: there is nothing to import',
+    'import.kind.undetected': (p) =>
+      `cannot tell what this ${p.format} file holds${p.header ? ` (header: ${p.header})` : ''}; name its kind: ${p.kinds}`,
+    'import.kind.format': (p) => `a ${p.kind} import cannot be read from ${p.format}`,
+    'import.kind.unknown': (p) => `unknown import kind "${p.kind}"; the kinds are auto, ${p.known}`,
+    'import.csv.unterminated-quote': () => 'a quoted field is never closed: a closing " is missing',
+    'import.csv.stray-quote': () =>
+      'a " inside a field that is not quoted, or text after a closing ": quote the whole field and write each " in it twice ("")',
+    'import.csv.field-count': (p, f) =>
+      `this row has ${f.plural(p.actual, { one: '# field', other: '# fields' })}, the header has ${p.expected}`,
+    'import.csv.columns': (p, f) =>
+      `the header has ${f.number(p.actual)} columns, more than ${f.number(p.limit)}: not a file attain reads`,
+    'import.csv.header': (p, f) =>
+      `the header is ${f.number(p.actual)} characters long, more than ${f.number(p.limit)}: not a file attain reads`,
+    'import.column.unknown': (p) => `unknown column "${p.value}"; the columns are ${p.expected}`,
+    'import.column.duplicate': (p) => `the column "${p.value}" appears twice`,
+    'import.column.missing': (p) => `the column "${p.field}" is missing`,
+    'import.required': (p) => `"${p.field}" is required`,
+    'import.date.invalid': (p) => `"${p.value}" is not a date (${p.expected}, a real calendar day)`,
+    'import.month.invalid': (p) => `"${p.value}" is not a month (${p.expected})`,
+    'import.amount.invalid': (p) =>
+      `"${p.value}" is not a plain decimal amount (write -1234.56: no exponent, no thousands separators, no currency sign)`,
+    'import.boolean.invalid': (p) => `"${p.value}" is not true or false`,
+    'import.fx.missing': (p) =>
+      `no exchange rate for ${p.currency}: first add it to the organization's "fx" (the value of one unit in ${p.base})`,
+    'import.customer.unknown': (p) => `customer "${p.value}" is not in the organization: import the customers file first`,
+    'import.product.unknown': (p) => `product "${p.value}" is not in the catalog's product registry`,
+    'import.conflict': (p) => `"${p.id}" is named "${p.value}" here but "${p.other}" on line ${p.otherLine}`,
+    'import.period.reversed': (p) => `the DPOR period ends (${p.to}) before it starts (${p.from})`,
+    'import.period.incomplete': (p) => `a DPOR period that ends on ${p.value} needs a start (dpor_from)`,
+    'import.org.missing': (p) => `organization "${p.org}" does not exist: import its organization file first`,
+    'import.org.id-mismatch': (p) => `this file is organization "${p.value}", not "${p.expected}"`,
+    'import.json.shape': (p) => `expected a JSON ${p.expected} of records, found ${p.actual}`,
+    'import.issues.truncated': (p, f) => `only the first ${f.number(p.shown)} of ${problems(p.total)} are listed`,
+    'import.skip.not-an-exam': (p) => `"${p.title}" is ${p.type ? `a ${p.type}` : 'training'}, not an exam; not imported`,
+    'import.skip.no-exam-code': (p) => `"${p.title}" has no exam code; not imported`,
+    'import.skip.exam-not-in-catalog': (p) => `${p.exam} ("${p.title}") is not in the catalog's exam registry; not imported`,
+    'import.skip.inactive': (p) => `${p.exam}: the person's status is "${p.status}", not Active; not imported`,
+    'import.skip.no-identity': (p) => `${p.exam}: no MCPID, CorpEmail or Email says who passed it; not imported`,
+    'import.skip.no-date': (p) => `${p.exam}: no completion date; not imported`,
+    'import.skip.not-dpor': (p) => `attributed as "${p.attribution}", not DPOR; not imported, so that no billing counts twice`,
+    'import.skip.product-unknown': (p) => `product "${p.product}" is not in the catalog's product registry; not imported`,
+    'import.notice.same-name': (p) =>
+      p.what === 'customer'
+        ? `new customer ${p.id} has the same name as ${p.existing} ("${p.name}"): one customer under two ids?`
+        : `new person ${p.id} has the same name as ${p.existing} ("${p.name}"): one person under two ids?`,
+  },
+};
+
+/**
+ * A pool that cannot be filled, said in terms a practice lead can act on: which seats, who qualifies, how many
+ * more people must pass what, and who is closest.
+ */
+function peopleShortfall(p: TemplateParams<'people.shortfall'>, f: Formatter): string {
+  const roles = p.roleDetails;
+  const who = p.qualified.length > 0 ? f.people(p.qualified, 5, en.more) : en.nobody;
+  const seats = f.plural(p.seats, { one: '# seat', other: '# seats' });
+  const more = f.plural(p.shortfall, { one: '# more person', other: '# more people' });
+  const [only] = roles;
+  if (roles.length === 1 && only && p.qualified.length === 0)
+    return `${only.name}: ${seats} and nobody qualifies yet: ${f.plural(p.shortfall, { one: '# person', other: '# people' })} must pass ${only.formula}.`;
+  if (roles.length === 1 && only)
+    return `${only.name}: ${seats}, but only ${f.plural(p.qualified.length, { one: '# qualified person', other: '# qualified people' })} (${who}). ${more} must pass ${only.formula}.`;
+  return `${f.and(roles.map((r) => `${r.name} (${r.count})`))} need ${p.seats} different people, but only ${f.plural(p.qualified.length, { one: '# qualifies', other: '# qualify' })} for any of them (${who}). ${more} must qualify: ${roles.map((r) => `${r.name}: ${r.formula}`).join('; ')}.`;
+}

@@ -1,0 +1,292 @@
+import type { Formatter } from './formatter.js';
+import { withParticle as w } from './korean-particles.js';
+import type { Messages, TemplateParams } from './messages.js';
+
+/**
+ * Everything attain says in Korean; the terms are those of docs/glossary.md. A particle after a word given at run
+ * time is chosen by `w` from how that word ends (골드가, 실버가, MB2-716을).
+ */
+export const koKR: Messages = {
+  levelStatus: { attained: '달성', 'not-attained': '미달성', undetermined: '판정 불가' },
+  requirementStatus: { met: '충족', 'not-met': '미충족', undetermined: '판정 불가' },
+  market: (m) => ({ developed: '선진 시장', developing: '개발도상국 시장' })[m] ?? m,
+  header: (org, asOf, market, catalog) => `${org} — ${asOf} 기준 · ${market} · 카탈로그: ${catalog}`,
+  version: (id) => `버전 ${id}`,
+  revenueLine: (counted, required) => (required ? `${counted} / ${required}` : `${counted}(기준 금액 없음)`),
+  shortBy: (amount) => `${amount} 부족`,
+  notCounted: (a, n) => `인정되지 않음: DPOR 기간 외 ${a}, 순 신규 아님 ${n}`,
+  seats: (filled, seats) => `자리 ${seats}개 중 ${filled}개 채움`,
+  roleLine: (role, count, people) => `${role}(${count}): ${people}`,
+  nobody: '아직 없음',
+  more: (n) => `외 ${n}명`,
+  chosenPath: (path) => `충족 경로: ${path}`,
+  gapsTitle: '부족한 항목',
+  warningsTitle: '무시된 데이터',
+  summaryTitle: '요약',
+  allOf: (items) => `${items.join(', ')} 모두`,
+  oneOf: (items) => `${items.join(', ')} 중 하나`,
+  unknownCode: (code, facts) => `이 버전의 attain이 설명할 수 없는 문제입니다(코드 ${code})${facts ? `: ${facts}` : ''}.`,
+  issueTitle: (file, count) => `${file}: 문제 ${count}개가 발견되어 평가하지 않았습니다.`,
+  importTitle: (file, count) => `${file}: 문제 ${count}개가 발견되어 아무것도 가져오지 않았습니다.`,
+  forecast: {
+    title: (from, to) => `예측: ${from} ~ ${to}(새 데이터가 없다고 가정)`,
+    noChange: '변화 없음',
+    absent: '시행 중인 카탈로그 버전에 없음',
+    starts: (status) => `카탈로그에 추가됨, ${status}`,
+    ends: '카탈로그에서 빠짐',
+    times: (n) => `(${n}회)`,
+    atRiskTitle: (days) => `${days}일 이내에 잃게 되는 등급과 이를 막는 방법`,
+    noRisk: '이 기간에 잃는 등급이 없습니다.',
+    lostOn: (level, date) => `${level}: ${date}에 상실`,
+    toKeep: '유지하려면(해당 날짜의 계획):',
+  },
+  plan: {
+    title: (target, asOf) => `${target} 계획(${asOf} 기준)`,
+    cost: (people, exams) => `신규 인원 ${people}명, 시험 ${exams}개`,
+    alternative: (path) => `${path} 대신`,
+    infeasible: '이 날짜 기준으로 이 등급을 충족하는 계획이 없습니다:',
+    thisLevel: '이 등급',
+    stepsTitle: '누가 어떤 시험을 봐야 하는지:',
+    newPerson: (id) => `${id}(신규 채용)`,
+    revenueTitle: '수익(시험으로 계획할 수 없음):',
+    revenueMet: '충족',
+    revenueShort: (amount) => `${amount} 부족`,
+    noThreshold: '이 시장의 기준 금액 없음',
+  },
+  codes: {
+    'revenue.shortfall': (p, f) =>
+      `${p.name}: 최근 12개월 동안 귀사를 DPOR(Digital Partner of Record)로 지정한 고객에게서 ${f.or(p.products.map((x) => f.product(x)))}의 ${p.netNewOnly ? '순 신규 수익' : '수익'}을 ${f.money(p.shortfall)} 더 올려야 합니다(현재 ${f.money(p.counted)} / ${f.money(p.required)}).`,
+    'revenue.no-threshold': (p) =>
+      `${p.name}: 이 버전의 프로그램은 ${p.marketName}의 기준 금액을 공개하지 않았으므로 이 등급을 판정할 수 없습니다.`,
+    'revenue.excluded': (p, f) =>
+      `이 제품의 수익 중 ${w(f.money(p.amount), '은/는')} 고객의 DPOR 기간 밖에 발생하여 인정되지 않았습니다.`,
+    'people.shortfall': peopleShortfall,
+    'people.nearest': (p) => `가장 가까운 직원: ${p.people}.`,
+    'people.closed': (p) => `일부 시험은 더 이상 응시할 수 없으므로 새 직원이 ${p.roles} 자격을 갖출 수 없습니다.`,
+    'paths.none-met': (p) => `${p.name}: 다음 경로 중 하나의 요구 사항을 모두 충족해야 합니다: ${p.pathNames}.`,
+    'people.cap': (p, f) =>
+      `이 등급만 보면 충족하지만, 직원 한 명은 최대 ${p.cap}개 역량에만 인정될 수 있고 필요한 직원이 이미 ${f.and(p.competencies.map((c) => f.competency(c)))}에 인정되어 있습니다.`,
+    'exam.unknown': (p, f) => `${f.person(p.person)}: 시험 ${w(p.exam, '은/는')} 카탈로그에 없어 무시되었습니다.`,
+    'exam.future': (p, f) =>
+      `${f.person(p.person)}: ${w(p.exam, '을/를')} 기준일 이후인 ${f.date(p.passed)}에 통과하여 아직 인정되지 않습니다.`,
+    'exam.before-launch': (p, f) =>
+      `${f.person(p.person)}: ${w(p.exam, '을/를')} 역량에 인정되기 시작한 날(${f.date(p.launched)}) 이전인 ${f.date(p.passed)}에 통과하여 인정되지 않습니다.`,
+    'exam.after-retirement': (p, f) =>
+      `${f.person(p.person)}: ${w(p.exam, '을/를')} 사용 중지일(${f.date(p.retired)}) 이후인 ${f.date(p.passed)}에 통과하여 인정되지 않습니다.`,
+    'exam.expired': (p, f) =>
+      `${f.person(p.person)}: ${w(p.exam, '은/는')} ${f.date(p.acceptedUntil)}까지만 인정되어 지금은 인정되지 않습니다.`,
+    'revenue.unknown-product': (p) =>
+      `제품 ${w(`"${p.product}"`, '이/가')} 카탈로그의 제품 목록에 없어 해당 수익이 무시되었습니다.`,
+    'revenue.future': (p, f) => `${f.date(p.date)} 날짜의 수익은 기준일 이후이므로 아직 인정되지 않습니다.`,
+
+    'revenue.enters': (p, f) => `${f.date(p.date)} 날짜의 수익이 인정되기 시작합니다`,
+    'revenue.leaves': (p, f) => `${f.date(p.date)}의 수익(${f.product(p.product)})이 최근 12개월에서 빠집니다`,
+    'exam.counts': (p, f) => `${f.date(p.passed)}에 통과한 ${w(p.exam, '이/가')} 인정되기 시작합니다`,
+    'exam.expires': (p, f) => `${w(p.exam, '은/는')} ${f.date(p.acceptedUntil)}까지만 인정됩니다`,
+    'dpor.starts': (p) => `DPOR 연결(${p.customer})이 시작됩니다`,
+    'dpor.ends': (p) => `DPOR 연결(${p.customer})이 끝납니다`,
+    'version.starts': (p) => `카탈로그 버전 ${w(p.version, '이/가')} 시행됩니다`,
+
+    'plan.already-met': (p) => `인원 요구 사항이 이미 충족되었습니다${p.pathName ? `(${p.pathName})` : ''}. 할 일이 없습니다.`,
+    'plan.single-path': () => '모든 자리를 가장 적은 비용으로 채우는 방법:',
+    'plan.only-feasible': (p) => `경로: ${p.pathName}. 아직 완료할 수 있는 유일한 경로입니다.`,
+    'plan.cheapest': (p) => `경로: ${p.pathName}. 대안 중 비용이 가장 적습니다.`,
+    'plan.infeasible': () => '이 날짜 기준으로 이 등급을 충족하는 계획이 없습니다.',
+    'plan.needs-hires': (p) => `채용 없이는 불가능(신규 인원 ${p.hires}명 필요)`,
+    'plan.closed': (p, f) => `불가능: ${f.and(p.roles)}의 시험을 새로 통과할 수 있는 사람이 없습니다(출시 전이거나 사용 중지됨)`,
+    'plan.limit': () => '1인당 시험 수 한도 안에서는 불가능',
+
+    'org.type': (p) => `${w(p.expected, '이/가')} 와야 하지만 ${p.actual}입니다`,
+    'org.required': (p) => `"${p.field}" 필드가 필요합니다`,
+    'org.enum': (p) => `${p.expected} 중 하나여야 하지만 "${p.actual}"입니다`,
+    'org.date.invalid': (p) => `${w(`"${p.value}"`, '은/는')} 올바른 날짜(YYYY-MM-DD, 실제로 있는 날짜)가 아닙니다`,
+    'org.amount.invalid': (p) => `${w(`"${p.value}"`, '은/는')} 십진수 금액이 아닙니다(예: 1234.56)`,
+    'org.fx.missing': (p) => `${p.currency} 환율이 없습니다. "fx"에 1단위의 USD 값을 추가하세요`,
+    'org.fx.invalid': (p) => `환율 ${w(p.value, '은/는')} 0보다 커야 합니다`,
+    'org.customer.unknown': (p) => `고객 ${w(`"${p.customer}"`, '이/가')} "customers"에 없습니다`,
+    'org.id.duplicate': (p) => `ID ${w(`"${p.id}"`, '이/가')} 두 번 사용되었습니다`,
+    'org.period.reversed': (p) => `기간 종료일(${p.to})이 시작일(${p.from})보다 이릅니다`,
+    'org.issues.truncated': (p) => `문제 ${p.total}개 중 처음 ${p.shown}개만 표시합니다`,
+    'org.id-mismatch': (p) => `본문의 ID ${w(`"${p.value}"`, '이/가')} 주소의 ${w(`"${p.expected}"`, '과/와')} 다릅니다`,
+
+    'input.unreadable': (p) => `파일을 읽을 수 없습니다(${p.reason})`,
+    'input.malformed-json': (p) => `올바른 JSON이 아닙니다: ${p.detail}`,
+    'input.malformed-yaml': (p) => `올바른 YAML이 아닙니다: ${p.detail}`,
+    'input.date.range': (p) => `"${p.value}": 읽을 수 있는 날짜 범위(${p.first}~${p.last})를 벗어났습니다`,
+    'input.amount.digits': (p) =>
+      `"${p.value}": 금액의 자릿수가 너무 많습니다. 소수점 앞은 최대 ${p.integerDigits}자리, 소수점 뒤는 최대 ${p.fractionDigits}자리입니다`,
+    'input.number.inexact': (p) =>
+      `숫자 ${p.value}의 자릿수가 JSON·YAML 숫자로 정확히 보존되는 15자리를 넘습니다. 따옴표로 감싸 문자열로 쓰세요`,
+    'input.nul': () => 'NUL 문자(U+0000)는 여기에 쓸 수 없습니다',
+    'input.utf8': (p) =>
+      `UTF-8 텍스트가 아닙니다. ${p.offset}번째 바이트(0부터 셈)가 올바른 UTF-8이 아닙니다. 파일을 UTF-8로 저장하세요`,
+    'input.yaml.aliases': (p, f) =>
+      `YAML 별칭(*name)으로 반복되는 내용이 너무 많습니다. 별칭은 최대 ${f.number(p.aliases)}개, 모두 합쳐 최대 ${f.number(p.characters)}자까지입니다`,
+    'input.rows': (p, f) => `행 수가 ${f.number(p.limit)}개를 넘습니다. 여러 파일로 나누세요`,
+
+    'catalog.issues.truncated': (p) => `문제 ${p.total}개 중 처음 ${p.shown}개만 표시합니다`,
+    'catalog.exam.unknown': (p) => `시험 ${w(p.code, '이/가')} 시험 목록에 없습니다`,
+    'catalog.exam.conflicting-titles': (p) =>
+      `시험 ${w(p.code, '이/가')} 서로 다른 제목으로 두 번 나열되었습니다(처음: ${p.first})`,
+    'catalog.exam.duplicate': (p) => `시험 ${w(p.code, '이/가')} 두 번 나열되었습니다(처음: ${p.first})`,
+    'catalog.exam.retired-before-launch': (p) => `시험 ${p.code}의 사용 중지일이 출시일보다 이릅니다`,
+    'catalog.exam.accepted-until-before-retirement': (p) =>
+      `시험 ${w(p.code, '이/가')} 사용 중지되기 전에 인정이 끝납니다. acceptedUntil은 retired와 같거나 그 이후여야 합니다`,
+    'catalog.formula.repeated-exam': (p) =>
+      `시험 ${w(p.code, '이/가')} 한 조건에 두 번 나옵니다(처음: ${p.first}). 옮겨 적다 생긴 오류일 수 있습니다`,
+    'catalog.formula.empty': () => '시험 목록이 비어 있습니다. 시험을 하나 이상 적으세요',
+    'catalog.formula.too-complex': (p, f) =>
+      `이 시험 조건을 펼치면 조합이 ${f.number(p.alternatives)}개로 ${f.number(p.limit)}개를 넘습니다. 조건을 단순하게 고치세요`,
+    'catalog.product.unknown': (p) => `제품 ${w(p.id, '이/가')} 제품 목록에 없습니다`,
+    'catalog.product.duplicate': (p) => `제품 ID 또는 별칭 ${w(`"${p.id}"`, '이/가')} 두 번 사용되었습니다`,
+    'catalog.role.empty': (p) => `역할 ${p.role}에 필요한 인원이 없습니다(count 0)`,
+    'catalog.pool.empty': (p) => `그룹 ${p.pool}에 역할이 없습니다. 역할을 하나 이상 적으세요`,
+    'catalog.people.empty': () => '이 인원 요구 사항에 그룹이 없습니다. 그룹을 하나 이상 적으세요',
+    'catalog.path.empty': () => '이 경로에 요구 사항이 없어 항상 충족됩니다. 요구 사항을 하나 이상 적으세요',
+    'catalog.version.overlap': (p) => `버전 ${p.version}의 시행일이 ${w(p.other, '과/와')} 같습니다`,
+    'catalog.text.missing-locale': (p) => `${p.locale} 텍스트가 없습니다`,
+    'catalog.id.duplicate': (p) => `${p.what} ID ${w(`"${p.id}"`, '이/가')} 두 번 사용되었습니다`,
+    'catalog.date.invalid': (p) => `${w(`"${p.value}"`, '은/는')} 올바른 날짜(YYYY-MM-DD, 실제로 있는 날짜)가 아닙니다`,
+    'catalog.level.empty': (p) =>
+      `등급 ${p.level}에 요구 사항이 하나도 없어 모든 조직이 달성하게 됩니다. 요구 사항을 하나 이상 적으세요`,
+    'catalog.threshold.missing-market': (p) =>
+      `${p.market} 시장의 기준 금액이 없어 그 시장의 조직은 판정할 수 없습니다. 금액을 적거나, 모든 시장에 같은 금액이면 \`all: 금액\`, 프로그램이 기준 금액을 공개하지 않았다면 \`${p.market}: unpublished\`라고 적으세요`,
+    'catalog.threshold.unknown-market': (p) => `${w(`"${p.market}"`, '은/는')} 이 카탈로그의 시장이 아닙니다`,
+    'catalog.threshold.invalid': (p) =>
+      `기준 금액 ${w(`"${p.value}"`, '은/는')} 0 이상의 금액이 아닙니다(50000처럼 쓰거나 \`unpublished\`라고 쓰세요)`,
+    'catalog.level.extends-unknown': (p) => `등급 ${p.level}의 extends 값 "${p.extends}"에 해당하는 등급이 같은 옵션에 없습니다`,
+    'catalog.level.extends-cycle': (p) =>
+      `등급들이 서로를 돌아가며 확장합니다(${p.levels}). 그중 하나는 요구 사항을 모두 적어야 합니다`,
+    'catalog.value.null': (p) =>
+      `"${p.key}"에 값이 없습니다(null). YAML의 { … } 또는 [ … ] 안에서는 쉼표가 항목을 나누므로 100,000은 100과 값 없는 키 "000"으로 읽힙니다. 100000으로 쓰거나, 쉼표가 들어간 텍스트는 따옴표로 감싸세요("Total revenue, cloud")`,
+    'catalog.schema': (p) => `이 위치의 내용이 카탈로그 형식에 맞지 않습니다: ${p.detail}`,
+
+    'forecast.cap-unsupported': (p) =>
+      `예측은 아직 1인당 역량 수 상한(정책 값 ${p.cap})을 지원하지 않습니다. 날짜별로 평가하세요.`,
+    'forecast.range.reversed': (p) => `범위의 종료일(${p.to})은 시작일(${p.from})보다 늦어야 합니다`,
+    'forecast.range.too-long': (p, f) => `범위가 ${f.number(p.days)}일입니다. 최대 ${f.number(p.max)}일까지입니다`,
+    'plan.unknown-person': (p) => `이 직원은 조직에 없습니다: ${p.people}`,
+    'plan.unknown-target': (p) =>
+      `알 수 없는 목표 ${w(`"${p.target}"`, '이/가')} 지정되었습니다. 목표는 ${p.known} 중 하나입니다`,
+
+    'store.batch.failed': (p) => `이 배치는 기록되지 않았습니다: ${p.detail}`,
+    'store.conflict': (p) => `이 변경을 준비하는 동안 다른 작성자가 "${p.id}" 조직을 변경했습니다`,
+    'store.not-found': (p) => `저장소에 "${p.id}" 조직이 없습니다`,
+    'store.disk-full': (p) =>
+      `저장소 디스크가 가득 찼습니다${p.dir ? ` (${p.dir}: 남은 공간 ${p.free} MB, 예비 공간 ${p.reserve} MB)` : ''}. 공간을 확보할 때까지 쓰기는 거부됩니다`,
+    'store.read-only': (p) => `저장소 파일에 쓸 수 없습니다${p.dir ? ` (${p.dir})` : ''}. 쓸 수 있게 될 때까지 쓰기는 거부됩니다`,
+    'store.unavailable': () => '데이터베이스가 응답하지 않습니다. 잠시 후 다시 시도하세요',
+    'store.corrupt': (p) =>
+      p.what
+        ? `저장소에 읽을 수 없는 값이 있습니다: ${p.what}`
+        : '저장소에 attain이 읽을 수 없는 데이터가 있습니다. 위치는 서버 로그에서 확인하세요',
+    'store.fault': () => '저장소에 장애가 발생했습니다. 자세한 내용은 서버 로그에서 확인하세요',
+    'store.locked': (p) =>
+      p.pid === undefined
+        ? `다른 프로세스가 ${w(p.dir, '을/를')} 사용 중입니다. 먼저 그 프로세스를 종료하세요`
+        : `프로세스 ${w(String(p.pid), '이/가')} ${w(p.dir, '을/를')} 사용 중입니다. 먼저 그 프로세스를 종료하세요`,
+    'store.migration.failed': (p) => `저장소의 테이블을 준비하지 못했습니다${p.migration ? `(${p.migration})` : ''}: ${p.reason}`,
+    'store.duplicate': (p) => `키가 중복된 기록이 있습니다: ${p.detail}`,
+    'store.reference.unknown': (p) => `저장되지 않은 항목을 가리키는 기록이 있습니다: ${p.detail}`,
+    'store.person.unknown': (p) => `조직에 직원 ${w(`"${p.person}"`, '이/가')} 없습니다. 먼저 직원을 가져오세요`,
+    'store.customer.unknown': (p) => `조직에 고객 ${w(`"${p.customer}"`, '이/가')} 없습니다. 먼저 고객을 가져오세요`,
+    'store.organization.duplicate': (p) => `조직 ${w(`"${p.id}"`, '이/가')} 두 번 나옵니다(처음: ${p.first})`,
+    'store.limit.invalid': (p) => `${w(`"${p.limit}"`, '은/는')} 이 목록이 받는 범위의 정수가 아닙니다`,
+    'store.schema.invalid': (p) => `${w(`"${p.schema}"`, '은/는')} 소문자로만 된 스키마 이름이 아닙니다`,
+    'store.token.invalid': (p) =>
+      p.role === 'admin' ? '관리자 토큰은 특정 조직에 묶을 수 없습니다' : `${p.role} 토큰에는 볼 수 있는 조직을 지정해야 합니다`,
+    internal: () => '내부 오류입니다. 자세한 내용은 서버 로그에서 확인하세요',
+    'compute.timeout': (p, f) =>
+      `${p.task} 계산이 서버가 허용하는 시간(${f.number(p.ms)}ms)을 넘었습니다. 잠시 후 다시 시도하세요`,
+
+    'serve.port.in-use': (p) =>
+      `${p.host}:${p.port} 주소는 이미 사용 중입니다(다른 attain serve?). --port로 다른 포트를 지정하세요`,
+    'serve.port.denied': (p) =>
+      `이 사용자는 ${p.host}:${p.port} 주소를 사용할 수 없습니다. --port로 1023보다 큰 포트를 지정하세요`,
+    'serve.port.failed': (p) => `${p.host}:${p.port}에서 연결을 받을 수 없습니다(${p.detail})`,
+    'auth.rate-limited': (p) => `이 주소에서 인증에 실패한 횟수가 너무 많습니다. ${p.retryAfter}초 후에 다시 시도하세요`,
+    'auth.required': () => '로그인하세요. Authorization: Bearer 토큰 헤더를 보내야 합니다',
+    'auth.invalid': () => '알 수 없거나 폐기된 토큰입니다',
+    'auth.forbidden': () => '이 토큰으로는 할 수 없는 작업입니다',
+    'org.not-found': () => '해당 조직이 없거나 이 토큰으로는 볼 수 없습니다',
+    'token.not-found': () => '해당 토큰이 없습니다',
+    'route.not-found': () => '이 주소에는 아무것도 없습니다',
+    'request.too-large': () => '요청 본문이 서버가 받을 수 있는 크기보다 큽니다',
+    'request.parameter': (p, f) =>
+      `${w(p.name, '은/는')} ${p.expected === 'date' ? '1900-01-01부터 9999-12-31까지의 날짜(YYYY-MM-DD)' : `${f.number(p.min ?? 0)} 이상의 정수`}여야 합니다(받은 값: "${p.value}")`,
+    'request.invalid': (p) => `이 요청은 이 경로가 받는 형식이 아닙니다: ${p.reason}`,
+    'request.json': (p) => `본문이 JSON이 아닙니다: ${p.reason}`,
+    'program.level.invalid': (p) => `${w(`"${p.value}"`, '은/는')} 등급이 아닙니다(역량/옵션/등급 형식으로 쓰세요)`,
+    'program.override.invalid': (p) => `${w(`"${p.status}"`, '은/는')} 수명 주기 상태가 아닙니다`,
+    'token.org-required': (p) => `${p.role} 토큰에는 볼 수 있는 조직을 지정해야 합니다`,
+    'cli.server.unreachable': (p) =>
+      `${p.url}의 attain serve가 저장소를 사용 중이지만 응답하지 않습니다(${p.reason}). 서버를 중지하거나 응답할 때까지 기다리세요`,
+    'cli.server.answer': (p) =>
+      `실행 중인 attain serve가 오류 설명 없이 상태 코드 ${w(String(p.status), '으로/로')} 응답했습니다`,
+    'cli.server.option': (p) =>
+      `attain serve가 저장소를 사용하는 동안에는 --${p.option} 옵션을 적용할 수 없습니다. 서버의 카탈로그가 사용됩니다. 다른 카탈로그를 쓰려면 서버를 중지하세요`,
+    'cli.server.too-large': (p) =>
+      `조직 "${p.id}"의 크기가 ${p.megabytes}MB로, 실행 중인 서버가 한 번의 요청으로 받을 수 있는 크기를 넘습니다. 서버를 중지한 뒤 직접 불러오세요`,
+    'cli.server.jobs': () => 'attain serve가 이 내장 저장소의 작업을 직접 실행합니다. worker는 PostgreSQL(DATABASE_URL)용입니다',
+    'load.duplicate': (p) => `조직 ${w(`"${p.id}"`, '은/는')} 이미 ${p.first}에서 불러왔으므로 이것은 불러오지 않습니다`,
+
+    'import.busy': (p) => `가져오기를 적용하는 동안 "${p.org}" 조직이 계속 변경되었습니다(${p.attempts}회 시도). 다시 시도하세요`,
+    'import.empty': () => '파일이 비어 있어 가져올 데이터가 없습니다',
+    'import.kind.undetected': (p) =>
+      `이 ${p.format} 파일의 내용을 알 수 없습니다${p.header ? `(머리글: ${p.header})` : ''}. 종류를 지정하세요: ${p.kinds}`,
+    'import.kind.format': (p) => `${p.kind} 가져오기는 ${p.format} 형식으로 읽을 수 없습니다`,
+    'import.kind.unknown': (p) => `알 수 없는 가져오기 종류 "${p.kind}"입니다. 종류는 auto, ${p.known} 중 하나입니다`,
+    'import.csv.unterminated-quote': () => '따옴표로 묶인 필드가 닫히지 않았습니다. 닫는 "가 없습니다',
+    'import.csv.stray-quote': () =>
+      '따옴표로 묶이지 않은 필드에 "가 있거나 닫는 따옴표 뒤에 텍스트가 있습니다. 필드 전체를 따옴표로 묶고 그 안의 "는 두 번("") 쓰세요',
+    'import.csv.field-count': (p) => `이 행의 필드는 ${p.actual}개이지만 머리글의 필드는 ${p.expected}개입니다`,
+    'import.csv.columns': (p, f) =>
+      `머리글의 열이 ${f.number(p.actual)}개로 ${f.number(p.limit)}개를 넘습니다. attain이 읽는 파일이 아닙니다`,
+    'import.csv.header': (p, f) =>
+      `머리글의 길이가 ${f.number(p.actual)}자로 ${f.number(p.limit)}자를 넘습니다. attain이 읽는 파일이 아닙니다`,
+    'import.column.unknown': (p) => `알 수 없는 열 "${p.value}"입니다. 열은 ${p.expected}입니다`,
+    'import.column.duplicate': (p) => `"${p.value}" 열이 두 번 나옵니다`,
+    'import.column.missing': (p) => `"${p.field}" 열이 없습니다`,
+    'import.required': (p) => `"${p.field}" 값이 필요합니다`,
+    'import.date.invalid': (p) => `${w(`"${p.value}"`, '은/는')} 올바른 날짜(${p.expected}, 실제로 있는 날짜)가 아닙니다`,
+    'import.month.invalid': (p) => `${w(`"${p.value}"`, '은/는')} 올바른 월(${p.expected})이 아닙니다`,
+    'import.amount.invalid': (p) =>
+      `${w(`"${p.value}"`, '은/는')} 일반 십진수 금액이 아닙니다(예: -1234.56. 지수, 천 단위 구분 기호, 통화 기호를 쓰지 마세요)`,
+    'import.boolean.invalid': (p) => `${w(`"${p.value}"`, '은/는')} true 또는 false가 아닙니다`,
+    'import.fx.missing': (p) => `${p.currency} 환율이 없습니다. 먼저 조직의 "fx"에 1단위의 ${p.base} 값을 추가하세요`,
+    'import.customer.unknown': (p) => `고객 ${w(`"${p.value}"`, '이/가')} 조직에 없습니다. 먼저 고객 파일을 가져오세요`,
+    'import.product.unknown': (p) => `제품 ${w(`"${p.value}"`, '이/가')} 카탈로그의 제품 목록에 없습니다`,
+    'import.conflict': (p) => `"${p.id}"의 이름이 여기서는 "${p.value}"이지만 ${p.otherLine}행에서는 "${p.other}"입니다`,
+    'import.period.reversed': (p) => `DPOR 기간 종료일(${p.to})이 시작일(${p.from})보다 이릅니다`,
+    'import.period.incomplete': (p) => `${p.value}에 끝나는 DPOR 기간에는 시작일(dpor_from)이 필요합니다`,
+    'import.org.missing': (p) => `조직 ${w(`"${p.org}"`, '이/가')} 없습니다. 먼저 조직 파일을 가져오세요`,
+    'import.org.id-mismatch': (p) => `이 파일은 ${w(`"${p.expected}"`, '이/가')} 아니라 조직 "${p.value}"의 파일입니다`,
+    'import.json.shape': (p) => `레코드의 JSON ${w(p.expected, '이/가')} 와야 하지만 ${p.actual}입니다`,
+    'import.issues.truncated': (p) => `문제 ${p.total}개 중 처음 ${p.shown}개만 표시합니다`,
+    'import.skip.not-an-exam': (p) => `${w(`"${p.title}"`, '은/는')} 시험이 아니라 ${p.type || '교육'}이므로 가져오지 않았습니다`,
+    'import.skip.no-exam-code': (p) => `"${p.title}"에 시험 코드가 없어 가져오지 않았습니다`,
+    'import.skip.exam-not-in-catalog': (p) =>
+      `${w(`${p.exam}("${p.title}")`, '은/는')} 카탈로그의 시험 목록에 없어 가져오지 않았습니다`,
+    'import.skip.inactive': (p) => `${p.exam}: 직원 상태가 Active가 아니라 "${p.status}"이므로 가져오지 않았습니다`,
+    'import.skip.no-identity': (p) => `${p.exam}: 통과한 사람을 알 수 있는 MCPID, CorpEmail, Email이 없어 가져오지 않았습니다`,
+    'import.skip.no-date': (p) => `${p.exam}: 완료 날짜가 없어 가져오지 않았습니다`,
+    'import.skip.not-dpor': (p) =>
+      `귀속 유형이 DPOR이 아니라 "${p.attribution}"이므로 같은 청구액이 두 번 인정되지 않도록 가져오지 않았습니다`,
+    'import.skip.product-unknown': (p) => `제품 ${w(`"${p.product}"`, '이/가')} 카탈로그의 제품 목록에 없어 가져오지 않았습니다`,
+    'import.notice.same-name': (p) =>
+      p.what === 'customer'
+        ? `새 고객 ${p.id}의 이름이 ${w(p.existing, '과/와')} 같습니다("${p.name}"). 같은 고객이 두 ID로 등록된 것은 아닌가요?`
+        : `새 직원 ${p.id}의 이름이 ${w(p.existing, '과/와')} 같습니다("${p.name}"). 같은 사람이 두 ID로 등록된 것은 아닌가요?`,
+  },
+};
+
+function peopleShortfall(p: TemplateParams<'people.shortfall'>, f: Formatter): string {
+  const roles = p.roleDetails;
+  const who = p.qualified.length > 0 ? f.people(p.qualified, 5, koKR.more) : koKR.nobody;
+  const [only] = roles;
+  if (roles.length === 1 && only && p.qualified.length === 0)
+    return `${only.name}: ${p.seats}명이 필요하지만 아직 자격을 갖춘 직원이 없습니다. ${p.shortfall}명이 ${w(only.formula, '을/를')} 통과해야 합니다.`;
+  if (roles.length === 1 && only)
+    return `${only.name}: ${p.seats}명이 필요하지만 자격을 갖춘 직원은 ${p.qualified.length}명(${who})뿐입니다. ${p.shortfall}명이 더 ${w(only.formula, '을/를')} 통과해야 합니다.`;
+  return `${f.and(roles.map((r) => `${r.name}(${r.count})`))}에는 서로 다른 직원 ${p.seats}명이 필요하지만 어느 역할이든 자격을 갖춘 직원은 ${p.qualified.length}명(${who})뿐입니다. ${p.shortfall}명이 더 자격을 갖춰야 합니다: ${roles.map((r) => `${r.name}: ${r.formula}`).join('; ')}.`;
+}
