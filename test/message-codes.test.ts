@@ -35,11 +35,16 @@ const NOT_ISSUE_CODES = new Set([
   'token.revoke',
   'store.ready',
   'store.lock',
+  // The outlook's next actions, said by outlook-messages.ts (one typed entry per action and language).
+  'action.people',
+  'action.person-exams',
+  'action.revenue',
   // File names and SQL column references.
   'server.json',
   'index.html',
   'o.id',
   'o.market',
+  'e.catalog',
 ]);
 
 function codesInSource(): string[] {

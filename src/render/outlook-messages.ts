@@ -19,6 +19,10 @@ export interface OutlookMessages {
   readonly actionPeople: (n: number, roles: string, by: string | null) => string;
 }
 
+const plural = new Intl.PluralRules('en');
+/** "1 more person qualifies", "2 more people qualify". */
+const moreQualify = (n: number) => `${n} more ${plural.select(n) === 'one' ? 'person qualifies' : 'people qualify'}`;
+
 const en: OutlookMessages = {
   title: (through) => `What comes next (through ${through}, assuming no new data)`,
   headroom: 'Headroom',
@@ -32,9 +36,8 @@ const en: OutlookMessages = {
   nextAction: 'Next action',
   actionRevenue: (amount, name, by) => `cover the ${amount} shortfall in ${name}${by ? ` before ${by}` : ''}`,
   actionPersonExams: (person, exams, others, by) =>
-    `${person} passes ${exams}${others > 0 ? `, and ${others} more ${others === 1 ? 'person qualifies' : 'people qualify'}` : ''}${by ? ` before ${by}` : ''}`,
-  actionPeople: (n, roles, by) =>
-    `${n} more ${n === 1 ? 'person qualifies' : 'people qualify'} for ${roles}${by ? ` before ${by}` : ''}`,
+    `${person} passes ${exams}${others > 0 ? `, and ${moreQualify(others)}` : ''}${by ? ` before ${by}` : ''}`,
+  actionPeople: (n, roles, by) => `${moreQualify(n)} for ${roles}${by ? ` before ${by}` : ''}`,
 };
 
 const zhTW: OutlookMessages = {
@@ -66,7 +69,7 @@ const koKR: OutlookMessages = {
   nextAction: '다음 할 일',
   actionRevenue: (amount, name, by) => `${by ? `${by} 전까지 ` : ''}${name} 부족분 ${amount} 확보`,
   actionPersonExams: (person, exams, others, by) =>
-    `${by ? `${by} 전까지 ` : ''}${person}: ${exams} 합격${others > 0 ? `, 그 밖에 ${others}명 추가 자격 취득` : ''}`,
+    `${by ? `${by} 전까지 ` : ''}${person}: ${exams} 통과${others > 0 ? `, 그 밖에 ${others}명 추가 자격 취득` : ''}`,
   actionPeople: (n, roles, by) => `${by ? `${by} 전까지 ` : ''}${roles} 자격 취득자 ${n}명 추가`,
 };
 
