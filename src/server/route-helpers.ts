@@ -11,12 +11,11 @@ import type { Actor } from '../store/store.js';
 import { type AppEnv, type AppOptions, canRead, canWrite } from './app-env.js';
 import { httpErrors } from './http-error.js';
 
-/** Any JSON: responses are the CLI's JSON, documented in the README, not re-declared here. */
-export const anyJson = { 'application/json': { schema: z.any() } } as const;
 export const orgParams = z.object({ id: z.string().min(1).max(200).openapi({ example: 'contoso' }) });
 
-export function ok(description: string) {
-  return { 200: { description, content: anyJson } } as const;
+/** A JSON response of the given shape. */
+export function json<S extends z.ZodType>(description: string, schema: S) {
+  return { description, content: { 'application/json': { schema } } } as const;
 }
 
 /** An organization the token may read; 404 otherwise, whether it exists or not, so no one learns of others. */

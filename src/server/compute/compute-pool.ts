@@ -5,7 +5,7 @@ import { AttainError, type Issue } from '../../core/attain-error.js';
 import type { Organization } from '../../engine/organization.js';
 import { organizationDocument } from '../../engine/organization-document.js';
 import type { CatalogSource, ComputeReply, ComputeRequest } from './compute-message.js';
-import { DEFAULT_TIME_LIMITS, type TaskName, type TaskParams } from './compute-tasks.js';
+import { DEFAULT_TIME_LIMITS, type JsonText, type TaskName, type TaskParams, type TaskResult } from './compute-tasks.js';
 
 export interface ComputePoolOptions {
   readonly catalog: CatalogSource;
@@ -46,7 +46,7 @@ export class ComputePool {
     organization: Organization,
     params: TaskParams<N>,
     timeLimitMs: number = this.limits[task],
-  ): Promise<string> {
+  ): Promise<JsonText<TaskResult<N>>> {
     const signal = AbortSignal.timeout(timeLimitMs);
     let reply: ComputeReply;
     try {
