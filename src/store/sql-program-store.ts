@@ -54,7 +54,8 @@ export class SqlProgramStore implements ProgramStore {
           trx.selectFrom('overrides').selectAll().where('org_id', 'in', ids).execute(),
           trx.selectFrom('transitions').selectAll().where('org_id', 'in', ids).orderBy('date').orderBy('id').execute(),
         ]);
-        const version = new Map(versions.map((v) => [v.id, v.data_version]));
+        // Text, as the stored evaluation's is: PGlite reads a bigint as a number, and 1 !== '1' read as a data change.
+        const version = new Map(versions.map((v) => [v.id, String(v.data_version)]));
         const awardsOf = new Map<string, EvaluationInput['awards'][number][]>();
         for (const a of awards) pushTo(awardsOf, a.org_id, { ...levelColumns(a), awarded: a.awarded });
         const overridesOf = new Map<string, EvaluationInput['overrides'][number][]>();
