@@ -50,13 +50,6 @@ export function dayParameter(name: string, value: string | undefined, fallback: 
   return day;
 }
 
-export function wholeNumber(name: string, value: string | undefined, min: number): number | undefined {
-  if (value === undefined || value === '') return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw httpErrors.badParameter(name, value, `a whole number of at least ${min}`);
-  return n;
-}
-
 /** The content type of JSON bodies sent as already serialized text. */
 export const JSON_HEADERS = { 'content-type': 'application/json; charset=UTF-8' } as const;
 

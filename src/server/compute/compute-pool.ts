@@ -1,4 +1,5 @@
 import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { AttainError, type Issue } from '../../core/attain-error.js';
@@ -76,7 +77,8 @@ function timeout(task: TaskName, ms: number): AttainError {
  * runs from its TypeScript source (the tests), it is the build's copy, so `npm run build` must have run.
  */
 function workerFile(): string {
+  // Paths, not `new URL`: a page test's DOM replaces the global URL with one Node's fileURLToPath refuses.
   const here = fileURLToPath(import.meta.url);
-  if (here.endsWith('.js')) return fileURLToPath(new URL('./compute-worker.js', import.meta.url));
-  return fileURLToPath(new URL('../../../dist/server/compute/compute-worker.js', import.meta.url));
+  if (here.endsWith('.js')) return path.join(path.dirname(here), 'compute-worker.js');
+  return path.join(path.dirname(here), '../../../dist/server/compute/compute-worker.js');
 }
