@@ -290,5 +290,11 @@ describe('real answers validate against their declared schemas', () => {
       error: { issues: { code: string }[] };
     };
     expect(range.error.issues[0]?.code).toBe('input.date.range');
+    const award = (await check('program.award', '/api/orgs/contoso/awards', {
+      body: JSON.stringify({ competency: 'cloud-crm', option: 'reseller', level: 'silver', awarded: '2018-02-30' }),
+      type: 'application/json',
+      status: 400,
+    })) as { error: { code: string; path: string } };
+    expect(award.error).toMatchObject({ code: 'request.parameter', path: 'awarded' });
   });
 });

@@ -18,10 +18,10 @@ import {
   standingSchema,
   transitionsSchema,
 } from './contract/program-schemas.js';
-import { dayQuery, flagQuery } from './contract/query-schemas.js';
+import { dayField, dayQuery, flagQuery, optionalDayQuery } from './contract/query-schemas.js';
 import { httpErrors } from './http-error.js';
 import { PROGRAM_CSV_HEADER, programCsv } from './program-csv.js';
-import { actorOf, bodyText, dayParameter, json, orgParams, readableOrganization } from './route-helpers.js';
+import { actorOf, bodyText, json, orgParams, readableOrganization } from './route-helpers.js';
 
 const tags = ['program'];
 const STATUSES = ['attained', 'not-attained', 'undetermined'] as const;
@@ -202,7 +202,11 @@ export const PROGRAM_ROUTES = {
     summary: 'Admin: record the day a level was granted (its anniversary year starts then)',
     request: {
       params: orgParams,
-      body: { content: { 'application/json': { schema: levelBody.extend({ awarded: z.string() }) } } },
+      body: {
+        content: {
+          'application/json': { schema: levelBody.extend({ awarded: dayField('awarded', 'the day the level was granted') }) },
+        },
+      },
     },
     responses: {
       204: { description: 'Recorded; the organization is re-evaluated' },
@@ -228,7 +232,7 @@ export const PROGRAM_ROUTES = {
           'application/json': {
             schema: levelBody.extend({
               status: z.enum(LIFECYCLE_STATUSES).nullable(),
-              until: z.string().optional(),
+              until: optionalDayQuery('until', 'the last day the status holds (required unless status is null)'),
               reason: z.string().max(2000).optional(),
             }),
           },
@@ -359,7 +363,7 @@ export function registerProgramRoutes(app: OpenAPIHono<AppEnv>, options: AppOpti
     requireAdmin(c);
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
-    const awarded = formatDay(dayParameter('awarded', body.awarded));
+    const awarded = formatDay(body.awarded);
     await program.recordAward(id, levelOf(body), awarded, actorOf(c));
     return c.body(null, 204);
   });
@@ -368,15 +372,11 @@ export function registerProgramRoutes(app: OpenAPIHono<AppEnv>, options: AppOpti
     requireAdmin(c);
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
+    if (body.status !== null && body.until === undefined) throw httpErrors.badParameter('until', '', 'a date YYYY-MM-DD');
     const override =
-      body.status === null
+      body.status === null || body.until === undefined
         ? null
-        : {
-            status: body.status,
-            until: formatDay(dayParameter('until', body.until ?? '')),
-            reason: body.reason ?? '',
-          };
-    if (override && body.until === undefined) throw httpErrors.badParameter('until', '', 'a date YYYY-MM-DD');
+        : { status: body.status, until: formatDay(body.until), reason: body.reason ?? '' };
     await program.recordOverride(id, levelOf(body), override, actorOf(c));
     return c.body(null, 204);
   });

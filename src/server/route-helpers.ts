@@ -37,19 +37,6 @@ export function actorOf(c: Context<AppEnv>): Actor {
   return { kind: 'token', id: c.get('token').id };
 }
 
-/** A date query parameter, or today: a real day from 1900-01-01 to 9999-12-31, as every input reads dates. */
-export function dayParameter(name: string, value: string | undefined, fallback: Day = dayOf(new Date())): Day {
-  if (value === undefined || value === '') return fallback;
-  const day = readDay(value);
-  if (day === 'invalid') throw httpErrors.badParameter(name, value, 'a date YYYY-MM-DD');
-  if (day === 'out-of-range') {
-    throw new AttainError('request.parameter', `${name} must be a date from 1900-01-01 to 9999-12-31, not "${value}"`, [
-      dayRangeIssue(name, value),
-    ]);
-  }
-  return day;
-}
-
 /** The content type of JSON bodies sent as already serialized text. */
 export const JSON_HEADERS = { 'content-type': 'application/json; charset=UTF-8' } as const;
 

@@ -29,25 +29,27 @@ function badParameter(ctx: z.RefinementCtx, name: string, value: string, expecte
   );
 }
 
+/** The day a parameter names, or the coded issue that refuses it. */
+function dayOrRefuse(ctx: z.RefinementCtx, name: string, value: string): Day {
+  const day = readDay(value);
+  if (day === 'invalid') return badParameter(ctx, name, value, 'a date YYYY-MM-DD');
+  if (day === 'out-of-range') {
+    return refuse(
+      ctx,
+      'request.parameter',
+      dayRangeIssue(name, value),
+      `${name} must be a date from 1900-01-01 to 9999-12-31, not "${value}"`,
+    );
+  }
+  return day;
+}
+
 /** A date parameter `YYYY-MM-DD` from 1900-01-01 to 9999-12-31, as every input reads dates; absent or empty: today. */
 export function dayQuery(name: string, description: string) {
   return z
     .string()
     .optional()
-    .transform((value, ctx): Day => {
-      if (value === undefined || value === '') return dayOf(new Date());
-      const day = readDay(value);
-      if (day === 'invalid') return badParameter(ctx, name, value, 'a date YYYY-MM-DD');
-      if (day === 'out-of-range') {
-        return refuse(
-          ctx,
-          'request.parameter',
-          dayRangeIssue(name, value),
-          `${name} must be a date from 1900-01-01 to 9999-12-31, not "${value}"`,
-        );
-      }
-      return day;
-    })
+    .transform((value, ctx): Day => (value === undefined || value === '' ? dayOf(new Date()) : dayOrRefuse(ctx, name, value)))
     .openapi({
       description: `${description} (YYYY-MM-DD; default today)`,
       example: '2018-03-31',
@@ -61,14 +63,16 @@ export function optionalDayQuery(name: string, description: string) {
   return z
     .string()
     .optional()
-    .transform((value, ctx): Day | undefined => {
-      if (value === undefined || value === '') return undefined;
-      const day = readDay(value);
-      if (day === 'invalid') return badParameter(ctx, name, value, 'a date YYYY-MM-DD');
-      if (day === 'out-of-range') return refuse(ctx, 'request.parameter', dayRangeIssue(name, value), `${name} is out of range`);
-      return day;
-    })
+    .transform((value, ctx): Day | undefined => (value === undefined || value === '' ? undefined : dayOrRefuse(ctx, name, value)))
     .openapi({ description: `${description} (YYYY-MM-DD)`, type: 'string', format: 'date' });
+}
+
+/** A date field of a JSON body, required. */
+export function dayField(name: string, description: string) {
+  return z
+    .string()
+    .transform((value, ctx): Day => dayOrRefuse(ctx, name, value))
+    .openapi({ description: `${description} (YYYY-MM-DD)`, example: '2018-03-31', type: 'string', format: 'date' });
 }
 
 /** A whole number of at least `min`; absent or empty: undefined. */
