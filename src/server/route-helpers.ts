@@ -1,8 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { Context, Next } from 'hono';
 import { AttainError } from '../core/attain-error.js';
-import { type Day, dayOf } from '../core/day.js';
-import { dayRangeIssue, readDay } from '../core/day-range.js';
 import { decodeUtf8 } from '../core/decode-utf8.js';
 import { findInexactNumber } from '../core/inexact-number.js';
 import { positionOf } from '../core/position-of.js';
