@@ -15,7 +15,7 @@ export default defineConfig({
     reportCompressedSize: true,
   },
   server: {
-    // `npm run dev:web` runs the mock API on 8787 (web/dev/mock-api.ts); a real `attain serve` can be used instead.
+    // `npm run dev:api` runs the real API on 8787 (web/dev/serve.ts); a running `attain serve` can be used instead.
     proxy: { '/api': process.env.ATTAIN_API ?? 'http://127.0.0.1:8787' },
   },
 });

@@ -1,8 +1,9 @@
+import type { RawCatalog } from '../catalog/catalog-schema.js';
 import type { Catalog } from '../catalog/catalog-types.js';
 import type { Store, TokenRecord } from '../store/store.js';
 import type { CatalogSource } from './compute/compute-message.js';
 import type { ComputePool } from './compute/compute-pool.js';
-import type { TaskName } from './compute/compute-tasks.js';
+import type { JsonText, TaskName, TaskResult } from './compute/compute-tasks.js';
 import type { FailureLimitOptions } from './failure-limit.js';
 import type { ServedCache } from './served-cache.js';
 
@@ -23,7 +24,7 @@ export interface Logger {
 
 /** Recently computed answers, shared by the routes of one app. */
 export interface AppCaches {
-  readonly evaluations: ServedCache<string>;
+  readonly evaluations: ServedCache<JsonText<TaskResult<'evaluate'>>>;
   /** Whole evaluation responses by token and URL, answered before validation and routing (see create-app). */
   readonly responses: ServedCache<string>;
   readonly tokens: ServedCache<TokenRecord | null>;
@@ -39,7 +40,7 @@ export interface AppOptions {
   readonly store: Store;
   readonly catalog: Catalog;
   /** The catalog's JSON document, served at /api/catalog (names in every language, for the dashboard). */
-  readonly catalogDocument?: unknown;
+  readonly catalogDocument?: RawCatalog;
   readonly logger?: Logger;
   /** The built dashboard (dist/web) to serve at `/`; none when absent. */
   readonly webRoot?: string | null;

@@ -7,14 +7,15 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { SHIPPED_CATALOGS } from '../catalog/shipped-catalog.js';
-import { AttainError, isAttainError } from '../core/attain-error.js';
-import { type StoreFault, storeFault, storeFaultOf } from '../store/store-fault.js';
+import { AttainError, type Issue, isAttainError } from '../core/attain-error.js';
+import { type StoreFault, storeFaultOf } from '../store/store-fault.js';
 import { VERSION } from '../version.js';
 import type { AppCaches, AppEnv, AppOptions, Logger } from './app-env.js';
 import { registerAuditRoutes } from './audit-routes.js';
 import { clientAddress, clientOf } from './client-address.js';
 import type { CatalogSource } from './compute/compute-message.js';
 import { ComputePool } from './compute/compute-pool.js';
+import { codedIssueOf } from './contract/query-schemas.js';
 import { FailureLimit } from './failure-limit.js';
 import { errorBody, faultBody, statusFor } from './http-error.js';
 import { localeOf } from './locale-of.js';
@@ -26,12 +27,11 @@ import { registerReportRoutes } from './report-routes.js';
 import { guardInput, JSON_HEADERS, responseKey } from './route-helpers.js';
 import { securityHeaders } from './security-headers.js';
 import { ServedCache } from './served-cache.js';
+import { registerServiceRoutes } from './service-routes.js';
 import { registerTokenRoutes } from './token-routes.js';
 
 const DEFAULT_BODY_LIMIT = 32 * 1024 * 1024;
 const PUBLIC = new Set(['/api/health', '/api/ready', '/api/openapi.json', '/api/docs']);
-/** How long readiness waits for the store: an embedded store busy with a long write answers nothing meanwhile. */
-const READY_MS = 5000;
 const BODYLESS = new Set(['GET', 'HEAD']);
 const EVALUATION_PATH = '/api/orgs/:id/evaluation';
 const silent: Logger = { info: () => undefined, error: () => undefined };
@@ -70,13 +70,7 @@ export function createApp(options: AppOptions): AttainApp {
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
       if (result.success) return;
-      const issues = result.error.issues.map((i) => ({
-        code: 'request.invalid',
-        path: i.path.join('.'),
-        params: { reason: i.message },
-      }));
-      const error = new AttainError('request.invalid', issues.map((i) => `${i.path}: ${i.params.reason}`).join('; '), issues);
-      return c.json(errorBody(error, localeOf(c)), 400);
+      return c.json(errorBody(requestError(result.error.issues), localeOf(c)), 400);
     },
   });
 
@@ -138,17 +132,7 @@ export function createApp(options: AppOptions): AttainApp {
     return body === undefined ? next() : c.body(body, 200, JSON_HEADERS);
   });
 
-  // Liveness: the process answers. Readiness: the store answers and can write.
-  app.get('/api/health', (c) => c.json({ ok: true, catalog: options.catalog.id }));
-  app.get('/api/ready', async (c) => {
-    await withTimeout(options.store.checkReady(), READY_MS);
-    return c.json({ ok: true }, 200);
-  });
-  app.get('/api/me', (c) => {
-    const token = c.get('token');
-    return c.json({ role: token.role, org: token.org, tokenId: token.id });
-  });
-  app.get('/api/catalog', (c) => c.json(catalogDocument(options)));
+  registerServiceRoutes(app, options);
   registerOrganizationRoutes(app, options, caches);
   registerReportRoutes(app, options, caches, compute);
   registerOutlookRoutes(app, options, compute);
@@ -156,17 +140,24 @@ export function createApp(options: AppOptions): AttainApp {
   registerTokenRoutes(app, options, caches);
   registerAuditRoutes(app, options);
 
-  app.doc31('/api/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'attain API',
-      version: VERSION,
-      description:
-        'Partner competency levels: evaluate, plan, forecast, import. Every route but this document, /api/docs, /api/health and /api/ready needs `Authorization: Bearer TOKEN`.',
-    },
-    security: [{ bearer: [] }],
+  // Not `doc31`: it answers a document it could not write with an empty 500; this one's failure is logged like any.
+  // Written once, on first request: every route is registered by then and none is added later.
+  let document: ReturnType<typeof app.getOpenAPI31Document> | undefined;
+  app.get('/api/openapi.json', (c) => {
+    document ??= app.getOpenAPI31Document({
+      openapi: '3.1.0',
+      info: {
+        title: 'attain API',
+        version: VERSION,
+        description:
+          'Partner competency levels: evaluate, plan, forecast, import. Every route but this document, /api/docs, /api/health and /api/ready needs `Authorization: Bearer TOKEN`. Every error answers `{ error: { code, message, path?, issues? } }`; each route lists the codes it can answer, by status.',
+      },
+      security: [{ bearer: [] }],
+    });
+    return c.json(document);
   });
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  registerDocumentRoutes(app);
   app.get('/api/docs', async (c) => {
     const document = await (await app.request('/api/openapi.json')).json();
     return c.html(openApiPage(document));
@@ -230,26 +221,45 @@ function refused(c: Context<AppEnv>, failures: FailureLimit, address: string | u
   return new AttainError('auth.invalid', 'the token is unknown or revoked', []);
 }
 
-/** The store's answer, or `store.unavailable` when it takes longer than `ms`. */
-async function withTimeout(work: Promise<void>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(storeFault('store.unavailable', `the store did not answer within ${ms} ms`)), ms);
-  });
-  try {
-    await Promise.race([work, late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 function tooLarge(): never {
   throw new AttainError('request.too-large', 'the request body is larger than the server accepts', []);
 }
 
-/** The catalog as published: the validated JSON document the catalog was compiled from. */
-function catalogDocument(options: AppOptions): unknown {
-  return options.catalogDocument ?? { id: options.catalog.id, name: options.catalog.name };
+/**
+ * A request the schemas refused: each problem a coded issue. A parameter schema's own issue (`request.parameter`,
+ * `input.date.range`) is kept as it is, and the first one's code is the error's; zod's other words become
+ * `request.invalid` issues.
+ */
+function requestError(
+  problems: readonly { readonly path: readonly PropertyKey[]; readonly message: string; readonly params?: unknown }[],
+) {
+  const coded = problems.map((p) => codedIssueOf(p.params));
+  const issues: Issue[] = problems.map(
+    (p, k) => coded[k]?.attain ?? { code: 'request.invalid', path: p.path.map(String).join('.'), params: { reason: p.message } },
+  );
+  const first = coded[0];
+  const message = problems.map((p, k) => (coded[k] ? p.message : `${issues[k]?.path}: ${p.message}`)).join('; ');
+  return new AttainError(first?.error ?? 'request.invalid', message, issues);
+}
+
+/** The API's own documentation, in the document too: a client finds every route the app answers there. */
+function registerDocumentRoutes(app: OpenAPIHono<AppEnv>): void {
+  app.openAPIRegistry.registerPath({
+    method: 'get',
+    path: '/api/openapi.json',
+    tags: ['service'],
+    summary: 'This document (OpenAPI 3.1; no token needed)',
+    security: [],
+    responses: { 200: { description: 'The OpenAPI document', content: { 'application/json': { schema: { type: 'object' } } } } },
+  });
+  app.openAPIRegistry.registerPath({
+    method: 'get',
+    path: '/api/docs',
+    tags: ['service'],
+    summary: 'This document as a page to read (no token needed)',
+    security: [],
+    responses: { 200: { description: 'HTML', content: { 'text/html': { schema: { type: 'string' } } } } },
+  });
 }
 
 function serveDashboard(app: OpenAPIHono<AppEnv>, webRoot: string | null): void {

@@ -5,10 +5,10 @@ import { Formatter } from '../render/formatter.js';
 import { isMessageCode, MESSAGES, type Messages } from '../render/messages.js';
 import { renderFinding } from '../render/render-text.js';
 
-type Status = 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500 | 503 | 507;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500 | 503 | 507;
 
 /** The HTTP status of each error code that is not a plain bad request. Decided here and nowhere else. */
-const STATUS: Readonly<Record<string, Status>> = {
+const STATUS: Readonly<Record<string, ErrorStatus>> = {
   'auth.required': 401,
   'auth.invalid': 401,
   'auth.forbidden': 403,
@@ -30,8 +30,12 @@ const STATUS: Readonly<Record<string, Status>> = {
   'store.fault': 500,
 };
 
-export function statusFor(error: AttainError): Status {
-  return STATUS[error.code] ?? 400;
+export function statusFor(error: AttainError): ErrorStatus {
+  return statusForCode(error.code);
+}
+
+export function statusForCode(code: string): ErrorStatus {
+  return STATUS[code] ?? (code === 'internal' ? 500 : 400);
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { ProgramFilter } from '../store/program-store.js';
 import type { Store } from '../store/store.js';
 
-const HEADER = [
+/** The export's columns, in order. */
+export const PROGRAM_CSV_HEADER = [
   'org_id',
   'name',
   'market',
@@ -14,12 +15,12 @@ const HEADER = [
   'at_risk_date',
   'next_change_date',
   'anniversary',
-];
+] as const;
 
 /** The operator's filtered list as CSV: one line per organization and level, quoted where a value needs it. */
 export async function programCsv(store: Store, filter: ProgramFilter): Promise<string> {
   const rows = await store.program.exportRows(filter);
-  const lines = [HEADER.join(',')];
+  const lines: string[] = [PROGRAM_CSV_HEADER.join(',')];
   for (const r of rows) {
     lines.push(
       [

@@ -1,8 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { Context, Next } from 'hono';
 import { AttainError } from '../core/attain-error.js';
-import { type Day, dayOf } from '../core/day.js';
-import { dayRangeIssue, readDay } from '../core/day-range.js';
 import { decodeUtf8 } from '../core/decode-utf8.js';
 import { findInexactNumber } from '../core/inexact-number.js';
 import { positionOf } from '../core/position-of.js';
@@ -11,12 +9,11 @@ import type { Actor } from '../store/store.js';
 import { type AppEnv, type AppOptions, canRead, canWrite } from './app-env.js';
 import { httpErrors } from './http-error.js';
 
-/** Any JSON: responses are the CLI's JSON, documented in the README, not re-declared here. */
-export const anyJson = { 'application/json': { schema: z.any() } } as const;
 export const orgParams = z.object({ id: z.string().min(1).max(200).openapi({ example: 'contoso' }) });
 
-export function ok(description: string) {
-  return { 200: { description, content: anyJson } } as const;
+/** A JSON response of the given shape. */
+export function json<S extends z.ZodType>(description: string, schema: S) {
+  return { description, content: { 'application/json': { schema } } } as const;
 }
 
 /** An organization the token may read; 404 otherwise, whether it exists or not, so no one learns of others. */
@@ -36,26 +33,6 @@ export function assertWritable(c: Context<AppEnv>, id: string): void {
 
 export function actorOf(c: Context<AppEnv>): Actor {
   return { kind: 'token', id: c.get('token').id };
-}
-
-/** A date query parameter, or today: a real day from 1900-01-01 to 9999-12-31, as every input reads dates. */
-export function dayParameter(name: string, value: string | undefined, fallback: Day = dayOf(new Date())): Day {
-  if (value === undefined || value === '') return fallback;
-  const day = readDay(value);
-  if (day === 'invalid') throw httpErrors.badParameter(name, value);
-  if (day === 'out-of-range') {
-    throw new AttainError('request.parameter', `${name} must be a date from 1900-01-01 to 9999-12-31, not "${value}"`, [
-      dayRangeIssue(name, value),
-    ]);
-  }
-  return day;
-}
-
-export function wholeNumber(name: string, value: string | undefined, min: number): number | undefined {
-  if (value === undefined || value === '') return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw httpErrors.badParameter(name, value, min);
-  return n;
 }
 
 /** The content type of JSON bodies sent as already serialized text. */

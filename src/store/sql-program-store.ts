@@ -54,7 +54,7 @@ export class SqlProgramStore implements ProgramStore {
           trx.selectFrom('overrides').selectAll().where('org_id', 'in', ids).execute(),
           trx.selectFrom('transitions').selectAll().where('org_id', 'in', ids).orderBy('date').orderBy('id').execute(),
         ]);
-        // PGlite reads a bigint as a number, PostgreSQL's driver as text: one form, so that versions compare.
+        // Text, as the stored evaluation's is: PGlite reads a bigint as a number, and 1 !== '1' read as a data change.
         const version = new Map(versions.map((v) => [v.id, String(v.data_version)]));
         const awardsOf = new Map<string, EvaluationInput['awards'][number][]>();
         for (const a of awards) pushTo(awardsOf, a.org_id, { ...levelColumns(a), awarded: a.awarded });

@@ -23,22 +23,15 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/**
- * Starts the real `attain serve --port 0 --data-dir <fresh dir>` and reads its URL and admin token from stdout.
- * `ATTAIN_E2E_MOCK=1` starts the development mock API instead (web/dev/serve.ts), only for working on the
- * dashboard before the server exists.
- */
+/** Starts the real `attain serve --port 0 --data-dir <fresh dir>` and reads its URL and admin token from stdout. */
 export async function startServer(): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'attain-e2e-data-'));
-  const mock = process.env.ATTAIN_E2E_MOCK === '1';
-  const child = mock
-    ? spawn(join(ROOT, 'node_modules/.bin/tsx'), ['web/dev/serve.ts', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
-    : spawn(process.execPath, ['bin/attain.js', 'serve', '--port', '0', '--data-dir', dataDir], {
-        cwd: ROOT,
-        stdio: ['ignore', 'pipe', 'pipe'],
-        env: { ...process.env, ATTAIN_LOG_LEVEL: 'warn' },
-      });
-  const { url, token } = await readBanner(child, mock);
+  const child = spawn(process.execPath, ['bin/attain.js', 'serve', '--port', '0', '--data-dir', dataDir], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ATTAIN_LOG_LEVEL: 'warn' },
+  });
+  const { url, token } = await readBanner(child);
   const api: RunningServer['api'] = async (secret, method, path, body) => {
     const response = await fetch(`${url}${path}`, {
       method,
@@ -53,7 +46,6 @@ export async function startServer(): Promise<RunningServer> {
     adminToken: token,
     api,
     partnerToken: async (org) => {
-      if (mock) return `dev-${org}`;
       const created = await api(token, 'POST', '/api/tokens', { role: 'partner', org, label: 'e2e' });
       if (created.status >= 300) throw new Error(`cannot create a partner token: ${JSON.stringify(created.body)}`);
       return String((created.body as { secret: string }).secret);
@@ -69,7 +61,7 @@ export async function startServer(): Promise<RunningServer> {
 }
 
 /** The server prints its URL and, on a fresh data directory, an admin token. */
-function readBanner(child: ChildProcess, mock: boolean): Promise<{ url: string; token: string }> {
+function readBanner(child: ChildProcess): Promise<{ url: string; token: string }> {
   return new Promise((resolve, reject) => {
     let out = '';
     let err = '';
@@ -85,7 +77,7 @@ function readBanner(child: ChildProcess, mock: boolean): Promise<{ url: string; 
       out += chunk.toString();
       const url = /https?:\/\/[^\s"']+/.exec(out)?.[0]?.replace(/\/$/, '');
       // "  admin token (shown once): att_…"
-      const token = mock ? 'dev-admin' : /admin token[^:\n]*:\s*(\S+)/i.exec(out)?.[1];
+      const token = /admin token[^:\n]*:\s*(\S+)/i.exec(out)?.[1];
       if (url && token) {
         clearTimeout(timer);
         resolve({ url, token });

@@ -1,11 +1,12 @@
 import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { AttainError, type Issue } from '../../core/attain-error.js';
 import type { Organization } from '../../engine/organization.js';
 import { organizationDocument } from '../../engine/organization-document.js';
 import type { CatalogSource, ComputeReply, ComputeRequest } from './compute-message.js';
-import { DEFAULT_TIME_LIMITS, type TaskName, type TaskParams } from './compute-tasks.js';
+import { DEFAULT_TIME_LIMITS, type JsonText, type TaskName, type TaskParams, type TaskResult } from './compute-tasks.js';
 
 export interface ComputePoolOptions {
   readonly catalog: CatalogSource;
@@ -46,7 +47,7 @@ export class ComputePool {
     organization: Organization,
     params: TaskParams<N>,
     timeLimitMs: number = this.limits[task],
-  ): Promise<string> {
+  ): Promise<JsonText<TaskResult<N>>> {
     const signal = AbortSignal.timeout(timeLimitMs);
     let reply: ComputeReply;
     try {
@@ -76,7 +77,8 @@ function timeout(task: TaskName, ms: number): AttainError {
  * runs from its TypeScript source (the tests), it is the build's copy, so `npm run build` must have run.
  */
 function workerFile(): string {
+  // Paths, not `new URL`: a page test's DOM replaces the global URL with one Node's fileURLToPath refuses.
   const here = fileURLToPath(import.meta.url);
-  if (here.endsWith('.js')) return fileURLToPath(new URL('./compute-worker.js', import.meta.url));
-  return fileURLToPath(new URL('../../../dist/server/compute/compute-worker.js', import.meta.url));
+  if (here.endsWith('.js')) return path.join(path.dirname(here), 'compute-worker.js');
+  return path.join(path.dirname(here), '../../../dist/server/compute/compute-worker.js');
 }

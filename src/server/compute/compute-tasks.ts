@@ -56,6 +56,10 @@ export const COMPUTE_TASKS = {
 
 export type TaskName = keyof typeof COMPUTE_TASKS;
 export type TaskParams<N extends TaskName> = Parameters<(typeof COMPUTE_TASKS)[N]>[1];
+export type TaskResult<N extends TaskName> = Awaited<ReturnType<(typeof COMPUTE_TASKS)[N]>>;
+
+/** JSON text of a value of type T: sent as it is, and typed as what it encodes. */
+export type JsonText<T> = string & { readonly __encodes?: T };
 
 /** Every task's time limit in ms, unless the app is told otherwise: a plan may search, the rest only compute. */
 export const DEFAULT_TIME_LIMITS: Readonly<Record<TaskName, number>> = {

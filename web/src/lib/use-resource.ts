@@ -25,8 +25,10 @@ export function useResource<T>(path: string | null, query?: Query): Resource<T> 
     const known = cache.peek<T>(url);
     if (known) setState({ url, value: known });
     else {
+      // Reloading the same URL (a write invalidated it) keeps what is shown until the new answer arrives: a page
+      // that fell back to "loading" would unmount its forms, an import panel's outcome with them.
       setState((previous) =>
-        previous.url === url && previous.value.status === 'loading' ? previous : { url, value: { status: 'loading' } },
+        previous.url === url && previous.value.status !== 'error' ? previous : { url, value: { status: 'loading' } },
       );
       void cache
         .load(url, () => api.get<T>(url))

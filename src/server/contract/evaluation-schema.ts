@@ -1,0 +1,147 @@
+import { z } from '@hono/zod-openapi';
+import type { Evaluation } from '../../engine/evaluation-types.js';
+import { type Same, sameType } from './same-type.js';
+
+export const levelStatusSchema = z.enum(['attained', 'not-attained', 'undetermined']);
+const requirementStatus = z.enum(['met', 'not-met', 'undetermined']);
+/** A decimal amount as text: money never passes through a float. */
+export const decimalSchema = z
+  .string()
+  .regex(/^-?\d+(\.\d+)?$/)
+  .openapi({ example: '12500.00' });
+export const daySchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .openapi({ example: '2018-03-31' });
+
+/** The facts a coded message is written from: text and numbers, and for some codes lists of them. */
+export const codedParamsSchema = z.record(
+  z.string(),
+  z.unknown().openapi({ description: 'A fact for the message of the code: text, a number, or a list or object of them' }),
+);
+
+/** A coded observation; renderers turn code and params into words in each language. */
+export const findingSchema = z.object({ code: z.string(), path: z.string(), params: codedParamsSchema }).openapi('Finding');
+
+const revenueResult = z.object({
+  kind: z.literal('revenue'),
+  id: z.string(),
+  status: requirementStatus,
+  met: z.boolean(),
+  products: z.array(z.string()).readonly(),
+  netNewOnly: z.boolean(),
+  currency: z.string(),
+  counted: decimalSchema,
+  required: decimalSchema.nullable(),
+  shortfall: decimalSchema.nullable(),
+  records: z.number().int(),
+  byCurrency: z.array(z.object({ currency: z.string(), amount: decimalSchema, converted: decimalSchema })).readonly(),
+  excluded: z.object({
+    notAssociated: z.object({ records: z.number().int(), amount: decimalSchema }),
+    notNetNew: z.object({ records: z.number().int(), amount: decimalSchema }),
+  }),
+});
+
+const peopleResult = z.object({
+  kind: z.literal('people'),
+  id: z.string(),
+  status: requirementStatus,
+  met: z.boolean(),
+  pools: z
+    .array(
+      z.object({
+        id: z.string(),
+        met: z.boolean(),
+        seats: z.number().int(),
+        filled: z.number().int(),
+        roles: z
+          .array(
+            z.object({
+              id: z.string(),
+              count: z.number().int(),
+              assigned: z.array(z.string()).readonly(),
+              eligible: z.number().int(),
+              short: z.number().int(),
+            }),
+          )
+          .readonly(),
+      }),
+    )
+    .readonly(),
+});
+
+type RequirementShape =
+  | z.infer<typeof revenueResult>
+  | z.infer<typeof peopleResult>
+  | {
+      kind: 'anyOf';
+      id: string;
+      status: z.infer<typeof requirementStatus>;
+      met: boolean;
+      path: string | null;
+      paths: readonly {
+        id: string;
+        status: z.infer<typeof requirementStatus>;
+        met: boolean;
+        requirements: readonly RequirementShape[];
+      }[];
+    };
+
+/** A requirement's result: revenue, people, or a choice of paths whose requirements are results again. */
+const requirementResult: z.ZodType<RequirementShape> = z
+  .lazy(() =>
+    z.discriminatedUnion('kind', [
+      revenueResult,
+      peopleResult,
+      z.object({
+        kind: z.literal('anyOf'),
+        id: z.string(),
+        status: requirementStatus,
+        met: z.boolean(),
+        path: z.string().nullable(),
+        paths: z
+          .array(
+            z.object({
+              id: z.string(),
+              status: requirementStatus,
+              met: z.boolean(),
+              requirements: z.array(requirementResult).readonly(),
+            }),
+          )
+          .readonly(),
+      }),
+    ]),
+  )
+  // Named, so that the document refers to it from inside itself.
+  .openapi('RequirementResult');
+
+export const levelResultSchema = z.object({
+  competency: z.string(),
+  option: z.string(),
+  level: z.string(),
+  attained: z.boolean(),
+  status: levelStatusSchema,
+  catalogVersion: z.string(),
+  requirements: z.array(requirementResult).readonly(),
+  gaps: z.array(findingSchema).readonly(),
+});
+
+export const policySchema = z.object({
+  revenueAssociation: z.enum(['within-period', 'associated-at-as-of']),
+  maxCompetenciesPerPerson: z.number().int().nullable(),
+});
+
+/** `GET /api/orgs/{id}/evaluation`: the JSON of `attain evaluate --format json`. */
+export const evaluationSchema = z
+  .object({
+    organization: z.object({ id: z.string(), name: z.string().nullable() }),
+    asOf: daySchema,
+    market: z.string(),
+    catalog: z.object({ id: z.string() }),
+    policy: policySchema,
+    results: z.array(levelResultSchema).readonly(),
+    warnings: z.array(findingSchema).readonly(),
+  })
+  .openapi('Evaluation');
+
+sameType<Same<z.infer<typeof evaluationSchema>, Evaluation>>();

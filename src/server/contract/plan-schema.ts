@@ -1,0 +1,64 @@
+import { z } from '@hono/zod-openapi';
+import type { Plan } from '../../planner/plan-types.js';
+import { codedParamsSchema, daySchema, decimalSchema } from './evaluation-schema.js';
+import { type Same, sameType } from './same-type.js';
+
+const coded = z.object({ code: z.string(), params: codedParamsSchema });
+
+/** `GET /api/orgs/{id}/plan`: the JSON of `attain plan --format json`. */
+export const planSchema = z
+  .object({
+    target: z.string().openapi({ example: 'cloud-crm/reseller/gold' }),
+    asOf: daySchema,
+    catalogVersion: z.string(),
+    feasible: z.boolean(),
+    path: z.string().nullable(),
+    newPeople: z.array(z.string()).readonly(),
+    steps: z
+      .array(z.object({ person: z.string(), exam: z.string(), role: z.string(), pool: z.string(), requirement: z.string() }))
+      .readonly(),
+    seats: z
+      .array(
+        z.object({
+          person: z.string(),
+          role: z.string(),
+          pool: z.string(),
+          requirement: z.string(),
+          exams: z.array(z.string()).readonly(),
+        }),
+      )
+      .readonly(),
+    revenue: z
+      .array(
+        z.object({
+          requirement: z.string(),
+          counted: decimalSchema,
+          required: decimalSchema.nullable(),
+          shortfall: decimalSchema.nullable(),
+          currency: z.string(),
+        }),
+      )
+      .readonly(),
+    cost: z.object({ newPeople: z.number().int(), exams: z.number().int() }),
+    reason: coded,
+    alternatives: z
+      .array(
+        z.object({
+          path: z.string().nullable(),
+          feasible: z.boolean(),
+          newPeople: z.number().int().nullable(),
+          exams: z.number().int().nullable(),
+          blocked: coded.nullable(),
+        }),
+      )
+      .readonly(),
+    options: z.object({
+      maxExamsPerPerson: z.number().int().nullable(),
+      exclude: z.array(z.string()).readonly(),
+      noHire: z.boolean(),
+    }),
+    kept: z.array(z.string()).readonly().exactOptional(),
+  })
+  .openapi('Plan');
+
+sameType<Same<z.infer<typeof planSchema>, Plan>>();
