@@ -17,6 +17,11 @@ export interface PlanMessages {
   readonly revenueMet: string;
   readonly revenueShort: (amount: string) => string;
   readonly noThreshold: string;
+  // Issue 15: the blocker first, new hires grouped.
+  /** Heads the revenue shortfalls, shown before anything else: no exam and no hire makes up for them. */
+  readonly blockerTitle: string;
+  /** A row standing for several new hires who all sit the same exams. */
+  readonly newHires: (count: number) => string;
 }
 
 const roles = (p: Params) => (Array.isArray(p.roles) ? p.roles.join(', ') : '');
@@ -46,6 +51,8 @@ const en: PlanMessages = {
   revenueMet: 'met',
   revenueShort: (amount) => `${amount} short`,
   noThreshold: 'no threshold for this market',
+  blockerTitle: 'What stops this level, and no exam can fix:',
+  newHires: (count) => `${count} new people, each`,
 };
 
 const zhTW: PlanMessages = {
@@ -73,6 +80,8 @@ const zhTW: PlanMessages = {
   revenueMet: '已符合',
   revenueShort: (amount) => `尚差 ${amount}`,
   noThreshold: '此市場無門檻',
+  blockerTitle: '阻礙此級別、且無法以測驗解決的條件：',
+  newHires: (count) => `新進人員 ${count} 人，每人`,
 };
 
 const koKR: PlanMessages = {
@@ -100,6 +109,8 @@ const koKR: PlanMessages = {
   revenueMet: '충족',
   revenueShort: (amount) => `${amount} 부족`,
   noThreshold: '이 시장의 임계값 없음',
+  blockerTitle: '이 수준을 가로막고 있으며 시험으로는 해결할 수 없는 요건:',
+  newHires: (count) => `신규 인원 ${count}명, 각자`,
 };
 
 export const PLAN_MESSAGES: Readonly<Record<Locale, PlanMessages>> = { en, 'zh-TW': zhTW, 'ko-KR': koKR };

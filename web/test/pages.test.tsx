@@ -65,7 +65,12 @@ describe('plan', () => {
     });
     fireEvent.click(screen.getByRole('button', { name: 'Make plan' }));
     await waitFor(() => expect(screen.getByTestId('plan-cost').textContent).toBe('8 new people, 29 exams'));
-    expect(screen.getByRole('rowheader', { name: 'new-1 (new hire)' })).toBeTruthy();
+    // The revenue shortfall leads, and the eight identical hires are one row.
+    const blocker = screen.getByTestId('plan-blocker');
+    expect(blocker.compareDocumentPosition(screen.getByTestId('plan-cost')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(blocker.textContent).toContain('$179,206.30 short');
+    expect(screen.getByRole('rowheader', { name: '8 new people, each' })).toBeTruthy();
+    expect(screen.queryByRole('rowheader', { name: 'new-1 (new hire)' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Exclude 王小明' }));
     await waitFor(() => expect(screen.getByTestId('plan-cost').textContent).toBe('9 new people, 32 exams'));
     expect(screen.getByTestId('plan-compare').textContent).toBe('Without exclusions: 8 new people, 29 exams.');
