@@ -24,6 +24,15 @@ export interface Messages {
   readonly gapsTitle: string;
   readonly warningsTitle: string;
   readonly summaryTitle: string;
+  // Issue 15: ignored data grouped by reason in the text report.
+  /** Each reason data is ignored for, by the warning's code. */
+  readonly ignoredReason: Readonly<Record<string, string>>;
+  /** After the most frequent values of a reason: how many other values there are. */
+  readonly ignoredOthers: (n: string) => string;
+  /** After a reason's examples: how many more items it has. */
+  readonly ignoredMore: (n: string) => string;
+  /** How to see every ignored item. */
+  readonly ignoredAll: string;
   readonly allOf: (items: readonly string[]) => string;
   readonly oneOf: (items: readonly string[]) => string;
   readonly findings: Readonly<Record<string, Template>>;
@@ -52,6 +61,18 @@ const en: Messages = {
   gapsTitle: 'What is missing',
   warningsTitle: 'Ignored data',
   summaryTitle: 'Summary',
+  ignoredReason: {
+    'exam.unknown': 'Exams not in the catalog',
+    'exam.future': 'Exams passed after the evaluation date',
+    'exam.before-launch': 'Exams passed before they counted for competencies',
+    'exam.after-retirement': 'Exams passed after they retired',
+    'exam.expired': 'Exams no longer accepted',
+    'revenue.unknown-product': "Revenue on products not in the catalog's product registry",
+    'revenue.future': 'Revenue dated after the evaluation date',
+  },
+  ignoredOthers: (n) => `${n} other${n === '1' ? '' : 's'}`,
+  ignoredMore: (n) => `… and ${n} more`,
+  ignoredAll: 'Every ignored item: --all-ignored, or --format json.',
   allOf: (items) => `all of ${items.join(', ')}`,
   oneOf: (items) => `one of ${items.join(', ')}`,
   findings: {
@@ -228,6 +249,18 @@ const zhTW: Messages = {
   gapsTitle: '尚缺項目',
   warningsTitle: '已忽略的資料',
   summaryTitle: '摘要',
+  ignoredReason: {
+    'exam.unknown': '不在目錄中的測驗',
+    'exam.future': '在評估日期之後通過的測驗',
+    'exam.before-launch': '在計入能力之前通過的測驗',
+    'exam.after-retirement': '在淘汰之後通過的測驗',
+    'exam.expired': '已不再採計的測驗',
+    'revenue.unknown-product': '不在目錄產品登錄中的產品營收',
+    'revenue.future': '日期在評估日期之後的營收',
+  },
+  ignoredOthers: (n) => `其他 ${n} 項`,
+  ignoredMore: (n) => `…另有 ${n} 筆`,
+  ignoredAll: '列出所有忽略的項目：--all-ignored 或 --format json。',
   allOf: (items) => `${items.join('、')} 全部`,
   oneOf: (items) => `${items.join('、')} 其中一項`,
   findings: {
@@ -385,6 +418,18 @@ const koKR: Messages = {
   gapsTitle: '부족한 항목',
   warningsTitle: '무시된 데이터',
   summaryTitle: '요약',
+  ignoredReason: {
+    'exam.unknown': '카탈로그에 없는 시험',
+    'exam.future': '평가 날짜 이후에 통과한 시험',
+    'exam.before-launch': '역량에 인정되기 전에 통과한 시험',
+    'exam.after-retirement': '사용 중지 후에 통과한 시험',
+    'exam.expired': '더 이상 인정되지 않는 시험',
+    'revenue.unknown-product': '카탈로그의 제품 목록에 없는 제품의 수익',
+    'revenue.future': '평가 날짜 이후 날짜의 수익',
+  },
+  ignoredOthers: (n) => `그 외 ${n}개`,
+  ignoredMore: (n) => `… 외 ${n}건`,
+  ignoredAll: '무시된 항목 전체 보기: --all-ignored 또는 --format json',
   allOf: (items) => `${items.join(', ')} 모두`,
   oneOf: (items) => `${items.join(', ')} 중 하나`,
   findings: {

@@ -12,6 +12,7 @@ import { readStoredOrganizations, storedOrgIds, storedOrgOptions } from '../stor
 export const evaluateOptions: readonly OptionSpec[] = [
   { name: 'as-of', value: 'DATE', description: 'evaluate as of YYYY-MM-DD (default: today)' },
   formatOption,
+  { name: 'all-ignored', description: 'list every ignored record in the text report (default: grouped by reason)' },
   langOption,
   catalogOption,
   ...policyOptions,
@@ -48,7 +49,10 @@ export async function evaluateCommand(argv: readonly string[], write: (text: str
     // Without a cap this is plain `evaluate`; with one, levels are decided together.
     const evaluation = await evaluateJointly(catalog, organization, { ...(asOf === undefined ? {} : { asOf }), policy });
     if (options.format === 'json') results.push(evaluation);
-    else write(renderEvaluationText(evaluation, catalog, locale, personNames(organization)));
+    else {
+      const text = { allIgnored: options['all-ignored'] === true };
+      write(renderEvaluationText(evaluation, catalog, locale, personNames(organization), text));
+    }
   }
   if (options.format === 'json') write(`${JSON.stringify(results.length === 1 ? results[0] : results, null, 2)}\n`);
   return refused > 0 ? 2 : 0;
