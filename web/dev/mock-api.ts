@@ -101,6 +101,7 @@ export function createMockApi(
         customers: org.customers.length,
         revenueRecords: org.revenue.length,
         updatedAt,
+        held: program.held(org.id),
       }));
     return c.json({ organizations });
   });

@@ -30,6 +30,7 @@ import type {
   StoredEvaluation,
   StoredTransition,
 } from '../../src/store/program-store.js';
+import type { OrganizationSummary } from '../../src/store/store.js';
 
 const HORIZON = 90;
 
@@ -44,6 +45,8 @@ interface Context {
 export interface MockProgram {
   /** Re-evaluates one organization as the jobs do after a write (its data changed). */
   readonly dataChanged: (id: string) => void;
+  /** The levels an organization holds by its stored standing, as the organizations list reports them. */
+  readonly held: (id: string) => OrganizationSummary['held'];
 }
 
 /**
@@ -377,6 +380,12 @@ export function registerMockProgram(app: Hono<any>, ctx: Context, programAsOf: s
   return {
     dataChanged: (id) => {
       if (asOf) evaluateOne(id, parseDay(asOf) as Day, 'data');
+    },
+    held: (id) => {
+      const stored = evaluations.get(id);
+      if (!stored) return null;
+      const levels = stored.levels.filter((l) => l.status === 'attained').sort(byIds);
+      return { asOf: stored.asOf, levels: levels.map(({ competency, option, level }) => ({ competency, option, level })) };
     },
   };
 }

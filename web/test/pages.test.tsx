@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 
 import { readFileSync } from 'node:fs';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { Formatter } from '../../src/render/formatter.js';
 import { MESSAGES } from '../../src/render/messages.js';
@@ -357,5 +357,33 @@ describe('overview: the stored standing', () => {
       '첫 평가가 대기 중입니다. 평가가 실행되면 수명 주기 상태가 표시됩니다.',
     );
     expect(screen.queryAllByTestId('lifecycle')).toHaveLength(0);
+  });
+});
+
+describe('organizations list', () => {
+  it('says which levels each organization holds, its highest per option, from the stored standings', async () => {
+    await renderApp({ path: '/' });
+    const cards = await screen.findAllByTestId('org-held');
+    const contoso = cards.find((c) => c.closest('li')?.textContent?.includes('contoso')) as HTMLElement;
+    expect(contoso.textContent).toContain('Holds, as of Mar 31, 2018:');
+    // Silver and Gold of Cloud CRM are held: Gold alone is named.
+    expect(
+      within(contoso)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
+      '✔ Gold Cloud Customer Relationship Management (Cloud CRM) · Cloud CRM reseller option',
+      '✔ Silver Cloud Business Applications · Enterprise Customer Engagement option',
+    ]);
+  });
+
+  it('speaks the page language, and says when the program has not evaluated an organization yet', async () => {
+    await renderApp({ path: '/', locale: 'ko-KR' });
+    const held = (await screen.findAllByTestId('org-held')).map((c) => c.textContent);
+    expect(held.find((text) => text?.includes('골드'))).toContain('2018. 3. 31. 기준 보유 수준:');
+    expect(held).toContain('2018. 3. 31. 기준 보유한 수준이 없습니다.');
+    cleanup();
+    await renderApp({ path: '/', programAsOf: null });
+    expect(await screen.findAllByText('Not evaluated yet: the program has not run since it was added.')).toHaveLength(2);
   });
 });

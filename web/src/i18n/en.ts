@@ -226,6 +226,14 @@ export const en = {
   catalogRefused: (n: number) => `The draft catalog was refused: ${n} problem${n === 1 ? '' : 's'}`,
   changesPages: 'Pages of changes',
   location: 'Location',
+
+  // Issue 15: the organizations list says what each holds; the as-of date in the page's language.
+  heldAsOf: (date: string) => `Holds, as of ${date}:`,
+  heldNone: (date: string) => `Holds no level as of ${date}.`,
+  heldPending: 'Not evaluated yet: the program has not run since it was added.',
+  dateYear: 'Year',
+  dateMonth: 'Month',
+  dateDay: 'Day',
 };
 
 /** The shape every language's dashboard messages must have. */

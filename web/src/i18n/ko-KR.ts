@@ -230,4 +230,12 @@ export const koKR: UiMessages = {
   catalogRefused: (n) => `초안 카탈로그가 거부되었습니다: 문제 ${n}개`,
   changesPages: '변경 페이지',
   location: '위치',
+
+  // Issue 15: the organizations list says what each holds; the as-of date in the page's language.
+  heldAsOf: (date) => `${date} 기준 보유 수준:`,
+  heldNone: (date) => `${date} 기준 보유한 수준이 없습니다.`,
+  heldPending: '아직 평가되지 않았습니다. 추가된 후 프로그램이 실행되지 않았습니다.',
+  dateYear: '연도',
+  dateMonth: '월',
+  dateDay: '일',
 };

@@ -223,4 +223,12 @@ export const zhTW: UiMessages = {
   catalogRefused: (n) => `草稿目錄已被拒絕：發現 ${n} 個問題`,
   changesPages: '變更分頁',
   location: '位置',
+
+  // Issue 15: the organizations list says what each holds; the as-of date in the page's language.
+  heldAsOf: (date) => `截至 ${date} 持有的級別：`,
+  heldNone: (date) => `截至 ${date} 未持有任何級別。`,
+  heldPending: '尚未評估：加入後計畫尚未執行。',
+  dateYear: '年',
+  dateMonth: '月',
+  dateDay: '日',
 };
