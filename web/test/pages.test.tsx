@@ -387,3 +387,23 @@ describe('organizations list', () => {
     expect(await screen.findAllByText('Not evaluated yet: the program has not run since it was added.')).toHaveLength(2);
   });
 });
+
+describe('the as-of date', () => {
+  it('is chosen in the page language, in its order, and a shorter month keeps a real day', async () => {
+    await renderApp({ path: '/orgs/contoso/plan?asOf=2018-03-31', locale: 'ko-KR' });
+    const group = await screen.findByRole('group', { name: '기준일' });
+    const selects = within(group).getAllByRole('combobox');
+    expect(selects.map((s) => s.getAttribute('aria-label'))).toEqual(['연도', '월', '일']);
+    expect(selects.map((s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent)).toEqual(['2018년', '3월', '31일']);
+    fireEvent.change(within(group).getByRole('combobox', { name: '월' }), { target: { value: '4' } });
+    await waitFor(() => expect(window.location.search).toContain('asOf=2018-04-30'));
+    expect(group.getAttribute('data-value')).toBe('2018-04-30');
+  });
+
+  it('reads month, day, year in English', async () => {
+    await renderApp({ path: '/orgs/contoso/plan?asOf=2018-03-31' });
+    const group = await screen.findByRole('group', { name: 'As of' });
+    const selects = within(group).getAllByRole('combobox') as HTMLSelectElement[];
+    expect(selects.map((s) => s.selectedOptions[0]?.textContent)).toEqual(['March', '31', '2018']);
+  });
+});
