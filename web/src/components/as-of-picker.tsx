@@ -1,4 +1,3 @@
-import { useId } from 'react';
 import { dateFieldOrder, dayName, daysInMonth, isoOf, monthNames, yearChoices, yearName } from '../lib/date-fields.js';
 import { todayIso } from '../lib/dates.js';
 import { useSession } from '../lib/session.js';
@@ -10,10 +9,10 @@ import { useSession } from '../lib/session.js';
  */
 export function AsOfPicker() {
   const { asOf, setAsOf, t, locale } = useSession();
-  const id = useId();
   const [year = 2018, month = 1, day = 1] = asOf.split('-').map(Number);
   const thisYear = Number(todayIso().slice(0, 4));
   const months = monthNames(locale);
+  const days = Array.from({ length: daysInMonth(year, month) }, (_, i) => i + 1);
   const fields = {
     year: (
       <select
@@ -53,21 +52,21 @@ export function AsOfPicker() {
         value={day}
         onChange={(e) => setAsOf(isoOf(year, month, Number(e.target.value)))}
       >
-        {Array.from({ length: daysInMonth(year, month) }, (_, i) => (
-          <option key={i + 1} value={i + 1}>
-            {dayName(locale, i + 1)}
+        {days.map((d) => (
+          <option key={d} value={d}>
+            {dayName(locale, d)}
           </option>
         ))}
       </select>
     ),
   } as const;
   return (
-    <div className="field field-inline as-of" role="group" aria-labelledby={id} data-testid="as-of" data-value={asOf}>
-      <span id={id}>{t.asOf}</span>
+    <fieldset className="field field-inline as-of" data-testid="as-of" data-value={asOf}>
+      <legend>{t.asOf}</legend>
       <span className="as-of-fields">{dateFieldOrder(locale).map((field) => fields[field])}</span>
       <button type="button" className="link-button" onClick={() => setAsOf(todayIso())}>
         {t.today}
       </button>
-    </div>
+    </fieldset>
   );
 }
