@@ -383,7 +383,7 @@ function PlanRevenue(props: {
   const { level, f, pm } = props;
   return (
     <div
-      className={props.blocker ? 'table-scroll plan-blocker' : 'table-scroll'}
+      className={props.blocker ? 'table-scroll plan-revenue plan-blocker' : 'table-scroll plan-revenue'}
       data-testid={props.blocker ? 'plan-blocker' : 'plan-revenue'}
     >
       <table>

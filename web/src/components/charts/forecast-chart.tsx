@@ -134,7 +134,7 @@ function LevelTick(props: {
   // Centred on the row: the first line starts half the block's height above it.
   const first = `${0.35 - ((lines.length - 1) * 1.2) / 2}em`;
   return (
-    <text x={props.x} y={props.y} textAnchor="end" fontSize={LABEL_SIZE} fill="#1f2328">
+    <text className="level-tick" x={props.x} y={props.y} textAnchor="end" fontSize={LABEL_SIZE} fill="#1f2328">
       {lines.map((line, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: the lines of one label, in order
         <tspan key={i} x={props.x} dy={i === 0 ? first : '1.2em'} fontWeight={i === lines.length - 1 ? 600 : undefined}>
