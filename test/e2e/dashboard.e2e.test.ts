@@ -207,7 +207,7 @@ describe.skipIf(skipped !== undefined)(TITLE, () => {
         blocker: 'What stops this level, and no exam can fix:',
         hires: '8 new people, each',
         group: 'As of',
-        date: ['March', '31', '2018'],
+        date: ['Mar', '31', '2018'],
       },
       'zh-TW': {
         blocker: '阻礙此級別、且無法以測驗解決的條件：',

@@ -8,7 +8,7 @@ describe('date fields in the page language', () => {
     expect(dateFieldOrder('en')).toEqual(['month', 'day', 'year']);
     expect(dateFieldOrder('zh-TW')).toEqual(['year', 'month', 'day']);
     expect(dateFieldOrder('ko-KR')).toEqual(['year', 'month', 'day']);
-    expect(monthNames('en')[2]).toBe('March');
+    expect(monthNames('en')[2]).toBe('Mar');
     expect(monthNames('zh-TW')[2]).toBe('3月');
     expect(monthNames('ko-KR')[2]).toBe('3월');
     expect([dayName('en', 31), dayName('zh-TW', 31), dayName('ko-KR', 31)]).toEqual(['31', '31日', '31일']);

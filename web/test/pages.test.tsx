@@ -404,6 +404,6 @@ describe('the as-of date', () => {
     await renderApp({ path: '/orgs/contoso/plan?asOf=2018-03-31' });
     const group = await screen.findByRole('group', { name: 'As of' });
     const selects = within(group).getAllByRole('combobox') as HTMLSelectElement[];
-    expect(selects.map((s) => s.selectedOptions[0]?.textContent)).toEqual(['March', '31', '2018']);
+    expect(selects.map((s) => s.selectedOptions[0]?.textContent)).toEqual(['Mar', '31', '2018']);
   });
 });

@@ -13,9 +13,9 @@ export function dateFieldOrder(locale: string): DateField[] {
   return parts.length === 3 ? parts : ['year', 'month', 'day'];
 }
 
-/** The twelve months' names in a language, January first ("March", "3月", "3월"). */
+/** The twelve months' short names in a language, January first ("Mar", "3月", "3월"): the picker sits in the top bar. */
 export function monthNames(locale: string): string[] {
-  const format = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' });
+  const format = new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' });
   return Array.from({ length: 12 }, (_, m) => format.format(new Date(Date.UTC(2018, m, 1))));
 }
 
