@@ -5,7 +5,7 @@ import type { Locale } from '../core/localized.js';
 import type { Plan } from '../planner/plan-types.js';
 import { Formatter, requirementAt } from './formatter.js';
 import { PLAN_MESSAGES } from './plan-messages.js';
-import { planRows, revenueBlockers } from './plan-people.js';
+import { planRows, revenueBlockers } from './plan-rows.js';
 
 /** A plan as a practice lead reads it: the path and why, then who sits which exam, grouped by person. */
 export function renderPlanText(

@@ -11,7 +11,7 @@ export {
   planByPerson,
   planRows,
   revenueBlockers,
-} from '../../../src/render/plan-people.js';
+} from '../../../src/render/plan-rows.js';
 
 /** People who already sit in seats of the chosen path and need no exam, each once with every seat they fill. */
 export function seatedWithoutExams(plan: Plan): { readonly person: string; readonly seats: Plan['seats'] }[] {

@@ -2,7 +2,7 @@ import type { Formatter } from '../../../src/render/formatter.js';
 import type { OrganizationSummary } from '../api/types.js';
 import { Loadable } from '../components/loadable.js';
 import { AppLink } from '../lib/app-link.js';
-import { highestHeld } from '../lib/held-levels.js';
+import { highestHeld } from '../lib/highest-held.js';
 import { levelName } from '../lib/level-names.js';
 import { useFormatter } from '../lib/org-data.js';
 import { orgPath, useTitle } from '../lib/router.js';
