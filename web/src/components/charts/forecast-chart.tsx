@@ -8,9 +8,13 @@ import { textMeasure, wrapLabel } from './axis-labels.js';
 const FILL: Record<LevelStatus, string> = { attained: '#1a7f37', 'not-attained': '#d0d7de', undetermined: '#d4a72c' };
 /** An outline that keeps every segment 3:1 against the white chart (WCAG 1.4.11), whatever its fill. */
 const OUTLINE = '#57606a';
-/** The level labels' size, and the widest a line of them may be: the bars keep the rest of a phone's width. */
+/** The level labels' size, and the widest a line of them may be: narrower on a phone, so the bars keep half of it. */
 const LABEL_SIZE = 12;
 const LABEL_LINE = 170;
+const PHONE_LABEL_LINE = 120;
+/** Each level's band: room for its label's lines, three and the level's name on a phone. */
+const ROW = 56;
+const PHONE_ROW = 72;
 /** Room between the labels and the axis line, for its tick marks. */
 const TICK_ROOM = 14;
 
@@ -49,11 +53,14 @@ export function ForecastChart(props: ForecastChartProps) {
   // Each option name wrapped to two lines at most, and the axis as wide as its widest line: a fixed width with a
   // count of characters clipped English labels, whose letters are wider than the count assumed.
   const measure = textMeasure(LABEL_SIZE);
-  const wrapped = props.labels.map(([option, level]) => [...wrapLabel(option, LABEL_LINE, measure, 2), level]);
+  const phone = typeof window !== 'undefined' && window.matchMedia?.('(max-width: 640px)').matches === true;
+  const line = phone ? PHONE_LABEL_LINE : LABEL_LINE;
+  const row = phone ? PHONE_ROW : ROW;
+  const wrapped = props.labels.map(([option, level]) => [...wrapLabel(option, line, measure, phone ? 3 : 2), level]);
   const axisWidth = Math.ceil(Math.max(60, ...wrapped.flatMap((lines) => lines.map(measure)))) + TICK_ROOM;
   return (
     <div className="chart" role="img" aria-label={props.label} data-testid="forecast-chart">
-      <ResponsiveContainer width="100%" height={timelines.length * 56 + 48}>
+      <ResponsiveContainer width="100%" height={timelines.length * row + 48}>
         <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 8 }} barCategoryGap={12}>
           <CartesianGrid horizontal={false} strokeDasharray="2 4" />
           <XAxis
