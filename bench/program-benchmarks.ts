@@ -24,6 +24,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { type Day, formatDay, parseDay } from '../src/core/day.js';
 import type { Organization } from '../src/engine/organization.js';
 import type { SqlStore } from '../src/store/sql-store.js';
 import { generateOrganization, mulberry32 } from './generate-organization.js';
@@ -311,9 +312,9 @@ function latencies(samples: readonly Sample[]): Latencies {
  * Starts a run through the API and follows it to the end, meanwhile probing health and a random organization's
  * stored standing back to back. The run's time is the server's own, from queued to finished.
  */
-async function measureRun(api: Api, organizations: number, probe = true): Promise<RunMeasure> {
+async function measureRun(api: Api, organizations: number, probe = true, asOf = AS_OF): Promise<RunMeasure> {
   const queuedAt = performance.now();
-  const queued = await api.json<RunRow>('POST', `/api/program/runs?asOf=${AS_OF}`);
+  const queued = await api.json<RunRow>('POST', `/api/program/runs?asOf=${asOf}`);
   const health: Sample[] = [];
   const standing: Sample[] = [];
   let finished = !probe;
@@ -464,8 +465,10 @@ async function compareWorkers(prepared: Prepared, logDir: string): Promise<Worke
     for (const [r, count] of [2, 1, 2, 1, 2].entries()) {
       const workers = await startWorkers(prepared.location, count, logDir);
       try {
-        // No probes: this is throughput alone, and a probe's work would weigh more on two workers than on one.
-        const run = await measureRun(api, prepared.organizations, false);
+        // No probes: this is throughput alone, and a probe's work would weigh more on two workers than on one. Each
+        // round as of another day: a run leaves out organizations already evaluated on their data as of its day.
+        const asOf = formatDay((parseDay(AS_OF) as Day) - r);
+        const run = await measureRun(api, prepared.organizations, false, asOf);
         const perSecond = round(prepared.organizations / run.seconds);
         console.log(
           `   ${count} worker process${count === 1 ? '' : 'es'}: ${perSecond} organizations/s${r === 0 ? ' (warm-up)' : ''}`,

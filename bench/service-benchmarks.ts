@@ -204,7 +204,7 @@ function runPsql(databaseUrl: string, command: string): string {
 }
 
 function dropSchema(databaseUrl: string, schema: string): void {
-  spawnSync('psql', [databaseUrl, '-q', '-c', `DROP SCHEMA IF EXISTS ${schema} CASCADE`], { encoding: 'utf8' });
+  spawnSync('psql', [databaseUrl, '-q', '-c', `DROP SCHEMA IF EXISTS ${schema}, ${schema}_jobs CASCADE`], { encoding: 'utf8' });
 }
 
 export function serviceRows(http: HttpResult, imported: ImportResult): string[][] {

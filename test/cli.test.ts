@@ -80,6 +80,20 @@ describe('attain evaluate on the examples', () => {
     expect(ko.stdout).toContain('실버: 판정 불가');
   });
 
+  it('says what comes next: a held level that will lapse, its headroom and the next action', async () => {
+    const { stdout, status } = await runCli(['evaluate', 'examples/contoso-dynamics.json', '--as-of', '2018-03-31']);
+    expect(status).toBe(0);
+    const next = stdout.slice(stdout.indexOf('What comes next (through Sep 30, 2019, assuming no new data)'));
+    expect(next).toContain(
+      [
+        '  Cloud Customer Relationship Management (Cloud CRM) · Cloud CRM reseller option · Gold: attained',
+        '    Gold lapses on Apr 30, 2018: revenue of Apr 30, 2017 (Microsoft Dynamics CRM Online) leaves the trailing twelve months',
+        '    Headroom: Net new cloud revenue (TTM): $21,729.25 above the threshold · Functional and deployment consultant: none to spare · Customization and configuration consultant: none to spare',
+        '    Next action: cover the $62,520.75 shortfall in Net new cloud revenue (TTM) before Apr 30, 2018',
+      ].join('\n'),
+    );
+  });
+
   it('prints the JSON contract', async () => {
     const { stdout, status } = await runCli([
       'evaluate',

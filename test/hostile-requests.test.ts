@@ -72,7 +72,13 @@ describe('dates outside 1900-01-01 … 9999-12-31', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.integer({ min: parseDay('0000-01-01') as number, max: (parseDay('1900-01-01') as number) - 1 }).map(formatDay),
-        fc.constantFrom('evaluation?asOf=', 'forecast?from=', 'forecast?from=2018-01-01&to=', 'plan?target=x&asOf='),
+        fc.constantFrom(
+          'evaluation?asOf=',
+          'forecast?from=',
+          'forecast?from=2018-01-01&to=',
+          'plan?target=x&asOf=',
+          'outlook?asOf=',
+        ),
         async (date, route) => {
           const r = await call(`/api/orgs/contoso/${route}${date}`);
           expect(r.status).toBe(400);

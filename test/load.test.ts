@@ -256,7 +256,7 @@ function defineLoadContract(name: string, options: () => OpenStoreOptions): void
 /** Every child row as text, and each organization's version: what a reload may and may not change. */
 async function snapshot(db: Kysely<StoreDatabase>) {
   const rows: string[] = [];
-  for (const table of ['fx_rates', 'people', 'exam_passes', 'customers', 'dpor_periods', 'revenue_chunks'] as const) {
+  for (const table of ['fx_rates', 'people', 'customers', 'revenue_chunks'] as const) {
     const result = await sql<{ row: string }>`select t::text as row from ${sql.table(table)} t order by 1`.execute(db);
     rows.push(...result.rows.map((r) => `${table} ${r.row}`));
   }

@@ -242,6 +242,24 @@ describe.each(backends)('the program on the job engine (%s)', (name, open) => {
     );
   }, 120_000);
 
+  it("a run after a bulk load evaluates each organization once; an award makes its organization's evaluation due again", async () => {
+    const rules = { catalog, fingerprint: catalogFingerprint(catalog) };
+    const loaded = orgs()
+      .slice(0, 6)
+      .map((o, k) => ({ ...o, id: `once-${k}` }));
+    // The load queues their evaluations; the run starts before any worker took them.
+    await store.replaceOrganizations(loaded, SYSTEM);
+    const queued = await store.program.startRun({ kind: 'run', asOf: AS_OF, catalog: rules.fingerprint });
+    expect(await runToCompletion(store, rules, queued.id)).toMatchObject({ failed: 0 });
+    const ids = loaded.map((o) => o.id);
+    for (const id of ids) expect([id, (await store.program.evaluation(id))?.revision]).toEqual([id, 1]);
+    expect(await store.program.alreadyEvaluated(ids, rules.fingerprint, AS_OF)).toEqual(new Set(ids));
+    await store.program.recordAward('once-0', { competency: 'cloud-crm', option: 'reseller', level: 'silver' }, AS_OF, SYSTEM);
+    expect(await store.program.alreadyEvaluated(ids, rules.fingerprint, AS_OF)).toEqual(new Set(ids.slice(1)));
+    expect(await store.program.alreadyEvaluated(ids, 'another catalog', AS_OF)).toEqual(new Set());
+    for (const id of ids) await store.deleteOrganization(id, SYSTEM);
+  }, 120_000);
+
   it('writes evaluations a batch at once, refusing only those another job wrote since they were read', async () => {
     const rules = { catalog, fingerprint: catalogFingerprint(catalog) };
     const ids = ['batch-a', 'batch-b', 'batch-c'];

@@ -12,6 +12,7 @@ import { evaluateJointly } from '../src/planner/evaluate-jointly.js';
 import { planLevel } from '../src/planner/plan-level.js';
 import { createApp } from '../src/server/create-app.js';
 import { forecastReport } from '../src/service/forecast-report.js';
+import { levelOutlook } from '../src/service/level-outlook.js';
 import { openStore } from '../src/store/open-store.js';
 import type { Store } from '../src/store/store.js';
 
@@ -114,6 +115,8 @@ describe('tenancy: a partner sees only its own organization', () => {
     ['get', '/api/orgs/fabrikam/evaluation'],
     ['get', '/api/orgs/fabrikam/plan?target=cloud-crm/reseller/gold'],
     ['get', '/api/orgs/fabrikam/forecast'],
+    ['get', '/api/orgs/fabrikam/outlook'],
+    ['get', '/api/orgs/fabrikam/data-dates'],
     ['get', '/api/orgs/fabrikam/history'],
     ['put', '/api/orgs/fabrikam'],
     ['delete', '/api/orgs/fabrikam'],
@@ -229,6 +232,20 @@ describe('reports are the CLI JSON', () => {
     const response = await call('partner', '/api/orgs/contoso/evaluation?asOf=2018-02-30');
     expect(response.status).toBe(400);
     expect((await json(response)).error).toMatchObject({ code: 'request.parameter', path: 'asOf' });
+    const outlook = await call('partner', '/api/orgs/contoso/outlook?asOf=2018-02-30');
+    expect(outlook.status).toBe(400);
+    expect((await json(outlook)).error).toMatchObject({ code: 'request.parameter', path: 'asOf' });
+  });
+
+  it('outlook: the same JSON as levelOutlook', async () => {
+    const organization = await readOrganizationFile('examples/contoso-dynamics.json');
+    const response = await call('viewer', '/api/orgs/contoso/outlook?asOf=2018-03-31');
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe(JSON.stringify(await levelOutlook(catalog, organization, asOf)));
+  });
+
+  it('data-dates: the last day with a revenue record or an exam pass', async () => {
+    expect(await json(await call('viewer', '/api/orgs/contoso/data-dates'))).toEqual({ latest: '2018-03-15' });
   });
 });
 

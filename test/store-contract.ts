@@ -478,7 +478,6 @@ export function defineStoreContract(name: string, makeFactory: () => Promise<Sto
       });
       expect(await count()).toBe(1);
       // Deleting the organization's row alone takes its revenue along.
-      await sql`delete from dpor_periods where org_id = 'tied'`.execute(db);
       await sql`delete from customers where org_id = 'tied'`.execute(db);
       await sql`delete from organizations where id = 'tied'`.execute(db);
       expect(await count()).toBe(0);

@@ -133,11 +133,38 @@ async function storeAtFirstSchema() {
 }
 
 describe('PGlite data directory', () => {
-  it('upgrades a store written by the first schema, keeping its data, and its revenue in order in chunks', async () => {
+  it('upgrades a store written by the first schema, keeping its data in order: revenue in chunks, passes and periods in their rows', async () => {
     const { dataDir, old } = await storeAtFirstSchema();
-    const written = organization({ id: 'old', customers: [{ id: 'c1', dpor: [{ from: '2017-01-01' }] }] });
-    await migrateJobs(old.jobs);
-    await new SqlStore(old.db, old.jobs).replaceOrganization(written, { kind: 'system', id: 'test' });
+    const written = organization({
+      id: 'old',
+      people: [
+        {
+          id: 'p1',
+          exams: [
+            { exam: 'MB2-717', passed: '2017-03-01' },
+            { exam: 'MB2-716', passed: '2016-12-01' },
+          ],
+        },
+        { id: 'p2', exams: [{ exam: 'MB2-718', passed: '2017-05-01' }] },
+        { id: 'p3', exams: [] },
+      ],
+      customers: [
+        {
+          id: 'c1',
+          dpor: [{ from: '2017-01-01', to: '2017-03-31' }, { from: '2017-06-01' }],
+        },
+        { id: 'c2', dpor: [] },
+      ],
+    });
+    // Rows as the first schema held them, written by hand: the store's code writes today's schema. Each person's
+    // passes and each customer's periods interleave in seq with another's, as additions leave them.
+    await sql`insert into organizations (id, market) values ('old', 'developed')`.execute(old.db);
+    await sql`insert into people (org_id, seq, id) values ('old', 0, 'p1'), ('old', 1, 'p2'), ('old', 2, 'p3')`.execute(old.db);
+    await sql`insert into exam_passes (org_id, seq, person_id, exam, passed) values ('old', 0, 'p1', 'MB2-717', '2017-03-01'),
+      ('old', 1, 'p2', 'MB2-718', '2017-05-01'), ('old', 2, 'p1', 'MB2-716', '2016-12-01')`.execute(old.db);
+    await sql`insert into customers (org_id, seq, id) values ('old', 0, 'c1'), ('old', 1, 'c2')`.execute(old.db);
+    await sql`insert into dpor_periods (org_id, seq, customer_id, from_date, to_date)
+      values ('old', 0, 'c1', '2017-01-01', '2017-03-31'), ('old', 1, 'c1', '2017-06-01', null)`.execute(old.db);
     // Revenue as the first schema held it, a row per record: more than one chunk's worth, numbered with gaps.
     const records = 10_005;
     await sql`insert into revenue_records (org_id, seq, customer, product, date, amount, currency, net_new)

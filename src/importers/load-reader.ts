@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { AttainError, type Issue } from '../core/attain-error.js';
+import { AttainError } from '../core/attain-error.js';
 import type { LoadBatch } from '../store/load-batch.js';
 import type { InputPlace } from './read-organization-inputs.js';
 

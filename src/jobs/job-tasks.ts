@@ -52,7 +52,17 @@ export function jobTasks(context: JobContext): TaskList {
     let pending = orgs;
     let failed = 0;
     for (let attempt = 0; attempt < ATTEMPTS && pending.length > 0; attempt++) {
-      const inputs = await store.program.readForEvaluation(pending);
+      // An organization whose stored evaluation is already of its current data, under these rules and as of this
+      // day, would come out the same, and counts as done: a bulk load's jobs and the run that follows it (they
+      // evaluate as of the run's day once it has started) would otherwise evaluate every organization twice, and a
+      // write lost to another job is often that job's evaluation of the same data.
+      // Checked before reading (cheap) and again on what was read (the same snapshot as the inputs, in case another
+      // job wrote in between).
+      const day = formatDay(asOf);
+      const current = await store.program.alreadyEvaluated(pending, context.rules.fingerprint, day);
+      const inputs = (await store.program.readForEvaluation(pending.filter((org) => !current.has(org)))).filter(
+        (input) => !isCurrent(input, context.rules.fingerprint, day),
+      );
       // All at once: with worker threads they are evaluated side by side, and meanwhile this thread is free.
       const writes = await Promise.all(inputs.map((input) => evaluator(context.rules, input, asOf, run)));
       const written = await store.program.writeEvaluations(writes);
@@ -123,6 +133,18 @@ export function jobTasks(context: JobContext): TaskList {
   };
 
   return { evaluate, 'run-program': expand, impact: expand, 'impact-batch': impactBatch, nightly };
+}
+
+/** Whether the organization's stored evaluation succeeded on the data read, under these rules, as of this day. */
+function isCurrent(input: EvaluationInput, catalog: string, asOf: string): boolean {
+  const previous = input.previous;
+  return (
+    previous !== undefined &&
+    previous.error === null &&
+    previous.dataVersion === input.dataVersion &&
+    previous.catalog === catalog &&
+    previous.asOf === asOf
+  );
 }
 
 /**

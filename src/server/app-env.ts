@@ -54,6 +54,11 @@ export interface AppOptions {
   /** Failed authentications a client address may make per window before it gets 429 (default 20 a minute). */
   readonly authFailures?: FailureLimitOptions;
   /**
+   * Addresses of the reverse proxies in front of the server, whose `X-Forwarded-For` names the client (for the
+   * failed-authentication limit and the logs). None by default: the socket's address is the client's.
+   */
+  readonly trustedProxies?: readonly string[];
+  /**
    * The worker threads that evaluate, plan and forecast. Given, it is the caller's to close; otherwise the app starts
    * its own on the first such request, and `app.close()` ends it.
    */

@@ -13,7 +13,7 @@ import { type StoreFault, storeFault, storeFaultOf } from '../store/store-fault.
 import { VERSION } from '../version.js';
 import type { AppCaches, AppEnv, AppOptions, Logger } from './app-env.js';
 import { registerAuditRoutes } from './audit-routes.js';
-import { clientOf, socketAddress } from './client-address.js';
+import { clientAddress, clientOf } from './client-address.js';
 import type { CatalogSource } from './compute/compute-message.js';
 import { ComputePool } from './compute/compute-pool.js';
 import { FailureLimit } from './failure-limit.js';
@@ -21,6 +21,7 @@ import { errorBody, faultBody, statusFor } from './http-error.js';
 import { localeOf } from './locale-of.js';
 import { openApiPage } from './openapi-page.js';
 import { registerOrganizationRoutes } from './organization-routes.js';
+import { registerOutlookRoutes } from './outlook-routes.js';
 import { registerProgramRoutes } from './program-routes.js';
 import { registerReportRoutes } from './report-routes.js';
 import { guardInput, JSON_HEADERS, responseKey } from './route-helpers.js';
@@ -65,6 +66,8 @@ export function createApp(options: AppOptions): AttainApp {
     own ??= new ComputePool({ catalog: catalog as CatalogSource, ...(options.timeLimits && { timeLimits: options.timeLimits }) });
     return own;
   };
+  const trusted = new Set(options.trustedProxies ?? []);
+  const addressOf = (c: Context<AppEnv>) => clientAddress(c.env, c.req.header('x-forwarded-for'), trusted);
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
       if (result.success) return;
@@ -88,7 +91,7 @@ export function createApp(options: AppOptions): AttainApp {
     logger.info(
       {
         reqId: c.get('requestId'),
-        client: socketAddress(c.env),
+        client: addressOf(c),
         method: c.req.method,
         path: c.req.path,
         status: c.res.status,
@@ -125,7 +128,7 @@ export function createApp(options: AppOptions): AttainApp {
       token = (await options.store.authenticate(secret)) ?? null;
       if (watch.live) caches.tokens.set('tokens', secret, token);
     }
-    if (!token) throw refused(c, failures);
+    if (!token) throw refused(c, failures, addressOf(c));
     c.set('token', token);
     return next();
   });
@@ -153,6 +156,7 @@ export function createApp(options: AppOptions): AttainApp {
   app.get('/api/catalog', (c) => c.json(catalogDocument(options)));
   registerOrganizationRoutes(app, options, caches);
   registerReportRoutes(app, options, caches, compute);
+  registerOutlookRoutes(app, options, compute);
   registerProgramRoutes(app, options);
   registerTokenRoutes(app, options, caches);
   registerAuditRoutes(app, options);
@@ -180,7 +184,7 @@ export function createApp(options: AppOptions): AttainApp {
 
   app.onError((error, c) => {
     const requestId = c.get('requestId');
-    const client = socketAddress(c.env);
+    const client = addressOf(c);
     const fault = storeFaultOf(error);
     if (fault) {
       // What the database said stays here, findable by the request id the client was given.
@@ -218,8 +222,7 @@ function catalogSourceOf(options: AppOptions): CatalogSource {
  * The error for a token that did not authenticate: 401, or 429 with Retry-After once the client address has failed
  * too often. Requests that came over no socket (in-process) have no address and are not limited.
  */
-function refused(c: Context<AppEnv>, failures: FailureLimit): AttainError {
-  const address = socketAddress(c.env);
+function refused(c: Context<AppEnv>, failures: FailureLimit, address: string | undefined): AttainError {
   const client = address === undefined ? undefined : clientOf(address);
   const retryAfter = client === undefined ? undefined : failures.retryAfter(client);
   if (retryAfter !== undefined) {

@@ -1,7 +1,8 @@
 import { type Kysely, sql } from 'kysely';
 import { AttainError } from '../core/attain-error.js';
+import { formatDay } from '../core/day.js';
 import { bulkCopy } from './bulk-copy.js';
-import { bulkInsert } from './bulk-insert.js';
+import { BULK_BATCH_ROWS, bulkInsert } from './bulk-insert.js';
 import { organizationColumns as columns } from './organization-columns.js';
 import type { OrganizationAdditions } from './store.js';
 import type { StoreDatabase } from './store-database.js';
@@ -43,21 +44,19 @@ export async function addOrganizationRows(
   const customers = mergeById(additions.customers);
   await checkReferences(trx, orgId, additions, people, customers);
 
-  const next = await sql<AdditionCounts>`select
+  const next = await sql<{ people: number; customers: number; revenue: number }>`select
       (select coalesce(max(seq) + 1, 0) from people where org_id = ${orgId}) as people,
-      (select coalesce(max(seq) + 1, 0) from exam_passes where org_id = ${orgId}) as exams,
       (select coalesce(max(seq) + 1, 0) from customers where org_id = ${orgId}) as customers,
-      (select coalesce(max(seq) + 1, 0) from dpor_periods where org_id = ${orgId}) as dpor,
       (select coalesce(max(first_seq + cardinality(customers)), 0) from revenue_chunks where org_id = ${orgId}) as revenue`.execute(
     trx,
   );
-  const first = next.rows[0] ?? { people: 0, exams: 0, customers: 0, dpor: 0, revenue: 0 };
+  const first = next.rows[0] ?? { people: 0, customers: 0, revenue: 0 };
   const keepName = (table: 'people' | 'customers') =>
     sql`on conflict (org_id, id) do update set name = coalesce(excluded.name, ${sql.table(table)}.name)`;
   await bulkInsert(trx, 'people', orgId, columns.parties(people, first.people), keepName('people'));
   await bulkInsert(trx, 'customers', orgId, columns.parties(customers, first.customers), keepName('customers'));
-  await bulkCopy(trx, 'exam_passes', orgId, columns.exams(additions.exams, first.exams));
-  await bulkCopy(trx, 'dpor_periods', orgId, columns.dpor(additions.dpor, first.dpor));
+  await appendExams(trx, orgId, additions.exams);
+  await appendDpor(trx, orgId, additions.dpor);
   await bulkCopy(trx, 'revenue_chunks', orgId, columns.revenue(additions.revenue, first.revenue));
   return {
     people: people.length,
@@ -66,6 +65,35 @@ export async function addOrganizationRows(
     dpor: additions.dpor.length,
     revenue: additions.revenue.length,
   };
+}
+
+/**
+ * Appends exam passes to their people's arrays, in the order given, one statement per batch: the passes travel as
+ * three array parameters and are grouped by person on the server. Every person exists by now (checked, or upserted).
+ */
+async function appendExams(trx: Kysely<StoreDatabase>, orgId: string, exams: OrganizationAdditions['exams']): Promise<void> {
+  for (let start = 0; start < exams.length; start += BULK_BATCH_ROWS) {
+    const batch = exams.slice(start, start + BULK_BATCH_ROWS);
+    await sql`update people p set exams = p.exams || a.exams, passed = p.passed || a.passed
+      from (select person, array_agg(exam order by n) as exams, array_agg(passed order by n) as passed
+        from unnest(${batch.map((e) => e.person)}::text[], ${batch.map((e) => e.exam)}::text[],
+          ${batch.map((e) => formatDay(e.passed))}::date[]) with ordinality as x (person, exam, passed, n)
+        group by person) a
+      where p.org_id = ${orgId} and p.id = a.person`.execute(trx);
+  }
+}
+
+/** Appends DPOR periods to their customers' arrays, as `appendExams` does passes. */
+async function appendDpor(trx: Kysely<StoreDatabase>, orgId: string, dpor: OrganizationAdditions['dpor']): Promise<void> {
+  for (let start = 0; start < dpor.length; start += BULK_BATCH_ROWS) {
+    const batch = dpor.slice(start, start + BULK_BATCH_ROWS);
+    await sql`update customers c set dpor_from = c.dpor_from || a.dpor_from, dpor_to = c.dpor_to || a.dpor_to
+      from (select customer, array_agg(from_date order by n) as dpor_from, array_agg(to_date order by n) as dpor_to
+        from unnest(${batch.map((d) => d.customer)}::text[], ${batch.map((d) => formatDay(d.from))}::date[],
+          ${batch.map((d) => (d.to === null ? null : formatDay(d.to)))}::date[]) with ordinality as x (customer, from_date, to_date, n)
+        group by customer) a
+      where c.org_id = ${orgId} and c.id = a.customer`.execute(trx);
+  }
 }
 
 /**

@@ -6,13 +6,14 @@ type ScalarType = BulkColumn['type'];
 type ScalarValue = NonNullable<BulkColumn['values'][number]>;
 
 /**
- * A column whose every value is a one-dimensional array of non-null scalars (`text[]`, `numeric[]`, …): a row that
- * carries many records at once, as the revenue chunks do.
+ * A column whose every value is a one-dimensional array of scalars (`text[]`, `numeric[]`, …): a row that carries
+ * many records at once, as the revenue chunks and a person's exam passes do. Null elements are written as nulls
+ * (a DPOR period's open end); the columns that must not hold any say so in their check constraints.
  */
 export interface ArrayColumn {
   readonly name: string;
   readonly type: `${ScalarType}[]`;
-  readonly values: readonly (readonly ScalarValue[])[];
+  readonly values: readonly (readonly (ScalarValue | null)[])[];
 }
 
 /** What COPY can write: scalar columns, and arrays of them. */
@@ -173,7 +174,7 @@ const ZERO = 48;
 const POWERS: readonly number[] = [1, 10, 100, 1000];
 const NUMERIC_NEGATIVE = 0x4000;
 
-type FieldEncoder = (writer: BinaryWriter, value: ScalarValue | readonly ScalarValue[], column: string) => void;
+type FieldEncoder = (writer: BinaryWriter, value: ScalarValue | readonly (ScalarValue | null)[], column: string) => void;
 type ScalarEncoder = (writer: BinaryWriter, value: ScalarValue, column: string) => void;
 
 const SCALAR_ENCODERS: Record<ScalarType, ScalarEncoder> = {
@@ -205,23 +206,23 @@ const SCALAR_ENCODERS: Record<ScalarType, ScalarEncoder> = {
 const ELEMENT_OIDS: Record<ScalarType, number> = { text: 25, integer: 23, boolean: 16, date: 1082, numeric: 1700 };
 
 /**
- * A one-dimensional array from 1, without nulls: dimensions, flags, element oid, then each element as a field of
- * its own (length, bytes), which is what the scalar encoders write.
+ * A one-dimensional array from 1: dimensions, a flag saying whether any element is null, element oid, then each
+ * element as a field of its own (length and bytes, which is what the scalar encoders write; -1 for a null).
  */
 function arrayEncoder(type: ScalarType): FieldEncoder {
   const element = SCALAR_ENCODERS[type];
   const oid = ELEMENT_OIDS[type];
   return (writer, value, column) => {
-    const items = value as readonly ScalarValue[];
+    const items = value as readonly (ScalarValue | null)[];
     const start = writer.openLength();
     writer.int32(1);
-    writer.int32(0);
+    writer.int32(items.includes(null) ? 1 : 0);
     writer.int32(oid);
     writer.int32(items.length);
     writer.int32(1);
     for (const item of items) {
-      if (item === null || item === undefined) throw unencodable(column, item, 'no null elements');
-      element(writer, item, column);
+      if (item === null) writer.int32(-1);
+      else element(writer, item, column);
     }
     writer.closeLength(start);
   };

@@ -43,10 +43,8 @@ export interface LoadBatch {
 /** Each child table's columns for an organization, parents first. */
 const TABLES: readonly (readonly [ChildTable, (o: Organization) => readonly CopyColumn[]])[] = [
   ['fx_rates', (o) => columns.fx(o.fx)],
-  ['people', (o) => columns.parties(o.people, 0)],
-  ['customers', (o) => columns.parties(o.customers, 0)],
-  ['exam_passes', (o) => columns.examsOfPeople(o.people)],
-  ['dpor_periods', (o) => columns.dporOfCustomers(o.customers)],
+  ['people', (o) => columns.people(o.people, 0)],
+  ['customers', (o) => columns.customers(o.customers, 0)],
   ['revenue_chunks', (o) => columns.revenue(o.revenue, 0)],
 ];
 

@@ -1,8 +1,7 @@
-import type { Day } from '../core/day.js';
 import type { Decimal } from '../core/decimal.js';
-import type { Customer, ExamPass, Period, Person, RevenueRecord } from '../engine/organization.js';
+import type { Customer, Person, RevenueRecord } from '../engine/organization.js';
 import type { BulkColumn } from './bulk-insert.js';
-import type { ArrayColumn } from './copy-rows.js';
+import type { ArrayColumn, CopyColumn } from './copy-rows.js';
 
 /**
  * Records per revenue chunk: a chunk's arrays stay well under a megabyte, and a large import is still a few dozen
@@ -28,7 +27,7 @@ export const organizationColumns = {
     ];
   },
 
-  /** People or customers: id and name. */
+  /** People or customers: id and name only, for an upsert that leaves their records alone. */
   parties(parties: readonly Pick<Person | Customer, 'id' | 'name'>[], first: number): readonly BulkColumn[] {
     return [
       seq(parties.length, first),
@@ -43,52 +42,22 @@ export const organizationColumns = {
     ];
   },
 
-  exams(exams: readonly (ExamPass & { readonly person: string })[], first: number): readonly BulkColumn[] {
-    return examColumns(
-      exams.map((e) => e.person),
-      exams.map((e) => e.exam),
-      exams.map((e) => e.passed),
-      first,
-    );
+  /** People with their exam passes, numbered from `first`. */
+  people(people: readonly Person[], first: number): readonly CopyColumn[] {
+    return [
+      ...organizationColumns.parties(people, first),
+      { name: 'exams', type: 'text[]', values: people.map((p) => p.exams.map((e) => e.exam)) },
+      { name: 'passed', type: 'date[]', values: people.map((p) => p.exams.map((e) => e.passed)) },
+    ];
   },
 
-  /** A whole organization's exam passes, person by person, numbered from 0. */
-  examsOfPeople(people: readonly Person[]): readonly BulkColumn[] {
-    const persons: string[] = [];
-    const exams: string[] = [];
-    const passed: Day[] = [];
-    for (const person of people) {
-      for (const exam of person.exams) {
-        persons.push(person.id);
-        exams.push(exam.exam);
-        passed.push(exam.passed);
-      }
-    }
-    return examColumns(persons, exams, passed, 0);
-  },
-
-  dpor(periods: readonly (Period & { readonly customer: string })[], first: number): readonly BulkColumn[] {
-    return dporColumns(
-      periods.map((p) => p.customer),
-      periods.map((p) => p.from),
-      periods.map((p) => p.to),
-      first,
-    );
-  },
-
-  /** A whole organization's DPOR periods, customer by customer, numbered from 0. */
-  dporOfCustomers(customers: readonly Customer[]): readonly BulkColumn[] {
-    const ids: string[] = [];
-    const from: Day[] = [];
-    const to: (Day | null)[] = [];
-    for (const customer of customers) {
-      for (const period of customer.dpor) {
-        ids.push(customer.id);
-        from.push(period.from);
-        to.push(period.to);
-      }
-    }
-    return dporColumns(ids, from, to, 0);
+  /** Customers with their DPOR periods, numbered from `first`. */
+  customers(customers: readonly Customer[], first: number): readonly CopyColumn[] {
+    return [
+      ...organizationColumns.parties(customers, first),
+      { name: 'dpor_from', type: 'date[]', values: customers.map((c) => c.dpor.map((d) => d.from)) },
+      { name: 'dpor_to', type: 'date[]', values: customers.map((c) => c.dpor.map((d) => d.to)) },
+    ];
   },
 
   /** Revenue as chunk rows (`revenue_chunks`): `first_seq`, then one array per field. */
@@ -112,28 +81,6 @@ export const organizationColumns = {
     ];
   },
 };
-
-function examColumns(
-  persons: readonly string[],
-  exams: readonly string[],
-  passed: readonly Day[],
-  first: number,
-): readonly BulkColumn[] {
-  return [seq(persons.length, first), text('person_id', persons), text('exam', exams), dates('passed', passed)];
-}
-
-function dporColumns(
-  customers: readonly string[],
-  from: readonly Day[],
-  to: readonly (Day | null)[],
-  first: number,
-): readonly BulkColumn[] {
-  return [seq(customers.length, first), text('customer_id', customers), dates('from_date', from), dates('to_date', to)];
-}
-
-function dates(name: string, days: readonly (Day | null)[]): BulkColumn {
-  return { name, type: 'date', values: days };
-}
 
 function seq(count: number, first: number): BulkColumn {
   const values: number[] = new Array(count);

@@ -185,6 +185,11 @@ export interface ProgramStore {
    * another job wrote that organization's evaluation since it was read (read it again and retry).
    */
   writeEvaluations(writes: readonly EvaluationWrite[]): Promise<readonly boolean[]>;
+  /**
+   * Of these organizations, those whose stored evaluation succeeded and is already of their current data, under
+   * this catalog and as of this day: evaluating them again would change nothing.
+   */
+  alreadyEvaluated(orgs: readonly string[], catalog: string, asOf: string): Promise<ReadonlySet<string>>;
   /** The day the program was last run as of; jobs for single organizations use it. Null before any run. */
   programAsOf(): Promise<string | null>;
   evaluation(org: string): Promise<StoredEvaluation | undefined>;

@@ -2,7 +2,6 @@ import { type Kysely, sql } from 'kysely';
 import { AttainError } from '../core/attain-error.js';
 import { type Day, parseDay } from '../core/day.js';
 import { Decimal } from '../core/decimal.js';
-import { pushTo } from '../core/push-to.js';
 import { remembered } from '../core/remembered.js';
 import {
   type Customer,
@@ -17,23 +16,24 @@ import type { ChildTable } from './bulk-insert.js';
 import type { RevenueChunksTable, StoreDatabase } from './store-database.js';
 
 /**
- * Reads whole organizations, seven queries for any number of them. Each child table is read column by column:
- * one row per organization holding `array_agg(column order by seq)` for every column (revenue, which the store
- * keeps as arrays already, one row per chunk). A driver decodes a few large arrays far faster than many small rows
- * (PGlite spends about 20 µs per row, 2 µs per array element), and file order comes back with them. Call inside a repeatable-read transaction so that the seven reads agree.
+ * Reads whole organizations, seven queries for any number of them. Each table is read column by column: one row per
+ * organization holding `array_agg(column order by seq)` for every column (people's exam passes and customers' DPOR
+ * periods flattened from their arrays the same way; revenue, which the store keeps as arrays already, one row per
+ * chunk). A driver decodes a few large arrays far faster than many small rows (PGlite spends about 20 µs per row,
+ * 2 µs per array element), and file order comes back with them. Call inside a repeatable-read transaction so that
+ * the seven reads agree.
  * Organizations come back in the order of `ids`; unknown ids are skipped.
  */
 export async function readOrganizations(db: Kysely<StoreDatabase>, ids: readonly string[]): Promise<Organization[]> {
   if (ids.length === 0) return [];
   const heads = await sql<{ id: string; name: string | null; market: string; country: string | null }>`
     select id, name, market, country from organizations where id = any(${ids}::text[])`.execute(db);
-  const columns = (table: ChildTable, names: readonly string[]) => readColumns(db, table, names, ids);
   const [fx, people, exams, customers, dpor, revenue] = await Promise.all([
-    columns('fx_rates', ['currency', 'rate']),
-    columns('people', ['id', 'name']),
-    columns('exam_passes', ['person_id', 'exam', 'passed']),
-    columns('customers', ['id', 'name']),
-    columns('dpor_periods', ['customer_id', 'from_date', 'to_date']),
+    readColumns(db, 'fx_rates', ['currency', 'rate'], ids),
+    readParties(db, 'people', 'exams', ids),
+    readRecords(db, 'people', ['exams', 'passed'], ids),
+    readParties(db, 'customers', 'dpor_from', ids),
+    readRecords(db, 'customers', ['dpor_from', 'dpor_to'], ids),
     readRevenue(db, ids),
   ]);
   const days = new DayParser();
@@ -74,6 +74,41 @@ async function readColumns(
 }
 
 /**
+ * People or customers: their ids and names, and how many records each holds in its arrays (`count`), so that the
+ * records, read apart by `readRecords`, can be dealt back to them.
+ */
+async function readParties(
+  db: Kysely<StoreDatabase>,
+  table: 'people' | 'customers',
+  records: 'exams' | 'dpor_from',
+  ids: readonly string[],
+): Promise<ReadonlyMap<string, Columns>> {
+  const result = await sql<{ org_id: string } & Columns>`
+    select org_id, array_agg(id order by seq) as id, array_agg(name order by seq) as name,
+      array_agg(cardinality(${sql.ref(records)}) order by seq) as count
+    from ${sql.table(table)} where org_id = any(${ids}::text[]) group by org_id`.execute(db);
+  return new Map(result.rows.map((row) => [row.org_id, row]));
+}
+
+/**
+ * The records that people or customers hold in their array columns, flattened in their owners' order into one
+ * array per column and organization: many small arrays, one per person, would cost the drivers a value each.
+ */
+async function readRecords(
+  db: Kysely<StoreDatabase>,
+  table: 'people' | 'customers',
+  arrays: readonly [string, string],
+  ids: readonly string[],
+): Promise<ReadonlyMap<string, Columns>> {
+  const [a, b] = arrays;
+  const result = await sql<{ org_id: string } & Columns>`
+    select t.org_id, array_agg(r.a order by t.seq, r.n) as ${sql.id(a)}, array_agg(r.b order by t.seq, r.n) as ${sql.id(b)}
+    from ${sql.table(table)} t cross join lateral unnest(${sql.ref(`t.${a}`)}, ${sql.ref(`t.${b}`)}) with ordinality as r (a, b, n)
+    where t.org_id = any(${ids}::text[]) group by t.org_id`.execute(db);
+  return new Map(result.rows.map((row) => [row.org_id, row]));
+}
+
+/**
  * Revenue, its chunks joined in order into one array per field. The chunks already are column arrays, so the
  * server only reads them: no aggregation, no sort beyond the primary key's order.
  */
@@ -106,34 +141,36 @@ function append(target: unknown[], values: readonly unknown[]): void {
 }
 
 function assemblePeople(people: Columns | undefined, exams: Columns | undefined, days: DayParser): Person[] {
-  const examsByPerson = new Map<string, ExamPass[]>();
-  if (exams) {
-    const persons = strings(exams.person_id);
-    const codes = strings(exams.exam);
-    const passed = strings(exams.passed);
-    persons.forEach((person, i) => {
-      pushTo(examsByPerson, person, { exam: at(codes, i), passed: days.parse(at(passed, i)) });
-    });
-  }
   if (!people) return [];
+  const codes = strings(exams?.exams);
+  const passed = strings(exams?.passed);
   const names = nullableStrings(people.name);
-  return strings(people.id).map((id, i) => ({ id, name: names[i] ?? null, exams: examsByPerson.get(id) ?? [] }));
+  const counts = people.count as readonly number[];
+  let next = 0;
+  return strings(people.id).map((id, i) => {
+    const held: ExamPass[] = [];
+    for (const end = next + (counts[i] ?? 0); next < end; next++) {
+      held.push({ exam: at(codes, next), passed: days.parse(at(passed, next)) });
+    }
+    return { id, name: names[i] ?? null, exams: held };
+  });
 }
 
 function assembleCustomers(customers: Columns | undefined, dpor: Columns | undefined, days: DayParser): Customer[] {
-  const periodsByCustomer = new Map<string, Period[]>();
-  if (dpor) {
-    const owners = strings(dpor.customer_id);
-    const from = strings(dpor.from_date);
-    const to = nullableStrings(dpor.to_date);
-    owners.forEach((customer, i) => {
-      const end = to[i] ?? null;
-      pushTo(periodsByCustomer, customer, { from: days.parse(at(from, i)), to: end === null ? null : days.parse(end) });
-    });
-  }
   if (!customers) return [];
+  const from = strings(dpor?.dpor_from);
+  const to = nullableStrings(dpor?.dpor_to);
   const names = nullableStrings(customers.name);
-  return strings(customers.id).map((id, i) => ({ id, name: names[i] ?? null, dpor: periodsByCustomer.get(id) ?? [] }));
+  const counts = customers.count as readonly number[];
+  let next = 0;
+  return strings(customers.id).map((id, i) => {
+    const periods: Period[] = [];
+    for (const end = next + (counts[i] ?? 0); next < end; next++) {
+      const until = to[next] ?? null;
+      periods.push({ from: days.parse(at(from, next)), to: until === null ? null : days.parse(until) });
+    }
+    return { id, name: names[i] ?? null, dpor: periods };
+  });
 }
 
 function assembleRevenue(revenue: Columns | undefined, days: DayParser): Organization['revenue'] {

@@ -34,10 +34,8 @@ export async function replaceOrganizationRows(
   }
   // Parents before children, for the foreign keys.
   await bulkCopy(trx, 'fx_rates', org.id, columns.fx(org.fx));
-  await bulkCopy(trx, 'people', org.id, columns.parties(org.people, 0));
-  await bulkCopy(trx, 'customers', org.id, columns.parties(org.customers, 0));
-  await bulkCopy(trx, 'exam_passes', org.id, columns.examsOfPeople(org.people));
-  await bulkCopy(trx, 'dpor_periods', org.id, columns.dporOfCustomers(org.customers));
+  await bulkCopy(trx, 'people', org.id, columns.people(org.people, 0));
+  await bulkCopy(trx, 'customers', org.id, columns.customers(org.customers, 0));
   await bulkCopy(trx, 'revenue_chunks', org.id, columns.revenue(org.revenue, 0));
   return { created };
 }

@@ -18,8 +18,8 @@ import type { StoreDatabase } from './store-database.js';
  */
 export const LOAD_BATCH_ORGANIZATIONS = 500;
 
-/** Children deleted before a replaced organization's rows are copied again: grandchildren first, for the keys. */
-const CHILD_TABLES: readonly ChildTable[] = ['exam_passes', 'dpor_periods', 'fx_rates', 'people', 'customers', 'revenue_chunks'];
+/** Children deleted before a replaced organization's rows are copied again. */
+const CHILD_TABLES: readonly ChildTable[] = ['fx_rates', 'people', 'customers', 'revenue_chunks'];
 
 /**
  * Writes organizations whole, `batchSize` per transaction (see `Store.replaceOrganizations`). An organization that

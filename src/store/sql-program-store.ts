@@ -54,7 +54,8 @@ export class SqlProgramStore implements ProgramStore {
           trx.selectFrom('overrides').selectAll().where('org_id', 'in', ids).execute(),
           trx.selectFrom('transitions').selectAll().where('org_id', 'in', ids).orderBy('date').orderBy('id').execute(),
         ]);
-        const version = new Map(versions.map((v) => [v.id, v.data_version]));
+        // PGlite reads a bigint as a number, PostgreSQL's driver as text: one form, so that versions compare.
+        const version = new Map(versions.map((v) => [v.id, String(v.data_version)]));
         const awardsOf = new Map<string, EvaluationInput['awards'][number][]>();
         for (const a of awards) pushTo(awardsOf, a.org_id, { ...levelColumns(a), awarded: a.awarded });
         const overridesOf = new Map<string, EvaluationInput['overrides'][number][]>();
@@ -98,6 +99,21 @@ export class SqlProgramStore implements ProgramStore {
     });
   }
 
+  async alreadyEvaluated(orgs: readonly string[], catalog: string, asOf: string): Promise<ReadonlySet<string>> {
+    if (orgs.length === 0) return new Set();
+    const rows = await this.db
+      .selectFrom('evaluations as e')
+      .innerJoin('organizations as o', 'o.id', 'e.org_id')
+      .select('e.org_id')
+      .where('e.org_id', 'in', [...orgs])
+      .whereRef('e.data_version', '=', 'o.data_version')
+      .where('e.catalog', '=', catalog)
+      .where('e.as_of', '=', asOf)
+      .where('e.error_code', 'is', null)
+      .execute();
+    return new Set(rows.map((r) => r.org_id));
+  }
+
   async programAsOf(): Promise<string | null> {
     const row = await this.db
       .selectFrom('program_runs')
@@ -129,7 +145,7 @@ export class SqlProgramStore implements ProgramStore {
 
   recordAward(org: string, level: LevelKey, awarded: string, actor: Actor): Promise<void> {
     return this.db.transaction().execute(async (trx) => {
-      await requireOrganization(trx, org);
+      await touchOrganization(trx, org);
       await trx
         .insertInto('awards')
         .values({ org_id: org, ...levelColumns(level), awarded })
@@ -147,7 +163,7 @@ export class SqlProgramStore implements ProgramStore {
     actor: Actor,
   ): Promise<void> {
     return this.db.transaction().execute(async (trx) => {
-      await requireOrganization(trx, org);
+      await touchOrganization(trx, org);
       const where = levelColumns(level);
       await trx
         .deleteFrom('overrides')
@@ -474,8 +490,17 @@ function levelColumns(l: LevelKey): LevelKey {
   return { competency: l.competency, option: l.option, level: l.level };
 }
 
-async function requireOrganization(trx: Kysely<StoreDatabase>, org: string): Promise<void> {
-  const row = await trx.selectFrom('organizations').select('id').where('id', '=', org).forUpdate().executeTakeFirst();
+/**
+ * Locks the organization's row and counts the change as a write of its data: an award or an override changes what
+ * its evaluation computes, so an evaluation of the version before is no longer current (see `alreadyEvaluated`).
+ */
+async function touchOrganization(trx: Kysely<StoreDatabase>, org: string): Promise<void> {
+  const row = await trx
+    .updateTable('organizations')
+    .set({ data_version: sql<string>`data_version + 1` })
+    .where('id', '=', org)
+    .returning('id')
+    .executeTakeFirst();
   if (!row) throw organizationNotFound(org);
 }
 

@@ -8,9 +8,7 @@ export interface StoreDatabase extends ProgramTables {
   readonly organizations: OrganizationsTable;
   readonly fx_rates: FxRatesTable;
   readonly people: PeopleTable;
-  readonly exam_passes: ExamPassesTable;
   readonly customers: CustomersTable;
-  readonly dpor_periods: DporPeriodsTable;
   readonly revenue_chunks: RevenueChunksTable;
   readonly api_tokens: ApiTokensTable;
   readonly audit_log: AuditLogTable;
@@ -42,26 +40,20 @@ export interface FxRatesTable extends OrganizationChild {
   rate: string;
 }
 
+/** A person with their exam passes in file order: `exams[i]` passed on `passed[i]`. */
 export interface PeopleTable extends OrganizationChild {
   id: string;
   name: string | null;
+  exams: ColumnType<readonly string[], readonly string[] | undefined, never>;
+  passed: ColumnType<readonly string[], readonly string[] | undefined, never>;
 }
 
-export interface ExamPassesTable extends OrganizationChild {
-  person_id: string;
-  exam: string;
-  passed: string;
-}
-
+/** A customer with its DPOR periods in file order: from `dpor_from[i]` to `dpor_to[i]` (null: open). */
 export interface CustomersTable extends OrganizationChild {
   id: string;
   name: string | null;
-}
-
-export interface DporPeriodsTable extends OrganizationChild {
-  customer_id: string;
-  from_date: string;
-  to_date: string | null;
+  dpor_from: ColumnType<readonly string[], readonly string[] | undefined, never>;
+  dpor_to: ColumnType<readonly (string | null)[], readonly (string | null)[] | undefined, never>;
 }
 
 /**

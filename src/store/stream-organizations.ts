@@ -21,7 +21,7 @@ export async function* streamOrganizations(db: Kysely<StoreDatabase>): AsyncGene
     const page = await sql<{ id: string; records: number }>`
       select o.id,
         (select coalesce(sum(cardinality(r.customers)), 0) from revenue_chunks r where r.org_id = o.id)::int
-          + (select count(*) from exam_passes e where e.org_id = o.id)::int as records
+          + (select coalesce(sum(cardinality(p.exams)), 0) from people p where p.org_id = o.id)::int as records
       from organizations o where o.id > ${after} order by o.id limit ${IDS_PER_PAGE}`.execute(db);
     for (const ids of batches(page.rows)) {
       const organizations = await db

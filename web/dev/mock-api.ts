@@ -9,8 +9,9 @@ import { parse as parseYaml } from 'yaml';
 import type { Catalog } from '../../src/catalog/catalog-types.js';
 import { compileCatalog } from '../../src/catalog/compile-catalog.js';
 import { isAttainError } from '../../src/core/attain-error.js';
-import { type Day, parseDay } from '../../src/core/day.js';
+import { type Day, formatDay, parseDay } from '../../src/core/day.js';
 import { evaluate } from '../../src/engine/evaluate.js';
+import { latestDataDay } from '../../src/engine/latest-data-day.js';
 import type { Organization } from '../../src/engine/organization.js';
 import { organizationDocument } from '../../src/engine/organization-document.js';
 import { parseOrganization } from '../../src/engine/parse-organization.js';
@@ -18,6 +19,7 @@ import type { ImportKind } from '../../src/importers/import-kinds.js';
 import { planImport } from '../../src/importers/plan-import.js';
 import { forecast } from '../../src/planner/forecast.js';
 import { planLevel } from '../../src/planner/plan-level.js';
+import { levelOutlook } from '../../src/service/level-outlook.js';
 import { registerMockProgram } from './mock-program.js';
 
 type Role = 'admin' | 'partner' | 'viewer';
@@ -159,6 +161,17 @@ export function createMockApi(
     const from = day(c.req.query('from'), today());
     const to = day(c.req.query('to'), '') || from + 548;
     return c.json(forecast(catalog, found.org, from, to));
+  });
+  app.get('/api/orgs/:id/outlook', async (c) => {
+    const found = visible(c.get('token'), c.req.param('id'));
+    if (!found) return fail(404, 'org.not-found', 'no such organization');
+    return c.json(await levelOutlook(catalog, found.org, day(c.req.query('asOf'), today())));
+  });
+  app.get('/api/orgs/:id/data-dates', (c) => {
+    const found = visible(c.get('token'), c.req.param('id'));
+    if (!found) return fail(404, 'org.not-found', 'no such organization');
+    const latest = latestDataDay(found.org);
+    return c.json({ latest: latest === null ? null : formatDay(latest) });
   });
   app.post('/api/orgs/:id/imports/:kind', async (c) => {
     const found = visible(c.get('token'), c.req.param('id'));

@@ -5,7 +5,9 @@ import { LanguageSwitcher } from './components/language-switcher.js';
 import { ErrorView, Loading } from './components/loadable.js';
 import { UI_MESSAGES } from './i18n/index.js';
 import { AppLink } from './lib/app-link.js';
-import { useOrganizationSummary } from './lib/org-data.js';
+import { useDataDefault } from './lib/data-default.js';
+import { todayIso } from './lib/dates.js';
+import { useFormatter, useOrganizationSummary } from './lib/org-data.js';
 import { navigate, ORG_TABS, type OrgTab, orgPath, parseRoute, useLocation, useTitle } from './lib/router.js';
 import { SessionProvider, useLocaleState, useSession } from './lib/session.js';
 import { AdminPage } from './pages/admin-page.js';
@@ -149,9 +151,13 @@ const TAB_LABEL = {
 } as const satisfies Record<OrgTab, string>;
 
 function OrgPage(props: { readonly org: string; readonly tab: OrgTab }) {
-  const { t } = useSession();
+  const { t, asOf, dataDefault, asOfInUrl } = useSession();
+  const f = useFormatter();
   // The name comes from the list of organizations: the organization file can be megabytes, and not every page needs it.
   const summary = useOrganizationSummary(props.org);
+  // Without a date in the URL the pages wait for the organization's default day, rather than ask twice.
+  const dated = useDataDefault(props.org, todayIso());
+  const fromData = !asOfInUrl && dataDefault?.org === props.org && dataDefault.day !== null;
   if (summary.status === 'error') return <ErrorView error={summary.error} />;
   if (summary.status === 'ok' && !summary.data) return <ErrorView error={new ApiError(404, 'org.not-found', props.org)} />;
   // Until the list confirms the organization, its id from the URL is not shown as a title: a tab's own request may
@@ -169,16 +175,27 @@ function OrgPage(props: { readonly org: string; readonly tab: OrgTab }) {
           ))}
         </nav>
       </div>
-      {props.tab === 'overview' && <OverviewPage org={props.org} />}
-      {props.tab === 'gaps' && <GapsPage org={props.org} />}
-      {props.tab === 'plan' && <PlanPage org={props.org} />}
-      {props.tab === 'forecast' && (
-        <Suspense fallback={<Loading />}>
-          <ForecastPage org={props.org} />
-        </Suspense>
+      {fromData && (
+        <p className="notice" data-testid="as-of-default">
+          {t.asOfLatestData(f.date(asOf))}
+        </p>
       )}
-      {props.tab === 'data' && <DataPage org={props.org} />}
-      {props.tab === 'history' && <HistoryPage org={props.org} />}
+      {!dated ? (
+        <Loading />
+      ) : (
+        <>
+          {props.tab === 'overview' && <OverviewPage org={props.org} />}
+          {props.tab === 'gaps' && <GapsPage org={props.org} />}
+          {props.tab === 'plan' && <PlanPage org={props.org} />}
+          {props.tab === 'forecast' && (
+            <Suspense fallback={<Loading />}>
+              <ForecastPage org={props.org} />
+            </Suspense>
+          )}
+          {props.tab === 'data' && <DataPage org={props.org} />}
+          {props.tab === 'history' && <HistoryPage org={props.org} />}
+        </>
+      )}
     </>
   );
 }

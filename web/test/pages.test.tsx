@@ -7,6 +7,8 @@ import { Formatter } from '../../src/render/formatter.js';
 import { MESSAGES } from '../../src/render/messages.js';
 import { describeCauses } from '../../src/render/render-forecast.js';
 import { renderGap } from '../../src/render/render-text.js';
+import { defaultAsOf } from '../src/lib/data-default.js';
+import { ignoredData, uncountedRevenue } from '../src/lib/ignored-data.js';
 import { optionCards } from '../src/lib/requirement-tree.js';
 import { catalog, contoso, evaluationOf, forecastOf } from './fixtures.js';
 import { CATALOG } from './paths.js';
@@ -29,6 +31,74 @@ describe('overview', () => {
     const ops = screen.getByTestId('option-cloud-business-applications-enterprise-operations');
     expect(within(ops).getByRole('progressbar', { name: 'Total revenue, cloud and on-premises (TTM)' })).toBeTruthy();
     expect(within(ops).getByRole('progressbar', { name: 'Net new cloud revenue (TTM)' })).toBeTruthy();
+  });
+});
+
+describe('overview: what comes next', () => {
+  it('shows a held level’s coming lapse, its headroom and the next action, and never only "every level is attained"', async () => {
+    await renderApp({ path: `/orgs/contoso${AS_OF}` });
+    const card = await screen.findByTestId('option-cloud-crm-reseller');
+    const gold = within(card).getByTestId('level-gold');
+    await waitFor(() => expect(within(gold).getByTestId('next-change')).toBeTruthy());
+    expect(within(gold).getByTestId('next-change').textContent).toBe(
+      'Gold lapses on Apr 30, 2018: revenue of Apr 30, 2017 (Microsoft Dynamics CRM Online) leaves the trailing twelve months',
+    );
+    expect(within(gold).getByTestId('headroom').textContent).toBe(
+      'Headroom: Net new cloud revenue (TTM): $21,729.25 above the threshold · ' +
+        'Functional and deployment consultant: none to spare · Customization and configuration consultant: none to spare',
+    );
+    // What Gold lacks on the day it lapses, to be covered before then.
+    expect(within(gold).getByTestId('next-action').textContent).toBe(
+      'Next action: cover the $62,520.75 shortfall in Net new cloud revenue (TTM) before Apr 30, 2018',
+    );
+    // The earliest lapse of the option, not the first level's.
+    expect(within(card).getByTestId('all-attained').textContent).toBe(
+      'Every level of this option is attained until Apr 30, 2018, when Gold lapses.',
+    );
+    // A level not attained: the shortfall to cover now, and no headroom.
+    const engagement = screen.getByTestId('option-cloud-business-applications-enterprise-customer-engagement');
+    const engagementGold = within(engagement).getByTestId('level-gold');
+    expect(within(engagementGold).getByTestId('next-action').textContent).toBe(
+      'Next action: cover the $179,206.30 shortfall in Net new cloud revenue (TTM)',
+    );
+    expect(within(engagementGold).queryByTestId('headroom')).toBeNull();
+  });
+
+  it('says how many more people a role needs when revenue is not what is missing, in Korean', async () => {
+    // Fabrikam's Silver has no threshold in its market (nothing to do); Gold needs one more person.
+    await renderApp({ path: `/orgs/fabrikam${AS_OF}`, locale: 'ko-KR' });
+    const card = await screen.findByTestId('option-cloud-crm-reseller');
+    await waitFor(() => expect(within(card).getAllByTestId('next-action').length).toBeGreaterThan(0));
+    expect(
+      within(card)
+        .getAllByTestId('next-action')
+        .map((e) => e.textContent),
+    ).toEqual(['다음 할 일: 기능 및 배포 담당자 자격 취득자 1명 추가']);
+  });
+});
+
+describe('as-of date', () => {
+  it('starts at the latest day with data when today has none, and says so; a date in the URL wins', async () => {
+    const log = await renderApp({ path: '/orgs/contoso' });
+    expect((await screen.findByTestId('as-of-default')).textContent).toBe(
+      'Showing Mar 15, 2018, the latest date with data: nothing in the data falls in the twelve months before today.',
+    );
+    await screen.findByTestId('overview');
+    expect((screen.getByTestId('as-of') as HTMLInputElement).value).toBe('2018-03-15');
+    // Every evaluation was asked as of that day: none as of today first.
+    expect(log.calls.filter((c) => c.includes('/evaluation'))).toEqual(['GET /api/orgs/contoso/evaluation?asOf=2018-03-15']);
+    cleanup();
+    await renderApp({ path: '/orgs/contoso?asOf=2018-01-31' });
+    await screen.findByTestId('overview');
+    expect(screen.queryByTestId('as-of-default')).toBeNull();
+  });
+
+  it('keeps today when the data reaches into the last twelve months', () => {
+    expect(defaultAsOf('2018-03-31', '2026-11-29')).toBe('2018-03-31');
+    expect(defaultAsOf('2026-01-15', '2026-11-29')).toBeNull();
+    expect(defaultAsOf('2025-11-29', '2026-11-29')).toBe('2025-11-29');
+    expect(defaultAsOf('2025-11-30', '2026-11-29')).toBeNull();
+    expect(defaultAsOf(null, '2026-11-29')).toBeNull();
   });
 });
 
@@ -77,6 +147,130 @@ describe('plan', () => {
     expect(log.calls.some((c) => c.includes('/plan?') && c.includes('exclude=p1'))).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Include 王小明 again' }));
     await waitFor(() => expect(screen.getByTestId('plan-cost').textContent).toBe('8 new people, 29 exams'));
+  });
+});
+
+describe('data that does not count', () => {
+  it('marks each pass that does not count on its person, with the reason, also when filtered', async () => {
+    await renderApp({ path: `/orgs/fabrikam/data${AS_OF}` });
+    const table = await screen.findByTestId('people-table');
+    await waitFor(() => expect(within(table).getAllByTestId('not-counted')).toHaveLength(2));
+    expect(
+      within(table)
+        .getAllByTestId('not-counted')
+        .map((e) => e.textContent),
+    ).toEqual([
+      'Not counted: Phạm Hùng: MB6-894 passed Oct 16, 2017, before it counts for competencies (Nov 1, 2017); not counted.',
+      'Not counted: Vũ Quang: MB6-705 passed Jan 15, 2018, after it retired (Dec 31, 2017); not counted.',
+    ]);
+    expect(screen.getByTestId('ignored-summary').textContent).toBe(
+      'Data that does not count (2): These records are in the data but count toward no level, as of the date shown.',
+    );
+    // On a filtered page the warning stays on its own pass.
+    fireEvent.change(screen.getByLabelText('Filter'), { target: { value: 'vũ' } });
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(2));
+    const pass = within(table).getByTestId('not-counted').closest('li');
+    expect(pass?.textContent).toContain('MB6-705');
+    expect(pass?.className).toBe('is-not-counted');
+  });
+
+  it('says which revenue does not count: outside its customer’s DPOR period, or older than the twelve months', async () => {
+    await renderApp({ path: `/orgs/contoso/data${AS_OF}` });
+    await screen.findByTestId('people-table');
+    fireEvent.click(screen.getByRole('tab', { name: /Revenue/ }));
+    const table = await screen.findByTestId('revenue-table');
+    await waitFor(() => expect(within(table).getAllByTestId('not-counted').length).toBeGreaterThan(0));
+    // The $40,000.00 the evaluation reports outside DPOR, on its own record.
+    expect(
+      within(table)
+        .getAllByTestId('not-counted')
+        .map((e) => e.closest('tr')?.textContent),
+    ).toEqual([
+      'May 15, 2017Tailspin ToysDynamics 365 Customer Engagement Plan (formerly Plan 1)' +
+        'Not counted: Tailspin Toys did not name you its Digital Partner of Record on May 15, 2017$40,000.00yes',
+    ]);
+    cleanup();
+    // A year later every record but that of Mar 15, 2018 has left the twelve months.
+    await renderApp({ path: '/orgs/contoso/data?asOf=2019-03-01' });
+    await screen.findByTestId('people-table');
+    fireEvent.click(screen.getByRole('tab', { name: /Revenue/ }));
+    const later = await screen.findByTestId('revenue-table');
+    await waitFor(() => expect(within(later).getAllByTestId('not-counted')).toHaveLength(7));
+    expect(within(later).getAllByTestId('not-counted')[0]?.textContent).toBe(
+      'Not counted: dated before the twelve months up to Mar 1, 2019',
+    );
+  });
+
+  it('flags a customer none of whose recent revenue counts, by the policy in force', () => {
+    const document = {
+      id: 'o',
+      market: 'developed',
+      people: [],
+      customers: [
+        { id: 'c1', dpor: [{ from: '2017-01-01', to: '2017-06-30' }] },
+        { id: 'c2', dpor: [{ from: '2017-01-01' }] },
+      ],
+      revenue: [
+        { customer: 'c1', product: 'p', date: '2017-09-01', amount: '1', currency: 'USD', netNew: true },
+        { customer: 'c2', product: 'p', date: '2017-09-01', amount: '1', currency: 'USD', netNew: true },
+        { customer: 'c1', product: 'p', date: '2016-01-01', amount: '1', currency: 'USD', netNew: true },
+      ],
+    };
+    const none = { exams: new Map(), revenue: new Map() };
+    const within = uncountedRevenue(document, '2018-03-31', 'within-period', none);
+    expect([...within.customers]).toEqual(['c1']);
+    expect([...within.records]).toEqual([
+      [0, 'not-associated'],
+      [2, 'outside-window'],
+    ]);
+    // A warned record is the warning's to explain.
+    const warned = { exams: new Map(), revenue: new Map([[0, []]]) };
+    expect([...uncountedRevenue(document, '2018-03-31', 'within-period', warned).customers]).toEqual([]);
+  });
+
+  it('lists them on the gaps page too, in Chinese', async () => {
+    await renderApp({ path: `/orgs/fabrikam/gaps${AS_OF}`, locale: 'zh-TW' });
+    const list = await screen.findByTestId('ignored-list');
+    expect(within(list).getByRole('heading').textContent).toBe('不計入的資料（2）');
+    expect(within(list).getAllByRole('listitem')).toHaveLength(2);
+    expect(list.textContent).toContain('MB6-894');
+  });
+
+  it('says an unknown exam does not count, on the gaps page and on its person', async () => {
+    await renderApp({ path: `/orgs/contoso/gaps${AS_OF}` });
+    const list = await screen.findByTestId('ignored-list');
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((e) => e.textContent),
+    ).toEqual([
+      'John Smith: MB2-877 passed Nov 15, 2017, before it counts for competencies (Dec 1, 2017); not counted.',
+      'Emily Chen: exam AZ-100 is not in the catalog; ignored.',
+    ]);
+  });
+
+  it('places revenue warnings on their record, and none on a record that has changed since', () => {
+    const document = {
+      id: 'o',
+      market: 'developed',
+      people: [{ id: 'p1', exams: [{ exam: 'X-1', passed: '2018-01-01' }] }],
+      customers: [],
+      revenue: [
+        { customer: 'c', product: 'known', date: '2018-01-01', amount: '1', currency: 'USD', netNew: true },
+        { customer: 'c', product: 'mystery', date: '2018-01-01', amount: '1', currency: 'USD', netNew: true },
+      ],
+    };
+    const placed = ignoredData(
+      [
+        { code: 'revenue.unknown-product', path: '$.revenue[1].product', params: { product: 'mystery' } },
+        { code: 'revenue.unknown-product', path: '$.revenue[0].product', params: { product: 'other' } },
+        { code: 'exam.unknown', path: '$.people[0].exams[0]', params: { exam: 'X-1', person: 'p1' } },
+        { code: 'exam.unknown', path: '$.people[0].exams[0]', params: { exam: 'X-1', person: 'p2' } },
+      ],
+      document,
+    );
+    expect([...placed.revenue.keys()]).toEqual([1]);
+    expect(placed.exams.get('0/0')?.map((w) => w.params.person)).toEqual(['p1']);
   });
 });
 
@@ -341,9 +535,13 @@ describe('overview: the stored standing', () => {
         .getAllByTestId('lifecycle')
         .map((e) => e.textContent),
     ).toEqual(['Lifecycle: Qualified', 'Lifecycle: Qualified']);
-    expect(within(card).getByTestId('at-risk-note').textContent).toMatch(
-      /^Will be lost on Apr 30, 2018: revenue of .* leaves the trailing twelve months/,
+    // As of the page's day, the outlook says it first; the stored standing's note gives way to it.
+    await waitFor(() =>
+      expect(within(within(card).getByTestId('level-gold')).getByTestId('next-change').textContent).toBe(
+        'Gold lapses on Apr 30, 2018: revenue of Apr 30, 2017 (Microsoft Dynamics CRM Online) leaves the trailing twelve months',
+      ),
     );
+    expect(within(card).queryAllByTestId('at-risk-note')).toHaveLength(0);
   });
 
   it('says which day the stored standing is as of when the page shows another', async () => {

@@ -1,9 +1,12 @@
 import { isAttainError } from '../../core/attain-error.js';
+import { type Day, parseDay } from '../../core/day.js';
 import { type Organization, personNames } from '../../engine/organization.js';
 import { readOrganizationFile } from '../../importers/read-organization-file.js';
 import { evaluateJointly } from '../../planner/evaluate-jointly.js';
 import { renderError } from '../../render/render-error.js';
+import { renderOutlookText } from '../../render/render-outlook.js';
 import { renderEvaluationText } from '../../render/render-text.js';
+import { levelOutlook } from '../../service/level-outlook.js';
 import { catalogOption, chooseLocale, formatOption, langOption, policyFrom, policyOptions } from '../common-options.js';
 import { loadCatalog } from '../load-catalog-option.js';
 import { dateOption, type OptionSpec, parseArgs, usage } from '../parse-args.js';
@@ -50,8 +53,12 @@ export async function evaluateCommand(argv: readonly string[], write: (text: str
     const evaluation = await evaluateJointly(catalog, organization, { ...(asOf === undefined ? {} : { asOf }), policy });
     if (options.format === 'json') results.push(evaluation);
     else {
+      const names = personNames(organization);
       const text = { allIgnored: options['all-ignored'] === true };
-      write(renderEvaluationText(evaluation, catalog, locale, personNames(organization), text));
+      write(renderEvaluationText(evaluation, catalog, locale, names, text));
+      // What a practice lead reads next: each level's coming change, headroom and next action.
+      const outlook = await levelOutlook(catalog, organization, parseDay(evaluation.asOf) as Day, { policy });
+      write(renderOutlookText(outlook, evaluation, catalog, locale, names));
     }
   }
   if (options.format === 'json') write(`${JSON.stringify(results.length === 1 ? results[0] : results, null, 2)}\n`);

@@ -1,8 +1,6 @@
 import { dayOf, formatDay } from '../../core/day.js';
-import { catalogFingerprint } from '../../program/catalog-fingerprint.js';
 import type { LevelCounts, ProgramRun } from '../../store/program-store.js';
 import { catalogOption, formatOption } from '../common-options.js';
-import { loadCatalog } from '../load-catalog-option.js';
 import { dateOption, type OptionSpec, parseArgs } from '../parse-args.js';
 import { progressLine } from '../progress-line.js';
 import { serverRun } from '../server-runs.js';

@@ -64,7 +64,20 @@ export async function serveCommand(argv: readonly string[], write: (text: string
   const compute = new ComputePool({
     catalog: typeof options.catalog === 'string' ? { file: path.resolve(options.catalog) } : { shipped: catalog.id },
   });
-  const app = createApp({ store, catalog, catalogDocument, compute, logger, webRoot: fileURLToPath(new URL('dist/web/', ROOT)) });
+  // Behind a reverse proxy, its addresses (comma-separated): their X-Forwarded-For then names the client.
+  const trustedProxies = (process.env.ATTAIN_TRUSTED_PROXIES ?? '')
+    .split(',')
+    .map((a) => a.trim())
+    .filter((a) => a !== '');
+  const app = createApp({
+    store,
+    catalog,
+    catalogDocument,
+    compute,
+    logger,
+    trustedProxies,
+    webRoot: fileURLToPath(new URL('dist/web/', ROOT)),
+  });
   // The program's jobs run here too, unless workers elsewhere do them; evaluation happens on the worker threads.
   const jobs = options['no-jobs'] === true ? undefined : await startServerJobs(store, catalog, compute, logger);
   let withdraw: (() => Promise<void>) | undefined;

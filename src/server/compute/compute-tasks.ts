@@ -6,6 +6,7 @@ import { reevaluate } from '../../jobs/reevaluate.js';
 import { evaluateJointly } from '../../planner/evaluate-jointly.js';
 import { planLevel } from '../../planner/plan-level.js';
 import { atRiskReport, forecastReport } from '../../service/forecast-report.js';
+import { levelOutlook } from '../../service/level-outlook.js';
 import type { EvaluationInput } from '../../store/program-store.js';
 
 /** What a task runs on, rebuilt inside the worker thread from what crossed the thread boundary. */
@@ -40,6 +41,7 @@ export const COMPUTE_TASKS = {
     forecastReport(catalog, organization, params, params.locale).report,
   atRisk: ({ catalog, organization }, params: { readonly from: Day; readonly to: Day; readonly locale: Locale }) =>
     atRiskReport(catalog, organization, params, params.locale),
+  outlook: ({ catalog, organization }, params: { readonly asOf: Day }) => levelOutlook(catalog, organization, params.asOf),
   /** An evaluation job's work for one organization, when the jobs share a process with the API. */
   reevaluate: (
     { catalog, organization },
@@ -61,5 +63,6 @@ export const DEFAULT_TIME_LIMITS: Readonly<Record<TaskName, number>> = {
   plan: 30_000,
   forecast: 10_000,
   atRisk: 30_000,
+  outlook: 30_000,
   reevaluate: 60_000,
 };

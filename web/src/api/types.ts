@@ -14,6 +14,7 @@ export type {
   TransitionCause,
 } from '../../../src/program/standing-types.js';
 export { LIFECYCLE_STATUSES } from '../../../src/program/standing-types.js';
+export type { LevelOutlook, NextAction, Outlook } from '../../../src/service/level-outlook.js';
 export type {
   ImpactChange,
   LevelCounts,

@@ -4,11 +4,13 @@ export function ProgressBar(props: {
   readonly value: number;
   readonly text: string;
   readonly met: boolean;
+  /** A short count ("5 of 15"): kept on the label's first line, right-aligned, so counts line up down a card. */
+  readonly count?: boolean;
 }) {
   const percent = Math.round(Math.min(1, Math.max(0, props.value)) * 100);
   return (
     <div className="progress">
-      <div className="progress-label">
+      <div className={props.count ? 'progress-label is-count' : 'progress-label'}>
         <span>{props.label}</span>
         <span className="progress-text">{props.text}</span>
       </div>

@@ -227,6 +227,25 @@ export const en = {
   changesPages: 'Pages of changes',
   location: 'Location',
 
+  // The overview's outlook (issue 15; the level texts are src/render/outlook-messages.ts): the as-of default, the
+  // option's summary, data that does not count.
+  asOfLatestData: (date: string) =>
+    `Showing ${date}, the latest date with data: nothing in the data falls in the twelve months before today.`,
+  allAttainedUntil: (level: string, date: string) =>
+    `Every level of this option is attained until ${date}, when ${level} lapses.`,
+  allAttainedThrough: (date: string) => `Every level of this option is attained, with no change foreseen through ${date}.`,
+  notCounted: 'Not counted',
+  ignoredTitle: (n: string) => `Data that does not count (${n})`,
+  ignoredHelp: 'These records are in the data but count toward no level, as of the date shown.',
+  ignoredMore: (n: string) => `${n} more: see the data page`,
+  revenueOutsideWindow: (asOf: string) => `dated before the twelve months up to ${asOf}`,
+  revenueNotAssociated: (customer: string, date: string) =>
+    `${customer} did not name you its Digital Partner of Record on ${date}`,
+  customerNotCounted: (asOf: string, atAsOf: boolean) =>
+    atAsOf
+      ? `no DPOR on ${asOf}, so none of its revenue counts`
+      : `none of its revenue in the twelve months up to ${asOf} falls in a DPOR period`,
+
   // Issue 15: the organizations list says what each holds; the as-of date in the page's language.
   heldAsOf: (date: string) => `Holds, as of ${date}:`,
   heldNone: (date: string) => `Holds no level as of ${date}.`,

@@ -231,6 +231,22 @@ export const koKR: UiMessages = {
   changesPages: '변경 페이지',
   location: '위치',
 
+  // The overview's outlook (issue 15; the level texts are src/render/outlook-messages.ts): the as-of default, the
+  // option's summary, data that does not count.
+  asOfLatestData: (date) => `데이터가 있는 마지막 날짜인 ${date} 기준으로 표시합니다. 오늘 이전 12개월 안에는 데이터가 없습니다.`,
+  allAttainedUntil: (level, date) => `이 옵션의 모든 수준을 달성했지만 ${date}에 ${level} 상실 예정입니다.`,
+  allAttainedThrough: (date) => `이 옵션의 모든 수준을 달성했으며 ${date}까지 예상되는 변화가 없습니다.`,
+  notCounted: '인정되지 않음',
+  ignoredTitle: (n) => `인정되지 않는 데이터(${n}건)`,
+  ignoredHelp: '데이터에는 있지만 표시된 날짜 기준으로 어떤 수준에도 인정되지 않는 기록입니다.',
+  ignoredMore: (n) => `${n}건 더 있음: 데이터 페이지 참조`,
+  revenueOutsideWindow: (asOf) => `${asOf}까지의 최근 12개월보다 이전 날짜의 기록`,
+  revenueNotAssociated: (customer, date) => `${date} 기준 ${customer}의 DPOR(Digital Partner of Record)로 지정되어 있지 않음`,
+  customerNotCounted: (asOf, atAsOf) =>
+    atAsOf
+      ? `${asOf} 기준 DPOR 지정이 없어 이 고객의 수익은 모두 인정되지 않음`
+      : `${asOf}까지의 최근 12개월 동안 이 고객의 수익 중 DPOR 기간에 해당하는 것이 없음`,
+
   // Issue 15: the organizations list says what each holds; the as-of date in the page's language.
   heldAsOf: (date) => `${date} 기준 보유 수준:`,
   heldNone: (date) => `${date} 기준 보유한 수준이 없습니다.`,

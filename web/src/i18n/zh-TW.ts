@@ -224,6 +224,20 @@ export const zhTW: UiMessages = {
   changesPages: '變更分頁',
   location: '位置',
 
+  // The overview's outlook (issue 15; the level texts are src/render/outlook-messages.ts): the as-of default, the
+  // option's summary, data that does not count.
+  asOfLatestData: (date) => `顯示 ${date} 的狀態，這是資料中的最後日期：今天之前的十二個月內沒有任何資料。`,
+  allAttainedUntil: (level, date) => `此選項的所有級別皆已達成，但${level}將於 ${date} 失去。`,
+  allAttainedThrough: (date) => `此選項的所有級別皆已達成，至 ${date} 為止預計不會有變化。`,
+  notCounted: '不計入',
+  ignoredTitle: (n) => `不計入的資料（${n}）`,
+  ignoredHelp: '這些紀錄存在於資料中，但在所顯示的日期不計入任何級別。',
+  ignoredMore: (n) => `還有 ${n} 筆：請見資料頁面`,
+  revenueOutsideWindow: (asOf) => `日期早於截至 ${asOf} 的十二個月`,
+  revenueNotAssociated: (customer, date) => `${customer} 在 ${date} 未將您指定為數位合作夥伴 (DPOR)`,
+  customerNotCounted: (asOf, atAsOf) =>
+    atAsOf ? `${asOf} 時沒有 DPOR，因此其營收全部不計入` : `截至 ${asOf} 的十二個月內，其營收都不在 DPOR 期間內`,
+
   // Issue 15: the organizations list says what each holds; the as-of date in the page's language.
   heldAsOf: (date) => `截至 ${date} 持有的級別：`,
   heldNone: (date) => `截至 ${date} 未持有任何級別。`,

@@ -21,13 +21,27 @@ export interface Session {
   readonly catalog: Catalog;
   readonly locale: Locale;
   readonly setLocale: (locale: Locale) => void;
-  /** The as-of date of every evaluation, from the URL (`?asOf=`), today by default. */
+  /**
+   * The as-of date of every evaluation, from the URL (`?asOf=`); without one, the organization's latest day with data
+   * when today has none (`dataDefault`), else today.
+   */
   readonly asOf: string;
   readonly setAsOf: (day: string) => void;
+  /** Whether the URL names the as-of date: then no default applies. */
+  readonly asOfInUrl: boolean;
+  /** The default an organization's page chose from its data, when one applies (see `useDataDefault`). */
+  readonly dataDefault: DataDefault | null;
+  readonly setDataDefault: (value: DataDefault | null) => void;
   readonly signOut: () => void;
   /** The dashboard's own words and the CLI's messages, in the chosen language. */
   readonly t: UiMessages;
   readonly m: Messages;
+}
+
+/** The as-of date an organization's page starts at when the URL names none: `day` null means today. */
+export interface DataDefault {
+  readonly org: string;
+  readonly day: string | null;
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -148,8 +162,10 @@ export function SessionProvider(props: {
     };
   }, [token, attempt, signOut]);
 
+  const [dataDefault, setDataDefault] = useState<DataDefault | null>(null);
   const asOfParam = new URLSearchParams(search).get('asOf');
-  const asOf = isIsoDay(asOfParam) ? asOfParam : todayIso();
+  const asOfInUrl = isIsoDay(asOfParam);
+  const asOf = isIsoDay(asOfParam) ? asOfParam : (dataDefault?.day ?? todayIso());
   const session = useMemo<Session | null>(
     () =>
       boot.state === 'ready'
@@ -162,12 +178,15 @@ export function SessionProvider(props: {
             setLocale,
             asOf,
             setAsOf: (day: string) => setQueryParam('asOf', isIsoDay(day) ? day : null),
+            asOfInUrl,
+            dataDefault,
+            setDataDefault,
             signOut,
             t: UI_MESSAGES[locale],
             m: MESSAGES[locale],
           }
         : null,
-    [boot, locale, setLocale, asOf, signOut],
+    [boot, locale, setLocale, asOf, asOfInUrl, dataDefault, signOut],
   );
 
   if (boot.state === 'signed-out' || (boot.state === 'loading' && !token))

@@ -1,9 +1,11 @@
 import { type ReactNode, useMemo, useState } from 'react';
 import type { Formatter } from '../../../src/render/formatter.js';
-import type { OrganizationDocument } from '../api/types.js';
+import { renderFinding } from '../../../src/render/render-text.js';
+import type { Finding, OrganizationDocument } from '../api/types.js';
 import { ErrorView, Loading } from '../components/loadable.js';
 import { Pager } from '../components/pager.js';
-import { useFormatter, useOrganization } from '../lib/org-data.js';
+import { type IgnoredData, ignoredData, type UncountedRevenue, uncountedRevenue } from '../lib/ignored-data.js';
+import { useEvaluation, useFormatter, useOrganization } from '../lib/org-data.js';
 import { useTitle } from '../lib/router.js';
 import { useSession } from '../lib/session.js';
 import { ImportPanel } from './import-panel.js';
@@ -19,6 +21,22 @@ export function DataPage(props: { readonly org: string }) {
   const organization = useOrganization(props.org);
   const f = useFormatter(organization.status === 'ok' ? organization.data : undefined);
   const [tab, setTab] = useState<Tab>('people');
+  // What does not count, and why, as of the page's day: the tables do not wait for it.
+  const evaluation = useEvaluation(props.org);
+  const warnings = evaluation.status === 'ok' ? evaluation.data.warnings : null;
+  const ignored = useMemo(
+    () => (warnings && organization.status === 'ok' ? ignoredData(warnings, organization.data) : null),
+    [warnings, organization],
+  );
+  const asOf = evaluation.status === 'ok' ? evaluation.data.asOf : null;
+  const association = evaluation.status === 'ok' ? evaluation.data.policy.revenueAssociation : null;
+  const uncounted = useMemo(
+    () =>
+      ignored && asOf && association && organization.status === 'ok'
+        ? { asOf, association, ...uncountedRevenue(organization.data, asOf, association, ignored) }
+        : null,
+    [ignored, asOf, association, organization],
+  );
   if (organization.status === 'error') return <ErrorView error={organization.error} />;
   if (organization.status === 'loading') return <Loading />;
   const doc = organization.data;
@@ -26,6 +44,11 @@ export function DataPage(props: { readonly org: string }) {
   return (
     <section aria-labelledby="data-title" data-testid="data">
       <h2 id="data-title">{t.dataTitle}</h2>
+      {warnings && warnings.length > 0 && (
+        <p className="notice" data-testid="ignored-summary">
+          {t.ignoredTitle(f.number(warnings.length))}: {t.ignoredHelp}
+        </p>
+      )}
       <div role="tablist" aria-label={t.dataTitle} className="tablist">
         {TABS.map((name) => (
           <button
@@ -57,9 +80,9 @@ export function DataPage(props: { readonly org: string }) {
         ))}
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-        {tab === 'people' && <PeopleTable doc={doc} f={f} />}
-        {tab === 'customers' && <CustomersTable doc={doc} f={f} />}
-        {tab === 'revenue' && <RevenueTable doc={doc} f={f} />}
+        {tab === 'people' && <PeopleTable doc={doc} f={f} ignored={ignored} />}
+        {tab === 'customers' && <CustomersTable doc={doc} f={f} uncounted={uncounted} />}
+        {tab === 'revenue' && <RevenueTable doc={doc} f={f} ignored={ignored} uncounted={uncounted} />}
       </div>
       {me.role !== 'viewer' && <ImportPanel org={props.org} f={f} />}
     </section>
@@ -120,9 +143,31 @@ const personMatches = (p: Person, text: string) =>
   (p.name ?? '').toLowerCase().includes(text) ||
   p.exams.some((e) => e.exam.toLowerCase().includes(text));
 
-function PeopleTable(props: { readonly doc: OrganizationDocument; readonly f: Formatter }) {
+/** Revenue standings with the day and policy they are as of. */
+type Uncounted = UncountedRevenue & { readonly asOf: string; readonly association: string };
+
+/** That a record does not count, and why: the evaluation's words for its warnings, or a reason of its own. */
+function NotCounted(props: {
+  readonly warnings?: readonly Finding[] | undefined;
+  readonly reason?: string | undefined;
+  readonly f: Formatter;
+}) {
+  const { t, m } = useSession();
+  const reasons = (props.warnings ?? []).map((w) => renderFinding(w.code, w.params, props.f, m));
+  if (props.reason) reasons.push(props.reason);
+  if (reasons.length === 0) return null;
+  return (
+    <span className="not-counted" data-testid="not-counted">
+      <strong>{t.notCounted}</strong>: {reasons.join(' ')}
+    </span>
+  );
+}
+
+function PeopleTable(props: { readonly doc: OrganizationDocument; readonly f: Formatter; readonly ignored: IgnoredData | null }) {
   const { t } = useSession();
   const { f } = props;
+  // Warnings name records by their place in the file; a filtered page must find that place again.
+  const indexOf = useMemo(() => new Map(props.doc.people.map((p, i) => [p, i])), [props.doc]);
   return (
     <PagedTable
       name="people"
@@ -134,16 +179,18 @@ function PeopleTable(props: { readonly doc: OrganizationDocument; readonly f: Fo
           <th scope="row">{p.name ?? ''}</th>
           <td>
             <ul className="plain exams">
-              {p.exams.map((e) => {
+              {p.exams.map((e, k) => {
                 const exam = f.catalog?.findExam(e.exam);
+                const warnings = props.ignored?.exams.get(`${indexOf.get(p)}/${k}`);
                 return (
-                  <li key={`${e.exam}/${e.passed}`}>
+                  <li key={`${e.exam}/${e.passed}`} className={warnings ? 'is-not-counted' : undefined}>
                     <span className="exam-code">{exam?.code ?? e.exam}</span>
                     {exam && <span className="exam-title"> {f.text(exam.title)}</span>}
                     <span className="exam-date">
                       {' '}
                       · {t.passed} {f.date(e.passed)}
                     </span>
+                    <NotCounted warnings={warnings} f={f} />
                   </li>
                 );
               })}
@@ -159,8 +206,13 @@ type Customer = OrganizationDocument['customers'][number];
 const customerMatches = (c: Customer, text: string) =>
   c.id.toLowerCase().includes(text) || (c.name ?? '').toLowerCase().includes(text);
 
-function CustomersTable(props: { readonly doc: OrganizationDocument; readonly f: Formatter }) {
+function CustomersTable(props: {
+  readonly doc: OrganizationDocument;
+  readonly f: Formatter;
+  readonly uncounted: Uncounted | null;
+}) {
   const { t } = useSession();
+  const { uncounted } = props;
   const { f } = props;
   return (
     <PagedTable
@@ -168,7 +220,7 @@ function CustomersTable(props: { readonly doc: OrganizationDocument; readonly f:
       headers={[{ label: t.id }, { label: t.name }, { label: t.dporPeriods }]}
       paged={usePaged(props.doc.customers, customerMatches)}
       row={(c) => (
-        <tr key={c.id}>
+        <tr key={c.id} className={uncounted?.customers.has(c.id) ? 'is-not-counted' : undefined}>
           <td>{c.id}</td>
           <th scope="row">{c.name ?? ''}</th>
           <td>
@@ -179,6 +231,12 @@ function CustomersTable(props: { readonly doc: OrganizationDocument; readonly f:
                 </li>
               ))}
             </ul>
+            {uncounted?.customers.has(c.id) && (
+              <NotCounted
+                reason={t.customerNotCounted(f.date(uncounted.asOf), uncounted.association === 'associated-at-as-of')}
+                f={f}
+              />
+            )}
           </td>
         </tr>
       )}
@@ -190,10 +248,16 @@ type Revenue = OrganizationDocument['revenue'][number];
 const revenueMatches = (r: Revenue, text: string) =>
   r.customer.toLowerCase().includes(text) || r.product.toLowerCase().includes(text) || r.date.includes(text);
 
-function RevenueTable(props: { readonly doc: OrganizationDocument; readonly f: Formatter }) {
+function RevenueTable(props: {
+  readonly doc: OrganizationDocument;
+  readonly f: Formatter;
+  readonly ignored: IgnoredData | null;
+  readonly uncounted: Uncounted | null;
+}) {
   const { t } = useSession();
-  const { f } = props;
+  const { f, uncounted } = props;
   const paged = usePaged(props.doc.revenue, revenueMatches);
+  const indexOf = useMemo(() => new Map(props.doc.revenue.map((r, i) => [r, i])), [props.doc]);
   const customerNames = useMemo(() => new Map(props.doc.customers.map((c) => [c.id, c.name ?? c.id])), [props.doc]);
   return (
     <PagedTable
@@ -206,16 +270,31 @@ function RevenueTable(props: { readonly doc: OrganizationDocument; readonly f: F
         { label: t.netNew },
       ]}
       paged={paged}
-      row={(r, i) => (
-        // Revenue records have no id; with the page in it, a row index is a unique key.
-        <tr key={`${paged.page}/${i}`}>
-          <td className="nowrap">{f.date(r.date)}</td>
-          <td>{customerNames.get(r.customer) ?? r.customer}</td>
-          <td>{f.product(r.product)}</td>
-          <td className="num">{f.money(r.amount, r.currency)}</td>
-          <td>{r.netNew ? t.yes : t.no}</td>
-        </tr>
-      )}
+      row={(r, i) => {
+        const index = indexOf.get(r) ?? -1;
+        const warnings = props.ignored?.revenue.get(index);
+        const standing = uncounted?.records.get(index);
+        const customer = customerNames.get(r.customer) ?? r.customer;
+        const reason =
+          uncounted && standing === 'outside-window'
+            ? t.revenueOutsideWindow(f.date(uncounted.asOf))
+            : uncounted && standing === 'not-associated'
+              ? t.revenueNotAssociated(customer, f.date(uncounted.association === 'within-period' ? r.date : uncounted.asOf))
+              : undefined;
+        return (
+          // Revenue records have no id; with the page in it, a row index is a unique key.
+          <tr key={`${paged.page}/${i}`} className={warnings || reason ? 'is-not-counted' : undefined}>
+            <td className="nowrap">{f.date(r.date)}</td>
+            <td>{customer}</td>
+            <td>
+              {f.product(r.product)}
+              <NotCounted warnings={warnings} reason={reason} f={f} />
+            </td>
+            <td className="num">{f.money(r.amount, r.currency)}</td>
+            <td>{r.netNew ? t.yes : t.no}</td>
+          </tr>
+        );
+      }}
     />
   );
 }

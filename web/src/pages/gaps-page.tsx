@@ -1,12 +1,14 @@
 import { useId, useMemo } from 'react';
 import { describeFormula } from '../../../src/render/describe-formula.js';
 import type { Formatter } from '../../../src/render/formatter.js';
-import { renderGap } from '../../../src/render/render-text.js';
+import { renderFinding, renderGap } from '../../../src/render/render-text.js';
+import type { Finding } from '../api/types.js';
 import { ErrorView, Loading } from '../components/loadable.js';
 import { StatusBadge } from '../components/status-badge.js';
+import { AppLink } from '../lib/app-link.js';
 import { useEvaluation, useFormatter, useOrganization } from '../lib/org-data.js';
 import { type LevelCard, optionCards, type PeopleNode, peopleNodes, requirementTree } from '../lib/requirement-tree.js';
-import { setQueryParam, useLocation, useTitle } from '../lib/router.js';
+import { orgPath, setQueryParam, useLocation, useTitle } from '../lib/router.js';
 import { useSession } from '../lib/session.js';
 
 /** For each option: what is missing for a level, in the CLI's words, and who fills which seat. */
@@ -65,7 +67,34 @@ export function GapsPage(props: { readonly org: string }) {
           </article>
         );
       })}
+      <IgnoredList warnings={evaluation.data.warnings} org={props.org} f={f} />
     </section>
+  );
+}
+
+/** How many of the ignored records the gaps page lists; the data page marks every one on its record. */
+const IGNORED_SHOWN = 20;
+
+/** Passes and revenue that do not count, with why: what may look like progress but is not. */
+function IgnoredList(props: { readonly warnings: readonly Finding[]; readonly org: string; readonly f: Formatter }) {
+  const { t, m } = useSession();
+  const { warnings, f } = props;
+  if (warnings.length === 0) return null;
+  return (
+    <article className="card wide" aria-labelledby="ignored-title" data-testid="ignored-list">
+      <h3 id="ignored-title">{t.ignoredTitle(f.number(warnings.length))}</h3>
+      <p className="meta">{t.ignoredHelp}</p>
+      <ul className="gaps">
+        {warnings.slice(0, IGNORED_SHOWN).map((w) => (
+          <li key={w.path}>{renderFinding(w.code, w.params, f, m)}</li>
+        ))}
+      </ul>
+      {warnings.length > IGNORED_SHOWN && (
+        <AppLink to={orgPath(props.org, 'data')} className="more-link">
+          {t.ignoredMore(f.number(warnings.length - IGNORED_SHOWN))}
+        </AppLink>
+      )}
+    </article>
   );
 }
 
