@@ -595,7 +595,7 @@ describe('the as-of date', () => {
     expect(selects.map((s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent)).toEqual(['2018년', '3월', '31일']);
     fireEvent.change(within(group).getByRole('combobox', { name: '월' }), { target: { value: '4' } });
     await waitFor(() => expect(window.location.search).toContain('asOf=2018-04-30'));
-    expect(group.getAttribute('data-value')).toBe('2018-04-30');
+    expect((screen.getByTestId('as-of') as HTMLInputElement).value).toBe('2018-04-30');
   });
 
   it('reads month, day, year in English', async () => {

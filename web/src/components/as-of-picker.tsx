@@ -61,8 +61,10 @@ export function AsOfPicker() {
     ),
   } as const;
   return (
-    <fieldset className="field field-inline as-of" data-testid="as-of" data-value={asOf}>
+    <fieldset className="field field-inline as-of" data-testid="as-of-picker">
       <legend>{t.asOf}</legend>
+      {/* The day the three fields make, as one value (`YYYY-MM-DD`), as a form or a test reads a date input's. */}
+      <input type="hidden" name="asOf" value={asOf} data-testid="as-of" />
       <span className="as-of-fields">{dateFieldOrder(locale).map((field) => fields[field])}</span>
       <button type="button" className="link-button" onClick={() => setAsOf(todayIso())}>
         {t.today}
