@@ -203,3 +203,23 @@ describe('the command line helps a person who mistypes', () => {
     }
   }, 60_000);
 });
+
+describe('attain evaluate with much ignored data (issue 15)', () => {
+  it('groups it by reason in the text, lists all of it with --all-ignored, and keeps every item in the JSON', async () => {
+    const people = Array.from({ length: 30 }, (_, i) => ({
+      id: `p${i}`,
+      name: `Person ${i}`,
+      exams: [{ exam: i % 3 === 0 ? 'AZ-900' : 'PL-200', passed: '2017-03-01' }],
+    }));
+    const file = write('ignored.json', JSON.stringify({ id: 'ignored', market: 'developed', people }));
+    const args = ['evaluate', file, '--as-of', '2018-03-31'];
+    const text = (await runCli(args)).stdout;
+    expect(text).toContain('Ignored data (30):\n  Exams not in the catalog (30): PL-200 (20), AZ-900 (10)\n');
+    expect(text).toContain('    … and 27 more\n');
+    expect(text.split('\n').filter((l) => l.includes('is not in the catalog; ignored.'))).toHaveLength(3);
+    const all = (await runCli([...args, '--all-ignored'])).stdout;
+    expect(all.split('\n').filter((l) => l.includes('is not in the catalog; ignored.'))).toHaveLength(30);
+    const json = JSON.parse((await runCli([...args, '--format', 'json'])).stdout);
+    expect(json.warnings).toHaveLength(30);
+  });
+});

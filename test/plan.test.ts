@@ -172,6 +172,48 @@ describe('attain plan', () => {
     expect(en).toContain('Trần Thị Bình: 70-534, MB6-894 → Technical consultant');
   });
 
+  it('leads with the revenue no exam can fix, and folds identical new hires into one line', async () => {
+    const args = [
+      'plan',
+      'examples/contoso-dynamics.json',
+      '--target',
+      'cloud-business-applications/enterprise-customer-engagement/gold',
+      '--as-of',
+      '2018-03-31',
+    ];
+    const en = (await runCli(args)).stdout;
+    const lines = en.split('\n');
+    // The blocker comes right after the title, before the exams.
+    expect(lines.slice(2, 4)).toEqual([
+      'What stops this level, and no exam can fix:',
+      '  Net new cloud revenue (TTM): $120,793.70 / $300,000.00 — $179,206.30 short',
+    ]);
+    expect(en).not.toContain('Revenue (cannot be planned with exams)');
+    expect(en).toContain(
+      '  8 new people, each: MB2-715, MB2-716 → Technical consultant (deployment, customization and configuration); MB2-717 → Functional consultant',
+    );
+    expect(en).not.toContain('new-1');
+    expect((await runCli([...args, '--lang', 'zh-TW'])).stdout).toContain('  新進人員 8 人，每人: MB2-715');
+    const ko = (await runCli([...args, '--lang', 'ko-KR'])).stdout;
+    expect(ko.split('\n')[2]).toBe('이 등급을 가로막고 있으며 시험으로는 해결할 수 없는 요건:');
+    expect(ko).toContain('  신규 인원 8명, 각자: MB2-715, MB2-716');
+    // The JSON keeps every hire's own steps: a tool assigning hires needs their ids.
+    const plan = JSON.parse((await runCli([...args, '--format', 'json'])).stdout);
+    expect(plan.newPeople).toHaveLength(8);
+    expect(plan.steps.filter((s: { person: string }) => s.person === 'new-8')).toHaveLength(3);
+  });
+
+  it('keeps met revenue at the end, with nothing ahead of the plan', async () => {
+    const en = (
+      await runCli(['plan', 'examples/contoso-dynamics.json', '--target', 'cloud-crm/reseller/gold', '--as-of', '2018-03-31'])
+    ).stdout;
+    expect(en).not.toContain('What stops this level');
+    expect(en.trimEnd().split('\n').slice(-2)).toEqual([
+      'Revenue (cannot be planned with exams):',
+      '  Net new cloud revenue (TTM): $321,729.25 / $300,000.00 — met',
+    ]);
+  });
+
   it('refuses an unknown target with the list of known ones', async () => {
     const result = await runCli(['plan', 'examples/contoso-dynamics.json', '--target', 'cloud-crm/reseller/platinum']);
     expect(result.status).toBe(2);

@@ -113,6 +113,8 @@ describe.each(backends)('the program on the job engine (%s)', (name, open) => {
     await store.replaceOrganization(first as Organization, SYSTEM);
     // Two writes of one organization fold into one keyed job.
     expect(await jobCount(store)).toBe(before + 1);
+    // Not evaluated yet: the list says so rather than "holds nothing".
+    expect((await store.listOrganizations()).find((s) => s.id === first?.id)?.held).toBeNull();
   }, 60_000);
 
   it("a run stores every organization's standing, and the operator's query agrees with evaluating each one", async () => {
@@ -140,6 +142,14 @@ describe.each(backends)('the program on the job engine (%s)', (name, open) => {
     expect(counts.find((c) => `${c.competency}/${c.option}/${c.level}` === gold)?.attained).toBe(direct.length);
     const csv = await store.program.exportRows({ level: gold, status: 'attained' });
     expect(csv.map((r) => r.id).sort()).toEqual(direct.sort());
+    // The organizations list says which levels each holds, from the same stored standings (issue 15).
+    const list = await store.listOrganizations();
+    for (const o of all) {
+      const held = list.find((s) => s.id === o.id)?.held;
+      const expected = [...(await statusesOf(catalog, o, AS_OF))].filter(([, status]) => status === 'attained');
+      expect(held?.asOf).toBe(AS_OF);
+      expect(held?.levels.map((l) => `${l.competency}/${l.option}/${l.level}`).sort()).toEqual(expected.map(([k]) => k).sort());
+    }
     // The run's last job left fresh statistics for the operator's queries, and on PGlite, which has no autovacuum,
     // a vacuumed table (the visibility map its index-only scans need).
     const { rows } = await sql<{ reltuples: number; relallvisible: number }>`

@@ -4,11 +4,12 @@
  * organization as an audited admin action, the audit log route, and store faults that never echo the database.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { serve } from '@hono/node-server';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -280,6 +281,52 @@ describe('the audit log route', () => {
     expect(contoso.entries.every((e) => e.org === 'contoso')).toBe(true);
     const bad = await app.request('/api/audit?limit=0', as(tokens.admin));
     expect(bad.status).toBe(400);
+  });
+});
+
+describe('compression (issue 15)', () => {
+  /** A GET over a real socket, its body as the bytes that crossed the wire. */
+  const raw = (port: number, route: string, headers: Record<string, string>) =>
+    new Promise<{ status: number; headers: http.IncomingHttpHeaders; bytes: Buffer }>((resolve, reject) => {
+      const request = http.request({ host: '127.0.0.1', port, path: route, headers, agent: false }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, bytes: Buffer.concat(chunks) }),
+        );
+      });
+      request.on('error', reject);
+      request.end();
+    });
+
+  it('JSON, CSV and the dashboard files are gzipped for a client that accepts it, headers and request id intact', async () => {
+    await withServer(async (port) => {
+      const auth = { authorization: `Bearer ${tokens.admin}` };
+      const assets = readdirSync(path.join(WEB_ROOT, 'assets'));
+      const script = `/assets/${assets.find((f) => f.endsWith('.js'))}`;
+      for (const route of ['/api/orgs/contoso', '/api/orgs/contoso/evaluation?asOf=2018-03-31', script, '/api/openapi.json']) {
+        const plain = await raw(port, route, auth);
+        const zipped = await raw(port, route, { ...auth, 'accept-encoding': 'gzip, deflate', 'x-request-id': 'gz-1' });
+        expect([route, plain.status, zipped.status]).toEqual([route, 200, 200]);
+        expect(plain.headers['content-encoding'], route).toBeUndefined();
+        expect(zipped.headers['content-encoding'], route).toBe('gzip');
+        expect(zipped.headers.vary, route).toContain('Accept-Encoding');
+        expect(zipped.headers['x-request-id'], route).toBe('gz-1');
+        expect(zipped.headers['content-security-policy'], route).toContain("default-src 'self'");
+        expect(zipped.headers['x-content-type-options'], route).toBe('nosniff');
+        expect(gunzipSync(zipped.bytes).equals(plain.bytes), route).toBe(true);
+        expect(zipped.bytes.length, route).toBeLessThan(plain.bytes.length / 2);
+      }
+      const csv = await raw(port, '/api/program/organizations.csv', { ...auth, 'accept-encoding': 'gzip' });
+      expect(csv.headers['content-encoding']).toBe('gzip');
+      expect(csv.headers['content-disposition']).toContain('attachment');
+      expect(gunzipSync(csv.bytes).toString()).toMatch(/^org_id,name,market/);
+      // An error stays a JSON error, compressed or not.
+      const missing = await raw(port, '/api/orgs/nobody', { ...auth, 'accept-encoding': 'gzip' });
+      expect(missing.status).toBe(404);
+      const body = missing.headers['content-encoding'] === 'gzip' ? gunzipSync(missing.bytes) : missing.bytes;
+      expect(JSON.parse(body.toString()).error.code).toBe('org.not-found');
+    });
   });
 });
 

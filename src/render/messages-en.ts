@@ -22,6 +22,18 @@ export const en: Messages = {
   gapsTitle: 'What is missing',
   warningsTitle: 'Ignored data',
   summaryTitle: 'Summary',
+  ignoredReason: {
+    'exam.unknown': 'Exams not in the catalog',
+    'exam.future': 'Exams passed after the evaluation date',
+    'exam.before-launch': 'Exams passed before they counted for competencies',
+    'exam.after-retirement': 'Exams passed after they retired',
+    'exam.expired': 'Exams no longer accepted',
+    'revenue.unknown-product': "Revenue on products not in the catalog's product registry",
+    'revenue.future': 'Revenue dated after the evaluation date',
+  },
+  ignoredOthers: (n) => `${n.toLocaleString('en')} ${plural.select(n) === 'one' ? 'other' : 'others'}`,
+  ignoredMore: (n) => `… and ${n.toLocaleString('en')} more`,
+  ignoredAll: 'Every ignored item: --all-ignored, or --format json.',
   allOf: (items) => `all of ${items.join(', ')}`,
   oneOf: (items) => `one of ${items.join(', ')}`,
   unknownCode: (code, facts) =>
@@ -54,6 +66,8 @@ export const en: Messages = {
     revenueMet: 'met',
     revenueShort: (amount) => `${amount} short`,
     noThreshold: 'no threshold for this market',
+    blockerTitle: 'What stops this level, and no exam can fix:',
+    newHires: (count) => `${count} new ${plural.select(count) === 'one' ? 'person' : 'people'}, each`,
   },
   codes: {
     'revenue.shortfall': (p, f) =>

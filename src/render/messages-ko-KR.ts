@@ -23,6 +23,18 @@ export const koKR: Messages = {
   gapsTitle: '부족한 항목',
   warningsTitle: '무시된 데이터',
   summaryTitle: '요약',
+  ignoredReason: {
+    'exam.unknown': '카탈로그에 없는 시험',
+    'exam.future': '기준일 이후에 통과한 시험',
+    'exam.before-launch': '역량에 인정되기 전에 통과한 시험',
+    'exam.after-retirement': '사용 중지 후에 통과한 시험',
+    'exam.expired': '더 이상 인정되지 않는 시험',
+    'revenue.unknown-product': '카탈로그의 제품 목록에 없는 제품의 수익',
+    'revenue.future': '기준일 이후 날짜의 수익',
+  },
+  ignoredOthers: (n) => `그 외 ${n.toLocaleString('ko-KR')}개`,
+  ignoredMore: (n) => `… 외 ${n.toLocaleString('ko-KR')}건`,
+  ignoredAll: '무시된 항목 전체 보기: --all-ignored 또는 --format json',
   allOf: (items) => `${items.join(', ')} 모두`,
   oneOf: (items) => `${items.join(', ')} 중 하나`,
   unknownCode: (code, facts) => `이 버전의 attain이 설명할 수 없는 문제입니다(코드 ${code})${facts ? `: ${facts}` : ''}.`,
@@ -52,6 +64,8 @@ export const koKR: Messages = {
     revenueMet: '충족',
     revenueShort: (amount) => `${amount} 부족`,
     noThreshold: '이 시장의 기준 금액 없음',
+    blockerTitle: '이 등급을 가로막고 있으며 시험으로는 해결할 수 없는 요건:',
+    newHires: (count) => `신규 인원 ${count}명, 각자`,
   },
   codes: {
     'revenue.shortfall': (p, f) =>

@@ -19,6 +19,18 @@ export const zhTW: Messages = {
   gapsTitle: '尚缺項目',
   warningsTitle: '已忽略的資料',
   summaryTitle: '摘要',
+  ignoredReason: {
+    'exam.unknown': '不在目錄中的測驗',
+    'exam.future': '在評估日期之後通過的測驗',
+    'exam.before-launch': '在計入專長認證之前通過的測驗',
+    'exam.after-retirement': '在淘汰之後通過的測驗',
+    'exam.expired': '已不再採計的測驗',
+    'revenue.unknown-product': '不在目錄產品登錄中的產品營收',
+    'revenue.future': '日期在評估日期之後的營收',
+  },
+  ignoredOthers: (n) => `其他 ${n.toLocaleString('zh-TW')} 項`,
+  ignoredMore: (n) => `…另有 ${n.toLocaleString('zh-TW')} 筆`,
+  ignoredAll: '列出所有忽略的項目：--all-ignored 或 --format json。',
   allOf: (items) => `${items.join('、')} 全部`,
   oneOf: (items) => `${items.join('、')} 其中一項`,
   unknownCode: (code, facts) => `此版本的 attain 無法說明的問題（代碼 ${code}）${facts ? `：${facts}` : ''}。`,
@@ -48,6 +60,8 @@ export const zhTW: Messages = {
     revenueMet: '已符合',
     revenueShort: (amount) => `尚差 ${amount}`,
     noThreshold: '此市場無門檻',
+    blockerTitle: '阻礙此級別、且無法以測驗解決的條件：',
+    newHires: (count) => `新進人員 ${count} 人，每人`,
   },
   codes: {
     'revenue.shortfall': (p, f) =>

@@ -63,6 +63,14 @@ export interface Messages {
   readonly gapsTitle: string;
   readonly warningsTitle: string;
   readonly summaryTitle: string;
+  /** Each reason data is ignored for, by the warning's code (the text report groups ignored data by reason). */
+  readonly ignoredReason: Readonly<Record<string, string>>;
+  /** After the most frequent values of a reason: how many other values there are. */
+  readonly ignoredOthers: (n: number) => string;
+  /** After a reason's examples: how many more items it has. */
+  readonly ignoredMore: (n: number) => string;
+  /** How to see every ignored item. */
+  readonly ignoredAll: string;
   readonly allOf: (items: readonly string[]) => string;
   readonly oneOf: (items: readonly string[]) => string;
   readonly codes: CodeMessages;
@@ -107,6 +115,10 @@ export interface PlanWords {
   readonly revenueMet: string;
   readonly revenueShort: (amount: string) => string;
   readonly noThreshold: string;
+  /** Heads the revenue shortfalls, shown before anything else: no exam and no hire makes up for them. */
+  readonly blockerTitle: string;
+  /** A row standing for several new hires who all sit the same exams. */
+  readonly newHires: (count: number) => string;
 }
 
 export const MESSAGES: Readonly<Record<Locale, Messages>> = { en, 'zh-TW': zhTW, 'ko-KR': koKR };

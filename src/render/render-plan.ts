@@ -5,6 +5,7 @@ import type { Locale } from '../core/localized.js';
 import type { Plan } from '../planner/plan-types.js';
 import { Formatter, requirementAt } from './formatter.js';
 import { PLAN_MESSAGES } from './plan-messages.js';
+import { planRows, revenueBlockers } from './plan-rows.js';
 
 /** A plan as a practice lead reads it: the path and why, then who sits which exam, grouped by person. */
 export function renderPlanText(
@@ -43,7 +44,17 @@ export function renderPlanText(
     for (const seat of everyRole(level?.requirements ?? [])) if (seat.id === id) return f.text(seat.name);
     return id;
   };
+  const revenueLine = (r: Plan['revenue'][number]) => {
+    const definition = level ? requirementAt(level, r.requirement) : undefined;
+    const name = definition ? f.text(definition.name) : r.requirement;
+    const status =
+      r.required === null ? m.noThreshold : r.shortfall === '0' ? m.revenueMet : m.revenueShort(f.money(r.shortfall, r.currency));
+    return `  ${name}: ${f.money(r.counted, r.currency)}${r.required === null ? '' : ` / ${f.money(r.required, r.currency)}`} — ${status}`;
+  };
   const out = [m.title(plan.target, f.date(plan.asOf)), ''];
+  // What no exam can fix comes first: a plan of exams that still leaves the level out of reach must say so up front.
+  const blockers = revenueBlockers(plan);
+  if (blockers.length > 0) out.push(m.blockerTitle, ...blockers.map(revenueLine), '');
   if (!plan.feasible) {
     out.push(m.infeasible);
     for (const alt of plan.alternatives) out.push(`  - ${pathName(alt.path) || m.thisLevel}: ${blocked(alt)}`);
@@ -56,37 +67,26 @@ export function renderPlanText(
       const what = alt.feasible ? m.cost(alt.newPeople ?? 0, alt.exams ?? 0) : blocked(alt);
       out.push(`  ${m.alternative(pathName(alt.path))}: ${what}`);
     }
-    // Grouped by person, then by the seat the exams are for: "王小明: MB2-710 → Functional and deployment consultant".
-    const byPerson = new Map<string, Map<string, string[]>>();
-    for (const step of plan.steps) {
-      const seats = byPerson.get(step.person) ?? new Map<string, string[]>();
-      const role = roleName(step.requirement, step.pool, step.role);
-      seats.set(role, [...(seats.get(role) ?? []), step.exam]);
-      byPerson.set(step.person, seats);
-    }
-    if (byPerson.size > 0) {
+    // Grouped by person, then by the seat the exams are for: "王小明: MB2-710 → Functional and deployment consultant";
+    // new hires who all do the same are one line.
+    const rows = planRows(plan);
+    if (rows.length > 0) {
       out.push('', m.stepsTitle);
-      for (const [person, seats] of byPerson) {
-        const who = person.startsWith('new-') ? m.newPerson(person) : f.person(person);
-        out.push(`  ${who}: ${[...seats].map(([role, exams]) => `${exams.join(', ')} → ${role}`).join('; ')}`);
+      for (const row of rows) {
+        const who =
+          row.kind === 'person'
+            ? f.person(row.person.person)
+            : row.people.length === 1
+              ? m.newPerson(row.people[0] as string)
+              : m.newHires(row.people.length);
+        const seats = row.kind === 'person' ? row.person.seats : row.seats;
+        out.push(
+          `  ${who}: ${seats.map((seat) => `${seat.exams.join(', ')} → ${roleName(seat.requirement, seat.pool, seat.role)}`).join('; ')}`,
+        );
       }
     }
   }
-  if (plan.revenue.length > 0) {
-    out.push('', m.revenueTitle);
-    for (const r of plan.revenue) {
-      const definition = level ? requirementAt(level, r.requirement) : undefined;
-      const name = definition ? f.text(definition.name) : r.requirement;
-      const status =
-        r.required === null
-          ? m.noThreshold
-          : r.shortfall === '0'
-            ? m.revenueMet
-            : m.revenueShort(f.money(r.shortfall, r.currency));
-      out.push(
-        `  ${name}: ${f.money(r.counted, r.currency)}${r.required === null ? '' : ` / ${f.money(r.required, r.currency)}`} — ${status}`,
-      );
-    }
-  }
+  const rest = plan.revenue.filter((r) => !blockers.includes(r));
+  if (rest.length > 0) out.push('', m.revenueTitle, ...rest.map(revenueLine));
   return `${out.join('\n')}\n`;
 }

@@ -68,3 +68,58 @@ describe('text reports', () => {
     for (const locale of LOCALES) expect(render(locale)).not.toMatch(/\b(revenue|people|paths|exam)\.[a-z-]+ \{/);
   });
 });
+
+describe('ignored data in text reports', () => {
+  // 12 unknown exams (three codes), 3 passed before launch, 2 revenue records on unknown products: 17 ignored items.
+  const unknown = ['PL-200', 'PL-200', 'PL-200', 'PL-200', 'PL-200', 'AZ-900', 'AZ-900', 'AZ-900', 'AZ-900', 'MS-900'];
+  const large = parseOrganization({
+    id: 'big',
+    market: 'developed',
+    people: [
+      ...unknown.map((exam, i) => ({ id: `u${i}`, name: `Person ${i}`, exams: [{ exam, passed: '2017-03-01' }] })),
+      { id: 'x1', name: 'Extra One', exams: [{ exam: 'XX-1', passed: '2017-03-01' }] },
+      { id: 'x2', name: 'Extra Two', exams: [{ exam: 'XX-2', passed: '2017-03-01' }] },
+      ...[1, 2, 3].map((i) => ({ id: `b${i}`, name: `Early ${i}`, exams: [{ exam: 'MB6-894', passed: '2017-10-01' }] })),
+    ],
+    customers: [{ id: 'c', dpor: [{ from: '2017-01-01' }] }],
+    revenue: [
+      { customer: 'c', product: 'power-bi-pro', date: '2017-06-01', amount: '1', currency: 'USD' },
+      { customer: 'c', product: 'power-bi-pro', date: '2017-06-02', amount: '1', currency: 'USD' },
+    ],
+  });
+  const result = evaluate(catalog, large, { asOf: parseDay('2018-03-31') as number });
+  const text = (locale: (typeof LOCALES)[number], allIgnored = false) =>
+    renderEvaluationText(result, catalog, locale, personNames(large), { allIgnored });
+
+  it('are grouped by reason, largest first, with counts, the most frequent values and a few examples', () => {
+    expect(result.warnings).toHaveLength(17);
+    const lines = text('en').split('\n');
+    const start = lines.indexOf('Ignored data (17):');
+    expect(lines.slice(start + 1)).toEqual([
+      '  Exams not in the catalog (12): PL-200 (5), AZ-900 (4), MS-900 (1), XX-1 (1), XX-2 (1)',
+      '    $.people[0].exams[0]: Person 0: exam PL-200 is not in the catalog; ignored.',
+      '    $.people[1].exams[0]: Person 1: exam PL-200 is not in the catalog; ignored.',
+      '    $.people[2].exams[0]: Person 2: exam PL-200 is not in the catalog; ignored.',
+      '    … and 9 more',
+      '  Exams passed before they counted for competencies (3): MB6-894 (3)',
+      '    $.people[12].exams[0]: Early 1: MB6-894 passed Oct 1, 2017, before it counts for competencies (Nov 1, 2017); not counted.',
+      '    $.people[13].exams[0]: Early 2: MB6-894 passed Oct 1, 2017, before it counts for competencies (Nov 1, 2017); not counted.',
+      '    $.people[14].exams[0]: Early 3: MB6-894 passed Oct 1, 2017, before it counts for competencies (Nov 1, 2017); not counted.',
+      "  Revenue on products not in the catalog's product registry (2): power-bi-pro (2)",
+      '    $.revenue[0].product: Product "power-bi-pro" is not in the catalog\'s product registry; its revenue is ignored.',
+      '    $.revenue[1].product: Product "power-bi-pro" is not in the catalog\'s product registry; its revenue is ignored.',
+      '  Every ignored item: --all-ignored, or --format json.',
+      '',
+    ]);
+  });
+
+  it('speak each language, and list every item on request', () => {
+    expect(text('zh-TW')).toContain('  不在目錄中的測驗 (12): PL-200 (5), AZ-900 (4)');
+    expect(text('zh-TW')).toContain('    …另有 9 筆');
+    expect(text('ko-KR')).toContain('  카탈로그에 없는 시험 (12): PL-200 (5), AZ-900 (4)');
+    expect(text('ko-KR')).toContain('    … 외 9건');
+    const all = text('en', true);
+    expect(all).toContain('  $.people[11].exams[0]: Extra Two: exam XX-2 is not in the catalog; ignored.');
+    expect(all).not.toContain('Every ignored item');
+  });
+});

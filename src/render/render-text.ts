@@ -9,12 +9,25 @@ import { MESSAGES, type Messages, messageCodeOf } from './messages.js';
 const MARK = { met: '✔', 'not-met': '✘', undetermined: '?' } as const;
 const LEVEL_MARK = { attained: '✔', 'not-attained': '✘', undetermined: '?' } as const;
 
+/** Up to this many ignored items are listed one by one; more are grouped by reason. */
+const IGNORED_LISTED = 10;
+/** Examples shown under each reason when ignored data is grouped. */
+const IGNORED_EXAMPLES = 3;
+/** The most frequent values (exam codes, products) named in a reason's line. */
+const IGNORED_VALUES = 5;
+
+export interface TextOptions {
+  /** List every ignored item instead of grouping them by reason (the JSON always has every one). */
+  readonly allIgnored?: boolean;
+}
+
 /** A readable report of an evaluation in one language, using the catalog's own localized names. */
 export function renderEvaluationText(
   evaluation: Evaluation,
   catalog: Catalog,
   locale: Locale,
   personNames: ReadonlyMap<string, string> = new Map(),
+  options: TextOptions = {},
 ): string {
   const m = MESSAGES[locale];
   const f = new Formatter(locale, catalog, personNames);
@@ -49,9 +62,57 @@ export function renderEvaluationText(
   }
   if (evaluation.warnings.length > 0) {
     out.push('', `${m.warningsTitle} (${f.number(evaluation.warnings.length)}):`);
-    for (const w of evaluation.warnings) out.push(`  ${w.path}: ${renderFinding(w.code, w.params, f, m)}`);
+    if (options.allIgnored || evaluation.warnings.length <= IGNORED_LISTED) {
+      for (const w of evaluation.warnings) out.push(`  ${w.path}: ${renderFinding(w.code, w.params, f, m)}`);
+    } else {
+      renderIgnoredGroups(evaluation.warnings, out, f, m);
+    }
   }
   return `${out.join('\n')}\n`;
+}
+
+/** The parameter that tells one ignored item of a reason from another, counted to name the most frequent. */
+const IGNORED_KEY: Readonly<Record<string, string>> = {
+  'exam.unknown': 'exam',
+  'exam.future': 'exam',
+  'exam.before-launch': 'exam',
+  'exam.after-retirement': 'exam',
+  'exam.expired': 'exam',
+  'revenue.unknown-product': 'product',
+};
+
+/**
+ * Ignored data by reason, largest first: a count, the most frequent exams or products, and a few examples with
+ * their paths. A large organization ignores thousands of records for a handful of reasons; one line each buried
+ * the report (2,013 of its 2,080 lines).
+ */
+function renderIgnoredGroups(warnings: readonly Finding[], out: string[], f: Formatter, m: Messages): void {
+  const groups = new Map<string, Finding[]>();
+  for (const w of warnings) {
+    const group = groups.get(w.code);
+    if (group) group.push(w);
+    else groups.set(w.code, [w]);
+  }
+  const ordered = [...groups].sort((a, b) => b[1].length - a[1].length);
+  for (const [code, items] of ordered) {
+    const key = IGNORED_KEY[code];
+    let values = '';
+    if (key !== undefined) {
+      const counts = new Map<string, number>();
+      for (const w of items) {
+        const value = String(w.params[key] ?? '');
+        counts.set(value, (counts.get(value) ?? 0) + 1);
+      }
+      const top = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+      const named = top.slice(0, IGNORED_VALUES).map(([value, n]) => `${value} (${f.number(n)})`);
+      if (top.length > IGNORED_VALUES) named.push(m.ignoredOthers(top.length - IGNORED_VALUES));
+      values = `: ${named.join(', ')}`;
+    }
+    out.push(`  ${m.ignoredReason[code] ?? code} (${f.number(items.length)})${values}`);
+    for (const w of items.slice(0, IGNORED_EXAMPLES)) out.push(`    ${w.path}: ${renderFinding(w.code, w.params, f, m)}`);
+    if (items.length > IGNORED_EXAMPLES) out.push(`    ${m.ignoredMore(items.length - IGNORED_EXAMPLES)}`);
+  }
+  out.push(`  ${m.ignoredAll}`);
 }
 
 function levelNames(catalog: Catalog, r: LevelResult, f: Formatter) {

@@ -16,6 +16,7 @@ import { SqlProgramStore, SqlRunLedger } from './sql-program-store.js';
 import type {
   Actor,
   AuditEntry,
+  HeldLevel,
   LoadBatchOutcome,
   LoadOutcome,
   OrganizationAdditions,
@@ -85,11 +86,19 @@ export class SqlStore implements Store {
       people: number;
       customers: number;
       revenue: number;
+      held: { asOf: string; levels: HeldLevel[] } | null;
     }>`
       select o.id, o.name, o.market, o.country, o.updated_at,
         (select count(*) from people p where p.org_id = o.id)::int as people,
         (select count(*) from customers c where c.org_id = o.id)::int as customers,
-        (select coalesce(sum(cardinality(r.customers)), 0) from revenue_chunks r where r.org_id = o.id)::int as revenue
+        (select coalesce(sum(cardinality(r.customers)), 0) from revenue_chunks r where r.org_id = o.id)::int as revenue,
+        (select json_build_object(
+            'asOf', max(s.as_of)::text,
+            'levels', coalesce(
+              json_agg(json_build_object('competency', s.competency, 'option', s.option, 'level', s.level)
+                order by s.competency, s.option, s.level) filter (where s.status = 'attained'),
+              '[]'::json))
+          from standings s where s.org_id = o.id having count(*) > 0) as held
       from organizations o order by o.id`.execute(this.db);
     return result.rows.map((row) => ({
       id: row.id,
@@ -100,6 +109,7 @@ export class SqlStore implements Store {
       customers: row.customers,
       revenueRecords: row.revenue,
       updatedAt: row.updated_at.toISOString(),
+      held: row.held,
     }));
   }
 

@@ -32,6 +32,18 @@ export interface OrganizationSummary {
   readonly customers: number;
   readonly revenueRecords: number;
   readonly updatedAt: string;
+  /**
+   * The levels the organization holds by its stored standings (the job system's last evaluation), and as of which
+   * day; null until it has been evaluated.
+   */
+  readonly held: { readonly asOf: string; readonly levels: readonly HeldLevel[] } | null;
+}
+
+/** A level an organization holds: attained in its stored standing. */
+export interface HeldLevel {
+  readonly competency: string;
+  readonly option: string;
+  readonly level: string;
 }
 
 /** Records to add to an organization; an import of CSV rows produces these, never deletions. */

@@ -245,6 +245,101 @@ describe.skipIf(skipped !== undefined)(TITLE, () => {
     await page.close();
   });
 
+  it('a practice lead’s week (issue 15): the blocker first, hires grouped, names whole, in every language and at phone width', async () => {
+    const page = await freshPage();
+    await signIn(page, server.adminToken, `/?asOf=${AS_OF}`);
+    const words = {
+      en: {
+        blocker: 'What stops this level, and no exam can fix:',
+        hires: '8 new people, each',
+        group: 'As of',
+        date: ['Mar', '31', '2018'],
+      },
+      'zh-TW': {
+        blocker: '阻礙此級別、且無法以測驗解決的條件：',
+        hires: '新進人員 8 人，每人',
+        group: '評估日期',
+        date: ['2018年', '3月', '31日'],
+      },
+      'ko-KR': {
+        blocker: '이 등급을 가로막고 있으며 시험으로는 해결할 수 없는 요건:',
+        hires: '신규 인원 8명, 각자',
+        group: '기준일',
+        date: ['2018년', '3월', '31일'],
+      },
+    } as const;
+    const make = ['Make plan', '產生計畫', '계획 만들기'];
+    for (const locale of LOCALES) {
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto(`${server.url}/?asOf=${AS_OF}`);
+      await page.getByTestId('language').selectOption(locale);
+      // The organizations list names who holds what, from the stored standings.
+      if (jobsRun) await expect(page.getByTestId('org-held').first().textContent()).resolves.toMatch(/2018/);
+      await shot(page, `org-list-${locale}`);
+      // The as-of date speaks the page's language, in its order.
+      const group = page.getByRole('group', { name: words[locale].group });
+      const chosen = await group
+        .locator('select')
+        .evaluateAll((selects) => selects.map((s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent ?? ''));
+      expect(chosen).toEqual(words[locale].date);
+
+      await page.goto(`${server.url}/orgs/contoso/plan?asOf=${AS_OF}`);
+      await page.getByTestId('plan-target').selectOption('cloud-business-applications/enterprise-customer-engagement/gold');
+      await page.getByRole('button', { name: new RegExp(make.join('|')) }).click();
+      const blocker = page.getByTestId('plan-blocker');
+      await blocker.waitFor();
+      await expect(blocker.locator('caption').textContent()).resolves.toBe(words[locale].blocker);
+      const above = await page.evaluate(() => {
+        const top = (id: string) => document.querySelector(`[data-testid="${id}"]`)?.getBoundingClientRect().top ?? 0;
+        return top('plan-blocker') < top('plan-cost');
+      });
+      expect(above).toBe(true);
+      await expect(page.getByTestId('plan-new-hires').locator('th').textContent()).resolves.toBe(words[locale].hires);
+      await expect(page.getByRole('rowheader', { name: /new-\d/ }).count()).resolves.toBe(0);
+      for (const width of [1280, 390]) {
+        await page.setViewportSize({ width, height: 900 });
+        // A name without spaces sits on one line, in its row header and in its Exclude button.
+        const broken = await page.evaluate(() => {
+          const found: string[] = [];
+          for (const element of document.querySelectorAll('.plan-who, .exclude-button')) {
+            const node = element.firstChild;
+            if (!node || node.nodeType !== Node.TEXT_NODE) continue;
+            const text = node.textContent ?? '';
+            for (const name of ['박지우', '김민준', '李美玲', '王小明']) {
+              const at = text.indexOf(name);
+              if (at < 0) continue;
+              const range = document.createRange();
+              range.setStart(node, at);
+              range.setEnd(node, at + name.length);
+              const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+              if (tops.size > 1) found.push(`${name} in "${text}"`);
+            }
+          }
+          return found;
+        });
+        expect(broken, `${locale} at ${width} px`).toEqual([]);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, `${locale} at ${width} px`).toBeLessThanOrEqual(0);
+        await shot(page, width === 390 ? `plan-${locale}-phone` : `plan-${locale}`);
+      }
+
+      // The forecast's level labels lie wholly inside the chart.
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto(`${server.url}/orgs/contoso/forecast?asOf=${AS_OF}`);
+      await page.getByTestId('forecast-chart').locator('.level-tick').first().waitFor();
+      const clipped = await page.evaluate(() => {
+        const chart = document.querySelector('[data-testid="forecast-chart"] svg') as SVGSVGElement;
+        const left = chart.getBoundingClientRect().left;
+        return [...chart.querySelectorAll('.level-tick tspan')]
+          .filter((t) => t.getBoundingClientRect().left < left - 0.5)
+          .map((t) => t.textContent);
+      });
+      expect(clipped, locale).toEqual([]);
+      await shot(page, `forecast-${locale}`);
+    }
+    await page.close();
+  }, 120_000);
+
   it('refuses a CSV with a bad row and lists it with its line', async () => {
     const page = await freshPage();
     await signIn(page, server.adminToken, `/orgs/contoso/data?asOf=${AS_OF}`);

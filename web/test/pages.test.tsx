@@ -135,7 +135,12 @@ describe('plan', () => {
     });
     fireEvent.click(screen.getByRole('button', { name: 'Make plan' }));
     await waitFor(() => expect(screen.getByTestId('plan-cost').textContent).toBe('8 new people, 29 exams'));
-    expect(screen.getByRole('rowheader', { name: 'new-1 (new hire)' })).toBeTruthy();
+    // The revenue shortfall leads, and the eight identical hires are one row.
+    const blocker = screen.getByTestId('plan-blocker');
+    expect(blocker.compareDocumentPosition(screen.getByTestId('plan-cost')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(blocker.textContent).toContain('$179,206.30 short');
+    expect(screen.getByRole('rowheader', { name: '8 new people, each' })).toBeTruthy();
+    expect(screen.queryByRole('rowheader', { name: 'new-1 (new hire)' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Exclude 王小明' }));
     await waitFor(() => expect(screen.getByTestId('plan-cost').textContent).toBe('9 new people, 32 exams'));
     expect(screen.getByTestId('plan-compare').textContent).toBe('Without exclusions: 8 new people, 29 exams.');
@@ -548,5 +553,53 @@ describe('overview: the stored standing', () => {
       '첫 평가가 대기 중입니다. 평가가 실행되면 수명 주기 상태가 표시됩니다.',
     );
     expect(screen.queryAllByTestId('lifecycle')).toHaveLength(0);
+  });
+});
+
+describe('organizations list', () => {
+  it('says which levels each organization holds, its highest per option, from the stored standings', async () => {
+    await renderApp({ path: '/' });
+    const cards = await screen.findAllByTestId('org-held');
+    const contoso = cards.find((c) => c.closest('li')?.textContent?.includes('contoso')) as HTMLElement;
+    expect(contoso.textContent).toContain('Holds, as of Mar 31, 2018:');
+    // Silver and Gold of Cloud CRM are held: Gold alone is named.
+    expect(
+      within(contoso)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
+      '✔ Gold Cloud Customer Relationship Management (Cloud CRM) · Cloud CRM reseller option',
+      '✔ Silver Cloud Business Applications · Enterprise Customer Engagement option',
+    ]);
+  });
+
+  it('speaks the page language, and says when the program has not evaluated an organization yet', async () => {
+    await renderApp({ path: '/', locale: 'ko-KR' });
+    const held = (await screen.findAllByTestId('org-held')).map((c) => c.textContent);
+    expect(held.find((text) => text?.includes('골드'))).toContain('2018. 3. 31. 기준 보유 등급:');
+    expect(held).toContain('2018. 3. 31. 기준 보유한 등급이 없습니다.');
+    cleanup();
+    await renderApp({ path: '/', programAsOf: null });
+    expect(await screen.findAllByText('Not evaluated yet: the program has not run since it was added.')).toHaveLength(2);
+  });
+});
+
+describe('the as-of date', () => {
+  it('is chosen in the page language, in its order, and a shorter month keeps a real day', async () => {
+    await renderApp({ path: '/orgs/contoso/plan?asOf=2018-03-31', locale: 'ko-KR' });
+    const group = await screen.findByRole('group', { name: '기준일' });
+    const selects = within(group).getAllByRole('combobox');
+    expect(selects.map((s) => s.getAttribute('aria-label'))).toEqual(['연도', '월', '일']);
+    expect(selects.map((s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent)).toEqual(['2018년', '3월', '31일']);
+    fireEvent.change(within(group).getByRole('combobox', { name: '월' }), { target: { value: '4' } });
+    await waitFor(() => expect(window.location.search).toContain('asOf=2018-04-30'));
+    expect((screen.getByTestId('as-of') as HTMLInputElement).value).toBe('2018-04-30');
+  });
+
+  it('reads month, day, year in English', async () => {
+    await renderApp({ path: '/orgs/contoso/plan?asOf=2018-03-31' });
+    const group = await screen.findByRole('group', { name: 'As of' });
+    const selects = within(group).getAllByRole('combobox') as HTMLSelectElement[];
+    expect(selects.map((s) => s.selectedOptions[0]?.textContent)).toEqual(['Mar', '31', '2018']);
   });
 });

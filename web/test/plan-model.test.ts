@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { findLevel } from '../../src/catalog/find-level.js';
-import { excludablePeople, planByPerson, planPathNames, planRole, seatedWithoutExams } from '../src/lib/plan-model.js';
+import {
+  excludablePeople,
+  planByPerson,
+  planPathNames,
+  planRole,
+  planRows,
+  revenueBlockers,
+  seatedWithoutExams,
+} from '../src/lib/plan-model.js';
 import { catalog, contoso, fabrikam, planOf } from './fixtures.js';
 
 const TARGET = 'cloud-business-applications/enterprise-customer-engagement/gold';
@@ -18,6 +26,34 @@ describe('plans grouped by person', async () => {
       ['technical', ['MB2-715', 'MB2-716']],
       ['functional', ['MB2-717']],
     ]);
+  });
+
+  it('folds new hires who sit the same exams into one row, and never folds people the organization has', () => {
+    const rows = planRows(plan);
+    const hires = rows.filter((r) => r.kind === 'new-hires');
+    expect(hires).toHaveLength(1);
+    expect(hires[0]?.kind === 'new-hires' && hires[0].people).toEqual(plan.newPeople);
+    // Every person is in exactly one row, in the plan's order, and the exams add up.
+    const ids = rows.flatMap((r) => (r.kind === 'person' ? [r.person.person] : r.people));
+    expect(ids).toEqual(people.map((p) => p.person));
+    const exams = rows.reduce((n, r) => n + (r.kind === 'person' ? r.person.examCount : r.examCount * r.people.length), 0);
+    expect(exams).toBe(plan.cost.exams);
+    expect(rows.filter((r) => r.kind === 'person')).toHaveLength(people.filter((p) => !p.isNew).length);
+  });
+
+  it('keeps hires apart when their exams differ', () => {
+    const step = (person: string, exam: string) => ({ person, exam, role: 'r', pool: 'p', requirement: 'q' });
+    const rows = planRows({
+      ...plan,
+      newPeople: ['new-1', 'new-2', 'new-3'],
+      steps: [step('new-1', 'A'), step('new-2', 'B'), step('new-3', 'A')],
+    });
+    expect(rows.map((r) => (r.kind === 'new-hires' ? r.people : r.person.person))).toEqual([['new-1', 'new-3'], ['new-2']]);
+  });
+
+  it('names the revenue shortfall as the blocker, and met revenue as none', () => {
+    expect(revenueBlockers(plan).map((r) => r.shortfall)).toEqual(['179206.3']);
+    expect(revenueBlockers({ ...plan, revenue: plan.revenue.map((r) => ({ ...r, shortfall: '0' })) })).toEqual([]);
   });
 
   it('names the seats from the catalog and lists who is seated with nothing to do', () => {

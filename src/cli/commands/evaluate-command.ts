@@ -15,6 +15,7 @@ import { readStoredOrganizations, storedOrgIds, storedOrgOptions } from '../stor
 export const evaluateOptions: readonly OptionSpec[] = [
   { name: 'as-of', value: 'DATE', description: 'evaluate as of YYYY-MM-DD (default: today)' },
   formatOption,
+  { name: 'all-ignored', description: 'list every ignored record in the text report (default: grouped by reason)' },
   langOption,
   catalogOption,
   ...policyOptions,
@@ -53,7 +54,8 @@ export async function evaluateCommand(argv: readonly string[], write: (text: str
     if (options.format === 'json') results.push(evaluation);
     else {
       const names = personNames(organization);
-      write(renderEvaluationText(evaluation, catalog, locale, names));
+      const text = { allIgnored: options['all-ignored'] === true };
+      write(renderEvaluationText(evaluation, catalog, locale, names, text));
       // What a practice lead reads next: each level's coming change, headroom and next action.
       const outlook = await levelOutlook(catalog, organization, parseDay(evaluation.asOf) as Day, { policy });
       write(renderOutlookText(outlook, evaluation, catalog, locale, names));

@@ -23,6 +23,13 @@ const organizationSummary = z.object({
   customers: z.number().int(),
   revenueRecords: z.number().int(),
   updatedAt: z.string(),
+  /** The levels the stored standing holds, as of its day; null before the program has evaluated the organization. */
+  held: z
+    .object({
+      asOf: z.string(),
+      levels: z.array(z.object({ competency: z.string(), option: z.string(), level: z.string() })).readonly(),
+    })
+    .nullable(),
 });
 export const organizationListSchema = z
   .object({ organizations: z.array(organizationSummary).readonly() })

@@ -255,6 +255,14 @@ export const en = {
     atAsOf
       ? `no DPOR on ${asOf}, so none of its revenue counts`
       : `none of its revenue in the twelve months up to ${asOf} falls in a DPOR period`,
+
+  // Issue 15: the organizations list says what each holds; the as-of date in the page's language.
+  heldAsOf: (date: string) => `Holds, as of ${date}:`,
+  heldNone: (date: string) => `Holds no level as of ${date}.`,
+  heldPending: 'Not evaluated yet: the program has not run since it was added.',
+  dateYear: 'Year',
+  dateMonth: 'Month',
+  dateDay: 'Day',
 };
 
 /** The shape every language's dashboard messages must have. */

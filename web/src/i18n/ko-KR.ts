@@ -240,4 +240,12 @@ export const koKR: UiMessages = {
     atAsOf
       ? `${asOf} 기준 DPOR 지정이 없어 이 고객의 수익은 모두 인정되지 않음`
       : `${asOf}까지의 최근 12개월 동안 이 고객의 수익 중 DPOR 기간에 해당하는 것이 없음`,
+
+  // Issue 15: the organizations list says what each holds; the as-of date in the page's language.
+  heldAsOf: (date) => `${date} 기준 보유 등급:`,
+  heldNone: (date) => `${date} 기준 보유한 등급이 없습니다.`,
+  heldPending: '아직 평가되지 않았습니다. 추가된 후 프로그램이 실행되지 않았습니다.',
+  dateYear: '연도',
+  dateMonth: '월',
+  dateDay: '일',
 };

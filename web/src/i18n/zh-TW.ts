@@ -237,4 +237,12 @@ export const zhTW: UiMessages = {
   revenueNotAssociated: (customer, date) => `${customer} 在 ${date} 未將您指定為數位合作夥伴 (DPOR)`,
   customerNotCounted: (asOf, atAsOf) =>
     atAsOf ? `${asOf} 時沒有 DPOR，因此其營收全部不計入` : `截至 ${asOf} 的十二個月內，其營收都不在 DPOR 期間內`,
+
+  // Issue 15: the organizations list says what each holds; the as-of date in the page's language.
+  heldAsOf: (date) => `截至 ${date} 持有的級別：`,
+  heldNone: (date) => `截至 ${date} 未持有任何級別。`,
+  heldPending: '尚未評估：加入後計畫尚未執行。',
+  dateYear: '年',
+  dateMonth: '月',
+  dateDay: '日',
 };

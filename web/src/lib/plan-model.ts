@@ -3,40 +3,15 @@ import type { Localized } from '../../../src/core/localized.js';
 import type { Plan } from '../../../src/planner/plan-types.js';
 import { requirementAt } from '../../../src/render/formatter.js';
 
-/** A seat a plan fills, and the exams it takes to fill it. */
-export interface PlannedSeat {
-  readonly requirement: string;
-  readonly pool: string;
-  readonly role: string;
-  readonly exams: readonly string[];
-}
-
-/** One person's part of a plan. */
-export interface PersonPlan {
-  readonly person: string;
-  readonly isNew: boolean;
-  readonly seats: readonly PlannedSeat[];
-  readonly examCount: number;
-}
-
-/** The plan's steps grouped by person (in the plan's order), then by the seat the exams are for. */
-export function planByPerson(plan: Plan): PersonPlan[] {
-  const people = new Map<string, Map<string, { requirement: string; pool: string; role: string; exams: string[] }>>();
-  for (const step of plan.steps) {
-    const seats = people.get(step.person) ?? new Map();
-    const key = `${step.requirement}\u0000${step.pool}\u0000${step.role}`;
-    const seat = seats.get(key) ?? { requirement: step.requirement, pool: step.pool, role: step.role, exams: [] };
-    seat.exams.push(step.exam);
-    seats.set(key, seat);
-    people.set(step.person, seats);
-  }
-  return [...people].map(([person, seats]) => ({
-    person,
-    isNew: plan.newPeople.includes(person),
-    seats: [...seats.values()],
-    examCount: [...seats.values()].reduce((n, s) => n + s.exams.length, 0),
-  }));
-}
+// Shared with the text report, so that the CLI and the dashboard group a plan the same way.
+export {
+  type PersonPlan,
+  type PlannedSeat,
+  type PlanRow,
+  planByPerson,
+  planRows,
+  revenueBlockers,
+} from '../../../src/render/plan-rows.js';
 
 /** People who already sit in seats of the chosen path and need no exam, each once with every seat they fill. */
 export function seatedWithoutExams(plan: Plan): { readonly person: string; readonly seats: Plan['seats'] }[] {

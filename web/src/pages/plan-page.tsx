@@ -8,7 +8,15 @@ import { PLAN_MESSAGES, type PlanMessages } from '../../../src/render/plan-messa
 import type { Plan } from '../api/types.js';
 import { ErrorView, Loading } from '../components/loadable.js';
 import { orgApi, useEvaluation, useFormatter, useOrganization } from '../lib/org-data.js';
-import { excludablePeople, planByPerson, planPathNames, planRole, seatedWithoutExams } from '../lib/plan-model.js';
+import {
+  excludablePeople,
+  type PlannedSeat,
+  planPathNames,
+  planRole,
+  planRows,
+  revenueBlockers,
+  seatedWithoutExams,
+} from '../lib/plan-model.js';
 import { useTitle } from '../lib/router.js';
 import { useSession } from '../lib/session.js';
 import { useResource } from '../lib/use-resource.js';
@@ -159,12 +167,17 @@ function PlanResult(props: {
   };
   const toggle = (person: string) =>
     props.setExclude(exclude.includes(person) ? exclude.filter((x) => x !== person) : [...exclude, person]);
-  const people = planByPerson(p);
+  const rows = planRows(p);
+  const blockers = revenueBlockers(p);
   const seated = seatedWithoutExams(p);
   const candidates = new Set(excludablePeople(p));
 
   return (
     <div className="plan-result" data-testid="plan-result" aria-live="polite">
+      {/* What no exam can fix comes first: the plan below does not reach the level until it is made up. */}
+      {blockers.length > 0 && (
+        <PlanRevenue plan={p} rows={blockers} level={level} f={f} pm={pm} title={pm.blockerTitle} blocker />
+      )}
       {p.feasible ? (
         <>
           <p className="plan-reason">{pm.reason(p.reason.code, { ...p.reason.params, pathName: pathText })}</p>
@@ -185,7 +198,7 @@ function PlanResult(props: {
       )}
       <Alternatives plan={p} level={level} f={f} pm={pm} />
 
-      {people.length > 0 && (
+      {rows.length > 0 && (
         <div className="table-scroll">
           <table className="plan-table">
             <caption>{t.planByPerson}</caption>
@@ -200,30 +213,40 @@ function PlanResult(props: {
               </tr>
             </thead>
             <tbody>
-              {people.map((person) => (
-                <tr key={person.person}>
-                  <th scope="row">{person.isNew ? pm.newPerson(person.person) : f.person(person.person)}</th>
-                  <td>
-                    <ul className="plain">
-                      {person.seats.flatMap((seat) =>
-                        seat.exams.map((exam) => (
-                          <li key={`${seat.role}/${exam}`}>
-                            <ExamName code={exam} f={f} />
-                          </li>
-                        )),
+              {rows.map((row) => {
+                const seats: readonly PlannedSeat[] = row.kind === 'person' ? row.person.seats : row.seats;
+                const key = row.kind === 'person' ? row.person.person : row.people.join(' ');
+                const who =
+                  row.kind === 'person'
+                    ? f.person(row.person.person)
+                    : row.people.length === 1
+                      ? pm.newPerson(row.people[0] as string)
+                      : pm.newHires(row.people.length);
+                return (
+                  <tr key={key} data-testid={row.kind === 'new-hires' ? 'plan-new-hires' : undefined}>
+                    <th scope="row" className="plan-who">
+                      {who}
+                    </th>
+                    <td>
+                      <ul className="plain">
+                        {seats.flatMap((seat) =>
+                          seat.exams.map((exam) => (
+                            <li key={`${seat.role}/${exam}`}>
+                              <ExamName code={exam} f={f} />
+                            </li>
+                          )),
+                        )}
+                      </ul>
+                    </td>
+                    <td>{seats.map((seat) => roleName(seat.requirement, seat.pool, seat.role)).join('; ')}</td>
+                    <td className="plan-action">
+                      {row.kind === 'person' && candidates.has(row.person.person) && (
+                        <ExcludeButton name={f.person(row.person.person)} onClick={() => toggle(row.person.person)} />
                       )}
-                    </ul>
-                  </td>
-                  <td>{person.seats.map((seat) => roleName(seat.requirement, seat.pool, seat.role)).join('; ')}</td>
-                  <td>
-                    {!person.isNew && candidates.has(person.person) && (
-                      <button type="button" className="small" onClick={() => toggle(person.person)}>
-                        {t.exclude(f.person(person.person))}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>
@@ -244,12 +267,12 @@ function PlanResult(props: {
             <tbody>
               {seated.map(({ person, seats }) => (
                 <tr key={person}>
-                  <th scope="row">{f.person(person)}</th>
+                  <th scope="row" className="plan-who">
+                    {f.person(person)}
+                  </th>
                   <td>{seats.map((seat) => roleName(seat.requirement, seat.pool, seat.role)).join('; ')}</td>
-                  <td>
-                    <button type="button" className="small" onClick={() => toggle(person)}>
-                      {t.exclude(f.person(person))}
-                    </button>
+                  <td className="plan-action">
+                    <ExcludeButton name={f.person(person)} onClick={() => toggle(person)} />
                   </td>
                 </tr>
               ))}
@@ -276,8 +299,27 @@ function PlanResult(props: {
         )}
       </section>
 
-      {p.revenue.length > 0 && <PlanRevenue plan={p} level={level} f={f} pm={pm} />}
+      {p.revenue.length > blockers.length && (
+        <PlanRevenue
+          plan={p}
+          rows={p.revenue.filter((r) => !blockers.includes(r))}
+          level={level}
+          f={f}
+          pm={pm}
+          title={pm.revenueTitle}
+        />
+      )}
     </div>
+  );
+}
+
+/** "Exclude 박지우": the words may go to two lines, a name never breaks inside itself (see .exclude-button). */
+function ExcludeButton(props: { readonly name: string; readonly onClick: () => void }) {
+  const { t } = useSession();
+  return (
+    <button type="button" className="small exclude-button" onClick={props.onClick}>
+      {t.exclude(props.name)}
+    </button>
   );
 }
 
@@ -330,16 +372,22 @@ function Alternatives(props: {
 
 function PlanRevenue(props: {
   readonly plan: Plan;
+  readonly rows: Plan['revenue'];
   readonly level: Level | undefined;
   readonly f: Formatter;
   readonly pm: PlanMessages;
+  readonly title: string;
+  readonly blocker?: boolean;
 }) {
   const { t } = useSession();
-  const { plan, level, f, pm } = props;
+  const { level, f, pm } = props;
   return (
-    <div className="table-scroll">
+    <div
+      className={props.blocker ? 'table-scroll plan-revenue plan-blocker' : 'table-scroll plan-revenue'}
+      data-testid={props.blocker ? 'plan-blocker' : 'plan-revenue'}
+    >
       <table>
-        <caption>{pm.revenueTitle}</caption>
+        <caption>{props.title}</caption>
         <thead>
           <tr>
             <th scope="col">{t.revenueHeading}</th>
@@ -348,7 +396,7 @@ function PlanRevenue(props: {
           </tr>
         </thead>
         <tbody>
-          {plan.revenue.map((r) => {
+          {props.rows.map((r) => {
             const definition = level ? requirementAt(level, r.requirement) : undefined;
             const status =
               r.required === null

@@ -2,11 +2,21 @@ import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer,
 import type { LevelStatus } from '../../../../src/engine/evaluation-types.js';
 import { addDays, daysBetween } from '../../lib/dates.js';
 import type { LevelTimeline } from '../../lib/forecast-model.js';
+import { textMeasure, wrapLabel } from './axis-labels.js';
 
 /** Colours that keep 4.5:1 against white for the text beside them; the table under the chart says the same in words. */
 const FILL: Record<LevelStatus, string> = { attained: '#1a7f37', 'not-attained': '#d0d7de', undetermined: '#d4a72c' };
 /** An outline that keeps every segment 3:1 against the white chart (WCAG 1.4.11), whatever its fill. */
 const OUTLINE = '#57606a';
+/** The level labels' size, and the widest a line of them may be: narrower on a phone, so the bars keep half of it. */
+const LABEL_SIZE = 12;
+const LABEL_LINE = 170;
+const PHONE_LABEL_LINE = 120;
+/** Each level's band: room for its label's lines, three and the level's name on a phone. */
+const ROW = 56;
+const PHONE_ROW = 72;
+/** Room between the labels and the axis line, for its tick marks. */
+const TICK_ROOM = 14;
 
 export interface ForecastChartProps {
   readonly timelines: readonly LevelTimeline[];
@@ -40,9 +50,17 @@ export function ForecastChart(props: ForecastChartProps) {
   const changeDays = [...new Set(timelines.flatMap((tl) => tl.changes.map((c) => c.date)))].sort();
   const monthFormat = new Intl.DateTimeFormat(props.locale, { year: '2-digit', month: 'short', timeZone: 'UTC' });
   const ticks = monthTicks(from, total);
+  // Each option name wrapped to two lines at most, and the axis as wide as its widest line: a fixed width with a
+  // count of characters clipped English labels, whose letters are wider than the count assumed.
+  const measure = textMeasure(LABEL_SIZE);
+  const phone = typeof window !== 'undefined' && window.matchMedia?.('(max-width: 640px)').matches === true;
+  const line = phone ? PHONE_LABEL_LINE : LABEL_LINE;
+  const row = phone ? PHONE_ROW : ROW;
+  const wrapped = props.labels.map(([option, level]) => [...wrapLabel(option, line, measure, phone ? 3 : 2), level]);
+  const axisWidth = Math.ceil(Math.max(60, ...wrapped.flatMap((lines) => lines.map(measure)))) + TICK_ROOM;
   return (
     <div className="chart" role="img" aria-label={props.label} data-testid="forecast-chart">
-      <ResponsiveContainer width="100%" height={timelines.length * 56 + 48}>
+      <ResponsiveContainer width="100%" height={timelines.length * row + 48}>
         <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 8 }} barCategoryGap={12}>
           <CartesianGrid horizontal={false} strokeDasharray="2 4" />
           <XAxis
@@ -52,7 +70,7 @@ export function ForecastChart(props: ForecastChartProps) {
             tickFormatter={(d: number) => monthFormat.format(new Date(`${addDays(from, d)}T00:00:00Z`))}
             allowDataOverflow
           />
-          <YAxis type="category" dataKey="row" width={190} tick={<LevelTick labels={props.labels} />} interval={0} />
+          <YAxis type="category" dataKey="row" width={axisWidth} tick={<LevelTick lines={wrapped} />} interval={0} />
           <Tooltip
             cursor={{ fill: 'rgba(0,0,0,0.04)' }}
             content={({ active, payload }) => {
@@ -114,20 +132,22 @@ function monthTicks(from: string, total: number): number[] {
 }
 
 function LevelTick(props: {
-  readonly labels: readonly (readonly [string, string])[];
+  readonly lines: readonly (readonly string[])[];
   x?: number;
   y?: number;
   payload?: { value: number };
 }) {
-  const label = props.labels[props.payload?.value ?? -1] ?? ['', ''];
+  const lines = props.lines[props.payload?.value ?? -1] ?? [];
+  // Centred on the row: the first line starts half the block's height above it.
+  const first = `${0.35 - ((lines.length - 1) * 1.2) / 2}em`;
   return (
-    <text x={props.x} y={props.y} textAnchor="end" fontSize={12} fill="#1f2328">
-      <tspan x={props.x} dy="-0.3em">
-        {shorten(label[0], 30)}
-      </tspan>
-      <tspan x={props.x} dy="1.2em" fontWeight={600}>
-        {label[1]}
-      </tspan>
+    <text className="level-tick" x={props.x} y={props.y} textAnchor="end" fontSize={LABEL_SIZE} fill="#1f2328">
+      {lines.map((line, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the lines of one label, in order
+        <tspan key={i} x={props.x} dy={i === 0 ? first : '1.2em'} fontWeight={i === lines.length - 1 ? 600 : undefined}>
+          {line}
+        </tspan>
+      ))}
     </text>
   );
 }
