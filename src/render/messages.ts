@@ -29,6 +29,9 @@ export interface Messages {
   readonly findings: Readonly<Record<string, Template>>;
   readonly issueTitle: (file: string, count: number) => string;
   readonly importTitle: (file: string, count: number) => string;
+  /** Imports: how many rows share a cause, and the first of their lines ("524 rows: lines 12, 48, … and 514 more"). */
+  readonly importGroupRows: (count: number, lines: readonly number[], f: Formatter) => string;
+  readonly importMoreCauses: (n: number) => string;
   readonly issues: Readonly<Record<string, Template>>;
 }
 
@@ -84,6 +87,9 @@ const en: Messages = {
   },
   issueTitle: (file, count) => `${file}: ${count} problem${count === 1 ? '' : 's'} found; nothing was evaluated.`,
   importTitle: (file, count) => `${file}: ${count} problem${count === 1 ? '' : 's'} found; nothing was imported.`,
+  importMoreCauses: (n) => `… and ${n} more cause${n === 1 ? '' : 's'}: --format json lists every problem`,
+  importGroupRows: (count, lines, f) =>
+    `${f.number(count)} row${count === 1 ? '' : 's'}${lines.length === 0 ? '' : ` — line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}${count > lines.length ? `, … and ${f.number(count - lines.length)} more` : ''}`}`,
   issues: {
     'org.type': (p) => `expected ${s(p.expected)}, found ${s(p.actual)}`,
     'org.required': (p) => `the field "${s(p.field)}" is required`,
@@ -197,13 +203,14 @@ const en: Messages = {
     'import.issues.truncated': (p) => `only the first ${s(p.shown)} of ${s(p.total)} problems are listed`,
     'import.skip.not-an-exam': (p) => `"${s(p.title)}" is a ${s(p.type) || 'training'}, not an exam; not imported`,
     'import.skip.no-exam-code': (p) => `"${s(p.title)}" names no exam code; not imported`,
-    'import.skip.exam-not-in-catalog': (p) =>
-      `${s(p.exam)} ("${s(p.title)}") is not in the catalog's exam registry; not imported`,
+    'import.exam.unknown': (p) =>
+      `exam "${s(p.value)}"${p.title ? ` ("${s(p.title)}")` : ''} is not in the catalog's exam registry`,
+    'import.rows.skippable': (p) =>
+      `leaving out the ${s(p.rows)} row${p.rows === 1 ? '' : 's'} with problems would import the others: attain import --skip-invalid, or skipInvalid=true in the API`,
     'import.skip.inactive': (p) => `${s(p.exam)}: the person's status is "${s(p.status)}", not Active; not imported`,
     'import.skip.no-identity': (p) => `${s(p.exam)}: no MCPID, CorpEmail or Email says who passed it; not imported`,
     'import.skip.no-date': (p) => `${s(p.exam)}: no completion date; not imported`,
     'import.skip.not-dpor': (p) => `attributed as "${s(p.attribution)}", not DPOR; not imported, so that no billing counts twice`,
-    'import.skip.product-unknown': (p) => `product "${s(p.product)}" is not in the catalog's product registry; not imported`,
     'import.notice.same-name': (p) =>
       p.what === 'customer'
         ? `new customer ${s(p.id)} has the same name as ${s(p.existing)} ("${s(p.name)}"): one customer under two ids?`
@@ -254,6 +261,9 @@ const zhTW: Messages = {
   },
   issueTitle: (file, count) => `${file}：發現 ${count} 個問題，未進行評估。`,
   importTitle: (file, count) => `${file}：發現 ${count} 個問題，未匯入任何資料。`,
+  importMoreCauses: (n) => `…另有 ${n} 種原因：--format json 會列出每個問題`,
+  importGroupRows: (count, lines, f) =>
+    `${f.number(count)} 列${lines.length === 0 ? '' : `：第 ${lines.join('、')} 行${count > lines.length ? `…等，另有 ${f.number(count - lines.length)} 列` : ''}`}`,
   issues: {
     'org.type': (p) => `應為 ${s(p.expected)}，實際為 ${s(p.actual)}`,
     'org.required': (p) => `必須提供欄位「${s(p.field)}」`,
@@ -355,12 +365,13 @@ const zhTW: Messages = {
     'import.issues.truncated': (p) => `共 ${s(p.total)} 個問題，僅列出前 ${s(p.shown)} 個`,
     'import.skip.not-an-exam': (p) => `「${s(p.title)}」是${s(p.type) || '訓練'}，不是測驗，未匯入`,
     'import.skip.no-exam-code': (p) => `「${s(p.title)}」沒有測驗代碼，未匯入`,
-    'import.skip.exam-not-in-catalog': (p) => `${s(p.exam)}（「${s(p.title)}」）不在目錄的測驗清單中，未匯入`,
+    'import.exam.unknown': (p) => `測驗「${s(p.value)}」${p.title ? `（「${s(p.title)}」）` : ''}不在目錄的測驗清單中`,
+    'import.rows.skippable': (p) =>
+      `略過有問題的 ${s(p.rows)} 列即可匯入其餘各列：attain import --skip-invalid，或在 API 使用 skipInvalid=true`,
     'import.skip.inactive': (p) => `${s(p.exam)}：人員狀態為「${s(p.status)}」而非 Active，未匯入`,
     'import.skip.no-identity': (p) => `${s(p.exam)}：沒有可識別通過者的 MCPID、CorpEmail 或 Email，未匯入`,
     'import.skip.no-date': (p) => `${s(p.exam)}：沒有完成日期，未匯入`,
     'import.skip.not-dpor': (p) => `歸屬類型為「${s(p.attribution)}」而非 DPOR，未匯入，以免同一筆帳單重複計算`,
-    'import.skip.product-unknown': (p) => `產品「${s(p.product)}」不在目錄的產品清單中，未匯入`,
     'import.notice.same-name': (p) =>
       p.what === 'customer'
         ? `新客戶 ${s(p.id)} 與 ${s(p.existing)} 同名（「${s(p.name)}」）：是否為同一客戶使用了兩個識別碼？`
@@ -416,6 +427,9 @@ const koKR: Messages = {
   },
   issueTitle: (file, count) => `${file}: 문제 ${count}개가 발견되어 평가하지 않았습니다.`,
   importTitle: (file, count) => `${file}: 문제 ${count}개가 발견되어 아무것도 가져오지 않았습니다.`,
+  importMoreCauses: (n) => `… 그 밖의 원인 ${n}가지: --format json으로 모든 문제를 볼 수 있습니다`,
+  importGroupRows: (count, lines, f) =>
+    `${f.number(count)}개 행${lines.length === 0 ? '' : ` — ${lines.join(', ')}행${count > lines.length ? ` 외 ${f.number(count - lines.length)}개` : ''}`}`,
   issues: {
     'org.type': (p) => `${s(p.expected)}이(가) 필요하지만 ${s(p.actual)}입니다`,
     'org.required': (p) => `"${s(p.field)}" 필드가 필요합니다`,
@@ -533,14 +547,14 @@ const koKR: Messages = {
     'import.issues.truncated': (p) => `문제 ${s(p.total)}개 중 처음 ${s(p.shown)}개만 표시합니다`,
     'import.skip.not-an-exam': (p) => `"${s(p.title)}"은(는) 시험이 아니라 ${s(p.type) || '교육'}이므로 가져오지 않았습니다`,
     'import.skip.no-exam-code': (p) => `"${s(p.title)}"에 시험 코드가 없어 가져오지 않았습니다`,
-    'import.skip.exam-not-in-catalog': (p) =>
-      `${s(p.exam)}("${s(p.title)}")은(는) 카탈로그의 시험 목록에 없어 가져오지 않았습니다`,
+    'import.exam.unknown': (p) => `카탈로그의 시험 목록에 없는 시험입니다: "${s(p.value)}"${p.title ? ` ("${s(p.title)}")` : ''}`,
+    'import.rows.skippable': (p) =>
+      `문제가 있는 ${s(p.rows)}개 행을 제외하면 나머지 행을 가져올 수 있습니다: attain import --skip-invalid 또는 API의 skipInvalid=true`,
     'import.skip.inactive': (p) => `${s(p.exam)}: 직원 상태가 Active가 아니라 "${s(p.status)}"이므로 가져오지 않았습니다`,
     'import.skip.no-identity': (p) => `${s(p.exam)}: 통과한 사람을 알 수 있는 MCPID, CorpEmail, Email이 없어 가져오지 않았습니다`,
     'import.skip.no-date': (p) => `${s(p.exam)}: 완료 날짜가 없어 가져오지 않았습니다`,
     'import.skip.not-dpor': (p) =>
       `귀속 유형이 DPOR가 아니라 "${s(p.attribution)}"이므로 같은 청구액이 두 번 산입되지 않도록 가져오지 않았습니다`,
-    'import.skip.product-unknown': (p) => `제품 "${s(p.product)}"이(가) 카탈로그의 제품 목록에 없어 가져오지 않았습니다`,
     'import.notice.same-name': (p) =>
       p.what === 'customer'
         ? `새 고객 ${s(p.id)}의 이름이 ${s(p.existing)}과(와) 같습니다("${s(p.name)}"). 같은 고객이 두 ID로 등록된 것은 아닌가요?`

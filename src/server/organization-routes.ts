@@ -145,15 +145,19 @@ export function registerOrganizationRoutes(app: OpenAPIHono<AppEnv>, options: Ap
         params: orgParams.extend({ kind: z.string().openapi({ example: 'revenue' }) }),
         query: z.object({
           dryRun: z.enum(['true', 'false']).optional(),
+          skipInvalid: z.enum(['true', 'false']).optional().openapi({
+            description: 'leave out the rows with problems and import the others (listed in leftOut); default: refuse',
+          }),
           name: z.string().max(200).optional().openapi({ description: "the file's name, for the format and messages" }),
         }),
       },
-      responses: ok('{ kind, dryRun, changed, summary, skipped }'),
+      responses: ok('{ kind, dryRun, changed, summary, skipped, leftOut? }'),
     }),
     async (c) => {
       const { id, kind } = c.req.valid('param');
-      const { dryRun: dryRunText, name } = c.req.valid('query');
+      const { dryRun: dryRunText, skipInvalid: skipText, name } = c.req.valid('query');
       const dryRun = dryRunText === 'true';
+      const skipInvalid = skipText === 'true';
       if (kind !== 'auto' && !isImportKind(kind)) {
         throw new AttainError('import.kind.unknown', `unknown import kind "${kind}"; one of: auto, ${IMPORT_KINDS.join(', ')}`, [
           { code: 'import.kind.unknown', path: 'kind', params: { kind, known: IMPORT_KINDS.join(', ') } },
@@ -164,7 +168,14 @@ export function registerOrganizationRoutes(app: OpenAPIHono<AppEnv>, options: Ap
       const fileOf = name ?? fileNameOf(c.req.header('content-type'), kind);
       const result = await importIntoStore(
         store,
-        { orgId: id, ...(kind !== 'auto' && { kind: kind as ImportKind }), text, ...(fileOf && { file: fileOf }), catalog },
+        {
+          orgId: id,
+          ...(kind !== 'auto' && { kind: kind as ImportKind }),
+          text,
+          ...(fileOf && { file: fileOf }),
+          catalog,
+          skipInvalid,
+        },
         { actor: actorOf(c), dryRun },
       );
       if (!dryRun && result.changed) forgetOrganization(caches, id);
