@@ -37,6 +37,8 @@ describe('import messages', () => {
     expect(codes).toContain('import.amount.invalid');
     expect(codes).toContain('import.skip.not-dpor');
     expect(codes).toContain('import.notice.same-name');
+    expect(codes).toContain('import.exam.unknown');
+    expect(codes).toContain('import.rows.skippable');
     for (const code of [
       'input.date.range',
       'input.amount.digits',
@@ -95,6 +97,7 @@ describe('import messages', () => {
       max: 3653,
       detail: 'D',
       reason: 'R',
+      rows: 12,
     };
     const missing = codes.filter((code) => !MESSAGES[locale].issues[code]);
     expect(missing).toEqual([]);

@@ -20,7 +20,15 @@ const REVENUE = 'customer_id,product,date,amount,currency,net_new\nnorthwind,crm
 describe('one rule for unknown references, in every kind', () => {
   it('refuses an exam the catalog does not know in an exams CSV and in JSON, as a revenue file refuses a product', () => {
     expect(issuesOf(EXAMS).map(where)).toEqual(['import.exam.unknown exam 3:8', 'import.exam.unknown exam 4:7']);
-    const json = JSON.stringify([{ id: 'p2', exams: [{ exam: 'MB2-716', passed: '2018-01-01' }, { exam: 'MB2-999', passed: '2018-01-02' }] }]);
+    const json = JSON.stringify([
+      {
+        id: 'p2',
+        exams: [
+          { exam: 'MB2-716', passed: '2018-01-01' },
+          { exam: 'MB2-999', passed: '2018-01-02' },
+        ],
+      },
+    ]);
     expect(issuesOf(json).map((i) => `${i.code} ${i.path}`)).toEqual(['import.exam.unknown $[0].exams[1].exam']);
     expect(issuesOf(`${REVENUE}northwind,Azure Plan,2018-01-31,5,USD,true\n`).map(where)).toEqual([
       'import.product.unknown product 3:11',
@@ -157,7 +165,9 @@ describe('on the store, through the CLI and the API', () => {
     expect((await runCli(['import', 'examples/contoso-dynamics.json', '--org', 'contoso', '--data-dir', data])).status).toBe(0);
     const refused = await runCli(['import', file, '--org', 'contoso', '--data-dir', data]);
     expect(refused.status).toBe(2);
-    expect(refused.stderr).toContain('exam "MB2-999" is not in the catalog\'s exam registry [import.exam.unknown]: 2 rows — lines 3, 4');
+    expect(refused.stderr).toContain(
+      'exam "MB2-999" is not in the catalog\'s exam registry [import.exam.unknown]: 2 rows — lines 3, 4',
+    );
     expect(refused.stderr).toContain('attain import --skip-invalid');
     const json = await runCli(['import', file, '--org', 'contoso', '--data-dir', data, '--format', 'json']);
     expect(json.status).toBe(2);

@@ -57,8 +57,8 @@ export function createMockApi(
   }
 
   const app = new Hono<{ Variables: { token: Token } }>();
-  const fail = (status: 400 | 401 | 403 | 404, code: string, message: string, issues?: unknown[]) =>
-    new Response(JSON.stringify({ error: { code, message, ...(issues && { issues }) } }), {
+  const fail = (status: 400 | 401 | 403 | 404, code: string, message: string, issues?: unknown[], groups?: unknown[]) =>
+    new Response(JSON.stringify({ error: { code, message, ...(issues && { issues }), ...(groups && { groups }) } }), {
       status,
       headers: { 'content-type': 'application/json' },
     });
@@ -120,7 +120,7 @@ export function createMockApi(
       program.dataChanged(id);
       return c.json({ created }, created ? 201 : 200);
     } catch (error) {
-      if (isAttainError(error)) return fail(400, error.code, error.message, [...error.issues]);
+      if (isAttainError(error)) return fail(400, error.code, error.message, [...error.issues], error.groups && [...error.groups]);
       throw error;
     }
   });
@@ -148,7 +148,7 @@ export function createMockApi(
       });
       return c.json(plan);
     } catch (error) {
-      if (isAttainError(error)) return fail(400, error.code, error.message, [...error.issues]);
+      if (isAttainError(error)) return fail(400, error.code, error.message, [...error.issues], error.groups && [...error.groups]);
       throw error;
     }
   });
@@ -164,6 +164,7 @@ export function createMockApi(
     if (!found) return fail(404, 'org.not-found', 'no such organization');
     const kind = c.req.param('kind');
     const dryRun = c.req.query('dryRun') === 'true';
+    const skipInvalid = c.req.query('skipInvalid') === 'true';
     const type = c.req.header('content-type') ?? '';
     const extension = type.includes('yaml') ? 'yaml' : type.includes('json') ? 'json' : 'csv';
     try {
@@ -179,6 +180,7 @@ export function createMockApi(
         text: await c.req.text(),
         file: `upload-${kind}.${extension}`,
         catalog,
+        skipInvalid,
       });
       if (!dryRun && report.changed) {
         orgs.set(found.org.id, { org: organization, updatedAt: new Date().toISOString() });
@@ -186,7 +188,7 @@ export function createMockApi(
       }
       return c.json({ ...report, dryRun });
     } catch (error) {
-      if (isAttainError(error)) return fail(400, error.code, error.message, [...error.issues]);
+      if (isAttainError(error)) return fail(400, error.code, error.message, [...error.issues], error.groups && [...error.groups]);
       throw error;
     }
   });

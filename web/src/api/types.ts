@@ -84,6 +84,22 @@ export interface ImportResult {
   }[];
   /** Things worth knowing that changed nothing by themselves (a person already known under another name). */
   readonly notices?: readonly { readonly code: string; readonly params: Readonly<Record<string, unknown>> }[];
+  /** With `skipInvalid=true`: the rows left out for their problems, the first 1000 problems and every cause counted. */
+  readonly leftOut?: {
+    readonly rows: number;
+    readonly problems: number;
+    readonly issues: readonly ApiIssue[];
+    readonly groups: readonly ApiIssueGroup[];
+  };
+}
+
+/** Problems of one cause in an import, counted over the whole file, with the first few of their lines. */
+export interface ApiIssueGroup {
+  readonly code: string;
+  readonly path: string;
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly count: number;
+  readonly lines: readonly number[];
 }
 
 /**

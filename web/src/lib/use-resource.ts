@@ -25,8 +25,10 @@ export function useResource<T>(path: string | null, query?: Query): Resource<T> 
     const known = cache.peek<T>(url);
     if (known) setState({ url, value: known });
     else {
+      // Data of this URL already shown stays until the reload arrives: a write (an import) reloads the page's data
+      // without unmounting the page, so that what the user was looking at (the import's confirmation) stays put.
       setState((previous) =>
-        previous.url === url && previous.value.status === 'loading' ? previous : { url, value: { status: 'loading' } },
+        previous.url === url && previous.value.status !== 'error' ? previous : { url, value: { status: 'loading' } },
       );
       void cache
         .load(url, () => api.get<T>(url))
