@@ -18,11 +18,7 @@ export function renderError(error: AttainError, locale: Locale): string {
 export function renderIssues(error: AttainError, locale: Locale): string[] {
   const m = MESSAGES[locale];
   const f = new Formatter(locale, undefined);
-  return error.issues.map((issue) => {
-    const { line, column, ...params } = issue.params;
-    const at = line === undefined ? '' : column === undefined ? ` (${line})` : ` (${line}:${column})`;
-    return `  ${error.file ? `${error.file}: ` : ''}${issue.path}${at}: ${renderFinding(issue.code, params, f, m)} [${issue.code}]`;
-  });
+  return error.issues.map((issue) => renderIssue(issue, error.file, f, m));
 }
 
 /** An import's refusal lists at most this many causes; `--format json` has every problem. */
