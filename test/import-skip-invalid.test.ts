@@ -106,6 +106,15 @@ describe('a 100,000-row file with 524 unknown-product rows', () => {
     expect(AttainError.fromJSON(JSON.parse(JSON.stringify(error))).groups).toEqual(error?.groups);
   });
 
+  it('counts at most 1000 causes, however many distinct values are wrong', () => {
+    const distinct = `${good.map((line, i) => (i > 0 && i <= 3000 ? line.replace(/^c\d+,/, `nobody-${i},`) : line)).join('\n')}\n`;
+    const error = refusalOf(distinct, { existing });
+    expect(error.groups).toHaveLength(1000);
+    expect(error.groups?.every((g) => g.count === 1 && g.code === 'import.customer.unknown')).toBe(true);
+    expect(error.issues.find((i) => i.code === 'import.issues.truncated')?.params).toEqual({ shown: 1000, total: 3000 });
+    expect(renderError(error, 'en')).toContain('… and 950 more causes');
+  });
+
   it('imports the other 99,476 rows on request', () => {
     const result = planImport({ existing, orgId: 'bench', text, catalog, skipInvalid: true });
     expect(result.additions.revenue).toHaveLength(100_000 - 524);

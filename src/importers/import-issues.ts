@@ -7,6 +7,12 @@ export const MAX_REPORTED_ISSUES = 1000;
 /** A group lists the lines of its first rows only: "rows 12, 48, … and 519 more". */
 export const GROUP_LINES = 10;
 
+/**
+ * At most this many causes are counted, like the problems listed: 100,000 rows each naming another unknown customer
+ * would otherwise answer with 100,000 groups. The problems of later causes are still counted in the total.
+ */
+export const MAX_GROUPS = 1000;
+
 /** The issue a refusal ends with when leaving out its bad rows would let the others be imported. */
 export const SKIPPABLE = 'import.rows.skippable';
 
@@ -117,6 +123,7 @@ export class ImportIssues {
     const key = `${code}\u0000${path}\u0000${value === undefined ? '' : String(value)}`;
     let group = this.byCause.get(key);
     if (!group) {
+      if (this.byCause.size >= MAX_GROUPS) return;
       // A cause's message is its first occurrence's, without the place: the place is each row's.
       const { line: _, column: __, ...cause } = params;
       group = { code, path, params: shownParams(cause), count: 0, lines: [] };
