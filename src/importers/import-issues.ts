@@ -42,8 +42,7 @@ export class ImportIssues {
   private readonly list: Issue[] = [];
   private total = 0;
   private readonly byCause = new Map<string, Group>();
-  /** The keys of the rows with a problem. */
-  readonly badRows = new Set<number>();
+  private readonly rowKeys = new Set<number>();
   /** Problems not in a row, or counted without saying where (JSON past the first 1000). */
   private outsideRows = 0;
 
@@ -63,6 +62,11 @@ export class ImportIssues {
     return this.total;
   }
 
+  /** The keys of the rows with a problem. */
+  get badRows(): ReadonlySet<number> {
+    return this.rowKeys;
+  }
+
   /** Whether every problem is in a row that can be left out, so that the other rows could be imported. */
   get onlyRows(): boolean {
     return this.total > 0 && this.outsideRows === 0;
@@ -70,7 +74,7 @@ export class ImportIssues {
 
   add(code: string, path: string, params: IssueParams = {}, row?: RowRef): void {
     this.total++;
-    if (row) this.badRows.add(row.key);
+    if (row) this.rowKeys.add(row.key);
     else this.outsideRows++;
     if (this.list.length < MAX_REPORTED_ISSUES) this.list.push({ code, path, params: shownParams(params) });
     this.group(code, path, params, row?.line ?? (typeof params.line === 'number' ? params.line : undefined));
