@@ -85,6 +85,17 @@ describe('importing a Partner Center trainings export', () => {
     ]);
   });
 
+  it('refuses an unknown exam only on a row it would import: an inactive person’s is skipped as inactive', () => {
+    const inactive = training('Exam AZ-999', 'Exam', 'A', 'B', '5', '2018-01-02', { status: 'Inactive' });
+    expect(plan([TRAININGS_HEADER, inactive].join('\n')).skipped).toEqual([
+      { line: 2, reason: 'import.skip.inactive', params: { exam: 'AZ-999', status: 'Inactive' } },
+    ]);
+    const active = training('Exam AZ-999', 'Exam', 'A', 'B', '5', '2018-01-02');
+    expect(issuesOf([TRAININGS_HEADER, active].join('\n')).map((i) => `${i.code} ${i.params.value}`)).toEqual([
+      'import.exam.unknown AZ-999',
+    ]);
+  });
+
   it('skips exam rows it cannot attribute or date, and refuses a date it cannot read', () => {
     const text = [
       TRAININGS_HEADER,

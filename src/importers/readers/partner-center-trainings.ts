@@ -90,23 +90,25 @@ export function readPartnerCenterTrainings(sheet: CsvSheet, ctx: ImportContext):
       skip(row, 'import.skip.no-exam-code', { title });
       continue;
     }
-    if (typeof code !== 'string') {
-      sheet.report('import.exam.unknown', row, titleAt, { value: code.unknown, title });
-      continue;
-    }
+    const exam = typeof code === 'string' ? code : code.unknown;
     const status = sheet.cell(row, statusAt);
     if (status !== '' && status.toLowerCase() !== 'active') {
-      skip(row, 'import.skip.inactive', { exam: code, status });
+      skip(row, 'import.skip.inactive', { exam, status });
       continue;
     }
     const person = identity(sheet.cell(row, mcpAt), sheet.cell(row, corpEmailAt), sheet.cell(row, emailAt), linked);
     if (person === undefined) {
-      skip(row, 'import.skip.no-identity', { exam: code });
+      skip(row, 'import.skip.no-identity', { exam });
       continue;
     }
     const dateText = sheet.cell(row, dateAt);
     if (dateText === '') {
-      skip(row, 'import.skip.no-date', { exam: code, person });
+      skip(row, 'import.skip.no-date', { exam, person });
+      continue;
+    }
+    // Checked last: a row skipped for another reason would not be imported whatever its exam, so it refuses nothing.
+    if (typeof code !== 'string') {
+      sheet.report('import.exam.unknown', row, titleAt, { value: code.unknown, title });
       continue;
     }
     const passed = ctx.days.exportDate(dateText);
