@@ -28,7 +28,7 @@ export async function importIntoStore(
     options.onPhase?.('planning', `${(input.text.length / 1_048_576).toFixed(1)} MB`);
     const plan = planImport({ ...input, existing: read?.organization });
     if (options.dryRun || !plan.changed) return plan;
-    options.onPhase?.('writing', String(countOf(plan)));
+    options.onPhase?.('writing', countOf(plan).toLocaleString('en'));
     const condition = { ifVersion: read?.version ?? null };
     const action = `import.${plan.kind}`;
     try {

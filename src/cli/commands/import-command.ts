@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Catalog } from '../../catalog/catalog-types.js';
 import { AttainError, isAttainError } from '../../core/attain-error.js';
 import { decodeUtf8 } from '../../core/decode-utf8.js';
 import type { ImportKind } from '../../importers/import-kinds.js';
@@ -52,41 +53,43 @@ export async function importCommand(argv: readonly string[], write: (text: strin
   const kind = given as ImportKind | undefined;
   const json = options.format === 'json';
   const phase = phaseLine();
-  phase('reading', file);
-  const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
-    throw new AttainError('cli.file', `cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`, []);
-  });
-  const text = decodeUtf8(bytes, file);
-  const catalog = await loadCatalog(options.catalog);
   const dryRun = options['dry-run'] === true;
   const skipInvalid = options['skip-invalid'] === true;
-  const dataDir = dataDirOf(options);
-  if (process.env.DATABASE_URL) phase('opening', 'PostgreSQL');
-  else phase(existsSync(path.join(dataDir, 'pgdata')) ? 'opening' : 'creating', dataDir);
-  const target = await openStoreOrServer(options);
   let output: ImportReport;
   try {
-    output = target.kind === 'server' ? await viaServer(target.client) : await onStore(target.store);
+    phase('reading', file);
+    const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
+      throw new AttainError('cli.file', `cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`, []);
+    });
+    const text = decodeUtf8(bytes, file);
+    const catalog = await loadCatalog(options.catalog);
+    const dataDir = dataDirOf(options);
+    if (process.env.DATABASE_URL) phase('opening', 'PostgreSQL');
+    else phase(existsSync(path.join(dataDir, 'pgdata')) ? 'opening' : 'creating', dataDir);
+    const target = await openStoreOrServer(options);
+    output = target.kind === 'server' ? await viaServer(target.client, text) : await onStore(target.store, text, catalog);
   } catch (error) {
     phase.end();
     // Asked for JSON, a refusal is JSON too, with every listed row and every cause counted.
     if (!json || !isAttainError(error) || error.code !== 'import.invalid') throw error;
     write(`${JSON.stringify({ error: error.toJSON() }, null, 2)}\n`);
     return 2;
+  } finally {
+    // However it ended, the phase line is ended before anything else is written (ending twice writes once).
+    phase.end();
   }
-  phase.end();
   write(json ? `${JSON.stringify(output, null, 2)}\n` : renderImportText(output, org, chooseLocale(options.lang)));
   return 0;
 
   /** The server plans and applies it, exactly as an upload. */
-  async function viaServer(client: ServerClient): Promise<ImportReport> {
+  async function viaServer(client: ServerClient, text: string): Promise<ImportReport> {
     const route = `/api/orgs/${encodeURIComponent(org)}/imports/${kind ?? 'auto'}`;
     const query = { dryRun, name: path.basename(file), ...(skipInvalid && { skipInvalid: 'true' }) };
     phase('server', client.where);
     return client.json<ImportReport>('POST', route, { query, text, type: 'text/plain; charset=utf-8' });
   }
 
-  async function onStore(store: SqlStore): Promise<ImportReport> {
+  async function onStore(store: SqlStore, text: string, catalog: Catalog): Promise<ImportReport> {
     try {
       const { importIntoStore } = await import('../../service/import-into-store.js');
       const input = { orgId: org, ...(kind && { kind }), text, file, catalog, skipInvalid };
