@@ -29,7 +29,7 @@ const TEXT: Record<
     skipped: (n: number) => string;
     line: (n: number) => string;
     types: Readonly<Record<string, string>>;
-    leftOut: (rows: number, problems: number) => string;
+    leftOut: (rows: number, problems: number, n: (x: number) => string) => string;
   }
 > = {
   en: {
@@ -39,8 +39,8 @@ const TEXT: Record<
     skipped: (n) => `${n} row${n === 1 ? '' : 's'} not imported:`,
     line: (n) => `line ${n}`,
     types: { people: 'people', exams: 'exam passes', customers: 'customers', dpor: 'DPOR periods', revenue: 'revenue records' },
-    leftOut: (r, p) =>
-      `${r} row${r === 1 ? '' : 's'} with problems left out (--skip-invalid), ${p} problem${p === 1 ? '' : 's'} by cause:`,
+    leftOut: (r, p, n) =>
+      `${n(r)} row${r === 1 ? '' : 's'} with problems left out (--skip-invalid), ${n(p)} problem${p === 1 ? '' : 's'} by cause:`,
   },
   'zh-TW': {
     title: (kind, org, dryRun) => `將 ${kind} 匯入 ${org}${dryRun ? '（試執行：未寫入任何資料）' : ''}`,
@@ -49,7 +49,7 @@ const TEXT: Record<
     skipped: (n) => `${n} 列未匯入：`,
     line: (n) => `第 ${n} 行`,
     types: { people: '人員', exams: '測驗通過紀錄', customers: '客戶', dpor: 'DPOR 期間', revenue: '營收紀錄' },
-    leftOut: (r, p) => `已略過 ${r} 列有問題的資料（--skip-invalid），共 ${p} 個問題，依原因列出：`,
+    leftOut: (r, p, n) => `已略過 ${n(r)} 列有問題的資料（--skip-invalid），共 ${n(p)} 個問題，依原因列出：`,
   },
   'ko-KR': {
     title: (kind, org, dryRun) => `${org}에 ${kind} 가져오기${dryRun ? ' (시험 실행: 아무것도 기록하지 않음)' : ''}`,
@@ -58,7 +58,7 @@ const TEXT: Record<
     skipped: (n) => `가져오지 않은 행 ${n}개:`,
     line: (n) => `${n}행`,
     types: { people: '인원', exams: '시험 합격', customers: '고객', dpor: 'DPOR 기간', revenue: '수익 기록' },
-    leftOut: (r, p) => `문제가 있는 ${r}개 행을 제외했습니다(--skip-invalid). 원인별 문제 ${p}개:`,
+    leftOut: (r, p, n) => `문제가 있는 ${n(r)}개 행을 제외했습니다(--skip-invalid). 원인별 문제 ${n(p)}개:`,
   },
 };
 
@@ -80,7 +80,7 @@ export function renderImportText(report: ImportReport, org: string, locale: Loca
     if (report.skipped.length > 50) out.push(`    … ${m.more(report.skipped.length - 50)}`);
   }
   if (report.leftOut) {
-    out.push(`  ${t.leftOut(report.leftOut.rows, report.leftOut.problems)}`);
+    out.push(`  ${t.leftOut(report.leftOut.rows, report.leftOut.problems, (x) => f.number(x))}`);
     for (const g of report.leftOut.groups.slice(0, 50))
       out.push(`    ${g.path}: ${renderFinding(g.code, g.params, f, m)} [${g.code}]: ${m.importGroupRows(g.count, g.lines, f)}`);
     if (report.leftOut.groups.length > 50) out.push(`    ${m.importMoreCauses(report.leftOut.groups.length - 50)}`);
