@@ -157,10 +157,12 @@ export const en = {
   causesCaption: 'Problems by cause, the most frequent first',
   moreCauses: (n: number) => `Show ${n} more cause${n === 1 ? '' : 's'}`,
   allProblems: (n: number) => `Show every problem listed (${n}), in file order`,
-  skipOffer: (rows: number) => `Leave out the ${rows} row${rows === 1 ? '' : 's'} with problems and import the others?`,
-  skipButton: (rows: number) => `Preview without the ${rows} bad row${rows === 1 ? '' : 's'}`,
-  leftOutPreview: (rows: number) => `${rows} row${rows === 1 ? '' : 's'} with problems will be left out`,
-  leftOutApplied: (rows: number) => `${rows} row${rows === 1 ? '' : 's'} with problems ${rows === 1 ? 'was' : 'were'} left out`,
+  skipOffer: (rows: number, shown = String(rows)) =>
+    `Leave out the ${shown} row${rows === 1 ? '' : 's'} with problems and import the others?`,
+  skipButton: (rows: number, shown = String(rows)) => `Preview without the ${shown} bad row${rows === 1 ? '' : 's'}`,
+  leftOutPreview: (rows: number, shown = String(rows)) => `${shown} row${rows === 1 ? '' : 's'} with problems will be left out`,
+  leftOutApplied: (rows: number, shown = String(rows)) =>
+    `${shown} row${rows === 1 ? '' : 's'} with problems ${rows === 1 ? 'was' : 'were'} left out`,
   appliedSummary: (added: number, updated: number, removed: number) =>
     `Saved: ${added} record${added === 1 ? '' : 's'} added, ${updated} updated${removed > 0 ? `, ${removed} removed` : ''}.`,
 

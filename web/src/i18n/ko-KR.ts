@@ -161,10 +161,10 @@ export const koKR: UiMessages = {
   causesCaption: '원인별 문제(많은 순)',
   moreCauses: (n) => `나머지 원인 ${n}가지 보기`,
   allProblems: (n) => `나열된 문제 ${n}개 모두 보기(파일 순서)`,
-  skipOffer: (rows) => `문제가 있는 ${rows}개 행을 제외하고 나머지를 가져올까요?`,
-  skipButton: (rows) => `문제 행 ${rows}개를 제외하고 미리 보기`,
-  leftOutPreview: (rows) => `문제가 있는 ${rows}개 행을 제외합니다`,
-  leftOutApplied: (rows) => `문제가 있는 ${rows}개 행을 제외했습니다`,
+  skipOffer: (rows, shown = String(rows)) => `문제가 있는 ${shown}개 행을 제외하고 나머지를 가져올까요?`,
+  skipButton: (rows, shown = String(rows)) => `문제 행 ${shown}개를 제외하고 미리 보기`,
+  leftOutPreview: (rows, shown = String(rows)) => `문제가 있는 ${shown}개 행을 제외합니다`,
+  leftOutApplied: (rows, shown = String(rows)) => `문제가 있는 ${shown}개 행을 제외했습니다`,
   appliedSummary: (added, updated, removed) =>
     `저장했습니다: 기록 ${added}개 추가, ${updated}개 업데이트${removed > 0 ? `, ${removed}개 삭제` : ''}.`,
 

@@ -154,10 +154,10 @@ export const zhTW: UiMessages = {
   causesCaption: '依原因列出的問題（最常見的在前）',
   moreCauses: (n) => `顯示其餘 ${n} 種原因`,
   allProblems: (n) => `顯示列出的全部 ${n} 個問題（依檔案順序）`,
-  skipOffer: (rows) => `要略過有問題的 ${rows} 列，只匯入其餘各列嗎？`,
-  skipButton: (rows) => `預覽略過 ${rows} 列問題資料後的結果`,
-  leftOutPreview: (rows) => `將略過 ${rows} 列有問題的資料`,
-  leftOutApplied: (rows) => `已略過 ${rows} 列有問題的資料`,
+  skipOffer: (rows, shown = String(rows)) => `要略過有問題的 ${shown} 列，只匯入其餘各列嗎？`,
+  skipButton: (rows, shown = String(rows)) => `預覽略過 ${shown} 列問題資料後的結果`,
+  leftOutPreview: (rows, shown = String(rows)) => `將略過 ${shown} 列有問題的資料`,
+  leftOutApplied: (rows, shown = String(rows)) => `已略過 ${shown} 列有問題的資料`,
   appliedSummary: (added, updated, removed) =>
     `已儲存：新增 ${added} 筆、更新 ${updated} 筆${removed > 0 ? `、移除 ${removed} 筆` : ''}紀錄。`,
 

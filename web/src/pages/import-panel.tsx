@@ -208,7 +208,11 @@ function ImportSummary(props: { readonly result: ImportResult; readonly f: Forma
       )}
       {leftOut && (
         <div className="notice" data-testid="import-left-out">
-          <h5>{result.dryRun ? t.leftOutPreview(leftOut.rows) : t.leftOutApplied(leftOut.rows)}</h5>
+          <h5>
+            {result.dryRun
+              ? t.leftOutPreview(leftOut.rows, f.number(leftOut.rows))
+              : t.leftOutApplied(leftOut.rows, f.number(leftOut.rows))}
+          </h5>
           <Causes groups={leftOut.groups} f={f} />
           <AllProblems issues={leftOut.issues} f={f} />
         </div>
@@ -268,9 +272,9 @@ function Refused(props: {
       {truncated && <p>{renderFinding(truncated.code, truncated.params, props.f, m)}</p>}
       {skippable && (
         <div className="skip-offer">
-          <p>{t.skipOffer(badRows)}</p>
+          <p>{t.skipOffer(badRows, props.f.number(badRows))}</p>
           <button type="button" className="primary" onClick={props.onSkip} data-testid="import-skip-invalid">
-            {t.skipButton(badRows)}
+            {t.skipButton(badRows, props.f.number(badRows))}
           </button>
         </div>
       )}
