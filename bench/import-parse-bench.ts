@@ -133,10 +133,12 @@ export async function runImportParseBench(options: ImportBenchOptions = {}): Pro
   for (const [name, kind, text, least] of cases) {
     const existing = benchOrganization();
     const baseline = time(runs, () => least(text));
-    const first = time(runs, () => plan({ existing, orgId: 'bench', text, catalog }));
+    // The export names Office 365, which no requirement counts: left out, as a partner imports such an export.
+    const skipInvalid = kind === 'partner-center-revenue';
+    const first = time(runs, () => plan({ existing, orgId: 'bench', text, catalog, skipInvalid }));
     if (first.result.kind !== kind) throw new Error(`${name} was read as ${first.result.kind}`);
     const imported = first.result.organization;
-    const again = time(runs, () => plan({ existing: imported, orgId: 'bench', text, catalog }));
+    const again = time(runs, () => plan({ existing: imported, orgId: 'bench', text, catalog, skipInvalid }));
     if (again.result.changed) throw new Error(`importing the ${name} again changed the organization`);
     results.push({
       name,

@@ -11,7 +11,8 @@ describe('telling what an import file holds', () => {
       'contoso-partner-center-trainings.csv': 'partner-center-trainings',
       'contoso-partner-center-revenue.csv': 'partner-center-revenue',
     };
-    for (const [file, kind] of Object.entries(samples)) expect(plan(sample(file)).kind, file).toBe(kind);
+    // The Partner Center samples name an Azure exam and Office 365, left out as every unknown reference is on request.
+    for (const [file, kind] of Object.entries(samples)) expect(plan(sample(file), { skipInvalid: true }).kind, file).toBe(kind);
   });
 
   it('recognizes JSON records by the field only that record has, and an object as an organization file', () => {

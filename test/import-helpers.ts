@@ -24,6 +24,7 @@ export interface PlanOptions {
   readonly kind?: ImportKind;
   readonly file?: string;
   readonly orgId?: string;
+  readonly skipInvalid?: boolean;
 }
 
 export function plan(text: string, options: PlanOptions = {}): ImportPlan {
@@ -35,17 +36,26 @@ export function plan(text: string, options: PlanOptions = {}): ImportPlan {
     catalog,
     ...(options.kind && { kind: options.kind }),
     ...(options.file && { file: options.file }),
+    ...(options.skipInvalid && { skipInvalid: true }),
   });
 }
 
-/** The issues of the `import.invalid` error an import throws; fails the test when it does not throw one. */
+/** The refusal's last word when the bad rows could be left out: asserted where it matters, left out elsewhere. */
+const SKIPPABLE = 'import.rows.skippable';
+
+/** The issues of the `import.invalid` error an import throws, but the skippable hint; fails without a refusal. */
 export function issuesOf(text: string, options: PlanOptions = {}): readonly Issue[] {
+  return refusalOf(text, options).issues.filter((i) => i.code !== SKIPPABLE);
+}
+
+/** The `import.invalid` error an import throws; fails the test when it does not throw one. */
+export function refusalOf(text: string, options: PlanOptions = {}): AttainError {
   try {
     plan(text, options);
   } catch (error) {
     expect(error).toBeInstanceOf(AttainError);
     expect((error as AttainError).code).toBe('import.invalid');
-    return (error as AttainError).issues;
+    return error as AttainError;
   }
   throw new Error('the import was expected to be refused');
 }

@@ -38,6 +38,8 @@ describe('import messages', () => {
     expect(codes).toContain('import.amount.invalid');
     expect(codes).toContain('import.skip.not-dpor');
     expect(codes).toContain('import.notice.same-name');
+    expect(codes).toContain('import.exam.unknown');
+    expect(codes).toContain('import.rows.skippable');
     for (const code of [
       'input.date.range',
       'input.amount.digits',
@@ -98,6 +100,7 @@ describe('import messages', () => {
       reason: 'R',
       attempts: 3,
       known: 'exams, customers',
+      rows: 12,
     };
     const missing = codes.filter((code) => !isMessageCode(code));
     expect(missing).toEqual([]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDay } from '../src/core/day.js';
-import { contoso, expectValid, issuesOf, plan, sample, where } from './import-helpers.js';
+import { contoso, expectValid, issuesOf, plan, refusalOf, sample, where } from './import-helpers.js';
 
 const TRAININGS_HEADER =
   'PGAMpnId,TrainingActivityId,TrainingTitle,TrainingType,IndividualFirstName,IndividualLastName,Email,CorpEmail,TrainingCompletionDate,ExpirationDate,ActivationStatus,Month,MCPID,MpnId,PartnerName,PartnerCityLocation,PartnerCountryLocation';
@@ -14,9 +14,15 @@ const billing = (name: string, tenant: string, product: string, month: string, a
   `1,"${name}",${tenant},TW,TW,"${product}",,SKU,${month},2,Contoso,Taipei,${attribution},Direct,${amount}`;
 
 describe('importing a Partner Center trainings export', () => {
-  const result = plan(sample('contoso-partner-center-trainings.csv'));
+  const result = plan(sample('contoso-partner-center-trainings.csv'), { skipInvalid: true });
 
-  it('imports the exams the catalog knows, keyed by MCP ID, and reports every other row as skipped', () => {
+  it('refuses an exam the catalog does not know, as every kind refuses an unknown reference', () => {
+    const refusal = refusalOf(sample('contoso-partner-center-trainings.csv'));
+    expect(refusal.issues.map(where)).toEqual(['import.exam.unknown TrainingTitle 13:26', 'import.rows.skippable $ -:-']);
+    expect(refusal.issues.at(-1)?.params).toEqual({ rows: 1 });
+  });
+
+  it('imports the exams the catalog knows, keyed by MCP ID, and reports every other row as skipped or left out', () => {
     expect(result.kind).toBe('partner-center-trainings');
     expect(result.rows).toBe(15);
     expect(result.summary.people).toEqual({ added: 5, updated: 0, unchanged: 0, removed: 0 });
@@ -28,13 +34,13 @@ describe('importing a Partner Center trainings export', () => {
         params: { title: 'Dynamics 365 for Sales Fundamentals', type: 'Course' },
       },
       { line: 11, reason: 'import.skip.not-an-exam', params: { title: 'MCSA: Microsoft Dynamics 365', type: 'Certification' } },
-      {
-        line: 13,
-        reason: 'import.skip.exam-not-in-catalog',
-        params: { exam: '70-533', title: 'Exam 70-533: Implementing Microsoft Azure Infrastructure Solutions' },
-      },
       { line: 14, reason: 'import.skip.inactive', params: { exam: 'MB2-715', status: 'Inactive' } },
     ]);
+    const title = 'Exam 70-533: Implementing Microsoft Azure Infrastructure Solutions';
+    expect(result.leftOut?.groups).toEqual([
+      { code: 'import.exam.unknown', path: 'TrainingTitle', params: { value: '70-533', title }, count: 1, lines: [13] },
+    ]);
+    expect(result.leftOut?.rows).toBe(1);
     expect(JSON.parse(JSON.stringify(result.skipped))).toEqual(result.skipped);
     expectValid(result.organization);
   });
@@ -79,6 +85,17 @@ describe('importing a Partner Center trainings export', () => {
     ]);
   });
 
+  it('refuses an unknown exam only on a row it would import: an inactive person’s is skipped as inactive', () => {
+    const inactive = training('Exam AZ-999', 'Exam', 'A', 'B', '5', '2018-01-02', { status: 'Inactive' });
+    expect(plan([TRAININGS_HEADER, inactive].join('\n')).skipped).toEqual([
+      { line: 2, reason: 'import.skip.inactive', params: { exam: 'AZ-999', status: 'Inactive' } },
+    ]);
+    const active = training('Exam AZ-999', 'Exam', 'A', 'B', '5', '2018-01-02');
+    expect(issuesOf([TRAININGS_HEADER, active].join('\n')).map((i) => `${i.code} ${i.params.value}`)).toEqual([
+      'import.exam.unknown AZ-999',
+    ]);
+  });
+
   it('skips exam rows it cannot attribute or date, and refuses a date it cannot read', () => {
     const text = [
       TRAININGS_HEADER,
@@ -97,7 +114,7 @@ describe('importing a Partner Center trainings export', () => {
 });
 
 describe('importing a Partner Center revenue export', () => {
-  const result = plan(sample('contoso-partner-center-revenue.csv'));
+  const result = plan(sample('contoso-partner-center-revenue.csv'), { skipInvalid: true });
 
   it('imports DPOR revenue on registry products, one record per row, dated on the last day of its month', () => {
     expect(result.kind).toBe('partner-center-revenue');
@@ -117,16 +134,21 @@ describe('importing a Partner Center revenue export', () => {
     expectValid(result.organization);
   });
 
-  it('skips revenue attributed otherwise than DPOR, and products the registry does not know', () => {
+  it('skips revenue attributed otherwise than DPOR, and leaves out products the registry does not know on request', () => {
     expect(result.skipped).toEqual([
       { line: 5, reason: 'import.skip.not-dpor', params: { attribution: 'CSP T1' } },
-      {
-        line: 7,
-        reason: 'import.skip.product-unknown',
-        params: { product: 'Office 365', rawProduct: 'Office 365 Enterprise E3' },
-      },
       { line: 12, reason: 'import.skip.not-dpor', params: { attribution: 'PAL' } },
     ]);
+    expect(result.leftOut?.groups).toEqual([
+      {
+        code: 'import.product.unknown',
+        path: 'Product',
+        params: { value: 'Office 365', rawProduct: 'Office 365 Enterprise E3' },
+        count: 1,
+        lines: [7],
+      },
+    ]);
+    expect(issuesOf(sample('contoso-partner-center-revenue.csv')).map(where)).toEqual(['import.product.unknown Product 7:70']);
   });
 
   it('gives each customer a DPOR period per run of consecutive months', () => {

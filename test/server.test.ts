@@ -306,8 +306,14 @@ describe('writes', () => {
     const before = await call('admin', '/api/orgs/contoso').then(json);
     const refused = await call('partner', '/api/orgs/contoso/imports/exams', { method: 'POST', body: csv });
     expect(refused.status).toBe(400);
-    const issues = (await json(refused)).error?.issues as { params: { line: number; column: number }; message: string }[];
-    expect(issues.map((i) => i.params.line).sort()).toEqual([3, 4]);
+    const issues = (await json(refused)).error?.issues as {
+      code: string;
+      params: { line: number; column: number; rows?: number };
+      message: string;
+    }[];
+    // The last says the two bad rows could be left out (skipInvalid=true) and the good one imported.
+    expect(issues.at(-1)).toMatchObject({ code: 'import.rows.skippable', params: { rows: 2 } });
+    expect(issues.slice(0, -1).map((i) => i.params.line)).toEqual([3, 4]);
     expect(issues.every((i) => i.message.length > 0)).toBe(true);
     expect(await call('admin', '/api/orgs/contoso').then(json)).toEqual(before);
     const unknownKind = await call('partner', '/api/orgs/contoso/imports/spreadsheet', { method: 'POST', body: csv });

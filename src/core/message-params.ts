@@ -231,12 +231,12 @@ export interface MessageParams {
   'import.issues.truncated': { shown: number; total: number };
   'import.skip.not-an-exam': { title: string; type: string };
   'import.skip.no-exam-code': { title: string };
-  'import.skip.exam-not-in-catalog': { exam: string; title: string };
   'import.skip.inactive': { exam: string; status: string };
   'import.skip.no-identity': { exam: string };
   'import.skip.no-date': { exam: string };
   'import.skip.not-dpor': { attribution: string };
-  'import.skip.product-unknown': { product: string };
+  'import.exam.unknown': { value: string; title?: string };
+  'import.rows.skippable': { rows: number };
   'import.notice.same-name': { what: 'customer' | 'person'; id: string; name: string; existing: string };
 }
 

@@ -1,7 +1,7 @@
 import { dayRangeIssue } from '../core/day-range.js';
 import { amountRangeIssue } from '../core/read-amount.js';
 import { MAX_ROWS, rowsIssue } from '../core/row-limit.js';
-import type { ImportIssues, IssueParams } from './import-issues.js';
+import type { ImportIssues, IssueParams, RowRef } from './import-issues.js';
 import type { CsvProblem, CsvRecord, CsvTable } from './read-csv.js';
 
 /** The columns a CSV kind reads, by their canonical names (what messages show). */
@@ -107,7 +107,7 @@ export class CsvSheet {
         issues.fail(issue.code, issue.path, issue.params);
       }
       if (record.problems) {
-        reportProblems(table, issues, record.problems);
+        reportProblems(table, issues, record.problems, record);
         continue;
       }
       const fields = record.fields;
@@ -124,11 +124,12 @@ export class CsvSheet {
       if (length !== width) {
         // Too many fields: where the first extra one starts; too few: where the row starts.
         const at = length > width ? width : 0;
-        issues.add('import.csv.field-count', '$', {
-          expected: width,
-          actual: fields.length,
-          ...(issues.listing ? table.position(table.fieldOffset(record, at)) : {}),
-        });
+        issues.add(
+          'import.csv.field-count',
+          '$',
+          { expected: width, actual: fields.length, ...(issues.listing ? table.position(table.fieldOffset(record, at)) : {}) },
+          this.rowRef(record),
+        );
         continue;
       }
       read++;
@@ -176,19 +177,43 @@ export class CsvSheet {
     else this.report('input.amount.digits', row, column, amountRangeIssue('', value).params);
   }
 
-  /** Reports a problem in one cell, at the line and column where the cell starts. */
-  report(code: string, row: CsvRecord, column: number, params: IssueParams): void {
+  /**
+   * Reports a problem in one cell, at the line and column where the cell starts. A problem of the file as a whole
+   * found on some row (`inRow` false: no exchange rate for the export's currency) is not the row's: leaving the row
+   * out would not cure it.
+   */
+  report(code: string, row: CsvRecord, column: number, params: IssueParams, inRow = true): void {
     const path = this.header[column] ?? '$';
     const where = this.issues.listing ? this.table.position(this.table.fieldOffset(row, Math.max(column, 0))) : {};
-    this.issues.add(code, path, { ...params, ...where });
+    this.issues.add(code, path, { ...params, ...where }, inRow ? this.rowRef(row) : undefined);
+  }
+
+  /** The row as a problem names it: its offset tells it apart, its first line is where a person finds it. */
+  private rowRef(row: CsvRecord): RowRef {
+    return { key: row.start, line: this.table.position(row.start).line };
   }
 }
 
-function reportProblems(table: CsvTable, issues: ImportIssues, problems: readonly CsvProblem[]): void {
+function reportProblems(table: CsvTable, issues: ImportIssues, problems: readonly CsvProblem[], record?: CsvRecord): void {
+  const row = record && { key: record.start, line: table.position(record.start).line };
   for (const problem of problems) {
-    if (issues.listing) issues.add(problem.code, '$', { ...table.position(problem.offset) });
-    else issues.add(problem.code, '$');
+    if (issues.listing) issues.add(problem.code, '$', { ...table.position(problem.offset) }, row);
+    else issues.add(problem.code, '$', {}, row);
   }
+}
+
+/** The table without some of its data rows (by their offsets): a file read again, its bad rows left out. */
+export function withoutRows(table: CsvTable, left: ReadonlySet<number>): CsvTable {
+  return {
+    ...table,
+    *records() {
+      let first = true;
+      for (const record of table.records()) {
+        if (first || !left.has(record.start)) yield record;
+        first = false;
+      }
+    },
+  };
 }
 
 /** Stops the import over its header, after listing every structural problem in the file. */

@@ -1,3 +1,4 @@
+import type { Issue, IssueGroup } from '../core/attain-error.js';
 import type { Organization } from '../engine/organization.js';
 import type { OrganizationAdditions } from '../store/store.js';
 import type { ImportKind } from './import-kinds.js';
@@ -34,6 +35,17 @@ export interface ImportNotice {
 }
 
 /**
+ * The rows an import asked to leave out bad rows (`skipInvalid`) left out, and why: what the refusal would have
+ * said. `issues` lists the first 1000 problems with their line and column, `groups` every cause with its count.
+ */
+export interface LeftOutRows {
+  readonly rows: number;
+  readonly problems: number;
+  readonly issues: readonly Issue[];
+  readonly groups: readonly IssueGroup[];
+}
+
+/**
  * The outcome of an import, computed without writing anything: the CLI's `--dry-run` and the API's `?dryRun=true`
  * show it, and a real import applies it. Everything but `organization` and `additions` is plain JSON.
  */
@@ -50,6 +62,8 @@ export interface ImportPlan {
   readonly rows: number;
   readonly skipped: readonly SkippedRow[];
   readonly notices: readonly ImportNotice[];
+  /** Present when the import was asked to leave out bad rows and did: the rows left out, and why. */
+  readonly leftOut?: LeftOutRows;
   /** False when importing would change nothing, as when the same file is imported again. */
   readonly changed: boolean;
 }

@@ -1,14 +1,15 @@
 import type { Catalog } from '../catalog/catalog-types.js';
+import { isAttainError } from '../core/attain-error.js';
 import { positionOf } from '../core/position-of.js';
 import { shownParams } from '../core/shown-value.js';
 import type { Organization } from '../engine/organization.js';
 import { applyAdditions } from './apply-additions.js';
 import { DayParser } from './cell-values.js';
-import { type ColumnSpec, CsvSheet, checkCsvHeader } from './csv-sheet.js';
+import { type ColumnSpec, CsvSheet, checkCsvHeader, withoutRows } from './csv-sheet.js';
 import { detectCsvKind, detectJsonKind, type InputFormat, sniffFormat } from './detect-import-kind.js';
 import { ImportIssues } from './import-issues.js';
 import { IMPORT_KINDS, type ImportKind } from './import-kinds.js';
-import type { ImportPlan } from './import-plan.js';
+import type { ImportPlan, LeftOutRows } from './import-plan.js';
 import type { ImportContext, IncomingRecords } from './incoming-records.js';
 import { mergeIncoming } from './merge-incoming.js';
 import { type CsvTable, readCsv } from './read-csv.js';
@@ -33,6 +34,11 @@ export interface ImportInput {
   /** The file's name, for messages and to tell YAML from CSV. */
   readonly file?: string;
   readonly catalog: Catalog;
+  /**
+   * Leave out the rows with a problem and import the others, instead of refusing the file. Only problems in rows
+   * can be left out: a file whose header or size is wrong is refused all the same.
+   */
+  readonly skipInvalid?: boolean;
 }
 
 /** A file as read: CSV bound later to its kind's columns, or a parsed JSON or YAML document. */
@@ -58,6 +64,8 @@ type Read = { readonly replacement: Organization } | { readonly incoming: Incomi
  * All or nothing: a file with any bad row throws one `AttainError` (`import.invalid`) listing every problem (up to
  * 1000) with its path (the CSV column, or `$[3].amount` in JSON) and its line and column; nothing is half-imported.
  * Rows that are valid but deliberately not imported (a course in a trainings export) are listed in `skipped`.
+ * Asked to (`skipInvalid`), it leaves out the rows with a problem instead, imports the others and says which it left
+ * out and why (`leftOut`); the plan is still written in one transaction, or not at all.
  */
 export function planImport(input: ImportInput): ImportPlan {
   const issues = new ImportIssues(input.file);
@@ -78,8 +86,21 @@ export function planImport(input: ImportInput): ImportPlan {
   if (kind !== 'org' && !existing) issues.fail('import.org.missing', '$', { org: orgId });
 
   const ctx: ImportContext = { existing, orgId, catalog, issues, days: new DayParser(), file: input.file };
-  const result = read(source, ctx);
-  issues.throwIfAny();
+  let result: Read;
+  let leftOut: LeftOutRows | undefined;
+  try {
+    result = read(source, ctx);
+    issues.throwIfAny();
+  } catch (error) {
+    if (!input.skipInvalid || !issues.onlyRows || !isAttainError(error) || error.code !== 'import.invalid') throw error;
+    // The file is read again without its bad rows, by the same readers, so that what is imported is exactly what a
+    // file of the good rows alone would import (a customer's DPOR months, a person's latest name).
+    const again = new ImportIssues(input.file);
+    result = read(sourceWithout(source, issues.badRows), { ...ctx, issues: again, days: new DayParser() });
+    again.throwIfAny();
+    const listed = issues.listed();
+    leftOut = { rows: issues.badRows.size, problems: issues.count, issues: listed, groups: issues.groups() };
+  }
   if ('replacement' in result) {
     const summary = replacementSummary(existing, result.replacement, catalog);
     return {
@@ -103,15 +124,23 @@ export function planImport(input: ImportInput): ImportPlan {
     organization: changed ? applyAdditions(base, additions) : base,
     additions,
     summary,
-    rows: result.incoming.rows,
+    rows: result.incoming.rows + (leftOut?.rows ?? 0),
     // A skipped row is named by its cells (a training's title): cut as every value repeated back is.
     skipped: result.incoming.skipped.map((row) => {
       const params = shownParams(row.params);
       return params === row.params ? row : { ...row, params };
     }),
     notices,
+    ...(leftOut && { leftOut }),
     changed,
   };
+}
+
+/** The file without the rows at the given keys: CSV records by their offsets, JSON records by their indexes. */
+function sourceWithout(source: Source, rows: ReadonlySet<number>): Source {
+  if (source.format === 'csv') return { format: 'csv', table: withoutRows(source.table, rows) };
+  if (!Array.isArray(source.value)) return source;
+  return { ...source, value: source.value.filter((_, i) => !rows.has(i)) };
 }
 
 function readSource(text: string, file: string | undefined, kind: ImportKind | undefined, issues: ImportIssues): Source {

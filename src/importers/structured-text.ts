@@ -83,12 +83,22 @@ export function parseYamlText(text: string, issues: ImportIssues): StructuredTex
  * Adds issues found in a JSON or YAML document, each at the line and column of its path. Only the issues that will
  * be listed are located, all in one pass over the text.
  */
-export function addLocated(issues: ImportIssues, found: readonly Issue[], locate: PathLocator): void {
+export function addLocated(
+  issues: ImportIssues,
+  found: readonly Issue[],
+  locate: PathLocator,
+  rowOf: (path: string) => number | undefined = () => undefined,
+): void {
   // The organization validator lists its first problems, then how many it found: counted, not listed as one.
   const problems = found.filter((i) => i.code !== 'org.issues.truncated');
   const listed = problems.slice(0, issues.room);
   const positions = listed.length > 0 ? locate(listed.map((i) => i.path)) : new Map<string, TextPosition>();
-  for (const issue of problems) issues.add(issue.code, issue.path, { ...issue.params, ...positions.get(issue.path) });
+  for (const issue of problems) {
+    const position = positions.get(issue.path);
+    const key = rowOf(issue.path);
+    const row = key === undefined ? undefined : { key, ...(position && { line: position.line }) };
+    issues.add(issue.code, issue.path, { ...issue.params, ...position }, row);
+  }
   for (const issue of found) {
     if (issue.code === 'org.issues.truncated') issues.addUnlisted(Number(issue.params.total) - Number(issue.params.shown));
   }

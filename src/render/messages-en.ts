@@ -40,6 +40,10 @@ export const en: Messages = {
     `A problem this version of attain has no description for (code ${code})${facts ? `: ${facts}` : ''}.`,
   issueTitle: (file, count) => `${file}: ${problems(count)} found; nothing was evaluated.`,
   importTitle: (file, count) => `${file}: ${problems(count)} found; nothing was imported.`,
+  importMoreCauses: (n) =>
+    `… and ${n.toLocaleString('en')} more ${plural.select(n) === 'one' ? 'cause' : 'causes'}: --format json lists every problem`,
+  importGroupRows: (count, lines, f) =>
+    `${f.number(count)} ${plural.select(count) === 'one' ? 'row' : 'rows'}${lines.length === 0 ? '' : ` — ${lines.length === 1 ? 'line' : 'lines'} ${lines.join(', ')}${count > lines.length ? `, … and ${f.number(count - lines.length)} more` : ''}`}`,
   forecast: {
     title: (from, to) => `Forecast from ${from} to ${to}, assuming no new data`,
     noChange: 'no change',
@@ -282,12 +286,13 @@ export const en: Messages = {
     'import.issues.truncated': (p, f) => `only the first ${f.number(p.shown)} of ${problems(p.total)} are listed`,
     'import.skip.not-an-exam': (p) => `"${p.title}" is ${p.type ? `a ${p.type}` : 'training'}, not an exam; not imported`,
     'import.skip.no-exam-code': (p) => `"${p.title}" has no exam code; not imported`,
-    'import.skip.exam-not-in-catalog': (p) => `${p.exam} ("${p.title}") is not in the catalog's exam registry; not imported`,
     'import.skip.inactive': (p) => `${p.exam}: the person's status is "${p.status}", not Active; not imported`,
     'import.skip.no-identity': (p) => `${p.exam}: no MCPID, CorpEmail or Email says who passed it; not imported`,
     'import.skip.no-date': (p) => `${p.exam}: no completion date; not imported`,
     'import.skip.not-dpor': (p) => `attributed as "${p.attribution}", not DPOR; not imported, so that no billing counts twice`,
-    'import.skip.product-unknown': (p) => `product "${p.product}" is not in the catalog's product registry; not imported`,
+    'import.exam.unknown': (p) => `exam "${p.value}"${p.title ? ` ("${p.title}")` : ''} is not in the catalog's exam registry`,
+    'import.rows.skippable': (p) =>
+      `leaving out the ${p.rows} ${plural.select(p.rows) === 'one' ? 'row' : 'rows'} with problems would import the others: attain import --skip-invalid, or skipInvalid=true in the API`,
     'import.notice.same-name': (p) =>
       p.what === 'customer'
         ? `new customer ${p.id} has the same name as ${p.existing} ("${p.name}"): one customer under two ids?`

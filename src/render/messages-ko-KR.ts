@@ -40,6 +40,9 @@ export const koKR: Messages = {
   unknownCode: (code, facts) => `이 버전의 attain이 설명할 수 없는 문제입니다(코드 ${code})${facts ? `: ${facts}` : ''}.`,
   issueTitle: (file, count) => `${file}: 문제 ${count}개가 발견되어 평가하지 않았습니다.`,
   importTitle: (file, count) => `${file}: 문제 ${count}개가 발견되어 아무것도 가져오지 않았습니다.`,
+  importMoreCauses: (n) => `… 그 밖의 원인 ${n.toLocaleString('ko-KR')}가지: --format json으로 모든 문제를 볼 수 있습니다`,
+  importGroupRows: (count, lines, f) =>
+    `${f.number(count)}개 행${lines.length === 0 ? '' : ` — ${lines.join(', ')}행${count > lines.length ? ` 외 ${f.number(count - lines.length)}개` : ''}`}`,
   forecast: {
     title: (from, to) => `예측: ${from} ~ ${to}(새 데이터가 없다고 가정)`,
     noChange: '변화 없음',
@@ -279,14 +282,14 @@ export const koKR: Messages = {
     'import.issues.truncated': (p) => `문제 ${p.total}개 중 처음 ${p.shown}개만 표시합니다`,
     'import.skip.not-an-exam': (p) => `${w(`"${p.title}"`, '은/는')} 시험이 아니라 ${p.type || '교육'}이므로 가져오지 않았습니다`,
     'import.skip.no-exam-code': (p) => `"${p.title}"에 시험 코드가 없어 가져오지 않았습니다`,
-    'import.skip.exam-not-in-catalog': (p) =>
-      `${w(`${p.exam}("${p.title}")`, '은/는')} 카탈로그의 시험 목록에 없어 가져오지 않았습니다`,
     'import.skip.inactive': (p) => `${p.exam}: 직원 상태가 Active가 아니라 "${p.status}"이므로 가져오지 않았습니다`,
     'import.skip.no-identity': (p) => `${p.exam}: 통과한 사람을 알 수 있는 MCPID, CorpEmail, Email이 없어 가져오지 않았습니다`,
     'import.skip.no-date': (p) => `${p.exam}: 완료 날짜가 없어 가져오지 않았습니다`,
     'import.skip.not-dpor': (p) =>
       `귀속 유형이 DPOR이 아니라 "${p.attribution}"이므로 같은 청구액이 두 번 인정되지 않도록 가져오지 않았습니다`,
-    'import.skip.product-unknown': (p) => `제품 ${w(`"${p.product}"`, '이/가')} 카탈로그의 제품 목록에 없어 가져오지 않았습니다`,
+    'import.exam.unknown': (p) => `카탈로그의 시험 목록에 없는 시험입니다: "${p.value}"${p.title ? ` ("${p.title}")` : ''}`,
+    'import.rows.skippable': (p) =>
+      `문제가 있는 ${p.rows}개 행을 제외하면 나머지 행을 가져올 수 있습니다: attain import --skip-invalid 또는 API의 skipInvalid=true`,
     'import.notice.same-name': (p) =>
       p.what === 'customer'
         ? `새 고객 ${p.id}의 이름이 ${w(p.existing, '과/와')} 같습니다("${p.name}"). 같은 고객이 두 ID로 등록된 것은 아닌가요?`

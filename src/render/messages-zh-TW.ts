@@ -36,6 +36,9 @@ export const zhTW: Messages = {
   unknownCode: (code, facts) => `此版本的 attain 無法說明的問題（代碼 ${code}）${facts ? `：${facts}` : ''}。`,
   issueTitle: (file, count) => `${file}：發現 ${count} 個問題，未進行評估。`,
   importTitle: (file, count) => `${file}：發現 ${count} 個問題，未匯入任何資料。`,
+  importMoreCauses: (n) => `…另有 ${n.toLocaleString('zh-TW')} 種原因：--format json 會列出每個問題`,
+  importGroupRows: (count, lines, f) =>
+    `${f.number(count)} 列${lines.length === 0 ? '' : `：第 ${lines.join('、')} 行${count > lines.length ? `…等，另有 ${f.number(count - lines.length)} 列` : ''}`}`,
   forecast: {
     title: (from, to) => `預測：${from} 至 ${to}（假設沒有新資料）`,
     noChange: '沒有變化',
@@ -249,12 +252,13 @@ export const zhTW: Messages = {
     'import.issues.truncated': (p) => `共 ${p.total} 個問題，僅列出前 ${p.shown} 個`,
     'import.skip.not-an-exam': (p) => `「${p.title}」是${p.type || '訓練課程'}，不是測驗，未匯入`,
     'import.skip.no-exam-code': (p) => `「${p.title}」沒有測驗代碼，未匯入`,
-    'import.skip.exam-not-in-catalog': (p) => `${p.exam}（「${p.title}」）不在目錄的測驗清單中，未匯入`,
     'import.skip.inactive': (p) => `${p.exam}：人員狀態為「${p.status}」而非 Active，未匯入`,
     'import.skip.no-identity': (p) => `${p.exam}：沒有可識別通過者的 MCPID、CorpEmail 或 Email，未匯入`,
     'import.skip.no-date': (p) => `${p.exam}：沒有完成日期，未匯入`,
     'import.skip.not-dpor': (p) => `歸屬類型為「${p.attribution}」而非 DPOR，未匯入，以免同一筆帳單重複計算`,
-    'import.skip.product-unknown': (p) => `產品「${p.product}」不在目錄的產品清單中，未匯入`,
+    'import.exam.unknown': (p) => `測驗「${p.value}」${p.title ? `（「${p.title}」）` : ''}不在目錄的測驗清單中`,
+    'import.rows.skippable': (p) =>
+      `略過有問題的 ${p.rows} 列即可匯入其餘各列：attain import --skip-invalid，或在 API 使用 skipInvalid=true`,
     'import.notice.same-name': (p) =>
       p.what === 'customer'
         ? `新客戶 ${p.id} 與 ${p.existing} 同名（「${p.name}」）：是否為同一客戶使用了兩個識別碼？`

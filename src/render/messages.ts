@@ -81,6 +81,9 @@ export interface Messages {
   readonly unknownCode: (code: string, facts: string) => string;
   readonly issueTitle: (file: string, count: number) => string;
   readonly importTitle: (file: string, count: number) => string;
+  /** Imports: how many rows share a cause, and the first of their lines ("524 rows: lines 12, 48, … and 514 more"). */
+  readonly importGroupRows: (count: number, lines: readonly number[], f: Formatter) => string;
+  readonly importMoreCauses: (n: number) => string;
   /** The words of a forecast report around its causes (which are codes). */
   readonly forecast: ForecastWords;
   /** The words of a plan report around its reasons (which are codes). */

@@ -1,13 +1,14 @@
-import type { AttainError } from '../core/attain-error.js';
+import type { AttainError, Issue, IssueGroup } from '../core/attain-error.js';
 import type { Locale } from '../core/localized.js';
 import { Formatter } from './formatter.js';
-import { MESSAGES } from './messages.js';
+import { MESSAGES, type Messages } from './messages.js';
 import { renderFinding } from './render-text.js';
 
 /** Renders an input error for a terminal: what file, then each problem with its JSON path, line and reason. */
 export function renderError(error: AttainError, locale: Locale): string {
   const m = MESSAGES[locale];
   if (error.issues.length === 0) return `attain: ${error.message}\n`;
+  if (error.groups) return renderGrouped(error, error.groups, locale);
   const title = error.code.startsWith('import.') ? m.importTitle : m.issueTitle;
   const lines = [error.file ? title(error.file, error.issues.length) : `attain: ${error.message}`];
   return `${[...lines, ...renderIssues(error, locale)].join('\n')}\n`;
@@ -17,9 +18,43 @@ export function renderError(error: AttainError, locale: Locale): string {
 export function renderIssues(error: AttainError, locale: Locale): string[] {
   const m = MESSAGES[locale];
   const f = new Formatter(locale, undefined);
-  return error.issues.map((issue) => {
-    const { line, column, ...params } = issue.params;
-    const at = line === undefined ? '' : column === undefined ? ` (${line})` : ` (${line}:${column})`;
-    return `  ${error.file ? `${error.file}: ` : ''}${issue.path}${at}: ${renderFinding(issue.code, params, f, m)} [${issue.code}]`;
-  });
+  return error.issues.map((issue) => renderIssue(issue, error.file, f, m));
+}
+
+/** An import's refusal lists at most this many causes; `--format json` has every problem. */
+const SHOWN_CAUSES = 50;
+
+/**
+ * A refused import, one line per cause with how many rows have it and the first of their lines, the most frequent
+ * first: 524 rows of one unknown product are one line, not 524. A cause of one row reads as an issue always has.
+ */
+function renderGrouped(error: AttainError, groups: readonly IssueGroup[], locale: Locale): string {
+  const m = MESSAGES[locale];
+  const f = new Formatter(locale, undefined);
+  const total = groups.reduce((sum, g) => sum + g.count, 0);
+  const where = error.file ? `${error.file}: ` : '';
+  const out = [error.file ? m.importTitle(error.file, total) : `attain: ${error.message}`];
+  for (const group of groups.slice(0, SHOWN_CAUSES)) {
+    const issue = group.count === 1 ? error.issues.find((i) => sameCause(i, group)) : undefined;
+    if (issue) out.push(renderIssue(issue, error.file, f, m));
+    else {
+      const message = renderFinding(group.code, group.params, f, m);
+      out.push(`  ${where}${group.path}: ${message} [${group.code}]: ${m.importGroupRows(group.count, group.lines, f)}`);
+    }
+  }
+  if (groups.length > SHOWN_CAUSES) out.push(`  ${m.importMoreCauses(groups.length - SHOWN_CAUSES)}`);
+  // What the grouping leaves to say: the list was cut, and whether leaving the bad rows out would help.
+  for (const issue of error.issues)
+    if (!groups.some((g) => g.code === issue.code)) out.push(`  ${renderFinding(issue.code, issue.params, f, m)}`);
+  return `${out.join('\n')}\n`;
+}
+
+function sameCause(issue: Issue, group: IssueGroup): boolean {
+  return issue.code === group.code && issue.path === group.path && issue.params.value === group.params.value;
+}
+
+function renderIssue(issue: Issue, file: string | undefined, f: Formatter, m: Messages): string {
+  const { line, column, ...params } = issue.params;
+  const at = line === undefined ? '' : column === undefined ? ` (${line})` : ` (${line}:${column})`;
+  return `  ${file ? `${file}: ` : ''}${issue.path}${at}: ${renderFinding(issue.code, params, f, m)} [${issue.code}]`;
 }

@@ -1,4 +1,5 @@
 import type { Locale } from '../core/localized.js';
+import type { LeftOutRows } from '../importers/import-plan.js';
 import { Formatter } from './formatter.js';
 import { MESSAGES } from './messages.js';
 import { renderFinding } from './render-text.js';
@@ -15,7 +16,11 @@ export interface ImportReport {
     readonly params: Readonly<Record<string, string | number>>;
   }[];
   readonly notices: readonly { readonly code: string; readonly params: Readonly<Record<string, string | number>> }[];
+  /** Rows left out because they had problems, when the import was asked to (`--skip-invalid`). */
+  readonly leftOut?: LeftOutRows;
 }
+
+const EN_PLURAL = new Intl.PluralRules('en');
 
 const TEXT: Record<
   Locale,
@@ -26,15 +31,18 @@ const TEXT: Record<
     skipped: (n: number) => string;
     line: (n: number) => string;
     types: Readonly<Record<string, string>>;
+    leftOut: (rows: number, problems: number, n: (x: number) => string) => string;
   }
 > = {
   en: {
     title: (kind, org, dryRun) => `Import of ${kind} into ${org}${dryRun ? ' (dry run: nothing was written)' : ''}`,
     counts: (a, u, n) => `${a} added, ${u} updated, ${n} unchanged`,
     unchanged: 'Nothing would change: everything in the file is already there.',
-    skipped: (n) => `${n} ${new Intl.PluralRules('en').select(n) === 'one' ? 'row' : 'rows'} not imported:`,
+    skipped: (n) => `${n} ${EN_PLURAL.select(n) === 'one' ? 'row' : 'rows'} not imported:`,
     line: (n) => `line ${n}`,
     types: { people: 'people', exams: 'exam passes', customers: 'customers', dpor: 'DPOR periods', revenue: 'revenue records' },
+    leftOut: (r, p, n) =>
+      `${n(r)} ${EN_PLURAL.select(r) === 'one' ? 'row' : 'rows'} with problems left out (--skip-invalid), ${n(p)} ${EN_PLURAL.select(p) === 'one' ? 'problem' : 'problems'} by cause:`,
   },
   'zh-TW': {
     title: (kind, org, dryRun) => `將 ${kind} 匯入 ${org}${dryRun ? '（試執行：未寫入任何資料）' : ''}`,
@@ -43,6 +51,7 @@ const TEXT: Record<
     skipped: (n) => `${n} 列未匯入：`,
     line: (n) => `第 ${n} 行`,
     types: { people: '人員', exams: '測驗通過記錄', customers: '客戶', dpor: 'DPOR 期間', revenue: '營收記錄' },
+    leftOut: (r, p, n) => `已略過 ${n(r)} 列有問題的資料（--skip-invalid），共 ${n(p)} 個問題，依原因列出：`,
   },
   'ko-KR': {
     title: (kind, org, dryRun) => `${org}에 ${kind} 가져오기${dryRun ? ' (시험 실행: 아무것도 기록하지 않음)' : ''}`,
@@ -51,6 +60,7 @@ const TEXT: Record<
     skipped: (n) => `가져오지 않은 행 ${n}개:`,
     line: (n) => `${n}행`,
     types: { people: '직원', exams: '시험 통과 기록', customers: '고객', dpor: 'DPOR 기간', revenue: '수익 기록' },
+    leftOut: (r, p, n) => `문제가 있는 ${n(r)}개 행을 제외했습니다(--skip-invalid). 원인별 문제 ${n(p)}개:`,
   },
 };
 
@@ -70,6 +80,12 @@ export function renderImportText(report: ImportReport, org: string, locale: Loca
     for (const row of report.skipped.slice(0, 50))
       out.push(`    ${t.line(row.line)}: ${renderFinding(row.reason, row.params, f, m)}`);
     if (report.skipped.length > 50) out.push(`    … ${m.more(report.skipped.length - 50)}`);
+  }
+  if (report.leftOut) {
+    out.push(`  ${t.leftOut(report.leftOut.rows, report.leftOut.problems, (x) => f.number(x))}`);
+    for (const g of report.leftOut.groups.slice(0, 50))
+      out.push(`    ${g.path}: ${renderFinding(g.code, g.params, f, m)} [${g.code}]: ${m.importGroupRows(g.count, g.lines, f)}`);
+    if (report.leftOut.groups.length > 50) out.push(`    ${m.importMoreCauses(report.leftOut.groups.length - 50)}`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -62,6 +62,8 @@ export function errorBody(error: AttainError, locale: Locale) {
       ...(first && { path: first.path }),
       ...(error.file && { file: error.file }),
       ...(issues.length > 0 && { issues }),
+      // An import's problems by cause, counted over the whole file: additive, for clients that show them grouped.
+      ...(error.groups && { groups: error.groups.map((g) => ({ ...g, message: renderFinding(g.code, g.params, f, m) })) }),
     },
   };
 }

@@ -132,6 +132,9 @@ export const ORGANIZATION_ROUTES = {
       },
       query: z.object({
         dryRun: flagQuery.openapi({ description: 'plan the import and write nothing' }),
+        skipInvalid: flagQuery.openapi({
+          description: 'leave out the rows with problems and import the others (listed in leftOut); default: refuse',
+        }),
         name: z.string().max(200).optional().openapi({ description: "the file's name, for the format and messages" }),
       }),
     },
@@ -206,7 +209,7 @@ export function registerOrganizationRoutes(app: OpenAPIHono<AppEnv>, options: Ap
 
   app.openapi(ORGANIZATION_ROUTES.import, async (c) => {
     const { id, kind } = c.req.valid('param');
-    const { dryRun, name } = c.req.valid('query');
+    const { dryRun, skipInvalid, name } = c.req.valid('query');
     if (kind !== 'auto' && !isImportKind(kind)) {
       throw new AttainError('import.kind.unknown', `unknown import kind "${kind}"; one of: auto, ${IMPORT_KINDS.join(', ')}`, [
         { code: 'import.kind.unknown', path: 'kind', params: { kind, known: IMPORT_KINDS.join(', ') } },
@@ -217,7 +220,14 @@ export function registerOrganizationRoutes(app: OpenAPIHono<AppEnv>, options: Ap
     const fileOf = name ?? fileNameOf(c.req.header('content-type'), kind);
     const result = await importIntoStore(
       store,
-      { orgId: id, ...(kind !== 'auto' && { kind: kind as ImportKind }), text, ...(fileOf && { file: fileOf }), catalog },
+      {
+        orgId: id,
+        ...(kind !== 'auto' && { kind: kind as ImportKind }),
+        text,
+        ...(fileOf && { file: fileOf }),
+        catalog,
+        skipInvalid,
+      },
       { actor: actorOf(c), dryRun },
     );
     if (!dryRun && result.changed) forgetOrganization(caches, id);

@@ -15,18 +15,28 @@ const ATTEMPTS = 4;
 export async function importIntoStore(
   store: Store,
   input: Omit<ImportInput, 'existing'>,
-  options: { readonly actor: Actor; readonly dryRun: boolean; readonly detail?: Readonly<Record<string, unknown>> },
+  options: {
+    readonly actor: Actor;
+    readonly dryRun: boolean;
+    readonly detail?: Readonly<Record<string, unknown>>;
+    /** Told as each phase starts, for a command line's progress: planning (with the file's size), writing. */
+    readonly onPhase?: (phase: 'planning' | 'writing', what: string) => void;
+  },
 ): Promise<ImportPlan> {
   for (let attempt = 1; ; attempt++) {
     const read = await store.readVersioned(input.orgId);
+    options.onPhase?.('planning', `${(input.text.length / 1_048_576).toFixed(1)} MB`);
     const plan = planImport({ ...input, existing: read?.organization });
     if (options.dryRun || !plan.changed) return plan;
+    options.onPhase?.('writing', countOf(plan).toLocaleString('en'));
     const condition = { ifVersion: read?.version ?? null };
     const action = `import.${plan.kind}`;
     try {
       if (plan.replace) await store.replaceOrganization(plan.organization, options.actor, action, condition);
       else {
-        const detail = { ...options.detail, summary: plan.summary };
+        // What was left out is part of what happened: the audit says so beside what was added.
+        const leftOut = plan.leftOut && { rows: plan.leftOut.rows, problems: plan.leftOut.problems };
+        const detail = { ...options.detail, summary: plan.summary, ...(leftOut && { leftOut }) };
         await store.addToOrganization(input.orgId, plan.additions, options.actor, action, detail, condition);
       }
       return plan;
@@ -41,4 +51,13 @@ export async function importIntoStore(
       }
     }
   }
+}
+
+/** The records an import writes: the whole organization's when it replaces it. */
+function countOf(plan: ImportPlan): number {
+  if (plan.replace) {
+    const o = plan.organization;
+    return o.people.length + o.people.reduce((n, p) => n + p.exams.length, 0) + o.customers.length + o.revenue.length;
+  }
+  return Object.values(plan.additions).reduce((n: number, list: readonly unknown[]) => n + list.length, 0);
 }

@@ -340,28 +340,79 @@ describe.skipIf(skipped !== undefined)(TITLE, () => {
     await page.close();
   }, 120_000);
 
-  it('refuses a CSV with a bad row and lists it with its line', async () => {
+  it('refuses a CSV with bad rows by cause, leaves them out on request, and confirms what it saved in place', async () => {
     const page = await freshPage();
     await signIn(page, server.adminToken, `/orgs/contoso/data?asOf=${AS_OF}`);
+    // Revenue of 2016: outside every trailing twelve months the other tests look at, so no standing changes.
+    const good = Array.from({ length: 30 }, (_, i) => `northwind,crm-online,2016-0${1 + (i % 9)}-1${i % 10},${100 + i},USD`);
+    const bad = [
+      'northwind,Office 365,2016-01-31,10,USD',
+      'northwind,Office 365,2016-02-29,10,USD',
+      'northwind,crm-online,2016-02-30,500,USD',
+    ];
     await page.getByTestId('import-file').setInputFiles({
       name: 'revenue.csv',
       mimeType: 'text/csv',
       buffer: Buffer.from(
-        'customer_id,product,date,amount,currency\nnorthwind,crm-online,2018-03-01,1000,USD\nnorthwind,crm-online,2018-02-30,500,USD\n',
+        `customer_id,product,date,amount,currency\n${[...good.slice(0, 10), ...bad, ...good.slice(10)].join('\n')}\n`,
       ),
     });
+    await expect(page.getByTestId('import-file-name').textContent()).resolves.toBe('revenue.csv');
     await page.getByLabel('Kind').selectOption('revenue');
     await page.getByRole('button', { name: 'Preview changes' }).click();
     const refused = page.getByTestId('import-refused');
     await refused.waitFor();
-    await expect(refused.getByRole('heading').textContent()).resolves.toBe('Refused: 1 problem, nothing was saved');
-    const cells = await refused.getByTestId('bad-rows').locator('tbody tr').first().locator('td').allTextContents();
-    expect(cells[0]).toBe('3');
-    expect(cells[1]).toBe('date');
-    expect(cells[2]).toBe('"2018-02-30" is not a date (YYYY-MM-DD, a real calendar day) [import.date.invalid]');
+    await expect(refused.getByRole('heading').textContent()).resolves.toBe('Refused: 3 problems, nothing was saved');
+    await expect(refused.getByTestId('import-causes').locator('li').allTextContents()).resolves.toEqual([
+      `product "Office 365" is not in the catalog's product registry [import.product.unknown] 2 rows — lines 12, 13`,
+      '"2016-02-30" is not a date (YYYY-MM-DD, a real calendar day) [import.date.invalid] 1 row — line 14',
+    ]);
     await shot(page, 'import-refused-en');
+    await refused.getByText('Show every problem listed (3), in file order').click();
+    await refused.getByTestId('bad-rows').waitFor();
+    const cells = await refused.getByTestId('bad-rows').locator('tbody tr').last().locator('td').allTextContents();
+    expect(cells).toEqual(['14', 'date', '"2016-02-30" is not a date (YYYY-MM-DD, a real calendar day) [import.date.invalid]']);
     // Nothing was saved: still 8 revenue records.
     await expect(page.getByRole('tab', { name: /Revenue/ }).textContent()).resolves.toBe('Revenue (8)');
+
+    await refused.getByRole('button', { name: 'Preview without the 3 bad rows' }).click();
+    const preview = page.getByTestId('import-preview');
+    await preview.waitFor();
+    await expect(preview.getByTestId('import-left-out').getByRole('heading').textContent()).resolves.toBe(
+      '3 rows with problems will be left out',
+    );
+    await preview.getByRole('button', { name: 'Apply changes' }).click();
+    const confirmation = page.getByTestId('import-confirmation');
+    await confirmation.waitFor();
+    await expect(confirmation.textContent()).resolves.toBe('Saved: 30 records added, 0 updated.');
+    await page.waitForFunction(() => document.querySelector('#tab-revenue')?.textContent === 'Revenue (38)');
+    // The confirmation is still there after the data reloaded, in view: the page did not jump to the top.
+    await expect(confirmation.isVisible()).resolves.toBe(true);
+    const box = await confirmation.boundingBox();
+    const viewport = page.viewportSize();
+    expect(box && viewport && box.y >= 0 && box.y < viewport.height).toBe(true);
+    await expect(page.evaluate(() => window.scrollY)).resolves.toBeGreaterThan(0);
+    await page.screenshot({ path: join(SCREENSHOTS, 'import-applied-en.png') });
+
+    // The file control in the dashboard's language, and a refusal in words of each.
+    for (const [locale, choose] of [
+      ['zh-TW', '選擇檔案…'],
+      ['ko-KR', '파일 선택…'],
+    ] as const) {
+      await page.getByTestId('language').selectOption(locale);
+      await page.goto(`${server.url}/orgs/contoso/data?asOf=${AS_OF}`);
+      const panel = page.getByTestId('import');
+      await expect(panel.locator('label.file-button').textContent()).resolves.toBe(choose);
+      await page.getByTestId('import-file').setInputFiles({
+        name: 'revenue.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(`customer_id,product,date,amount,currency\n${bad.join('\n')}\n`),
+      });
+      await panel.locator('button[type=submit]').click();
+      await page.getByTestId('import-refused').waitFor();
+      await shot(page, `import-refused-${locale}`);
+    }
+    await page.getByTestId('language').selectOption('en');
     await page.close();
   });
 

@@ -299,9 +299,13 @@ describe('data and uploads', () => {
     const preview = await screen.findByTestId('import-preview');
     expect(within(preview).getByRole('row', { name: /Revenue records/ }).textContent).toContain('1');
     fireEvent.click(within(preview).getByRole('button', { name: 'Apply changes' }));
-    await screen.findByTestId('import-applied');
-    // The tables reload after a real import.
+    const applied = await screen.findByTestId('import-applied');
+    // The confirmation says what changed, and has the focus: the page stays at the panel.
+    expect(within(applied).getByTestId('import-confirmation').textContent).toBe('Saved: 1 record added, 0 updated.');
+    expect(document.activeElement?.textContent).toBe('Saved');
+    // The tables reload after a real import, and the confirmation is still there: the page was not rebuilt.
     await waitFor(() => expect(screen.getByRole('tab', { name: /Revenue/ }).textContent).toBe('Revenue (9)'));
+    expect(screen.getByTestId('import-applied')).toBe(applied);
 
     const bad = new File(['customer_id,product,date,amount,currency\nnorthwind,crm-online,2018-02-30,12x,USD\n'], 'bad.csv', {
       type: 'text/csv',
@@ -311,11 +315,60 @@ describe('data and uploads', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Preview changes' }));
     const refused = await screen.findByTestId('import-refused');
     expect(within(refused).getByRole('heading').textContent).toBe('Refused: 2 problems, nothing was saved');
-    const rows = within(within(refused).getByTestId('bad-rows')).getAllByRole('row').slice(1);
+    // Every problem is a click away, behind the causes.
+    fireEvent.click(within(refused).getByText('Show every problem listed (2), in file order'));
+    const rows = within(await within(refused).findByTestId('bad-rows'))
+      .getAllByRole('row')
+      .slice(1);
     expect(rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent))).toEqual([
       ['2', 'date', '"2018-02-30" is not a date (YYYY-MM-DD, a real calendar day) [import.date.invalid]'],
       ['2', 'amount', expect.stringMatching(/"12x".*\[import\.amount\.invalid\]$/)],
     ]);
+  });
+});
+
+describe('imports that forgive on request', () => {
+  const rows = (n: number, product: (i: number) => string) =>
+    Array.from({ length: n }, (_, i) => `northwind,${product(i)},2018-03-${String((i % 28) + 1).padStart(2, '0')},${i + 1},USD`);
+
+  it('groups a refusal by cause, offers to leave the bad rows out, and imports the others', async () => {
+    await renderApp({ path: `/orgs/contoso/data${AS_OF}` });
+    const input = (await screen.findByLabelText(/File/)) as HTMLInputElement;
+    // 300 rows, 40 of them on two products the registry does not know.
+    const body = rows(300, (i) => (i % 15 === 0 ? 'Office 365' : i % 15 === 7 ? 'Azure Plan' : 'crm-online'));
+    const file = new File([`customer_id,product,date,amount,currency\n${body.join('\n')}\n`], 'big.csv', { type: 'text/csv' });
+    fireEvent.change(input, { target: { files: [file] } });
+    await waitFor(() => expect(screen.getByTestId('import-file-name').textContent).toBe('big.csv'));
+    fireEvent.click(screen.getByRole('button', { name: 'Preview changes' }));
+    const refused = await screen.findByTestId('import-refused');
+    const causes = within(refused).getByTestId('import-causes');
+    expect([...causes.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      `product "Office 365" is not in the catalog's product registry [import.product.unknown] 20 rows — lines 2, 17, 32, 47, 62, 77, 92, 107, 122, 137, … and 10 more`,
+      `product "Azure Plan" is not in the catalog's product registry [import.product.unknown] 20 rows — lines 9, 24, 39, 54, 69, 84, 99, 114, 129, 144, … and 10 more`,
+    ]);
+    // Compact: the rows themselves are not drawn until asked for.
+    expect(within(refused).queryByTestId('bad-rows')).toBeNull();
+    fireEvent.click(within(refused).getByRole('button', { name: 'Preview without the 40 bad rows' }));
+    const preview = await screen.findByTestId('import-preview');
+    expect(within(preview).getByRole('row', { name: /Revenue records/ }).textContent).toContain('260');
+    expect(within(within(preview).getByTestId('import-left-out')).getByRole('heading').textContent).toBe(
+      '40 rows with problems will be left out',
+    );
+    fireEvent.click(within(preview).getByRole('button', { name: 'Apply changes' }));
+    const applied = await screen.findByTestId('import-applied');
+    expect(within(applied).getByTestId('import-confirmation').textContent).toBe('Saved: 260 records added, 0 updated.');
+    expect(within(applied).getByTestId('import-left-out').textContent).toContain('40 rows with problems were left out');
+    await waitFor(() => expect(screen.getByRole('tab', { name: /Revenue/ }).textContent).toBe('Revenue (268)'));
+  });
+
+  it.each([
+    ['zh-TW', '選擇檔案…', '尚未選擇檔案'],
+    ['ko-KR', '파일 선택…', '선택한 파일 없음'],
+  ])('draws the file control in %s, not in the browser’s language', async (locale, button, none) => {
+    await renderApp({ path: `/orgs/contoso/data${AS_OF}`, locale });
+    const panel = await screen.findByTestId('import');
+    expect(within(panel).getByText(button).tagName).toBe('LABEL');
+    expect(within(panel).getByTestId('import-file-name').textContent).toBe(none);
   });
 });
 

@@ -1,6 +1,8 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { AttainError } from '../../core/attain-error.js';
+import type { Catalog } from '../../catalog/catalog-types.js';
+import { AttainError, isAttainError } from '../../core/attain-error.js';
 import { decodeUtf8 } from '../../core/decode-utf8.js';
 import type { ImportKind } from '../../importers/import-kinds.js';
 import { type ImportReport, renderImportText } from '../../render/render-import.js';
@@ -8,8 +10,9 @@ import type { SqlStore } from '../../store/sql-store.js';
 import { catalogOption, chooseLocale, formatOption, langOption } from '../common-options.js';
 import { loadCatalog } from '../load-catalog-option.js';
 import { type OptionSpec, parseArgs, usage } from '../parse-args.js';
+import { phaseLine } from '../progress-line.js';
 import type { ServerClient } from '../server-client.js';
-import { dataDirOption, openStoreOrServer } from '../store-option.js';
+import { dataDirOf, dataDirOption, openStoreOrServer } from '../store-option.js';
 
 export const importOptions: readonly OptionSpec[] = [
   { name: 'org', value: 'ID', description: 'the organization to import into' },
@@ -19,6 +22,10 @@ export const importOptions: readonly OptionSpec[] = [
     description: 'org, exams, customers, revenue, partner-center-trainings or partner-center-revenue (default: from the header)',
   },
   { name: 'dry-run', description: 'show what would change, write nothing' },
+  {
+    name: 'skip-invalid',
+    description: 'leave out the rows with problems and import the others, listing what was left out (default: refuse the file)',
+  },
   dataDirOption,
   formatOption,
   langOption,
@@ -27,7 +34,11 @@ export const importOptions: readonly OptionSpec[] = [
 
 const ACTOR = { kind: 'cli', id: 'attain import' } as const;
 
-/** `attain import FILE --org ID`: all or nothing, idempotent; `--dry-run` shows the changes first. */
+/**
+ * `attain import FILE --org ID`: all or nothing, idempotent; `--dry-run` shows the changes first, `--skip-invalid`
+ * leaves out the bad rows instead of refusing the file. On a terminal it says which phase it is in: the first import
+ * into a new store spends most of its time creating the store, which looked like a hang.
+ */
 export async function importCommand(argv: readonly string[], write: (text: string) => void): Promise<number> {
   const { positionals, options } = parseArgs(argv, importOptions);
   const file = positionals[0] ?? '';
@@ -40,33 +51,49 @@ export async function importCommand(argv: readonly string[], write: (text: strin
     throw usage(`--kind must be one of ${IMPORT_KINDS.join(', ')}`);
   }
   const kind = given as ImportKind | undefined;
-  const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
-    throw new AttainError('cli.file', `cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`, []);
-  });
-  const text = decodeUtf8(bytes, file);
-  const catalog = await loadCatalog(options.catalog);
+  const json = options.format === 'json';
+  const phase = phaseLine();
   const dryRun = options['dry-run'] === true;
-  const target = await openStoreOrServer(options);
-  const output = target.kind === 'server' ? await viaServer(target.client) : await onStore(target.store);
-  write(
-    options.format === 'json'
-      ? `${JSON.stringify(output, null, 2)}\n`
-      : renderImportText(output, org, chooseLocale(options.lang)),
-  );
+  const skipInvalid = options['skip-invalid'] === true;
+  let output: ImportReport;
+  try {
+    phase('reading', file);
+    const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
+      throw new AttainError('cli.file', `cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`, []);
+    });
+    const text = decodeUtf8(bytes, file);
+    const catalog = await loadCatalog(options.catalog);
+    const dataDir = dataDirOf(options);
+    if (process.env.DATABASE_URL) phase('opening', 'PostgreSQL');
+    else phase(existsSync(path.join(dataDir, 'pgdata')) ? 'opening' : 'creating', dataDir);
+    const target = await openStoreOrServer(options);
+    output = target.kind === 'server' ? await viaServer(target.client, text) : await onStore(target.store, text, catalog);
+  } catch (error) {
+    phase.end();
+    // Asked for JSON, a refusal is JSON too, with every listed row and every cause counted.
+    if (!json || !isAttainError(error) || error.code !== 'import.invalid') throw error;
+    write(`${JSON.stringify({ error: error.toJSON() }, null, 2)}\n`);
+    return 2;
+  } finally {
+    // However it ended, the phase line is ended before anything else is written (ending twice writes once).
+    phase.end();
+  }
+  write(json ? `${JSON.stringify(output, null, 2)}\n` : renderImportText(output, org, chooseLocale(options.lang)));
   return 0;
 
   /** The server plans and applies it, exactly as an upload. */
-  async function viaServer(client: ServerClient): Promise<ImportReport> {
+  async function viaServer(client: ServerClient, text: string): Promise<ImportReport> {
     const route = `/api/orgs/${encodeURIComponent(org)}/imports/${kind ?? 'auto'}`;
-    const query = { dryRun, name: path.basename(file) };
+    const query = { dryRun, name: path.basename(file), ...(skipInvalid && { skipInvalid: 'true' }) };
+    phase('server', client.where);
     return client.json<ImportReport>('POST', route, { query, text, type: 'text/plain; charset=utf-8' });
   }
 
-  async function onStore(store: SqlStore): Promise<ImportReport> {
+  async function onStore(store: SqlStore, text: string, catalog: Catalog): Promise<ImportReport> {
     try {
       const { importIntoStore } = await import('../../service/import-into-store.js');
-      const input = { orgId: org, ...(kind && { kind }), text, file, catalog };
-      const plan = await importIntoStore(store, input, { actor: ACTOR, dryRun, detail: { file } });
+      const input = { orgId: org, ...(kind && { kind }), text, file, catalog, skipInvalid };
+      const plan = await importIntoStore(store, input, { actor: ACTOR, dryRun, detail: { file }, onPhase: phase });
       const { organization: _, additions: __, ...report } = plan;
       return { ...report, dryRun };
     } finally {

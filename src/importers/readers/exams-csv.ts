@@ -11,8 +11,10 @@ export const EXAMS_COLUMNS: ColumnSpec = {
 };
 
 /**
- * Exam codes are kept as written, like the organization file's: a code the catalog does not know is still a pass
- * the person holds (another program's exam, or one the catalog has yet to list), and evaluation says it is ignored.
+ * Exam codes are kept as written, like the organization file's, and must be in the catalog's exam registry: a code
+ * it does not know (a typo, another program's exam) could never count, and importing it silently would make a pass
+ * look like one that counts. Like every unknown reference of every kind, it refuses the file, unless the import is
+ * asked to leave such rows out.
  */
 export function readExamsCsv(sheet: CsvSheet, ctx: ImportContext): IncomingRecords {
   const [idAt, nameAt, examAt, passedAt] = ['person_id', 'name', 'exam', 'passed'].map((c) => sheet.column(c)) as [
@@ -29,6 +31,8 @@ export function readExamsCsv(sheet: CsvSheet, ctx: ImportContext): IncomingRecor
     const passed = sheet.cell(row, passedAt);
     if (person === '') sheet.report('import.required', row, idAt, { value: '', field: 'person_id' });
     if (exam === '' && passed !== '') sheet.report('import.required', row, examAt, { value: '', field: 'exam' });
+    const known = exam === '' || ctx.catalog.findExam(exam) !== undefined;
+    if (!known) sheet.report('import.exam.unknown', row, examAt, { value: exam });
     let day: number | undefined;
     if (passed === '' && exam !== '') sheet.report('import.required', row, passedAt, { value: '', field: 'passed' });
     else if (passed !== '') {
@@ -38,7 +42,7 @@ export function readExamsCsv(sheet: CsvSheet, ctx: ImportContext): IncomingRecor
     }
     if (person === '') continue;
     people.add(person, sheet.cell(row, nameAt), row, nameAt);
-    if (exam !== '' && day !== undefined) exams.push({ person, exam, passed: day });
+    if (exam !== '' && known && day !== undefined) exams.push({ person, exam, passed: day });
   }
   return {
     ...emptyIncoming('replace'),

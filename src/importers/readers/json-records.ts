@@ -25,12 +25,11 @@ export function readJsonRecords(kind: JsonRecordKind, source: StructuredText, ct
     const issue = rowsIssue('$');
     issues.fail(issue.code, issue.path, issue.params);
   }
-  const field = FIELDS[kind];
   const existing = ctx.existing;
   const document = {
     id: ctx.orgId,
     market: existing?.market ?? 'developed',
-    [field]: value,
+    [FIELDS[kind]]: value,
     // Revenue is checked against the organization's customers and exchange rates.
     ...(kind === 'revenue' && {
       customers: existing?.customers.map((c) => ({ id: c.id })) ?? [],
@@ -41,27 +40,44 @@ export function readJsonRecords(kind: JsonRecordKind, source: StructuredText, ct
   // Products are checked on the records as written, so that their problems are listed with every other one.
   const products = new ProductResolver(ctx.catalog);
   const resolved: (string | undefined)[] = [];
+  if (kind === 'exams') {
+    // As in the exams CSV: an exam the registry does not know could never count.
+    for (let i = 0; i < value.length; i++) {
+      const exams = field(value[i], 'exams');
+      if (!Array.isArray(exams)) continue;
+      for (let j = 0; j < exams.length; j++) {
+        const exam = field(exams[j], 'exam');
+        if (typeof exam === 'string' && exam.trim() !== '' && ctx.catalog.findExam(exam) === undefined)
+          found.push({ code: 'import.exam.unknown', path: `$[${i}].exams[${j}].exam`, params: { value: exam } });
+      }
+    }
+  }
   if (kind === 'revenue') {
     for (let i = 0; i < value.length; i++) {
       const record: unknown = value[i];
-      const product = typeof record === 'object' && record !== null ? (record as Record<string, unknown>).product : undefined;
+      const product = field(record, 'product');
       if (typeof product !== 'string' || product.trim() === '') continue;
       resolved[i] = products.resolve(product);
       if (resolved[i] === undefined)
         found.push({ code: 'import.product.unknown', path: `$[${i}].product`, params: { value: product } });
     }
   }
-  const prefix = `$.${field}`;
+  const prefix = `$.${FIELDS[kind]}`;
   const checked = checkOrganization(document, ctx.catalog.currency, (path) =>
     path.startsWith(prefix) ? `$${path.slice(prefix.length)}` : path,
   );
   // In the order of the records, whichever check found them, so that the first problems listed are the first ones.
   const all = [...found, ...checked.issues].map((issue, i) => ({ issue, i, at: recordIndex(issue.path) }));
   all.sort((a, b) => a.at - b.at || a.i - b.i);
+  // Each record is a row: one with a problem can be left out (`skipInvalid`), the others imported.
   addLocated(
     issues,
     all.map((x) => x.issue),
     source.locate,
+    (path) => {
+      const at = recordIndex(path);
+      return at >= 0 ? at : undefined;
+    },
   );
   const organization = checked.organization;
   if (!organization || issues.count > 0) return issues.stop();
@@ -95,4 +111,8 @@ const RECORD_INDEX = /^\$\[(\d+)\]/;
 function recordIndex(path: string): number {
   const match = RECORD_INDEX.exec(path);
   return match ? Number(match[1]) : -1;
+}
+
+function field(record: unknown, name: string): unknown {
+  return typeof record === 'object' && record !== null ? (record as Record<string, unknown>)[name] : undefined;
 }

@@ -40,8 +40,9 @@ const DPOR = 'dpor';
  *   last day. The month's periods run from its first to its last day, so the record lies inside them.
  * - Customer: the CustomerTenantId (lower case), stable across renames; the name on its latest month fills in a name
  *   the organization lacks. A new customer named like an existing one is reported as a notice.
- * - Product: Product, else RawProductName, matched against the product registry's export names (`matches`); rows of
- *   other products are skipped, with the name, since no requirement could count them.
+ * - Product: Product, else RawProductName, matched against the product registry's export names (`matches`). Another
+ *   product is an unknown reference, refused as in every other kind (`import.product.unknown`) unless the import
+ *   leaves such rows out: no requirement could count it.
  * - Amount: BilledRevenueUSD in USD, credits negative; net new (the program's net new revenue is billings minus
  *   credits, which is what these rows add up to).
  */
@@ -81,8 +82,8 @@ export function readPartnerCenterRevenue(sheet: CsvSheet, ctx: ImportContext): I
     const product = products.byExportName(productText) ?? (rawProduct === '' ? undefined : products.byExportName(rawProduct));
     if (product === undefined) {
       const params =
-        rawProduct === '' || rawProduct === productText ? { product: productText } : { product: productText, rawProduct };
-      skipped.push({ line: sheet.line(row), reason: 'import.skip.product-unknown', params });
+        rawProduct === '' || rawProduct === productText ? { value: productText } : { value: productText, rawProduct };
+      sheet.report('import.product.unknown', row, productAt, params);
       continue;
     }
     const tenant = sheet.cell(row, tenantAt).toLowerCase();
@@ -98,7 +99,7 @@ export function readPartnerCenterRevenue(sheet: CsvSheet, ctx: ImportContext): I
     const amount = typeof amountReading === 'object' ? amountReading : undefined;
     if (!usdAccepted && !usdReported) {
       // One problem for the file, not one per row: it is a fact about the organization, not about a row.
-      sheet.report('import.fx.missing', row, amountAt, { value: 'USD', currency: 'USD', base: ctx.catalog.currency });
+      sheet.report('import.fx.missing', row, amountAt, { value: 'USD', currency: 'USD', base: ctx.catalog.currency }, false);
       usdReported = true;
     }
     if (tenant === '' || month === undefined || amount === undefined || !usdAccepted) continue;

@@ -41,8 +41,9 @@ const FAMILY_FIRST = /^[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Scr
  *   people by MCP ID; a new person named like an existing one is reported as a notice.
  * - Name: "First Last", or family name first without a space for Chinese, Japanese and Korean names; the name on the
  *   person's latest pass wins. It fills in a missing name only, never overwrites one the organization has.
- * - Exams: rows whose TrainingType is an exam (courses and certifications are skipped), with a code in the title
- *   that the catalog's exam registry knows, stored as the registry writes it. The completion date is the pass date.
+ * - Exams: rows whose TrainingType is an exam (courses and certifications are skipped), with a code in the title,
+ *   stored as the registry writes it. A code the registry does not know is an unknown reference, refused as in every
+ *   other kind (`import.exam.unknown`) unless the import leaves such rows out. The completion date is the pass date.
  * - ActivationStatus other than Active (the person is no longer associated with the partner) is skipped: the program
  *   counts a person's certifications for one organization at a time. An empty status is imported.
  * - ExpirationDate is not read: exams do not expire; retirement and the grace year are catalog facts.
@@ -89,23 +90,25 @@ export function readPartnerCenterTrainings(sheet: CsvSheet, ctx: ImportContext):
       skip(row, 'import.skip.no-exam-code', { title });
       continue;
     }
-    if (typeof code !== 'string') {
-      skip(row, 'import.skip.exam-not-in-catalog', { exam: code.unknown, title });
-      continue;
-    }
+    const exam = typeof code === 'string' ? code : code.unknown;
     const status = sheet.cell(row, statusAt);
     if (status !== '' && status.toLowerCase() !== 'active') {
-      skip(row, 'import.skip.inactive', { exam: code, status });
+      skip(row, 'import.skip.inactive', { exam, status });
       continue;
     }
     const person = identity(sheet.cell(row, mcpAt), sheet.cell(row, corpEmailAt), sheet.cell(row, emailAt), linked);
     if (person === undefined) {
-      skip(row, 'import.skip.no-identity', { exam: code });
+      skip(row, 'import.skip.no-identity', { exam });
       continue;
     }
     const dateText = sheet.cell(row, dateAt);
     if (dateText === '') {
-      skip(row, 'import.skip.no-date', { exam: code, person });
+      skip(row, 'import.skip.no-date', { exam, person });
+      continue;
+    }
+    // Checked last: a row skipped for another reason would not be imported whatever its exam, so it refuses nothing.
+    if (typeof code !== 'string') {
+      sheet.report('import.exam.unknown', row, titleAt, { value: code.unknown, title });
       continue;
     }
     const passed = ctx.days.exportDate(dateText);

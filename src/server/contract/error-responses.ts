@@ -1,6 +1,15 @@
 import { z } from '@hono/zod-openapi';
 import { type ErrorStatus, statusForCode } from '../http-error.js';
 
+/** Problems of one cause, counted over the whole input, with the first few of their lines. */
+export const issueGroupSchema = z.object({
+  code: z.string(),
+  path: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  count: z.number().int(),
+  lines: z.array(z.number().int()).readonly(),
+});
+
 /** What every failed request answers: a stable code, attain's words, and where the problem is. */
 function errorBodySchema(codes: readonly [string, ...string[]]) {
   return z.object({
@@ -21,6 +30,8 @@ function errorBodySchema(codes: readonly [string, ...string[]]) {
           }),
         )
         .exactOptional(),
+      /** An import's problems by cause, counted over the whole file, with the first of their lines. */
+      groups: z.array(issueGroupSchema.extend({ message: z.string() })).exactOptional(),
       /** A store fault's or an internal error's: finds the details in the server's log. */
       requestId: z.string().exactOptional(),
     }),

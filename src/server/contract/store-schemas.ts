@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { IMPORT_KINDS } from '../../importers/import-kinds.js';
 import { type ImportPlan, RECORD_TYPES } from '../../importers/import-plan.js';
 import { type AuditEntry, type OrganizationSummary, ROLES, type TokenRecord } from '../../store/store.js';
+import { issueGroupSchema } from './error-responses.js';
 import { daySchema, decimalSchema } from './evaluation-schema.js';
 import { type Same, sameType } from './same-type.js';
 
@@ -121,6 +122,15 @@ export const importResultSchema = z
     notices: z.array(z.object({ code: z.string(), params: codedParams })).readonly(),
     changed: z.boolean(),
     dryRun: z.boolean(),
+    /** With `skipInvalid=true`: the rows left out for their problems, the first 1000 problems and every cause counted. */
+    leftOut: z
+      .object({
+        rows: z.number().int(),
+        problems: z.number().int(),
+        issues: z.array(z.object({ code: z.string(), path: z.string(), params: codedParams })).readonly(),
+        groups: z.array(issueGroupSchema).readonly(),
+      })
+      .exactOptional(),
   })
   .openapi('ImportResult');
 

@@ -1,4 +1,4 @@
-import type { ApiIssue } from './types.js';
+import type { ApiIssue, ApiIssueGroup } from './types.js';
 
 /** An error the API answered with: its HTTP status and the coded body `{ error: { code, message, issues } }`. */
 export class ApiError extends Error {
@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly issues: readonly ApiIssue[] = [],
+    /** A refused import's problems by cause, when the server grouped them. */
+    readonly groups: readonly ApiIssueGroup[] = [],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -65,13 +67,16 @@ export class ApiClient {
 
 async function toError(response: Response): Promise<ApiError> {
   try {
-    const body = (await response.json()) as { error?: { code?: string; message?: string; issues?: ApiIssue[] } };
+    const body = (await response.json()) as {
+      error?: { code?: string; message?: string; issues?: ApiIssue[]; groups?: ApiIssueGroup[] };
+    };
     const error = body.error ?? {};
     return new ApiError(
       response.status,
       error.code ?? `http.${response.status}`,
       error.message ?? response.statusText,
       error.issues,
+      error.groups,
     );
   } catch {
     return new ApiError(response.status, `http.${response.status}`, response.statusText);

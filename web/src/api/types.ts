@@ -104,6 +104,11 @@ export type ImportKind = (typeof IMPORT_KINDS)[number];
  * JSON; params.line and params.column = where in the file), a bad field of an organization file. `message` is the
  * problem in the request's language; the dashboard renders `code` + `params` in the chosen language instead.
  */
-export type ApiIssue = NonNullable<ErrorBody['error']['issues']>[number];
+export type ApiIssue = Omit<NonNullable<ErrorBody['error']['issues']>[number], 'message'> & { readonly message?: string };
+/**
+ * Problems of one cause in an import, counted over the whole file, with the first few of their lines: a refusal's
+ * (which also says each in the request's language) or the rows an import left out.
+ */
+export type ApiIssueGroup = NonNullable<ImportResult['leftOut']>['groups'][number];
 /** Every error's body: `{ error: { code, message, path?, issues? } }`. */
 export type { ErrorBody };

@@ -159,6 +159,21 @@ export const en = {
   column: 'Column',
   problem: 'Problem',
   tooLarge: 'The file is too large.',
+  // Imports: the file control, refusals grouped by cause, leaving bad rows out, the confirmation after saving.
+  chooseFile: 'Choose a file…',
+  noFileChosen: 'No file chosen',
+  refusedRule: 'A file with any bad row is refused whole, so that nothing is ever half-saved.',
+  causesCaption: 'Problems by cause, the most frequent first',
+  moreCauses: (n: number) => `Show ${n} more cause${n === 1 ? '' : 's'}`,
+  allProblems: (n: number) => `Show every problem listed (${n}), in file order`,
+  skipOffer: (rows: number, shown = String(rows)) =>
+    `Leave out the ${shown} row${rows === 1 ? '' : 's'} with problems and import the others?`,
+  skipButton: (rows: number, shown = String(rows)) => `Preview without the ${shown} bad row${rows === 1 ? '' : 's'}`,
+  leftOutPreview: (rows: number, shown = String(rows)) => `${shown} row${rows === 1 ? '' : 's'} with problems will be left out`,
+  leftOutApplied: (rows: number, shown = String(rows)) =>
+    `${shown} row${rows === 1 ? '' : 's'} with problems ${rows === 1 ? 'was' : 'were'} left out`,
+  appliedSummary: (added: number, updated: number, removed: number) =>
+    `Saved: ${added} record${added === 1 ? '' : 's'} added, ${updated} updated${removed > 0 ? `, ${removed} removed` : ''}.`,
 
   historyTitle: 'History of changes',
   noHistory: 'No changes recorded yet.',

@@ -148,6 +148,19 @@ export const koKR: UiMessages = {
   column: '열',
   problem: '문제',
   tooLarge: '파일이 너무 큽니다.',
+  // 가져오기: 파일 선택, 원인별로 묶은 거부, 문제 행 제외, 저장 후 확인.
+  chooseFile: '파일 선택…',
+  noFileChosen: '선택한 파일 없음',
+  refusedRule: '문제가 있는 행이 하나라도 있으면 파일 전체를 거부하므로 일부만 저장되는 일은 없습니다.',
+  causesCaption: '원인별 문제(많은 순)',
+  moreCauses: (n) => `나머지 원인 ${n}가지 보기`,
+  allProblems: (n) => `나열된 문제 ${n}개 모두 보기(파일 순서)`,
+  skipOffer: (rows, shown = String(rows)) => `문제가 있는 ${shown}개 행을 제외하고 나머지를 가져올까요?`,
+  skipButton: (rows, shown = String(rows)) => `문제 행 ${shown}개를 제외하고 미리 보기`,
+  leftOutPreview: (rows, shown = String(rows)) => `문제가 있는 ${shown}개 행을 제외합니다`,
+  leftOutApplied: (rows, shown = String(rows)) => `문제가 있는 ${shown}개 행을 제외했습니다`,
+  appliedSummary: (added, updated, removed) =>
+    `저장했습니다: 기록 ${added}개 추가, ${updated}개 업데이트${removed > 0 ? `, ${removed}개 삭제` : ''}.`,
 
   historyTitle: '변경 기록',
   noHistory: '아직 기록된 변경이 없습니다.',

@@ -147,6 +147,19 @@ export const zhTW: UiMessages = {
   column: '欄',
   problem: '問題',
   tooLarge: '檔案太大。',
+  // 匯入：檔案選擇、依原因分組的拒絕、略過有問題的列、儲存後的確認。
+  chooseFile: '選擇檔案…',
+  noFileChosen: '尚未選擇檔案',
+  refusedRule: '檔案中只要有一列有問題，整個檔案都不會匯入，不會只存入一半。',
+  causesCaption: '依原因列出的問題（最常見的在前）',
+  moreCauses: (n) => `顯示其餘 ${n} 種原因`,
+  allProblems: (n) => `顯示列出的全部 ${n} 個問題（依檔案順序）`,
+  skipOffer: (rows, shown = String(rows)) => `要略過有問題的 ${shown} 列，只匯入其餘各列嗎？`,
+  skipButton: (rows, shown = String(rows)) => `預覽略過 ${shown} 列問題資料後的結果`,
+  leftOutPreview: (rows, shown = String(rows)) => `將略過 ${shown} 列有問題的資料`,
+  leftOutApplied: (rows, shown = String(rows)) => `已略過 ${shown} 列有問題的資料`,
+  appliedSummary: (added, updated, removed) =>
+    `已儲存：新增 ${added} 筆、更新 ${updated} 筆${removed > 0 ? `、移除 ${removed} 筆` : ''}紀錄。`,
 
   historyTitle: '變更歷史記錄',
   noHistory: '尚無變更記錄。',
