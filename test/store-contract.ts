@@ -431,8 +431,10 @@ export function defineStoreContract(name: string, makeFactory: () => Promise<Sto
       });
       await store.replaceOrganization(doomed, CLI);
       const { token } = await store.createToken({ role: 'partner', org: 'doomed' }, CLI);
+      expect(await store.hasOrganization('doomed')).toBe(true);
       expect(await store.deleteOrganization('doomed', API)).toBe(true);
       expect(await store.getOrganization('doomed')).toBeUndefined();
+      expect(await store.hasOrganization('doomed')).toBe(false);
       expect((await store.listOrganizations()).map((s) => s.id)).not.toContain('doomed');
       expect((await store.listTokens()).map((t) => t.id)).not.toContain(token.id);
       for (const table of TABLES.filter((t) => t !== 'audit_log' && t !== 'organizations')) {

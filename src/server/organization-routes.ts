@@ -16,7 +16,7 @@ import {
   replacedSchema,
 } from './contract/store-schemas.js';
 import { httpErrors } from './http-error.js';
-import { actorOf, assertWritable, bodyText, json, orgParams, readableOrganization } from './route-helpers.js';
+import { actorOf, assertReadable, assertWritable, bodyText, json, orgParams, readableOrganization } from './route-helpers.js';
 
 const tags = ['organizations'];
 /** Organizations per bulk request, as per `attain load` batch: one transaction each. */
@@ -197,7 +197,7 @@ export function registerOrganizationRoutes(app: OpenAPIHono<AppEnv>, options: Ap
 
   app.openapi(ORGANIZATION_ROUTES.delete, async (c) => {
     const { id } = c.req.valid('param');
-    await readableOrganization(c, options, id);
+    await assertReadable(c, options, id);
     // It takes the organization's history and tokens with it: not a partner's to decide.
     if (c.get('token').role !== 'admin') throw httpErrors.forbidden('deleting an organization is for admin tokens');
     await store.deleteOrganization(id, actorOf(c));

@@ -21,7 +21,7 @@ import {
 import { dayField, dayQuery, flagQuery, optionalDayQuery } from './contract/query-schemas.js';
 import { httpErrors } from './http-error.js';
 import { PROGRAM_CSV_HEADER, programCsv } from './program-csv.js';
-import { actorOf, bodyText, json, orgParams, readableOrganization } from './route-helpers.js';
+import { actorOf, assertReadable, bodyText, json, orgParams } from './route-helpers.js';
 
 const tags = ['program'];
 const STATUSES = ['attained', 'not-attained', 'undetermined'] as const;
@@ -348,13 +348,13 @@ export function registerProgramRoutes(app: OpenAPIHono<AppEnv>, options: AppOpti
     // looked up, which reads all of its records.
     const evaluation = await program.evaluation(id);
     if (evaluation) return c.json(evaluation, 200);
-    await readableOrganization(c, options, id);
+    await assertReadable(c, options, id);
     return c.json({ org: id, pending: true as const }, 200);
   });
 
   app.openapi(PROGRAM_ROUTES.transitions, async (c) => {
     const { id } = c.req.valid('param');
-    await readableOrganization(c, options, id);
+    await assertReadable(c, options, id);
     const limit = c.req.valid('query').limit;
     return c.json({ transitions: await program.transitions(id, limit === undefined ? {} : { limit }) }, 200);
   });

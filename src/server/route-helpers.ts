@@ -24,6 +24,11 @@ export async function readableOrganization(c: Context<AppEnv>, options: AppOptio
   return organization;
 }
 
+/** Checks that the token may read the organization and that it exists, without reading its records; 404 otherwise. */
+export async function assertReadable(c: Context<AppEnv>, options: AppOptions, id: string): Promise<void> {
+  if (!canRead(c.get('token'), id) || !(await options.store.hasOrganization(id))) throw httpErrors.notFound(id);
+}
+
 /** Checks that the token may change the organization (existing or not). */
 export function assertWritable(c: Context<AppEnv>, id: string): void {
   const token = c.get('token');

@@ -113,6 +113,10 @@ export class SqlStore implements Store {
     }));
   }
 
+  async hasOrganization(id: string): Promise<boolean> {
+    return (await this.db.selectFrom('organizations').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+  }
+
   async getOrganization(id: string): Promise<Organization | undefined> {
     const [organization] = await this.read((trx) => readOrganizations(trx, [id]));
     return organization;

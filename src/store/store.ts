@@ -100,6 +100,8 @@ export interface Store {
   readonly program: ProgramStore;
   listOrganizations(): Promise<readonly OrganizationSummary[]>;
   getOrganization(id: string): Promise<Organization | undefined>;
+  /** Whether the organization exists: one indexed lookup, none of its records read. */
+  hasOrganization(id: string): Promise<boolean>;
   /**
    * The organization with the version of its data (which every write advances), for a change planned from it and
    * written with `ifVersion`; undefined when it does not exist.
