@@ -82,8 +82,10 @@ describe.skipIf(!tmpfs)('a full disk under attain serve', () => {
   it('refuses a write that would leave less than the reserve, and rolls it back whole', async () => {
     const s = server as ServeProcess;
     expect((await s.call(null, 'GET', '/api/ready')).status).toBe(200);
-    fill(filler, (RESERVE_MB + 8) * MB);
-    const big = await s.call(token, 'PUT', '/api/orgs/big', largeOrganization('big', 20_000));
+    // A few megabytes above the reserve, and an organization whose write takes more than that: 100,000 revenue
+    // records are some 3 MB in their chunks and as much again in the write-ahead log.
+    fill(filler, (RESERVE_MB + 4) * MB);
+    const big = await s.call(token, 'PUT', '/api/orgs/big', largeOrganization('big', 100_000));
     expect(big.status).toBe(507);
     expect(big.body?.error?.code).toBe('store.disk-full');
     expect((await s.call(token, 'GET', '/api/orgs/big')).status).toBe(404);
