@@ -37,7 +37,7 @@ export async function forecastCommand(argv: readonly string[], write: (text: str
     riskDays !== null ? { atRiskDays: riskDays } : toOption !== undefined ? { to: toOption } : {},
   );
   const catalog = await loadCatalog(options.catalog);
-  const organization = await readOneOrganization(file, options, catalog.currency);
+  const organization = await readOneOrganization(file, options, catalog);
   const locale = chooseLocale(options.lang);
   const f = new Formatter(locale, catalog);
   const range = { from, to };
