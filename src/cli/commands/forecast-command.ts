@@ -42,7 +42,7 @@ export async function forecastCommand(argv: readonly string[], write: (text: str
   const f = new Formatter(locale, catalog);
   const range = { from, to };
   if (riskDays === null) {
-    const { result, report } = forecastReport(catalog, organization, range, locale);
+    const { result, report } = await forecastReport(catalog, organization, range, locale);
     write(options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderForecastText(result, catalog, locale));
     return 0;
   }
