@@ -125,6 +125,31 @@ describe('attain with a catalog that declares other markets', () => {
     ]);
     expect(stored.status).toBe(0);
     expect(JSON.parse(stored.stdout).market).toBe('tier-2');
+    // Records imported into an organization of such a market, and an organization file of one imported whole.
+    const people = path.join(dir, 'people.json');
+    writeFileSync(people, JSON.stringify([{ id: 'p9', exams: [{ exam: 'MB2-714', passed: '2017-05-01' }] }]));
+    const records = await runCli(['import', people, '--org', 'load-2', '--catalog', TIERS, '--data-dir', dataDir]);
+    expect(records.stderr).toBe('');
+    expect(records.status).toBe(0);
+    // Records checked for an organization stored under another catalog, whose market this one does not declare.
+    expect((await runCli(['load', CONTOSO, '--data-dir', dataDir])).status).toBe(0);
+    const other = await runCli(['import', people, '--org', 'contoso', '--catalog', TIERS, '--data-dir', dataDir]);
+    expect(other.stderr).toBe('');
+    expect(other.status).toBe(0);
+    const whole = await runCli([
+      'import',
+      inTier(CONTOSO, 'load-3', 'tier-2'),
+      '--org',
+      'load-3',
+      '--catalog',
+      TIERS,
+      '--data-dir',
+      dataDir,
+    ]);
+    expect(whole.stderr).toBe('');
+    expect(whole.status).toBe(0);
+    const imported = await runCli(['evaluate', '--org', 'load-3', '--catalog', TIERS, '--data-dir', dataDir, '--format', 'json']);
+    expect(JSON.parse(imported.stdout).market).toBe('tier-2');
     // Refused on the way in with the catalog's markets, before anything is written.
     const refused = await runCli(['load', CONTOSO, '--catalog', TIERS, '--data-dir', dataDir]);
     expect(refused.status).not.toBe(0);
