@@ -9,6 +9,7 @@ import { parseDay } from '../src/core/day.js';
 import { evaluate } from '../src/engine/evaluate.js';
 import { parseOrganization } from '../src/engine/parse-organization.js';
 import { readOrganizationFile } from '../src/importers/read-organization-file.js';
+import { organizationRules, parseOrganization as parseWithLibrary } from '../src/index.js';
 import { createApp } from '../src/server/create-app.js';
 import { openStore } from '../src/store/open-store.js';
 import type { Store } from '../src/store/store.js';
@@ -64,6 +65,8 @@ describe('an organization names one of its catalog’s markets', () => {
     const document = JSON.parse(readFileSync(CONTOSO, 'utf8'));
     expect(parseOrganization(document).market).toBe('developed');
     expect(parseOrganization(document, 'USD').market).toBe('developed');
+    // The package's own export, given a catalog's rules as plain data.
+    expect(parseWithLibrary({ ...document, market: 'tier-1' }, organizationRules(tiers)).market).toBe('tier-1');
     for (const run of [
       () => parseOrganization({ ...document, market: 'tier-1' }),
       () => parseOrganization({ ...document, market: 'tier-1' }, 'USD'),
