@@ -19,6 +19,7 @@ export type * from './engine/evaluation-types.js';
 export { cheapestCompletion, formulaTerms, satisfies } from './engine/exam-formula.js';
 export { assignPool, type Deficiency, type PoolAssignment } from './engine/matching/assign-pool.js';
 export { MARKETS, type Market, type Organization } from './engine/organization.js';
+export { type OrganizationRules, organizationRules, PROGRAM_2017_RULES } from './engine/organization-rules.js';
 export { parseOrganization } from './engine/parse-organization.js';
 export { readOrganizationFile } from './importers/read-organization-file.js';
 /**

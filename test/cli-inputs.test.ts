@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AttainError } from '../src/core/attain-error.js';
+import { PROGRAM_2017_RULES } from '../src/engine/organization-rules.js';
 import { readOrganizationInputs } from '../src/importers/read-organization-inputs.js';
 import { runCli } from './run-cli.js';
 
@@ -72,7 +73,7 @@ describe('NDJSON inputs', () => {
       Buffer.concat([Buffer.from('{"id":"a","market":"developed"}\n'), latin1(), Buffer.from('\n')]),
     );
     const inputs = [];
-    for await (const input of readOrganizationInputs([file], 'USD')) inputs.push(input);
+    for await (const input of readOrganizationInputs([file], PROGRAM_2017_RULES)) inputs.push(input);
     expect(inputs).toHaveLength(2);
     expect('organization' in (inputs[0] as object)).toBe(true);
     const second = inputs[1] as { error: AttainError; place: { line: number } };

@@ -44,8 +44,8 @@ const silverHolder = parseOrganization({
 });
 
 describe('forecast across catalog versions that add or drop a level', () => {
-  it('shows a level starting and ending with the version, caused by the version', () => {
-    const result = forecast(catalog, silverHolder, day('2017-09-01'), day('2018-01-31'));
+  it('shows a level starting and ending with the version, caused by the version', async () => {
+    const result = await forecast(catalog, silverHolder, day('2017-09-01'), day('2018-01-31'));
     const silver = result.changes.filter((c) => c.option === 'enterprise-customer-engagement' && c.level === 'silver');
     expect(silver.map((c) => [c.date, c.existence, c.status])).toEqual([
       ['2017-10-13', 'starts', 'attained'],
@@ -69,8 +69,8 @@ describe('forecast across catalog versions that add or drop a level', () => {
     ['en', 'Cloud Business Applications · Enterprise Customer Engagement option · Silver', 'not in the catalog'],
     ['zh-TW', '雲端業務應用程式 · 企業客戶業務開發選項 · 銀會員', '不在'],
     ['ko-KR', '클라우드 비즈니스 애플리케이션 · 엔터프라이즈 고객 참여 옵션 · 실버', '카탈로그 버전에 없음'],
-  ] as const)('renders the level that starts after the first day, and its end, in %s', (locale, name, absent) => {
-    const text = renderForecastText(forecast(catalog, silverHolder, day('2017-09-01'), day('2018-01-31')), catalog, locale);
+  ] as const)('renders the level that starts after the first day, and its end, in %s', async (locale, name, absent) => {
+    const text = renderForecastText(await forecast(catalog, silverHolder, day('2017-09-01'), day('2018-01-31')), catalog, locale);
     const lines = text.split('\n');
     const at = lines.findIndex((l) => l.startsWith(name));
     expect(at, text).toBeGreaterThan(0);
@@ -81,11 +81,11 @@ describe('forecast across catalog versions that add or drop a level', () => {
     expect(lines[at + 2]).not.toContain('undefined');
   });
 
-  it('finds exactly what a day-by-day evaluation finds, levels starting and ending included', () => {
-    fc.assert(
-      fc.property(organization, asOfDate, fc.integer({ min: 30, max: 400 }), (org, start, length) => {
+  it('finds exactly what a day-by-day evaluation finds, levels starting and ending included', async () => {
+    await fc.assert(
+      fc.asyncProperty(organization, asOfDate, fc.integer({ min: 30, max: 400 }), async (org, start, length) => {
         const from = Math.min(day(start), day('2017-11-15'));
-        const result = forecast(catalog, parseOrganization(org), from, from + length);
+        const result = await forecast(catalog, parseOrganization(org), from, from + length);
         const found = result.changes.map(
           (c) => `${c.date} ${key(c)} ${c.existence}${c.existence === 'ends' ? '' : ` ${c.status}`}`,
         );

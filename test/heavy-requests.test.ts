@@ -123,7 +123,7 @@ describe('heavy requests run off the event loop', () => {
     );
     const range = { from, to: from + 365 };
     expect(await text('/api/orgs/large/forecast?from=2018-03-31&to=2019-03-31&lang=ko-KR')).toBe(
-      JSON.stringify(forecastReport(catalog, large, range, 'ko-KR').report),
+      JSON.stringify((await forecastReport(catalog, large, range, 'ko-KR')).report),
     );
     expect(await text('/api/orgs/large/forecast?from=2018-03-31&atRisk=365')).toBe(
       JSON.stringify(await atRiskReport(catalog, large, range, 'en')),

@@ -10,6 +10,7 @@ import { AttainError, type Issue } from '../src/core/attain-error.js';
 import { formatDay, parseDay } from '../src/core/day.js';
 import { Decimal } from '../src/core/decimal.js';
 import { readStructuredFile } from '../src/core/read-structured-file.js';
+import { PROGRAM_2017_RULES } from '../src/engine/organization-rules.js';
 import { parseOrganization } from '../src/engine/parse-organization.js';
 import { readOrganizationInputs } from '../src/importers/read-organization-inputs.js';
 import { contoso, issuesOf, plan } from './import-helpers.js';
@@ -91,7 +92,7 @@ describe('dates between 1900-01-01 and 9999-12-31, in every reader', () => {
         expectRange(validateCatalog(catalog).issues, date);
         const file = path.join(dir, 'early.ndjson');
         writeFileSync(file, `${JSON.stringify(org)}\n`);
-        for await (const input of readOrganizationInputs([file], 'USD')) {
+        for await (const input of readOrganizationInputs([file], PROGRAM_2017_RULES)) {
           expect('error' in input).toBe(true);
           if ('error' in input) expectRange(input.error.issues, date);
         }

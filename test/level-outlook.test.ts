@@ -46,7 +46,7 @@ describe('the outlook of each level', () => {
         const org = parseOrganization(document);
         const from = day(asOfText);
         const outlook = await levelOutlook(catalog, org, from, { horizonDays: 400 });
-        const reference = forecast(catalog, org, from, from + 400);
+        const reference = await forecast(catalog, org, from, from + 400);
         for (const level of outlook.levels) {
           const first = reference.changes.find((c) => key(c) === key(level));
           expect(level.nextChange?.date ?? null).toBe(first?.date ?? null);

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { type Kysely, sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Organization } from '../src/engine/organization.js';
+import { PROGRAM_2017_RULES } from '../src/engine/organization-rules.js';
 import { readOrganizationFile } from '../src/importers/read-organization-file.js';
 import { countOrganizations, readOrganizationInputs } from '../src/importers/read-organization-inputs.js';
 import { migrateJobs } from '../src/store/migrate-jobs.js';
@@ -167,7 +168,7 @@ describe('reading NDJSON for a load', () => {
     const text = `${lines[0]}\n${lines[1]}\r\n${lines[2]}\n${lines[3]}\r${lines[4]}\n${lines[5]}\r\n${lines[6]}\n${lines[7]}`;
     writeFileSync(file, text);
     const read: { line?: number; id?: string }[] = [];
-    for await (const input of readOrganizationInputs([file], 'USD')) {
+    for await (const input of readOrganizationInputs([file], PROGRAM_2017_RULES)) {
       expect('organization' in input).toBe(true);
       if ('organization' in input) read.push({ ...input.place, id: input.organization.id });
     }

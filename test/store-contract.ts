@@ -102,6 +102,14 @@ export function defineStoreContract(name: string, makeFactory: () => Promise<Sto
       expect(await store.getOrganization('no-such-organization')).toBeUndefined();
     });
 
+    it('keeps any market, as catalogs declare their own, and gives it back', async () => {
+      const rules = { currency: 'USD', markets: ['tier-1', 'tier-2'] };
+      const original = parseOrganization({ id: 'tiered', market: 'tier-2' }, rules);
+      await store.replaceOrganization(original, CLI);
+      expect((await store.getOrganization('tiered'))?.market).toBe('tier-2');
+      await store.deleteOrganization('tiered', CLI);
+    });
+
     it('keeps exact decimals, currencies, fx rates, dates and record order', async () => {
       const amounts = ['0.1', '12345678901234567890.123456', '-42.5', '0.000001', '1000000', '7'];
       const dates = ['2016-02-29', '2017-12-31', '1999-01-01', '2038-01-19', '2016-02-29', '2000-02-29'];

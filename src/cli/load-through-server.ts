@@ -1,5 +1,6 @@
 import { AttainError } from '../core/attain-error.js';
 import { organizationDocument } from '../engine/organization-document.js';
+import type { OrganizationRules } from '../engine/organization-rules.js';
 import type { LoadMember } from '../importers/load-reader.js';
 import { duplicateOrganization, type InputPlace, readOrganizationInputs } from '../importers/read-organization-inputs.js';
 import type { LoadBatchOutcome } from '../store/store.js';
@@ -25,7 +26,7 @@ type Answer = { readonly id: string; readonly status: string; readonly error?: R
 export async function loadThroughServer(
   client: ServerClient,
   files: readonly string[],
-  baseCurrency: string,
+  rules: OrganizationRules,
   batchSize: number,
   report: LoadReport,
 ): Promise<void> {
@@ -54,7 +55,7 @@ export async function loadThroughServer(
     });
     if (written.length > 0) report.landed(written, failure ? { error: failure } : { created });
   };
-  for await (const input of readOrganizationInputs(files, baseCurrency)) {
+  for await (const input of readOrganizationInputs(files, rules)) {
     if ('error' in input) {
       report.refuse(input.place, null, input.error);
       continue;

@@ -1,5 +1,6 @@
 import { AttainError } from '../core/attain-error.js';
 import type { Organization } from '../engine/organization.js';
+import type { OrganizationRules } from '../engine/organization-rules.js';
 import { parseOrganization } from '../engine/parse-organization.js';
 import { readOrganizationFile } from '../importers/read-organization-file.js';
 import { type OptionSpec, usage } from './parse-args.js';
@@ -29,14 +30,14 @@ export function storedOrgIds(options: Readonly<Record<string, unknown>>): readon
 export async function readStoredOrganizations(
   ids: readonly string[],
   options: Readonly<Record<string, unknown>>,
-  currency: string,
+  rules: OrganizationRules,
 ): Promise<readonly Organization[]> {
   if (ids.length === 0) return [];
   const target = await openStoreOrServer(options);
   if (target.kind === 'server') {
     const found = [];
     for (const id of ids) {
-      found.push(parseOrganization(await target.client.json('GET', `/api/orgs/${encodeURIComponent(id)}`), currency));
+      found.push(parseOrganization(await target.client.json('GET', `/api/orgs/${encodeURIComponent(id)}`), rules));
     }
     return found;
   }
@@ -61,12 +62,12 @@ export async function readStoredOrganizations(
 export async function readOneOrganization(
   file: string | undefined,
   options: Readonly<Record<string, unknown>>,
-  currency: string,
+  rules: OrganizationRules,
 ): Promise<Organization> {
   const ids = storedOrgIds(options);
   if (file !== undefined ? ids.length > 0 : ids.length !== 1) {
     throw usage('name one organization: a file, or one --org ID');
   }
-  if (file !== undefined) return readOrganizationFile(file, currency);
-  return (await readStoredOrganizations(ids, options, currency))[0] as Organization;
+  if (file !== undefined) return readOrganizationFile(file, rules);
+  return (await readStoredOrganizations(ids, options, rules))[0] as Organization;
 }

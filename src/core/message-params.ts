@@ -145,7 +145,6 @@ export interface MessageParams {
   'plan.limit': { roles: readonly string[] };
 
   // Forecasts and plans refused.
-  'forecast.cap-unsupported': { cap: number };
   'forecast.range.reversed': { from: string; to: string };
   'forecast.range.too-long': { days: number; max: number };
   'plan.unknown-person': { people: string };

@@ -1,9 +1,10 @@
 import type { Day } from '../core/day.js';
 import type { Decimal } from '../core/decimal.js';
 
-/** The markets whose thresholds differ. */
-export const MARKETS = ['developed', 'developing'] as const;
-export type Market = (typeof MARKETS)[number];
+/** The 2017 program's markets. A catalog declares its own; an organization names one of its catalog's. */
+export const MARKETS: readonly string[] = Object.freeze(['developed', 'developing']);
+/** One of the catalog's markets (see `OrganizationRules`). */
+export type Market = string;
 
 /**
  * A partner organization as the engine reads it: validated, with dates as days and amounts as exact decimals.

@@ -6,16 +6,8 @@ import { issueParams, type ReportIssue } from '../core/message-params.js';
 import { amountRangeIssue, readAmount } from '../core/read-amount.js';
 import { MAX_ROWS, rowsIssue } from '../core/row-limit.js';
 import { shownParams } from '../core/shown-value.js';
-import {
-  type Customer,
-  type ExamPass,
-  MARKETS,
-  type Market,
-  type Organization,
-  type Period,
-  type Person,
-  type RevenueRecord,
-} from './organization.js';
+import type { Customer, ExamPass, Market, Organization, Period, Person, RevenueRecord } from './organization.js';
+import { type OrganizationRules, PROGRAM_2017_RULES, rulesOf } from './organization-rules.js';
 
 type Json = Record<string, unknown>;
 
@@ -26,9 +18,16 @@ const MAX_LISTED = 1000;
  * Validates an organization document (already parsed from JSON or YAML) and converts it. Collects every problem
  * with its JSON path, then throws one `AttainError` (`org.invalid`) listing them; nothing is half-read.
  *
- * @param baseCurrency the catalog's currency, which needs no `fx` rate
+ * @param given the catalog's currency, which needs no `fx` rate, and its markets (a catalog will do); the 2017
+ *   program's when absent, and its markets when only a currency is given
  */
-export function parseOrganization(document: unknown, baseCurrency = 'USD', file?: string): Organization {
+export function parseOrganization(
+  document: unknown,
+  given: OrganizationRules | string = PROGRAM_2017_RULES,
+  file?: string,
+): Organization {
+  const rules = rulesOf(given);
+  const baseCurrency = rules.currency;
   const issues: Issue[] = [];
   let total = 0;
   const report: ReportIssue = (code, path, ...[params = {}]) => {
@@ -45,8 +44,8 @@ export function parseOrganization(document: unknown, baseCurrency = 'USD', file?
   const name = reader.string(document, 'name', '$', false) ?? null;
   const country = reader.string(document, 'country', '$', false) ?? null;
   const market = reader.string(document, 'market', '$', true);
-  if (market !== undefined && !(MARKETS as readonly string[]).includes(market)) {
-    report('org.enum', '$.market', { expected: MARKETS.join('|'), actual: market });
+  if (market !== undefined && !rules.markets.includes(market)) {
+    report('org.enum', '$.market', { expected: rules.markets.join('|'), actual: market });
   }
 
   const fx = new Map<string, Decimal>();

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AttainError } from '../core/attain-error.js';
+import { type OrganizationRules, organizationRules } from '../engine/organization-rules.js';
 import type { LoadBatch } from '../store/load-batch.js';
 import type { InputPlace } from './read-organization-inputs.js';
 
@@ -23,7 +24,8 @@ export type LoadEvent =
 /** What the worker is given. */
 export interface LoadWorkerData {
   readonly files: readonly string[];
-  readonly baseCurrency: string;
+  /** The catalog's rules for reading an organization. */
+  readonly rules: OrganizationRules;
   readonly batchSize: number;
   /** Batches the worker may have ready before the first is taken. */
   readonly ahead: number;
@@ -58,8 +60,8 @@ export class LoadReader {
   private exited = false;
   private wake: (() => void) | undefined;
 
-  constructor(files: readonly string[], baseCurrency: string, batchSize: number) {
-    const workerData: LoadWorkerData = { files, baseCurrency, batchSize, ahead: AHEAD };
+  constructor(files: readonly string[], rules: OrganizationRules, batchSize: number) {
+    const workerData: LoadWorkerData = { files, rules: organizationRules(rules), batchSize, ahead: AHEAD };
     this.worker = new Worker(workerFile(), { workerData });
     this.worker.on('message', (message: LoadWorkerMessage) => {
       this.queue.push(message);

@@ -38,7 +38,7 @@ async function main(port: NonNullable<typeof parentPort>, data: LoadWorkerData):
     unencodable = undefined;
   };
 
-  for await (const input of readOrganizationInputs(data.files, data.baseCurrency)) {
+  for await (const input of readOrganizationInputs(data.files, data.rules)) {
     if ('error' in input) {
       post({ kind: 'refused', place: input.place, id: null, error: input.error.toJSON() });
       continue;

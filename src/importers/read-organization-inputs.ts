@@ -5,6 +5,7 @@ import { AttainError } from '../core/attain-error.js';
 import { decodeUtf8 } from '../core/decode-utf8.js';
 import { findInexactNumber } from '../core/inexact-number.js';
 import type { Organization } from '../engine/organization.js';
+import type { OrganizationRules } from '../engine/organization-rules.js';
 import { parseOrganization } from '../engine/parse-organization.js';
 import { locateJsonPaths } from './locate-json-paths.js';
 import { readOrganizationFile } from './read-organization-file.js';
@@ -111,16 +112,19 @@ function isBlank(line: Buffer): boolean {
  * codes, JSON paths and lines), without stopping at a bad one: an NDJSON file is read line by line, never whole, so
  * that a file of any size takes the memory of its longest line.
  *
- * @param baseCurrency the catalog's currency, which needs no `fx` rate
+ * @param rules the catalog's currency, which needs no `fx` rate, and its markets
  */
-export async function* readOrganizationInputs(files: readonly string[], baseCurrency: string): AsyncGenerator<OrganizationInput> {
+export async function* readOrganizationInputs(
+  files: readonly string[],
+  rules: OrganizationRules,
+): AsyncGenerator<OrganizationInput> {
   for (const file of files) {
     if (NDJSON.test(file)) {
-      yield* readNdjson(file, baseCurrency);
+      yield* readNdjson(file, rules);
       continue;
     }
     try {
-      yield { place: { file }, organization: await readOrganizationFile(file, baseCurrency) };
+      yield { place: { file }, organization: await readOrganizationFile(file, rules) };
     } catch (error) {
       if (!(error instanceof AttainError)) throw error;
       yield { place: { file }, error };
@@ -128,7 +132,7 @@ export async function* readOrganizationInputs(files: readonly string[], baseCurr
   }
 }
 
-async function* readNdjson(file: string, baseCurrency: string): AsyncGenerator<OrganizationInput> {
+async function* readNdjson(file: string, rules: OrganizationRules): AsyncGenerator<OrganizationInput> {
   // Read as bytes and decoded a line at a time: a line that is not UTF-8 is refused where it stops being UTF-8,
   // where decoding the stream as text would have replaced its bytes with U+FFFD and read on.
   let line = 0;
@@ -142,11 +146,11 @@ async function* readNdjson(file: string, baseCurrency: string): AsyncGenerator<O
       // A lone carriage return inside ends a line too (an old Mac file, or a stray one), as readline ends them.
       let from = 0;
       for (let cr = bytes.indexOf(CR, from); cr >= 0 && cr < end; cr = bytes.indexOf(CR, from)) {
-        const input = readLine(file, ++line, start + from, bytes.subarray(from, cr), baseCurrency);
+        const input = readLine(file, ++line, start + from, bytes.subarray(from, cr), rules);
         if (input) yield input;
         from = cr + 1;
       }
-      const input = readLine(file, ++line, start + from, bytes.subarray(from, end), baseCurrency);
+      const input = readLine(file, ++line, start + from, bytes.subarray(from, end), rules);
       if (input) yield input;
     }
   } catch (error) {
@@ -164,7 +168,13 @@ async function* readNdjson(file: string, baseCurrency: string): AsyncGenerator<O
  * One line of an NDJSON file (without its line feed, and a carriage return before it), or nothing for a blank
  * line: its problems located on that line, as `file: $.path (line:column)`.
  */
-function readLine(file: string, line: number, start: number, bytes: Buffer, baseCurrency: string): OrganizationInput | undefined {
+function readLine(
+  file: string,
+  line: number,
+  start: number,
+  bytes: Buffer,
+  rules: OrganizationRules,
+): OrganizationInput | undefined {
   const place = { file, line };
   const content = bytes.length > 0 && bytes[bytes.length - 1] === CR ? bytes.subarray(0, -1) : bytes;
   let text: string;
@@ -199,7 +209,7 @@ function readLine(file: string, line: number, start: number, bytes: Buffer, base
     };
   }
   try {
-    return { place, organization: parseOrganization(document, baseCurrency) };
+    return { place, organization: parseOrganization(document, rules) };
   } catch (error) {
     if (!(error instanceof AttainError)) throw error;
     // Located only now that something is wrong: finding positions costs a pass over the line.

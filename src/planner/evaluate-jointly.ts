@@ -77,11 +77,30 @@ async function solveJointly(
     return [{ result, competency: competencyIds.indexOf(result.competency), weight, alternatives }];
   });
   const model = formulate(candidates, context, competencyIds.length, cap);
-  const solution = (await loadHighs()).solve(model.text);
-  if (solution.Status !== 'Optimal') throw new Error(`HiGHS ended with status ${solution.Status}`);
-  const chosen = (name: string) => Math.round(solution.Columns[name]?.Primal ?? 0) === 1;
-  return candidates.filter((_, i) => model.levelVars[i]?.some(chosen)).map((c) => c.result);
+  const picked = await solveModel(model.text);
+  return candidates.filter((_, i) => model.levelVars[i]?.some((name) => picked.has(name))).map((c) => c.result);
 }
+
+/**
+ * The variables set to one in the model's optimum. The same model gives the same answer, and a forecast under a cap
+ * asks again and again on days when nothing the cap decides changed (most records entering or leaving the window
+ * move no level), so the last few answers are remembered by the model's text.
+ */
+async function solveModel(text: string): Promise<ReadonlySet<string>> {
+  const known = SOLVED.get(text);
+  if (known) return known;
+  const solution = (await loadHighs()).solve(text);
+  if (solution.Status !== 'Optimal') throw new Error(`HiGHS ended with status ${solution.Status}`);
+  const picked = new Set(
+    Object.entries(solution.Columns).flatMap(([name, column]) => (Math.round(column.Primal ?? 0) === 1 ? [name] : [])),
+  );
+  if (SOLVED.size >= REMEMBERED_MODELS) SOLVED.delete(SOLVED.keys().next().value as string);
+  SOLVED.set(text, picked);
+  return picked;
+}
+
+const REMEMBERED_MODELS = 16;
+const SOLVED = new Map<string, ReadonlySet<string>>();
 
 const unnested = () => {
   throw new Error('revenue requirements nest nothing');

@@ -5,7 +5,7 @@ import type { LevelStatus } from '../engine/evaluation-types.js';
 import type { Organization } from '../engine/organization.js';
 import { StatusTracker } from '../engine/status-tracker.js';
 import { evaluateJointly, evaluateJointlyIn } from '../planner/evaluate-jointly.js';
-import { touches } from '../planner/forecast.js';
+import { causesOf } from '../planner/forecast.js';
 import { forecastEvents } from '../planner/forecast-events.js';
 import type { Cause, LevelKey } from './standing-types.js';
 
@@ -77,11 +77,8 @@ function describe(
 ): LevelChange[] {
   if (found.length === 0) return [];
   const events = forecastEvents(catalog, organization, policy, from, to, new Set(found.map((c) => c.day)));
-  return found.map((change) => {
-    const concerns = touches(catalog, change, change.day);
-    const causes = events.filter((e) => e.day === change.day && concerns(e)).map(({ code, params }) => ({ code, params }));
-    return { ...change, causes };
-  });
+  const capped = policy.maxCompetenciesPerPerson !== null;
+  return found.map((change) => ({ ...change, causes: causesOf(catalog, change, change.day, events, capped) }));
 }
 
 /** The identity of a level across days and standings. */

@@ -179,8 +179,6 @@ export const en: Messages = {
       `"${p.key}" has no value (null). In YAML a comma inside { … } or [ … ] ends an entry, so 100,000 reads as 100 followed by a key "000" without a value: write 100000, or quote text that holds a comma ("Total revenue, cloud")`,
     'catalog.schema': (p) => `not what a catalog has here: ${p.detail}`,
 
-    'forecast.cap-unsupported': (p) =>
-      `The forecast does not support a cap on competencies per person yet (the policy sets ${p.cap}); evaluate each date instead.`,
     'forecast.range.reversed': (p) => `the range must end (${p.to}) after it starts (${p.from})`,
     'forecast.range.too-long': (p, f) =>
       `the range is ${f.plural(p.days, { one: '# day', other: '# days' })} long; at most ${f.number(p.max)}`,

@@ -178,8 +178,6 @@ export const koKR: Messages = {
       `"${p.key}"에 값이 없습니다(null). YAML의 { … } 또는 [ … ] 안에서는 쉼표가 항목을 나누므로 100,000은 100과 값 없는 키 "000"으로 읽힙니다. 100000으로 쓰거나, 쉼표가 들어간 텍스트는 따옴표로 감싸세요("Total revenue, cloud")`,
     'catalog.schema': (p) => `이 위치의 내용이 카탈로그 형식에 맞지 않습니다: ${p.detail}`,
 
-    'forecast.cap-unsupported': (p) =>
-      `예측은 아직 1인당 역량 수 상한(정책 값 ${p.cap})을 지원하지 않습니다. 날짜별로 평가하세요.`,
     'forecast.range.reversed': (p) => `범위의 종료일(${p.to})은 시작일(${p.from})보다 늦어야 합니다`,
     'forecast.range.too-long': (p, f) => `범위가 ${f.number(p.days)}일입니다. 최대 ${f.number(p.max)}일까지입니다`,
     'plan.unknown-person': (p) => `이 직원은 조직에 없습니다: ${p.people}`,

@@ -161,7 +161,6 @@ export const zhTW: Messages = {
       `「${p.key}」沒有值（null）。在 YAML 的 { … } 或 [ … ] 中，逗號會結束一個項目，所以 100,000 會被讀成 100 和一個沒有值的鍵「000」：請寫成 100000，或將含逗號的文字加上引號（"Total revenue, cloud"）`,
     'catalog.schema': (p) => `此處的內容不符合目錄格式：${p.detail}`,
 
-    'forecast.cap-unsupported': (p) => `預測尚不支援每人專長認證數上限（政策設定為 ${p.cap}）；請改為逐日評估。`,
     'forecast.range.reversed': (p) => `範圍的結束日（${p.to}）必須晚於開始日（${p.from}）`,
     'forecast.range.too-long': (p, f) => `範圍長達 ${f.number(p.days)} 天，最多 ${f.number(p.max)} 天`,
     'plan.unknown-person': (p) => `下列人員不在此組織中：${p.people}`,

@@ -159,7 +159,7 @@ export function registerOrganizationRoutes(app: OpenAPIHono<AppEnv>, options: Ap
     const valid: { readonly at: number; readonly organization: Organization }[] = [];
     for (const [at, document] of documents.entries()) {
       try {
-        valid.push({ at, organization: parseOrganization(document, catalog.currency) });
+        valid.push({ at, organization: parseOrganization(document, catalog) });
       } catch (error) {
         if (!(error instanceof AttainError)) throw error;
         const id = isRecord(document) && typeof document.id === 'string' ? document.id : `#${at}`;
@@ -189,7 +189,7 @@ export function registerOrganizationRoutes(app: OpenAPIHono<AppEnv>, options: Ap
         { code: 'org.id-mismatch', path: '$.id', params: { value: String(document.id), expected: id } },
       ]);
     }
-    const organization = parseOrganization(isRecord(document) ? { ...document, id } : document, catalog.currency);
+    const organization = parseOrganization(isRecord(document) ? { ...document, id } : document, catalog);
     const { created } = await store.replaceOrganization(organization, actorOf(c), 'org.replace');
     forgetOrganization(caches, id);
     return c.json({ created }, 200);

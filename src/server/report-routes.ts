@@ -67,7 +67,7 @@ export const REPORT_ROUTES = {
         'The forecast; with atRisk, the levels at risk and the plans that keep them',
         z.union([forecastSchema, atRiskSchema]),
       ),
-      ...errorResponses([...REPORT_ERRORS, 'forecast.range', 'forecast.cap-unsupported']),
+      ...errorResponses([...REPORT_ERRORS, 'forecast.range']),
     },
   }),
 } as const;

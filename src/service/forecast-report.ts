@@ -26,15 +26,15 @@ export interface AtRiskReport {
 }
 
 /** The forecast with its causes in words; shared by `attain forecast` and `GET /api/orgs/{id}/forecast`. */
-export function forecastReport(
+export async function forecastReport(
   catalog: Catalog,
   organization: Organization,
   range: { readonly from: Day; readonly to: Day },
   locale: Locale,
   policy: Partial<ProgramPolicy> = {},
-): { readonly result: Forecast; readonly report: ForecastReport } {
+): Promise<{ readonly result: Forecast; readonly report: ForecastReport }> {
   const f = new Formatter(locale, catalog);
-  const result = forecast(catalog, organization, range.from, range.to, policy);
+  const result = await forecast(catalog, organization, range.from, range.to, policy);
   return { result, report: { ...result, changes: result.changes.map((c) => ({ ...c, cause: describeCauses(c, f, locale) })) } };
 }
 
@@ -46,7 +46,7 @@ export async function atRiskReport(
   locale: Locale,
   policy: Partial<ProgramPolicy> = {},
 ): Promise<AtRiskReport> {
-  const { result, report } = forecastReport(catalog, organization, range, locale, policy);
+  const { result, report } = await forecastReport(catalog, organization, range, locale, policy);
   const held = (c: DescribedChange) =>
     result.start.some((s) => s.competency === c.competency && s.option === c.option && s.level === c.level && s.attained);
   const losses = report.changes.filter((c) => !c.attained && c.existence !== 'ends' && held(c));

@@ -3,15 +3,7 @@ import { AttainError } from '../core/attain-error.js';
 import { type Day, parseDay } from '../core/day.js';
 import { Decimal } from '../core/decimal.js';
 import { remembered } from '../core/remembered.js';
-import {
-  type Customer,
-  type ExamPass,
-  MARKETS,
-  type Market,
-  type Organization,
-  type Period,
-  type Person,
-} from '../engine/organization.js';
+import type { Customer, ExamPass, Organization, Period, Person } from '../engine/organization.js';
 import type { ChildTable } from './bulk-insert.js';
 import type { RevenueChunksTable, StoreDatabase } from './store-database.js';
 
@@ -45,7 +37,8 @@ export async function readOrganizations(db: Kysely<StoreDatabase>, ids: readonly
         {
           id,
           name: head.name,
-          market: market(head.market),
+          // Any market: the catalog in use decides which it knows, and the store outlives catalogs.
+          market: head.market,
           country: head.country,
           people: assemblePeople(people.get(id), exams.get(id), days),
           customers: assembleCustomers(customers.get(id), dpor.get(id), days),
@@ -207,10 +200,6 @@ class DayParser {
 
 function storedDay(text: string): Day {
   return parseDay(text) ?? corrupt(`date "${text}"`);
-}
-
-function market(text: string): Market {
-  return (MARKETS as readonly string[]).includes(text) ? (text as Market) : corrupt(`market "${text}"`);
 }
 
 function decimal(text: string): Decimal {

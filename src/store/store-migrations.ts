@@ -414,6 +414,12 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
       for (const statement of RECORDS_IN_THEIR_ROWS) await sql.raw(statement).execute(db);
     },
   },
+  // A catalog declares its markets; the store keeps organizations of any catalog, so it no longer names two.
+  '0008-markets-from-the-catalog': {
+    async up(db: Kysely<unknown>) {
+      await sql.raw('alter table organizations drop constraint organizations_market_check').execute(db);
+    },
+  },
 };
 
 /** The migrations compiled into the program, so that a store never depends on files beside it. */

@@ -35,12 +35,12 @@ export async function evaluateCommand(argv: readonly string[], write: (text: str
   const policy = policyFrom(options);
   const results: unknown[] = [];
   let refused = 0;
-  const stored = await readStoredOrganizations(ids, options, catalog.currency);
+  const stored = await readStoredOrganizations(ids, options, catalog);
   const sources = [...positionals, ...stored];
   for (const source of sources) {
     let organization: Organization;
     try {
-      organization = typeof source === 'string' ? await readOrganizationFile(source, catalog.currency) : source;
+      organization = typeof source === 'string' ? await readOrganizationFile(source, catalog) : source;
     } catch (error) {
       // One bad file does not hide the others' evaluations: its error is reported in its place, and the exit status says so.
       if (!isAttainError(error) || sources.length === 1) throw error;

@@ -37,12 +37,12 @@ export async function forecastCommand(argv: readonly string[], write: (text: str
     riskDays !== null ? { atRiskDays: riskDays } : toOption !== undefined ? { to: toOption } : {},
   );
   const catalog = await loadCatalog(options.catalog);
-  const organization = await readOneOrganization(file, options, catalog.currency);
+  const organization = await readOneOrganization(file, options, catalog);
   const locale = chooseLocale(options.lang);
   const f = new Formatter(locale, catalog);
   const range = { from, to };
   if (riskDays === null) {
-    const { result, report } = forecastReport(catalog, organization, range, locale);
+    const { result, report } = await forecastReport(catalog, organization, range, locale);
     write(options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderForecastText(result, catalog, locale));
     return 0;
   }

@@ -49,7 +49,7 @@ export async function loadCommand(argv: readonly string[], write: (text: string)
   const catalog = await loadCatalog(options.catalog);
   const started = performance.now();
   // Reading starts now, on its own thread: the first batch is parsed while the files are counted and the store opens.
-  const reader = new LoadReader(files, catalog.currency, BATCH);
+  const reader = new LoadReader(files, catalog, BATCH);
   const run = new LoadRun(locale, json ? undefined : write);
   let total: number;
   try {
@@ -60,7 +60,7 @@ export async function loadCommand(argv: readonly string[], write: (text: string)
       await reader.close();
       const progress = setInterval(() => process.stderr.write(renderLoadProgress(run.loaded, total, locale)), PROGRESS_MS);
       try {
-        await loadThroughServer(target.client, files, catalog.currency, BATCH, run);
+        await loadThroughServer(target.client, files, catalog, BATCH, run);
       } finally {
         clearInterval(progress);
       }

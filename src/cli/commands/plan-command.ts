@@ -36,7 +36,7 @@ export async function planCommand(argv: readonly string[], write: (text: string)
   if (limit !== null && !(Number.isInteger(limit) && limit >= 0))
     throw usage(`--max-exams-per-person must be a whole number, not "${String(limitText)}"`);
   const catalog = await loadCatalog(options.catalog);
-  const organization = await readOneOrganization(file, options, catalog.currency);
+  const organization = await readOneOrganization(file, options, catalog);
   const plan = await planLevel(catalog, organization, options.target, {
     asOf,
     maxExamsPerPerson: limit,

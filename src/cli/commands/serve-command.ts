@@ -179,7 +179,7 @@ async function seedExamples(store: Store, catalog: Catalog): Promise<void> {
   ]);
   let last = Number.NEGATIVE_INFINITY;
   for (const example of EXAMPLES) {
-    const organization = await readOrganizationFile(fileURLToPath(new URL(example, ROOT)), catalog.currency);
+    const organization = await readOrganizationFile(fileURLToPath(new URL(example, ROOT)), catalog);
     for (const r of organization.revenue) last = Math.max(last, r.date);
     for (const p of organization.people) for (const e of p.exams) last = Math.max(last, e.passed);
     await store.replaceOrganization(organization, SYSTEM, 'org.seed');

@@ -1,5 +1,6 @@
 import { AttainError, type Issue } from '../../core/attain-error.js';
 import type { Organization } from '../../engine/organization.js';
+import type { OrganizationRules } from '../../engine/organization-rules.js';
 import { parseOrganization } from '../../engine/parse-organization.js';
 
 /**
@@ -9,11 +10,11 @@ import { parseOrganization } from '../../engine/parse-organization.js';
  */
 export function checkOrganization(
   document: unknown,
-  baseCurrency: string,
+  rules: OrganizationRules,
   rewritePath: (path: string) => string = (path) => path,
 ): { readonly organization?: Organization; readonly issues: readonly Issue[] } {
   try {
-    return { organization: parseOrganization(document, baseCurrency), issues: [] };
+    return { organization: parseOrganization(document, rules), issues: [] };
   } catch (error) {
     if (!(error instanceof AttainError)) throw error;
     return { issues: error.issues.map((issue) => ({ ...issue, path: rewritePath(issue.path) })) };

@@ -26,9 +26,11 @@ export function readJsonRecords(kind: JsonRecordKind, source: StructuredText, ct
     issues.fail(issue.code, issue.path, issue.params);
   }
   const existing = ctx.existing;
+  // The market is not what is imported here, only what lets the records be checked: one the catalog knows.
+  const market = existing && ctx.catalog.markets.includes(existing.market) ? existing.market : ctx.catalog.markets[0];
   const document = {
     id: ctx.orgId,
-    market: existing?.market ?? 'developed',
+    market,
     [FIELDS[kind]]: value,
     // Revenue is checked against the organization's customers and exchange rates.
     ...(kind === 'revenue' && {
@@ -63,7 +65,7 @@ export function readJsonRecords(kind: JsonRecordKind, source: StructuredText, ct
     }
   }
   const prefix = `$.${FIELDS[kind]}`;
-  const checked = checkOrganization(document, ctx.catalog.currency, (path) =>
+  const checked = checkOrganization(document, ctx.catalog, (path) =>
     path.startsWith(prefix) ? `$${path.slice(prefix.length)}` : path,
   );
   // In the order of the records, whichever check found them, so that the first problems listed are the first ones.

@@ -23,7 +23,7 @@ export function readOrganizationImport(source: StructuredText, ctx: ImportContex
       ctx.issues.stop();
     }
   }
-  const { organization, issues } = checkOrganization(document, ctx.catalog.currency);
+  const { organization, issues } = checkOrganization(document, ctx.catalog);
   addLocated(ctx.issues, issues, source.locate);
   return organization ?? ctx.issues.stop();
 }

@@ -37,8 +37,8 @@ export const COMPUTE_TASKS = {
     const { target, ...options } = params;
     return planLevel(catalog, organization, target, options);
   },
-  forecast: ({ catalog, organization }, params: { readonly from: Day; readonly to: Day; readonly locale: Locale }) =>
-    forecastReport(catalog, organization, params, params.locale).report,
+  forecast: async ({ catalog, organization }, params: { readonly from: Day; readonly to: Day; readonly locale: Locale }) =>
+    (await forecastReport(catalog, organization, params, params.locale)).report,
   atRisk: ({ catalog, organization }, params: { readonly from: Day; readonly to: Day; readonly locale: Locale }) =>
     atRiskReport(catalog, organization, params, params.locale),
   outlook: ({ catalog, organization }, params: { readonly asOf: Day }) => levelOutlook(catalog, organization, params.asOf),

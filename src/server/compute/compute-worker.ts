@@ -25,7 +25,7 @@ export default async function runTask(request: ComputeRequest): Promise<ComputeR
   catalog ??= loadCatalog((workerData as { catalog: CatalogSource }).catalog);
   try {
     const loaded = await catalog;
-    const organization = parseOrganization(request.organization, loaded.currency);
+    const organization = parseOrganization(request.organization, loaded);
     const run = COMPUTE_TASKS[request.task] as (subject: unknown, params: unknown) => unknown;
     const result = await run({ catalog: loaded, organization }, request.params);
     return { ok: true, json: JSON.stringify(result) };
