@@ -37,7 +37,7 @@ describe('attain evaluate with bad input', () => {
     expect(malformed.stderr).toContain('not valid JSON');
     const missing = await runCli(['evaluate', join(work, 'nope.json')]);
     expectCleanFailure(missing);
-    expect(missing.stderr).toContain('cannot read the file (ENOENT)');
+    expect(missing.stderr).toContain('cannot read the file: there is no such file (ENOENT)');
     const fx = await runCli([
       'evaluate',
       write(

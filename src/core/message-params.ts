@@ -84,8 +84,13 @@ export interface MessageParams {
 
   // Any structured input.
   'input.unreadable': { reason: string };
-  'input.malformed-json': { detail: string };
-  'input.malformed-yaml': { detail: string };
+  /**
+   * `detail` is the parser's own (English) words; `found` what stands where the text stops being JSON ('' at its
+   * end) and `excerpt` the line around it, when the reader could tell (every reader since the shared one).
+   */
+  'input.malformed-json': { detail: string; found?: string; excerpt?: string };
+  /** `reason` is the YAML library's error code (`TAB_AS_INDENT`), said in each language; `detail` its English words. */
+  'input.malformed-yaml': { detail: string; reason?: string; excerpt?: string };
   'input.date.range': { value: string; first: string; last: string };
   'input.amount.digits': { value: string; integerDigits: number; fractionDigits: number };
   'input.number.inexact': { value: string };

@@ -129,9 +129,16 @@ export const en: Messages = {
     'org.issues.truncated': (p, f) => `only the first ${f.number(p.shown)} of ${problems(p.total)} are listed`,
     'org.id-mismatch': (p) => `the body's id "${p.value}" is not the address's "${p.expected}"`,
 
-    'input.unreadable': (p) => `cannot read the file (${p.reason})`,
-    'input.malformed-json': (p) => `not valid JSON: ${p.detail}`,
-    'input.malformed-yaml': (p) => `not valid YAML: ${p.detail}`,
+    'input.unreadable': (p) => `cannot read the file: ${UNREADABLE[p.reason] ?? p.reason}`,
+    'input.malformed-json': (p) =>
+      `not valid JSON: ${
+        p.found === undefined
+          ? p.detail
+          : p.found === ''
+            ? 'the text ends before the JSON does'
+            : `unexpected ${JSON.stringify(p.found)}`
+      }${near(p.excerpt)}`,
+    'input.malformed-yaml': (p) => `not valid YAML: ${p.detail}${near(p.excerpt)}`,
     'input.date.range': (p) => `"${p.value}" is outside the dates attain reads (${p.first} to ${p.last})`,
     'input.amount.digits': (p) =>
       `"${p.value}" has more digits than an amount may: at most ${p.integerDigits} before the decimal point and ${p.fractionDigits} after`,
@@ -315,4 +322,18 @@ function peopleShortfall(p: TemplateParams<'people.shortfall'>, f: Formatter): s
   if (roles.length === 1 && only)
     return `${only.name}: ${seats}, but only ${f.plural(p.qualified.length, { one: '# qualified person', other: '# qualified people' })} (${who}). ${more} must pass ${only.formula}.`;
   return `${f.and(roles.map((r) => `${r.name} (${r.count})`))} need ${p.seats} different people, but only ${f.plural(p.qualified.length, { one: '# qualifies', other: '# qualify' })} for any of them (${who}). ${more} must qualify: ${roles.map((r) => `${r.name}: ${r.formula}`).join('; ')}.`;
+}
+
+/** What the system's refusal to read a file means, by its code; other codes are shown as they are. */
+const UNREADABLE: Readonly<Record<string, string>> = {
+  ENOENT: 'there is no such file (ENOENT)',
+  EACCES: 'permission denied (EACCES)',
+  EPERM: 'permission denied (EPERM)',
+  EISDIR: 'it is a directory, not a file (EISDIR)',
+  EMFILE: 'too many files are open (EMFILE)',
+  EIO: 'the disk could not be read (EIO)',
+};
+
+function near(excerpt: string | undefined): string {
+  return excerpt === undefined ? '' : ` (at \`${excerpt}\`)`;
 }

@@ -126,9 +126,17 @@ export const koKR: Messages = {
     'org.issues.truncated': (p) => `문제 ${p.total}개 중 처음 ${p.shown}개만 표시합니다`,
     'org.id-mismatch': (p) => `본문의 ID ${w(`"${p.value}"`, '이/가')} 주소의 ${w(`"${p.expected}"`, '과/와')} 다릅니다`,
 
-    'input.unreadable': (p) => `파일을 읽을 수 없습니다(${p.reason})`,
-    'input.malformed-json': (p) => `올바른 JSON이 아닙니다: ${p.detail}`,
-    'input.malformed-yaml': (p) => `올바른 YAML이 아닙니다: ${p.detail}`,
+    'input.unreadable': (p) => `파일을 읽을 수 없습니다: ${UNREADABLE[p.reason] ?? p.reason}`,
+    'input.malformed-json': (p) =>
+      `올바른 JSON이 아닙니다: ${
+        p.found === undefined
+          ? p.detail
+          : p.found === ''
+            ? 'JSON이 끝나기 전에 내용이 끝났습니다'
+            : `이 자리에 ${JSON.stringify(p.found)} 문자가 올 수 없습니다`
+      }${near(p.excerpt)}`,
+    'input.malformed-yaml': (p) =>
+      `올바른 YAML이 아닙니다: ${(p.reason && YAML_REASONS[p.reason]) ?? p.detail}${near(p.excerpt)}`,
     'input.date.range': (p) => `"${p.value}": 읽을 수 있는 날짜 범위(${p.first}~${p.last})를 벗어났습니다`,
     'input.amount.digits': (p) =>
       `"${p.value}": 금액의 자릿수가 너무 많습니다. 소수점 앞은 최대 ${p.integerDigits}자리, 소수점 뒤는 최대 ${p.fractionDigits}자리입니다`,
@@ -306,4 +314,33 @@ function peopleShortfall(p: TemplateParams<'people.shortfall'>, f: Formatter): s
   if (roles.length === 1 && only)
     return `${only.name}: ${p.seats}명이 필요하지만 자격을 갖춘 직원은 ${p.qualified.length}명(${who})뿐입니다. ${p.shortfall}명이 더 ${w(only.formula, '을/를')} 통과해야 합니다.`;
   return `${f.and(roles.map((r) => `${r.name}(${r.count})`))}에는 서로 다른 직원 ${p.seats}명이 필요하지만 어느 역할이든 자격을 갖춘 직원은 ${p.qualified.length}명(${who})뿐입니다. ${p.shortfall}명이 더 자격을 갖춰야 합니다: ${roles.map((r) => `${r.name}: ${r.formula}`).join('; ')}.`;
+}
+
+/** What the system's refusal to read a file means, by its code; other codes are shown as they are. */
+const UNREADABLE: Readonly<Record<string, string>> = {
+  ENOENT: '파일이 없습니다(ENOENT)',
+  EACCES: '읽기 권한이 없습니다(EACCES)',
+  EPERM: '읽기 권한이 없습니다(EPERM)',
+  EISDIR: '파일이 아니라 디렉터리입니다(EISDIR)',
+  EMFILE: '열린 파일이 너무 많습니다(EMFILE)',
+  EIO: '디스크에서 읽을 수 없습니다(EIO)',
+};
+
+/** The YAML library's errors by code, in words; a code not listed is said in the library's English. */
+const YAML_REASONS: Readonly<Record<string, string>> = {
+  TAB_AS_INDENT: '탭 문자로 들여쓸 수 없습니다. 공백을 사용하세요',
+  BAD_INDENT: '들여쓰기가 맞지 않거나 괄호가 닫히지 않았습니다',
+  MISSING_CHAR: '닫는 따옴표나 괄호가 없습니다',
+  DUPLICATE_KEY: '같은 매핑에 키가 두 번 있습니다',
+  BLOCK_AS_IMPLICIT_KEY: '한 줄짜리 키-값 안에 블록 매핑을 쓸 수 없습니다',
+  MULTILINE_IMPLICIT_KEY: '키는 한 줄에 써야 합니다',
+  UNEXPECTED_TOKEN: '이 자리에 올 수 없는 기호가 있습니다',
+  BAD_DQ_ESCAPE: '큰따옴표 문자열의 이스케이프 시퀀스가 올바르지 않습니다',
+  BAD_SCALAR_START: '값을 이 문자로 시작할 수 없습니다. 따옴표로 감싸세요',
+  MULTIPLE_DOCS: '파일 하나에는 문서가 하나만 있어야 합니다',
+  KEY_OVER_1024_CHARS: '한 줄짜리 키는 1024자를 넘을 수 없습니다',
+};
+
+function near(excerpt: string | undefined): string {
+  return excerpt === undefined ? '' : ` (해당 부분: ${excerpt})`;
 }

@@ -117,9 +117,16 @@ export const zhTW: Messages = {
     'org.issues.truncated': (p) => `共 ${p.total} 個問題，僅列出前 ${p.shown} 個`,
     'org.id-mismatch': (p) => `內容中的識別碼「${p.value}」與網址中的「${p.expected}」不同`,
 
-    'input.unreadable': (p) => `無法讀取檔案（${p.reason}）`,
-    'input.malformed-json': (p) => `不是有效的 JSON：${p.detail}`,
-    'input.malformed-yaml': (p) => `不是有效的 YAML：${p.detail}`,
+    'input.unreadable': (p) => `無法讀取檔案：${UNREADABLE[p.reason] ?? p.reason}`,
+    'input.malformed-json': (p) =>
+      `不是有效的 JSON：${
+        p.found === undefined
+          ? p.detail
+          : p.found === ''
+            ? '內容在 JSON 結束之前就已中斷'
+            : `此處不應出現 ${JSON.stringify(p.found)}`
+      }${near(p.excerpt)}`,
+    'input.malformed-yaml': (p) => `不是有效的 YAML：${(p.reason && YAML_REASONS[p.reason]) ?? p.detail}${near(p.excerpt)}`,
     'input.date.range': (p) => `「${p.value}」超出 attain 可讀取的日期範圍（${p.first} 至 ${p.last}）`,
     'input.amount.digits': (p) =>
       `「${p.value}」的位數超過金額的上限：小數點前最多 ${p.integerDigits} 位，小數點後最多 ${p.fractionDigits} 位`,
@@ -275,4 +282,33 @@ function peopleShortfall(p: TemplateParams<'people.shortfall'>, f: Formatter): s
   if (roles.length === 1 && only)
     return `${only.name}：需要 ${p.seats} 人，但只有 ${p.qualified.length} 人符合資格（${who}）。還需要 ${p.shortfall} 人通過${only.formula}。`;
   return `${f.and(roles.map((r) => `${r.name}（${r.count}）`))} 共需要 ${p.seats} 位不同人員，但只有 ${p.qualified.length} 人符合其中任一角色（${who}）。還需要 ${p.shortfall} 人取得資格：${roles.map((r) => `${r.name}：${r.formula}`).join('；')}。`;
+}
+
+/** What the system's refusal to read a file means, by its code; other codes are shown as they are. */
+const UNREADABLE: Readonly<Record<string, string>> = {
+  ENOENT: '檔案不存在（ENOENT）',
+  EACCES: '沒有讀取權限（EACCES）',
+  EPERM: '沒有讀取權限（EPERM）',
+  EISDIR: '這是目錄，不是檔案（EISDIR）',
+  EMFILE: '開啟的檔案過多（EMFILE）',
+  EIO: '無法從磁碟讀取（EIO）',
+};
+
+/** The YAML library's errors by code, in words; a code not listed is said in the library's English. */
+const YAML_REASONS: Readonly<Record<string, string>> = {
+  TAB_AS_INDENT: '不能用 Tab 字元縮排，請改用空格',
+  BAD_INDENT: '縮排不正確，或括號沒有閉合',
+  MISSING_CHAR: '缺少結尾的引號或括號',
+  DUPLICATE_KEY: '同一個對應中的鍵重複',
+  BLOCK_AS_IMPLICIT_KEY: '區塊對應不能寫在單行的鍵值之中',
+  MULTILINE_IMPLICIT_KEY: '鍵必須寫在同一行',
+  UNEXPECTED_TOKEN: '此處出現了不應有的符號',
+  BAD_DQ_ESCAPE: '雙引號字串中的跳脫序列無效',
+  BAD_SCALAR_START: '值不能以這個字元開頭，請加上引號',
+  MULTIPLE_DOCS: '一個檔案只能有一份文件',
+  KEY_OVER_1024_CHARS: '單行的鍵不能超過 1024 個字元',
+};
+
+function near(excerpt: string | undefined): string {
+  return excerpt === undefined ? '' : `（位於：${excerpt}）`;
 }
