@@ -42,7 +42,7 @@ function reserveOf(text: string | undefined): number | undefined {
   if (text === undefined || text === '') return undefined;
   const mb = Number(text);
   if (Number.isInteger(mb) && mb >= 0) return mb * 1024 * 1024;
-  throw usage(`ATTAIN_STORE_RESERVE_MB must be a whole number of MiB, not "${text}"`);
+  throw usage('cli.env.number', { name: 'ATTAIN_STORE_RESERVE_MB', value: text });
 }
 
 /**

@@ -205,6 +205,23 @@ export interface MessageParams {
   'cli.server.jobs': Record<never, never>;
   'load.duplicate': { id: string; first: string };
 
+  // The command line's refusals of what was typed (a `cli.usage` error): said, then the command's usage lines.
+  'cli.command.unknown': { command: string; near?: string };
+  'cli.option.unknown': { option: string; near?: string };
+  /** An option given without its value; `value` names what it takes (`DATE`). */
+  'cli.option.value': { option: string; value: string };
+  'cli.option.choice': { option: string; value: string; choices: string };
+  'cli.option.date': { option: string; value: string };
+  /** A whole number from `min` (to `max`); `port` and `days` say what the number is. */
+  'cli.option.number': { option: string; value: string; min: number; max?: number; unit?: 'port' | 'days' };
+  'cli.option.nightly': { value: string };
+  /** What a command needs and was not given, with how it is called (`attain import FILE --org ID`). */
+  'cli.arguments.missing': { command: string; usage: string };
+  'cli.organization.one': Record<never, never>;
+  'cli.load.no-files': { paths: string };
+  'cli.token.unknown': { id: string };
+  'cli.env.number': { name: string; value: string };
+
   // Imports.
   'import.busy': { org: string; attempts: number };
   'import.empty': Record<never, never>;

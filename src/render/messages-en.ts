@@ -73,6 +73,13 @@ export const en: Messages = {
     blockerTitle: 'What stops this level, and no exam can fix:',
     newHires: (count) => `${count} new ${plural.select(count) === 'one' ? 'person' : 'people'}, each`,
   },
+  cli: {
+    usageTitle: 'Usage:',
+    commandHelp: (command) => `attain ${command} --help lists its options.`,
+    commandsHelp: 'attain --help lists the commands.',
+    internal: (message) => `internal error: ${message}`,
+    debugHint: 'Set ATTAIN_DEBUG=1 to see where it happened, and please report it.',
+  },
   codes: {
     'revenue.shortfall': (p, f) =>
       `${p.name}: earn ${f.money(p.shortfall)} more ${p.netNewOnly ? 'net new revenue' : 'revenue'} on ${f.or(p.products.map((x) => f.product(x)))} within the trailing twelve months, from customers that name you their Digital Partner of Record (${f.money(p.counted)} of ${f.money(p.required)} so far).`,
@@ -253,6 +260,23 @@ export const en: Messages = {
       `organization "${p.id}" is ${p.megabytes} MB, more than the running server accepts in one request; stop the server and load it directly`,
     'cli.server.jobs': () =>
       'attain serve runs the jobs of this embedded store itself; a worker is for PostgreSQL (DATABASE_URL)',
+    'cli.command.unknown': (p) => `unknown command "${p.command}"${p.near === undefined ? '' : `; did you mean "${p.near}"?`}`,
+    'cli.option.unknown': (p) => `unknown option --${p.option}${p.near === undefined ? '' : `; did you mean --${p.near}?`}`,
+    'cli.option.value': (p) => `--${p.option} needs a value (${p.value})`,
+    'cli.option.choice': (p) => `--${p.option} must be one of ${p.choices}, not "${p.value}"`,
+    'cli.option.date': (p) => `--${p.option} must be a date YYYY-MM-DD, not "${p.value}"`,
+    'cli.option.number': (p) =>
+      p.unit === 'port'
+        ? `--${p.option} must be a port number (0 to 65535), not "${p.value}"`
+        : `--${p.option} must be a whole number${p.unit === 'days' ? ' of days' : ''} ${
+            p.max === undefined ? `of at least ${p.min}` : `from ${p.min} to ${p.max}`
+          }, not "${p.value}"`,
+    'cli.option.nightly': (p) => `--nightly must be "minute hour" (as "30 2" for 02:30), not "${p.value}"`,
+    'cli.arguments.missing': (p) => `${p.command} needs more: attain ${p.usage}`,
+    'cli.organization.one': () => 'name one organization: a file, or one --org ID',
+    'cli.load.no-files': (p) => `no organization files (.json, .yaml, .yml, .ndjson, .jsonl) in ${p.paths}`,
+    'cli.token.unknown': (p) => `no live token "${p.id}" (attain token list shows them)`,
+    'cli.env.number': (p) => `${p.name} must be a whole number of MiB, not "${p.value}"`,
     'load.duplicate': (p) => `organization "${p.id}" is already loaded from ${p.first}; this one is not loaded`,
 
     'import.busy': (p, f) =>

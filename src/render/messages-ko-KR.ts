@@ -70,6 +70,13 @@ export const koKR: Messages = {
     blockerTitle: '이 등급을 가로막고 있으며 시험으로는 해결할 수 없는 요건:',
     newHires: (count) => `신규 인원 ${count}명, 각자`,
   },
+  cli: {
+    usageTitle: '사용법:',
+    commandHelp: (command) => `옵션 목록은 attain ${command} --help에서 볼 수 있습니다.`,
+    commandsHelp: '명령 목록은 attain --help에서 볼 수 있습니다.',
+    internal: (message) => `내부 오류: ${message}`,
+    debugHint: 'ATTAIN_DEBUG=1을 설정하면 발생 위치를 볼 수 있습니다. 이 문제를 알려 주세요.',
+  },
   codes: {
     'revenue.shortfall': (p, f) =>
       `${p.name}: 최근 12개월 동안 귀사를 DPOR(Digital Partner of Record)로 지정한 고객에게서 ${f.or(p.products.map((x) => f.product(x)))}의 ${p.netNewOnly ? '순 신규 수익' : '수익'}을 ${f.money(p.shortfall)} 더 올려야 합니다(현재 ${f.money(p.counted)} / ${f.money(p.required)}).`,
@@ -253,6 +260,25 @@ export const koKR: Messages = {
     'cli.server.too-large': (p) =>
       `조직 "${p.id}"의 크기가 ${p.megabytes}MB로, 실행 중인 서버가 한 번의 요청으로 받을 수 있는 크기를 넘습니다. 서버를 중지한 뒤 직접 불러오세요`,
     'cli.server.jobs': () => 'attain serve가 이 내장 저장소의 작업을 직접 실행합니다. worker는 PostgreSQL(DATABASE_URL)용입니다',
+    'cli.command.unknown': (p) =>
+      `알 수 없는 명령: "${p.command}"${p.near === undefined ? '' : `. "${p.near}" 명령을 찾으셨나요?`}`,
+    'cli.option.unknown': (p) =>
+      `알 수 없는 옵션: --${p.option}${p.near === undefined ? '' : `. --${p.near} 옵션을 찾으셨나요?`}`,
+    'cli.option.value': (p) => `--${p.option} 옵션에 값(${p.value})이 필요합니다`,
+    'cli.option.choice': (p) => `--${p.option} 옵션은 ${p.choices} 중 하나여야 하지만 "${p.value}"입니다`,
+    'cli.option.date': (p) => `--${p.option} 옵션은 YYYY-MM-DD 형식의 날짜여야 하지만 "${p.value}"입니다`,
+    'cli.option.number': (p) =>
+      p.unit === 'port'
+        ? `--${p.option} 옵션은 포트 번호(0~65535)여야 하지만 "${p.value}"입니다`
+        : `--${p.option} 옵션은 ${p.max === undefined ? `${p.min} 이상의` : `${p.min}~${p.max} 사이의`} 정수${
+            p.unit === 'days' ? '(일수)' : ''
+          }여야 하지만 "${p.value}"입니다`,
+    'cli.option.nightly': (p) => `--nightly 옵션은 "분 시" 형식(예: 02:30은 "30 2")이어야 하지만 "${p.value}"입니다`,
+    'cli.arguments.missing': (p) => `${p.command} 명령에 필요한 인수가 없습니다. 사용법: attain ${p.usage}`,
+    'cli.organization.one': () => '조직을 하나만 지정하세요: 파일 하나 또는 --org ID 하나',
+    'cli.load.no-files': (p) => `${p.paths}에 조직 파일(.json, .yaml, .yml, .ndjson, .jsonl)이 없습니다`,
+    'cli.token.unknown': (p) => `유효한 액세스 토큰 ${w(`"${p.id}"`, '이/가')} 없습니다(목록은 attain token list에서 볼 수 있습니다)`,
+    'cli.env.number': (p) => `${p.name} 값은 MiB 단위의 정수여야 하지만 "${p.value}"입니다`,
     'load.duplicate': (p) => `조직 ${w(`"${p.id}"`, '은/는')} 이미 ${p.first}에서 불러왔으므로 이것은 불러오지 않습니다`,
 
     'import.busy': (p) => `가져오기를 적용하는 동안 "${p.org}" 조직이 계속 변경되었습니다(${p.attempts}회 시도). 다시 시도하세요`,

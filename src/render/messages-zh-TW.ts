@@ -66,6 +66,13 @@ export const zhTW: Messages = {
     blockerTitle: '阻礙此級別、且無法以測驗解決的條件：',
     newHires: (count) => `新進人員 ${count} 人，每人`,
   },
+  cli: {
+    usageTitle: '用法：',
+    commandHelp: (command) => `執行 attain ${command} --help 可查看所有選項。`,
+    commandsHelp: '執行 attain --help 可查看所有命令。',
+    internal: (message) => `內部錯誤：${message}`,
+    debugHint: '設定 ATTAIN_DEBUG=1 可查看發生位置；請回報這個問題。',
+  },
   codes: {
     'revenue.shortfall': (p, f) =>
       `${p.name}：須在最近 12 個月內，從將您登記為 DPOR（有記錄可查的數位合作夥伴）的客戶，於 ${f.or(p.products.map((x) => f.product(x)))} 再取得 ${f.money(p.shortfall)} 的${p.netNewOnly ? '淨新增營收' : '營收'}（目前 ${f.money(p.counted)} / ${f.money(p.required)}）。`,
@@ -223,6 +230,23 @@ export const zhTW: Messages = {
     'cli.server.too-large': (p) =>
       `組織「${p.id}」大小為 ${p.megabytes} MB，超過執行中的伺服器單次要求可接受的上限；請停止伺服器後直接載入`,
     'cli.server.jobs': () => 'attain serve 會自行執行此內嵌儲存區的工作；worker 僅用於 PostgreSQL（DATABASE_URL）',
+    'cli.command.unknown': (p) => `未知的命令「${p.command}」${p.near === undefined ? '' : `；您是指「${p.near}」嗎？`}`,
+    'cli.option.unknown': (p) => `未知的選項 --${p.option}${p.near === undefined ? '' : `；您是指 --${p.near} 嗎？`}`,
+    'cli.option.value': (p) => `--${p.option} 需要一個值（${p.value}）`,
+    'cli.option.choice': (p) => `--${p.option} 必須是 ${p.choices} 其中之一，而不是「${p.value}」`,
+    'cli.option.date': (p) => `--${p.option} 必須是 YYYY-MM-DD 格式的日期，而不是「${p.value}」`,
+    'cli.option.number': (p) =>
+      p.unit === 'port'
+        ? `--${p.option} 必須是連接埠號碼（0 至 65535），而不是「${p.value}」`
+        : `--${p.option} 必須是${p.max === undefined ? `至少 ${p.min} 的整數` : `${p.min} 至 ${p.max} 的整數`}${
+            p.unit === 'days' ? '（天數）' : ''
+          }，而不是「${p.value}」`,
+    'cli.option.nightly': (p) => `--nightly 必須是「分 時」（例如 "30 2" 表示 02:30），而不是「${p.value}」`,
+    'cli.arguments.missing': (p) => `${p.command} 缺少必要的參數；用法：attain ${p.usage}`,
+    'cli.organization.one': () => '請指定一個組織：一個檔案，或一個 --org ID',
+    'cli.load.no-files': (p) => `${p.paths} 中沒有組織檔案（.json、.yaml、.yml、.ndjson、.jsonl）`,
+    'cli.token.unknown': (p) => `沒有有效的存取權杖「${p.id}」（執行 attain token list 可列出存取權杖）`,
+    'cli.env.number': (p) => `${p.name} 必須是以 MiB 為單位的整數，而不是「${p.value}」`,
     'load.duplicate': (p) => `組織「${p.id}」已從 ${p.first} 載入；此筆未載入`,
 
     'import.busy': (p) => `套用匯入期間組織「${p.org}」持續被修改（已嘗試 ${p.attempts} 次）；請再試一次`,

@@ -14,6 +14,19 @@ export function renderError(error: AttainError, locale: Locale): string {
   return `${[...lines, ...renderIssues(error, locale)].join('\n')}\n`;
 }
 
+/**
+ * A refusal of what was typed on the command line (`cli.usage`): each issue on one line, in the user's language,
+ * with the option it is about when it is not in the sentence (`--as-of: "0001-01-01" is outside …`).
+ */
+export function renderUsageError(error: AttainError, locale: Locale): string {
+  const m = MESSAGES[locale];
+  const f = new Formatter(locale, undefined);
+  if (error.issues.length === 0) return `attain: ${error.message}\n`;
+  return error.issues
+    .map((i) => `attain: ${i.path === '$' ? '' : `${i.path}: `}${renderFinding(i.code, i.params, f, m)} [${i.code}]\n`)
+    .join('');
+}
+
 /** Each problem of an error on a line of its own, indented: file, JSON path, line and column, reason, code. */
 export function renderIssues(error: AttainError, locale: Locale): string[] {
   const m = MESSAGES[locale];

@@ -28,7 +28,7 @@ export const impactOptions: readonly OptionSpec[] = [
 export async function impactCommand(argv: readonly string[], write: (text: string) => void): Promise<number> {
   const { positionals, options } = parseArgs(argv, impactOptions);
   const draftFile = typeof options.catalog === 'string' ? options.catalog : positionals[0];
-  if (draftFile === undefined) throw usage('impact needs a draft catalog: attain impact --catalog DRAFT.yaml');
+  if (draftFile === undefined) throw usage('cli.arguments.missing', { command: 'impact', usage: 'impact --catalog DRAFT.yaml' });
   const draftText = decodeUtf8(readFileSync(draftFile), draftFile);
   const draft = await readDraftCatalog(draftFile, draftText);
   const asOf = formatDay(dateOption(options['as-of'], 'as-of') ?? dayOf(new Date()));

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Catalog } from '../../catalog/catalog-types.js';
 import { AttainError, isAttainError } from '../../core/attain-error.js';
 import { decodeUtf8 } from '../../core/decode-utf8.js';
+import { unreadable } from '../../core/read-structured-file.js';
 import type { ImportKind } from '../../importers/import-kinds.js';
 import { type ImportReport, renderImportText } from '../../render/render-import.js';
 import type { SqlStore } from '../../store/sql-store.js';
@@ -42,13 +43,13 @@ const ACTOR = { kind: 'cli', id: 'attain import' } as const;
 export async function importCommand(argv: readonly string[], write: (text: string) => void): Promise<number> {
   const { positionals, options } = parseArgs(argv, importOptions);
   const file = positionals[0] ?? '';
-  if (file === '') throw usage('import needs a file: attain import FILE --org ID');
-  if (typeof options.org !== 'string') throw usage('import needs --org ID');
+  if (file === '' || typeof options.org !== 'string')
+    throw usage('cli.arguments.missing', { command: 'import', usage: 'import FILE --org ID' });
   const org = options.org;
   const { IMPORT_KINDS, isImportKind } = await import('../../importers/import-kinds.js');
   const given = options.kind;
   if (given !== undefined && (typeof given !== 'string' || !isImportKind(given))) {
-    throw usage(`--kind must be one of ${IMPORT_KINDS.join(', ')}`);
+    throw usage('cli.option.choice', { option: 'kind', value: String(given), choices: IMPORT_KINDS.join(', ') });
   }
   const kind = given as ImportKind | undefined;
   const json = options.format === 'json';
@@ -58,8 +59,8 @@ export async function importCommand(argv: readonly string[], write: (text: strin
   let output: ImportReport;
   try {
     phase('reading', file);
-    const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
-      throw new AttainError('cli.file', `cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`, []);
+    const bytes = await readFile(file).catch((error: unknown) => {
+      throw unreadable(file, error);
     });
     const text = decodeUtf8(bytes, file);
     const catalog = await loadCatalog(options.catalog);
