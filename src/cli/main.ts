@@ -1,4 +1,4 @@
-import { isAttainError } from '../core/attain-error.js';
+import { AttainError, isAttainError } from '../core/attain-error.js';
 import type { Locale } from '../core/localized.js';
 import { matchLocale } from '../core/match-locale.js';
 import { MESSAGES } from '../render/messages.js';
@@ -175,6 +175,18 @@ export async function main(argv: readonly string[], io = { out: process.stdout, 
     else io.err.write(`${words.debugHint}\n`);
     return 1;
   }
+}
+
+/**
+ * What to say when standard output cannot be written (a full disk, a file too large), for bin/attain.js, which
+ * sees the stream's error: one coded line in the user's language, where Node would print a stack trace.
+ */
+export function outputFailure(error: NodeJS.ErrnoException, argv: readonly string[]): string {
+  const reason = error.code ?? 'unwritable';
+  const failed = new AttainError('cli.output.failed', `cannot write the output (${reason})`, [
+    { code: 'cli.output.failed', path: '$', params: { reason } },
+  ]);
+  return renderUsageError(failed, errorLocale(argv));
 }
 
 /** The language asked for, for an error found before or while the options were read. */

@@ -221,6 +221,9 @@ export interface MessageParams {
   'cli.load.no-files': { paths: string };
   'cli.token.unknown': { id: string };
   'cli.env.number': { name: string; value: string };
+  'cli.data-dir.not-directory': { dir: string };
+  /** Standard output could not be written (a full disk, a file too large); `reason` is the system's code. */
+  'cli.output.failed': { reason: string };
 
   // Imports.
   'import.busy': { org: string; attempts: number };

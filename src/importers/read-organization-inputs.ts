@@ -43,7 +43,11 @@ export async function listOrganizationFiles(paths: readonly string[]): Promise<s
     const info = await stat(given).catch(() => undefined);
     if (!info?.isDirectory()) files.push(given);
     else {
-      const entries = await readdir(given, { recursive: true, withFileTypes: true });
+      const entries = await readdir(given, { recursive: true, withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+        // A directory (or one inside it) that cannot be listed is kept as a path, so that reading it says why.
+        files.push(error.path ?? given);
+        return [];
+      });
       const found = entries
         .filter((e) => e.isFile() && ORGANIZATION_FILE.test(e.name))
         .map((e) => path.join(e.parentPath, e.name))

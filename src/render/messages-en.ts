@@ -277,6 +277,9 @@ export const en: Messages = {
     'cli.load.no-files': (p) => `no organization files (.json, .yaml, .yml, .ndjson, .jsonl) in ${p.paths}`,
     'cli.token.unknown': (p) => `no live token "${p.id}" (attain token list shows them)`,
     'cli.env.number': (p) => `${p.name} must be a whole number of MiB, not "${p.value}"`,
+    'cli.data-dir.not-directory': (p) =>
+      `${p.dir}: a file is in the way, so the directory cannot be made; the store needs a directory of its own`,
+    'cli.output.failed': (p) => `cannot write the output: ${UNWRITABLE[p.reason] ?? p.reason}`,
     'load.duplicate': (p) => `organization "${p.id}" is already loaded from ${p.first}; this one is not loaded`,
 
     'import.busy': (p, f) =>
@@ -356,6 +359,16 @@ const UNREADABLE: Readonly<Record<string, string>> = {
   EISDIR: 'it is a directory, not a file (EISDIR)',
   EMFILE: 'too many files are open (EMFILE)',
   EIO: 'the disk could not be read (EIO)',
+};
+
+/** What the system's refusal to write the output means, by its code. */
+const UNWRITABLE: Readonly<Record<string, string>> = {
+  ENOSPC: 'the disk is full (ENOSPC)',
+  EDQUOT: 'the disk quota is used up (EDQUOT)',
+  EFBIG: 'the file is too large (EFBIG)',
+  EIO: 'the disk could not be written (EIO)',
+  EACCES: 'permission denied (EACCES)',
+  EPERM: 'permission denied (EPERM)',
 };
 
 function near(excerpt: string | undefined): string {

@@ -277,8 +277,12 @@ export const koKR: Messages = {
     'cli.arguments.missing': (p) => `${p.command} 명령에 필요한 인수가 없습니다. 사용법: attain ${p.usage}`,
     'cli.organization.one': () => '조직을 하나만 지정하세요: 파일 하나 또는 --org ID 하나',
     'cli.load.no-files': (p) => `${p.paths}에 조직 파일(.json, .yaml, .yml, .ndjson, .jsonl)이 없습니다`,
-    'cli.token.unknown': (p) => `유효한 액세스 토큰 ${w(`"${p.id}"`, '이/가')} 없습니다(목록은 attain token list에서 볼 수 있습니다)`,
+    'cli.token.unknown': (p) =>
+      `유효한 액세스 토큰 ${w(`"${p.id}"`, '이/가')} 없습니다(목록은 attain token list에서 볼 수 있습니다)`,
     'cli.env.number': (p) => `${p.name} 값은 MiB 단위의 정수여야 하지만 "${p.value}"입니다`,
+    'cli.data-dir.not-directory': (p) =>
+      `${p.dir}: 경로에 같은 이름의 파일이 있어 디렉터리를 만들 수 없습니다. 저장소에는 전용 디렉터리가 필요합니다`,
+    'cli.output.failed': (p) => `출력을 쓸 수 없습니다: ${UNWRITABLE[p.reason] ?? p.reason}`,
     'load.duplicate': (p) => `조직 ${w(`"${p.id}"`, '은/는')} 이미 ${p.first}에서 불러왔으므로 이것은 불러오지 않습니다`,
 
     'import.busy': (p) => `가져오기를 적용하는 동안 "${p.org}" 조직이 계속 변경되었습니다(${p.attempts}회 시도). 다시 시도하세요`,
@@ -365,6 +369,16 @@ const YAML_REASONS: Readonly<Record<string, string>> = {
   BAD_SCALAR_START: '값을 이 문자로 시작할 수 없습니다. 따옴표로 감싸세요',
   MULTIPLE_DOCS: '파일 하나에는 문서가 하나만 있어야 합니다',
   KEY_OVER_1024_CHARS: '한 줄짜리 키는 1024자를 넘을 수 없습니다',
+};
+
+/** What the system's refusal to write the output means, by its code. */
+const UNWRITABLE: Readonly<Record<string, string>> = {
+  ENOSPC: '디스크가 가득 찼습니다(ENOSPC)',
+  EDQUOT: '디스크 할당량을 모두 사용했습니다(EDQUOT)',
+  EFBIG: '파일이 너무 큽니다(EFBIG)',
+  EIO: '디스크에 쓸 수 없습니다(EIO)',
+  EACCES: '쓰기 권한이 없습니다(EACCES)',
+  EPERM: '쓰기 권한이 없습니다(EPERM)',
 };
 
 function near(excerpt: string | undefined): string {

@@ -247,6 +247,8 @@ export const zhTW: Messages = {
     'cli.load.no-files': (p) => `${p.paths} 中沒有組織檔案（.json、.yaml、.yml、.ndjson、.jsonl）`,
     'cli.token.unknown': (p) => `沒有有效的存取權杖「${p.id}」（執行 attain token list 可列出存取權杖）`,
     'cli.env.number': (p) => `${p.name} 必須是以 MiB 為單位的整數，而不是「${p.value}」`,
+    'cli.data-dir.not-directory': (p) => `${p.dir}：路徑上有同名的檔案，無法建立目錄；儲存區需要一個專用的目錄`,
+    'cli.output.failed': (p) => `無法寫入輸出：${UNWRITABLE[p.reason] ?? p.reason}`,
     'load.duplicate': (p) => `組織「${p.id}」已從 ${p.first} 載入；此筆未載入`,
 
     'import.busy': (p) => `套用匯入期間組織「${p.org}」持續被修改（已嘗試 ${p.attempts} 次）；請再試一次`,
@@ -331,6 +333,16 @@ const YAML_REASONS: Readonly<Record<string, string>> = {
   BAD_SCALAR_START: '值不能以這個字元開頭，請加上引號',
   MULTIPLE_DOCS: '一個檔案只能有一份文件',
   KEY_OVER_1024_CHARS: '單行的鍵不能超過 1024 個字元',
+};
+
+/** What the system's refusal to write the output means, by its code. */
+const UNWRITABLE: Readonly<Record<string, string>> = {
+  ENOSPC: '磁碟已滿（ENOSPC）',
+  EDQUOT: '磁碟配額已用完（EDQUOT）',
+  EFBIG: '檔案過大（EFBIG）',
+  EIO: '無法寫入磁碟（EIO）',
+  EACCES: '沒有寫入權限（EACCES）',
+  EPERM: '沒有寫入權限（EPERM）',
 };
 
 function near(excerpt: string | undefined): string {

@@ -9,21 +9,28 @@ export function renderError(error: AttainError, locale: Locale): string {
   const m = MESSAGES[locale];
   if (error.issues.length === 0) return `attain: ${error.message}\n`;
   if (error.groups) return renderGrouped(error, error.groups, locale);
+  if (!error.file) return renderUsageError(error, locale);
   const title = error.code.startsWith('import.') ? m.importTitle : m.issueTitle;
-  const lines = [error.file ? title(error.file, error.issues.length) : `attain: ${error.message}`];
+  const lines = [title(error.file, error.issues.length)];
   return `${[...lines, ...renderIssues(error, locale)].join('\n')}\n`;
 }
 
 /**
- * A refusal of what was typed on the command line (`cli.usage`): each issue on one line, in the user's language,
- * with the option it is about when it is not in the sentence (`--as-of: "0001-01-01" is outside …`).
+ * An error of no file (a refusal of what was typed, a store that cannot be written, output that cannot be written):
+ * each issue on a line of its own, in the user's language, with the option or path it is about when the sentence
+ * does not name it (`--as-of: "0001-01-01" is outside …`). Its English message is not shown: the issues say it.
  */
 export function renderUsageError(error: AttainError, locale: Locale): string {
   const m = MESSAGES[locale];
   const f = new Formatter(locale, undefined);
   if (error.issues.length === 0) return `attain: ${error.message}\n`;
   return error.issues
-    .map((i) => `attain: ${i.path === '$' ? '' : `${i.path}: `}${renderFinding(i.code, i.params, f, m)} [${i.code}]\n`)
+    .map((issue) => {
+      const { line, column, ...params } = issue.params;
+      const at = line === undefined ? '' : column === undefined ? ` (${line})` : ` (${line}:${column})`;
+      const where = issue.path === '$' && at === '' ? '' : `${issue.path}${at}: `;
+      return `attain: ${where}${renderFinding(issue.code, params, f, m)} [${issue.code}]\n`;
+    })
     .join('');
 }
 
