@@ -167,7 +167,7 @@ export async function main(argv: readonly string[], io = { out: process.stdout, 
       return 2;
     }
     if (isAttainError(error)) {
-      io.err.write(renderError(error, locale));
+      io.err.write(renderError(error, locale, name));
       return 2;
     }
     io.err.write(`attain: ${words.internal((error as Error).message ?? String(error))}\n`);

@@ -4,13 +4,16 @@ import { Formatter } from './formatter.js';
 import { MESSAGES, type Messages } from './messages.js';
 import { renderFinding } from './render-text.js';
 
-/** Renders an input error for a terminal: what file, then each problem with its JSON path, line and reason. */
-export function renderError(error: AttainError, locale: Locale): string {
+/**
+ * Renders an input error for a terminal: what file, then each problem with its JSON path, line and reason. `command`
+ * is the CLI command that met it: an import's file that cannot even be read was not imported, not "not evaluated".
+ */
+export function renderError(error: AttainError, locale: Locale, command?: string): string {
   const m = MESSAGES[locale];
   if (error.issues.length === 0) return `attain: ${error.message}\n`;
   if (error.groups) return renderGrouped(error, error.groups, locale);
   if (!error.file) return renderUsageError(error, locale);
-  const title = error.code.startsWith('import.') ? m.importTitle : m.issueTitle;
+  const title = error.code.startsWith('import.') || command === 'import' ? m.importTitle : m.issueTitle;
   const lines = [title(error.file, error.issues.length)];
   return `${[...lines, ...renderIssues(error, locale)].join('\n')}\n`;
 }

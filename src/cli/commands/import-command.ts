@@ -1,10 +1,8 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Catalog } from '../../catalog/catalog-types.js';
 import { AttainError, isAttainError } from '../../core/attain-error.js';
-import { decodeUtf8 } from '../../core/decode-utf8.js';
-import { unreadable } from '../../core/read-structured-file.js';
+import { readTextFile } from '../../core/read-structured-file.js';
 import type { ImportKind } from '../../importers/import-kinds.js';
 import { type ImportReport, renderImportText } from '../../render/render-import.js';
 import type { SqlStore } from '../../store/sql-store.js';
@@ -59,10 +57,7 @@ export async function importCommand(argv: readonly string[], write: (text: strin
   let output: ImportReport;
   try {
     phase('reading', file);
-    const bytes = await readFile(file).catch((error: unknown) => {
-      throw unreadable(file, error);
-    });
-    const text = decodeUtf8(bytes, file);
+    const text = await readTextFile(file);
     const catalog = await loadCatalog(options.catalog);
     const dataDir = dataDirOf(options);
     if (process.env.DATABASE_URL) phase('opening', 'PostgreSQL');
