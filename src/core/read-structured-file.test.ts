@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import * as yaml from 'yaml';
+import { Formatter } from '../render/formatter.js';
+import { MESSAGES } from '../render/messages.js';
+import { renderFinding } from '../render/render-text.js';
 import { AttainError, type Issue } from './attain-error.js';
+import { LOCALES } from './localized.js';
 import { excerptAt, parseJson, parseYaml, readStructuredFile } from './read-structured-file.js';
 
 const issuesOf = (read: object): Issue[] => ('issues' in read ? (read.issues as Issue[]) : []);
@@ -44,5 +48,18 @@ describe('the one reader of structured input', () => {
     expect(error).toBeInstanceOf(AttainError);
     expect(error).toMatchObject({ code: 'input.malformed', file: 'org.json' });
     expect((error as AttainError).issues[0]?.params).toMatchObject({ line: 1, column: 4, found: ']' });
+  });
+});
+
+describe('YAML nested deeper than the parser can go', () => {
+  it('is one issue with a reason every language has words for', () => {
+    const read = parseYaml(yaml, `id: x\nl: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`);
+    const [issue] = issuesOf(read);
+    expect(issue?.code).toBe('input.malformed-yaml');
+    expect(['RESOURCE_EXHAUSTION', 'NESTED_TOO_DEEPLY']).toContain(issue?.params.reason);
+    for (const locale of LOCALES) {
+      const text = renderFinding('input.malformed-yaml', issue?.params ?? {}, new Formatter(locale, undefined), MESSAGES[locale]);
+      if (locale !== 'en') expect(text).not.toContain('Maximum call stack');
+    }
   });
 });

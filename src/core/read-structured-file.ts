@@ -117,7 +117,9 @@ export function parseYaml(yaml: YamlParser, text: string): { doc: Document; line
     doc = yaml.parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   } catch (error) {
     // The parser collects syntax errors; what it throws is a limit of its own (nesting too deep for its stack).
-    return { issues: [{ code: 'input.malformed-yaml', path: '$', params: { detail: (error as Error).message } }] };
+    const detail = (error as Error).message;
+    const params = error instanceof RangeError ? { detail, reason: 'NESTED_TOO_DEEPLY' } : { detail };
+    return { issues: [{ code: 'input.malformed-yaml', path: '$', params }] };
   }
   const first = doc.errors.reduce<(typeof doc.errors)[number] | undefined>(
     (a, e) => (a === undefined || e.pos[0] < a.pos[0] ? e : a),

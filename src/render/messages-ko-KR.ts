@@ -369,6 +369,8 @@ const YAML_REASONS: Readonly<Record<string, string>> = {
   BAD_SCALAR_START: '값을 이 문자로 시작할 수 없습니다. 따옴표로 감싸세요',
   MULTIPLE_DOCS: '파일 하나에는 문서가 하나만 있어야 합니다',
   KEY_OVER_1024_CHARS: '한 줄짜리 키는 1024자를 넘을 수 없습니다',
+  NESTED_TOO_DEEPLY: '중첩이 너무 깊습니다',
+  RESOURCE_EXHAUSTION: '중첩이 너무 깊거나 내용이 너무 복잡해서 읽을 수 없습니다',
 };
 
 /** What the system's refusal to write the output means, by its code. */

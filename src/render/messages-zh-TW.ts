@@ -333,6 +333,8 @@ const YAML_REASONS: Readonly<Record<string, string>> = {
   BAD_SCALAR_START: '值不能以這個字元開頭，請加上引號',
   MULTIPLE_DOCS: '一個檔案只能有一份文件',
   KEY_OVER_1024_CHARS: '單行的鍵不能超過 1024 個字元',
+  NESTED_TOO_DEEPLY: '巢狀層數過多',
+  RESOURCE_EXHAUSTION: '巢狀層數過多，或內容過於複雜，無法讀取',
 };
 
 /** What the system's refusal to write the output means, by its code. */
