@@ -29,3 +29,75 @@ describe('attain catalog validate says every problem in words', () => {
     expect(result.stderr).not.toContain('{"value"');
   });
 });
+
+describe('the command line refuses what was typed in the user’s language', () => {
+  /** A mistake of each kind, and what it reads as in each language. */
+  const MISTAKES: readonly (readonly [args: string[], en: string, zh: string, ko: string])[] = [
+    [
+      ['evaluate', 'examples/contoso-dynamics.json', '--asof', '2018-03-31'],
+      'attain: unknown option --asof; did you mean --as-of? [cli.option.unknown]',
+      'attain: 未知的選項 --asof；您是指 --as-of 嗎？ [cli.option.unknown]',
+      'attain: 알 수 없는 옵션: --asof. --as-of 옵션을 찾으셨나요? [cli.option.unknown]',
+    ],
+    [
+      ['evaluate', 'examples/contoso-dynamics.json', '--as-of', '2018-02-30'],
+      'attain: --as-of must be a date YYYY-MM-DD, not "2018-02-30" [cli.option.date]',
+      'attain: --as-of 必須是 YYYY-MM-DD 格式的日期，而不是「2018-02-30」 [cli.option.date]',
+      'attain: --as-of 옵션은 YYYY-MM-DD 형식의 날짜여야 하지만 "2018-02-30"입니다 [cli.option.date]',
+    ],
+    [
+      ['evaluate', 'examples/contoso-dynamics.json', '--as-of', '0999-01-01'],
+      'attain: --as-of: "0999-01-01" is outside the dates attain reads',
+      'attain: --as-of: 「0999-01-01」超出 attain 可讀取的日期範圍',
+      'attain: --as-of: "0999-01-01": 읽을 수 있는 날짜 범위',
+    ],
+    [
+      ['evaluate', 'examples/contoso-dynamics.json', '--format', 'xml'],
+      'attain: --format must be one of text, json, not "xml" [cli.option.choice]',
+      'attain: --format 必須是 text, json 其中之一，而不是「xml」 [cli.option.choice]',
+      'attain: --format 옵션은 text, json 중 하나여야 하지만 "xml"입니다 [cli.option.choice]',
+    ],
+    [
+      ['forecast', 'examples/contoso-dynamics.json', '--at-risk', 'soon'],
+      'attain: --at-risk must be a whole number of days of at least 1, not "soon" [cli.option.number]',
+      'attain: --at-risk 必須是至少 1 的整數（天數），而不是「soon」 [cli.option.number]',
+      'attain: --at-risk 옵션은 1 이상의 정수(일수)여야 하지만 "soon"입니다 [cli.option.number]',
+    ],
+    [
+      ['plan', 'examples/contoso-dynamics.json'],
+      'attain: plan needs more: attain plan FILE|--org ID --target COMPETENCY/OPTION/LEVEL [cli.arguments.missing]',
+      'attain: plan 缺少必要的參數；用法：attain plan FILE|--org ID --target COMPETENCY/OPTION/LEVEL',
+      'attain: plan 명령에 필요한 인수가 없습니다. 사용법: attain plan FILE|--org ID',
+    ],
+    [
+      ['evalute', 'examples/contoso-dynamics.json'],
+      'attain: unknown command "evalute"; did you mean "evaluate"? [cli.command.unknown]\nattain --help lists the commands.',
+      'attain: 未知的命令「evalute」；您是指「evaluate」嗎？ [cli.command.unknown]\n執行 attain --help 可查看所有命令。',
+      'attain: 알 수 없는 명령: "evalute". "evaluate" 명령을 찾으셨나요? [cli.command.unknown]\n명령 목록은 attain --help에서 볼 수 있습니다.',
+    ],
+  ];
+
+  it.each(MISTAKES)('%j: one line, in en, zh-TW (--lang) and ko-KR ($LANG), exit 2', async (args, en, zh, ko) => {
+    const english = await runCli(args);
+    const chinese = await runCli([...args, '--lang', 'zh-TW']);
+    const korean = await runCli(args, { LANG: 'ko_KR.UTF-8' });
+    for (const [result, words] of [
+      [english, en],
+      [chinese, zh],
+      [korean, ko],
+    ] as const) {
+      expect(result.status).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toContain(words);
+      expect(result.stderr.split('\n').length).toBeLessThan(8);
+    }
+  });
+
+  it('ends with the command’s usage lines and where its options are, in the same language', async () => {
+    const result = await runCli(['plan', 'examples/contoso-dynamics.json', '--lang', 'ko']);
+    expect(result.stderr).toBe(
+      'attain: plan 명령에 필요한 인수가 없습니다. 사용법: attain plan FILE|--org ID --target COMPETENCY/OPTION/LEVEL [cli.arguments.missing]\n' +
+        '사용법:\n  attain plan FILE|--org ID --target C/O/L\n옵션 목록은 attain plan --help에서 볼 수 있습니다.\n',
+    );
+  });
+});

@@ -37,7 +37,7 @@ describe('attain evaluate with bad input', () => {
     expect(malformed.stderr).toContain('not valid JSON');
     const missing = await runCli(['evaluate', join(work, 'nope.json')]);
     expectCleanFailure(missing);
-    expect(missing.stderr).toContain('cannot read the file (ENOENT)');
+    expect(missing.stderr).toContain('cannot read the file: there is no such file (ENOENT)');
     const fx = await runCli([
       'evaluate',
       write(
@@ -222,4 +222,21 @@ describe('attain evaluate with much ignored data (issue 15)', () => {
     const json = JSON.parse((await runCli([...args, '--format', 'json'])).stdout);
     expect(json.warnings).toHaveLength(30);
   });
+});
+
+describe('the README and --help', () => {
+  it('the README names every command attain --help lists, and every option each command’s --help lists', async () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const overview = (await runCli(['--help'])).stdout;
+    const commands = [...new Set([...overview.matchAll(/^ {2}attain ([a-z]+)/gm)].map((m) => m[1] as string))];
+    expect(commands).toContain('evaluate');
+    const missing: string[] = [];
+    for (const command of commands) {
+      if (!readme.includes(`attain ${command}`)) missing.push(`attain ${command}`);
+      const help = (await runCli([command, '--help'])).stdout;
+      for (const [, option] of help.matchAll(/^ {2}(--[a-z-]+)/gm))
+        if (!readme.includes(option as string)) missing.push(`attain ${command} ${option}`);
+    }
+    expect(missing).toEqual([]);
+  }, 60_000);
 });

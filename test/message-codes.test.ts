@@ -18,10 +18,7 @@ const NOT_ISSUE_CODES = new Set([
   'import.invalid',
   'input.malformed',
   'forecast.range',
-  'cli.option',
-  // Errors without issues, whose message is the text (the CLI's usage errors).
   'cli.usage',
-  'cli.file',
   'evaluation.failed',
   // Audit actions and jobs, not messages.
   'org.load',

@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { AttainError, type Issue } from '../core/attain-error.js';
-import { decodeUtf8 } from '../core/decode-utf8.js';
-import { readStructuredFile } from '../core/read-structured-file.js';
+import { readStructuredFile, readTextFile } from '../core/read-structured-file.js';
 import type { Catalog } from './catalog-types.js';
 import { compileCatalog } from './compile-catalog.js';
 import { validateCatalog } from './validate-catalog.js';
@@ -11,7 +9,7 @@ import { validateCatalog } from './validate-catalog.js';
  * file, the JSON path and, for YAML, the line and column.
  */
 export async function loadCatalogFile(file: string): Promise<Catalog> {
-  const { value, locate } = await readStructuredFile(file, decodeUtf8(readFileSync(file), file));
+  const { value, locate } = await readStructuredFile(file, await readTextFile(file));
   const result = validateCatalog(value);
   if (!result.ok) {
     const issues: Issue[] = result.issues.map((i) => ({ ...i, params: { ...i.params, ...locate(i.path) } }));

@@ -49,7 +49,7 @@ export function policyFrom(options: Readonly<Record<string, unknown>>): Partial<
   const capText = options['max-competencies-per-person'];
   const cap = typeof capText === 'string' ? Number(capText) : undefined;
   if (cap !== undefined && !(Number.isInteger(cap) && cap >= 1)) {
-    throw usage(`--max-competencies-per-person must be a whole number of at least 1, not "${String(capText)}"`);
+    throw usage('cli.option.number', { option: 'max-competencies-per-person', value: String(capText), min: 1 });
   }
   return {
     ...(association && { revenueAssociation: association }),

@@ -1,6 +1,8 @@
-import { isAttainError } from '../core/attain-error.js';
+import { AttainError, isAttainError } from '../core/attain-error.js';
+import type { Locale } from '../core/localized.js';
 import { matchLocale } from '../core/match-locale.js';
-import { renderError } from '../render/render-error.js';
+import { MESSAGES } from '../render/messages.js';
+import { renderError, renderUsageError } from '../render/render-error.js';
 import { VERSION } from '../version.js';
 import { closestName } from './closest-name.js';
 import { catalogCommand, catalogOptions } from './commands/catalog-command.js';
@@ -15,7 +17,7 @@ import { serveCommand, serveOptions } from './commands/serve-command.js';
 import { tokenCommand, tokenOptions } from './commands/token-command.js';
 import { workerCommand, workerOptions } from './commands/worker-command.js';
 import { chooseLocale } from './common-options.js';
-import { describeOptions, type OptionSpec } from './parse-args.js';
+import { describeOptions, type OptionSpec, usage } from './parse-args.js';
 
 type Run = (argv: readonly string[], write: (text: string) => void) => Promise<number>;
 
@@ -142,11 +144,12 @@ export async function main(argv: readonly string[], io = { out: process.stdout, 
     return 0;
   }
   const command = COMMANDS[name];
+  const locale = errorLocale(argv);
+  const words = MESSAGES[locale].cli;
   if (!command) {
     const near = closestName(name, Object.keys(COMMANDS));
-    io.err.write(
-      `attain: unknown command "${name}"${near ? `; did you mean "${near}"?` : ''}\nattain --help lists the commands.\n`,
-    );
+    io.err.write(renderUsageError(usage('cli.command.unknown', { command: name, ...(near && { near }) }), locale));
+    io.err.write(`${words.commandsHelp}\n`);
     return 2;
   }
   // Before the command reads its arguments: `-h` is never a file, and help needs no valid arguments.
@@ -157,21 +160,37 @@ export async function main(argv: readonly string[], io = { out: process.stdout, 
   try {
     return await command.run(rest, write);
   } catch (error) {
-    if (isAttainError(error)) {
-      io.err.write(renderError(error, errorLocale(rest)));
-      if (error.code === 'cli.usage')
-        io.err.write(`\nUsage:\n${usageLines(command)}\nattain ${name} --help lists its options.\n`);
+    if (isAttainError(error) && error.code === 'cli.usage') {
+      // What was wrong, how the command is called, and where the rest is: not the whole manual.
+      const calls = command.usage.map(([call]) => `  attain ${call}`).join('\n');
+      io.err.write(`${renderUsageError(error, locale)}${words.usageTitle}\n${calls}\n${words.commandHelp(name)}\n`);
       return 2;
     }
-    io.err.write(`attain: internal error: ${(error as Error).message ?? String(error)}\n`);
+    if (isAttainError(error)) {
+      io.err.write(renderError(error, locale, name));
+      return 2;
+    }
+    io.err.write(`attain: ${words.internal((error as Error).message ?? String(error))}\n`);
     if (process.env.ATTAIN_DEBUG) io.err.write(`${(error as Error).stack ?? ''}\n`);
-    else io.err.write('Set ATTAIN_DEBUG=1 to see where it happened, and please report it.\n');
+    else io.err.write(`${words.debugHint}\n`);
     return 1;
   }
 }
 
+/**
+ * What to say when standard output cannot be written (a full disk, a file too large), for bin/attain.js, which
+ * sees the stream's error: one coded line in the user's language, where Node would print a stack trace.
+ */
+export function outputFailure(error: NodeJS.ErrnoException, argv: readonly string[]): string {
+  const reason = error.code ?? 'unwritable';
+  const failed = new AttainError('cli.output.failed', `cannot write the output (${reason})`, [
+    { code: 'cli.output.failed', path: '$', params: { reason } },
+  ]);
+  return renderUsageError(failed, errorLocale(argv));
+}
+
 /** The language asked for, for an error found before or while the options were read. */
-function errorLocale(argv: readonly string[]) {
+function errorLocale(argv: readonly string[]): Locale {
   const at = argv.indexOf('--lang');
   const lang = at >= 0 ? argv[at + 1] : argv.find((a) => a.startsWith('--lang='))?.slice(7);
   return chooseLocale(lang === undefined ? undefined : matchLocale(lang));

@@ -1,6 +1,7 @@
-import { AttainError } from '../core/attain-error.js';
+import { AttainError, type Issue } from '../core/attain-error.js';
 import type { Day } from '../core/day.js';
-import { dayRangeIssue, FIRST_DAY_TEXT, LAST_DAY_TEXT, readDay } from '../core/day-range.js';
+import { dayRangeIssue, readDay } from '../core/day-range.js';
+import type { MessageCode, ParamsArgument } from '../core/message-params.js';
 import { closestName } from './closest-name.js';
 
 /** A command-line option: `--name VALUE`, or a flag without a value. */
@@ -39,7 +40,7 @@ export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[])
         name,
         specs.map((s) => s.name),
       );
-      throw usage(`unknown option --${name}${near ? `; did you mean --${near}?` : ''}`);
+      throw usage('cli.option.unknown', { option: name, ...(near && { near }) });
     }
     if (!spec.value) {
       options[name] = true;
@@ -47,18 +48,27 @@ export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[])
     }
     const given = inline ?? argv[++i];
     if (given === undefined || (inline === undefined && given.startsWith('--')))
-      throw usage(`--${name} needs a value (${spec.value})`);
+      throw usage('cli.option.value', { option: name, value: spec.value });
     const value = spec.normalize?.(given) ?? given;
     if (spec.choices && !spec.choices.includes(value))
-      throw usage(`--${name} must be one of ${spec.choices.join(', ')}, not "${value}"`);
+      throw usage('cli.option.choice', { option: name, value, choices: spec.choices.join(', ') });
     if (spec.repeatable) options[name] = [...((options[name] as string[] | undefined) ?? []), value];
     else options[name] = value;
   }
   return { positionals, options };
 }
 
-export function usage(message: string): AttainError {
-  return new AttainError('cli.usage', message);
+/**
+ * A refusal of what was typed, as one coded issue: the CLI says it in the user's language, then the command's usage
+ * lines. The error's message is only the code; nothing shows it.
+ */
+export function usage<C extends MessageCode>(code: C, ...params: ParamsArgument<C>): AttainError {
+  return usageOf({ code, path: '$', params: (params[0] ?? {}) as Issue['params'] });
+}
+
+/** A usage error of an issue found by a shared check (a date outside the range every input may have). */
+export function usageOf(issue: Issue): AttainError {
+  return new AttainError('cli.usage', issue.code, [issue]);
 }
 
 /** Help text for a command's options. */
@@ -73,11 +83,7 @@ export function describeOptions(specs: readonly OptionSpec[]): string {
 export function dateOption(value: unknown, name: string): Day | undefined {
   if (value === undefined) return undefined;
   const day = typeof value === 'string' ? readDay(value) : 'invalid';
-  if (day === 'invalid') throw usage(`--${name} must be a date YYYY-MM-DD, not "${String(value)}"`);
-  if (day === 'out-of-range') {
-    throw new AttainError('cli.option', `--${name} must be a date from ${FIRST_DAY_TEXT} to ${LAST_DAY_TEXT}`, [
-      dayRangeIssue(`--${name}`, String(value)),
-    ]);
-  }
+  if (day === 'invalid') throw usage('cli.option.date', { option: name, value: String(value) });
+  if (day === 'out-of-range') throw usageOf(dayRangeIssue(`--${name}`, String(value)));
   return day;
 }

@@ -31,10 +31,19 @@ export async function openStoreOption(options: Readonly<Record<string, unknown>>
   }
   const dataDir = dataDirOf(options);
   const reserveBytes = reserveOf(process.env.ATTAIN_STORE_RESERVE_MB);
-  return {
-    store: await openStore({ dataDir, ...(reserveBytes !== undefined && { reserveBytes }) }),
-    where: `PGlite in ${dataDir}`,
-  };
+  try {
+    return {
+      store: await openStore({ dataDir, ...(reserveBytes !== undefined && { reserveBytes }) }),
+      where: `PGlite in ${dataDir}`,
+    };
+  } catch (error) {
+    // A file where the directory should be (or on its way): the store cannot start, and it is not the store's fault.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EEXIST' && code !== 'ENOTDIR') throw error;
+    throw new AttainError('cli.data-dir.not-directory', `--data-dir ${dataDir} is not a directory (${code})`, [
+      { code: 'cli.data-dir.not-directory', path: '--data-dir', params: { dir: dataDir } },
+    ]);
+  }
 }
 
 /** ATTAIN_STORE_RESERVE_MB: the free space, in MiB, below which the embedded store refuses writes (default 64). */
@@ -42,7 +51,7 @@ function reserveOf(text: string | undefined): number | undefined {
   if (text === undefined || text === '') return undefined;
   const mb = Number(text);
   if (Number.isInteger(mb) && mb >= 0) return mb * 1024 * 1024;
-  throw usage(`ATTAIN_STORE_RESERVE_MB must be a whole number of MiB, not "${text}"`);
+  throw usage('cli.env.number', { name: 'ATTAIN_STORE_RESERVE_MB', value: text });
 }
 
 /**

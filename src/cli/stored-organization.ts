@@ -66,7 +66,7 @@ export async function readOneOrganization(
 ): Promise<Organization> {
   const ids = storedOrgIds(options);
   if (file !== undefined ? ids.length > 0 : ids.length !== 1) {
-    throw usage('name one organization: a file, or one --org ID');
+    throw usage('cli.organization.one');
   }
   if (file !== undefined) return readOrganizationFile(file, rules);
   return (await readStoredOrganizations(ids, options, rules))[0] as Organization;

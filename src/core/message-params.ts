@@ -84,8 +84,13 @@ export interface MessageParams {
 
   // Any structured input.
   'input.unreadable': { reason: string };
-  'input.malformed-json': { detail: string };
-  'input.malformed-yaml': { detail: string };
+  /**
+   * `detail` is the parser's own (English) words; `found` what stands where the text stops being JSON ('' at its
+   * end) and `excerpt` the line around it, when the reader could tell (every reader since the shared one).
+   */
+  'input.malformed-json': { detail: string; found?: string; excerpt?: string };
+  /** `reason` is the YAML library's error code (`TAB_AS_INDENT`), said in each language; `detail` its English words. */
+  'input.malformed-yaml': { detail: string; reason?: string; excerpt?: string };
   'input.date.range': { value: string; first: string; last: string };
   'input.amount.digits': { value: string; integerDigits: number; fractionDigits: number };
   'input.number.inexact': { value: string };
@@ -198,6 +203,26 @@ export interface MessageParams {
   'cli.server.too-large': { id: string; megabytes: number };
   'cli.server.jobs': Record<never, never>;
   'load.duplicate': { id: string; first: string };
+
+  // The command line's refusals of what was typed (a `cli.usage` error): said, then the command's usage lines.
+  'cli.command.unknown': { command: string; near?: string };
+  'cli.option.unknown': { option: string; near?: string };
+  /** An option given without its value; `value` names what it takes (`DATE`). */
+  'cli.option.value': { option: string; value: string };
+  'cli.option.choice': { option: string; value: string; choices: string };
+  'cli.option.date': { option: string; value: string };
+  /** A whole number from `min` (to `max`); `port` and `days` say what the number is. */
+  'cli.option.number': { option: string; value: string; min: number; max?: number; unit?: 'port' | 'days' };
+  'cli.option.nightly': { value: string };
+  /** What a command needs and was not given, with how it is called (`attain import FILE --org ID`). */
+  'cli.arguments.missing': { command: string; usage: string };
+  'cli.organization.one': Record<never, never>;
+  'cli.load.no-files': { paths: string };
+  'cli.token.unknown': { id: string };
+  'cli.env.number': { name: string; value: string };
+  'cli.data-dir.not-directory': { dir: string };
+  /** Standard output could not be written (a full disk, a file too large); `reason` is the system's code. */
+  'cli.output.failed': { reason: string };
 
   // Imports.
   'import.busy': { org: string; attempts: number };

@@ -7,6 +7,9 @@ import { isExactNumber } from './inexact-number.js';
  * many characters they stand for in all. The count alone let a 1 MB document alias one 1 MB string 999 times, which
  * took 4.8 s and 2.8 GB to read.
  */
+/** The reason (as the YAML library's error codes are) of a document nested deeper than the stack allows. */
+export const NESTED_TOO_DEEPLY = 'NESTED_TOO_DEEPLY';
+
 export const YAML_LIMITS = { aliases: 1000, aliasCharacters: 1_000_000 } as const;
 
 /** A quick look for what needs a walk over the nodes: an alias, or a number a double cannot hold. */
@@ -27,7 +30,11 @@ export function yamlValue(doc: Document, text: string, lineCounter: LineCounter)
       new NodeWalk(issues, lineCounter).walk(doc.contents as Node | null);
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
-      issues.push({ code: 'input.malformed-yaml', path: '$', params: { detail: 'nested too deeply' } });
+      issues.push({
+        code: 'input.malformed-yaml',
+        path: '$',
+        params: { detail: 'nested too deeply', reason: NESTED_TOO_DEEPLY },
+      });
     }
   }
   if (issues.length > 0) return { issues };

@@ -3,7 +3,7 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { AttainError } from '../core/attain-error.js';
 import { decodeUtf8 } from '../core/decode-utf8.js';
-import { findInexactNumber } from '../core/inexact-number.js';
+import { parseJson } from '../core/read-structured-file.js';
 import type { Organization } from '../engine/organization.js';
 import type { OrganizationRules } from '../engine/organization-rules.js';
 import { parseOrganization } from '../engine/parse-organization.js';
@@ -44,7 +44,11 @@ export async function listOrganizationFiles(paths: readonly string[]): Promise<s
     const info = await stat(given).catch(() => undefined);
     if (!info?.isDirectory()) files.push(given);
     else {
-      const entries = await readdir(given, { recursive: true, withFileTypes: true });
+      const entries = await readdir(given, { recursive: true, withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+        // A directory (or one inside it) that cannot be listed is kept as a path, so that reading it says why.
+        files.push(error.path ?? given);
+        return [];
+      });
       const found = entries
         .filter((e) => e.isFile() && ORGANIZATION_FILE.test(e.name))
         .map((e) => path.join(e.parentPath, e.name))
@@ -187,27 +191,12 @@ function readLine(
     return { place, error: new AttainError(error.code, `${file}:${line}: not UTF-8 text`, issues, file) };
   }
   if (text.trim() === '') return undefined;
-  let document: unknown;
-  try {
-    document = JSON.parse(text);
-  } catch (error) {
-    const detail = (error as Error).message;
-    const at = /position (\d+)/.exec(detail);
-    const issue = { code: 'input.malformed-json', path: '$', params: { detail, line, column: at ? Number(at[1]) + 1 : 1 } };
-    return { place, error: new AttainError('input.malformed', `${file}:${line}: not valid JSON: ${detail}`, [issue], file) };
+  const read = parseJson(text, line);
+  if ('issues' in read) {
+    const why = read.issues[0]?.code === 'input.number.inexact' ? 'a number cannot be read exactly' : 'not valid JSON';
+    return { place, error: new AttainError('input.malformed', `${file}:${line}: ${why}`, read.issues, file) };
   }
-  const inexact = findInexactNumber(text);
-  if (inexact) {
-    const issue = {
-      code: 'input.number.inexact',
-      path: '$',
-      params: { value: inexact.literal, line, column: inexact.offset + 1 },
-    };
-    return {
-      place,
-      error: new AttainError('input.malformed', `${file}:${line}: a number cannot be read exactly`, [issue], file),
-    };
-  }
+  const document = read.value;
   try {
     return { place, organization: parseOrganization(document, rules) };
   } catch (error) {

@@ -1,13 +1,10 @@
-import { type Document, LineCounter, parseDocument } from 'yaml';
+import * as yaml from 'yaml';
 import type { Issue } from '../core/attain-error.js';
-import { findInexactNumber } from '../core/inexact-number.js';
-import { positionOf } from '../core/position-of.js';
+import { parseJson, parseYaml } from '../core/read-structured-file.js';
 import { yamlValue } from '../core/yaml-value.js';
 import type { ImportIssues } from './import-issues.js';
 import { locateJsonPaths, pathPrefixes } from './locate-json-paths.js';
 import type { TextPosition } from './text-position.js';
-
-const JSON_POSITION = /at position (\d+)/;
 
 /** Where the values at JSON paths start in the text, found for many paths at once. */
 export type PathLocator = (paths: readonly string[]) => ReadonlyMap<string, TextPosition>;
@@ -18,39 +15,24 @@ export interface StructuredText {
   readonly locate: PathLocator;
 }
 
-/** Parses JSON, or refuses the file with the parser's reason and, when it gives one, the line and column. */
+/** Parses JSON, or refuses the file as every reader of JSON does (`parseJson`): at the line and column of the mistake. */
 export function parseJsonText(text: string, issues: ImportIssues): StructuredText {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    const detail = (error as Error).message;
-    const offset = JSON_POSITION.exec(detail)?.[1];
-    const where = offset === undefined ? {} : positionOf(text, Number(offset));
-    return issues.fail('input.malformed-json', '$', { detail, ...where });
+  const read = parseJson(text);
+  if ('issues' in read) {
+    issues.addAll(read.issues);
+    return issues.stop();
   }
-  const inexact = findInexactNumber(text);
-  if (inexact) issues.fail('input.number.inexact', '$', { value: inexact.literal, ...positionOf(text, inexact.offset) });
-  return { value, locate: (paths) => locateJsonPaths(text, paths) };
+  return { value: read.value, locate: (paths) => locateJsonPaths(text, paths) };
 }
 
 /** Parses YAML (synchronously, unlike the CLI's file reader: a plan is computed without I/O or awaiting). */
 export function parseYamlText(text: string, issues: ImportIssues): StructuredText {
-  const lineCounter = new LineCounter();
-  let doc: Document;
-  try {
-    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  } catch (error) {
-    // The parser collects syntax errors; what it throws is a limit of its own (nesting too deep for its stack).
-    return issues.fail('input.malformed-yaml', '$', { detail: (error as Error).message });
+  const parsed = parseYaml(yaml, text);
+  if ('issues' in parsed) {
+    issues.addAll(parsed.issues);
+    return issues.stop();
   }
-  if (doc.errors.length > 0) {
-    for (const e of doc.errors) {
-      const pos = lineCounter.linePos(e.pos[0]);
-      issues.add('input.malformed-yaml', '$', { detail: e.message.split('\n')[0] ?? '', line: pos.line, column: pos.col });
-    }
-    issues.stop();
-  }
+  const { doc, lineCounter } = parsed;
   const read = yamlValue(doc, text, lineCounter);
   if ('issues' in read) {
     for (const issue of read.issues) issues.add(issue.code, issue.path, issue.params);

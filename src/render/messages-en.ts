@@ -73,6 +73,13 @@ export const en: Messages = {
     blockerTitle: 'What stops this level, and no exam can fix:',
     newHires: (count) => `${count} new ${plural.select(count) === 'one' ? 'person' : 'people'}, each`,
   },
+  cli: {
+    usageTitle: 'Usage:',
+    commandHelp: (command) => `attain ${command} --help lists its options.`,
+    commandsHelp: 'attain --help lists the commands.',
+    internal: (message) => `internal error: ${message}`,
+    debugHint: 'Set ATTAIN_DEBUG=1 to see where it happened, and please report it.',
+  },
   codes: {
     'revenue.shortfall': (p, f) =>
       `${p.name}: earn ${f.money(p.shortfall)} more ${p.netNewOnly ? 'net new revenue' : 'revenue'} on ${f.or(p.products.map((x) => f.product(x)))} within the trailing twelve months, from customers that name you their Digital Partner of Record (${f.money(p.counted)} of ${f.money(p.required)} so far).`,
@@ -129,9 +136,16 @@ export const en: Messages = {
     'org.issues.truncated': (p, f) => `only the first ${f.number(p.shown)} of ${problems(p.total)} are listed`,
     'org.id-mismatch': (p) => `the body's id "${p.value}" is not the address's "${p.expected}"`,
 
-    'input.unreadable': (p) => `cannot read the file (${p.reason})`,
-    'input.malformed-json': (p) => `not valid JSON: ${p.detail}`,
-    'input.malformed-yaml': (p) => `not valid YAML: ${p.detail}`,
+    'input.unreadable': (p) => `cannot read the file: ${UNREADABLE[p.reason] ?? p.reason}`,
+    'input.malformed-json': (p) =>
+      `not valid JSON: ${
+        p.found === undefined
+          ? p.detail
+          : p.found === ''
+            ? 'the text ends before the JSON does'
+            : `unexpected ${JSON.stringify(p.found)}`
+      }${near(p.excerpt)}`,
+    'input.malformed-yaml': (p) => `not valid YAML: ${p.detail}${near(p.excerpt)}`,
     'input.date.range': (p) => `"${p.value}" is outside the dates attain reads (${p.first} to ${p.last})`,
     'input.amount.digits': (p) =>
       `"${p.value}" has more digits than an amount may: at most ${p.integerDigits} before the decimal point and ${p.fractionDigits} after`,
@@ -244,6 +258,26 @@ export const en: Messages = {
       `organization "${p.id}" is ${p.megabytes} MB, more than the running server accepts in one request; stop the server and load it directly`,
     'cli.server.jobs': () =>
       'attain serve runs the jobs of this embedded store itself; a worker is for PostgreSQL (DATABASE_URL)',
+    'cli.command.unknown': (p) => `unknown command "${p.command}"${p.near === undefined ? '' : `; did you mean "${p.near}"?`}`,
+    'cli.option.unknown': (p) => `unknown option --${p.option}${p.near === undefined ? '' : `; did you mean --${p.near}?`}`,
+    'cli.option.value': (p) => `--${p.option} needs a value (${p.value})`,
+    'cli.option.choice': (p) => `--${p.option} must be one of ${p.choices}, not "${p.value}"`,
+    'cli.option.date': (p) => `--${p.option} must be a date YYYY-MM-DD, not "${p.value}"`,
+    'cli.option.number': (p) =>
+      p.unit === 'port'
+        ? `--${p.option} must be a port number (0 to 65535), not "${p.value}"`
+        : `--${p.option} must be a whole number${p.unit === 'days' ? ' of days' : ''} ${
+            p.max === undefined ? `of at least ${p.min}` : `from ${p.min} to ${p.max}`
+          }, not "${p.value}"`,
+    'cli.option.nightly': (p) => `--nightly must be "minute hour" (as "30 2" for 02:30), not "${p.value}"`,
+    'cli.arguments.missing': (p) => `${p.command} needs more: attain ${p.usage}`,
+    'cli.organization.one': () => 'name one organization: a file, or one --org ID',
+    'cli.load.no-files': (p) => `no organization files (.json, .yaml, .yml, .ndjson, .jsonl) in ${p.paths}`,
+    'cli.token.unknown': (p) => `no live token "${p.id}" (attain token list shows them)`,
+    'cli.env.number': (p) => `${p.name} must be a whole number of MiB, not "${p.value}"`,
+    'cli.data-dir.not-directory': (p) =>
+      `${p.dir}: a file is in the way, so the directory cannot be made; the store needs a directory of its own`,
+    'cli.output.failed': (p) => `cannot write the output: ${UNWRITABLE[p.reason] ?? p.reason}`,
     'load.duplicate': (p) => `organization "${p.id}" is already loaded from ${p.first}; this one is not loaded`,
 
     'import.busy': (p, f) =>
@@ -313,4 +347,28 @@ function peopleShortfall(p: TemplateParams<'people.shortfall'>, f: Formatter): s
   if (roles.length === 1 && only)
     return `${only.name}: ${seats}, but only ${f.plural(p.qualified.length, { one: '# qualified person', other: '# qualified people' })} (${who}). ${more} must pass ${only.formula}.`;
   return `${f.and(roles.map((r) => `${r.name} (${r.count})`))} need ${p.seats} different people, but only ${f.plural(p.qualified.length, { one: '# qualifies', other: '# qualify' })} for any of them (${who}). ${more} must qualify: ${roles.map((r) => `${r.name}: ${r.formula}`).join('; ')}.`;
+}
+
+/** What the system's refusal to read a file means, by its code; other codes are shown as they are. */
+const UNREADABLE: Readonly<Record<string, string>> = {
+  ENOENT: 'there is no such file (ENOENT)',
+  EACCES: 'permission denied (EACCES)',
+  EPERM: 'permission denied (EPERM)',
+  EISDIR: 'it is a directory, not a file (EISDIR)',
+  EMFILE: 'too many files are open (EMFILE)',
+  EIO: 'the disk could not be read (EIO)',
+};
+
+/** What the system's refusal to write the output means, by its code. */
+const UNWRITABLE: Readonly<Record<string, string>> = {
+  ENOSPC: 'the disk is full (ENOSPC)',
+  EDQUOT: 'the disk quota is used up (EDQUOT)',
+  EFBIG: 'the file is too large (EFBIG)',
+  EIO: 'the disk could not be written (EIO)',
+  EACCES: 'permission denied (EACCES)',
+  EPERM: 'permission denied (EPERM)',
+};
+
+function near(excerpt: string | undefined): string {
+  return excerpt === undefined ? '' : ` (at \`${excerpt}\`)`;
 }

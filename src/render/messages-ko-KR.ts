@@ -70,6 +70,13 @@ export const koKR: Messages = {
     blockerTitle: '이 등급을 가로막고 있으며 시험으로는 해결할 수 없는 요건:',
     newHires: (count) => `신규 인원 ${count}명, 각자`,
   },
+  cli: {
+    usageTitle: '사용법:',
+    commandHelp: (command) => `옵션 목록은 attain ${command} --help에서 볼 수 있습니다.`,
+    commandsHelp: '명령 목록은 attain --help에서 볼 수 있습니다.',
+    internal: (message) => `내부 오류: ${message}`,
+    debugHint: 'ATTAIN_DEBUG=1을 설정하면 발생 위치를 볼 수 있습니다. 이 문제를 알려 주세요.',
+  },
   codes: {
     'revenue.shortfall': (p, f) =>
       `${p.name}: 최근 12개월 동안 귀사를 DPOR(Digital Partner of Record)로 지정한 고객에게서 ${f.or(p.products.map((x) => f.product(x)))}의 ${p.netNewOnly ? '순 신규 수익' : '수익'}을 ${f.money(p.shortfall)} 더 올려야 합니다(현재 ${f.money(p.counted)} / ${f.money(p.required)}).`,
@@ -126,9 +133,17 @@ export const koKR: Messages = {
     'org.issues.truncated': (p) => `문제 ${p.total}개 중 처음 ${p.shown}개만 표시합니다`,
     'org.id-mismatch': (p) => `본문의 ID ${w(`"${p.value}"`, '이/가')} 주소의 ${w(`"${p.expected}"`, '과/와')} 다릅니다`,
 
-    'input.unreadable': (p) => `파일을 읽을 수 없습니다(${p.reason})`,
-    'input.malformed-json': (p) => `올바른 JSON이 아닙니다: ${p.detail}`,
-    'input.malformed-yaml': (p) => `올바른 YAML이 아닙니다: ${p.detail}`,
+    'input.unreadable': (p) => `파일을 읽을 수 없습니다: ${UNREADABLE[p.reason] ?? p.reason}`,
+    'input.malformed-json': (p) =>
+      `올바른 JSON이 아닙니다: ${
+        p.found === undefined
+          ? p.detail
+          : p.found === ''
+            ? 'JSON이 끝나기 전에 내용이 끝났습니다'
+            : `이 자리에 ${JSON.stringify(p.found)} 문자가 올 수 없습니다`
+      }${near(p.excerpt)}`,
+    'input.malformed-yaml': (p) =>
+      `올바른 YAML이 아닙니다: ${(p.reason && YAML_REASONS[p.reason]) ?? p.detail}${near(p.excerpt)}`,
     'input.date.range': (p) => `"${p.value}": 읽을 수 있는 날짜 범위(${p.first}~${p.last})를 벗어났습니다`,
     'input.amount.digits': (p) =>
       `"${p.value}": 금액의 자릿수가 너무 많습니다. 소수점 앞은 최대 ${p.integerDigits}자리, 소수점 뒤는 최대 ${p.fractionDigits}자리입니다`,
@@ -243,6 +258,29 @@ export const koKR: Messages = {
     'cli.server.too-large': (p) =>
       `조직 "${p.id}"의 크기가 ${p.megabytes}MB로, 실행 중인 서버가 한 번의 요청으로 받을 수 있는 크기를 넘습니다. 서버를 중지한 뒤 직접 불러오세요`,
     'cli.server.jobs': () => 'attain serve가 이 내장 저장소의 작업을 직접 실행합니다. worker는 PostgreSQL(DATABASE_URL)용입니다',
+    'cli.command.unknown': (p) =>
+      `알 수 없는 명령: "${p.command}"${p.near === undefined ? '' : `. "${p.near}" 명령을 찾으셨나요?`}`,
+    'cli.option.unknown': (p) =>
+      `알 수 없는 옵션: --${p.option}${p.near === undefined ? '' : `. --${p.near} 옵션을 찾으셨나요?`}`,
+    'cli.option.value': (p) => `--${p.option} 옵션에 값(${p.value})이 필요합니다`,
+    'cli.option.choice': (p) => `--${p.option} 옵션은 ${p.choices} 중 하나여야 하지만 "${p.value}"입니다`,
+    'cli.option.date': (p) => `--${p.option} 옵션은 YYYY-MM-DD 형식의 날짜여야 하지만 "${p.value}"입니다`,
+    'cli.option.number': (p) =>
+      p.unit === 'port'
+        ? `--${p.option} 옵션은 포트 번호(0~65535)여야 하지만 "${p.value}"입니다`
+        : `--${p.option} 옵션은 ${p.max === undefined ? `${p.min} 이상의` : `${p.min}~${p.max} 사이의`} 정수${
+            p.unit === 'days' ? '(일수)' : ''
+          }여야 하지만 "${p.value}"입니다`,
+    'cli.option.nightly': (p) => `--nightly 옵션은 "분 시" 형식(예: 02:30은 "30 2")이어야 하지만 "${p.value}"입니다`,
+    'cli.arguments.missing': (p) => `${p.command} 명령에 필요한 인수가 없습니다. 사용법: attain ${p.usage}`,
+    'cli.organization.one': () => '조직을 하나만 지정하세요: 파일 하나 또는 --org ID 하나',
+    'cli.load.no-files': (p) => `${p.paths}에 조직 파일(.json, .yaml, .yml, .ndjson, .jsonl)이 없습니다`,
+    'cli.token.unknown': (p) =>
+      `유효한 액세스 토큰 ${w(`"${p.id}"`, '이/가')} 없습니다(목록은 attain token list에서 볼 수 있습니다)`,
+    'cli.env.number': (p) => `${p.name} 값은 MiB 단위의 정수여야 하지만 "${p.value}"입니다`,
+    'cli.data-dir.not-directory': (p) =>
+      `${p.dir}: 경로에 같은 이름의 파일이 있어 디렉터리를 만들 수 없습니다. 저장소에는 전용 디렉터리가 필요합니다`,
+    'cli.output.failed': (p) => `출력을 쓸 수 없습니다: ${UNWRITABLE[p.reason] ?? p.reason}`,
     'load.duplicate': (p) => `조직 ${w(`"${p.id}"`, '은/는')} 이미 ${p.first}에서 불러왔으므로 이것은 불러오지 않습니다`,
 
     'import.busy': (p) => `가져오기를 적용하는 동안 "${p.org}" 조직이 계속 변경되었습니다(${p.attempts}회 시도). 다시 시도하세요`,
@@ -304,4 +342,45 @@ function peopleShortfall(p: TemplateParams<'people.shortfall'>, f: Formatter): s
   if (roles.length === 1 && only)
     return `${only.name}: ${p.seats}명이 필요하지만 자격을 갖춘 직원은 ${p.qualified.length}명(${who})뿐입니다. ${p.shortfall}명이 더 ${w(only.formula, '을/를')} 통과해야 합니다.`;
   return `${f.and(roles.map((r) => `${r.name}(${r.count})`))}에는 서로 다른 직원 ${p.seats}명이 필요하지만 어느 역할이든 자격을 갖춘 직원은 ${p.qualified.length}명(${who})뿐입니다. ${p.shortfall}명이 더 자격을 갖춰야 합니다: ${roles.map((r) => `${r.name}: ${r.formula}`).join('; ')}.`;
+}
+
+/** What the system's refusal to read a file means, by its code; other codes are shown as they are. */
+const UNREADABLE: Readonly<Record<string, string>> = {
+  ENOENT: '파일이 없습니다(ENOENT)',
+  EACCES: '읽기 권한이 없습니다(EACCES)',
+  EPERM: '읽기 권한이 없습니다(EPERM)',
+  EISDIR: '파일이 아니라 디렉터리입니다(EISDIR)',
+  EMFILE: '열린 파일이 너무 많습니다(EMFILE)',
+  EIO: '디스크에서 읽을 수 없습니다(EIO)',
+};
+
+/** The YAML library's errors by code, in words; a code not listed is said in the library's English. */
+const YAML_REASONS: Readonly<Record<string, string>> = {
+  TAB_AS_INDENT: '탭 문자로 들여쓸 수 없습니다. 공백을 사용하세요',
+  BAD_INDENT: '들여쓰기가 맞지 않거나 괄호가 닫히지 않았습니다',
+  MISSING_CHAR: '닫는 따옴표나 괄호가 없습니다',
+  DUPLICATE_KEY: '같은 매핑에 키가 두 번 있습니다',
+  BLOCK_AS_IMPLICIT_KEY: '한 줄짜리 키-값 안에 블록 매핑을 쓸 수 없습니다',
+  MULTILINE_IMPLICIT_KEY: '키는 한 줄에 써야 합니다',
+  UNEXPECTED_TOKEN: '이 자리에 올 수 없는 기호가 있습니다',
+  BAD_DQ_ESCAPE: '큰따옴표 문자열의 이스케이프 시퀀스가 올바르지 않습니다',
+  BAD_SCALAR_START: '값을 이 문자로 시작할 수 없습니다. 따옴표로 감싸세요',
+  MULTIPLE_DOCS: '파일 하나에는 문서가 하나만 있어야 합니다',
+  KEY_OVER_1024_CHARS: '한 줄짜리 키는 1024자를 넘을 수 없습니다',
+  NESTED_TOO_DEEPLY: '중첩이 너무 깊습니다',
+  RESOURCE_EXHAUSTION: '중첩이 너무 깊거나 내용이 너무 복잡해서 읽을 수 없습니다',
+};
+
+/** What the system's refusal to write the output means, by its code. */
+const UNWRITABLE: Readonly<Record<string, string>> = {
+  ENOSPC: '디스크가 가득 찼습니다(ENOSPC)',
+  EDQUOT: '디스크 할당량을 모두 사용했습니다(EDQUOT)',
+  EFBIG: '파일이 너무 큽니다(EFBIG)',
+  EIO: '디스크에 쓸 수 없습니다(EIO)',
+  EACCES: '쓰기 권한이 없습니다(EACCES)',
+  EPERM: '쓰기 권한이 없습니다(EPERM)',
+};
+
+function near(excerpt: string | undefined): string {
+  return excerpt === undefined ? '' : ` (해당 부분: ${excerpt})`;
 }

@@ -66,6 +66,13 @@ export const zhTW: Messages = {
     blockerTitle: '阻礙此級別、且無法以測驗解決的條件：',
     newHires: (count) => `新進人員 ${count} 人，每人`,
   },
+  cli: {
+    usageTitle: '用法：',
+    commandHelp: (command) => `執行 attain ${command} --help 可查看所有選項。`,
+    commandsHelp: '執行 attain --help 可查看所有命令。',
+    internal: (message) => `內部錯誤：${message}`,
+    debugHint: '設定 ATTAIN_DEBUG=1 可查看發生位置；請回報這個問題。',
+  },
   codes: {
     'revenue.shortfall': (p, f) =>
       `${p.name}：須在最近 12 個月內，從將您登記為 DPOR（有記錄可查的數位合作夥伴）的客戶，於 ${f.or(p.products.map((x) => f.product(x)))} 再取得 ${f.money(p.shortfall)} 的${p.netNewOnly ? '淨新增營收' : '營收'}（目前 ${f.money(p.counted)} / ${f.money(p.required)}）。`,
@@ -117,9 +124,16 @@ export const zhTW: Messages = {
     'org.issues.truncated': (p) => `共 ${p.total} 個問題，僅列出前 ${p.shown} 個`,
     'org.id-mismatch': (p) => `內容中的識別碼「${p.value}」與網址中的「${p.expected}」不同`,
 
-    'input.unreadable': (p) => `無法讀取檔案（${p.reason}）`,
-    'input.malformed-json': (p) => `不是有效的 JSON：${p.detail}`,
-    'input.malformed-yaml': (p) => `不是有效的 YAML：${p.detail}`,
+    'input.unreadable': (p) => `無法讀取檔案：${UNREADABLE[p.reason] ?? p.reason}`,
+    'input.malformed-json': (p) =>
+      `不是有效的 JSON：${
+        p.found === undefined
+          ? p.detail
+          : p.found === ''
+            ? '內容在 JSON 結束之前就已中斷'
+            : `此處不應出現 ${JSON.stringify(p.found)}`
+      }${near(p.excerpt)}`,
+    'input.malformed-yaml': (p) => `不是有效的 YAML：${(p.reason && YAML_REASONS[p.reason]) ?? p.detail}${near(p.excerpt)}`,
     'input.date.range': (p) => `「${p.value}」超出 attain 可讀取的日期範圍（${p.first} 至 ${p.last}）`,
     'input.amount.digits': (p) =>
       `「${p.value}」的位數超過金額的上限：小數點前最多 ${p.integerDigits} 位，小數點後最多 ${p.fractionDigits} 位`,
@@ -215,6 +229,25 @@ export const zhTW: Messages = {
     'cli.server.too-large': (p) =>
       `組織「${p.id}」大小為 ${p.megabytes} MB，超過執行中的伺服器單次要求可接受的上限；請停止伺服器後直接載入`,
     'cli.server.jobs': () => 'attain serve 會自行執行此內嵌儲存區的工作；worker 僅用於 PostgreSQL（DATABASE_URL）',
+    'cli.command.unknown': (p) => `未知的命令「${p.command}」${p.near === undefined ? '' : `；您是指「${p.near}」嗎？`}`,
+    'cli.option.unknown': (p) => `未知的選項 --${p.option}${p.near === undefined ? '' : `；您是指 --${p.near} 嗎？`}`,
+    'cli.option.value': (p) => `--${p.option} 需要一個值（${p.value}）`,
+    'cli.option.choice': (p) => `--${p.option} 必須是 ${p.choices} 其中之一，而不是「${p.value}」`,
+    'cli.option.date': (p) => `--${p.option} 必須是 YYYY-MM-DD 格式的日期，而不是「${p.value}」`,
+    'cli.option.number': (p) =>
+      p.unit === 'port'
+        ? `--${p.option} 必須是連接埠號碼（0 至 65535），而不是「${p.value}」`
+        : `--${p.option} 必須是${p.max === undefined ? `至少 ${p.min} 的整數` : `${p.min} 至 ${p.max} 的整數`}${
+            p.unit === 'days' ? '（天數）' : ''
+          }，而不是「${p.value}」`,
+    'cli.option.nightly': (p) => `--nightly 必須是「分 時」（例如 "30 2" 表示 02:30），而不是「${p.value}」`,
+    'cli.arguments.missing': (p) => `${p.command} 缺少必要的參數；用法：attain ${p.usage}`,
+    'cli.organization.one': () => '請指定一個組織：一個檔案，或一個 --org ID',
+    'cli.load.no-files': (p) => `${p.paths} 中沒有組織檔案（.json、.yaml、.yml、.ndjson、.jsonl）`,
+    'cli.token.unknown': (p) => `沒有有效的存取權杖「${p.id}」（執行 attain token list 可列出存取權杖）`,
+    'cli.env.number': (p) => `${p.name} 必須是以 MiB 為單位的整數，而不是「${p.value}」`,
+    'cli.data-dir.not-directory': (p) => `${p.dir}：路徑上有同名的檔案，無法建立目錄；儲存區需要一個專用的目錄`,
+    'cli.output.failed': (p) => `無法寫入輸出：${UNWRITABLE[p.reason] ?? p.reason}`,
     'load.duplicate': (p) => `組織「${p.id}」已從 ${p.first} 載入；此筆未載入`,
 
     'import.busy': (p) => `套用匯入期間組織「${p.org}」持續被修改（已嘗試 ${p.attempts} 次）；請再試一次`,
@@ -274,4 +307,45 @@ function peopleShortfall(p: TemplateParams<'people.shortfall'>, f: Formatter): s
   if (roles.length === 1 && only)
     return `${only.name}：需要 ${p.seats} 人，但只有 ${p.qualified.length} 人符合資格（${who}）。還需要 ${p.shortfall} 人通過${only.formula}。`;
   return `${f.and(roles.map((r) => `${r.name}（${r.count}）`))} 共需要 ${p.seats} 位不同人員，但只有 ${p.qualified.length} 人符合其中任一角色（${who}）。還需要 ${p.shortfall} 人取得資格：${roles.map((r) => `${r.name}：${r.formula}`).join('；')}。`;
+}
+
+/** What the system's refusal to read a file means, by its code; other codes are shown as they are. */
+const UNREADABLE: Readonly<Record<string, string>> = {
+  ENOENT: '檔案不存在（ENOENT）',
+  EACCES: '沒有讀取權限（EACCES）',
+  EPERM: '沒有讀取權限（EPERM）',
+  EISDIR: '這是目錄，不是檔案（EISDIR）',
+  EMFILE: '開啟的檔案過多（EMFILE）',
+  EIO: '無法從磁碟讀取（EIO）',
+};
+
+/** The YAML library's errors by code, in words; a code not listed is said in the library's English. */
+const YAML_REASONS: Readonly<Record<string, string>> = {
+  TAB_AS_INDENT: '不能用 Tab 字元縮排，請改用空格',
+  BAD_INDENT: '縮排不正確，或括號沒有閉合',
+  MISSING_CHAR: '缺少結尾的引號或括號',
+  DUPLICATE_KEY: '同一個對應中的鍵重複',
+  BLOCK_AS_IMPLICIT_KEY: '區塊對應不能寫在單行的鍵值之中',
+  MULTILINE_IMPLICIT_KEY: '鍵必須寫在同一行',
+  UNEXPECTED_TOKEN: '此處出現了不應有的符號',
+  BAD_DQ_ESCAPE: '雙引號字串中的跳脫序列無效',
+  BAD_SCALAR_START: '值不能以這個字元開頭，請加上引號',
+  MULTIPLE_DOCS: '一個檔案只能有一份文件',
+  KEY_OVER_1024_CHARS: '單行的鍵不能超過 1024 個字元',
+  NESTED_TOO_DEEPLY: '巢狀層數過多',
+  RESOURCE_EXHAUSTION: '巢狀層數過多，或內容過於複雜，無法讀取',
+};
+
+/** What the system's refusal to write the output means, by its code. */
+const UNWRITABLE: Readonly<Record<string, string>> = {
+  ENOSPC: '磁碟已滿（ENOSPC）',
+  EDQUOT: '磁碟配額已用完（EDQUOT）',
+  EFBIG: '檔案過大（EFBIG）',
+  EIO: '無法寫入磁碟（EIO）',
+  EACCES: '沒有寫入權限（EACCES）',
+  EPERM: '沒有寫入權限（EPERM）',
+};
+
+function near(excerpt: string | undefined): string {
+  return excerpt === undefined ? '' : `（位於：${excerpt}）`;
 }

@@ -88,6 +88,20 @@ export interface Messages {
   readonly forecast: ForecastWords;
   /** The words of a plan report around its reasons (which are codes). */
   readonly plan: PlanWords;
+  /** The command line's words around a refusal. */
+  readonly cli: CliWords;
+}
+
+export interface CliWords {
+  /** Heads a command's usage lines after a usage error. */
+  readonly usageTitle: string;
+  /** After a usage error: how to see the command's options. */
+  readonly commandHelp: (command: string) => string;
+  /** After an unknown command: how to see the commands. */
+  readonly commandsHelp: string;
+  readonly internal: (message: string) => string;
+  /** After an internal error, unless ATTAIN_DEBUG is set. */
+  readonly debugHint: string;
 }
 
 export interface ForecastWords {

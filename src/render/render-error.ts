@@ -4,14 +4,37 @@ import { Formatter } from './formatter.js';
 import { MESSAGES, type Messages } from './messages.js';
 import { renderFinding } from './render-text.js';
 
-/** Renders an input error for a terminal: what file, then each problem with its JSON path, line and reason. */
-export function renderError(error: AttainError, locale: Locale): string {
+/**
+ * Renders an input error for a terminal: what file, then each problem with its JSON path, line and reason. `command`
+ * is the CLI command that met it: an import's file that cannot even be read was not imported, not "not evaluated".
+ */
+export function renderError(error: AttainError, locale: Locale, command?: string): string {
   const m = MESSAGES[locale];
   if (error.issues.length === 0) return `attain: ${error.message}\n`;
   if (error.groups) return renderGrouped(error, error.groups, locale);
-  const title = error.code.startsWith('import.') ? m.importTitle : m.issueTitle;
-  const lines = [error.file ? title(error.file, error.issues.length) : `attain: ${error.message}`];
+  if (!error.file) return renderUsageError(error, locale);
+  const title = error.code.startsWith('import.') || command === 'import' ? m.importTitle : m.issueTitle;
+  const lines = [title(error.file, error.issues.length)];
   return `${[...lines, ...renderIssues(error, locale)].join('\n')}\n`;
+}
+
+/**
+ * An error of no file (a refusal of what was typed, a store that cannot be written, output that cannot be written):
+ * each issue on a line of its own, in the user's language, with the option or path it is about when the sentence
+ * does not name it (`--as-of: "0001-01-01" is outside …`). Its English message is not shown: the issues say it.
+ */
+export function renderUsageError(error: AttainError, locale: Locale): string {
+  const m = MESSAGES[locale];
+  const f = new Formatter(locale, undefined);
+  if (error.issues.length === 0) return `attain: ${error.message}\n`;
+  return error.issues
+    .map((issue) => {
+      const { line, column, ...params } = issue.params;
+      const at = line === undefined ? '' : column === undefined ? ` (${line})` : ` (${line}:${column})`;
+      const where = issue.path === '$' && at === '' ? '' : `${issue.path}${at}: `;
+      return `attain: ${where}${renderFinding(issue.code, params, f, m)} [${issue.code}]\n`;
+    })
+    .join('');
 }
 
 /** Each problem of an error on a line of its own, indented: file, JSON path, line and column, reason, code. */

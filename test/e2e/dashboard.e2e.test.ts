@@ -358,7 +358,10 @@ describe.skipIf(skipped !== undefined)(TITLE, () => {
       ),
     });
     // The chosen file's name shows once the panel has taken the change (a re-render away, later on a loaded machine).
-    await page.getByTestId('import-file-name').filter({ hasText: /^revenue\.csv$/ }).waitFor();
+    await page
+      .getByTestId('import-file-name')
+      .filter({ hasText: /^revenue\.csv$/ })
+      .waitFor();
     await page.getByLabel('Kind').selectOption('revenue');
     await page.getByRole('button', { name: 'Preview changes' }).click();
     const refused = page.getByTestId('import-refused');

@@ -22,7 +22,7 @@ export async function catalogCommand(argv: readonly string[], write: (text: stri
   }
   if (sub === 'validate') {
     const file = positionals[0];
-    if (!file) throw usage('catalog validate needs a file: attain catalog validate FILE');
+    if (!file) throw usage('cli.arguments.missing', { command: 'catalog validate', usage: 'catalog validate FILE' });
     const catalog = await loadCatalog(file);
     write(
       `${file}: valid (${catalog.competencies.length} competencies, ${catalog.exams.size} exams, ${catalog.products.size} products)\n`,
@@ -34,7 +34,7 @@ export async function catalogCommand(argv: readonly string[], write: (text: stri
     write(`${JSON.stringify(catalogJsonSchema(), null, 2)}\n`);
     return 0;
   }
-  throw usage('catalog needs a subcommand: list, validate FILE or schema');
+  throw usage('cli.arguments.missing', { command: 'catalog', usage: 'catalog list | catalog validate FILE | catalog schema' });
 }
 
 function listing(catalog: Catalog) {

@@ -27,7 +27,7 @@ export async function evaluateCommand(argv: readonly string[], write: (text: str
   const { positionals, options } = parseArgs(argv, evaluateOptions);
   const ids = storedOrgIds(options);
   if (positionals.length === 0 && ids.length === 0) {
-    throw usage('evaluate needs an organization file or a stored organization: attain evaluate FILE | --org ID');
+    throw usage('cli.arguments.missing', { command: 'evaluate', usage: 'evaluate FILE... | --org ID' });
   }
   const asOf = dateOption(options['as-of'], 'as-of');
   const catalog = await loadCatalog(options.catalog);

@@ -25,12 +25,11 @@ export async function forecastCommand(argv: readonly string[], write: (text: str
   const { positionals, options } = parseArgs(argv, forecastOptions);
   const file = positionals[0];
   if (!file && options.org === undefined) {
-    throw usage(
-      'forecast needs an organization file or a stored organization: attain forecast FILE | --org ID --from DATE --to DATE',
-    );
+    throw usage('cli.arguments.missing', { command: 'forecast', usage: 'forecast FILE|--org ID [--from DATE] [--to DATE]' });
   }
   const riskDays = options['at-risk'] === undefined ? null : Number(options['at-risk']);
-  if (riskDays !== null && !(Number.isInteger(riskDays) && riskDays > 0)) throw usage('--at-risk must be a whole number of days');
+  if (riskDays !== null && !(Number.isInteger(riskDays) && riskDays > 0))
+    throw usage('cli.option.number', { option: 'at-risk', value: String(options['at-risk']), min: 1, unit: 'days' });
   const toOption = dateOption(options.to, 'to');
   const { from, to } = forecastRange(
     dateOption(options.from, 'from') ?? dayOf(new Date()),

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readDraftCatalog } from '../../catalog/read-draft-catalog.js';
 import { dayOf, formatDay } from '../../core/day.js';
-import { decodeUtf8 } from '../../core/decode-utf8.js';
+import { readTextFile } from '../../core/read-structured-file.js';
 import { impactTotals } from '../../program/impact-totals.js';
 import type { ImpactChange, ProgramRun } from '../../store/program-store.js';
 import type { SqlStore } from '../../store/sql-store.js';
@@ -28,8 +27,8 @@ export const impactOptions: readonly OptionSpec[] = [
 export async function impactCommand(argv: readonly string[], write: (text: string) => void): Promise<number> {
   const { positionals, options } = parseArgs(argv, impactOptions);
   const draftFile = typeof options.catalog === 'string' ? options.catalog : positionals[0];
-  if (draftFile === undefined) throw usage('impact needs a draft catalog: attain impact --catalog DRAFT.yaml');
-  const draftText = decodeUtf8(readFileSync(draftFile), draftFile);
+  if (draftFile === undefined) throw usage('cli.arguments.missing', { command: 'impact', usage: 'impact --catalog DRAFT.yaml' });
+  const draftText = await readTextFile(draftFile);
   const draft = await readDraftCatalog(draftFile, draftText);
   const asOf = formatDay(dateOption(options['as-of'], 'as-of') ?? dayOf(new Date()));
   const target = await openStoreOrServer(options);

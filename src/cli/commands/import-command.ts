@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Catalog } from '../../catalog/catalog-types.js';
 import { AttainError, isAttainError } from '../../core/attain-error.js';
-import { decodeUtf8 } from '../../core/decode-utf8.js';
+import { readTextFile } from '../../core/read-structured-file.js';
 import type { ImportKind } from '../../importers/import-kinds.js';
 import { type ImportReport, renderImportText } from '../../render/render-import.js';
 import type { SqlStore } from '../../store/sql-store.js';
@@ -42,13 +41,13 @@ const ACTOR = { kind: 'cli', id: 'attain import' } as const;
 export async function importCommand(argv: readonly string[], write: (text: string) => void): Promise<number> {
   const { positionals, options } = parseArgs(argv, importOptions);
   const file = positionals[0] ?? '';
-  if (file === '') throw usage('import needs a file: attain import FILE --org ID');
-  if (typeof options.org !== 'string') throw usage('import needs --org ID');
+  if (file === '' || typeof options.org !== 'string')
+    throw usage('cli.arguments.missing', { command: 'import', usage: 'import FILE --org ID' });
   const org = options.org;
   const { IMPORT_KINDS, isImportKind } = await import('../../importers/import-kinds.js');
   const given = options.kind;
   if (given !== undefined && (typeof given !== 'string' || !isImportKind(given))) {
-    throw usage(`--kind must be one of ${IMPORT_KINDS.join(', ')}`);
+    throw usage('cli.option.choice', { option: 'kind', value: String(given), choices: IMPORT_KINDS.join(', ') });
   }
   const kind = given as ImportKind | undefined;
   const json = options.format === 'json';
@@ -58,10 +57,7 @@ export async function importCommand(argv: readonly string[], write: (text: strin
   let output: ImportReport;
   try {
     phase('reading', file);
-    const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
-      throw new AttainError('cli.file', `cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`, []);
-    });
-    const text = decodeUtf8(bytes, file);
+    const text = await readTextFile(file);
     const catalog = await loadCatalog(options.catalog);
     const dataDir = dataDirOf(options);
     if (process.env.DATABASE_URL) phase('opening', 'PostgreSQL');

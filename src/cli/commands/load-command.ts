@@ -41,11 +41,11 @@ interface LoadResult {
  */
 export async function loadCommand(argv: readonly string[], write: (text: string) => void): Promise<number> {
   const { positionals, options } = parseArgs(argv, loadOptions);
-  if (positionals.length === 0) throw usage('load needs organization files or directories: attain load FILE...');
+  if (positionals.length === 0) throw usage('cli.arguments.missing', { command: 'load', usage: 'load FILE|DIR...' });
   const locale = chooseLocale(options.lang);
   const json = options.format === 'json';
   const files = await listOrganizationFiles(positionals);
-  if (files.length === 0) throw usage(`no organization files (.json, .yaml, .yml, .ndjson, .jsonl) in ${positionals.join(', ')}`);
+  if (files.length === 0) throw usage('cli.load.no-files', { paths: positionals.join(', ') });
   const catalog = await loadCatalog(options.catalog);
   const started = performance.now();
   // Reading starts now, on its own thread: the first batch is parsed while the files are counted and the store opens.

@@ -24,17 +24,13 @@ export const planOptions: readonly OptionSpec[] = [
 export async function planCommand(argv: readonly string[], write: (text: string) => void): Promise<number> {
   const { positionals, options } = parseArgs(argv, planOptions);
   const file = positionals[0];
-  if (!file && options.org === undefined) {
-    throw usage(
-      'plan needs an organization file or a stored organization: attain plan FILE | --org ID --target COMPETENCY/OPTION/LEVEL',
-    );
-  }
-  if (typeof options.target !== 'string') throw usage('plan needs --target COMPETENCY/OPTION/LEVEL');
+  if ((!file && options.org === undefined) || typeof options.target !== 'string')
+    throw usage('cli.arguments.missing', { command: 'plan', usage: 'plan FILE|--org ID --target COMPETENCY/OPTION/LEVEL' });
   const asOf = dateOption(options['as-of'], 'as-of') ?? dayOf(new Date());
   const limitText = options['max-exams-per-person'];
   const limit = typeof limitText === 'string' ? Number(limitText) : null;
   if (limit !== null && !(Number.isInteger(limit) && limit >= 0))
-    throw usage(`--max-exams-per-person must be a whole number, not "${String(limitText)}"`);
+    throw usage('cli.option.number', { option: 'max-exams-per-person', value: String(limitText), min: 0 });
   const catalog = await loadCatalog(options.catalog);
   const organization = await readOneOrganization(file, options, catalog);
   const plan = await planLevel(catalog, organization, options.target, {

@@ -44,7 +44,7 @@ export async function serveCommand(argv: readonly string[], write: (text: string
   const { options } = parseArgs(argv, serveOptions);
   const port = options.port === undefined ? 8080 : Number(options.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw usage(`--port must be a port number, not "${String(options.port)}"`);
+    throw usage('cli.option.number', { option: 'port', value: String(options.port), min: 0, max: 65535, unit: 'port' });
   const host = typeof options.host === 'string' ? options.host : '127.0.0.1';
   const catalog = await loadCatalog(options.catalog);
   const catalogDocument =

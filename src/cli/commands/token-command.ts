@@ -3,6 +3,8 @@ import { ROLES, type Role, type TokenRecord } from '../../store/store.js';
 import { type OptionSpec, parseArgs, usage } from '../parse-args.js';
 import { dataDirOption, openStoreOrServer } from '../store-option.js';
 
+const TOKEN_USAGE = 'token create --role ROLE [--org ID] | attain token list | attain token revoke ID';
+
 export const tokenOptions: readonly OptionSpec[] = [
   {
     name: 'role',
@@ -60,13 +62,17 @@ export async function tokenCommand(argv: readonly string[], write: (text: string
   const { positionals, options } = parseArgs(argv, tokenOptions);
   const [action, id] = positionals;
   if (action !== 'create' && action !== 'list' && action !== 'revoke') {
-    throw usage('attain token create --role ROLE [--org ID] | attain token list | attain token revoke ID');
+    throw usage('cli.arguments.missing', { command: 'token', usage: TOKEN_USAGE });
   }
   if (action === 'create') {
     const role = options.role as Role | undefined;
-    if (!role) throw usage('token create needs --role admin|partner|viewer');
+    if (!role)
+      throw usage('cli.arguments.missing', {
+        command: 'token create',
+        usage: 'token create --role admin|partner|viewer [--org ID]',
+      });
     const org = typeof options.org === 'string' ? options.org : null;
-    if (role !== 'admin' && org === null) throw usage(`a ${role} token needs --org ID`);
+    if (role !== 'admin' && org === null) throw usage('token.org-required', { role });
     const tokens = await tokenAdmin(options);
     try {
       const label = typeof options.label === 'string' ? options.label : undefined;
@@ -80,7 +86,7 @@ export async function tokenCommand(argv: readonly string[], write: (text: string
     }
     return 0;
   }
-  if (action === 'revoke' && !id) throw usage('token revoke needs the token id (see attain token list)');
+  if (action === 'revoke' && !id) throw usage('cli.arguments.missing', { command: 'token revoke', usage: 'token revoke ID' });
   const tokens = await tokenAdmin(options);
   try {
     if (action === 'list') {
@@ -89,7 +95,7 @@ export async function tokenCommand(argv: readonly string[], write: (text: string
       }
       return 0;
     }
-    if (!(await tokens.revoke(id as string))) throw usage(`no live token "${id}"`);
+    if (!(await tokens.revoke(id as string))) throw usage('cli.token.unknown', { id: id as string });
     write(`revoked ${id}\n`);
     return 0;
   } finally {

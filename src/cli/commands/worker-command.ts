@@ -26,10 +26,10 @@ export async function workerCommand(argv: readonly string[], write: (text: strin
   const { options } = parseArgs(argv, workerOptions);
   const concurrency = options.concurrency === undefined ? 2 : Number(options.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
-    throw usage(`--concurrency must be a whole number from 1 to 64, not "${String(options.concurrency)}"`);
+    throw usage('cli.option.number', { option: 'concurrency', value: String(options.concurrency), min: 1, max: 64 });
   }
   const nightly = options['no-nightly'] === true ? false : typeof options.nightly === 'string' ? options.nightly : '0 2';
-  if (nightly !== false && !/^\d{1,2} \d{1,2}$/.test(nightly)) throw usage(`--nightly must be "minute hour", not "${nightly}"`);
+  if (nightly !== false && !/^\d{1,2} \d{1,2}$/.test(nightly)) throw usage('cli.option.nightly', { value: nightly });
   // One worker process, one core: start as many as there are cores (see one-core.ts). A worker that has the machine
   // to itself gains from V8's helper threads, when told so.
   if (options['all-cores'] !== true && !onOneCore()) return rerunOnOneCore(['worker', ...argv]);
