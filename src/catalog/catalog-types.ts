@@ -87,7 +87,7 @@ export interface Level {
   readonly requirements: readonly Requirement[];
 }
 
-/** Every requirement kind the engine knows; each declares its own evaluation in `engine/requirement-kinds`. */
+/** Every requirement kind the engine knows; each declares its own evaluation in its folder under `kinds/`. */
 export type Requirement = RevenueRequirement | PeopleRequirement | AnyOfRequirement;
 export type RequirementKindName = Requirement['kind'];
 

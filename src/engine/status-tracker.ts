@@ -3,14 +3,14 @@ import { everyPool, everyRevenue } from '../catalog/every-requirement.js';
 import { versionAt } from '../catalog/find-level.js';
 import type { Day } from '../core/day.js';
 import type { Decimal } from '../core/decimal.js';
+import { PoolSeats } from '../kinds/people/pool-seats.js';
+import { allStatus, levelStanding, type StatusView } from '../kinds/requirement-kind.js';
+import { requirementStatus } from '../kinds/requirement-kinds.js';
+import { RevenueTotals } from '../kinds/revenue/revenue-totals.js';
 import { associatedOn, type EvaluationContext } from './evaluation-context.js';
 import type { LevelResult, RequirementStatus } from './evaluation-types.js';
 import { type HorizonDay, horizonEvents, type RevenueMove } from './horizon-events.js';
 import type { Period } from './organization.js';
-import { PoolSeats } from './pool-seats.js';
-import { allStatus, levelStanding, type StatusView } from './requirement-kinds/requirement-kind.js';
-import { requirementStatus } from './requirement-kinds/requirement-kinds.js';
-import { RevenueTotals } from './revenue-totals.js';
 
 /** A level's standing, without the explanation a full evaluation carries. */
 export interface LevelStatus {

@@ -6,7 +6,7 @@ import type { EvaluationContext } from '../engine/evaluation-context.js';
 import type { Evaluation, LevelResult } from '../engine/evaluation-types.js';
 import { satisfies } from '../engine/exam-formula.js';
 import type { Organization } from '../engine/organization.js';
-import { revenueKind } from '../engine/requirement-kinds/revenue-kind.js';
+import { revenueKind } from '../kinds/revenue/revenue-kind.js';
 import { chunk, loadHighs, sum, wrap } from './highs.js';
 import { type Alternative, expand } from './level-alternatives.js';
 

@@ -1,7 +1,7 @@
-import type { Pool, Requirement, RevenueRequirement } from '../../catalog/catalog-types.js';
-import type { Decimal } from '../../core/decimal.js';
-import type { EvaluationContext } from '../evaluation-context.js';
-import type { Finding, RequirementResult, RequirementStatus } from '../evaluation-types.js';
+import type { Pool, Requirement, RevenueRequirement } from '../catalog/catalog-types.js';
+import type { Decimal } from '../core/decimal.js';
+import type { EvaluationContext } from '../engine/evaluation-context.js';
+import type { Finding, RequirementResult, RequirementStatus } from '../engine/evaluation-types.js';
 
 /** Evaluates any requirement; passed to kinds that nest others, so no kind imports the registry. */
 export type EvaluateAny = (requirement: Requirement, context: EvaluationContext) => RequirementResult;

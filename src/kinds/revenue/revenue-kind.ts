@@ -1,9 +1,9 @@
 import type { RevenueRequirement } from '../../catalog/catalog-types.js';
 import { Decimal } from '../../core/decimal.js';
 import { finding } from '../../core/message-params.js';
-import { convert, type EvaluationContext } from '../evaluation-context.js';
-import type { Finding, MoneyByCurrency, RequirementStatus, RevenueResult } from '../evaluation-types.js';
-import type { RequirementKind } from './requirement-kind.js';
+import { convert, type EvaluationContext } from '../../engine/evaluation-context.js';
+import type { Finding, MoneyByCurrency, RequirementStatus, RevenueResult } from '../../engine/evaluation-types.js';
+import type { RequirementKind } from '../requirement-kind.js';
 
 interface RevenueSums {
   readonly byCurrency: ReadonlyMap<string, Decimal>;
