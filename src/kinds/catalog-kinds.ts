@@ -1,0 +1,29 @@
+import type { Requirement, RequirementKindName } from '../catalog/catalog-types.js';
+import { anyOfCatalog } from './any-of/any-of-catalog.js';
+import type { CatalogKind, CompileTools } from './catalog-kind.js';
+import type { RawRequirement } from './kind-schemas.js';
+import { peopleCatalog } from './people/people-catalog.js';
+import { revenueCatalog } from './revenue/revenue-catalog.js';
+
+/** Every kind's catalog side, by name. A kind missing here is a compile error. */
+export const catalogKinds: { readonly [K in RequirementKindName]: CatalogKind<K> } = {
+  revenue: revenueCatalog,
+  people: peopleCatalog,
+  anyOf: anyOfCatalog,
+};
+
+type AnyCatalogKind = CatalogKind<RequirementKindName>;
+const kindOf = (kind: RequirementKindName) => catalogKinds[kind] as unknown as AnyCatalogKind;
+
+export function compileRequirement(raw: RawRequirement, tools: CompileTools): Requirement {
+  return Object.freeze(kindOf(raw.kind).compile(raw as never, tools));
+}
+
+export function plainRequirement(raw: RawRequirement, markets: readonly string[]): RawRequirement {
+  return kindOf(raw.kind).plain(raw as never, markets, (r) => plainRequirement(r, markets));
+}
+
+/** The requirements nested directly in one. */
+export function nestedRequirements(requirement: Requirement): readonly Requirement[] {
+  return kindOf(requirement.kind).nested(requirement as never);
+}

@@ -1,0 +1,29 @@
+import type { CatalogKind } from '../catalog-kind.js';
+
+/** A people requirement in a catalog: pools of roles, each role's exams as a compiled formula. */
+export const peopleCatalog: CatalogKind<'people'> = {
+  compile: (ppl, tools) => ({
+    kind: 'people',
+    id: ppl.id,
+    name: Object.freeze({ ...ppl.name }),
+    pools: Object.freeze(
+      ppl.pools.map((pool) =>
+        Object.freeze({
+          id: pool.id,
+          roles: Object.freeze(
+            pool.roles.map((role) =>
+              Object.freeze({
+                id: role.id,
+                name: Object.freeze({ ...role.name }),
+                count: role.count,
+                exams: tools.formula(role.exams),
+              }),
+            ),
+          ),
+        }),
+      ),
+    ),
+  }),
+  plain: (ppl) => ppl,
+  nested: () => [],
+};
