@@ -6,6 +6,7 @@ import { createEvaluationContext, type EvaluationContext } from '../engine/evalu
 import { formulaTerms, minimalTerms } from '../engine/exam-formula.js';
 import type { Organization } from '../engine/organization.js';
 import { takeable } from '../kinds/people/people-kind.js';
+import { chosenPath } from '../kinds/result-kinds.js';
 import { revenueKind } from '../kinds/revenue/revenue-kind.js';
 import { evaluateJointly } from './evaluate-jointly.js';
 import { type Alternative, expand } from './level-alternatives.js';
@@ -118,7 +119,7 @@ async function keptLevels(catalog: Catalog, organization: Organization, target: 
   ).results.filter((r) => r.attained && r.competency !== competency);
   const alternatives = held.flatMap((r) => {
     const found = findLevel(catalog, r, r.catalogVersion);
-    const paths = new Set(r.requirements.flatMap((q) => (q.kind === 'anyOf' && q.path ? [q.path] : [])));
+    const paths = new Set(r.requirements.flatMap((q) => chosenPath(q) ?? []));
     const options = found ? expand(found.level.requirements) : [];
     // The path the level is met by today; a level without alternatives has exactly one.
     const chosen = options.find((alt) => alt.choices.every((c) => paths.has(c.path))) ?? options[0];
