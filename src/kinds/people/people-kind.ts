@@ -32,7 +32,8 @@ export const peopleKind: RequirementKind<PeopleRequirement, PeopleResult> = {
   },
 
   status(requirement, view) {
-    const full = (pool: Pool) => view.poolFilled(pool) === pool.roles.reduce((sum, r) => sum + r.count, 0);
+    const seats = view.tracked('people');
+    const full = (pool: Pool) => seats.filled(pool) === pool.roles.reduce((sum, r) => sum + r.count, 0);
     return requirement.pools.every(full) ? 'met' : 'not-met';
   },
 

@@ -47,8 +47,7 @@ export const revenueKind: RequirementKind<RevenueRequirement, RevenueResult> = {
   },
 
   status(requirement, view) {
-    const required = requirement.thresholds.get(view.organization.market) ?? null;
-    return statusOf(view.counted(requirement), required);
+    return thresholdStatus(requirement, view.organization.market, view.tracked('revenue').counted(requirement));
   },
 
   explain(requirement, result, context, path) {
@@ -79,6 +78,11 @@ export const revenueKind: RequirementKind<RevenueRequirement, RevenueResult> = {
  */
 export function countsToward(requirement: RevenueRequirement, netNew: boolean, associated: boolean): boolean {
   return associated && (netNew || !requirement.netNewOnly);
+}
+
+/** The status of a revenue requirement in a market, given what it counts. */
+export function thresholdStatus(requirement: RevenueRequirement, market: string, counted: Decimal): RequirementStatus {
+  return statusOf(counted, requirement.thresholds.get(market) ?? null);
 }
 
 function statusOf(counted: Decimal, required: Decimal | null): RequirementStatus {

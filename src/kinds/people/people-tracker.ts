@@ -1,0 +1,34 @@
+import type { Level, Pool } from '../../catalog/catalog-types.js';
+import { everyPool } from '../../catalog/every-requirement.js';
+import type { EvaluationContext } from '../../engine/evaluation-context.js';
+import type { HorizonDay } from '../../engine/horizon-events.js';
+import type { KindTracker } from '../tracked-kind.js';
+import { PoolSeats } from './pool-seats.js';
+
+const hasPools = new WeakMap<Level, boolean>();
+
+/** The seats each pool's people fill, refiled one person at a time as their counting exams change. */
+export class PeopleTracker implements KindTracker {
+  private readonly seats: PoolSeats;
+
+  constructor(context: EvaluationContext) {
+    this.seats = new PoolSeats(context);
+  }
+
+  apply(events: HorizonDay): void {
+    for (const p of events.people) this.seats.requalify(p, events.day);
+  }
+
+  stamp(level: Level): number {
+    let pools = hasPools.get(level);
+    if (pools === undefined) {
+      pools = everyPool(level.requirements).length > 0;
+      hasPools.set(level, pools);
+    }
+    return pools ? this.seats.stamp : 0;
+  }
+
+  filled(pool: Pool): number {
+    return this.seats.filled(pool);
+  }
+}

@@ -1,0 +1,13 @@
+import type { Level } from '../catalog/catalog-types.js';
+import type { HorizonDay } from '../engine/horizon-events.js';
+
+/**
+ * A kind's running state in a status tracker: what it keeps up to date from day to day instead of evaluating again.
+ * The tracker hands every event day to every kind's tracker and decides a level again only when a stamp moved.
+ */
+export interface KindTracker {
+  /** Applies what happens on one event day. */
+  apply(events: HorizonDay): void;
+  /** A number that changes whenever the status of one of the level's requirements of this kind may have. */
+  stamp(level: Level): number;
+}
