@@ -1,5 +1,6 @@
 import type { ExamFormula, Requirement, RequirementKindName } from '../catalog/catalog-types.js';
 import type { RawFormula } from '../catalog/schema-parts.js';
+import type { Localized } from '../core/localized.js';
 import type { ReportIssue } from '../core/message-params.js';
 import type { RawRequirement } from './kind-schemas.js';
 
@@ -27,7 +28,14 @@ export interface CatalogKind<K extends RequirementKindName> {
   plain(raw: RawOf<K>, markets: readonly string[], plainAny: (raw: RawRequirement) => RawRequirement): RawOf<K>;
   /** The requirements inside this one (every path of alternatives), for what walks a whole tree. */
   nested(requirement: RequirementOf<K>): readonly Requirement[];
+  /** The requirements under one step of an id path (`anyOf/path`), for finding a requirement a gap points at. */
+  branch(requirement: RequirementOf<K>, step: string): readonly Requirement[] | undefined;
+  /** A named part of the requirement by id (`pool/role` or `role`; a path), for the words of a plan or an outlook. */
+  part(requirement: RequirementOf<K>, what: RequirementPart, id: string): { readonly name: Localized } | undefined;
 }
+
+/** The parts of requirements that plans and outlooks name. */
+export type RequirementPart = 'role' | 'path';
 
 /** What checking a requirement's meaning may ask of the catalog around it; every check reports at a JSON path. */
 export interface CheckTools {

@@ -1,6 +1,7 @@
 import type { Requirement, RequirementKindName } from '../catalog/catalog-types.js';
+import type { Localized } from '../core/localized.js';
 import { anyOfCatalog } from './any-of/any-of-catalog.js';
-import type { CatalogKind, CompileTools } from './catalog-kind.js';
+import type { CatalogKind, CompileTools, RequirementPart } from './catalog-kind.js';
 import type { RawRequirement } from './kind-schemas.js';
 import { peopleCatalog } from './people/people-catalog.js';
 import { revenueCatalog } from './revenue/revenue-catalog.js';
@@ -26,4 +27,18 @@ export function plainRequirement(raw: RawRequirement, markets: readonly string[]
 /** The requirements nested directly in one. */
 export function nestedRequirements(requirement: Requirement): readonly Requirement[] {
   return kindOf(requirement.kind).nested(requirement as never);
+}
+
+/** The requirements under one step of an id path; undefined when the requirement has no branches. */
+export function branchOf(requirement: Requirement, step: string): readonly Requirement[] | undefined {
+  return kindOf(requirement.kind).branch(requirement as never, step);
+}
+
+/** A named part of a requirement (a role, a path), or undefined when it has none by that id. */
+export function partOf(
+  requirement: Requirement | undefined,
+  what: RequirementPart,
+  id: string,
+): { readonly name: Localized } | undefined {
+  return requirement && kindOf(requirement.kind).part(requirement as never, what, id);
 }

@@ -23,4 +23,6 @@ export const anyOfCatalog: CatalogKind<'anyOf'> = {
     paths: any.paths.map((p) => ({ ...p, requirements: p.requirements.map(plainAny) })),
   }),
   nested: (any) => any.paths.flatMap((p) => p.requirements),
+  branch: (any, step) => any.paths.find((p) => p.id === step)?.requirements ?? [],
+  part: (any, what, id) => (what === 'path' ? any.paths.find((p) => p.id === id) : undefined),
 };

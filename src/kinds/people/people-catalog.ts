@@ -26,4 +26,12 @@ export const peopleCatalog: CatalogKind<'people'> = {
   }),
   plain: (ppl) => ppl,
   nested: () => [],
+  branch: () => undefined,
+  part(ppl, what, id) {
+    if (what !== 'role') return undefined;
+    const slash = id.indexOf('/');
+    if (slash < 0) return ppl.pools.flatMap((p) => p.roles).find((r) => r.id === id);
+    const [pool, role] = [id.slice(0, slash), id.slice(slash + 1)];
+    return ppl.pools.find((p) => p.id === pool)?.roles.find((r) => r.id === role);
+  },
 };

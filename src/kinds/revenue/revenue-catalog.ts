@@ -16,6 +16,8 @@ export const revenueCatalog: CatalogKind<'revenue'> = {
   // made from it must validate again.
   plain: (rev, markets) => ({ ...rev, thresholds: expandThresholds(rev.thresholds, markets, { keepUnpublished: true }) }),
   nested: () => [],
+  branch: () => undefined,
+  part: () => undefined,
 };
 
 function toDecimal(value: number | string): Decimal {
