@@ -1,3 +1,4 @@
+import type { Requirement, Role } from '../../catalog/catalog-types.js';
 import type { CatalogKind } from '../catalog-kind.js';
 
 /** A people requirement in a catalog: pools of roles, each role's exams as a compiled formula. */
@@ -35,3 +36,10 @@ export const peopleCatalog: CatalogKind<'people'> = {
     return ppl.pools.find((p) => p.id === pool)?.roles.find((r) => r.id === role);
   },
 };
+
+/** A role of a requirement by pool and id, when the requirement is one of people. */
+export function roleIn(requirement: Requirement | undefined, pool: string, role: string): Role | undefined {
+  return requirement?.kind === 'people'
+    ? requirement.pools.find((p) => p.id === pool)?.roles.find((r) => r.id === role)
+    : undefined;
+}

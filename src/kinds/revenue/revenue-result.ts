@@ -9,4 +9,19 @@ export const revenueResult: ResultKind<'revenue'> = {
     return [{ kind: 'revenue', requirement: r.id, above: above.toString(), currency: r.currency }];
   },
   chosenPath: () => null,
+  present(result, definition) {
+    const counted = Number(result.counted);
+    const required = result.required === null ? null : Number(result.required);
+    return {
+      shape: 'measure',
+      id: result.id,
+      name: definition?.name ?? { en: result.id },
+      status: result.status,
+      counted: result.counted,
+      required: result.required,
+      shortfall: result.shortfall,
+      currency: result.currency,
+      ratio: required === null ? 0 : required <= 0 ? 1 : Math.min(1, Math.max(0, counted / required)),
+    };
+  },
 };
