@@ -40,6 +40,8 @@ interface LevelShape {
 /** A level in effect, with its status and the stamp of the inputs it was decided from. */
 interface TrackedLevel {
   readonly shape: LevelShape;
+  /** Per kind that bears on the level, its count of changes. */
+  readonly stampers: readonly (() => number)[];
   stamp: number;
   status: LevelStatus;
 }
@@ -128,7 +130,12 @@ export class StatusTracker {
       for (const option of versionAt(competency, this.day).options) {
         for (const level of option.levels) {
           const shape = shapeOf(competency.id, option.id, level);
-          const existing = known.get(level) ?? { shape, stamp: Number.NaN, status: shape.standings['not-met'] };
+          const existing = known.get(level) ?? {
+            shape,
+            stampers: this.trackers.flatMap((t) => t.stamper(level) ?? []),
+            stamp: Number.NaN,
+            status: shape.standings['not-met'],
+          };
           this.refresh(existing);
           levels.push(existing);
         }
@@ -141,7 +148,7 @@ export class StatusTracker {
   private refresh(tracked: TrackedLevel): boolean {
     const { level, standings } = tracked.shape;
     let stamp = 0;
-    for (const tracker of this.trackers) stamp += tracker.stamp(level);
+    for (const stamper of tracked.stampers) stamp += stamper();
     if (stamp === tracked.stamp) return false;
     tracked.stamp = stamp;
     tracked.status = standings[allStatus(level.requirements.map((r) => requirementStatus(r, this.view)))];

@@ -8,6 +8,9 @@ import type { HorizonDay } from '../engine/horizon-events.js';
 export interface KindTracker {
   /** Applies what happens on one event day. */
   apply(events: HorizonDay): void;
-  /** A number that changes whenever the status of one of the level's requirements of this kind may have. */
-  stamp(level: Level): number;
+  /**
+   * For a level, a count that changes whenever the status of one of its requirements of this kind may have; null
+   * when the level has none. Made once per level and tracker: it is read for every level on every event day.
+   */
+  stamper(level: Level): (() => number) | null;
 }

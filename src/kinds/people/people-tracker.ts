@@ -5,8 +5,6 @@ import type { HorizonDay } from '../../engine/horizon-events.js';
 import type { KindTracker } from '../tracked-kind.js';
 import { PoolSeats } from './pool-seats.js';
 
-const hasPools = new WeakMap<Level, boolean>();
-
 /** The seats each pool's people fill, refiled one person at a time as their counting exams change. */
 export class PeopleTracker implements KindTracker {
   private readonly seats: PoolSeats;
@@ -19,13 +17,8 @@ export class PeopleTracker implements KindTracker {
     for (const p of events.people) this.seats.requalify(p, events.day);
   }
 
-  stamp(level: Level): number {
-    let pools = hasPools.get(level);
-    if (pools === undefined) {
-      pools = everyPool(level.requirements).length > 0;
-      hasPools.set(level, pools);
-    }
-    return pools ? this.seats.stamp : 0;
+  stamper(level: Level): (() => number) | null {
+    return everyPool(level.requirements).length > 0 ? () => this.seats.stamp : null;
   }
 
   filled(pool: Pool): number {

@@ -10,8 +10,6 @@ import type { KindTracker } from '../tracked-kind.js';
 import { thresholdStatus } from './revenue-kind.js';
 import { RevenueTotals } from './revenue-totals.js';
 
-const levelRevenue = new WeakMap<Level, readonly RevenueRequirement[]>();
-
 /**
  * Each revenue requirement's counted revenue, kept as records enter and leave the trailing twelve months and, under
  * `associated-at-as-of`, as customers' associations change.
@@ -45,15 +43,14 @@ export class RevenueTracker implements KindTracker {
    * How many times the level's revenue requirements' statuses changed. Totals move on most days, thresholds are
    * crossed on few: a level is decided again only when one of its requirements' statuses did.
    */
-  stamp(level: Level): number {
-    let requirements = levelRevenue.get(level);
-    if (requirements === undefined) {
-      requirements = everyRevenue(level.requirements);
-      levelRevenue.set(level, requirements);
-    }
-    let stamp = 0;
-    for (const requirement of requirements) stamp += this.flips(requirement);
-    return stamp;
+  stamper(level: Level): (() => number) | null {
+    const requirements = everyRevenue(level.requirements);
+    if (requirements.length === 0) return null;
+    return () => {
+      let stamp = 0;
+      for (const requirement of requirements) stamp += this.flips(requirement);
+      return stamp;
+    };
   }
 
   /** The trailing twelve months' revenue the requirement counts (its products, associated, net new when asked), converted. */
