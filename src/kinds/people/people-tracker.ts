@@ -5,6 +5,9 @@ import type { HorizonDay } from '../../engine/horizon-events.js';
 import type { KindTracker } from '../tracked-kind.js';
 import { PoolSeats } from './pool-seats.js';
 
+/** Whether a level has pools of people, found once per catalog level for every tracker of it. */
+const hasPools = new WeakMap<Level, boolean>();
+
 /** The seats each pool's people fill, refiled one person at a time as their counting exams change. */
 export class PeopleTracker implements KindTracker {
   private readonly seats: PoolSeats;
@@ -18,7 +21,12 @@ export class PeopleTracker implements KindTracker {
   }
 
   stamper(level: Level): (() => number) | null {
-    return everyPool(level.requirements).length > 0 ? () => this.seats.stamp : null;
+    let pools = hasPools.get(level);
+    if (pools === undefined) {
+      pools = everyPool(level.requirements).length > 0;
+      hasPools.set(level, pools);
+    }
+    return pools ? () => this.seats.stamp : null;
   }
 
   filled(pool: Pool): number {

@@ -10,6 +10,9 @@ import type { KindTracker } from '../tracked-kind.js';
 import { thresholdStatus } from './revenue-kind.js';
 import { RevenueTotals } from './revenue-totals.js';
 
+/** Each level's revenue requirements, found once per catalog level for every tracker of it. */
+const levelRevenue = new WeakMap<Level, readonly RevenueRequirement[]>();
+
 /**
  * Each revenue requirement's counted revenue, kept as records enter and leave the trailing twelve months and, under
  * `associated-at-as-of`, as customers' associations change.
@@ -44,7 +47,11 @@ export class RevenueTracker implements KindTracker {
    * crossed on few: a level is decided again only when one of its requirements' statuses did.
    */
   stamper(level: Level): (() => number) | null {
-    const requirements = everyRevenue(level.requirements);
+    let requirements = levelRevenue.get(level);
+    if (requirements === undefined) {
+      requirements = everyRevenue(level.requirements);
+      levelRevenue.set(level, requirements);
+    }
     if (requirements.length === 0) return null;
     return () => {
       let stamp = 0;
