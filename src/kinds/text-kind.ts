@@ -3,7 +3,7 @@ import type { Finding, RequirementResult, RequirementStatus } from '../engine/ev
 import type { Formatter } from '../render/formatter.js';
 import type { Messages } from '../render/messages.js';
 
-/** What writing a requirement into the text report may use; passed in so that no kind imports the renderer. */
+/** What writing a requirement into the text report may use; passed in so that no kind imports render-text, which imports the kinds. */
 export interface TextTools {
   readonly f: Formatter;
   readonly m: Messages;
