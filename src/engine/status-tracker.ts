@@ -7,7 +7,7 @@ import { type KindTrackers, trackKinds } from '../kinds/track-kinds.js';
 import type { KindTracker } from '../kinds/tracked-kind.js';
 import type { EvaluationContext } from './evaluation-context.js';
 import type { LevelResult, RequirementStatus } from './evaluation-types.js';
-import { type HorizonDay, horizonEvents } from './horizon-events.js';
+import { type HorizonDay, Schedule } from './horizon-events.js';
 
 /** A level's standing, without the explanation a full evaluation carries. */
 export interface LevelStatus {
@@ -71,12 +71,12 @@ export class StatusTracker {
   ) {
     const { catalog, organization, asOf } = context;
     this.day = asOf;
-    const events = horizonEvents(context, to);
-    this.nextEvent = events.nextEvent;
-    this.days = events.days;
+    const schedule = Schedule.of(context, to);
     const byKind = Object.fromEntries(
-      Object.entries(trackKinds).map(([kind, track]) => [kind, track(context, events)]),
+      Object.entries(trackKinds).map(([kind, track]) => [kind, track(context, schedule)]),
     ) as unknown as KindTrackers;
+    this.nextEvent = schedule.nextEvent();
+    this.days = schedule.days();
     this.trackers = Object.values(byKind).filter((t): t is KindTracker => t !== null);
     this.view = { catalog, organization, tracked: (kind) => byKind[kind] };
     this.levels = this.levelsInEffect([]);

@@ -1,6 +1,6 @@
 import type { RequirementKindName } from '../catalog/catalog-types.js';
 import type { EvaluationContext } from '../engine/evaluation-context.js';
-import type { HorizonEvents } from '../engine/horizon-events.js';
+import type { Schedule } from '../engine/horizon-events.js';
 import { PeopleTracker } from './people/people-tracker.js';
 import { RevenueTracker } from './revenue/revenue-tracker.js';
 
@@ -11,11 +11,15 @@ export interface KindTrackers {
   readonly anyOf: null;
 }
 
-/** How each kind starts its running state from an evaluation's context. A kind missing here is a compile error. */
+/**
+ * How each kind starts its running state from an evaluation's context, noting on the schedule the days on which it can
+ * change, in this order (a kind may skip data beyond the first event the kinds before it found). A kind missing here is
+ * a compile error.
+ */
 export const trackKinds: {
-  readonly [K in RequirementKindName]: (context: EvaluationContext, events: HorizonEvents) => KindTrackers[K];
+  readonly [K in RequirementKindName]: (context: EvaluationContext, schedule: Schedule) => KindTrackers[K];
 } = {
-  revenue: (context, events) => new RevenueTracker(context, events),
-  people: (context) => new PeopleTracker(context),
+  revenue: (context, schedule) => new RevenueTracker(context, schedule),
+  people: (context, schedule) => new PeopleTracker(context, schedule),
   anyOf: () => null,
 };

@@ -4,9 +4,10 @@ import type { Day } from '../../core/day.js';
 import type { Decimal } from '../../core/decimal.js';
 import { associatedOn, type EvaluationContext } from '../../engine/evaluation-context.js';
 import type { RequirementStatus } from '../../engine/evaluation-types.js';
-import type { HorizonDay, HorizonEvents, RevenueMove } from '../../engine/horizon-events.js';
+import type { HorizonDay, Schedule } from '../../engine/horizon-events.js';
 import type { Period } from '../../engine/organization.js';
 import type { KindTracker } from '../tracked-kind.js';
+import { type RevenueDay, type RevenueMove, revenueEvents } from './revenue-events.js';
 import { thresholdStatus } from './revenue-kind.js';
 import { RevenueTotals } from './revenue-totals.js';
 
@@ -22,12 +23,15 @@ export class RevenueTracker implements KindTracker {
   /** Under `associated-at-as-of`, the customers whose association changes in the horizon: today's association and in-window revenue. */
   private readonly moving = new Map<string, { associated: boolean; readonly revenue: Map<string, Part> }>();
   private readonly periods: ReadonlyMap<string, readonly Period[]>;
+  private readonly days: ReadonlyMap<Day, RevenueDay>;
   private readonly statuses = new Map<RevenueRequirement, { stamp: number; status: RequirementStatus; flips: number }>();
 
   constructor(
     private readonly context: EvaluationContext,
-    events: HorizonEvents,
+    schedule: Schedule,
   ) {
+    const events = revenueEvents(context, schedule);
+    this.days = events.days;
     this.totals = new RevenueTotals(context);
     this.periods = new Map(context.organization.customers.map((c) => [c.id, c.dpor]));
     for (const [customer, moves] of events.moving) {
@@ -37,8 +41,10 @@ export class RevenueTracker implements KindTracker {
     }
   }
 
-  apply(events: HorizonDay): void {
-    for (const customer of events.customers) this.reassociate(customer, events.day);
+  apply(day: HorizonDay): void {
+    const events = this.days.get(day.day);
+    if (!events) return;
+    for (const customer of events.customers) this.reassociate(customer, day.day);
     for (const move of events.revenue) this.move(move);
   }
 
