@@ -15,7 +15,8 @@ export interface TextPosition {
  * Every coded finding and issue attain emits, with the type of its parameters: the one contract between the code
  * that finds a problem and the message tables that say it (`src/render/messages-*.ts`). A table without a code, or
  * a template reading a parameter its code does not have, does not compile. Adding a code: add it here, then a
- * template to each language's table (the compiler lists what is missing).
+ * template to each language's table (the compiler lists what is missing); a requirement kind's own codes are added
+ * in its folder instead (`kinds/<kind>/<kind>-messages.ts`), parameters and templates together.
  *
  * Parameters are what crosses the wire (`Finding.params`, `Issue.params`); the renderer may add context of its own
  * (a requirement's name) before a template sees them, see `TemplateParams`.
