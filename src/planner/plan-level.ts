@@ -7,7 +7,7 @@ import { formulaTerms, minimalTerms } from '../engine/exam-formula.js';
 import type { Organization } from '../engine/organization.js';
 import { takeable } from '../kinds/people/people-kind.js';
 import { chosenPath } from '../kinds/result-kinds.js';
-import { revenueKind } from '../kinds/revenue/revenue-kind.js';
+import { planRevenue } from '../kinds/revenue/revenue-plan.js';
 import { evaluateJointly } from './evaluate-jointly.js';
 import { type Alternative, expand } from './level-alternatives.js';
 import type { Plan, PlanAlternative, PlanSeat, PlanStep } from './plan-types.js';
@@ -86,18 +86,7 @@ export async function planLevel(
     newPeople,
     steps,
     seats,
-    revenue: alternative.revenue.map((r) => {
-      const result = revenueKind.evaluate(r, context, () => {
-        throw new Error('revenue requirements nest nothing');
-      });
-      return {
-        requirement: r.id,
-        counted: result.counted,
-        required: result.required,
-        shortfall: result.shortfall,
-        currency: result.currency,
-      };
-    }),
+    revenue: alternative.revenue.map((r) => planRevenue(r, context)),
     cost: { newPeople: solution?.hires ?? 0, exams: solution?.exams ?? 0 },
     reason: reasonFor(summaries, best < 0 ? null : chosen),
     alternatives: summaries,
