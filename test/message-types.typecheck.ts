@@ -3,6 +3,8 @@
  * `@ts-expect-error` fails the typecheck if the line under it ever compiles, that is if the contract loosens.
  */
 import { finding, issue, type ReportIssue } from '../src/core/message-params.js';
+import type { KindMessages } from '../src/kinds/kind-messages.js';
+import { type RevenueMessageParams, revenueMessages } from '../src/kinds/revenue/revenue-messages.js';
 import type { CodeMessages, Messages } from '../src/render/messages.js';
 import { en } from '../src/render/messages-en.js';
 
@@ -55,3 +57,16 @@ report('catalog.threshold.invalid', '$', { value: '-5' });
 report('catalog.threshold.invalid', '$');
 // @ts-expect-error 'market' is not a parameter of catalog.threshold.invalid
 report('catalog.threshold.invalid', '$', { market: 'developed' });
+
+// A kind's own messages (in its folder) without one of the languages do not compile.
+const { 'ko-KR': _korean, ...twoLanguages } = revenueMessages;
+// @ts-expect-error Property 'ko-KR' is missing
+export const kindWithoutKorean: KindMessages<keyof RevenueMessageParams> = twoLanguages;
+
+// Nor without one of its codes in a language.
+const { 'revenue.no-threshold': _noThreshold, ...oneCode } = revenueMessages.en;
+export const kindMissingACode: KindMessages<keyof RevenueMessageParams> = {
+  ...revenueMessages,
+  // @ts-expect-error Property 'revenue.no-threshold' is missing
+  en: oneCode,
+};

@@ -1,82 +1,27 @@
 import { z } from 'zod';
+import { kindSchemas, type RawRequirement } from '../kinds/kind-schemas.js';
+import { id, isoDate, localized } from './schema-parts.js';
+import { EVERY_MARKET, UNPUBLISHED } from './threshold-words.js';
+
+export type { RawPath } from '../kinds/any-of/any-of-schema.js';
+export type { RawRequirement } from '../kinds/kind-schemas.js';
+export type { RawFormula, RawThresholds } from './schema-parts.js';
+export { EVERY_MARKET, UNPUBLISHED };
 
 /**
  * The structure of an authored catalog (YAML or JSON), checked with zod before the semantic checks of
  * `validateCatalog`. Only validation and the JSON Schema export import this file: zod is too heavy for the
  * start-up of `attain evaluate`, which reads the shipped catalogs already validated at build time.
  */
-const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'an id is lower-case letters, digits and hyphens');
-const localized = z.record(z.string(), z.string().min(1)).describe('A text per language tag: { en, zh-TW, ko-KR }');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD');
-const amount = z.union([z.number(), z.string()]).describe('A decimal amount, as a number or a string');
 
-import { EVERY_MARKET, UNPUBLISHED } from './threshold-words.js';
-
-export { EVERY_MARKET, UNPUBLISHED };
-/** A threshold per market, or one for every market: `100000`, `{ all: 100000 }`, `{ all: 100000, developing: 50000 }`. */
-export type RawThresholds = number | string | Record<string, number | string>;
-const thresholds: z.ZodType<RawThresholds> = z
-  .union([amount, z.record(z.string(), amount)])
-  .describe(
-    `One amount for every market, or an amount per market; \`${EVERY_MARKET}\` stands for the markets not named, and \`${UNPUBLISHED}\` for a market the program publishes no threshold for. Every market of the catalog needs one.`,
-  );
-
-export type RawFormula = string | { allOf: RawFormula[] } | { oneOf: RawFormula[] };
-const formula: z.ZodType<RawFormula> = z.lazy(() =>
-  z.union([
-    z.string().min(1).describe('An exam code'),
-    z.strictObject({ allOf: z.array(formula) }),
-    z.strictObject({ oneOf: z.array(formula) }),
-  ]),
-);
-
-const role = z.strictObject({
-  id,
-  name: localized,
-  count: z.number().int().nonnegative(),
-  exams: formula,
-});
-
-const pool = z.strictObject({ id, roles: z.array(role) });
-
-const revenueRequirement = z.strictObject({
-  kind: z.literal('revenue'),
-  id,
-  name: localized,
-  products: z.array(z.string()).min(1),
-  netNewOnly: z.boolean().default(true),
-  thresholds,
-});
-
-const peopleRequirement = z.strictObject({
-  kind: z.literal('people'),
-  id,
-  name: localized,
-  pools: z.array(pool),
-});
-
-export type RawRequirement =
-  | z.infer<typeof revenueRequirement>
-  | z.infer<typeof peopleRequirement>
-  | { kind: 'anyOf'; id: string; name: Record<string, string>; paths: RawPath[] };
-export interface RawPath {
-  id: string;
-  name: Record<string, string>;
-  requirements: RawRequirement[];
-}
-
+// Each kind states its own schema in its folder; a requirement is any of them.
 const requirement: z.ZodType<RawRequirement> = z.lazy(() =>
-  z.discriminatedUnion('kind', [
-    revenueRequirement,
-    peopleRequirement,
-    z.strictObject({
-      kind: z.literal('anyOf'),
-      id,
-      name: localized,
-      paths: z.array(z.strictObject({ id, name: localized, requirements: z.array(requirement) })).min(1),
-    }),
-  ]),
-);
+  z.discriminatedUnion(
+    'kind',
+    // Every kind's own schema, in the registry's order.
+    Object.values(kindSchemas(requirement)) as unknown as [z.core.$ZodTypeDiscriminable, ...z.core.$ZodTypeDiscriminable[]],
+  ),
+) as z.ZodType<RawRequirement>;
 
 const level = z.strictObject({ id, name: localized, requirements: z.array(requirement) });
 

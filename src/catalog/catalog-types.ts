@@ -1,6 +1,12 @@
 import type { Day } from '../core/day.js';
-import type { Decimal } from '../core/decimal.js';
 import type { Localized } from '../core/localized.js';
+import type { AnyOfRequirement } from '../kinds/any-of/any-of-types.js';
+import type { PeopleRequirement } from '../kinds/people/people-types.js';
+import type { RevenueRequirement } from '../kinds/revenue/revenue-types.js';
+
+export type { AnyOfRequirement, RequirementPath } from '../kinds/any-of/any-of-types.js';
+export type { PeopleRequirement, Pool, Role } from '../kinds/people/people-types.js';
+export type { RevenueRequirement } from '../kinds/revenue/revenue-types.js';
 
 /**
  * The compiled, immutable form of a catalog: what the engine evaluates. It is built once from the authored YAML
@@ -87,53 +93,14 @@ export interface Level {
   readonly requirements: readonly Requirement[];
 }
 
-/** Every requirement kind the engine knows; each declares its own evaluation in `engine/requirement-kinds`. */
+/** Every requirement kind the engine knows; each declares its own evaluation in its folder under `kinds/`. */
 export type Requirement = RevenueRequirement | PeopleRequirement | AnyOfRequirement;
 export type RequirementKindName = Requirement['kind'];
 
-interface RequirementBase {
+/** What every kind of requirement has. */
+export interface RequirementBase {
   readonly id: string;
   readonly name: Localized;
-}
-
-/** Trailing-twelve-month revenue on named products from associated customers, with a threshold per market. */
-export interface RevenueRequirement extends RequirementBase {
-  readonly kind: 'revenue';
-  readonly products: readonly string[];
-  readonly netNewOnly: boolean;
-  /** Missing markets have no published threshold: the requirement cannot be decided there. */
-  readonly thresholds: ReadonlyMap<string, Decimal>;
-}
-
-/** Distinct people in roles; each pool is filled by different people, separate pools may share them. */
-export interface PeopleRequirement extends RequirementBase {
-  readonly kind: 'people';
-  readonly pools: readonly Pool[];
-}
-
-/** Alternative paths: met when every requirement of any one path is met. */
-export interface AnyOfRequirement extends RequirementBase {
-  readonly kind: 'anyOf';
-  readonly paths: readonly RequirementPath[];
-}
-
-export interface RequirementPath {
-  readonly id: string;
-  readonly name: Localized;
-  readonly requirements: readonly Requirement[];
-}
-
-export interface Pool {
-  readonly id: string;
-  readonly roles: readonly Role[];
-}
-
-export interface Role {
-  readonly id: string;
-  readonly name: Localized;
-  /** How many distinct people the role needs. */
-  readonly count: number;
-  readonly exams: ExamFormula;
 }
 
 /** Which exams a person must hold: one exam, all of several formulas, or one of several. */

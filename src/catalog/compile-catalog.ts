@@ -1,9 +1,9 @@
 import { type Day, parseDay } from '../core/day.js';
-import { Decimal } from '../core/decimal.js';
-import type { RawCatalog, RawFormula, RawRequirement } from './catalog-schema.js';
-import type { Catalog, Competency, Exam, ExamFormula, Product, Requirement, RequirementPath } from './catalog-types.js';
+import type { CompileTools } from '../kinds/catalog-kind.js';
+import { compileRequirement } from '../kinds/catalog-kinds.js';
+import type { RawCatalog, RawFormula } from './catalog-schema.js';
+import type { Catalog, Competency, Exam, ExamFormula, Product } from './catalog-types.js';
 import { examKey } from './exam-code.js';
-import { expandThresholds } from './expand-thresholds.js';
 
 /**
  * Turns a validated raw catalog into the immutable, indexed structure the engine evaluates. It trusts its input:
@@ -40,56 +40,12 @@ export function compileCatalog(raw: RawCatalog): Catalog {
     if ('allOf' in f) return Object.freeze({ kind: 'allOf', items: Object.freeze(f.allOf.map(compileFormula)) });
     return Object.freeze({ kind: 'oneOf', items: Object.freeze(f.oneOf.map(compileFormula)) });
   };
-  const compileRequirement = (r: RawRequirement): Requirement => {
-    const compilers: { [K in RawRequirement['kind']]: (r: Extract<RawRequirement, { kind: K }>) => Requirement } = {
-      revenue: (rev) => ({
-        kind: 'revenue',
-        id: rev.id,
-        name: Object.freeze({ ...rev.name }),
-        products: Object.freeze(rev.products.map(canonicalProduct)),
-        netNewOnly: rev.netNewOnly,
-        thresholds: new Map(Object.entries(expandThresholds(rev.thresholds, raw.markets)).map(([m, v]) => [m, toDecimal(v)])),
-      }),
-      people: (ppl) => ({
-        kind: 'people',
-        id: ppl.id,
-        name: Object.freeze({ ...ppl.name }),
-        pools: Object.freeze(
-          ppl.pools.map((pool) =>
-            Object.freeze({
-              id: pool.id,
-              roles: Object.freeze(
-                pool.roles.map((role) =>
-                  Object.freeze({
-                    id: role.id,
-                    name: Object.freeze({ ...role.name }),
-                    count: role.count,
-                    exams: compileFormula(role.exams),
-                  }),
-                ),
-              ),
-            }),
-          ),
-        ),
-      }),
-      anyOf: (any) => ({
-        kind: 'anyOf',
-        id: any.id,
-        name: Object.freeze({ ...any.name }),
-        paths: Object.freeze(
-          any.paths.map(
-            (path): RequirementPath =>
-              Object.freeze({
-                id: path.id,
-                name: Object.freeze({ ...path.name }),
-                requirements: Object.freeze(path.requirements.map(compileRequirement)),
-              }),
-          ),
-        ),
-      }),
-    };
-    const compile = compilers[r.kind] as (r: RawRequirement) => Requirement;
-    return Object.freeze(compile(r));
+  // Each kind compiles its own form (in its folder under `kinds/`); these are what it may ask of the catalog.
+  const tools: CompileTools = {
+    markets: raw.markets,
+    canonicalProduct,
+    formula: compileFormula,
+    requirement: (r) => compileRequirement(r, tools),
   };
   const competencies: Competency[] = raw.competencies.map((c) =>
     Object.freeze({
@@ -112,7 +68,7 @@ export function compileCatalog(raw: RawCatalog): Catalog {
                         Object.freeze({
                           id: l.id,
                           name: Object.freeze({ ...l.name }),
-                          requirements: Object.freeze(l.requirements.map(compileRequirement)),
+                          requirements: Object.freeze(l.requirements.map(tools.requirement)),
                         }),
                       ),
                     ),
@@ -143,10 +99,4 @@ export function compileCatalog(raw: RawCatalog): Catalog {
 
 function optionalDay(text: string | undefined): Day | null {
   return text === undefined ? null : (parseDay(text) ?? null);
-}
-
-function toDecimal(value: number | string): Decimal {
-  const parsed = typeof value === 'number' ? Decimal.fromNumber(value) : Decimal.parse(value);
-  if (!parsed) throw new Error(`unvalidated threshold ${String(value)}`);
-  return parsed;
 }

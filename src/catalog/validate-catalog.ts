@@ -1,20 +1,13 @@
 import type { Issue } from '../core/attain-error.js';
 import { dayRangeIssue, readDay } from '../core/day-range.js';
-import { Decimal } from '../core/decimal.js';
 import { issueParams, type ReportIssue } from '../core/message-params.js';
-import { amountRangeIssue, readAmount } from '../core/read-amount.js';
 import { shownParams } from '../core/shown-value.js';
+import type { CheckKind, CheckTools } from '../kinds/catalog-kind.js';
+import { plainRequirement } from '../kinds/catalog-kinds.js';
+import { kindChecks } from '../kinds/kind-schemas.js';
 import { MAX_FORMULA_TERMS } from './catalog-limits.js';
-import {
-  catalogSchema,
-  EVERY_MARKET,
-  type RawCatalog,
-  type RawFormula,
-  type RawRequirement,
-  UNPUBLISHED,
-} from './catalog-schema.js';
+import { catalogSchema, type RawCatalog, type RawFormula, type RawRequirement } from './catalog-schema.js';
 import { examKey } from './exam-code.js';
-import { expandThresholds, marketsWithoutThreshold } from './expand-thresholds.js';
 import { resolveExtends } from './resolve-extends.js';
 
 /**
@@ -81,14 +74,7 @@ function valueAt(document: unknown, path: readonly PropertyKey[]): unknown {
 
 /** The catalog with each revenue requirement's thresholds stated per market, as `compileCatalog` takes them. */
 function plainThresholds(catalog: RawCatalog): RawCatalog {
-  const requirement = (r: RawRequirement): RawRequirement =>
-    r.kind === 'revenue'
-      ? // `unpublished` stays: the plain form is what the build writes and /api/catalog serves, and an operator's draft
-        // made from it must validate again.
-        { ...r, thresholds: expandThresholds(r.thresholds, catalog.markets, { keepUnpublished: true }) }
-      : r.kind === 'anyOf'
-        ? { ...r, paths: r.paths.map((p) => ({ ...p, requirements: p.requirements.map(requirement) })) }
-        : r;
+  const requirement = (r: RawRequirement): RawRequirement => plainRequirement(r, catalog.markets);
   return {
     ...catalog,
     competencies: catalog.competencies.map((c) => ({
@@ -196,71 +182,25 @@ function checkSemantics(catalog: RawCatalog): Issue[] {
     for (const [i, item] of items.entries()) checkFormula(item, [...path, op, i], codes);
   };
 
+  // Each kind checks its own requirements (in its folder under `kinds/`); these are what it may ask of the catalog.
+  const tools: CheckTools = {
+    markets: catalog.markets,
+    report,
+    text: checkText,
+    unique: checkUnique,
+    formula: (formula, path) => {
+      checkFormula(formula, path, new Map());
+      const alternatives = countAlternatives(formula);
+      if (alternatives > MAX_FORMULA_TERMS) {
+        report('catalog.formula.too-complex', path, { alternatives, limit: MAX_FORMULA_TERMS });
+      }
+    },
+    knownProduct: (id) => products.has(id.toLowerCase()),
+    requirements: (reqs, path) => checkRequirements(reqs, path),
+  };
   const checkRequirement = (req: RawRequirement, path: readonly PropertyKey[]): void => {
     checkText(req.name, [...path, 'name']);
-    const checks: { [K in RawRequirement['kind']]: (r: Extract<RawRequirement, { kind: K }>) => void } = {
-      revenue: (r) => {
-        r.products.forEach((p, i) => {
-          if (!products.has(p.toLowerCase())) report('catalog.product.unknown', [...path, 'products', i], { id: p });
-        });
-        const stated = typeof r.thresholds === 'object' ? Object.entries(r.thresholds) : [[null, r.thresholds] as const];
-        for (const [market, value] of stated) {
-          const at = market === null ? [...path, 'thresholds'] : [...path, 'thresholds', market];
-          if (market !== null && market !== EVERY_MARKET && !catalog.markets.includes(market)) {
-            report('catalog.threshold.unknown-market', at, { market });
-          }
-          if (value === UNPUBLISHED && market !== null) continue;
-          const amount = readAmount(typeof value === 'number' ? String(value) : value, 'decimal');
-          if (amount === 'out-of-range') {
-            report('input.amount.digits', at, amountRangeIssue('', String(value)).params);
-          } else if (!(amount instanceof Decimal) || amount.isNegative()) {
-            report('catalog.threshold.invalid', at, { value: String(value) });
-          }
-        }
-        for (const market of marketsWithoutThreshold(r.thresholds, catalog.markets)) {
-          report('catalog.threshold.missing-market', [...path, 'thresholds'], { market });
-        }
-      },
-      people: (r) => {
-        if (r.pools.length === 0) report('catalog.people.empty', [...path, 'pools']);
-        checkUnique(
-          r.pools.map((p) => p.id),
-          [...path, 'pools'],
-          'pool',
-        );
-        checkUnique(
-          r.pools.flatMap((p) => p.roles.map((role) => `${p.id}/${role.id}`)),
-          [...path, 'pools'],
-          'role',
-        );
-        r.pools.forEach((pool, p) => {
-          if (pool.roles.length === 0) report('catalog.pool.empty', [...path, 'pools', p, 'roles'], { pool: pool.id });
-          pool.roles.forEach((role, i) => {
-            const rolePath = [...path, 'pools', p, 'roles', i];
-            checkText(role.name, [...rolePath, 'name']);
-            if (role.count === 0) report('catalog.role.empty', [...rolePath, 'count'], { role: role.id });
-            checkFormula(role.exams, [...rolePath, 'exams'], new Map());
-            const alternatives = countAlternatives(role.exams);
-            if (alternatives > MAX_FORMULA_TERMS) {
-              report('catalog.formula.too-complex', [...rolePath, 'exams'], { alternatives, limit: MAX_FORMULA_TERMS });
-            }
-          });
-        });
-      },
-      anyOf: (r) => {
-        checkUnique(
-          r.paths.map((p) => p.id),
-          [...path, 'paths'],
-          'path',
-        );
-        r.paths.forEach((p, i) => {
-          checkText(p.name, [...path, 'paths', i, 'name']);
-          if (p.requirements.length === 0) report('catalog.path.empty', [...path, 'paths', i, 'requirements']);
-          checkRequirements(p.requirements, [...path, 'paths', i, 'requirements']);
-        });
-      },
-    };
-    (checks[req.kind] as (r: RawRequirement) => void)(req);
+    (kindChecks[req.kind] as CheckKind<RawRequirement['kind']>)(req as never, path, tools);
   };
   const checkRequirements = (reqs: readonly RawRequirement[], path: readonly PropertyKey[]) => {
     checkUnique(

@@ -1,17 +1,9 @@
+import type { AnyOfMessageParams } from '../kinds/any-of/any-of-messages.js';
+import type { PeopleMessageParams } from '../kinds/people/people-messages.js';
+import type { RevenueMessageParams } from '../kinds/revenue/revenue-messages.js';
 import type { Issue } from './attain-error.js';
 
-/** A role of a pool that cannot be filled, as a `people.shortfall` gap names it. */
-export interface ShortRole {
-  readonly id: string;
-  readonly count: number;
-}
-
-/** Someone close to qualifying for a role: the exams they still need. */
-export interface NearestCandidate {
-  readonly person: string;
-  readonly role: string;
-  readonly exams: readonly string[];
-}
+export type { NearestCandidate, ShortRole } from '../kinds/people/people-messages.js';
 
 /** A position in a text input, added to an issue's parameters by readers that know it. */
 export interface TextPosition {
@@ -23,40 +15,15 @@ export interface TextPosition {
  * Every coded finding and issue attain emits, with the type of its parameters: the one contract between the code
  * that finds a problem and the message tables that say it (`src/render/messages-*.ts`). A table without a code, or
  * a template reading a parameter its code does not have, does not compile. Adding a code: add it here, then a
- * template to each language's table (the compiler lists what is missing).
+ * template to each language's table (the compiler lists what is missing); a requirement kind's own codes are added
+ * in its folder instead (`kinds/<kind>/<kind>-messages.ts`), parameters and templates together.
  *
  * Parameters are what crosses the wire (`Finding.params`, `Issue.params`); the renderer may add context of its own
  * (a requirement's name) before a template sees them, see `TemplateParams`.
  */
-export interface MessageParams {
-  // Gaps: what a level misses, from the engine.
-  'revenue.shortfall': {
-    requirement: string;
-    counted: string;
-    required: string | null;
-    shortfall: string | null;
-    currency: string;
-    products: readonly string[];
-    netNewOnly: boolean;
-    excludedNotAssociated: string;
-  };
-  'revenue.no-threshold': { requirement: string; market: string };
+export interface MessageParams extends RevenueMessageParams, PeopleMessageParams, AnyOfMessageParams {
+  // Gaps: what a level misses, from the engine (each kind's own codes come from its folder, see `extends`).
   'revenue.excluded': { amount: string };
-  'people.shortfall': {
-    requirement: string;
-    pool: string;
-    roles: readonly ShortRole[];
-    seats: number;
-    qualified: readonly string[];
-    shortfall: number;
-    nearest: readonly NearestCandidate[];
-    closed: readonly string[];
-  };
-  /** Rendered after a `people.shortfall`: who is closest, already in words. */
-  'people.nearest': { people: string };
-  /** Rendered after a `people.shortfall`: roles nobody can newly qualify for, already in words. */
-  'people.closed': { roles: string };
-  'paths.none-met': { requirement: string; paths: readonly string[] };
   'people.cap': { cap: number; competencies: readonly string[] };
 
   // Warnings: data the engine ignored.

@@ -1,11 +1,11 @@
 import type { Catalog, Competency, CompetencyOption, CompetencyVersion, Level, ProgramPolicy } from '../catalog/catalog-types.js';
 import { versionAt } from '../catalog/find-level.js';
 import { type Day, dayOf, formatDay } from '../core/day.js';
+import { allStatus, levelStanding } from '../kinds/requirement-kind.js';
+import { evaluateRequirement, explainRequirement } from '../kinds/requirement-kinds.js';
 import { createEvaluationContext, type EvaluationContext } from './evaluation-context.js';
 import type { Evaluation, LevelResult } from './evaluation-types.js';
 import type { Organization } from './organization.js';
-import { allStatus, levelStanding } from './requirement-kinds/requirement-kind.js';
-import { evaluateRequirement, explainRequirement } from './requirement-kinds/requirement-kinds.js';
 
 export interface EvaluateOptions {
   /** The date to evaluate at; today (UTC) when absent. */

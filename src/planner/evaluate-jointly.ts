@@ -6,7 +6,7 @@ import type { EvaluationContext } from '../engine/evaluation-context.js';
 import type { Evaluation, LevelResult } from '../engine/evaluation-types.js';
 import { satisfies } from '../engine/exam-formula.js';
 import type { Organization } from '../engine/organization.js';
-import { revenueKind } from '../engine/requirement-kinds/revenue-kind.js';
+import { revenueMet } from '../kinds/revenue/revenue-plan.js';
 import { chunk, loadHighs, sum, wrap } from './highs.js';
 import { type Alternative, expand } from './level-alternatives.js';
 
@@ -71,9 +71,7 @@ async function solveJointly(
     const rank = found.option.levels.indexOf(found.level);
     // A higher level outweighs every lower one together: 100 per step allows up to 99 levels of each rank.
     const weight = 100 ** (rank + 1);
-    const alternatives = expand(found.level.requirements).filter((alt) =>
-      alt.revenue.every((r) => revenueKind.evaluate(r, context, unnested).status === 'met'),
-    );
+    const alternatives = expand(found.level.requirements).filter((alt) => alt.revenue.every((r) => revenueMet(r, context)));
     return [{ result, competency: competencyIds.indexOf(result.competency), weight, alternatives }];
   });
   const model = formulate(candidates, context, competencyIds.length, cap);
@@ -101,10 +99,6 @@ async function solveModel(text: string): Promise<ReadonlySet<string>> {
 
 const REMEMBERED_MODELS = 16;
 const SOLVED = new Map<string, ReadonlySet<string>>();
-
-const unnested = () => {
-  throw new Error('revenue requirements nest nothing');
-};
 
 /** Every non-empty set of at most `cap` of `n` competencies, as bit masks. */
 export function competencySets(n: number, cap: number): number[] {

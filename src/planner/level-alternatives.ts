@@ -1,4 +1,6 @@
 import type { Pool, Requirement, RevenueRequirement } from '../catalog/catalog-types.js';
+import type { PlanKind } from '../kinds/plan-kind.js';
+import { planKinds } from '../kinds/plan-kinds.js';
 
 /** One way through a level's alternative paths: the choices made, and the pools and revenue tests it leaves. */
 export interface Alternative {
@@ -12,17 +14,8 @@ export function expand(requirements: readonly Requirement[], prefix = ''): Alter
   return requirements.reduce<Alternative[]>(
     (alternatives, requirement) => {
       const id = `${prefix}${requirement.id}`;
-      const options: Alternative[] =
-        requirement.kind === 'revenue'
-          ? [{ choices: [], pools: [], revenue: [requirement] }]
-          : requirement.kind === 'people'
-            ? [{ choices: [], pools: requirement.pools.map((pool) => ({ requirement: id, pool })), revenue: [] }]
-            : requirement.paths.flatMap((path) =>
-                expand(path.requirements, `${id}/${path.id}/`).map((alt) => ({
-                  ...alt,
-                  choices: [{ requirement: id, path: path.id }, ...alt.choices],
-                })),
-              );
+      const kind = planKinds[requirement.kind] as PlanKind<Requirement['kind']>;
+      const options = kind.alternatives(requirement as never, id, expand);
       return alternatives.flatMap((left) =>
         options.map((right) => ({
           choices: [...left.choices, ...right.choices],

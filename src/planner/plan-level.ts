@@ -5,8 +5,9 @@ import { type Day, formatDay } from '../core/day.js';
 import { createEvaluationContext, type EvaluationContext } from '../engine/evaluation-context.js';
 import { formulaTerms, minimalTerms } from '../engine/exam-formula.js';
 import type { Organization } from '../engine/organization.js';
-import { takeable } from '../engine/requirement-kinds/people-kind.js';
-import { revenueKind } from '../engine/requirement-kinds/revenue-kind.js';
+import { takeable } from '../kinds/people/people-kind.js';
+import { chosenPath } from '../kinds/result-kinds.js';
+import { planRevenue } from '../kinds/revenue/revenue-plan.js';
 import { evaluateJointly } from './evaluate-jointly.js';
 import { type Alternative, expand } from './level-alternatives.js';
 import type { Plan, PlanAlternative, PlanSeat, PlanStep } from './plan-types.js';
@@ -85,18 +86,7 @@ export async function planLevel(
     newPeople,
     steps,
     seats,
-    revenue: alternative.revenue.map((r) => {
-      const result = revenueKind.evaluate(r, context, () => {
-        throw new Error('revenue requirements nest nothing');
-      });
-      return {
-        requirement: r.id,
-        counted: result.counted,
-        required: result.required,
-        shortfall: result.shortfall,
-        currency: result.currency,
-      };
-    }),
+    revenue: alternative.revenue.map((r) => planRevenue(r, context)),
     cost: { newPeople: solution?.hires ?? 0, exams: solution?.exams ?? 0 },
     reason: reasonFor(summaries, best < 0 ? null : chosen),
     alternatives: summaries,
@@ -118,7 +108,7 @@ async function keptLevels(catalog: Catalog, organization: Organization, target: 
   ).results.filter((r) => r.attained && r.competency !== competency);
   const alternatives = held.flatMap((r) => {
     const found = findLevel(catalog, r, r.catalogVersion);
-    const paths = new Set(r.requirements.flatMap((q) => (q.kind === 'anyOf' && q.path ? [q.path] : [])));
+    const paths = new Set(r.requirements.flatMap((q) => chosenPath(q) ?? []));
     const options = found ? expand(found.level.requirements) : [];
     // The path the level is met by today; a level without alternatives has exactly one.
     const chosen = options.find((alt) => alt.choices.every((c) => paths.has(c.path))) ?? options[0];

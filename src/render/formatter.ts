@@ -2,6 +2,7 @@ import type { Catalog, Level, Requirement } from '../catalog/catalog-types.js';
 import { parseDay } from '../core/day.js';
 import { Decimal } from '../core/decimal.js';
 import { type Locale, pick } from '../core/localized.js';
+import { branchOf } from '../kinds/catalog-kinds.js';
 
 /**
  * The forms of a counted phrase by CLDR plural category, `#` standing for the number. English needs `one` and
@@ -105,8 +106,8 @@ export function requirementAt(level: Level, path: string): Requirement | undefin
   let current = level.requirements.find((r) => r.id === first);
   for (let i = 0; current && i < rest.length; i++) {
     const step = rest[i];
-    if (current.kind !== 'anyOf') break;
-    const branch: readonly Requirement[] = current.paths.find((p) => p.id === step)?.requirements ?? [];
+    const branch = branchOf(current, step ?? '');
+    if (branch === undefined) break;
     i += 1;
     current = branch.find((r) => r.id === rest[i]);
   }

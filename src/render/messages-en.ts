@@ -1,5 +1,7 @@
-import type { Formatter } from './formatter.js';
-import type { Messages, TemplateParams } from './messages.js';
+import { anyOfMessages } from '../kinds/any-of/any-of-messages.js';
+import { PEOPLE_WORDS, peopleMessages } from '../kinds/people/people-messages.js';
+import { revenueMessages } from '../kinds/revenue/revenue-messages.js';
+import type { Messages } from './messages.js';
 
 const plural = new Intl.PluralRules('en');
 const problems = (n: number) => `${n} ${plural.select(n) === 'one' ? 'problem' : 'problems'}`;
@@ -16,8 +18,8 @@ export const en: Messages = {
   notCounted: (a, n) => `not counted: ${a} outside DPOR, ${n} not net new`,
   seats: (filled, seats) => `${filled} of ${seats} ${plural.select(seats) === 'one' ? 'seat' : 'seats'} filled`,
   roleLine: (role, count, people) => `${role} (${count}): ${people}`,
-  nobody: 'nobody yet',
-  more: (n) => `${n} more`,
+  nobody: PEOPLE_WORDS.en.nobody,
+  more: PEOPLE_WORDS.en.more,
   chosenPath: (path) => `met by: ${path}`,
   gapsTitle: 'What is missing',
   warningsTitle: 'Ignored data',
@@ -81,16 +83,11 @@ export const en: Messages = {
     debugHint: 'Set ATTAIN_DEBUG=1 to see where it happened, and please report it.',
   },
   codes: {
-    'revenue.shortfall': (p, f) =>
-      `${p.name}: earn ${f.money(p.shortfall)} more ${p.netNewOnly ? 'net new revenue' : 'revenue'} on ${f.or(p.products.map((x) => f.product(x)))} within the trailing twelve months, from customers that name you their Digital Partner of Record (${f.money(p.counted)} of ${f.money(p.required)} so far).`,
-    'revenue.no-threshold': (p) =>
-      `${p.name}: this version of the program publishes no threshold for the ${p.marketName}, so the level cannot be determined.`,
+    ...revenueMessages.en,
+    ...peopleMessages.en,
+    ...anyOfMessages.en,
     'revenue.excluded': (p, f) =>
       `${f.money(p.amount)} of revenue on these products was dated outside its customer's DPOR period and did not count.`,
-    'people.shortfall': peopleShortfall,
-    'people.nearest': (p) => `Closest: ${p.people}.`,
-    'people.closed': (p) => `Some of these exams can no longer be taken, so no new person can qualify for ${p.roles}.`,
-    'paths.none-met': (p) => `${p.name}: meet every requirement of one of: ${p.pathNames}.`,
     'people.cap': (p, f) =>
       `Met on its own, but one person may count toward at most ${f.plural(p.cap, { one: '# competency', other: '# competencies' })}, and the people it needs are counted toward ${f.and(p.competencies.map((c) => f.competency(c)))}.`,
     'exam.unknown': (p, f) => `${f.person(p.person)}: exam ${p.exam} is not in the catalog; ignored.`,
@@ -331,23 +328,6 @@ export const en: Messages = {
         : `new person ${p.id} has the same name as ${p.existing} ("${p.name}"): one person under two ids?`,
   },
 };
-
-/**
- * A pool that cannot be filled, said in terms a practice lead can act on: which seats, who qualifies, how many
- * more people must pass what, and who is closest.
- */
-function peopleShortfall(p: TemplateParams<'people.shortfall'>, f: Formatter): string {
-  const roles = p.roleDetails;
-  const who = p.qualified.length > 0 ? f.people(p.qualified, 5, en.more) : en.nobody;
-  const seats = f.plural(p.seats, { one: '# seat', other: '# seats' });
-  const more = f.plural(p.shortfall, { one: '# more person', other: '# more people' });
-  const [only] = roles;
-  if (roles.length === 1 && only && p.qualified.length === 0)
-    return `${only.name}: ${seats} and nobody qualifies yet: ${f.plural(p.shortfall, { one: '# person', other: '# people' })} must pass ${only.formula}.`;
-  if (roles.length === 1 && only)
-    return `${only.name}: ${seats}, but only ${f.plural(p.qualified.length, { one: '# qualified person', other: '# qualified people' })} (${who}). ${more} must pass ${only.formula}.`;
-  return `${f.and(roles.map((r) => `${r.name} (${r.count})`))} need ${p.seats} different people, but only ${f.plural(p.qualified.length, { one: '# qualifies', other: '# qualify' })} for any of them (${who}). ${more} must qualify: ${roles.map((r) => `${r.name}: ${r.formula}`).join('; ')}.`;
-}
 
 /** What the system's refusal to read a file means, by its code; other codes are shown as they are. */
 const UNREADABLE: Readonly<Record<string, string>> = {

@@ -1,6 +1,8 @@
-import type { Formatter } from './formatter.js';
+import { anyOfMessages } from '../kinds/any-of/any-of-messages.js';
+import { PEOPLE_WORDS, peopleMessages } from '../kinds/people/people-messages.js';
+import { revenueMessages } from '../kinds/revenue/revenue-messages.js';
 import { withParticle as w } from './korean-particles.js';
-import type { Messages, TemplateParams } from './messages.js';
+import type { Messages } from './messages.js';
 
 /**
  * Everything attain says in Korean; the terms are those of docs/glossary.md. A particle after a word given at run
@@ -17,8 +19,8 @@ export const koKR: Messages = {
   notCounted: (a, n) => `인정되지 않음: DPOR 기간 외 ${a}, 순 신규 아님 ${n}`,
   seats: (filled, seats) => `자리 ${seats}개 중 ${filled}개 채움`,
   roleLine: (role, count, people) => `${role}(${count}): ${people}`,
-  nobody: '아직 없음',
-  more: (n) => `외 ${n}명`,
+  nobody: PEOPLE_WORDS['ko-KR'].nobody,
+  more: PEOPLE_WORDS['ko-KR'].more,
   chosenPath: (path) => `충족 경로: ${path}`,
   gapsTitle: '부족한 항목',
   warningsTitle: '무시된 데이터',
@@ -78,16 +80,11 @@ export const koKR: Messages = {
     debugHint: 'ATTAIN_DEBUG=1을 설정하면 발생 위치를 볼 수 있습니다. 이 문제를 알려 주세요.',
   },
   codes: {
-    'revenue.shortfall': (p, f) =>
-      `${p.name}: 최근 12개월 동안 귀사를 DPOR(Digital Partner of Record)로 지정한 고객에게서 ${f.or(p.products.map((x) => f.product(x)))}의 ${p.netNewOnly ? '순 신규 수익' : '수익'}을 ${f.money(p.shortfall)} 더 올려야 합니다(현재 ${f.money(p.counted)} / ${f.money(p.required)}).`,
-    'revenue.no-threshold': (p) =>
-      `${p.name}: 이 버전의 프로그램은 ${p.marketName}의 기준 금액을 공개하지 않았으므로 이 등급을 판정할 수 없습니다.`,
+    ...revenueMessages['ko-KR'],
+    ...peopleMessages['ko-KR'],
+    ...anyOfMessages['ko-KR'],
     'revenue.excluded': (p, f) =>
       `이 제품의 수익 중 ${w(f.money(p.amount), '은/는')} 고객의 DPOR 기간 밖에 발생하여 인정되지 않았습니다.`,
-    'people.shortfall': peopleShortfall,
-    'people.nearest': (p) => `가장 가까운 직원: ${p.people}.`,
-    'people.closed': (p) => `일부 시험은 더 이상 응시할 수 없으므로 새 직원이 ${p.roles} 자격을 갖출 수 없습니다.`,
-    'paths.none-met': (p) => `${p.name}: 다음 경로 중 하나의 요구 사항을 모두 충족해야 합니다: ${p.pathNames}.`,
     'people.cap': (p, f) =>
       `이 등급만 보면 충족하지만, 직원 한 명은 최대 ${p.cap}개 역량에만 인정될 수 있고 필요한 직원이 이미 ${f.and(p.competencies.map((c) => f.competency(c)))}에 인정되어 있습니다.`,
     'exam.unknown': (p, f) => `${f.person(p.person)}: 시험 ${w(p.exam, '은/는')} 카탈로그에 없어 무시되었습니다.`,
@@ -332,17 +329,6 @@ export const koKR: Messages = {
         : `새 직원 ${p.id}의 이름이 ${w(p.existing, '과/와')} 같습니다("${p.name}"). 같은 사람이 두 ID로 등록된 것은 아닌가요?`,
   },
 };
-
-function peopleShortfall(p: TemplateParams<'people.shortfall'>, f: Formatter): string {
-  const roles = p.roleDetails;
-  const who = p.qualified.length > 0 ? f.people(p.qualified, 5, koKR.more) : koKR.nobody;
-  const [only] = roles;
-  if (roles.length === 1 && only && p.qualified.length === 0)
-    return `${only.name}: ${p.seats}명이 필요하지만 아직 자격을 갖춘 직원이 없습니다. ${p.shortfall}명이 ${w(only.formula, '을/를')} 통과해야 합니다.`;
-  if (roles.length === 1 && only)
-    return `${only.name}: ${p.seats}명이 필요하지만 자격을 갖춘 직원은 ${p.qualified.length}명(${who})뿐입니다. ${p.shortfall}명이 더 ${w(only.formula, '을/를')} 통과해야 합니다.`;
-  return `${f.and(roles.map((r) => `${r.name}(${r.count})`))}에는 서로 다른 직원 ${p.seats}명이 필요하지만 어느 역할이든 자격을 갖춘 직원은 ${p.qualified.length}명(${who})뿐입니다. ${p.shortfall}명이 더 자격을 갖춰야 합니다: ${roles.map((r) => `${r.name}: ${r.formula}`).join('; ')}.`;
-}
 
 /** What the system's refusal to read a file means, by its code; other codes are shown as they are. */
 const UNREADABLE: Readonly<Record<string, string>> = {

@@ -1,5 +1,7 @@
-import type { Formatter } from './formatter.js';
-import type { Messages, TemplateParams } from './messages.js';
+import { anyOfMessages } from '../kinds/any-of/any-of-messages.js';
+import { PEOPLE_WORDS, peopleMessages } from '../kinds/people/people-messages.js';
+import { revenueMessages } from '../kinds/revenue/revenue-messages.js';
+import type { Messages } from './messages.js';
 
 /** Everything attain says in Traditional Chinese; the terms are those of docs/glossary.md. */
 export const zhTW: Messages = {
@@ -13,8 +15,8 @@ export const zhTW: Messages = {
   notCounted: (a, n) => `未計入：DPOR 期間外 ${a}，非淨新增 ${n}`,
   seats: (filled, seats) => `已填補 ${filled} / ${seats} 個名額`,
   roleLine: (role, count, people) => `${role}（${count}）：${people}`,
-  nobody: '尚無人員',
-  more: (n) => `另外 ${n} 人`,
+  nobody: PEOPLE_WORDS['zh-TW'].nobody,
+  more: PEOPLE_WORDS['zh-TW'].more,
   chosenPath: (path) => `符合途徑：${path}`,
   gapsTitle: '尚缺項目',
   warningsTitle: '已忽略的資料',
@@ -74,14 +76,10 @@ export const zhTW: Messages = {
     debugHint: '設定 ATTAIN_DEBUG=1 可查看發生位置；請回報這個問題。',
   },
   codes: {
-    'revenue.shortfall': (p, f) =>
-      `${p.name}：須在最近 12 個月內，從將您登記為 DPOR（有記錄可查的數位合作夥伴）的客戶，於 ${f.or(p.products.map((x) => f.product(x)))} 再取得 ${f.money(p.shortfall)} 的${p.netNewOnly ? '淨新增營收' : '營收'}（目前 ${f.money(p.counted)} / ${f.money(p.required)}）。`,
-    'revenue.no-threshold': (p) => `${p.name}：此版本的方案未公布${p.marketName}的門檻，因此無法判定此級別。`,
+    ...revenueMessages['zh-TW'],
+    ...peopleMessages['zh-TW'],
+    ...anyOfMessages['zh-TW'],
     'revenue.excluded': (p, f) => `這些產品有 ${f.money(p.amount)} 的營收發生在客戶的 DPOR 期間之外，未予計入。`,
-    'people.shortfall': peopleShortfall,
-    'people.nearest': (p) => `最接近的人員：${p.people}。`,
-    'people.closed': (p) => `其中部分測驗已無法再參加，因此不會再有新人員符合${p.roles}的資格。`,
-    'paths.none-met': (p) => `${p.name}：須符合下列其中一個途徑的所有要求條件：${p.pathNames}。`,
     'people.cap': (p, f) =>
       `單獨計算已符合，但每位人員最多只能計入 ${p.cap} 項專長認證，而所需人員已計入${f.and(p.competencies.map((c) => f.competency(c)))}。`,
     'exam.unknown': (p, f) => `${f.person(p.person)}：測驗 ${p.exam} 不在目錄中，已忽略。`,
@@ -297,17 +295,6 @@ export const zhTW: Messages = {
         : `新人員 ${p.id} 與 ${p.existing} 同名（「${p.name}」）：是否為同一人使用了兩個識別碼？`,
   },
 };
-
-function peopleShortfall(p: TemplateParams<'people.shortfall'>, f: Formatter): string {
-  const roles = p.roleDetails;
-  const who = p.qualified.length > 0 ? f.people(p.qualified, 5, zhTW.more) : zhTW.nobody;
-  const [only] = roles;
-  if (roles.length === 1 && only && p.qualified.length === 0)
-    return `${only.name}：需要 ${p.seats} 人，目前無人符合資格：須有 ${p.shortfall} 人通過${only.formula}。`;
-  if (roles.length === 1 && only)
-    return `${only.name}：需要 ${p.seats} 人，但只有 ${p.qualified.length} 人符合資格（${who}）。還需要 ${p.shortfall} 人通過${only.formula}。`;
-  return `${f.and(roles.map((r) => `${r.name}（${r.count}）`))} 共需要 ${p.seats} 位不同人員，但只有 ${p.qualified.length} 人符合其中任一角色（${who}）。還需要 ${p.shortfall} 人取得資格：${roles.map((r) => `${r.name}：${r.formula}`).join('；')}。`;
-}
 
 /** What the system's refusal to read a file means, by its code; other codes are shown as they are. */
 const UNREADABLE: Readonly<Record<string, string>> = {

@@ -1,9 +1,11 @@
 import type { Catalog, Level, Requirement } from '../catalog/catalog-types.js';
+import { everyRequirement } from '../catalog/every-requirement.js';
 import { findLevel } from '../catalog/find-level.js';
 import { formatDay, parseDay } from '../core/day.js';
 import type { Locale } from '../core/localized.js';
 import type { Evaluation, LevelResult } from '../engine/evaluation-types.js';
 import { levelHeadroom } from '../engine/level-headroom.js';
+import { partOf } from '../kinds/catalog-kinds.js';
 import type { ForecastChange } from '../planner/forecast.js';
 import type { DatedChange } from '../program/standing-types.js';
 import type { NextAction, Outlook } from '../service/level-outlook.js';
@@ -21,16 +23,7 @@ export interface NamedLevel {
 
 /** A requirement of a level by id, wherever it sits (inside alternative paths too). */
 function findRequirement(requirements: readonly Requirement[], id: string): Requirement | undefined {
-  for (const r of requirements) {
-    if (r.id === id) return r;
-    if (r.kind === 'anyOf') {
-      for (const path of r.paths) {
-        const found = findRequirement(path.requirements, id);
-        if (found) return found;
-      }
-    }
-  }
-  return undefined;
+  return everyRequirement(requirements).find((r) => r.id === id);
 }
 
 function requirementName(level: NamedLevel, id: string, f: Formatter): string {
@@ -40,7 +33,7 @@ function requirementName(level: NamedLevel, id: string, f: Formatter): string {
 
 function roleName(level: NamedLevel, requirement: string, role: string, f: Formatter): string {
   const found = findRequirement(level.definition?.requirements ?? [], requirement);
-  const named = found?.kind === 'people' ? found.pools.flatMap((p) => p.roles).find((r) => r.id === role) : undefined;
+  const named = partOf(found, 'role', role);
   return named ? f.text(named.name) : role;
 }
 

@@ -2,6 +2,7 @@ import type { Catalog } from '../catalog/catalog-types.js';
 import { everyRole } from '../catalog/every-requirement.js';
 import { findLevel } from '../catalog/find-level.js';
 import type { Locale } from '../core/localized.js';
+import { partOf } from '../kinds/catalog-kinds.js';
 import type { Plan } from '../planner/plan-types.js';
 import { Formatter, requirementAt } from './formatter.js';
 import { PLAN_MESSAGES } from './plan-messages.js';
@@ -24,15 +25,17 @@ export function renderPlanText(
       .split(',')
       .map((choice) => {
         const pathId = choice.split(':').pop() ?? choice;
-        for (const r of level.requirements)
-          if (r.kind === 'anyOf') for (const p of r.paths) if (p.id === pathId) return f.text(p.name);
+        for (const r of level.requirements) {
+          const path = partOf(r, 'path', pathId);
+          if (path) return f.text(path.name);
+        }
         return pathId;
       })
       .join(', ');
   };
   const roleName = (requirement: string, pool: string, role: string) => {
     const r = level ? requirementAt(level, requirement) : undefined;
-    const definition = r?.kind === 'people' ? r.pools.find((p) => p.id === pool)?.roles.find((x) => x.id === role) : undefined;
+    const definition = partOf(r, 'role', `${pool}/${role}`);
     return definition ? f.text(definition.name) : role;
   };
   const blocked = (alt: Plan['alternatives'][number]) => {

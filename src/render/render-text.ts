@@ -1,8 +1,9 @@
-import type { Catalog, Level, PeopleRequirement, Requirement } from '../catalog/catalog-types.js';
+import type { Catalog, Level, Requirement } from '../catalog/catalog-types.js';
 import { findLevel } from '../catalog/find-level.js';
 import type { Locale } from '../core/localized.js';
 import type { Evaluation, Finding, LevelResult, RequirementResult } from '../engine/evaluation-types.js';
-import { describeFormula } from './describe-formula.js';
+import type { TextKind, TextTools } from '../kinds/text-kind.js';
+import { textKinds } from '../kinds/text-kinds.js';
 import { Formatter, requirementAt } from './formatter.js';
 import { MESSAGES, type Messages, messageCodeOf } from './messages.js';
 
@@ -133,85 +134,34 @@ function renderRequirement(
   f: Formatter,
   m: Messages,
 ) {
+  // A result of another kind than its definition (JSON of another version) has no lines to show beyond its head.
+  if (result.kind !== requirement.kind) {
+    out.push(`${' '.repeat(indent)}${MARK[result.status]} ${f.text(requirement.name)}`);
+    return;
+  }
   const pad = ' '.repeat(indent);
   const head = `${pad}${MARK[result.status]} ${f.text(requirement.name)}`;
-  if (result.kind === 'revenue') {
-    const line = m.revenueLine(f.money(result.counted), result.required === null ? null : f.money(result.required));
-    const short = result.shortfall && result.shortfall !== '0' ? ` — ${m.shortBy(f.money(result.shortfall))}` : '';
-    out.push(`${head}: ${line}${short}`);
-    const { notAssociated, notNetNew } = result.excluded;
-    if (notAssociated.records + notNetNew.records > 0) {
-      out.push(`${pad}    ${m.notCounted(f.money(notAssociated.amount), f.money(notNetNew.amount))}`);
-    }
-  } else if (result.kind === 'people' && requirement.kind === 'people') {
-    const seats = result.pools.reduce((n, p) => n + p.seats, 0);
-    const filled = result.pools.reduce((n, p) => n + p.filled, 0);
-    out.push(`${head}: ${m.seats(filled, seats)}`);
-    result.pools.forEach((pool, p) => {
-      pool.roles.forEach((role, r) => {
-        const definition = requirement.pools[p]?.roles[r];
-        const who = role.assigned.length > 0 ? f.people(role.assigned, 8, m.more) : m.nobody;
-        out.push(`${pad}    ${m.roleLine(definition ? f.text(definition.name) : role.id, role.count, who)}`);
-      });
-    });
-  } else if (result.kind === 'anyOf' && requirement.kind === 'anyOf') {
-    const chosen = requirement.paths.find((p) => p.id === result.path);
-    out.push(chosen ? `${head}: ${m.chosenPath(f.text(chosen.name))}` : head);
-    result.paths.forEach((pathResult, i) => {
-      const path = requirement.paths[i];
-      if (!path) return;
-      out.push(`${pad}    ${MARK[pathResult.status]} ${f.text(path.name)}`);
-      pathResult.requirements.forEach((child, j) => {
-        const childDefinition = path.requirements[j];
-        if (childDefinition) renderRequirement(childDefinition, child, indent + 6, out, f, m);
-      });
-    });
-  }
+  const kind = textKinds[requirement.kind] as TextKind<Requirement['kind']>;
+  kind.lines(requirement as never, result as never, { head, pad, indent }, out, textTools(f, m));
+}
+
+function textTools(f: Formatter, m: Messages): TextTools {
+  return {
+    f,
+    m,
+    mark: MARK,
+    finding: (code, params) => renderFinding(code, params, f, m),
+    requirement: (requirement, result, indent, out) => renderRequirement(requirement, result, indent, out, f, m),
+  };
 }
 
 /** A gap in words, with the names, formulas and people it needs looked up in the level's definition. */
 export function renderGap(gap: Finding, level: Level, f: Formatter, m: Messages): string {
   const requirement = requirementAt(level, gap.path);
   const params: Record<string, unknown> = { ...gap.params, name: requirement ? f.text(requirement.name) : gap.path };
-  if (gap.code === 'revenue.no-threshold') params.marketName = m.market(String(gap.params.market));
-  if (gap.code === 'paths.none-met' && requirement?.kind === 'anyOf') {
-    params.pathNames = f.or(requirement.paths.map((p) => f.text(p.name)));
-  }
-  if (gap.code === 'people.shortfall' && requirement?.kind === 'people') {
-    const pool = requirement.pools.find((p) => p.id === gap.params.pool);
-    const roles = (gap.params.roles as readonly { id: string; count: number }[]) ?? [];
-    params.roleDetails = roles.map((r) => {
-      const role = pool?.roles.find((x) => x.id === r.id);
-      return { name: role ? f.text(role.name) : r.id, count: r.count, formula: role ? describeFormula(role.exams, f, m) : '' };
-    });
-    const closed = (gap.params.closed as readonly string[] | undefined) ?? [];
-    const closedText =
-      closed.length > 0
-        ? ` ${renderFinding(
-            'people.closed',
-            {
-              roles: f.and(
-                closed.map((id) => {
-                  const role = findRole(requirement, String(gap.params.pool), id);
-                  return role ? f.text(role.name) : id;
-                }),
-              ),
-            },
-            f,
-            m,
-          )}`
-        : '';
-    const text = renderFinding(gap.code, params, f, m) + closedText;
-    const nearest = (gap.params.nearest as readonly { person: string; role: string; exams: readonly string[] }[]) ?? [];
-    if (nearest.length === 0) return text;
-    const roleName = (id: string) => {
-      const role = findRole(requirement, String(gap.params.pool), id);
-      return role ? f.text(role.name) : id;
-    };
-    const people = f.and(nearest.map((n) => `${f.person(n.person)} (${roleName(n.role)}: ${n.exams.join(', ')})`));
-    return `${text} ${renderFinding('people.nearest', { people }, f, m)}`;
-  }
-  return renderFinding(gap.code, params, f, m);
+  if (!requirement) return renderFinding(gap.code, params, f, m);
+  const kind = textKinds[requirement.kind] as TextKind<Requirement['kind']>;
+  return kind.gap(gap, requirement as never, params, textTools(f, m));
 }
 
 /**
@@ -241,8 +191,4 @@ function describeFacts(params: Readonly<Record<string, unknown>>, f: Formatter):
         `${name}: ${Array.isArray(value) ? value.join(', ') : typeof value === 'object' ? JSON.stringify(value) : String(value)}`,
     );
   return facts.join(f.locale === 'zh-TW' ? '；' : '; ');
-}
-
-function findRole(requirement: PeopleRequirement, pool: string, role: string) {
-  return requirement.pools.find((p) => p.id === pool)?.roles.find((r) => r.id === role);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { optionCards, peopleNodes, requirementTree } from '../src/lib/requirement-tree.js';
+import { optionCards, requirementTree, seatNodes } from '../src/lib/requirement-tree.js';
 import { catalog, contoso, evaluationOf, fabrikam } from './fixtures.js';
 
 describe('option cards', () => {
@@ -26,10 +26,10 @@ describe('option cards', () => {
   it('draws revenue against its threshold and people per role against the count', () => {
     const gold = cards[1]?.next;
     const nodes = requirementTree(gold?.definition?.requirements ?? [], gold?.result.requirements ?? []);
-    const revenue = nodes.find((n) => n.kind === 'revenue');
+    const revenue = nodes.find((n) => n.shape === 'measure');
     expect(revenue).toMatchObject({ counted: '120793.7', required: '300000', shortfall: '179206.3' });
-    expect(revenue?.kind === 'revenue' && revenue.ratio).toBeCloseTo(120793.7 / 300000);
-    const [people] = peopleNodes(nodes);
+    expect(revenue?.shape === 'measure' && revenue.ratio).toBeCloseTo(120793.7 / 300000);
+    const [people] = seatNodes(nodes);
     const roles = people?.node.pools.flatMap((p) => p.roles) ?? [];
     expect(roles.map((r) => [r.id, r.assigned.length, r.count])).toEqual([
       ['technical', 5, 15],
@@ -44,15 +44,15 @@ describe('option cards', () => {
   it('keeps both revenue tests of Operations and every alternative path', () => {
     const silver = optionCards(evaluationOf(fabrikam, '2018-03-31'), catalog)[2]?.levels[0];
     const nodes = requirementTree(silver?.definition?.requirements ?? [], silver?.result.requirements ?? []);
-    expect(nodes.map((n) => `${n.kind}:${n.id}`)).toEqual(['revenue:revenue-total', 'revenue:revenue-cloud', 'anyOf:skills']);
+    expect(nodes.map((n) => `${n.shape}:${n.id}`)).toEqual(['measure:revenue-total', 'measure:revenue-cloud', 'choice:skills']);
     const skills = nodes[2];
-    expect(skills?.kind === 'anyOf' && skills.paths.map((p) => p.id)).toEqual(['current', 'legacy']);
-    expect(peopleNodes(nodes).map((p) => p.path)).toEqual(['current', 'legacy']);
+    expect(skills?.shape === 'choice' && skills.paths.map((p) => p.id)).toEqual(['current', 'legacy']);
+    expect(seatNodes(nodes).map((p) => p.path)).toEqual(['current', 'legacy']);
   });
 
   it('reports no threshold as no ratio rather than a division by nothing', () => {
     const silver = optionCards(evaluationOf(fabrikam, '2018-03-31'), catalog)[0]?.levels[0];
     const [revenue] = requirementTree(silver?.definition?.requirements ?? [], silver?.result.requirements ?? []);
-    expect(revenue).toMatchObject({ kind: 'revenue', required: null, ratio: 0, status: 'undetermined' });
+    expect(revenue).toMatchObject({ shape: 'measure', required: null, ratio: 0, status: 'undetermined' });
   });
 });

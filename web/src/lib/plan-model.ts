@@ -1,5 +1,8 @@
 import type { Level, Requirement, Role } from '../../../src/catalog/catalog-types.js';
+import { everyRequirement } from '../../../src/catalog/every-requirement.js';
 import type { Localized } from '../../../src/core/localized.js';
+import { partOf } from '../../../src/kinds/catalog-kinds.js';
+import { roleIn } from '../../../src/kinds/people/people-catalog.js';
 import type { Plan } from '../../../src/planner/plan-types.js';
 import { requirementAt } from '../../../src/render/formatter.js';
 
@@ -25,7 +28,7 @@ export function seatedWithoutExams(plan: Plan): { readonly person: string; reado
 /** The role a plan step names, found in the level's definition. */
 export function planRole(level: Level | undefined, requirement: string, pool: string, role: string): Role | undefined {
   const found = level ? requirementAt(level, requirement) : undefined;
-  return found?.kind === 'people' ? found.pools.find((p) => p.id === pool)?.roles.find((r) => r.id === role) : undefined;
+  return roleIn(found, pool, role);
 }
 
 /** A plan's path (`requirement:path` pairs joined by commas) as the names of the paths chosen. */
@@ -38,13 +41,9 @@ export function planPathNames(path: string | null, level: Level | undefined): Lo
 }
 
 function findPath(requirements: readonly Requirement[], id: string): Localized | undefined {
-  for (const r of requirements) {
-    if (r.kind !== 'anyOf') continue;
-    for (const p of r.paths) {
-      if (p.id === id) return p.name;
-      const nested = findPath(p.requirements, id);
-      if (nested) return nested;
-    }
+  for (const r of everyRequirement(requirements)) {
+    const path = partOf(r, 'path', id);
+    if (path) return path.name;
   }
   return undefined;
 }

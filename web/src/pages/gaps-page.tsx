@@ -7,7 +7,7 @@ import { ErrorView, Loading } from '../components/loadable.js';
 import { StatusBadge } from '../components/status-badge.js';
 import { AppLink } from '../lib/app-link.js';
 import { useEvaluation, useFormatter, useOrganization } from '../lib/org-data.js';
-import { type LevelCard, optionCards, type PeopleNode, peopleNodes, requirementTree } from '../lib/requirement-tree.js';
+import { type LevelCard, optionCards, requirementTree, type SeatsNode, seatNodes } from '../lib/requirement-tree.js';
 import { orgPath, setQueryParam, useLocation, useTitle } from '../lib/router.js';
 import { useSession } from '../lib/session.js';
 
@@ -119,7 +119,7 @@ function LevelGaps(props: { readonly level: LevelCard; readonly f: Formatter }) 
         </>
       )}
       <h4>{t.assignmentHeading}</h4>
-      {peopleNodes(nodes).map(({ node, path }) => (
+      {seatNodes(nodes).map(({ node, path }) => (
         <Assignment
           key={`${path ?? ''}/${node.id}`}
           node={node}
@@ -135,16 +135,18 @@ function LevelGaps(props: { readonly level: LevelCard; readonly f: Formatter }) 
 /** Whether a path is the one that counts (or the level has no alternatives). */
 function isChosen(nodes: ReturnType<typeof requirementTree>, path: string | null): boolean {
   if (path === null) return true;
-  return nodes.some((n) => n.kind === 'anyOf' && n.paths.some((p) => p.id === path) && (n.chosen === null || n.chosen === path));
+  return nodes.some(
+    (n) => n.shape === 'choice' && n.paths.some((p) => p.id === path) && (n.chosen === null || n.chosen === path),
+  );
 }
 
 function pathName(path: string | null, nodes: ReturnType<typeof requirementTree>, f: Formatter): string | null {
-  for (const n of nodes) if (n.kind === 'anyOf') for (const p of n.paths) if (p.id === path) return f.text(p.name);
+  for (const n of nodes) if (n.shape === 'choice') for (const p of n.paths) if (p.id === path) return f.text(p.name);
   return path;
 }
 
 function Assignment(props: {
-  readonly node: PeopleNode;
+  readonly node: SeatsNode;
   readonly path: string | null;
   readonly chosen: boolean;
   readonly f: Formatter;

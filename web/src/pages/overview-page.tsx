@@ -242,7 +242,7 @@ export function RequirementBars(props: { readonly nodes: readonly RequirementNod
   return (
     <div className="requirements">
       {props.nodes.map((node) => {
-        if (node.kind === 'revenue') {
+        if (node.shape === 'measure') {
           const text =
             node.required === null
               ? `${f.money(node.counted, node.currency)} (${t.noThreshold})`
@@ -253,7 +253,7 @@ export function RequirementBars(props: { readonly nodes: readonly RequirementNod
             <ProgressBar key={node.id} label={f.text(node.name)} value={node.ratio} text={text} met={node.status === 'met'} />
           );
         }
-        if (node.kind === 'people')
+        if (node.shape === 'seats')
           return (
             <fieldset key={node.id} className="requirement-group">
               <legend>

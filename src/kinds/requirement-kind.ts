@@ -1,7 +1,7 @@
-import type { Pool, Requirement, RevenueRequirement } from '../../catalog/catalog-types.js';
-import type { Decimal } from '../../core/decimal.js';
-import type { EvaluationContext } from '../evaluation-context.js';
-import type { Finding, RequirementResult, RequirementStatus } from '../evaluation-types.js';
+import type { Requirement, RequirementKindName } from '../catalog/catalog-types.js';
+import type { EvaluationContext } from '../engine/evaluation-context.js';
+import type { Finding, RequirementResult, RequirementStatus } from '../engine/evaluation-types.js';
+import type { KindTrackers } from './track-kinds.js';
 
 /** Evaluates any requirement; passed to kinds that nest others, so no kind imports the registry. */
 export type EvaluateAny = (requirement: Requirement, context: EvaluationContext) => RequirementResult;
@@ -14,14 +14,11 @@ export type ExplainAny = (
 ) => Finding[];
 
 /**
- * What a status-only evaluation reads: per revenue requirement, the revenue it counts and, per pool, how many seats a
- * maximum matching fills. The status tracker keeps both up to date from day to day instead of rebuilding a context
- * each day.
+ * What a status-only evaluation reads: each kind's running state, which the status tracker keeps up to date from day
+ * to day instead of rebuilding a context each day.
  */
 export interface StatusView extends Pick<EvaluationContext, 'catalog' | 'organization'> {
-  /** The trailing twelve months' revenue the requirement counts (its products, associated, net new when asked), converted. */
-  counted(requirement: RevenueRequirement): Decimal;
-  poolFilled(pool: Pool): number;
+  tracked<K extends RequirementKindName>(kind: K): KindTrackers[K];
 }
 
 /** The status of any requirement; passed to kinds that nest others. */

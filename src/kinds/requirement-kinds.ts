@@ -1,9 +1,9 @@
-import type { Requirement } from '../../catalog/catalog-types.js';
-import type { RequirementResult } from '../evaluation-types.js';
-import { anyOfKind } from './any-of-kind.js';
-import { peopleKind } from './people-kind.js';
+import type { Requirement } from '../catalog/catalog-types.js';
+import type { RequirementResult } from '../engine/evaluation-types.js';
+import { anyOfKind } from './any-of/any-of-kind.js';
+import { peopleKind } from './people/people-kind.js';
 import type { EvaluateAny, ExplainAny, RequirementKind, StatusAny } from './requirement-kind.js';
-import { revenueKind } from './revenue-kind.js';
+import { revenueKind } from './revenue/revenue-kind.js';
 
 type KindTable = {
   readonly [K in Requirement['kind']]: RequirementKind<

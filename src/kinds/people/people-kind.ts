@@ -1,10 +1,10 @@
 import type { ExamFormula, PeopleRequirement, Pool } from '../../catalog/catalog-types.js';
 import { finding } from '../../core/message-params.js';
-import type { EvaluationContext } from '../evaluation-context.js';
-import type { Finding, PeopleResult, PoolResult } from '../evaluation-types.js';
-import { cheapestCompletion, satisfies } from '../exam-formula.js';
-import { assignPool, type PoolAssignment } from '../matching/assign-pool.js';
-import type { RequirementKind } from './requirement-kind.js';
+import type { EvaluationContext } from '../../engine/evaluation-context.js';
+import type { Finding, PeopleResult, PoolResult } from '../../engine/evaluation-types.js';
+import { cheapestCompletion, satisfies } from '../../engine/exam-formula.js';
+import { assignPool, type PoolAssignment } from '../../engine/matching/assign-pool.js';
+import type { RequirementKind } from '../requirement-kind.js';
 
 /** How many people closest to qualifying a gap names, per shortfall. */
 const NEAREST_LIMIT = 3;
@@ -32,7 +32,8 @@ export const peopleKind: RequirementKind<PeopleRequirement, PeopleResult> = {
   },
 
   status(requirement, view) {
-    const full = (pool: Pool) => view.poolFilled(pool) === pool.roles.reduce((sum, r) => sum + r.count, 0);
+    const seats = view.tracked('people');
+    const full = (pool: Pool) => seats.filled(pool) === pool.roles.reduce((sum, r) => sum + r.count, 0);
     return requirement.pools.every(full) ? 'met' : 'not-met';
   },
 

@@ -1,8 +1,8 @@
-import type { Catalog, RevenueRequirement } from '../catalog/catalog-types.js';
-import { everyRevenue } from '../catalog/every-requirement.js';
-import { Decimal } from '../core/decimal.js';
-import { convert, type EvaluationContext } from './evaluation-context.js';
-import { countsToward } from './requirement-kinds/revenue-kind.js';
+import type { Catalog, RevenueRequirement } from '../../catalog/catalog-types.js';
+import { everyRevenue } from '../../catalog/every-requirement.js';
+import { Decimal } from '../../core/decimal.js';
+import { convert, type EvaluationContext } from '../../engine/evaluation-context.js';
+import { countsToward } from './revenue-kind.js';
 
 /**
  * Per revenue requirement of a catalog (every version), the revenue it counts in the catalog's currency, kept as

@@ -1,7 +1,7 @@
 import type { AnyOfRequirement } from '../../catalog/catalog-types.js';
 import { finding } from '../../core/message-params.js';
-import type { AnyOfResult, Finding, PathResult } from '../evaluation-types.js';
-import { allStatus, type RequirementKind } from './requirement-kind.js';
+import type { AnyOfResult, Finding, PathResult } from '../../engine/evaluation-types.js';
+import { allStatus, type RequirementKind } from '../requirement-kind.js';
 
 /** Alternative paths: met when every requirement of one path is met. */
 export const anyOfKind: RequirementKind<AnyOfRequirement, AnyOfResult> = {

@@ -1,9 +1,9 @@
 import type { RevenueRequirement } from '../../catalog/catalog-types.js';
 import { Decimal } from '../../core/decimal.js';
 import { finding } from '../../core/message-params.js';
-import { convert, type EvaluationContext } from '../evaluation-context.js';
-import type { Finding, MoneyByCurrency, RequirementStatus, RevenueResult } from '../evaluation-types.js';
-import type { RequirementKind } from './requirement-kind.js';
+import { convert, type EvaluationContext } from '../../engine/evaluation-context.js';
+import type { Finding, MoneyByCurrency, RequirementStatus, RevenueResult } from '../../engine/evaluation-types.js';
+import type { RequirementKind } from '../requirement-kind.js';
 
 interface RevenueSums {
   readonly byCurrency: ReadonlyMap<string, Decimal>;
@@ -47,8 +47,7 @@ export const revenueKind: RequirementKind<RevenueRequirement, RevenueResult> = {
   },
 
   status(requirement, view) {
-    const required = requirement.thresholds.get(view.organization.market) ?? null;
-    return statusOf(view.counted(requirement), required);
+    return thresholdStatus(requirement, view.organization.market, view.tracked('revenue').counted(requirement));
   },
 
   explain(requirement, result, context, path) {
@@ -79,6 +78,11 @@ export const revenueKind: RequirementKind<RevenueRequirement, RevenueResult> = {
  */
 export function countsToward(requirement: RevenueRequirement, netNew: boolean, associated: boolean): boolean {
   return associated && (netNew || !requirement.netNewOnly);
+}
+
+/** The status of a revenue requirement in a market, given what it counts. */
+export function thresholdStatus(requirement: RevenueRequirement, market: string, counted: Decimal): RequirementStatus {
+  return statusOf(counted, requirement.thresholds.get(market) ?? null);
 }
 
 function statusOf(counted: Decimal, required: Decimal | null): RequirementStatus {

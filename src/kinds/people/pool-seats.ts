@@ -1,11 +1,11 @@
-import type { Catalog, Pool } from '../catalog/catalog-types.js';
-import { everyPool } from '../catalog/every-requirement.js';
-import type { Day } from '../core/day.js';
-import type { EvaluationContext } from './evaluation-context.js';
-import { whyIgnored } from './evaluation-context.js';
-import { satisfies } from './exam-formula.js';
-import { maxFilled } from './matching/assign-pool.js';
-import { eligibility, seatsFilled } from './requirement-kinds/people-kind.js';
+import type { Catalog, Pool } from '../../catalog/catalog-types.js';
+import { everyPool } from '../../catalog/every-requirement.js';
+import type { Day } from '../../core/day.js';
+import type { EvaluationContext } from '../../engine/evaluation-context.js';
+import { whyIgnored } from '../../engine/evaluation-context.js';
+import { satisfies } from '../../engine/exam-formula.js';
+import { maxFilled } from '../../engine/matching/assign-pool.js';
+import { eligibility, seatsFilled } from './people-kind.js';
 
 /** One pool's people, summarized as how many people have each eligibility mask (bit r: they qualify for role r). */
 interface PoolClasses {

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { EVERY_MARKET, UNPUBLISHED } from './threshold-words.js';
+
+/**
+ * The pieces of the catalog's zod schema that the catalog and every requirement kind's own schema share. In a file
+ * of their own so that the kinds' schemas can use them while the catalog's schema imports the kinds'.
+ */
+export const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'an id is lower-case letters, digits and hyphens');
+export const localized = z.record(z.string(), z.string().min(1)).describe('A text per language tag: { en, zh-TW, ko-KR }');
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD');
+const amount = z.union([z.number(), z.string()]).describe('A decimal amount, as a number or a string');
+
+/** A threshold per market, or one for every market: `100000`, `{ all: 100000 }`, `{ all: 100000, developing: 50000 }`. */
+export type RawThresholds = number | string | Record<string, number | string>;
+export const thresholds: z.ZodType<RawThresholds> = z
+  .union([amount, z.record(z.string(), amount)])
+  .describe(
+    `One amount for every market, or an amount per market; \`${EVERY_MARKET}\` stands for the markets not named, and \`${UNPUBLISHED}\` for a market the program publishes no threshold for. Every market of the catalog needs one.`,
+  );
+
+export type RawFormula = string | { allOf: RawFormula[] } | { oneOf: RawFormula[] };
+export const formula: z.ZodType<RawFormula> = z.lazy(() =>
+  z.union([
+    z.string().min(1).describe('An exam code'),
+    z.strictObject({ allOf: z.array(formula) }),
+    z.strictObject({ oneOf: z.array(formula) }),
+  ]),
+);

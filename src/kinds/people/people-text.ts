@@ -1,0 +1,42 @@
+import type { PeopleRequirement } from '../../catalog/catalog-types.js';
+import { describeFormula } from '../../render/describe-formula.js';
+import type { TextKind } from '../text-kind.js';
+
+export const peopleText: TextKind<'people'> = {
+  lines(requirement, result, { head, pad }, out, { f, m }) {
+    const seats = result.pools.reduce((n, p) => n + p.seats, 0);
+    const filled = result.pools.reduce((n, p) => n + p.filled, 0);
+    out.push(`${head}: ${m.seats(filled, seats)}`);
+    result.pools.forEach((pool, p) => {
+      pool.roles.forEach((role, r) => {
+        const definition = requirement.pools[p]?.roles[r];
+        const who = role.assigned.length > 0 ? f.people(role.assigned, 8, m.more) : m.nobody;
+        out.push(`${pad}    ${m.roleLine(definition ? f.text(definition.name) : role.id, role.count, who)}`);
+      });
+    });
+  },
+  gap(gap, requirement, params, { f, m, finding }) {
+    if (gap.code !== 'people.shortfall') return finding(gap.code, params);
+    const pool = requirement.pools.find((p) => p.id === gap.params.pool);
+    const roles = (gap.params.roles as readonly { id: string; count: number }[]) ?? [];
+    params.roleDetails = roles.map((r) => {
+      const role = pool?.roles.find((x) => x.id === r.id);
+      return { name: role ? f.text(role.name) : r.id, count: r.count, formula: role ? describeFormula(role.exams, f, m) : '' };
+    });
+    const roleName = (id: string) => {
+      const role = findRole(requirement, String(gap.params.pool), id);
+      return role ? f.text(role.name) : id;
+    };
+    const closed = (gap.params.closed as readonly string[] | undefined) ?? [];
+    const closedText = closed.length > 0 ? ` ${finding('people.closed', { roles: f.and(closed.map(roleName)) })}` : '';
+    const text = finding(gap.code, params) + closedText;
+    const nearest = (gap.params.nearest as readonly { person: string; role: string; exams: readonly string[] }[]) ?? [];
+    if (nearest.length === 0) return text;
+    const people = f.and(nearest.map((n) => `${f.person(n.person)} (${roleName(n.role)}: ${n.exams.join(', ')})`));
+    return `${text} ${finding('people.nearest', { people })}`;
+  },
+};
+
+function findRole(requirement: PeopleRequirement, pool: string, role: string) {
+  return requirement.pools.find((p) => p.id === pool)?.roles.find((r) => r.id === role);
+}
