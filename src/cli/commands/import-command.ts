@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Catalog } from '../../catalog/catalog-types.js';
-import { AttainError, isAttainError } from '../../core/attain-error.js';
+import { isAttainError } from '../../core/attain-error.js';
 import { readTextFile } from '../../core/read-structured-file.js';
 import type { ImportKind } from '../../importers/import-kinds.js';
 import { type ImportReport, renderImportText } from '../../render/render-import.js';
