@@ -32,6 +32,6 @@ export async function planOf(org: Organization, target: string, asOf: string, ex
   return JSON.parse(JSON.stringify(await planLevel(catalog, org, target, { asOf: parseDay(asOf) as number, exclude })));
 }
 
-export function forecastOf(org: Organization, from: string, to: string) {
-  return JSON.parse(JSON.stringify(forecast(catalog, org, parseDay(from) as number, parseDay(to) as number)));
+export async function forecastOf(org: Organization, from: string, to: string) {
+  return JSON.parse(JSON.stringify(await forecast(catalog, org, parseDay(from) as number, parseDay(to) as number)));
 }

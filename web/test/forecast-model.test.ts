@@ -3,10 +3,10 @@ import { addDays, addMonths, daysBetween } from '../src/lib/dates.js';
 import { levelTimelines } from '../src/lib/forecast-model.js';
 import { contoso, forecastOf } from './fixtures.js';
 
-describe('forecast timelines', () => {
+describe('forecast timelines', async () => {
   const from = '2018-03-31';
   const to = addMonths(from, 18);
-  const forecast = forecastOf(contoso, from, to);
+  const forecast = await forecastOf(contoso, from, to);
   const end = addDays(forecast.to, 1);
   const timelines = levelTimelines(forecast, end);
 

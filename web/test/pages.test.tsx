@@ -539,7 +539,7 @@ describe('history', () => {
       'Cloud Customer Relationship Management (Cloud CRM) · Cloud CRM reseller option · Gold',
     );
     expect(cells[1]).toBe('✔ attained → ✘ not attained');
-    const change = forecastOf(contoso, '2018-03-31', '2018-05-31').changes.find(
+    const change = (await forecastOf(contoso, '2018-03-31', '2018-05-31')).changes.find(
       (c: { level: string; competency: string }) => c.competency === 'cloud-crm' && c.level === 'gold',
     );
     expect(cells[2]).toBe(`time: ${describeCauses(change, new Formatter('en', catalog), 'en')}`);
