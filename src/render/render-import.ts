@@ -2,6 +2,7 @@ import type { Locale } from '../core/localized.js';
 import type { LeftOutRows } from '../importers/import-plan.js';
 import { Formatter } from './formatter.js';
 import { MESSAGES } from './messages.js';
+import { padDisplay } from './pad-display.js';
 import { renderFinding } from './render-text.js';
 
 /** What `attain import` prints: the JSON-safe part of an import plan. */
@@ -54,7 +55,7 @@ const TEXT: Record<
     leftOut: (r, p, n) => `已略過 ${n(r)} 列有問題的資料（--skip-invalid），共 ${n(p)} 個問題，依原因列出：`,
   },
   'ko-KR': {
-    title: (kind, org, dryRun) => `${org}에 ${kind} 가져오기${dryRun ? ' (시험 실행: 아무것도 기록하지 않음)' : ''}`,
+    title: (kind, org, dryRun) => `${org}에 ${kind} 가져오기${dryRun ? ' (모의 실행: 아무것도 기록하지 않음)' : ''}`,
     counts: (a, u, n) => `추가 ${a}, 업데이트 ${u}, 변경 없음 ${n}`,
     unchanged: '변경 사항 없음: 파일의 모든 내용이 이미 있습니다.',
     skipped: (n) => `가져오지 않은 행 ${n}개:`,
@@ -72,7 +73,7 @@ export function renderImportText(report: ImportReport, org: string, locale: Loca
   if (!report.changed) out.push(`  ${t.unchanged}`);
   for (const [type, c] of Object.entries(report.summary)) {
     if (c.added + c.updated + c.unchanged > 0)
-      out.push(`  ${(t.types[type] ?? type).padEnd(16)} ${t.counts(c.added, c.updated, c.unchanged)}`);
+      out.push(`  ${padDisplay(t.types[type] ?? type, 16)} ${t.counts(c.added, c.updated, c.unchanged)}`);
   }
   for (const notice of report.notices) out.push(`  ! ${renderFinding(notice.code, notice.params, f, m)}`);
   if (report.skipped.length > 0) {
