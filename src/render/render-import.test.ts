@@ -30,6 +30,13 @@ describe('attain import text', () => {
     }
   });
 
+  it("writes counts with the language's separators", () => {
+    const large = { ...report, summary: { revenue: { added: 99476, updated: 0, unchanged: 1200 } } };
+    expect(renderImportText(large, 'contoso', 'en')).toContain('99,476 added, 0 updated, 1,200 unchanged');
+    expect(renderImportText(large, 'contoso', 'ko-KR')).toContain('추가 99,476, 업데이트 0, 변경 없음 1,200');
+    expect(renderImportText(large, 'contoso', 'zh-TW')).toContain('新增 99,476、更新 0、未變更 1,200');
+  });
+
   it('calls a dry run 모의 실행 in Korean: 시험 is an exam', () => {
     expect(renderImportText(report, 'contoso', 'ko-KR').split('\n')[0]).toBe(
       'contoso에 exams 가져오기 (모의 실행: 아무것도 기록하지 않음)',
