@@ -130,10 +130,12 @@ export function defineStoreContract(name: string, makeFactory: () => Promise<Sto
       expect(refusedBy).toEqual(['mcid-a', undefined, 'mcid-d']);
       // A batch encoded elsewhere (attain load) is checked in its own transaction.
       const batch = await store.writeLoadBatch(
-        encodeLoadBatch([organization({ id: 'mcid-f', people: [person('u1', 'M-200')] })]),
+        encodeLoadBatch([organization({ id: 'mcid-f', people: [{ id: 'u0', exams: [] }, person('u1', 'M-200')] })]),
         API,
       );
-      expect('error' in batch && batch.error.code).toBe('org.mcid.taken');
+      expect('error' in batch && batch.error.issues).toEqual([
+        { code: 'org.mcid.taken', path: '$.people[1].mcid', params: { mcid: 'M-200', person: 'u1', organization: 'mcid-d' } },
+      ]);
       expect(await store.getOrganization('mcid-f')).toBeUndefined();
 
       // Once the first organization no longer lists them, another may.

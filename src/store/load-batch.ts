@@ -28,7 +28,7 @@ export interface LoadBatchMember {
   readonly country: string | null;
   readonly counts: RecordCounts;
   /** Its people's MCIDs, checked against the other organizations' before the batch is written. */
-  readonly mcids: readonly { readonly person: string; readonly mcid: string }[];
+  readonly mcids: readonly { readonly person: string; readonly mcid: string; readonly at: number }[];
 }
 
 /**
@@ -74,7 +74,7 @@ export class LoadBatchEncoder {
       (this.tables[t] as RowEncoder).add(part);
     });
     const { id, name, market, country } = organization;
-    const mcids = organization.people.flatMap((p) => (p.mcid === undefined ? [] : [{ person: p.id, mcid: p.mcid }]));
+    const mcids = organization.people.flatMap((p, at) => (p.mcid === undefined ? [] : [{ person: p.id, mcid: p.mcid, at }]));
     this.organizations.push({ id, name, market, country, counts: countRecords(organization), mcids });
   }
 

@@ -187,9 +187,10 @@ async function writeBatch(
   // Every other writer of these organizations (an import planned from a version, a PUT) takes the same locks.
   await lockOrganizations(trx, ids);
   const claims = batch.organizations.flatMap((o) =>
-    o.mcids.map((m, i) => ({ org: o.id, person: m.person, mcid: m.mcid, path: `$.people[${i}].mcid` })),
+    o.mcids.map((m) => ({ org: o.id, person: m.person, mcid: m.mcid, path: `$.people[${m.at}].mcid` })),
   );
-  // Two organizations of the batch with one individual: the later one (in the batch's order) is refused with it.
+  // Two organizations of the batch with one individual fail it, the later one named with the earlier as holder
+  // (`replaceOrganizations` and `attain load` refuse such an organization before its batch; this is for any other).
   const claimedBy = new Map<string, string>();
   const twice: TakenMcid[] = [];
   for (const claim of claims) {
