@@ -440,6 +440,10 @@ describe('one individual (MCID), one organization', () => {
       expect(error.code).toBe('org.mcid.taken-elsewhere');
       expect(error.message).toContain(words);
     }
+    // The preview (a dry run, which writes nothing) refuses as the write would.
+    const preview = await call('partner', '/api/orgs/contoso/imports/exams?dryRun=true', { method: 'POST', body: csv });
+    expect(preview.status).toBe(409);
+    expect(((await preview.json()) as { error: { code: string } }).error.code).toBe('org.mcid.taken-elsewhere');
     const put = await call('partner', '/api/orgs/contoso', {
       method: 'PUT',
       body: JSON.stringify({ id: 'contoso', market: 'developed', people: [{ id: 'x', mcid: 'MC-4242', exams: [] }] }),
