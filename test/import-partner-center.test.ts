@@ -74,8 +74,13 @@ describe('importing a Partner Center trainings export', () => {
       training('Exam MB2-717', 'Exam', 'Ana', 'Souza', '777', '2018-01-02'),
     ].join('\n');
     const result = plan(text, { existing });
-    expect(result.additions.people).toEqual([{ id: '777', name: 'Ana Souza' }]);
-    expect(result.summary.people).toEqual({ added: 0, updated: 1, unchanged: 1, removed: 0 });
+    // Both are given the MCP ID as their MCID, which they lacked; only the nameless one gets a name.
+    expect(result.additions.people).toEqual([
+      { id: 'p1', name: null, mcid: 'p1' },
+      { id: '777', name: 'Ana Souza', mcid: '777' },
+    ]);
+    expect(result.organization.people[0]).toMatchObject({ id: 'p1', name: '王小明', mcid: 'p1' });
+    expect(result.summary.people).toEqual({ added: 0, updated: 2, unchanged: 0, removed: 0 });
   });
 
   it('says when a new person has the name of someone already in the organization', () => {

@@ -111,6 +111,28 @@ describe('attain load (PGlite)', () => {
     expect(run.stdout).toContain('Loaded 1 of 2 organizations');
   });
 
+  it('refuses the later of two organizations listing one individual (MCID), and loads the others of the batch', async () => {
+    const dir = temporaryDir('attain-load-mcid-');
+    const withMcid = (id: string) => {
+      const d = document(id);
+      return { ...d, people: [{ ...(d.people as object[])[0], mcid: 'MC-5' }] };
+    };
+    const lines = [withMcid('first'), document('plain'), withMcid('second')].map((d) => JSON.stringify(d));
+    writeFileSync(path.join(dir, 'orgs.ndjson'), `${lines.join('\n')}\n`);
+    const dataDir = temporaryDir('attain-load-data-');
+    const run = await runCli(['load', path.join(dir, 'orgs.ndjson'), '--data-dir', dataDir]);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toContain(`refused  second  ${path.join(dir, 'orgs.ndjson')}:3`);
+    expect(run.stdout).toContain('the MCID "MC-5" of person "p1" is already in organization "first"');
+    expect(run.stdout).toContain('Loaded 2 of 3 organizations (2 created, 0 replaced)');
+    // Loaded again later, by itself, it is refused by the store, which names who has the individual.
+    writeFileSync(path.join(dir, 'second.json'), lines[2] as string);
+    const again = await runCli(['load', path.join(dir, 'second.json'), '--data-dir', dataDir]);
+    expect(again.status).toBe(1);
+    expect(again.stdout).toContain('[org.mcid.taken]');
+    expect(again.stdout).toContain('"first"');
+  });
+
   it('loads batch after batch of 500 in input order, refusing a bad line and an id of an earlier batch', async () => {
     const dir = temporaryDir('attain-load-many-');
     const ids = Array.from({ length: 1203 }, (_, i) => `org-${i}`);

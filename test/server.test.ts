@@ -396,3 +396,60 @@ describe('fuzzing the API bodies', () => {
     );
   });
 });
+
+describe('one individual (MCID), one organization', () => {
+  const holder = { id: 'mcid-holder', market: 'developed', people: [{ id: 'h1', mcid: 'MC-4242', exams: [] }] };
+  const csv = 'person_id,name,exam,passed,mcid\nnew1,Lee,MB2-716,2018-01-10,MC-4242\n';
+  const importAs = (who: Who, lang: string) =>
+    call(who, `/api/orgs/contoso/imports/exams?lang=${lang}`, { method: 'POST', body: csv });
+
+  beforeAll(async () => {
+    const put = await call('admin', '/api/orgs/mcid-holder', { method: 'PUT', body: JSON.stringify(holder) });
+    expect(put.status).toBe(200);
+  });
+  afterAll(async () => {
+    await call('admin', '/api/orgs/mcid-holder', { method: 'DELETE' });
+  });
+
+  it('tells an admin which organization lists the individual, in each language', async () => {
+    for (const [lang, words] of [
+      ['en', 'is already in organization "mcid-holder"'],
+      ['zh-TW', '已在組織「mcid-holder」中'],
+      ['ko-KR', 'MCID "MC-4242"는 이미 "mcid-holder" 조직에 있습니다'],
+    ] as const) {
+      const response = await importAs('admin', lang);
+      expect(response.status).toBe(409);
+      const { error } = (await response.json()) as { error: { code: string; message: string; path: string } };
+      expect(error.code).toBe('org.mcid.taken');
+      expect(error.path).toBe('$.people[0].mcid');
+      expect(error.message).toContain(words);
+    }
+  });
+
+  it('tells a partner only that another organization lists the individual, never which', async () => {
+    for (const [lang, words] of [
+      ['en', 'is already in another organization'],
+      ['zh-TW', '已在另一個組織中'],
+      ['ko-KR', '이미 다른 조직에 있습니다'],
+    ] as const) {
+      const response = await importAs('partner', lang);
+      expect(response.status).toBe(409);
+      const text = await response.text();
+      expect(text).not.toContain('mcid-holder');
+      const { error } = JSON.parse(text) as { error: { code: string; message: string } };
+      expect(error.code).toBe('org.mcid.taken-elsewhere');
+      expect(error.message).toContain(words);
+    }
+    // The preview (a dry run, which writes nothing) refuses as the write would.
+    const preview = await call('partner', '/api/orgs/contoso/imports/exams?dryRun=true', { method: 'POST', body: csv });
+    expect(preview.status).toBe(409);
+    expect(((await preview.json()) as { error: { code: string } }).error.code).toBe('org.mcid.taken-elsewhere');
+    const put = await call('partner', '/api/orgs/contoso', {
+      method: 'PUT',
+      body: JSON.stringify({ id: 'contoso', market: 'developed', people: [{ id: 'x', mcid: 'MC-4242', exams: [] }] }),
+    });
+    expect(put.status).toBe(409);
+    expect(await put.text()).not.toContain('mcid-holder');
+    expect((await call('partner', '/api/orgs/contoso')).status).toBe(200);
+  });
+});

@@ -8,6 +8,7 @@ import type { Organization } from '../src/engine/organization.js';
 import { type OrganizationDocument, organizationDocument } from '../src/engine/organization-document.js';
 import { parseOrganization } from '../src/engine/parse-organization.js';
 import { readOrganizationFile } from '../src/importers/read-organization-file.js';
+import { encodeLoadBatch } from '../src/store/load-batch.js';
 import type { Actor, OrganizationAdditions, Store } from '../src/store/store.js';
 import type { StoreDatabase } from '../src/store/store-database.js';
 import { storeMigrations } from '../src/store/store-migrations.js';
@@ -91,6 +92,61 @@ export function defineStoreContract(name: string, makeFactory: () => Promise<Sto
       await store?.close();
       await factory?.dispose();
     }, 60_000);
+
+    it('counts an individual (MCID) for one organization at a time: replace, additions and bulk loads refuse a taken one', async () => {
+      const person = (id: string, mcid: string) => ({ id, mcid, exams: [] });
+      const ana = organization({ id: 'mcid-a', people: [{ ...person('p1', 'M-100'), name: 'Ana' }] });
+      await store.replaceOrganization(ana, API);
+      expect((await store.getOrganization('mcid-a'))?.people).toEqual([{ id: 'p1', name: 'Ana', mcid: 'M-100', exams: [] }]);
+      // Writing the holder again is no conflict with itself.
+      await store.replaceOrganization(ana, API);
+
+      const put = await rejection(
+        store.replaceOrganization(organization({ id: 'mcid-b', people: [person('q1', 'M-100')] }), API),
+      );
+      expect(put.code).toBe('org.mcid.taken');
+      expect(put.issues).toEqual([
+        { code: 'org.mcid.taken', path: '$.people[0].mcid', params: { mcid: 'M-100', person: 'q1', organization: 'mcid-a' } },
+      ]);
+      expect(await store.getOrganization('mcid-b')).toBeUndefined();
+
+      await store.replaceOrganization(organization({ id: 'mcid-b' }), API);
+      const claim = { ...NO_ADDITIONS, people: [{ id: 'q1', name: 'Ana', mcid: 'M-100' }] };
+      const added = await rejection(store.addToOrganization('mcid-b', claim, API, 'import.exams'));
+      expect(added.issues[0]?.params).toEqual({ mcid: 'M-100', person: 'q1', organization: 'mcid-a' });
+      expect((await store.getOrganization('mcid-b'))?.people).toEqual([]);
+
+      // One organization claiming someone is refused; the others of the load are written.
+      const outcomes = await store.replaceOrganizations(
+        [
+          organization({ id: 'mcid-c', people: [person('r1', 'M-100')] }),
+          organization({ id: 'mcid-d', people: [person('s1', 'M-200')] }),
+          organization({ id: 'mcid-e', people: [person('t1', 'M-200')] }),
+        ],
+        API,
+      );
+      expect(outcomes.map((o) => o.status)).toEqual(['refused', 'created', 'refused']);
+      const refusedBy = outcomes.map((o) => ('error' in o ? o.error.issues[0]?.params.organization : undefined));
+      expect(refusedBy).toEqual(['mcid-a', undefined, 'mcid-d']);
+      // A batch encoded elsewhere (attain load) is checked in its own transaction.
+      const batch = await store.writeLoadBatch(
+        encodeLoadBatch([organization({ id: 'mcid-f', people: [{ id: 'u0', exams: [] }, person('u1', 'M-200')] })]),
+        API,
+      );
+      expect('error' in batch && batch.error.issues).toEqual([
+        { code: 'org.mcid.taken', path: '$.people[1].mcid', params: { mcid: 'M-200', person: 'u1', organization: 'mcid-d' } },
+      ]);
+      expect(await store.getOrganization('mcid-f')).toBeUndefined();
+
+      // Once the first organization no longer lists them, another may.
+      await store.replaceOrganization(organization({ id: 'mcid-a' }), API);
+      await store.addToOrganization('mcid-b', claim, API, 'import.exams');
+      expect((await store.getOrganization('mcid-b'))?.people).toEqual([{ id: 'q1', name: 'Ana', mcid: 'M-100', exams: [] }]);
+      // A writer that skips the check still cannot store one individual twice.
+      await expect(
+        sql`insert into people (org_id, seq, id, mcid) values ('mcid-d', 9, 'v1', 'M-100')`.execute(db),
+      ).rejects.toThrow(/people_mcid/);
+    });
 
     it('round-trips the example organizations through replace and get', async () => {
       for (const file of EXAMPLES) {

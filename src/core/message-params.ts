@@ -45,6 +45,11 @@ export interface MessageParams extends RevenueMessageParams, PeopleMessageParams
   'org.fx.invalid': { value: string };
   'org.customer.unknown': { customer: string };
   'org.id.duplicate': { id: string };
+  'org.mcid.duplicate': { mcid: string; first: string };
+  /** Another organization lists the individual; named for an admin (and the CLI), which may see every organization. */
+  'org.mcid.taken': { mcid: string; person: string; organization: string };
+  /** The same, for a token that may not see the other organization. */
+  'org.mcid.taken-elsewhere': { mcid: string; person: string };
   'org.period.reversed': { from: string; to: string };
   'org.issues.truncated': { shown: number; total: number };
   'org.id-mismatch': { value: string; expected: string };
@@ -214,6 +219,7 @@ export interface MessageParams extends RevenueMessageParams, PeopleMessageParams
   'import.customer.unknown': { value: string };
   'import.product.unknown': { value: string };
   'import.conflict': { id: string; value: string; other: string; otherLine: number };
+  'import.mcid.conflict': { id: string; value: string; other: string; otherLine: number };
   'import.period.reversed': { from: string; to: string };
   'import.period.incomplete': { value: string };
   'import.org.missing': { org: string };

@@ -11,6 +11,7 @@ export interface OrganizationDocument {
   readonly people: readonly {
     readonly id: string;
     readonly name?: string;
+    readonly mcid?: string;
     readonly exams: readonly { readonly exam: string; readonly passed: string }[];
   }[];
   readonly customers: readonly {
@@ -43,6 +44,7 @@ export function organizationDocument(organization: Organization): OrganizationDo
     people: o.people.map((p) => ({
       id: p.id,
       ...(p.name !== null && { name: p.name }),
+      ...(p.mcid !== undefined && { mcid: p.mcid }),
       exams: p.exams.map((e) => ({ exam: e.exam, passed: formatDay(e.passed) })),
     })),
     customers: o.customers.map((c) => ({

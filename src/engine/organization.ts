@@ -30,6 +30,11 @@ export function personNames(organization: Organization): ReadonlyMap<string, str
 export interface Person {
   readonly id: string;
   readonly name: string | null;
+  /**
+   * Partner Center's MCID: the certified individual across organizations, which the program counts for one
+   * organization at a time. Absent when the file does not say; the id is the file's own.
+   */
+  readonly mcid?: string;
   readonly exams: readonly ExamPass[];
 }
 

@@ -70,9 +70,16 @@ export function parseOrganization(
       if (!isObject(e)) return badRecord(report, examPath, e, { exam: '', passed: 0 });
       return { exam: reader.string(e, 'exam', examPath, true) ?? '', passed: reader.day(e, 'passed', examPath) ?? 0 };
     });
-    return { id: reader.id(p, path), name: reader.string(p, 'name', path, false) ?? null, exams };
+    const mcid = reader.string(p, 'mcid', path, false)?.trim();
+    return {
+      id: reader.id(p, path),
+      name: reader.string(p, 'name', path, false) ?? null,
+      ...(mcid !== undefined && mcid !== '' && { mcid }),
+      exams,
+    };
   });
   checkUnique(people, '$.people', report);
+  checkUniqueMcid(people, report);
 
   const customers = reader.array(document, 'customers', '$').map((c, i): Customer => {
     const path = `$.customers[${i}]`;
@@ -222,6 +229,17 @@ function checkUnique(records: readonly { id: string }[], path: string, report: R
   records.forEach((r, i) => {
     if (r.id && seen.has(r.id)) report('org.id.duplicate', `${path}[${i}].id`, { id: r.id });
     seen.add(r.id);
+  });
+}
+
+/** One individual is one person of an organization: two people with one MCID are one person written twice. */
+function checkUniqueMcid(people: readonly Person[], report: ReportIssue) {
+  const first = new Map<string, number>();
+  people.forEach((p, i) => {
+    if (p.mcid === undefined) return;
+    const earlier = first.get(p.mcid);
+    if (earlier === undefined) first.set(p.mcid, i);
+    else report('org.mcid.duplicate', `$.people[${i}].mcid`, { mcid: p.mcid, first: `$.people[${earlier}]` });
   });
 }
 

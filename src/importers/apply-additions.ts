@@ -4,7 +4,8 @@ import type { OrganizationAdditions } from '../store/store.js';
 
 /**
  * The organization with additions applied, as `Store.addToOrganization` must apply them: people and customers
- * matched by id take the new name and new ones are appended; passes, periods and revenue records are appended in
+ * matched by id take the new name (and people the new MCID; a missing one keeps what is there) and new ones are
+ * appended; passes, periods and revenue records are appended in
  * order. Exported so that every store and the planner agree on what an addition means.
  */
 export function applyAdditions(organization: Organization, additions: OrganizationAdditions): Organization {
@@ -14,11 +15,10 @@ export function applyAdditions(organization: Organization, additions: Organizati
   for (const d of additions.dpor) pushTo(dpor, d.customer, { from: d.from, to: d.to });
   return {
     ...organization,
-    people: mergeRecords<Person, ExamPass>(organization.people, additions.people, exams, (id, name, old, extra) => ({
-      id,
-      name,
-      exams: old ? [...old.exams, ...extra] : extra,
-    })),
+    people: mergeRecords<Person, ExamPass>(organization.people, additions.people, exams, (id, name, old, extra, change) => {
+      const mcid = change?.mcid ?? old?.mcid;
+      return { id, name, ...(mcid !== undefined && { mcid }), exams: old ? [...old.exams, ...extra] : extra };
+    }),
     customers: mergeRecords<Customer, Period>(organization.customers, additions.customers, dpor, (id, name, old, extra) => ({
       id,
       name,
@@ -28,24 +28,32 @@ export function applyAdditions(organization: Organization, additions: Organizati
   };
 }
 
+interface Change {
+  readonly id: string;
+  readonly name: string | null;
+  readonly mcid?: string;
+}
+
 /** Existing records in their order (rebuilt only when something changes), then new ones in the additions' order. */
-function mergeRecords<T extends { readonly id: string; readonly name: string | null }, C>(
+function mergeRecords<T extends Change, C, U extends Change = Change>(
   existing: readonly T[],
-  changes: readonly { readonly id: string; readonly name: string | null }[],
+  changes: readonly U[],
   children: Map<string, C[]>,
-  build: (id: string, name: string | null, old: T | undefined, extra: readonly C[]) => T,
+  build: (id: string, name: string | null, old: T | undefined, extra: readonly C[], change: U | undefined) => T,
 ): T[] {
-  const names = new Map(changes.map((c) => [c.id, c.name] as const));
+  const byId = new Map(changes.map((c) => [c.id, c] as const));
   const result: T[] = [];
   for (const record of existing) {
     const extra = children.get(record.id) ?? [];
     children.delete(record.id);
-    const name = names.has(record.id) ? (names.get(record.id) ?? null) : record.name;
-    names.delete(record.id);
-    result.push(extra.length === 0 && name === record.name ? record : build(record.id, name, record, extra));
+    const change = byId.get(record.id);
+    byId.delete(record.id);
+    // A missing name says nothing, as the stores' upserts read it.
+    const name = change?.name ?? record.name;
+    result.push(extra.length === 0 && change === undefined ? record : build(record.id, name, record, extra, change));
   }
-  for (const [id, name] of names) {
-    result.push(build(id, name, undefined, children.get(id) ?? []));
+  for (const [id, change] of byId) {
+    result.push(build(id, change.name, undefined, children.get(id) ?? [], change));
     children.delete(id);
   }
   if (children.size > 0) {

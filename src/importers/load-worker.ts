@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { LoadBatchEncoder, loadBatchTransfers } from '../store/load-batch.js';
+import { mcidClaims, takenError } from '../store/mcid-claims.js';
 import { loadBatchError, writeRefusal } from '../store/replace-organizations.js';
 import type { LoadMember, LoadWorkerData, LoadWorkerMessage } from './load-reader.js';
 import { duplicateOrganization, type InputPlace, readOrganizationInputs } from './read-organization-inputs.js';
@@ -19,6 +20,9 @@ async function main(port: NonNullable<typeof parentPort>, data: LoadWorkerData):
   });
   const post = (message: LoadWorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
   const seen = new Map<string, InputPlace>();
+  // The individuals (MCIDs) of the organizations accepted so far: a later one listing them is refused on its own,
+  // instead of failing the batch they would share in the store.
+  const claimed = new Map<string, string>();
   const encoder = new LoadBatchEncoder();
   let members: LoadMember[] = [];
   let unencodable: unknown;
@@ -45,12 +49,22 @@ async function main(port: NonNullable<typeof parentPort>, data: LoadWorkerData):
     }
     const { place, organization } = input;
     const first = seen.get(organization.id);
-    const refusal = first ? duplicateOrganization(organization.id, place, first) : writeRefusal(organization);
+    const claims = mcidClaims(organization);
+    const refusal = first
+      ? duplicateOrganization(organization.id, place, first)
+      : (writeRefusal(organization) ??
+        takenError(
+          claims.flatMap((claim) => {
+            const holder = claimed.get(claim.mcid);
+            return holder === undefined || holder === organization.id ? [] : [{ claim, holder }];
+          }),
+        ));
     if (refusal) {
       post({ kind: 'refused', place, id: organization.id, error: refusal.toJSON() });
       continue;
     }
     seen.set(organization.id, place);
+    for (const claim of claims) claimed.set(claim.mcid, organization.id);
     members.push({ place, id: organization.id });
     // Encoded now, so that the organization's objects die young; a value that cannot be encoded fails its batch.
     try {

@@ -19,7 +19,8 @@ export interface Merge {
  */
 export function mergeIncoming(existing: Organization, incoming: IncomingRecords, catalog: Catalog): Merge {
   const notices: ImportNotice[] = [];
-  const people = mergeNamed(existing.people, incoming.people, incoming.names, 'person', notices);
+  const matched = matchByMcid(existing.people, incoming.people);
+  const people = mergeNamed(existing.people, matched.people, incoming.names, 'person', notices);
   const customers = mergeNamed(existing.customers, incoming.customers, incoming.names, 'customer', notices);
 
   const passes = new Set<string>();
@@ -27,7 +28,9 @@ export function mergeIncoming(existing: Organization, incoming: IncomingRecords,
   const exams: OrganizationAdditions['exams'][number][] = [];
   let examsUnchanged = 0;
   const seenPasses = new Set<string>();
-  for (const e of incoming.exams) {
+  for (const pass of incoming.exams) {
+    const person = matched.ids.get(pass.person);
+    const e = person === undefined ? pass : { ...pass, person };
     const key = passKey(e.person, e.exam, e.passed);
     if (seenPasses.has(key)) continue;
     seenPasses.add(key);
@@ -92,9 +95,38 @@ export function mergeIncoming(existing: Organization, incoming: IncomingRecords,
 interface Named {
   readonly id: string;
   readonly name: string | null;
+  readonly mcid?: string;
 }
 
-/** New records, and existing ones whose name the file changes (or fills in, for an export). */
+/**
+ * The file's people as the organization's: one whose MCID a person of the organization has is that person, whatever
+ * id the file gives (an export's MCP ID, a hand-made "p1"), and so is a later one of the file with an MCID an
+ * earlier one has. `ids` maps each file id so matched to the organization's id; `people` has one record per id.
+ */
+function matchByMcid(
+  existing: readonly Named[],
+  incoming: readonly Named[],
+): { readonly people: readonly Named[]; readonly ids: ReadonlyMap<string, string> } {
+  if (!incoming.some((p) => p.mcid !== undefined)) return { people: incoming, ids: new Map() };
+  const byMcid = new Map(existing.flatMap((p) => (p.mcid === undefined ? [] : [[p.mcid, p.id] as const])));
+  const ids = new Map<string, string>();
+  const people = new Map<string, Named>();
+  for (const record of incoming) {
+    const id = (record.mcid !== undefined && byMcid.get(record.mcid)) || record.id;
+    if (record.mcid !== undefined) byMcid.set(record.mcid, id);
+    if (id !== record.id) ids.set(record.id, id);
+    const earlier = people.get(id);
+    const name = earlier?.name ?? record.name;
+    const mcid = earlier?.mcid ?? record.mcid;
+    people.set(id, { id, name, ...(mcid !== undefined && { mcid }) });
+  }
+  return { people: [...people.values()], ids };
+}
+
+/**
+ * New records, and existing ones whose name (or a person's MCID) the file changes, or fills in for an export. A
+ * change carries only what changes: a name or MCID it does not change is left out (null, absent).
+ */
 function mergeNamed(
   existing: readonly Named[],
   incoming: readonly Named[],
@@ -123,8 +155,9 @@ function mergeNamed(
       continue;
     }
     const rename = record.name !== null && record.name !== known.name && (names === 'replace' || known.name === null);
-    if (rename) {
-      changes.push(record);
+    const recode = record.mcid !== undefined && record.mcid !== known.mcid && (names === 'replace' || known.mcid === undefined);
+    if (rename || recode) {
+      changes.push({ id: record.id, name: rename ? record.name : null, ...(recode && { mcid: record.mcid }) });
       updated++;
     }
   }

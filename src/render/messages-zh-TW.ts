@@ -118,6 +118,11 @@ export const zhTW: Messages = {
     'org.fx.invalid': (p) => `匯率 ${p.value} 必須大於零`,
     'org.customer.unknown': (p) => `客戶「${p.customer}」不在「customers」清單中`,
     'org.id.duplicate': (p) => `識別碼「${p.id}」重複使用`,
+    'org.mcid.duplicate': (p) => `MCID「${p.mcid}」已屬於 ${p.first} 的人員`,
+    'org.mcid.taken': (p) =>
+      `人員「${p.person}」的 MCID「${p.mcid}」已在組織「${p.organization}」中：方案一次只為一個組織計入一位人員，請先從該組織移除此人員`,
+    'org.mcid.taken-elsewhere': (p) =>
+      `人員「${p.person}」的 MCID「${p.mcid}」已在另一個組織中：方案一次只為一個組織計入一位人員`,
     'org.period.reversed': (p) => `期間結束日（${p.to}）早於開始日（${p.from}）`,
     'org.issues.truncated': (p) => `共 ${p.total} 個問題，僅列出前 ${p.shown} 個`,
     'org.id-mismatch': (p) => `內容中的識別碼「${p.value}」與網址中的「${p.expected}」不同`,
@@ -274,6 +279,7 @@ export const zhTW: Messages = {
     'import.customer.unknown': (p) => `客戶「${p.value}」不在組織中：請先匯入客戶檔案`,
     'import.product.unknown': (p) => `產品「${p.value}」不在目錄的產品清單中`,
     'import.conflict': (p) => `「${p.id}」在此名為「${p.value}」，但在第 ${p.otherLine} 行名為「${p.other}」`,
+    'import.mcid.conflict': (p) => `「${p.id}」在此的 MCID 為「${p.value}」，但在第 ${p.otherLine} 行為「${p.other}」`,
     'import.period.reversed': (p) => `DPOR 期間結束日（${p.to}）早於開始日（${p.from}）`,
     'import.period.incomplete': (p) => `結束於 ${p.value} 的 DPOR 期間需要開始日（dpor_from）`,
     'import.org.missing': (p) => `組織「${p.org}」不存在：請先匯入其組織檔案`,

@@ -20,15 +20,19 @@ export interface OutlookMessages {
 }
 
 const plural = new Intl.PluralRules('en');
+// Counts of people run into the thousands in a large organization: written with each language's separators.
+const enCount = (n: number) => n.toLocaleString('en');
+const zhTWCount = (n: number) => n.toLocaleString('zh-TW');
+const koKRCount = (n: number) => n.toLocaleString('ko-KR');
 /** "1 more person qualifies", "2 more people qualify". */
-const moreQualify = (n: number) => `${n} more ${plural.select(n) === 'one' ? 'person qualifies' : 'people qualify'}`;
+const moreQualify = (n: number) => `${enCount(n)} more ${plural.select(n) === 'one' ? 'person qualifies' : 'people qualify'}`;
 
 const en: OutlookMessages = {
   title: (through) => `What comes next (through ${through}, assuming no new data)`,
   headroom: 'Headroom',
   revenueAbove: (name, amount) => `${name}: ${amount} above the threshold`,
   roleAbove: (name, n) =>
-    n > 0 ? `${name}: ${n} more than needed` : n === 0 ? `${name}: none to spare` : `${name}: ${-n} short`,
+    n > 0 ? `${name}: ${enCount(n)} more than needed` : n === 0 ? `${name}: none to spare` : `${name}: ${enCount(-n)} short`,
   changeLapse: (level, date, cause) => `${level} lapses on ${date}: ${cause}`,
   changeGain: (level, date, cause) => `${level} is attained on ${date}: ${cause}`,
   changeOther: (level, date, status, cause) => `${level} becomes ${status} on ${date}: ${cause}`,
@@ -44,7 +48,8 @@ const zhTW: OutlookMessages = {
   title: (through) => `接下來的變化（至 ${through}，假設沒有新資料）`,
   headroom: '餘裕',
   revenueAbove: (name, amount) => `${name}：高於門檻 ${amount}`,
-  roleAbove: (name, n) => (n > 0 ? `${name}：比所需多 ${n} 人` : n === 0 ? `${name}：沒有多餘人員` : `${name}：還缺 ${-n} 人`),
+  roleAbove: (name, n) =>
+    n > 0 ? `${name}：比所需多 ${zhTWCount(n)} 人` : n === 0 ? `${name}：沒有多餘人員` : `${name}：還缺 ${zhTWCount(-n)} 人`,
   changeLapse: (level, date, cause) => `${level}將於 ${date} 失去：${cause}`,
   changeGain: (level, date, cause) => `${level}將於 ${date} 達成：${cause}`,
   changeOther: (level, date, status, cause) => `${level}將於 ${date} 變為「${status}」：${cause}`,
@@ -52,8 +57,8 @@ const zhTW: OutlookMessages = {
   nextAction: '下一步',
   actionRevenue: (amount, name, by) => `${by ? `在 ${by} 之前` : ''}補足${name}的差額 ${amount}`,
   actionPersonExams: (person, exams, others, by) =>
-    `${by ? `在 ${by} 之前，` : ''}${person} 通過 ${exams}${others > 0 ? `，另需 ${others} 人取得資格` : ''}`,
-  actionPeople: (n, roles, by) => `${by ? `在 ${by} 之前，` : ''}再有 ${n} 人取得${roles}的資格`,
+    `${by ? `在 ${by} 之前，` : ''}${person} 通過 ${exams}${others > 0 ? `，另需 ${zhTWCount(others)} 人取得資格` : ''}`,
+  actionPeople: (n, roles, by) => `${by ? `在 ${by} 之前，` : ''}再有 ${zhTWCount(n)} 人取得${roles}的資格`,
 };
 
 const koKR: OutlookMessages = {
@@ -61,7 +66,11 @@ const koKR: OutlookMessages = {
   headroom: '여유',
   revenueAbove: (name, amount) => `${name}: 기준보다 ${amount} 많음`,
   roleAbove: (name, n) =>
-    n > 0 ? `${name}: 필요 인원보다 ${n}명 많음` : n === 0 ? `${name}: 여유 인원 없음` : `${name}: ${-n}명 부족`,
+    n > 0
+      ? `${name}: 필요 인원보다 ${koKRCount(n)}명 많음`
+      : n === 0
+        ? `${name}: 여유 인원 없음`
+        : `${name}: ${koKRCount(-n)}명 부족`,
   changeLapse: (level, date, cause) => `${date}에 ${level} 상실 예정: ${cause}`,
   changeGain: (level, date, cause) => `${date}에 ${level} 달성 예정: ${cause}`,
   changeOther: (level, date, status, cause) => `${date}부터 ${level} 상태 변경(${status}): ${cause}`,
@@ -69,8 +78,8 @@ const koKR: OutlookMessages = {
   nextAction: '다음 할 일',
   actionRevenue: (amount, name, by) => `${by ? `${by} 전까지 ` : ''}${name} 부족분 ${amount} 확보`,
   actionPersonExams: (person, exams, others, by) =>
-    `${by ? `${by} 전까지 ` : ''}${person}: ${exams} 통과${others > 0 ? `, 그 밖에 ${others}명 추가 자격 취득` : ''}`,
-  actionPeople: (n, roles, by) => `${by ? `${by} 전까지 ` : ''}${roles} 자격 취득자 ${n}명 추가`,
+    `${by ? `${by} 전까지 ` : ''}${person}: ${exams} 통과${others > 0 ? `, 그 밖에 ${koKRCount(others)}명 추가 자격 취득` : ''}`,
+  actionPeople: (n, roles, by) => `${by ? `${by} 전까지 ` : ''}${roles} 자격 취득자 ${koKRCount(n)}명 추가`,
 };
 
 export const OUTLOOK_MESSAGES: Readonly<Record<Locale, OutlookMessages>> = { en, 'zh-TW': zhTW, 'ko-KR': koKR };

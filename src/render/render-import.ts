@@ -2,6 +2,7 @@ import type { Locale } from '../core/localized.js';
 import type { LeftOutRows } from '../importers/import-plan.js';
 import { Formatter } from './formatter.js';
 import { MESSAGES } from './messages.js';
+import { padDisplay } from './pad-display.js';
 import { renderFinding } from './render-text.js';
 
 /** What `attain import` prints: the JSON-safe part of an import plan. */
@@ -26,9 +27,10 @@ const TEXT: Record<
   Locale,
   {
     title: (kind: string, org: string, dryRun: boolean) => string;
-    counts: (added: number, updated: number, unchanged: number) => string;
+    /** Counts written with the language's separators already: a large import adds 99,476 records. */
+    counts: (added: string, updated: string, unchanged: string) => string;
     unchanged: string;
-    skipped: (n: number) => string;
+    skipped: (n: number, shown: string) => string;
     line: (n: number) => string;
     types: Readonly<Record<string, string>>;
     leftOut: (rows: number, problems: number, n: (x: number) => string) => string;
@@ -38,7 +40,7 @@ const TEXT: Record<
     title: (kind, org, dryRun) => `Import of ${kind} into ${org}${dryRun ? ' (dry run: nothing was written)' : ''}`,
     counts: (a, u, n) => `${a} added, ${u} updated, ${n} unchanged`,
     unchanged: 'Nothing would change: everything in the file is already there.',
-    skipped: (n) => `${n} ${EN_PLURAL.select(n) === 'one' ? 'row' : 'rows'} not imported:`,
+    skipped: (n, shown) => `${shown} ${EN_PLURAL.select(n) === 'one' ? 'row' : 'rows'} not imported:`,
     line: (n) => `line ${n}`,
     types: { people: 'people', exams: 'exam passes', customers: 'customers', dpor: 'DPOR periods', revenue: 'revenue records' },
     leftOut: (r, p, n) =>
@@ -48,16 +50,16 @@ const TEXT: Record<
     title: (kind, org, dryRun) => `將 ${kind} 匯入 ${org}${dryRun ? '（試執行：未寫入任何資料）' : ''}`,
     counts: (a, u, n) => `新增 ${a}、更新 ${u}、未變更 ${n}`,
     unchanged: '不會有任何變更：檔案中的資料都已存在。',
-    skipped: (n) => `${n} 列未匯入：`,
+    skipped: (_, shown) => `${shown} 列未匯入：`,
     line: (n) => `第 ${n} 行`,
     types: { people: '人員', exams: '測驗通過記錄', customers: '客戶', dpor: 'DPOR 期間', revenue: '營收記錄' },
     leftOut: (r, p, n) => `已略過 ${n(r)} 列有問題的資料（--skip-invalid），共 ${n(p)} 個問題，依原因列出：`,
   },
   'ko-KR': {
-    title: (kind, org, dryRun) => `${org}에 ${kind} 가져오기${dryRun ? ' (시험 실행: 아무것도 기록하지 않음)' : ''}`,
+    title: (kind, org, dryRun) => `${org}에 ${kind} 가져오기${dryRun ? ' (모의 실행: 아무것도 기록하지 않음)' : ''}`,
     counts: (a, u, n) => `추가 ${a}, 업데이트 ${u}, 변경 없음 ${n}`,
     unchanged: '변경 사항 없음: 파일의 모든 내용이 이미 있습니다.',
-    skipped: (n) => `가져오지 않은 행 ${n}개:`,
+    skipped: (_, shown) => `가져오지 않은 행 ${shown}개:`,
     line: (n) => `${n}행`,
     types: { people: '직원', exams: '시험 통과 기록', customers: '고객', dpor: 'DPOR 기간', revenue: '수익 기록' },
     leftOut: (r, p, n) => `문제가 있는 ${n(r)}개 행을 제외했습니다(--skip-invalid). 원인별 문제 ${n(p)}개:`,
@@ -72,11 +74,13 @@ export function renderImportText(report: ImportReport, org: string, locale: Loca
   if (!report.changed) out.push(`  ${t.unchanged}`);
   for (const [type, c] of Object.entries(report.summary)) {
     if (c.added + c.updated + c.unchanged > 0)
-      out.push(`  ${(t.types[type] ?? type).padEnd(16)} ${t.counts(c.added, c.updated, c.unchanged)}`);
+      out.push(
+        `  ${padDisplay(t.types[type] ?? type, 16)} ${t.counts(f.number(c.added), f.number(c.updated), f.number(c.unchanged))}`,
+      );
   }
   for (const notice of report.notices) out.push(`  ! ${renderFinding(notice.code, notice.params, f, m)}`);
   if (report.skipped.length > 0) {
-    out.push(`  ${t.skipped(report.skipped.length)}`);
+    out.push(`  ${t.skipped(report.skipped.length, f.number(report.skipped.length))}`);
     for (const row of report.skipped.slice(0, 50))
       out.push(`    ${t.line(row.line)}: ${renderFinding(row.reason, row.params, f, m)}`);
     if (report.skipped.length > 50) out.push(`    … ${m.more(report.skipped.length - 50)}`);

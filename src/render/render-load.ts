@@ -1,5 +1,6 @@
 import type { Locale } from '../core/localized.js';
 import { withParticle } from './korean-particles.js';
+import { padDisplay } from './pad-display.js';
 
 /** How a bulk load ended, for its summary. */
 export interface LoadSummary {
@@ -57,7 +58,7 @@ const count = (locale: Locale, n: number) => n.toLocaleString(locale);
 /** One organization's line of the report: its status, id and where it was read. */
 export function renderLoadLine(status: LoadStatus, id: string, place: string, locale: Locale, batch?: number): string {
   const text = TEXT[locale];
-  return `${text.status[status].padEnd(9)}${id ? `${id}  ` : ''}${place}${batch === undefined ? '' : ` (${text.batch(batch)})`}\n`;
+  return `${padDisplay(text.status[status], 9)}${id ? `${id}  ` : ''}${place}${batch === undefined ? '' : ` (${text.batch(batch)})`}\n`;
 }
 
 /** The progress line written to stderr while a load runs. */

@@ -9,6 +9,7 @@ import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { SHIPPED_CATALOGS } from '../catalog/shipped-catalog.js';
 import { AttainError, type Issue, isAttainError } from '../core/attain-error.js';
+import { withoutOtherOrganizations } from '../store/mcid-claims.js';
 import { type StoreFault, storeFaultOf } from '../store/store-fault.js';
 import { VERSION } from '../version.js';
 import type { AppCaches, AppEnv, AppOptions, Logger } from './app-env.js';
@@ -183,7 +184,11 @@ export function createApp(options: AppOptions): AttainApp {
       logger.error({ reqId: requestId, client, path: c.req.path, code: fault.code, detail, issues: fault.issues }, 'store fault');
       return c.json(faultBody(fault.code, localeOf(c), requestId), statusFor(fault));
     }
-    if (isAttainError(error)) return c.json(errorBody(error, localeOf(c)), statusFor(error));
+    if (isAttainError(error)) {
+      // Only an admin may see every organization: anyone else is told that the individual is elsewhere, not where.
+      const shown = c.get('token')?.role === 'admin' ? error : withoutOtherOrganizations(error);
+      return c.json(errorBody(shown, localeOf(c)), statusFor(shown));
+    }
     if (error instanceof HTTPException && error.status < 500) {
       return c.json({ error: { code: `http.${error.status}`, message: error.message } }, error.status);
     }

@@ -20,6 +20,9 @@ const STATUS: Readonly<Record<string, ErrorStatus>> = {
   // Another writer changed the organization meanwhile, again and again: the same request may succeed later.
   'import.busy': 409,
   'store.conflict': 409,
+  // Another organization lists the individual: the request can succeed once they are removed there.
+  'org.mcid.taken': 409,
+  'org.mcid.taken-elsewhere': 409,
   // The server is busy or the request too heavy for now; the same request may succeed later.
   'compute.timeout': 503,
   // The store's faults, never the request's (see store-fault.ts): the same request may succeed once they clear.

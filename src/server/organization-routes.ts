@@ -30,6 +30,8 @@ const IMPORT_ERRORS = [
   'org.not-found',
   'auth.forbidden',
   'store.conflict',
+  'org.mcid.taken',
+  'org.mcid.taken-elsewhere',
 ];
 
 const ORGANIZATION_DOCUMENT_REF = { $ref: '#/components/schemas/OrganizationDocument' };
@@ -102,6 +104,8 @@ export const ORGANIZATION_ROUTES = {
         'org.not-found',
         'auth.forbidden',
         'store.conflict',
+        'org.mcid.taken',
+        'org.mcid.taken-elsewhere',
       ]),
     },
   }),

@@ -1,6 +1,7 @@
 import { AttainError, isAttainError } from '../core/attain-error.js';
 import type { ImportPlan } from '../importers/import-plan.js';
 import { type ImportInput, planImport } from '../importers/plan-import.js';
+import { type McidClaim, mcidClaims, takenError } from '../store/mcid-claims.js';
 import type { Actor, Store } from '../store/store.js';
 
 /** Another writer changed the organization between the read and the write this many times: give up and say so. */
@@ -27,7 +28,13 @@ export async function importIntoStore(
     const read = await store.readVersioned(input.orgId);
     options.onPhase?.('planning', `${(input.text.length / 1_048_576).toFixed(1)} MB`);
     const plan = planImport({ ...input, existing: read?.organization });
-    if (options.dryRun || !plan.changed) return plan;
+    if (!plan.changed) return plan;
+    if (options.dryRun) {
+      // A preview refuses what the write would: someone another organization lists.
+      const taken = takenError(await store.takenMcids(claimsOf(plan, input.orgId)));
+      if (taken) throw taken;
+      return plan;
+    }
     options.onPhase?.('writing', countOf(plan).toLocaleString('en'));
     const condition = { ifVersion: read?.version ?? null };
     const action = `import.${plan.kind}`;
@@ -51,6 +58,14 @@ export async function importIntoStore(
       }
     }
   }
+}
+
+/** The people with an MCID that an import writes, as the store's write checks them. */
+function claimsOf(plan: ImportPlan, orgId: string): McidClaim[] {
+  if (plan.replace) return mcidClaims(plan.organization);
+  return plan.additions.people.flatMap((p, i) =>
+    p.mcid === undefined ? [] : [{ org: orgId, person: p.id, mcid: p.mcid, path: `$.people[${i}].mcid` }],
+  );
 }
 
 /** The records an import writes: the whole organization's when it replaces it. */

@@ -3,6 +3,7 @@ import { AttainError } from '../core/attain-error.js';
 import { formatDay } from '../core/day.js';
 import { bulkCopy } from './bulk-copy.js';
 import { BULK_BATCH_ROWS, bulkInsert } from './bulk-insert.js';
+import { takenMcids, throwIfTaken } from './mcid-claims.js';
 import { organizationColumns as columns } from './organization-columns.js';
 import type { OrganizationAdditions } from './store.js';
 import type { StoreDatabase } from './store-database.js';
@@ -43,6 +44,10 @@ export async function addOrganizationRows(
   const people = mergeById(additions.people);
   const customers = mergeById(additions.customers);
   await checkReferences(trx, orgId, additions, people, customers);
+  const claims = people.flatMap((p, i) =>
+    p.mcid === undefined ? [] : [{ org: orgId, person: p.id, mcid: p.mcid, path: `$.people[${i}].mcid` }],
+  );
+  throwIfTaken(await takenMcids(trx, claims, [orgId]));
 
   const next = await sql<{ people: number; customers: number; revenue: number }>`select
       (select coalesce(max(seq) + 1, 0) from people where org_id = ${orgId}) as people,
@@ -53,7 +58,14 @@ export async function addOrganizationRows(
   const first = next.rows[0] ?? { people: 0, customers: 0, revenue: 0 };
   const keepName = (table: 'people' | 'customers') =>
     sql`on conflict (org_id, id) do update set name = coalesce(excluded.name, ${sql.table(table)}.name)`;
-  await bulkInsert(trx, 'people', orgId, columns.parties(people, first.people), keepName('people'));
+  await bulkInsert(
+    trx,
+    'people',
+    orgId,
+    columns.peopleParties(people, first.people),
+    sql`on conflict (org_id, id) do update set name = coalesce(excluded.name, people.name),
+      mcid = coalesce(excluded.mcid, people.mcid)`,
+  );
   await bulkInsert(trx, 'customers', orgId, columns.parties(customers, first.customers), keepName('customers'));
   await appendExams(trx, orgId, additions.exams);
   await appendDpor(trx, orgId, additions.dpor);
@@ -98,13 +110,19 @@ async function appendDpor(trx: Kysely<StoreDatabase>, orgId: string, dpor: Organ
 
 /**
  * One entry per id, in order of first appearance: an import lists a person on every row of their exams. A later
- * name replaces an earlier one, a missing one does not. (One upsert statement may not touch a row twice.)
+ * name (or MCID) replaces an earlier one, a missing one does not. (One upsert statement may not touch a row twice.)
  */
-function mergeById<T extends { readonly id: string; readonly name: string | null }>(records: readonly T[]): T[] {
+function mergeById<T extends { readonly id: string; readonly name: string | null; readonly mcid?: string }>(
+  records: readonly T[],
+): T[] {
   const byId = new Map<string, T>();
   for (const record of records) {
     const earlier = byId.get(record.id);
-    byId.set(record.id, earlier && record.name === null ? earlier : record);
+    if (!earlier) byId.set(record.id, record);
+    else {
+      const mcid = record.mcid ?? earlier.mcid;
+      byId.set(record.id, { ...record, name: record.name ?? earlier.name, ...(mcid !== undefined && { mcid }) });
+    }
   }
   return [...byId.values()];
 }

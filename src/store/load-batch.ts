@@ -27,6 +27,8 @@ export interface LoadBatchMember {
   readonly market: Market;
   readonly country: string | null;
   readonly counts: RecordCounts;
+  /** Its people's MCIDs, checked against the other organizations' before the batch is written. */
+  readonly mcids: readonly { readonly person: string; readonly mcid: string; readonly at: number }[];
 }
 
 /**
@@ -72,7 +74,8 @@ export class LoadBatchEncoder {
       (this.tables[t] as RowEncoder).add(part);
     });
     const { id, name, market, country } = organization;
-    this.organizations.push({ id, name, market, country, counts: countRecords(organization) });
+    const mcids = organization.people.flatMap((p, at) => (p.mcid === undefined ? [] : [{ person: p.id, mcid: p.mcid, at }]));
+    this.organizations.push({ id, name, market, country, counts: countRecords(organization), mcids });
   }
 
   /** The batch of the organizations added since the last one; the encoder starts on the next. */

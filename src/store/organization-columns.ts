@@ -42,10 +42,21 @@ export const organizationColumns = {
     ];
   },
 
-  /** People with their exam passes, numbered from `first`. */
-  people(people: readonly Person[], first: number): readonly CopyColumn[] {
+  /** People: id, name and MCID, for an upsert that leaves their passes alone. */
+  peopleParties(people: readonly Omit<Person, 'exams'>[], first: number): readonly BulkColumn[] {
     return [
       ...organizationColumns.parties(people, first),
+      text(
+        'mcid',
+        people.map((p) => p.mcid ?? null),
+      ),
+    ];
+  },
+
+  /** People with their MCID and exam passes, numbered from `first`. */
+  people(people: readonly Person[], first: number): readonly CopyColumn[] {
+    return [
+      ...organizationColumns.peopleParties(people, first),
       { name: 'exams', type: 'text[]', values: people.map((p) => p.exams.map((e) => e.exam)) },
       { name: 'passed', type: 'date[]', values: people.map((p) => p.exams.map((e) => e.passed)) },
     ];

@@ -22,7 +22,7 @@ export async function readOrganizations(db: Kysely<StoreDatabase>, ids: readonly
     select id, name, market, country from organizations where id = any(${ids}::text[])`.execute(db);
   const [fx, people, exams, customers, dpor, revenue] = await Promise.all([
     readColumns(db, 'fx_rates', ['currency', 'rate'], ids),
-    readParties(db, 'people', 'exams', ids),
+    readParties(db, 'people', 'exams', ids, ['mcid']),
     readRecords(db, 'people', ['exams', 'passed'], ids),
     readParties(db, 'customers', 'dpor_from', ids),
     readRecords(db, 'customers', ['dpor_from', 'dpor_to'], ids),
@@ -75,10 +75,12 @@ async function readParties(
   table: 'people' | 'customers',
   records: 'exams' | 'dpor_from',
   ids: readonly string[],
+  extra: readonly 'mcid'[] = [],
 ): Promise<ReadonlyMap<string, Columns>> {
+  const more = extra.map((n) => sql`, array_agg(${sql.ref(n)} order by seq) as ${sql.id(n)}`);
   const result = await sql<{ org_id: string } & Columns>`
     select org_id, array_agg(id order by seq) as id, array_agg(name order by seq) as name,
-      array_agg(cardinality(${sql.ref(records)}) order by seq) as count
+      array_agg(cardinality(${sql.ref(records)}) order by seq) as count${sql.join(more, sql``)}
     from ${sql.table(table)} where org_id = any(${ids}::text[]) group by org_id`.execute(db);
   return new Map(result.rows.map((row) => [row.org_id, row]));
 }
@@ -138,6 +140,7 @@ function assemblePeople(people: Columns | undefined, exams: Columns | undefined,
   const codes = strings(exams?.exams);
   const passed = strings(exams?.passed);
   const names = nullableStrings(people.name);
+  const mcids = nullableStrings(people.mcid);
   const counts = people.count as readonly number[];
   let next = 0;
   return strings(people.id).map((id, i) => {
@@ -145,7 +148,8 @@ function assemblePeople(people: Columns | undefined, exams: Columns | undefined,
     for (const end = next + (counts[i] ?? 0); next < end; next++) {
       held.push({ exam: at(codes, next), passed: days.parse(at(passed, next)) });
     }
-    return { id, name: names[i] ?? null, exams: held };
+    const mcid = mcids[i];
+    return { id, name: names[i] ?? null, ...(typeof mcid === 'string' && { mcid }), exams: held };
   });
 }
 

@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Organization } from '../engine/organization.js';
 import { bulkCopy } from './bulk-copy.js';
 import { deleteOrganizationChildren } from './delete-organization-children.js';
+import { mcidClaims, takenMcids, throwIfTaken } from './mcid-claims.js';
 import { organizationColumns as columns } from './organization-columns.js';
 import type { StoreDatabase } from './store-database.js';
 import { UnknownReferences } from './unknown-references.js';
@@ -16,6 +17,7 @@ export async function replaceOrganizationRows(
   org: Organization,
 ): Promise<{ readonly created: boolean }> {
   checkRevenueCustomers(org);
+  throwIfTaken(await takenMcids(trx, mcidClaims(org), [org.id]));
   const head = { name: org.name, market: org.market, country: org.country };
   const inserted = await trx
     .insertInto('organizations')

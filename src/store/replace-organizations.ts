@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { AttainError } from '../core/attain-error.js';
+import { pushTo } from '../core/push-to.js';
 import type { Organization } from '../engine/organization.js';
 import { copyEncoded } from './bulk-copy.js';
 import type { ChildTable } from './bulk-insert.js';
@@ -7,6 +8,7 @@ import { toStoreError } from './database-error.js';
 import { enqueueEvaluations } from './enqueue-evaluations.js';
 import { encodeLoadBatch, type LoadBatch } from './load-batch.js';
 import { lockOrganizations } from './lock-organizations.js';
+import { mcidClaims, type TakenMcid, takenError, takenMcids, throwIfTaken } from './mcid-claims.js';
 import { checkRevenueCustomers } from './replace-organization-rows.js';
 import type { Actor, LoadBatchOutcome, LoadOutcome } from './store.js';
 import type { StoreDatabase } from './store-database.js';
@@ -46,8 +48,9 @@ export async function replaceOrganizations(
       accepted.push({ index, organization });
     }
   });
-  for (let start = 0, batch = 0; start < accepted.length; start += batchSize, batch++) {
-    const members = accepted.slice(start, start + batchSize);
+  const writable = await refuseTakenMcids(db, accepted, outcomes);
+  for (let start = 0, batch = 0; start < writable.length; start += batchSize, batch++) {
+    const members = writable.slice(start, start + batchSize);
     const encoded = encodeOrFail(members.map((m) => m.organization));
     const outcome = 'error' in encoded ? encoded : await writeLoadBatch(db, jobSchema, encoded, actor);
     const created = new Set('created' in outcome ? outcome.created : []);
@@ -62,6 +65,44 @@ export async function replaceOrganizations(
     }
   }
   return outcomes;
+}
+
+/**
+ * The accepted organizations none of whose people another organization has (stored, or earlier in this call), and
+ * an outcome of `refused` for each of the others: one organization claiming someone never holds back the rest.
+ * Read before the batches begin; a batch checks again inside its transaction, and the unique index settles races.
+ */
+async function refuseTakenMcids(
+  db: Kysely<StoreDatabase>,
+  accepted: readonly { readonly index: number; readonly organization: Organization }[],
+  outcomes: LoadOutcome[],
+): Promise<readonly { readonly index: number; readonly organization: Organization }[]> {
+  const claims = accepted.map((a) => mcidClaims(a.organization));
+  if (claims.every((c) => c.length === 0)) return accepted;
+  const taken = new Map<string, TakenMcid[]>();
+  const stored = await takenMcids(
+    db,
+    claims.flat(),
+    accepted.map((a) => a.organization.id),
+  );
+  for (const t of stored) pushTo(taken, t.claim.org, t);
+  const claimedBy = new Map<string, string>();
+  return accepted.filter((a, k) => {
+    const id = a.organization.id;
+    const mine = claims[k] ?? [];
+    const all = [...(taken.get(id) ?? [])];
+    for (const claim of mine) {
+      const holder = claimedBy.get(claim.mcid);
+      if (holder !== undefined) all.push({ claim, holder });
+    }
+    const error = takenError(all);
+    if (error) {
+      outcomes[a.index] = { id, status: 'refused', error };
+      return false;
+    }
+    for (const claim of mine) claimedBy.set(claim.mcid, id);
+    return true;
+  });
 }
 
 /**
@@ -145,6 +186,19 @@ async function writeBatch(
   const countries = sorted.map((o) => o.country);
   // Every other writer of these organizations (an import planned from a version, a PUT) takes the same locks.
   await lockOrganizations(trx, ids);
+  const claims = batch.organizations.flatMap((o) =>
+    o.mcids.map((m) => ({ org: o.id, person: m.person, mcid: m.mcid, path: `$.people[${m.at}].mcid` })),
+  );
+  // Two organizations of the batch with one individual fail it, the later one named with the earlier as holder
+  // (`replaceOrganizations` and `attain load` refuse such an organization before its batch; this is for any other).
+  const claimedBy = new Map<string, string>();
+  const twice: TakenMcid[] = [];
+  for (const claim of claims) {
+    const holder = claimedBy.get(claim.mcid);
+    if (holder === undefined) claimedBy.set(claim.mcid, claim.org);
+    else if (holder !== claim.org) twice.push({ claim, holder });
+  }
+  throwIfTaken([...(await takenMcids(trx, claims, ids)), ...twice]);
   const inserted = await sql<{ id: string }>`
     insert into organizations (id, name, market, country)
     select * from unnest(${ids}::text[], ${names}::text[], ${markets}::text[], ${countries}::text[])

@@ -8,6 +8,7 @@ import { deleteOrganizationChildren } from './delete-organization-children.js';
 import { enqueueEvaluations } from './enqueue-evaluations.js';
 import type { LoadBatch } from './load-batch.js';
 import { lockAtVersion, lockOrganizations } from './lock-organizations.js';
+import { type McidClaim, type TakenMcid, takenMcids } from './mcid-claims.js';
 import type { JobDatabase, StorageCheck } from './opened-database.js';
 import { readOrganizations } from './read-organizations.js';
 import { replaceOrganizationRows } from './replace-organization-rows.js';
@@ -129,6 +130,11 @@ export class SqlStore implements Store {
       const row = await trx.selectFrom('organizations').select('data_version').where('id', '=', id).executeTakeFirstOrThrow();
       return { organization, version: String(row.data_version) };
     });
+  }
+
+  takenMcids(claims: readonly McidClaim[]): Promise<readonly TakenMcid[]> {
+    // The organizations claiming are rewritten by the write these claims are for: their own people do not count.
+    return takenMcids(this.db, claims, [...new Set(claims.map((c) => c.org))]);
   }
 
   streamOrganizations(): AsyncIterable<Organization> {

@@ -44,6 +44,8 @@ export interface FxRatesTable extends OrganizationChild {
 export interface PeopleTable extends OrganizationChild {
   id: string;
   name: string | null;
+  /** Partner Center's MCID; unique across organizations (0009). */
+  mcid: string | null;
   exams: ColumnType<readonly string[], readonly string[] | undefined, never>;
   passed: ColumnType<readonly string[], readonly string[] | undefined, never>;
 }

@@ -373,6 +373,16 @@ const RECORDS_IN_THEIR_ROWS: readonly string[] = [
 ];
 
 /**
+ * People's MCID, Partner Center's identity of a certified individual across organizations: the program counts a
+ * person for one organization at a time, so one MCID is one row of the whole store. The index is what makes that
+ * hold against two writers racing; the writers check first, so that a refusal can say which organization has them.
+ */
+const PERSON_MCID: readonly string[] = [
+  `alter table people add column mcid text check (mcid <> '')`,
+  `create unique index people_mcid on people (mcid) where mcid is not null`,
+];
+
+/**
  * The schema, as numbered migrations applied in name order. Never edit a released migration: add the next one.
  * SQL stays within what PostgreSQL 15 accepts, since PGlite (PostgreSQL 18) is the newer of the two backends.
  */
@@ -418,6 +428,11 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0008-markets-from-the-catalog': {
     async up(db: Kysely<unknown>) {
       await sql.raw('alter table organizations drop constraint organizations_market_check').execute(db);
+    },
+  },
+  '0009-person-mcid': {
+    async up(db: Kysely<unknown>) {
+      for (const statement of PERSON_MCID) await sql.raw(statement).execute(db);
     },
   },
 };

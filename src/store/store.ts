@@ -1,6 +1,7 @@
 import type { AttainError } from '../core/attain-error.js';
 import type { Customer, ExamPass, Organization, Period, Person, RevenueRecord } from '../engine/organization.js';
 import type { LoadBatch } from './load-batch.js';
+import type { McidClaim, TakenMcid } from './mcid-claims.js';
 import type { ProgramStore } from './program-store.js';
 
 /** Who may do what through the API. */
@@ -107,6 +108,11 @@ export interface Store {
    * written with `ifVersion`; undefined when it does not exist.
    */
   readVersioned(id: string): Promise<{ readonly organization: Organization; readonly version: string } | undefined>;
+  /**
+   * The claims on individuals (MCIDs) that another organization already has, as a write of them would refuse them
+   * (`takenError`): for a dry run, which writes nothing, to say what the write would say.
+   */
+  takenMcids(claims: readonly McidClaim[]): Promise<readonly TakenMcid[]>;
   /** Every organization, read in batches without one query per row, for program-wide evaluation. */
   streamOrganizations(): AsyncIterable<Organization>;
   /** Replaces the organization's data whole (creating it when new). Returns whether it was created. */

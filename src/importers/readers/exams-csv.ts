@@ -3,10 +3,14 @@ import type { ColumnSpec, CsvSheet } from '../csv-sheet.js';
 import { emptyIncoming, type ImportContext, type IncomingRecords } from '../incoming-records.js';
 import { NamedRecords } from './named-records.js';
 
-/** `person_id,name,exam,passed`: one pass per row; a row without exam and date only adds or renames the person. */
+/**
+ * `person_id,name,exam,passed[,mcid]`: one pass per row; a row without exam and date only adds or renames the person.
+ * `mcid` is Partner Center's identity of the individual: a person the organization has with that MCID is the one
+ * the row means, whatever its person_id.
+ */
 export const EXAMS_COLUMNS: ColumnSpec = {
   required: ['person_id', 'exam', 'passed'],
-  optional: ['name'],
+  optional: ['name', 'mcid'],
   otherColumns: 'refuse',
 };
 
@@ -23,7 +27,9 @@ export function readExamsCsv(sheet: CsvSheet, ctx: ImportContext): IncomingRecor
     number,
     number,
   ];
+  const mcidAt = sheet.column('mcid');
   const people = new NamedRecords(sheet);
+  const mcids = new Map<string, { mcid: string; line: number }>();
   const exams: (ExamPass & { person: string })[] = [];
   for (const row of sheet.rows()) {
     const person = sheet.cell(row, idAt);
@@ -42,11 +48,20 @@ export function readExamsCsv(sheet: CsvSheet, ctx: ImportContext): IncomingRecor
     }
     if (person === '') continue;
     people.add(person, sheet.cell(row, nameAt), row, nameAt);
+    const mcid = sheet.cell(row, mcidAt);
+    const given = mcids.get(person);
+    if (mcid !== '' && given === undefined) mcids.set(person, { mcid, line: sheet.line(row) });
+    else if (mcid !== '' && given !== undefined && given.mcid !== mcid) {
+      sheet.report('import.mcid.conflict', row, mcidAt, { value: mcid, id: person, other: given.mcid, otherLine: given.line });
+    }
     if (exam !== '' && known && day !== undefined) exams.push({ person, exam, passed: day });
   }
   return {
     ...emptyIncoming('replace'),
-    people: people.list(),
+    people: people.list().map((p) => {
+      const mcid = mcids.get(p.id)?.mcid;
+      return mcid === undefined ? p : { ...p, mcid };
+    }),
     exams,
     rows: sheet.rowCount,
   };

@@ -23,6 +23,7 @@ export const PARTNER_CENTER_TRAININGS_COLUMNS: ColumnSpec = {
     'PartnerName',
     'PartnerCityLocation',
     'PartnerCountryLocation',
+    'MCID',
   ],
   otherColumns: 'ignore',
 };
@@ -34,11 +35,13 @@ const FAMILY_FIRST = /^[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Scr
 
 /**
  * Reads passed exams. Decisions, and why:
- * - Identity: a person is their MCP ID, the id Microsoft keys a certification transcript by. It stays with the
+ * - Identity: a person is their MCP ID, the id Microsoft keys a certification transcript by, and carries it as their
+ *   MCID (or the MCID column's value, when the export has one), so that a person of the organization with that MCID
+ *   is the one the row means whatever id they were given. It stays with the
  *   person across employers and e-mail changes, and it is not personal contact data to show in every report. A row
  *   without one is linked by e-mail (CorpEmail, then Email) to an MCP ID given on another row of the file, or else
- *   keyed by the e-mail itself; a row with neither is skipped. To merge with a hand-made organization file, key its
- *   people by MCP ID; a new person named like an existing one is reported as a notice.
+ *   keyed by the e-mail itself; a row with neither is skipped. To merge with a hand-made organization file, give its
+ *   people their MCID; a new person named like an existing one is reported as a notice.
  * - Name: "First Last", or family name first without a space for Chinese, Japanese and Korean names; the name on the
  *   person's latest pass wins. It fills in a missing name only, never overwrites one the organization has.
  * - Exams: rows whose TrainingType is an exam (courses and certifications are skipped), with a code in the title,
@@ -59,6 +62,7 @@ export function readPartnerCenterTrainings(sheet: CsvSheet, ctx: ImportContext):
   const emailAt = at('Email');
   const corpEmailAt = at('CorpEmail');
   const statusAt = at('ActivationStatus');
+  const mcidAt = at('MCID');
 
   // Read once, kept: the identities linked from every row are needed before any row is read for its exam.
   const rows = [...sheet.rows()];
@@ -75,7 +79,7 @@ export function readPartnerCenterTrainings(sheet: CsvSheet, ctx: ImportContext):
   const skipped: SkippedRow[] = [];
   const skip = (row: Parameters<CsvSheet['cell']>[0], reason: string, params: SkippedRow['params']) =>
     skipped.push({ line: sheet.line(row), reason, params });
-  const people = new Map<string, { name: string | null; passed: Day }>();
+  const people = new Map<string, { name: string | null; passed: Day; mcid: string | undefined }>();
   const exams: (ExamPass & { person: string })[] = [];
   for (const row of rows) {
     const title = sheet.cell(row, titleAt);
@@ -119,7 +123,9 @@ export function readPartnerCenterTrainings(sheet: CsvSheet, ctx: ImportContext):
     exams.push({ person, exam: code, passed });
     const name = displayName(sheet.cell(row, firstAt), sheet.cell(row, lastAt));
     const known = people.get(person);
-    if (!known) people.set(person, { name, passed });
+    const mcid = mcidOf(sheet.cell(row, mcidAt), sheet.cell(row, mcpAt));
+    if (known && known.mcid === undefined) known.mcid = mcid;
+    if (!known) people.set(person, { name, passed, mcid });
     else if (name !== null && (known.name === null || passed >= known.passed)) {
       known.name = name;
       known.passed = passed;
@@ -127,7 +133,7 @@ export function readPartnerCenterTrainings(sheet: CsvSheet, ctx: ImportContext):
   }
   return {
     ...emptyIncoming('fill-missing'),
-    people: [...people].map(([id, p]) => ({ id, name: p.name })),
+    people: [...people].map(([id, p]) => ({ id, name: p.name, ...(p.mcid !== undefined && { mcid: p.mcid }) })),
     exams,
     rows: rows.length,
     skipped,
@@ -157,6 +163,15 @@ function identity(mcp: string, corpEmail: string, email: string, linked: Readonl
     if (linkedMcp !== undefined) return linkedMcp;
   }
   return addresses[0];
+}
+
+/**
+ * The individual's MCID: the skills report's MCID column where the export has one, else the MCP ID, which Partner
+ * Center keys the same individual's transcript by. A row linked only by e-mail has none.
+ */
+function mcidOf(mcid: string, mcp: string): string | undefined {
+  if (mcid !== '') return mcid;
+  return mcp === '' ? undefined : mcp;
 }
 
 function displayName(first: string, last: string): string | null {

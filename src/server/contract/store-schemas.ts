@@ -49,6 +49,7 @@ export const organizationDocumentSchema = z
         z.object({
           id: z.string(),
           name: z.string().exactOptional(),
+          mcid: z.string().exactOptional(),
           exams: z.array(z.object({ exam: z.string(), passed: daySchema })).readonly(),
         }),
       )

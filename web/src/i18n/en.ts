@@ -260,6 +260,21 @@ export const en = {
     `Every level of this option is attained until ${date}, when ${level} lapses.`,
   allAttainedThrough: (date: string) => `Every level of this option is attained, with no change foreseen through ${date}.`,
   notCounted: 'Not counted',
+  /**
+   * Why a pass or a revenue record does not count, said in its own row, which already names the person, the exam or
+   * the product: the evaluation's sentence would say them again. `date` is the code's own date (launch, retirement,
+   * end of acceptance). Undefined for a code without a short form: the sentence is shown.
+   */
+  notCountedWhy: (code: string, date: string): string | undefined =>
+    ({
+      'exam.unknown': 'the exam is not in the catalog',
+      'exam.future': 'passed after the date shown',
+      'exam.before-launch': `passed before the exam counted for competencies (${date})`,
+      'exam.after-retirement': `passed after the exam retired (${date})`,
+      'exam.expired': `no longer accepted after ${date}`,
+      'revenue.unknown-product': "the product is not in the catalog's product registry",
+      'revenue.future': 'dated after the date shown',
+    })[code],
   ignoredTitle: (n: string) => `Data that does not count (${n})`,
   ignoredHelp: 'These records are in the data but count toward no level, as of the date shown.',
   ignoredMore: (n: string) => `${n} more: see the data page`,

@@ -244,6 +244,16 @@ export const koKR: UiMessages = {
   allAttainedUntil: (level, date) => `이 옵션의 모든 등급을 달성했지만 ${date}에 ${level} 상실 예정입니다.`,
   allAttainedThrough: (date) => `이 옵션의 모든 등급을 달성했으며 ${date}까지 예상되는 변화가 없습니다.`,
   notCounted: '인정되지 않음',
+  notCountedWhy: (code, date) =>
+    ({
+      'exam.unknown': '시험이 카탈로그에 없음',
+      'exam.future': '표시된 날짜 이후에 통과함',
+      'exam.before-launch': `시험이 역량에 인정되기 전에 통과함(${date}부터 인정)`,
+      'exam.after-retirement': `시험이 사용 중지된 후에 통과함(${date} 사용 중지)`,
+      'exam.expired': `${date} 이후로는 인정되지 않음`,
+      'revenue.unknown-product': '제품이 카탈로그의 제품 목록에 없음',
+      'revenue.future': '표시된 날짜 이후의 기록',
+    })[code],
   ignoredTitle: (n) => `인정되지 않는 데이터(${n}건)`,
   ignoredHelp: '데이터에는 있지만 표시된 날짜 기준으로 어떤 등급에도 인정되지 않는 기록입니다.',
   ignoredMore: (n) => `${n}건 더 있음: 데이터 페이지 참조`,

@@ -243,6 +243,16 @@ export const zhTW: UiMessages = {
   allAttainedUntil: (level, date) => `此選項的所有級別皆已達成，但${level}將於 ${date} 失去。`,
   allAttainedThrough: (date) => `此選項的所有級別皆已達成，至 ${date} 為止預計不會有變化。`,
   notCounted: '不計入',
+  notCountedWhy: (code, date) =>
+    ({
+      'exam.unknown': '此測驗不在目錄中',
+      'exam.future': '通過日期晚於所顯示的日期',
+      'exam.before-launch': `通過時此測驗尚未計入專長認證（自 ${date} 起計入）`,
+      'exam.after-retirement': `通過時此測驗已淘汰（${date}）`,
+      'exam.expired': `${date} 之後不再採計`,
+      'revenue.unknown-product': '此產品不在目錄的產品清單中',
+      'revenue.future': '日期晚於所顯示的日期',
+    })[code],
   ignoredTitle: (n) => `不計入的資料（${n}）`,
   ignoredHelp: '這些紀錄存在於資料中，但在所顯示的日期不計入任何級別。',
   ignoredMore: (n) => `還有 ${n} 筆：請見資料頁面`,
@@ -254,7 +264,7 @@ export const zhTW: UiMessages = {
   // Issue 15: the organizations list says what each holds; the as-of date in the page's language.
   heldAsOf: (date) => `截至 ${date} 持有的級別：`,
   heldNone: (date) => `截至 ${date} 未持有任何級別。`,
-  heldPending: '尚未評估：加入後計畫尚未執行。',
+  heldPending: '尚未評估：加入後方案尚未執行。',
   dateYear: '年',
   dateMonth: '月',
   dateDay: '日',

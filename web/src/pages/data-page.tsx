@@ -153,14 +153,23 @@ function NotCounted(props: {
   readonly f: Formatter;
 }) {
   const { t, m } = useSession();
-  const reasons = (props.warnings ?? []).map((w) => renderFinding(w.code, w.params, props.f, m));
+  const reasons = (props.warnings ?? []).map(
+    (w) => t.notCountedWhy(w.code, whenOf(w, props.f)) ?? renderFinding(w.code, w.params, props.f, m),
+  );
   if (props.reason) reasons.push(props.reason);
   if (reasons.length === 0) return null;
   return (
     <span className="not-counted" data-testid="not-counted">
-      <strong>{t.notCounted}</strong>: {reasons.join(' ')}
+      <strong>{t.notCounted}</strong>: {reasons.join('; ')}
     </span>
   );
+}
+
+/** The date a warning turns on (an exam's launch, retirement or end of acceptance), in the page's words. */
+function whenOf(warning: Finding, f: Formatter): string {
+  const { launched, retired, acceptedUntil } = warning.params as Readonly<Record<string, unknown>>;
+  const date = launched ?? retired ?? acceptedUntil;
+  return typeof date === 'string' ? f.date(date) : '';
 }
 
 function PeopleTable(props: { readonly doc: OrganizationDocument; readonly f: Formatter; readonly ignored: IgnoredData | null }) {

@@ -49,7 +49,8 @@ export function ImportPanel(props: { readonly org: string; readonly f: Formatter
       // Everything computed from the organization's data is stale after a real import.
       if (!dryRun) cache.invalidate(orgApi(props.org), '/api/orgs?', '/api/orgs', '/api/program/');
     } catch (error) {
-      if (error instanceof ApiError && (error.status === 400 || error.status === 413))
+      // 409 too: someone another organization lists (MCID), or another writer; their issues say it in the page's words.
+      if (error instanceof ApiError && (error.status === 400 || error.status === 409 || error.status === 413))
         setOutcome({
           state: 'refused',
           issues: error.status === 413 ? [] : error.issues,
