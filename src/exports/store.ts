@@ -1,0 +1,5 @@
+/** `attain/store`: the store on PGlite or PostgreSQL, and the program's stored standings, transitions and runs. */
+export { DEFAULT_DATA_DIR, type OpenStoreOptions, openStore } from '../store/open-store.js';
+export type * from '../store/program-store.js';
+export type { SqlStore } from '../store/sql-store.js';
+export type * from '../store/store.js';
