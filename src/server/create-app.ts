@@ -4,7 +4,6 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { SHIPPED_CATALOGS } from '../catalog/shipped-catalog.js';
@@ -15,6 +14,7 @@ import { VERSION } from '../version.js';
 import type { AppCaches, AppEnv, AppOptions, Logger } from './app-env.js';
 import { registerAuditRoutes } from './audit-routes.js';
 import { clientAddress, clientOf } from './client-address.js';
+import { compressResponses } from './compress-responses.js';
 import type { CatalogSource } from './compute/compute-message.js';
 import { ComputePool } from './compute/compute-pool.js';
 import { codedIssueOf } from './contract/query-schemas.js';
@@ -96,10 +96,9 @@ export function createApp(options: AppOptions): AttainApp {
       'request',
     );
   });
-  // gzip (or deflate) for whoever accepts it: a large organization's document is 15 MB of JSON and about a tenth of
-  // that compressed. Outside the security headers and the request id, so those are set on the response it compresses;
-  // compression runs in zlib's threads, off the event loop. Small answers (under 1 KiB) are sent as they are.
-  app.use('*', compress());
+  // gzip for whoever accepts it: a large organization's document is 15 MB of JSON and about a tenth of that
+  // compressed. Outside the security headers and the request id, so those are set on the response it compresses.
+  app.use('*', compressResponses());
   app.use('*', securityHeaders());
   const limit = bodyLimit({ maxSize: options.bodyLimit ?? DEFAULT_BODY_LIMIT, onError: tooLarge });
   // GET and HEAD carry no body. Asking for one makes the Node adapter build a full fetch Request, which on the
