@@ -19,7 +19,7 @@
  * recorded figure is for 50,000. `ATTAIN_BENCH_KEEP=1` keeps the stores and the servers' logs.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, openSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -94,6 +94,12 @@ export interface WorkerComparison {
   readonly two: readonly number[];
   /** Best of two ÷ best of one, either way. */
   readonly ratio: number;
+  /**
+   * The same per second of the machine's busy CPU (every process: workers, PostgreSQL, the server): 1 when two
+   * workers do as much per unit of CPU as one, that is when the work divides without overhead and only the cores
+   * bound it.
+   */
+  readonly perCoreRatio: number;
 }
 
 export interface ProgramBenchmarks {
@@ -469,6 +475,8 @@ async function compareWorkers(prepared: Prepared, logDir: string): Promise<Worke
   const one: number[] = [];
   const oneAllCores: number[] = [];
   const two: number[] = [];
+  const onePerCore: number[] = [];
+  const twoPerCore: number[] = [];
   // One worker twice: on one core (the default) and with V8's helper threads on the other core, so that two are
   // compared with the faster one, not with a single worker held to one core.
   const rounds: readonly { count: number; allCores: boolean }[] = [
@@ -487,11 +495,19 @@ async function compareWorkers(prepared: Prepared, logDir: string): Promise<Worke
         // No probes: this is throughput alone, and a probe's work would weigh more on two workers than on one. Each
         // round as of another day: a run leaves out organizations already evaluated on their data as of its day.
         const asOf = formatDay((parseDay(AS_OF) as Day) - r);
+        const before = machineCpu();
         const run = await measureRun(api, prepared.organizations, false, asOf);
+        const cores = coresBusy(before, machineCpu());
         const perSecond = round(prepared.organizations / run.seconds);
+        const perCoreSecond = round(perSecond / cores);
         const what = `${count} worker process${count === 1 ? '' : 'es'}${allCores ? ' (--all-cores)' : ''}`;
-        console.log(`   ${what}: ${perSecond} organizations/s${r === 0 ? ' (warm-up)' : ''}`);
-        if (r > 0) (count === 2 ? two : allCores ? oneAllCores : one).push(perSecond);
+        console.log(
+          `   ${what}: ${perSecond} organizations/s, the machine's ${round(cores, 2)} busy cores: ${perCoreSecond} per core-second${r === 0 ? ' (warm-up)' : ''}`,
+        );
+        if (r > 0) {
+          (count === 2 ? two : allCores ? oneAllCores : one).push(perSecond);
+          (count === 2 ? twoPerCore : onePerCore).push(perCoreSecond);
+        }
       } finally {
         await Promise.all(workers.map((w) => w.stop()));
       }
@@ -500,7 +516,27 @@ async function compareWorkers(prepared: Prepared, logDir: string): Promise<Worke
     await server.stop();
   }
   const best = Math.max(...one, ...oneAllCores);
-  return { organizations: prepared.organizations, one, oneAllCores, two, ratio: round(Math.max(...two) / best, 3) };
+  return {
+    organizations: prepared.organizations,
+    one,
+    oneAllCores,
+    two,
+    ratio: round(Math.max(...two) / best, 3),
+    perCoreRatio: round(Math.max(...twoPerCore) / Math.max(...onePerCore), 3),
+  };
+}
+
+/** The machine's CPU time so far from /proc/stat, in clock ticks: busy and in all. */
+function machineCpu(): { readonly busy: number; readonly total: number } {
+  const fields = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '').trim().split(/\s+/).slice(1).map(Number);
+  const total = fields.slice(0, 8).reduce((a, b) => a + b, 0);
+  const idle = (fields[3] ?? 0) + (fields[4] ?? 0);
+  return { busy: total - idle, total };
+}
+
+/** How many of the machine's cores were busy, on average, between two readings. */
+function coresBusy(before: ReturnType<typeof machineCpu>, after: ReturnType<typeof machineCpu>): number {
+  return ((after.busy - before.busy) / (after.total - before.total)) * os.availableParallelism();
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -622,6 +658,14 @@ export function programRows(result: ProgramBenchmarks): string[][] {
       `${w.ratio}×`,
       `≥ ${g.workers}×`,
       verdict(w.ratio >= g.workers),
+    ]);
+    rows.push([
+      '  the same per busy core-second of the machine (workers, PostgreSQL and the server together)',
+      `${w.perCoreRatio}×`,
+      '',
+      '',
+      'none',
+      'for scale: 1 means the work divides without overhead',
     ]);
   }
   return rows;
