@@ -34,8 +34,13 @@ export async function enqueueEvaluations(
       run_at := now() + make_interval(secs => ${SETTLE_SECONDS}), job_key := ${`evaluate:${org}`})`.execute(trx);
     return;
   }
-  await enqueueInBatches(trx, jobSchema, 'evaluate', orgs, options);
+  // A bulk load's jobs wait behind any run's: a run evaluates every organization anyway, reporting its progress, and
+  // the load's jobs then find them evaluated (see `alreadyEvaluated`) instead of the run finding the work done.
+  await enqueueInBatches(trx, jobSchema, 'evaluate', orgs, options, options.run === undefined ? BULK_PRIORITY : 0);
 }
+
+/** graphile-worker's priority of a bulk load's evaluations: after every other job (lower numbers run first). */
+const BULK_PRIORITY = 1;
 
 /**
  * Queues one job of `task` per hundred organizations, each with payload `{ ...extra, orgs }`, in one statement inside
@@ -47,6 +52,7 @@ export async function enqueueInBatches(
   task: string,
   orgs: readonly string[],
   extra: Readonly<Record<string, unknown>> = {},
+  priority = 0,
 ): Promise<void> {
   const payloads: string[] = [];
   for (let i = 0; i < orgs.length; i += ORGANIZATIONS_PER_JOB) {
@@ -57,7 +63,7 @@ export async function enqueueInBatches(
   // job_spec's eight fields (identifier, payload, queue_name, run_at, max_attempts, job_key, priority, flags), typed
   // so that the row casts to it.
   await sql`select ${schema}.add_jobs(array(
-      select row(${task}::text, p::json, null::text, null::timestamptz, null::smallint, null::text, null::smallint,
+      select row(${task}::text, p::json, null::text, null::timestamptz, null::smallint, null::text, ${priority}::smallint,
         null::text[])::${schema}.job_spec
       from unnest(${payloads}::text[]) as p))`.execute(trx);
 }

@@ -23,8 +23,9 @@ describe('dashboard messages', () => {
       const same = Object.entries(UI_MESSAGES[locale]).filter(
         ([key, value]) => sample(value) === sample(en[key as keyof typeof en]),
       );
-      // The product name, "role · org", and lookups whose unknown keys fall back to themselves.
-      const shared = ['appName', 'entityName', 'kindName', 'lifecycleName', 'roleName', 'signedInAs'];
+      // The product name, "role · org", and lookups whose unknown keys fall back to themselves (or to nothing: the
+      // reason a record does not count, for a code the lookup does not know).
+      const shared = ['appName', 'entityName', 'kindName', 'lifecycleName', 'notCountedWhy', 'roleName', 'signedInAs'];
       expect(same.map(([key]) => key).sort(), locale).toEqual((locale === 'ko-KR' ? [...shared, 'id'] : shared).sort());
     }
   });
