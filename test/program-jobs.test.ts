@@ -260,6 +260,21 @@ describe.each(backends)('the program on the job engine (%s)', (name, open) => {
     for (const id of ids) await store.deleteOrganization(id, SYSTEM);
   }, 120_000);
 
+  it("counts a run's job once, even when it is done again after its process died between counting it and its end", async () => {
+    const rules = { catalog, fingerprint: catalogFingerprint(catalog) };
+    const queued = await store.program.startRun({ kind: 'run', asOf: '2018-01-31', catalog: rules.fingerprint });
+    const total = await store.runs.expand(queued.id);
+    expect(total).toBeGreaterThan(1);
+    expect(await store.runs.advance(queued.id, 'first-org', 1, 0)).toBe(false);
+    // The same job again: not counted, and it cannot close the run early.
+    expect(await store.runs.advance(queued.id, 'first-org', 1, 0)).toBe(false);
+    expect(await store.program.run(queued.id)).toMatchObject({ done: 1, finishedAt: null });
+    expect(await store.runs.advance(queued.id, 'second-org', total - 1, 0)).toBe(true);
+    expect(await store.program.run(queued.id)).toMatchObject({ done: total });
+    // The jobs expand queued are not needed any more.
+    await sql`delete from ${sql.table(`${store.jobs.schema}._private_jobs`)}`.execute(store.db);
+  }, 60_000);
+
   it('writes evaluations a batch at once, refusing only those another job wrote since they were read', async () => {
     const rules = { catalog, fingerprint: catalogFingerprint(catalog) };
     const ids = ['batch-a', 'batch-b', 'batch-c'];

@@ -80,7 +80,8 @@ export function jobTasks(context: JobContext): TaskList {
     let failed = 0;
     for (let i = 0; i < orgs.length; i += chunk) failed += await evaluateChunk(orgs.slice(i, i + chunk), asOf, job.run ?? null);
     // Organizations deleted since the run listed them count as done.
-    if (job.run === undefined || !(await store.runs.advance(job.run, job.orgs.length, failed))) return;
+    const batch = job.orgs[0] ?? '';
+    if (job.run === undefined || !(await store.runs.advance(job.run, batch, job.orgs.length, failed))) return;
     // The job that closed the run tidies up after it; its own work is done and counted, so a failure here is logged
     // rather than retried.
     try {
@@ -125,7 +126,7 @@ export function jobTasks(context: JobContext): TaskList {
         failed++;
       }
     }
-    await store.runs.advance(run, orgs.length, failed, changes);
+    await store.runs.advance(run, orgs[0] ?? '', orgs.length, failed, changes);
   };
 
   const nightly: Task = async () => {

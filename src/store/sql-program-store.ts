@@ -542,8 +542,19 @@ export class SqlRunLedger {
    * Counts organizations done (and failed) in a run, closing it when the last one is in. True when this call closed
    * it.
    */
-  async advance(id: string, done: number, failed: number, changes: readonly ImpactChange[] = []): Promise<boolean> {
+  async advance(
+    id: string,
+    batch: string,
+    done: number,
+    failed: number,
+    changes: readonly ImpactChange[] = [],
+  ): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
+      // A job done again (its process died after this commit, before the job was marked done) counts once.
+      const first = await sql<{ run_id: string }>`
+        insert into program_run_batches (run_id, first_org) values (${id}, ${batch})
+        on conflict do nothing returning run_id`.execute(trx);
+      if (first.rows.length === 0) return false;
       if (changes.length > 0) {
         await trx
           .insertInto('impact_changes')

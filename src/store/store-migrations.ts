@@ -435,6 +435,19 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
       for (const statement of PERSON_MCID) await sql.raw(statement).execute(db);
     },
   },
+  // A run's progress counted once per job, even when a job is done again after a crash between counting it and
+  // graphile-worker's marking it done: counted twice, a run could close before its last jobs ran.
+  '0010-run-batches': {
+    async up(db: Kysely<unknown>) {
+      await sql
+        .raw(`create table program_run_batches (
+          run_id bigint not null references program_runs (id) on delete cascade,
+          first_org text not null,
+          primary key (run_id, first_org)
+        )`)
+        .execute(db);
+    },
+  },
 };
 
 /** The migrations compiled into the program, so that a store never depends on files beside it. */
