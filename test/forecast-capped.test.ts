@@ -15,6 +15,7 @@ import { levelOutlook } from '../src/service/level-outlook.js';
 import { openStore } from '../src/store/open-store.js';
 import type { Store } from '../src/store/store.js';
 import { asOfDate, organization } from './arbitraries.js';
+import { dayByDayChanges } from './day-by-day-changes.js';
 import { runCli } from './run-cli.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'attain-capped-'));
@@ -33,22 +34,9 @@ const day = (text: string) => parseDay(text) as number;
 const key = (r: { competency: string; option: string; level: string }) => `${r.competency}/${r.option}/${r.level}`;
 
 /** The reference: evaluate jointly on every day, and note by level what differs from the day before. */
-async function dayByDay(catalog: Catalog, document: unknown, from: number, to: number): Promise<string[]> {
+function dayByDay(catalog: Catalog, document: unknown, from: number, to: number): Promise<string[]> {
   const org = parseOrganization(document);
-  const at = async (d: number) => new Map((await evaluateJointly(catalog, org, { asOf: d })).results.map((r) => [key(r), r]));
-  const changes: string[] = [];
-  let previous = await at(from);
-  for (let d = from + 1; d <= to; d++) {
-    const today = await at(d);
-    for (const [k, r] of today) {
-      const before = previous.get(k);
-      if (!before) changes.push(`${formatDay(d)} ${k} starts ${r.status}`);
-      else if (before.status !== r.status) changes.push(`${formatDay(d)} ${k} continues ${r.status}`);
-    }
-    for (const k of previous.keys()) if (!today.has(k)) changes.push(`${formatDay(d)} ${k} ends`);
-    previous = today;
-  }
-  return changes.sort();
+  return dayByDayChanges((d) => evaluateJointly(catalog, org, { asOf: d }), from, to);
 }
 
 /**

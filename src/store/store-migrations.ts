@@ -386,68 +386,37 @@ const PERSON_MCID: readonly string[] = [
  * The schema, as numbered migrations applied in name order. Never edit a released migration: add the next one.
  * SQL stays within what PostgreSQL 15 accepts, since PGlite (PostgreSQL 18) is the newer of the two backends.
  */
+/** A migration that runs its statements in order. */
+function statements(list: readonly string[]): Migration {
+  return {
+    async up(db: Kysely<unknown>) {
+      for (const statement of list) await sql.raw(statement).execute(db);
+    },
+  };
+}
+
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
-  '0001-initial-schema': {
-    async up(db: Kysely<unknown>) {
-      for (const statement of INITIAL_SCHEMA) await sql.raw(statement).execute(db);
-    },
-  },
-  '0002-revenue-organization-check-per-statement': {
-    async up(db: Kysely<unknown>) {
-      for (const statement of REVENUE_ORGANIZATION_CHECK) await sql.raw(statement).execute(db);
-    },
-  },
-  '0003-revenue-in-chunks': {
-    async up(db: Kysely<unknown>) {
-      for (const statement of REVENUE_CHUNKS) await sql.raw(statement).execute(db);
-    },
-  },
-  '0004-program': {
-    async up(db: Kysely<unknown>) {
-      for (const statement of PROGRAM) await sql.raw(statement).execute(db);
-    },
-  },
-  '0005-operator-indexes': {
-    async up(db: Kysely<unknown>) {
-      for (const statement of OPERATOR_INDEXES) await sql.raw(statement).execute(db);
-    },
-  },
+  '0001-initial-schema': statements(INITIAL_SCHEMA),
+  '0002-revenue-organization-check-per-statement': statements(REVENUE_ORGANIZATION_CHECK),
+  '0003-revenue-in-chunks': statements(REVENUE_CHUNKS),
+  '0004-program': statements(PROGRAM),
+  '0005-operator-indexes': statements(OPERATOR_INDEXES),
   // Snapshots were an evaluation stored per GET, which made reads write and grew without bound (a viewer could fill
   // the heap with them); the jobs' standings and transitions replace them.
-  '0006-drop-evaluation-snapshots': {
-    async up(db: Kysely<unknown>) {
-      await sql.raw('drop table evaluation_snapshots').execute(db);
-    },
-  },
-  '0007-records-in-their-rows': {
-    async up(db: Kysely<unknown>) {
-      for (const statement of RECORDS_IN_THEIR_ROWS) await sql.raw(statement).execute(db);
-    },
-  },
+  '0006-drop-evaluation-snapshots': statements(['drop table evaluation_snapshots']),
+  '0007-records-in-their-rows': statements(RECORDS_IN_THEIR_ROWS),
   // A catalog declares its markets; the store keeps organizations of any catalog, so it no longer names two.
-  '0008-markets-from-the-catalog': {
-    async up(db: Kysely<unknown>) {
-      await sql.raw('alter table organizations drop constraint organizations_market_check').execute(db);
-    },
-  },
-  '0009-person-mcid': {
-    async up(db: Kysely<unknown>) {
-      for (const statement of PERSON_MCID) await sql.raw(statement).execute(db);
-    },
-  },
+  '0008-markets-from-the-catalog': statements(['alter table organizations drop constraint organizations_market_check']),
+  '0009-person-mcid': statements(PERSON_MCID),
   // A run's progress counted once per job, even when a job is done again after a crash between counting it and
   // graphile-worker's marking it done: counted twice, a run could close before its last jobs ran.
-  '0010-run-batches': {
-    async up(db: Kysely<unknown>) {
-      await sql
-        .raw(`create table program_run_batches (
-          run_id bigint not null references program_runs (id) on delete cascade,
-          first_org text not null,
-          primary key (run_id, first_org)
-        )`)
-        .execute(db);
-    },
-  },
+  '0010-run-batches': statements([
+    `create table program_run_batches (
+      run_id bigint not null references program_runs (id) on delete cascade,
+      first_org text not null,
+      primary key (run_id, first_org)
+    )`,
+  ]),
 };
 
 /** The migrations compiled into the program, so that a store never depends on files beside it. */
