@@ -53,11 +53,10 @@ export function jobTasks(context: JobContext): TaskList {
     let failed = 0;
     for (let attempt = 0; attempt < ATTEMPTS && pending.length > 0; attempt++) {
       // An organization whose stored evaluation is already of its current data, under these rules and as of this
-      // day, would come out the same, and counts as done: a bulk load's jobs and the run that follows it (they
-      // evaluate as of the run's day once it has started) would otherwise evaluate every organization twice, and a
-      // write lost to another job is often that job's evaluation of the same data.
-      // Checked before reading (cheap) and again on what was read (the same snapshot as the inputs, in case another
-      // job wrote in between).
+      // day, would come out the same, and counts as done: a bulk load's jobs, which wait behind a run's, would
+      // otherwise evaluate again what the run just did, and a write lost to another job is often that job's
+      // evaluation of the same data. Checked before reading (cheap) and again on what was read (the same snapshot
+      // as the inputs, in case another job wrote in between).
       const day = formatDay(asOf);
       const current = await store.program.alreadyEvaluated(pending, context.rules.fingerprint, day);
       const inputs = (await store.program.readForEvaluation(pending.filter((org) => !current.has(org)))).filter(
