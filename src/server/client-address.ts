@@ -33,9 +33,8 @@ function plain(address: string): string {
  * holds a whole /64.
  */
 export function clientOf(address: string): string {
-  const v4 = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (v4) return v4[1] as string;
-  if (!address.includes(':')) return address;
+  const v4 = plain(address);
+  if (!v4.includes(':')) return v4;
   return `${expandV6(address).slice(0, 4).join(':')}::/64`;
 }
 

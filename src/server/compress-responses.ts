@@ -2,6 +2,7 @@ import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { MiddlewareHandler } from 'hono';
 import { compress } from 'hono/compress';
+import { parseAccept } from 'hono/utils/accept';
 
 const gzipAsync = promisify(gzip);
 const streamed = compress({ encoding: 'gzip' });
@@ -56,17 +57,11 @@ export function compressResponses(threshold = 1024): MiddlewareHandler {
   };
 }
 
-/** Whether `Accept-Encoding` allows gzip: named (or `*`) with a quality above zero. */
+/** Whether `Accept-Encoding` allows gzip: named (or, when it is not, `*`) with a quality above zero. */
 export function acceptsGzip(header: string | undefined): boolean {
   if (header === undefined) return false;
-  let wildcard: number | undefined;
-  for (const part of header.split(',')) {
-    const [name = '', ...params] = part.trim().split(';');
-    const q = params.map((p) => /^\s*q\s*=\s*([\d.]+)\s*$/i.exec(p)?.[1]).find((v) => v !== undefined);
-    const quality = q === undefined ? 1 : Number(q);
-    const coding = name.trim().toLowerCase();
-    if (coding === 'gzip' || coding === 'x-gzip') return quality > 0;
-    if (coding === '*') wildcard = quality;
-  }
-  return wildcard !== undefined && wildcard > 0;
+  const accepts = parseAccept(header);
+  const named = accepts.find((a) => ['gzip', 'x-gzip'].includes(a.type.toLowerCase()));
+  const chosen = named ?? accepts.find((a) => a.type === '*');
+  return chosen !== undefined && chosen.q > 0;
 }
