@@ -67,6 +67,9 @@ export function benchOrganization(): Organization {
       dpor: [{ from: 0, to: null }],
     })),
     revenue: [],
+    subscriptions: [],
+    consumption: [],
+    devices: [],
     fx: new Map([['EUR', Decimal.parse('1.1993') as Decimal]]),
   };
 }

@@ -41,6 +41,7 @@ export interface MessageParams extends RevenueMessageParams, PeopleMessageParams
   'org.enum': { expected: string; actual: string };
   'org.date.invalid': { value: string };
   'org.amount.invalid': { value: string };
+  'org.count.invalid': { value: string };
   'org.fx.missing': { currency: string };
   'org.fx.invalid': { value: string };
   'org.customer.unknown': { customer: string };

@@ -18,6 +18,12 @@ export interface Organization {
   readonly people: readonly Person[];
   readonly customers: readonly Customer[];
   readonly revenue: readonly RevenueRecord[];
+  /** Licences held by customers: the seats or entitlements active on a day. */
+  readonly subscriptions: readonly Subscription[];
+  /** Customers' cloud consumption (Azure consumed revenue), which is not net new revenue. */
+  readonly consumption: readonly ConsumptionRecord[];
+  /** Devices the partner shipped. */
+  readonly devices: readonly DeviceShipment[];
   /** Value in the catalog's currency of one unit of each other currency. */
   readonly fx: ReadonlyMap<string, Decimal>;
 }
@@ -38,16 +44,42 @@ export interface Person {
   readonly exams: readonly ExamPass[];
 }
 
+/** A credential earned: an exam passed, an assessment completed or a certification held (the catalog says which). */
 export interface ExamPass {
   /** The code as written in the file. */
   readonly exam: string;
   readonly passed: Day;
+  /** The last day it is valid, when the credential expires (certifications); absent when it does not. */
+  readonly expires?: Day;
 }
 
 export interface Customer {
   readonly id: string;
   readonly name: string | null;
+  /** ISO 3166 country of the customer's tenant (Partner Center's `CustomerTenantCountry`); absent when unknown. */
+  readonly country?: string;
+  /** Periods in which the customer named this partner its Digital Partner of Record. */
   readonly dpor: readonly Period[];
+  /** Periods of the other ways a partner is credited for a customer (absent: none); DPOR periods are in `dpor`. */
+  readonly associations?: readonly Association[];
+}
+
+/**
+ * The ways a partner is credited for a customer (`program.md`, "Associations"). Each requirement names the ones it
+ * accepts; DPOR alone unless it says otherwise, so files without associations mean what they always meant.
+ */
+export const ASSOCIATION_TYPES = Object.freeze([
+  'dpor',
+  'cpor',
+  'transacting-partner',
+  'delegated-admin',
+  'fasttrack',
+  'pal',
+] as const);
+export type AssociationType = (typeof ASSOCIATION_TYPES)[number];
+
+export interface Association extends Period {
+  readonly type: Exclude<AssociationType, 'dpor'>;
 }
 
 /** An association period; both ends inclusive, `to` null when still open. */
@@ -64,4 +96,38 @@ export interface RevenueRecord {
   readonly amount: Decimal;
   readonly currency: string;
   readonly netNew: boolean;
+  /**
+   * How Partner Center credited this partner for the record (its `PartnerAttributionType`); the record then counts
+   * under that association whatever the customer's periods say. Absent when the file does not say.
+   */
+  readonly attribution?: AssociationType;
+}
+
+/** Seats of a product that a customer holds from `from` to `to` (inclusive; open when null). */
+export interface Subscription {
+  readonly id: string | null;
+  readonly customer: string;
+  /** The product as written in the file: an id or alias of the catalog's product registry. */
+  readonly product: string;
+  readonly seats: number;
+  readonly from: Day;
+  readonly to: Day | null;
+  /** Trial seats never count as active entitlements. */
+  readonly trial: boolean;
+}
+
+/** A customer's consumption on one day (Partner Center reports it by month, dated the month's first day). */
+export interface ConsumptionRecord {
+  readonly customer: string;
+  readonly date: Day;
+  readonly amount: Decimal;
+  readonly currency: string;
+  /** The cloud service consumed (for example an Azure service), when the report names it. */
+  readonly service?: string;
+}
+
+export interface DeviceShipment {
+  readonly product: string;
+  readonly date: Day;
+  readonly units: number;
 }

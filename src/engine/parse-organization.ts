@@ -6,7 +6,21 @@ import { issueParams, type ReportIssue } from '../core/message-params.js';
 import { amountRangeIssue, readAmount } from '../core/read-amount.js';
 import { MAX_ROWS, rowsIssue } from '../core/row-limit.js';
 import { shownParams } from '../core/shown-value.js';
-import type { Customer, ExamPass, Market, Organization, Period, Person, RevenueRecord } from './organization.js';
+import {
+  ASSOCIATION_TYPES,
+  type Association,
+  type AssociationType,
+  type ConsumptionRecord,
+  type Customer,
+  type DeviceShipment,
+  type ExamPass,
+  type Market,
+  type Organization,
+  type Period,
+  type Person,
+  type RevenueRecord,
+  type Subscription,
+} from './organization.js';
 import { type OrganizationRules, PROGRAM_2017_RULES, rulesOf } from './organization-rules.js';
 
 type Json = Record<string, unknown>;
@@ -68,7 +82,16 @@ export function parseOrganization(
     const exams = reader.array(p, 'exams', path).map((e, j): ExamPass => {
       const examPath = `${path}.exams[${j}]`;
       if (!isObject(e)) return badRecord(report, examPath, e, { exam: '', passed: 0 });
-      return { exam: reader.string(e, 'exam', examPath, true) ?? '', passed: reader.day(e, 'passed', examPath) ?? 0 };
+      const passed = reader.day(e, 'passed', examPath) ?? 0;
+      const expires = reader.optionalDay(e, 'expires', examPath);
+      if (expires !== undefined && expires < passed) {
+        report('org.period.reversed', `${examPath}.expires`, { from: String(e.passed), to: String(e.expires) });
+      }
+      return {
+        exam: reader.string(e, 'exam', examPath, true) ?? '',
+        passed,
+        ...(expires !== undefined && { expires }),
+      };
     });
     const mcid = reader.string(p, 'mcid', path, false)?.trim();
     return {
@@ -83,16 +106,27 @@ export function parseOrganization(
 
   const customers = reader.array(document, 'customers', '$').map((c, i): Customer => {
     const path = `$.customers[${i}]`;
-    if (!isObject(c)) return badRecord(report, path, c, { id: '', name: null, dpor: [] });
-    const dpor = reader.array(c, 'dpor', path).map((d, j): Period => {
-      const periodPath = `${path}.dpor[${j}]`;
-      if (!isObject(d)) return badRecord(report, periodPath, d, { from: 0, to: null });
-      const from = reader.day(d, 'from', periodPath) ?? 0;
-      const to = d.to === undefined || d.to === null ? null : (reader.day(d, 'to', periodPath) ?? null);
-      if (to !== null && to < from) report('org.period.reversed', `${periodPath}.to`, { from: String(d.from), to: String(d.to) });
-      return { from, to };
+    if (!isObject(c)) {
+      return badRecord(report, path, c, { id: '', name: null, dpor: [] });
+    }
+    const dpor = reader.array(c, 'dpor', path).map((d, j) => reader.period(d, `${path}.dpor[${j}]`));
+    const associations: Association[] = [];
+    reader.array(c, 'associations', path).forEach((a, j) => {
+      const associationPath = `${path}.associations[${j}]`;
+      const period = reader.period(a, associationPath);
+      const type = isObject(a) ? reader.association(a, 'type', associationPath, true) : undefined;
+      // DPOR written among the other associations means the same as in `dpor`.
+      if (type === 'dpor') dpor.push(period);
+      else if (type !== undefined) associations.push({ type, ...period });
     });
-    return { id: reader.id(c, path), name: reader.string(c, 'name', path, false) ?? null, dpor };
+    const country = reader.string(c, 'country', path, false);
+    return {
+      id: reader.id(c, path),
+      name: reader.string(c, 'name', path, false) ?? null,
+      ...(country !== undefined && { country }),
+      dpor,
+      ...(associations.length > 0 && { associations }),
+    };
   });
   checkUnique(customers, '$.customers', report);
   const customerIds = new Set(customers.map((c) => c.id));
@@ -109,20 +143,64 @@ export function parseOrganization(
         netNew: true,
       });
     }
-    const customer = reader.string(r, 'customer', path, true) ?? '';
-    if (customer && !customerIds.has(customer)) report('org.customer.unknown', `${path}.customer`, { customer });
-    const currencyText = reader.string(r, 'currency', path, true) ?? baseCurrency;
-    const currency = currencyText.toUpperCase();
-    if (currency !== baseCurrency && !fx.has(currency)) report('org.fx.missing', `${path}.currency`, { currency });
+    const customer = readCustomer(r, path);
     const netNew = r.netNew === undefined ? true : r.netNew;
     if (typeof netNew !== 'boolean') report('org.type', `${path}.netNew`, { expected: 'boolean', actual: typeName(netNew) });
+    const attribution = reader.association(r, 'attribution', path, false);
     return {
       customer,
       product: reader.string(r, 'product', path, true) ?? '',
       date: reader.day(r, 'date', path) ?? 0,
       amount: reader.decimal(r, 'amount', path) ?? Decimal.ZERO,
-      currency,
+      currency: readCurrency(r, path),
       netNew: netNew === true,
+      ...(attribution !== undefined && { attribution }),
+    };
+  });
+
+  const subscriptions = reader.array(document, 'subscriptions', '$').map((s, i): Subscription => {
+    const path = `$.subscriptions[${i}]`;
+    const empty = { id: null, customer: '', product: '', seats: 0, from: 0, to: null, trial: false };
+    if (!isObject(s)) return badRecord(report, path, s, empty);
+    const trial = s.trial ?? false;
+    if (typeof trial !== 'boolean') report('org.type', `${path}.trial`, { expected: 'boolean', actual: typeName(trial) });
+    return {
+      id: s.id === undefined || s.id === null ? null : reader.id(s, path),
+      customer: readCustomer(s, path),
+      product: reader.string(s, 'product', path, true) ?? '',
+      seats: reader.count(s, 'seats', path),
+      ...reader.period(s, path),
+      trial: trial === true,
+    };
+  });
+  checkUnique(
+    subscriptions.flatMap((s) => (s.id === null ? [] : [{ id: s.id }])),
+    '$.subscriptions',
+    report,
+  );
+
+  const consumption = reader.array(document, 'consumption', '$').map((c, i): ConsumptionRecord => {
+    const path = `$.consumption[${i}]`;
+    if (!isObject(c)) {
+      return badRecord(report, path, c, { customer: '', date: 0, amount: Decimal.ZERO, currency: baseCurrency });
+    }
+    const service = reader.string(c, 'service', path, false);
+    return {
+      customer: readCustomer(c, path),
+      date: reader.day(c, 'date', path) ?? 0,
+      amount: reader.decimal(c, 'amount', path) ?? Decimal.ZERO,
+      currency: readCurrency(c, path),
+      ...(service !== undefined && { service }),
+    };
+  });
+
+  const devices = reader.array(document, 'devices', '$').map((d, i): DeviceShipment => {
+    const path = `$.devices[${i}]`;
+    if (!isObject(d)) return badRecord(report, path, d, { product: '', date: 0, units: 0 });
+    return {
+      product: reader.string(d, 'product', path, true) ?? '',
+      date: reader.day(d, 'date', path) ?? 0,
+      units: reader.count(d, 'units', path),
     };
   });
 
@@ -135,8 +213,23 @@ export function parseOrganization(
     people,
     customers,
     revenue,
+    subscriptions,
+    consumption,
+    devices,
     fx,
   };
+
+  function readCustomer(record: Json, path: string): string {
+    const customer = reader.string(record, 'customer', path, true) ?? '';
+    if (customer && !customerIds.has(customer)) report('org.customer.unknown', `${path}.customer`, { customer });
+    return customer;
+  }
+
+  function readCurrency(record: Json, path: string): string {
+    const currency = (reader.string(record, 'currency', path, true) ?? baseCurrency).toUpperCase();
+    if (currency !== baseCurrency && !fx.has(currency)) report('org.fx.missing', `${path}.currency`, { currency });
+    return currency;
+  }
 }
 
 /** Reads typed fields, reporting a precise issue for each missing or mistyped one. */
@@ -188,6 +281,38 @@ class FieldReader {
       this.report(issue.code, issue.path, issue.params);
     } else return day;
     return undefined;
+  }
+
+  optionalDay(obj: Json, key: string, path: string): Day | undefined {
+    return obj[key] === undefined || obj[key] === null ? undefined : this.day(obj, key, path);
+  }
+
+  /** A period with both ends inclusive; `to` may be absent (still open). */
+  period(value: unknown, path: string): Period {
+    if (!isObject(value)) return badRecord(this.report, path, value, { from: 0, to: null });
+    const from = this.day(value, 'from', path) ?? 0;
+    const to = this.optionalDay(value, 'to', path) ?? null;
+    if (to !== null && to < from) {
+      this.report('org.period.reversed', `${path}.to`, { from: String(value.from), to: String(value.to) });
+    }
+    return { from, to };
+  }
+
+  association(obj: Json, key: string, path: string, required: boolean): AssociationType | undefined {
+    const text = this.string(obj, key, path, required);
+    if (text === undefined) return undefined;
+    const type = ASSOCIATION_TYPES.find((t) => t === text);
+    if (type === undefined) this.report('org.enum', `${path}.${key}`, { expected: ASSOCIATION_TYPES.join('|'), actual: text });
+    return type;
+  }
+
+  /** A whole number of seats or units, zero or more. */
+  count(obj: Json, key: string, path: string): number {
+    const value = obj[key];
+    if (value === undefined || value === null) this.report('org.required', `${path}.${key}`, { field: key });
+    else if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
+    else this.report('org.count.invalid', `${path}.${key}`, { value: String(value) });
+    return 0;
   }
 
   decimal(obj: Json, key: string, path: string): Decimal | undefined {

@@ -125,6 +125,7 @@ export const en: Messages = {
     'org.enum': (p) => `must be one of ${p.expected}, found "${p.actual}"`,
     'org.date.invalid': (p) => `"${p.value}" is not a date (YYYY-MM-DD, a real calendar day)`,
     'org.amount.invalid': (p) => `"${p.value}" is not a decimal amount (write 1234.56)`,
+    'org.count.invalid': (p) => `"${p.value}" is not a whole number of zero or more (write 25)`,
     'org.fx.missing': (p) => `no exchange rate for ${p.currency}: add it to "fx" as the value of one unit in USD`,
     'org.fx.invalid': (p) => `the exchange rate ${p.value} must be greater than zero`,
     'org.customer.unknown': (p) => `customer "${p.customer}" is not listed in "customers"`,

@@ -122,6 +122,7 @@ export const koKR: Messages = {
     'org.enum': (p) => `${p.expected} 중 하나여야 하지만 "${p.actual}"입니다`,
     'org.date.invalid': (p) => `${w(`"${p.value}"`, '은/는')} 올바른 날짜(YYYY-MM-DD, 실제로 있는 날짜)가 아닙니다`,
     'org.amount.invalid': (p) => `${w(`"${p.value}"`, '은/는')} 십진수 금액이 아닙니다(예: 1234.56)`,
+    'org.count.invalid': (p) => `${w(`"${p.value}"`, '은/는')} 0 이상의 정수가 아닙니다(예: 25)`,
     'org.fx.missing': (p) => `${p.currency} 환율이 없습니다. "fx"에 1단위의 USD 값을 추가하세요`,
     'org.fx.invalid': (p) => `환율 ${w(p.value, '은/는')} 0보다 커야 합니다`,
     'org.customer.unknown': (p) => `고객 ${w(`"${p.customer}"`, '이/가')} "customers"에 없습니다`,

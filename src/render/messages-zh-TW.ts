@@ -114,6 +114,7 @@ export const zhTW: Messages = {
     'org.enum': (p) => `必須是 ${p.expected} 其中之一，實際為「${p.actual}」`,
     'org.date.invalid': (p) => `「${p.value}」不是有效日期（YYYY-MM-DD，須為實際存在的日期）`,
     'org.amount.invalid': (p) => `「${p.value}」不是十進位金額（例如 1234.56）`,
+    'org.count.invalid': (p) => `「${p.value}」不是零或以上的整數（例如 25）`,
     'org.fx.missing': (p) => `缺少 ${p.currency} 的匯率：請在「fx」加入一單位等於多少美元`,
     'org.fx.invalid': (p) => `匯率 ${p.value} 必須大於零`,
     'org.customer.unknown': (p) => `客戶「${p.customer}」不在「customers」清單中`,

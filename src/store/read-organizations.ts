@@ -43,6 +43,9 @@ export async function readOrganizations(db: Kysely<StoreDatabase>, ids: readonly
           people: assemblePeople(people.get(id), exams.get(id), days),
           customers: assembleCustomers(customers.get(id), dpor.get(id), days),
           revenue: assembleRevenue(revenue.get(id), days),
+          subscriptions: [],
+          consumption: [],
+          devices: [],
           fx: assembleFx(fx.get(id)),
         },
       ];

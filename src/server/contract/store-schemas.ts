@@ -1,4 +1,6 @@
 import { z } from '@hono/zod-openapi';
+import { ASSOCIATION_TYPES } from '../../engine/organization.js';
+import type { OrganizationDocument } from '../../engine/organization-document.js';
 import { IMPORT_KINDS } from '../../importers/import-kinds.js';
 import { type ImportPlan, RECORD_TYPES } from '../../importers/import-plan.js';
 import { type AuditEntry, type OrganizationSummary, ROLES, type TokenRecord } from '../../store/store.js';
@@ -36,6 +38,8 @@ export const organizationListSchema = z
   .object({ organizations: z.array(organizationSummary).readonly() })
   .openapi('OrganizationList');
 
+const periodSchema = z.object({ from: daySchema, to: daySchema.exactOptional() });
+
 /** The organization file's JSON, as `parseOrganization` reads it: amounts and rates as decimal text. */
 export const organizationDocumentSchema = z
   .object({
@@ -50,7 +54,7 @@ export const organizationDocumentSchema = z
           id: z.string(),
           name: z.string().exactOptional(),
           mcid: z.string().exactOptional(),
-          exams: z.array(z.object({ exam: z.string(), passed: daySchema })).readonly(),
+          exams: z.array(z.object({ exam: z.string(), passed: daySchema, expires: daySchema.exactOptional() })).readonly(),
         }),
       )
       .readonly(),
@@ -59,7 +63,12 @@ export const organizationDocumentSchema = z
         z.object({
           id: z.string(),
           name: z.string().exactOptional(),
-          dpor: z.array(z.object({ from: daySchema, to: daySchema.exactOptional() })).readonly(),
+          country: z.string().exactOptional(),
+          dpor: z.array(periodSchema).readonly(),
+          associations: z
+            .array(periodSchema.extend({ type: z.enum(ASSOCIATION_TYPES) }))
+            .readonly()
+            .exactOptional(),
         }),
       )
       .readonly(),
@@ -72,9 +81,40 @@ export const organizationDocumentSchema = z
           amount: decimalSchema,
           currency: z.string(),
           netNew: z.boolean(),
+          attribution: z.enum(ASSOCIATION_TYPES).exactOptional(),
         }),
       )
       .readonly(),
+    subscriptions: z
+      .array(
+        z.object({
+          id: z.string().exactOptional(),
+          customer: z.string(),
+          product: z.string(),
+          seats: z.number().int(),
+          from: daySchema,
+          to: daySchema.exactOptional(),
+          trial: z.boolean().exactOptional(),
+        }),
+      )
+      .readonly()
+      .exactOptional(),
+    consumption: z
+      .array(
+        z.object({
+          customer: z.string(),
+          date: daySchema,
+          amount: decimalSchema,
+          currency: z.string(),
+          service: z.string().exactOptional(),
+        }),
+      )
+      .readonly()
+      .exactOptional(),
+    devices: z
+      .array(z.object({ product: z.string(), date: daySchema, units: z.number().int() }))
+      .readonly()
+      .exactOptional(),
   })
   .openapi('OrganizationDocument');
 
@@ -163,6 +203,7 @@ export const auditPageSchema = z
   .openapi('AuditPage', { description: '`next` is the `before` of the next page, or null on the last' });
 
 sameType<Same<z.infer<typeof organizationSummary>, OrganizationSummary>>();
+sameType<Same<z.infer<typeof organizationDocumentSchema>, OrganizationDocument>>();
 sameType<Same<z.infer<typeof tokenSchema>, TokenRecord>>();
 sameType<Same<z.infer<typeof auditEntry>, AuditEntry>>();
 sameType<Same<Omit<z.infer<typeof importResultSchema>, 'dryRun'>, Omit<ImportPlan, 'organization' | 'additions'>>>();
