@@ -18,8 +18,8 @@ export const formatOption: OptionSpec = {
 };
 export const catalogOption: OptionSpec = {
   name: 'catalog',
-  value: 'PATH',
-  description: 'a catalog file instead of the shipped one',
+  value: 'PATH|ID',
+  description: 'a catalog file, or a shipped catalog (mpn-2017, the default; mpn-2017-program, the whole program)',
 };
 
 /** The language asked for, else the one the environment speaks, else English. */

@@ -50,7 +50,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   catalog: {
     run: catalogCommand,
     usage: [
-      ['catalog list [--catalog PATH]', 'competencies, options, levels and versions'],
+      ['catalog list [--catalog PATH|ID]', 'competencies, options, levels and versions'],
       ['catalog validate FILE', 'check a catalog file and report every problem'],
       ['catalog schema', 'the catalog format as JSON Schema, for editors'],
     ],
