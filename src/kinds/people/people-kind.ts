@@ -2,7 +2,7 @@ import type { ExamFormula, PeopleRequirement, Pool } from '../../catalog/catalog
 import { finding } from '../../core/message-params.js';
 import type { EvaluationContext } from '../../engine/evaluation-context.js';
 import type { Finding, PeopleResult, PoolResult } from '../../engine/evaluation-types.js';
-import { cheapestCompletion, satisfies } from '../../engine/exam-formula.js';
+import { cheapestCompletion, formulaExams, satisfies } from '../../engine/exam-formula.js';
 import { assignPool, type PoolAssignment } from '../../engine/matching/assign-pool.js';
 import type { RequirementKind } from '../requirement-kind.js';
 
@@ -131,8 +131,11 @@ function nearestCandidates(
   const options: { person: string; role: string; exams: readonly string[]; index: number }[] = [];
   const canTake = takeable(context);
   const totals = roles.map((role) => cheapestCompletion(role.exams, new Set())?.length ?? 0);
+  // Someone who holds none of these roles' exams misses a whole alternative of each, never fewer than a new hire:
+  // skipped before the per-role search, which dominates explaining a pool that 10,000 people are mostly strangers to.
+  const relevant = [...new Set(roles.flatMap((role) => formulaExams(role.exams)))];
   context.qualified.forEach((held, p) => {
-    if (excluded.has(p) || held.size === 0) return;
+    if (excluded.has(p) || held.size === 0 || !relevant.some((code) => held.has(code))) return;
     let best: { role: string; exams: readonly string[] } | undefined;
     for (const [r, role] of roles.entries()) {
       const missing = cheapestCompletion(role.exams, held, canTake);
