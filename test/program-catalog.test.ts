@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { RawCatalog, RawFormula } from '../src/catalog/catalog-schema.js';
 import { shippedCatalogSource } from '../src/catalog/shipped-catalog.js';
+import { catalogSource } from '../src/cli/load-catalog-option.js';
 import { ASSOCIATION_TYPES } from '../src/engine/organization.js';
 import { evaluate, loadShippedCatalog, parseDay, readOrganizationFile, validateCatalog } from '../src/index.js';
 import { forecast } from '../src/planner/forecast.js';
@@ -142,6 +143,14 @@ describe('the shipped catalog of the whole 2017 program', () => {
       expect(ofSeeds(programForecast.changes)).toEqual(seedsForecast.changes);
     },
   );
+
+  it('is named by its id for every command, the server and its worker threads included; a path stays a file', () => {
+    expect(catalogSource(undefined)).toEqual({ shipped: 'mpn-2017' });
+    expect(catalogSource('mpn-2017-program')).toEqual({ shipped: 'mpn-2017-program' });
+    const file = shippedCatalogSource('mpn-2017-program');
+    expect(catalogSource(file)).toEqual({ file });
+    expect(catalogSource('no-such-catalog.yaml')).toMatchObject({ file: expect.stringMatching(/\/no-such-catalog\.yaml$/) });
+  });
 
   it('is named by its id on the command line, and gives the same standings there', async () => {
     const args = ['evaluate', examples[1]?.[1] as string, '--as-of', '2018-03-31', '--format', 'json'];

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Catalog } from '../../catalog/catalog-types.js';
 import { shippedCatalogBuild } from '../../catalog/shipped-catalog.js';
@@ -9,7 +8,7 @@ import type { ComputePool } from '../../server/compute/compute-pool.js';
 import type { SqlStore } from '../../store/sql-store.js';
 import type { Store } from '../../store/store.js';
 import { catalogOption } from '../common-options.js';
-import { loadCatalog } from '../load-catalog-option.js';
+import { catalogSource, loadCatalog } from '../load-catalog-option.js';
 import { type OptionSpec, parseArgs, usage } from '../parse-args.js';
 import { announceServer, loopbackUrl } from '../running-server.js';
 import { dataDirOf, dataDirOption, openStoreOption } from '../store-option.js';
@@ -46,9 +45,9 @@ export async function serveCommand(argv: readonly string[], write: (text: string
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw usage('cli.option.number', { option: 'port', value: String(options.port), min: 0, max: 65535, unit: 'port' });
   const host = typeof options.host === 'string' ? options.host : '127.0.0.1';
+  const source = catalogSource(options.catalog);
   const catalog = await loadCatalog(options.catalog);
-  const catalogDocument =
-    typeof options.catalog === 'string' ? undefined : JSON.parse(readFileSync(shippedCatalogBuild(catalog.id), 'utf8'));
+  const catalogDocument = 'shipped' in source ? JSON.parse(readFileSync(shippedCatalogBuild(source.shipped), 'utf8')) : undefined;
   const { store, where } = await openStoreOption(options);
   if (options['seed-examples'] === true) await seedExamples(store, catalog);
   const secret = await adminTokenToPrint(store, options['new-admin-token'] === true);
@@ -61,9 +60,7 @@ export async function serveCommand(argv: readonly string[], write: (text: string
   const logger = pino({ level: process.env.ATTAIN_LOG_LEVEL ?? 'info' }, pino.destination(2));
   const { ComputePool } = await import('../../server/compute/compute-pool.js');
   // The worker threads load the catalog themselves: the file again, or the shipped one by id.
-  const compute = new ComputePool({
-    catalog: typeof options.catalog === 'string' ? { file: path.resolve(options.catalog) } : { shipped: catalog.id },
-  });
+  const compute = new ComputePool({ catalog: source });
   // Behind a reverse proxy, its addresses (comma-separated): their X-Forwarded-For then names the client.
   const trustedProxies = (process.env.ATTAIN_TRUSTED_PROXIES ?? '')
     .split(',')
