@@ -9,6 +9,8 @@ export interface ConformanceCase {
   readonly file: string;
   readonly name: string;
   readonly asOf: string;
+  /** A shipped catalog's id; the default (the seeds') when absent. */
+  readonly catalog?: string;
   readonly policy?: { readonly revenueAssociation?: 'within-period' | 'associated-at-as-of' };
   readonly organization: unknown;
   readonly expect: Readonly<Record<string, unknown>>;
