@@ -1,5 +1,5 @@
 /**
- * What the whole program's catalog costs (issue 12): `evaluate` under `mpn-2017-program` (13 competencies, 36 levels)
+ * What the whole program's catalog costs (issue 12): `evaluate` under `mpn-2017-program` (13 competencies, 34 levels)
  * against the seeds' `mpn-2017` (2 competencies, 6 levels) on the same organizations, by CPU time of this process
  * (`process.cpuUsage`, which other processes on the machine do not inflate), interleaved, alternating the order.
  * Each organization is measured as generated (its people hold the seeds' exams only, so the program's other pools

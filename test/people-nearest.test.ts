@@ -12,7 +12,7 @@ import { date } from './arbitraries.js';
 /**
  * The people a shortfall names as nearest to a seat, against a brute-force reference: every person outside the
  * qualified ones who holds something, each role's cheapest completion, as the explanation defined it before it
- * learnt to skip people who hold none of the roles' exams. Under the whole program's catalog, whose 36 levels ask
+ * learnt to skip people who hold none of the roles' exams. Under the whole program's catalog, whose 34 levels ask
  * for many exams that a random person holds a few of.
  */
 const catalog: Catalog = await loadShippedCatalog('mpn-2017-program');
