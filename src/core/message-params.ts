@@ -100,7 +100,12 @@ export interface MessageParams extends RevenueMessageParams, PeopleMessageParams
   'catalog.level.extends-cycle': { levels: string };
   'catalog.value.null': { key: string };
   /** Any structural problem the schema finds: `catalog.schema.<zod code>` is rendered with this template. */
-  'catalog.schema': { detail: string };
+  /** zod's words in English, and in Chinese and Korean when the issue was found by a version that says them. */
+  'catalog.schema': { detail: string; detailZhTW?: string; detailKoKR?: string };
+  'catalog.format.id': { value: string };
+  'catalog.format.date': { value: string };
+  'catalog.format.currency': { value: string };
+  'catalog.format.every-market': { value: string };
 
   // Forecasts: why a level changes on a day.
   'revenue.enters': { date: string; customer: string; product: string; amount: string; currency: string };

@@ -195,6 +195,10 @@ export const en: Messages = {
     'catalog.value.null': (p) =>
       `"${p.key}" has no value (null). In YAML a comma inside { … } or [ … ] ends an entry, so 100,000 reads as 100 followed by a key "000" without a value: write 100000, or quote text that holds a comma ("Total revenue, cloud")`,
     'catalog.schema': (p) => `not what a catalog has here: ${p.detail}`,
+    'catalog.format.id': (p) => `"${p.value}" is not an id: an id is lower-case letters, digits and hyphens`,
+    'catalog.format.date': (p) => `"${p.value}" is not a date: write YYYY-MM-DD, in quotes`,
+    'catalog.format.currency': (p) => `"${p.value}" is not a currency: write its three-letter ISO 4217 code, such as USD`,
+    'catalog.format.every-market': () => '"all" stands for every market in thresholds; name the market otherwise',
 
     'forecast.range.reversed': (p) => `the range must end (${p.to}) after it starts (${p.from})`,
     'forecast.range.too-long': (p, f) =>

@@ -194,7 +194,12 @@ export const koKR: Messages = {
       `등급들이 서로를 돌아가며 확장합니다(${p.levels}). 그중 하나는 요구 사항을 모두 적어야 합니다`,
     'catalog.value.null': (p) =>
       `"${p.key}"에 값이 없습니다(null). YAML의 { … } 또는 [ … ] 안에서는 쉼표가 항목을 나누므로 100,000은 100과 값 없는 키 "000"으로 읽힙니다. 100000으로 쓰거나, 쉼표가 들어간 텍스트는 따옴표로 감싸세요("Total revenue, cloud")`,
-    'catalog.schema': (p) => `이 위치의 내용이 카탈로그 형식에 맞지 않습니다: ${p.detail}`,
+    'catalog.schema': (p) => `이 위치의 내용이 카탈로그 형식에 맞지 않습니다: ${p.detailKoKR ?? p.detail}`,
+    'catalog.format.id': (p) =>
+      `${w(`"${p.value}"`, '은/는')} 올바른 ID가 아닙니다. ID는 영문 소문자, 숫자, 하이픈만 쓸 수 있습니다`,
+    'catalog.format.date': (p) => `${w(`"${p.value}"`, '은/는')} 날짜가 아닙니다. 따옴표로 감싸 YYYY-MM-DD로 쓰세요`,
+    'catalog.format.currency': (p) => `${w(`"${p.value}"`, '은/는')} 통화가 아닙니다. USD처럼 세 글자 ISO 4217 코드로 쓰세요`,
+    'catalog.format.every-market': () => '기준 금액에서 "all"은 모든 시장을 뜻합니다. 그 밖에는 시장 이름을 쓰세요',
 
     'forecast.range.reversed': (p) => `범위의 종료일(${p.to})은 시작일(${p.from})보다 늦어야 합니다`,
     'forecast.range.too-long': (p, f) => `범위가 ${f.number(p.days)}일입니다. 최대 ${f.number(p.max)}일까지입니다`,

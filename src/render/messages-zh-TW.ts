@@ -177,7 +177,11 @@ export const zhTW: Messages = {
     'catalog.level.extends-cycle': (p) => `級別彼此循環延伸（${p.levels}）；其中一個必須完整列出要求條件`,
     'catalog.value.null': (p) =>
       `「${p.key}」沒有值（null）。在 YAML 的 { … } 或 [ … ] 中，逗號會結束一個項目，所以 100,000 會被讀成 100 和一個沒有值的鍵「000」：請寫成 100000，或將含逗號的文字加上引號（"Total revenue, cloud"）`,
-    'catalog.schema': (p) => `此處的內容不符合目錄格式：${p.detail}`,
+    'catalog.schema': (p) => `此處的內容不符合目錄格式：${p.detailZhTW ?? p.detail}`,
+    'catalog.format.id': (p) => `「${p.value}」不是有效的識別碼：識別碼只能包含小寫英文字母、數字和連字號`,
+    'catalog.format.date': (p) => `「${p.value}」不是日期：請以引號括住，寫成 YYYY-MM-DD`,
+    'catalog.format.currency': (p) => `「${p.value}」不是幣別：請寫三個字母的 ISO 4217 代碼，例如 USD`,
+    'catalog.format.every-market': () => '「all」在門檻中代表所有市場；其他情況請寫出市場名稱',
 
     'forecast.range.reversed': (p) => `範圍的結束日（${p.to}）必須晚於開始日（${p.from}）`,
     'forecast.range.too-long': (p, f) => `範圍長達 ${f.number(p.days)} 天，最多 ${f.number(p.max)} 天`,
