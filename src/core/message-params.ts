@@ -46,6 +46,7 @@ export interface MessageParams extends RevenueMessageParams, PeopleMessageParams
   'org.fx.invalid': { value: string };
   'org.customer.unknown': { customer: string };
   'org.id.duplicate': { id: string };
+  'org.id.too-long': { length: number; max: number };
   'org.mcid.duplicate': { mcid: string; first: string };
   /** Another organization lists the individual; named for an admin (and the CLI), which may see every organization. */
   'org.mcid.taken': { mcid: string; person: string; organization: string };

@@ -130,6 +130,8 @@ export const en: Messages = {
     'org.fx.invalid': (p) => `the exchange rate ${p.value} must be greater than zero`,
     'org.customer.unknown': (p) => `customer "${p.customer}" is not listed in "customers"`,
     'org.id.duplicate': (p) => `the id "${p.id}" is used twice`,
+    'org.id.too-long': (p, f) =>
+      `the id has ${f.number(p.length)} characters; at most ${f.number(p.max)}, as every URL of the organization holds it`,
     'org.mcid.duplicate': (p) => `the MCID "${p.mcid}" is already that of the person at ${p.first}`,
     'org.mcid.taken': (p) =>
       `the MCID "${p.mcid}" of person "${p.person}" is already in organization "${p.organization}": the program counts a person for one organization at a time, so remove them there first`,

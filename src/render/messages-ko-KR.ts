@@ -127,6 +127,8 @@ export const koKR: Messages = {
     'org.fx.invalid': (p) => `환율 ${w(p.value, '은/는')} 0보다 커야 합니다`,
     'org.customer.unknown': (p) => `고객 ${w(`"${p.customer}"`, '이/가')} "customers"에 없습니다`,
     'org.id.duplicate': (p) => `ID ${w(`"${p.id}"`, '이/가')} 두 번 사용되었습니다`,
+    'org.id.too-long': (p, f) =>
+      `ID가 ${f.number(p.length)}자입니다. 조직의 모든 URL에 들어가므로 최대 ${f.number(p.max)}자까지입니다`,
     'org.mcid.duplicate': (p) => `MCID ${w(`"${p.mcid}"`, '은/는')} 이미 ${p.first} 직원의 것입니다`,
     'org.mcid.taken': (p) =>
       `직원 "${p.person}"의 MCID ${w(`"${p.mcid}"`, '은/는')} 이미 "${p.organization}" 조직에 있습니다. 프로그램은 한 직원을 한 번에 한 조직에서만 인정하므로 먼저 그 조직에서 제거하세요`,

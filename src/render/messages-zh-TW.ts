@@ -119,6 +119,7 @@ export const zhTW: Messages = {
     'org.fx.invalid': (p) => `匯率 ${p.value} 必須大於零`,
     'org.customer.unknown': (p) => `客戶「${p.customer}」不在「customers」清單中`,
     'org.id.duplicate': (p) => `識別碼「${p.id}」重複使用`,
+    'org.id.too-long': (p, f) => `識別碼有 ${f.number(p.length)} 個字元，最多 ${f.number(p.max)} 個，因為組織的每個網址都包含它`,
     'org.mcid.duplicate': (p) => `MCID「${p.mcid}」已屬於 ${p.first} 的人員`,
     'org.mcid.taken': (p) =>
       `人員「${p.person}」的 MCID「${p.mcid}」已在組織「${p.organization}」中：方案一次只為一個組織計入一位人員，請先從該組織移除此人員`,
