@@ -101,3 +101,25 @@ describe('the command line refuses what was typed in the user’s language', () 
     );
   });
 });
+
+describe('the help in every language', () => {
+  const descriptions = (help: string) =>
+    [...help.matchAll(/^ {2}(?:--[a-z-]+(?: \S+)?\s+|attain \S.*?\s{2,})(\S.*)$/gm)].map(([, text]) => text);
+
+  it.each([
+    ['zh-TW', /[\u4e00-\u9fff]/],
+    ['ko-KR', /[\uac00-\ud7af]/],
+  ])('says every command and option in %s, chosen by --lang or $LANG', async (lang, script) => {
+    const overview = (await runCli(['--help', '--lang', lang])).stdout;
+    const english = (await runCli(['--help'])).stdout;
+    expect(overview).not.toEqual(english);
+    const commands = [...new Set([...english.matchAll(/^ {2}attain ([a-z]+)/gm)].map(([, c]) => c as string))];
+    expect(commands.length).toBeGreaterThan(10);
+    for (const command of commands) {
+      const help = (await runCli([command, '--help'], { LANG: lang === 'zh-TW' ? 'zh_TW.UTF-8' : 'ko_KR.UTF-8' })).stdout;
+      const said = descriptions(help);
+      expect(said.length, command).toBeGreaterThan(0);
+      for (const text of said) expect(text, `${command}: ${text}`).toMatch(script);
+    }
+  });
+});

@@ -13,11 +13,35 @@ import { dataDirOption, openStoreOrServer, refuseOnServer } from '../store-optio
 import { runOnStore } from '../store-run.js';
 
 export const impactOptions: readonly OptionSpec[] = [
-  { name: 'catalog', value: 'DRAFT', description: 'the draft catalog (YAML or JSON) to compare with the current one' },
-  { name: 'as-of', value: 'DATE', description: 'compare as of YYYY-MM-DD (default: today)' },
+  {
+    name: 'catalog',
+    value: 'DRAFT',
+    description: {
+      en: 'the draft catalog (YAML or JSON) to compare with the current one',
+      'zh-TW': '要與目前目錄比較的草稿目錄（YAML 或 JSON）',
+      'ko-KR': '현재 카탈로그와 비교할 초안 카탈로그(YAML 또는 JSON)',
+    },
+  },
+  {
+    name: 'as-of',
+    value: 'DATE',
+    description: {
+      en: 'compare as of YYYY-MM-DD (default: today)',
+      'zh-TW': '以 YYYY-MM-DD 為評估日期進行比較（預設：今天）',
+      'ko-KR': 'YYYY-MM-DD 기준으로 비교합니다(기본값: 오늘)',
+    },
+  },
   formatOption,
   dataDirOption,
-  { name: 'current', value: 'PATH', description: 'the current catalog, when not the shipped one' },
+  {
+    name: 'current',
+    value: 'PATH',
+    description: {
+      en: 'the current catalog, when not the shipped one',
+      'zh-TW': '目前的目錄（不是內建目錄時）',
+      'ko-KR': '현재 카탈로그(기본 제공 카탈로그가 아닐 때)',
+    },
+  },
 ];
 
 /**

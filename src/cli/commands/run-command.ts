@@ -11,7 +11,11 @@ export const runOptions: readonly OptionSpec[] = [
   {
     name: 'as-of',
     value: 'DATE',
-    description: 'evaluate as of YYYY-MM-DD (default: today); jobs for single organizations follow it',
+    description: {
+      en: 'evaluate as of YYYY-MM-DD (default: today); jobs for single organizations follow it',
+      'zh-TW': '以 YYYY-MM-DD 為評估日期（預設：今天）；之後單一組織的工作也採用此日期',
+      'ko-KR': 'YYYY-MM-DD 기준으로 평가합니다(기본값: 오늘). 이후 개별 조직 작업도 이 기준일을 따릅니다',
+    },
   },
   formatOption,
   dataDirOption,

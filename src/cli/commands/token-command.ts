@@ -10,10 +10,30 @@ export const tokenOptions: readonly OptionSpec[] = [
     name: 'role',
     value: 'ROLE',
     choices: ROLES,
-    description: 'admin (every organization), partner (read and write its own), viewer (read its own)',
+    description: {
+      en: 'admin (every organization), partner (read and write its own), viewer (read its own)',
+      'zh-TW': 'admin（所有組織）、partner（讀寫自己的組織）、viewer（只讀自己的組織）',
+      'ko-KR': 'admin(모든 조직), partner(자기 조직 읽기와 쓰기), viewer(자기 조직 읽기)',
+    },
   },
-  { name: 'org', value: 'ID', description: 'the organization a partner or viewer token is for' },
-  { name: 'label', value: 'TEXT', description: 'a note to tell tokens apart' },
+  {
+    name: 'org',
+    value: 'ID',
+    description: {
+      en: 'the organization a partner or viewer token is for',
+      'zh-TW': 'partner 或 viewer 權杖所屬的組織',
+      'ko-KR': 'partner 또는 viewer 토큰이 속한 조직',
+    },
+  },
+  {
+    name: 'label',
+    value: 'TEXT',
+    description: {
+      en: 'a note to tell tokens apart',
+      'zh-TW': '用來區分權杖的備註',
+      'ko-KR': '토큰을 구별하기 위한 메모',
+    },
+  },
   dataDirOption,
 ];
 
