@@ -123,3 +123,17 @@ describe('the help in every language', () => {
     }
   });
 });
+
+describe('what the store commands say, in every language', () => {
+  it('token create, list and revoke speak the language asked for', async () => {
+    const dataDir = join(work, 'tokens');
+    const created = await runCli(['token', 'create', '--role', 'admin', '--data-dir', dataDir, '--lang', 'ko-KR']);
+    expect(created.status).toBe(0);
+    expect(created.stderr).toMatch(/^토큰 \S+\(admin\)\. 위의 비밀 값은 이번 한 번만 표시됩니다\n$/);
+    const listed = await runCli(['token', 'list', '--data-dir', dataDir, '--lang', 'zh-TW']);
+    expect(listed.stdout).toContain('\t有效\t');
+    const id = listed.stdout.split('\t')[0] as string;
+    expect((await runCli(['token', 'revoke', id, '--data-dir', dataDir], { LANG: 'ko_KR.UTF-8' })).stdout).toBe(`${id} 폐기됨\n`);
+    expect((await runCli(['token', 'list', '--data-dir', dataDir])).stdout).toContain('\trevoked ');
+  }, 60_000);
+});

@@ -78,6 +78,35 @@ export const koKR: Messages = {
     commandsHelp: '명령 목록은 attain --help에서 볼 수 있습니다.',
     internal: (message) => `내부 오류: ${message}`,
     debugHint: 'ATTAIN_DEBUG=1을 설정하면 발생 위치를 볼 수 있습니다. 이 문제를 알려 주세요.',
+    progress: (done, count, total) =>
+      `조직 ${total === null ? '' : `${total}곳 중 `}${count}곳 ${done === 'evaluated' ? '평가' : '비교'} 완료`,
+    phases: {
+      reading: (what) => `${what} 읽는 중`,
+      opening: (what) => `${what}의 저장소를 여는 중`,
+      creating: (what) => `${what}에 새 저장소를 만드는 중(처음 한 번만: 몇 초 걸립니다)`,
+      server: (what) => `${w(what, '으로/로')} 파일을 보내는 중`,
+      planning: (what) => `파일(${what})을 조직과 대조하는 중`,
+      writing: (what) => `기록 ${what}건을 한 트랜잭션으로 쓰는 중`,
+    },
+    tokenCreated: (id, role, org) => `토큰 ${id}(${role}${org ? `, 조직 ${org}` : ''}). 위의 비밀 값은 이번 한 번만 표시됩니다`,
+    tokenLive: '유효',
+    tokenRevokedOn: (at) => `${at}에 폐기됨`,
+    tokenRevoked: (id) => `${id} 폐기됨`,
+    serving: (url, docs, store) => `attain이 ${url}에서 서비스 중입니다\n  API 참조: ${docs}\n  저장소: ${store}`,
+    adminToken: (secret) => `  admin 토큰(이번 한 번만 표시): ${secret}`,
+    signIn: '  admin 토큰으로 로그인하세요(`attain token create --role admin` 또는 --new-admin-token으로 다시 시작)',
+    workerRunning: (store, concurrency, nightly) =>
+      `attain worker: ${store}에서 작업 실행 중(동시에 ${concurrency}개${nightly ? `, 매일 밤 ${nightly} UTC에 실행` : ''})`,
+    runDone: (id, asOf, store, organizations, seconds) =>
+      `실행 ${id}(기준일 ${asOf}, ${store}): 조직 ${organizations}곳, ${seconds}초`,
+    runFailed: (failed) => `, ${failed}곳 실패(attain run의 JSON 또는 운영자 페이지 참조)`,
+    levelCount: (attained, atRisk) => `${attained}곳 달성${atRisk > 0 ? `, ${atRisk}곳은 90일 안에 상실 위험` : ''}`,
+    impactTitle: (draft, asOf, organizations, failed) =>
+      `${draft}의 영향(기준일 ${asOf}): 조직 ${organizations}곳 비교${failed > 0 ? `, ${failed}곳 실패` : ''}`,
+    impactTotals: (gained, lost, other, organizations) =>
+      `등급 ${gained}개 획득, ${lost}개 상실, 기타 변화 ${other}개, 조직 ${organizations}곳`,
+    impactOther: (other) => ` (기타 ${other}개)`,
+    impactMore: (more) => `… 외 ${more}건(--format json은 모든 변화를 나열합니다)`,
   },
   codes: {
     ...revenueMessages['ko-KR'],

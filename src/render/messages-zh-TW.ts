@@ -74,6 +74,35 @@ export const zhTW: Messages = {
     commandsHelp: '執行 attain --help 可查看所有命令。',
     internal: (message) => `內部錯誤：${message}`,
     debugHint: '設定 ATTAIN_DEBUG=1 可查看發生位置；請回報這個問題。',
+    progress: (done, count, total) =>
+      `已${done === 'evaluated' ? '評估' : '比較'} ${count}${total === null ? '' : ` / ${total}`} 個組織`,
+    phases: {
+      reading: (what) => `正在讀取 ${what}`,
+      opening: (what) => `正在開啟 ${what} 中的儲存區`,
+      creating: (what) => `正在 ${what} 中建立新的儲存區（僅首次使用：需要數秒）`,
+      server: (what) => `正在將檔案傳送到 ${what}`,
+      planning: (what) => `正在將檔案（${what}）與組織比對檢查`,
+      writing: (what) => `正在以單一交易寫入 ${what} 筆記錄`,
+    },
+    tokenCreated: (id, role, org) => `權杖 ${id}（${role}${org ? `，組織 ${org}` : ''}）；上方的密鑰只會顯示這一次`,
+    tokenLive: '有效',
+    tokenRevokedOn: (at) => `已於 ${at} 撤銷`,
+    tokenRevoked: (id) => `已撤銷 ${id}`,
+    serving: (url, docs, store) => `attain 正在 ${url} 提供服務\n  API 參考：${docs}\n  儲存區：${store}`,
+    adminToken: (secret) => `  admin 權杖（只顯示這一次）：${secret}`,
+    signIn: '  請以 admin 權杖登入（`attain token create --role admin`，或以 --new-admin-token 重新啟動）',
+    workerRunning: (store, concurrency, nightly) =>
+      `attain worker：正在 ${store} 上執行工作（同時 ${concurrency} 個${nightly ? `，每晚 ${nightly} UTC 執行` : ''}）`,
+    runDone: (id, asOf, store, organizations, seconds) =>
+      `執行 ${id}（評估日期 ${asOf}，${store}）：${organizations} 個組織，耗時 ${seconds} 秒`,
+    runFailed: (failed) => `，${failed} 個失敗（請見 attain run 的 JSON 或方案管理頁面）`,
+    levelCount: (attained, atRisk) => `${attained} 個已達成${atRisk > 0 ? `，${atRisk} 個在 90 天內面臨風險` : ''}`,
+    impactTitle: (draft, asOf, organizations, failed) =>
+      `${draft} 的影響（評估日期 ${asOf}）：已比較 ${organizations} 個組織${failed > 0 ? `，${failed} 個失敗` : ''}`,
+    impactTotals: (gained, lost, other, organizations) =>
+      `取得 ${gained} 個級別、失去 ${lost} 個、其他變化 ${other} 個，涉及 ${organizations} 個組織`,
+    impactOther: (other) => `（其他 ${other} 個）`,
+    impactMore: (more) => `…… 另有 ${more} 項（--format json 會列出每一項變化）`,
   },
   codes: {
     ...revenueMessages['zh-TW'],

@@ -74,7 +74,7 @@ export async function importCommand(argv: readonly string[], write: (text: strin
   }
   const kind = given as ImportKind | undefined;
   const json = options.format === 'json';
-  const phase = phaseLine();
+  const phase = phaseLine(chooseLocale(options.lang));
   const dryRun = options['dry-run'] === true;
   const skipInvalid = options['skip-invalid'] === true;
   let output: ImportReport;

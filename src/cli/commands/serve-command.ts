@@ -5,10 +5,11 @@ import type { Catalog } from '../../catalog/catalog-types.js';
 import { shippedCatalogBuild } from '../../catalog/shipped-catalog.js';
 import { AttainError } from '../../core/attain-error.js';
 import { formatDay } from '../../core/day.js';
+import { MESSAGES } from '../../render/messages.js';
 import type { ComputePool } from '../../server/compute/compute-pool.js';
 import type { SqlStore } from '../../store/sql-store.js';
 import type { Store } from '../../store/store.js';
-import { catalogOption } from '../common-options.js';
+import { catalogOption, chooseLocale, langOption } from '../common-options.js';
 import { loadCatalog } from '../load-catalog-option.js';
 import { type OptionSpec, parseArgs, usage } from '../parse-args.js';
 import { announceServer, loopbackUrl } from '../running-server.js';
@@ -59,6 +60,7 @@ export const serveOptions: readonly OptionSpec[] = [
     },
   },
   catalogOption,
+  langOption,
 ];
 
 const ROOT = new URL('../../../', import.meta.url);
@@ -116,9 +118,9 @@ export async function serveCommand(argv: readonly string[], write: (text: string
   let withdraw: (() => Promise<void>) | undefined;
   const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${info.port}/`;
-    write(`attain is serving ${url}\n  API reference: ${url}api/docs\n  store: ${where}\n`);
-    if (secret) write(`  admin token (shown once): ${secret}\n`);
-    else write('  sign in with an admin token (`attain token create --role admin`, or restart with --new-admin-token)\n');
+    const words = MESSAGES[chooseLocale(options.lang)].cli;
+    write(`${words.serving(url, `${url}api/docs`, where)}\n`);
+    write(`${secret ? words.adminToken(secret) : words.signIn}\n`);
     if (!process.env.DATABASE_URL) {
       const dataDir = dataDirOf(options);
       withdraw = async () => undefined;

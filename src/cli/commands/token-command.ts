@@ -1,5 +1,7 @@
 import { isAttainError } from '../../core/attain-error.js';
+import { MESSAGES } from '../../render/messages.js';
 import { ROLES, type Role, type TokenRecord } from '../../store/store.js';
+import { chooseLocale, langOption } from '../common-options.js';
 import { type OptionSpec, parseArgs, usage } from '../parse-args.js';
 import { dataDirOption, openStoreOrServer } from '../store-option.js';
 
@@ -35,6 +37,7 @@ export const tokenOptions: readonly OptionSpec[] = [
     },
   },
   dataDirOption,
+  langOption,
 ];
 
 const ACTOR = { kind: 'cli', id: 'attain token' } as const;
@@ -80,6 +83,7 @@ async function tokenAdmin(options: Readonly<Record<string, unknown>>): Promise<T
 /** `attain token create|list|revoke`, on the store or, while `attain serve` holds the embedded store, through it. */
 export async function tokenCommand(argv: readonly string[], write: (text: string) => void): Promise<number> {
   const { positionals, options } = parseArgs(argv, tokenOptions);
+  const words = MESSAGES[chooseLocale(options.lang)].cli;
   const [action, id] = positionals;
   if (action !== 'create' && action !== 'list' && action !== 'revoke') {
     throw usage('cli.arguments.missing', { command: 'token', usage: TOKEN_USAGE });
@@ -98,9 +102,7 @@ export async function tokenCommand(argv: readonly string[], write: (text: string
       const label = typeof options.label === 'string' ? options.label : undefined;
       const { secret, token } = await tokens.create({ role, org: role === 'admin' ? null : org, ...(label && { label }) });
       write(`${secret}\n`);
-      process.stderr.write(
-        `token ${token.id} (${token.role}${token.org ? ` for ${token.org}` : ''}); the secret above is shown only once\n`,
-      );
+      process.stderr.write(`${words.tokenCreated(token.id, token.role, token.org)}\n`);
     } finally {
       await tokens.close();
     }
@@ -111,12 +113,13 @@ export async function tokenCommand(argv: readonly string[], write: (text: string
   try {
     if (action === 'list') {
       for (const t of await tokens.list()) {
-        write(`${t.id}\t${t.role}\t${t.org ?? '*'}\t${t.revokedAt ? `revoked ${t.revokedAt}` : 'live'}\t${t.label ?? ''}\n`);
+        const state = t.revokedAt ? words.tokenRevokedOn(t.revokedAt) : words.tokenLive;
+        write(`${t.id}\t${t.role}\t${t.org ?? '*'}\t${state}\t${t.label ?? ''}\n`);
       }
       return 0;
     }
     if (!(await tokens.revoke(id as string))) throw usage('cli.token.unknown', { id: id as string });
-    write(`revoked ${id}\n`);
+    write(`${words.tokenRevoked(id as string)}\n`);
     return 0;
   } finally {
     await tokens.close();

@@ -1,6 +1,7 @@
 import { AttainError } from '../../core/attain-error.js';
 import { catalogFingerprint } from '../../program/catalog-fingerprint.js';
-import { catalogOption } from '../common-options.js';
+import { MESSAGES } from '../../render/messages.js';
+import { catalogOption, chooseLocale, langOption } from '../common-options.js';
 import { loadCatalog } from '../load-catalog-option.js';
 import { onOneCore, rerunOnOneCore } from '../one-core.js';
 import { type OptionSpec, parseArgs, usage } from '../parse-args.js';
@@ -43,6 +44,7 @@ export const workerOptions: readonly OptionSpec[] = [
   },
   dataDirOption,
   catalogOption,
+  langOption,
 ];
 
 /**
@@ -76,7 +78,7 @@ export async function workerCommand(argv: readonly string[], write: (text: strin
     { rules: { catalog, fingerprint: catalogFingerprint(catalog) } },
     { concurrency, nightly, log: (level, message) => process.stderr.write(`attain worker ${level}: ${message}\n`) },
   );
-  write(`attain worker: running jobs on ${where} (${concurrency} at once${nightly ? `, nightly at ${nightly} UTC` : ''})\n`);
+  write(`${MESSAGES[chooseLocale(options.lang)].cli.workerRunning(where, concurrency, nightly || null)}\n`);
   await new Promise<void>((resolve) => {
     // Every signal is caught (a terminal's Ctrl-C reaches both this process and the one that started it, which passes
     // it on), and the end of the IPC channel means the starting process is gone.
