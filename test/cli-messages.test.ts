@@ -101,3 +101,39 @@ describe('the command line refuses what was typed in the user’s language', () 
     );
   });
 });
+
+describe('the help in every language', () => {
+  const descriptions = (help: string) =>
+    [...help.matchAll(/^ {2}(?:--[a-z-]+(?: \S+)?\s+|attain \S.*?\s{2,})(\S.*)$/gm)].map(([, text]) => text);
+
+  it.each([
+    ['zh-TW', /[\u4e00-\u9fff]/],
+    ['ko-KR', /[\uac00-\ud7af]/],
+  ])('says every command and option in %s, chosen by --lang or $LANG', async (lang, script) => {
+    const overview = (await runCli(['--help', '--lang', lang])).stdout;
+    const english = (await runCli(['--help'])).stdout;
+    expect(overview).not.toEqual(english);
+    const commands = [...new Set([...english.matchAll(/^ {2}attain ([a-z]+)/gm)].map(([, c]) => c as string))];
+    expect(commands.length).toBeGreaterThan(10);
+    for (const command of commands) {
+      const help = (await runCli([command, '--help'], { LANG: lang === 'zh-TW' ? 'zh_TW.UTF-8' : 'ko_KR.UTF-8' })).stdout;
+      const said = descriptions(help);
+      expect(said.length, command).toBeGreaterThan(0);
+      for (const text of said) expect(text, `${command}: ${text}`).toMatch(script);
+    }
+  });
+});
+
+describe('what the store commands say, in every language', () => {
+  it('token create, list and revoke speak the language asked for', async () => {
+    const dataDir = join(work, 'tokens');
+    const created = await runCli(['token', 'create', '--role', 'admin', '--data-dir', dataDir, '--lang', 'ko-KR']);
+    expect(created.status).toBe(0);
+    expect(created.stderr).toMatch(/^토큰 \S+\(admin\)\. 위의 비밀 값은 이번 한 번만 표시됩니다\n$/);
+    const listed = await runCli(['token', 'list', '--data-dir', dataDir, '--lang', 'zh-TW']);
+    expect(listed.stdout).toContain('\t有效\t');
+    const id = listed.stdout.split('\t')[0] as string;
+    expect((await runCli(['token', 'revoke', id, '--data-dir', dataDir], { LANG: 'ko_KR.UTF-8' })).stdout).toBe(`${id} 폐기됨\n`);
+    expect((await runCli(['token', 'list', '--data-dir', dataDir])).stdout).toContain('\trevoked ');
+  }, 60_000);
+});

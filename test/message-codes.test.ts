@@ -74,15 +74,16 @@ describe('message codes', () => {
     expect(text).not.toContain('{');
   });
 
-  it.each(LOCALES)('says a schema problem of any zod code in %s', (locale) => {
-    const text = renderFinding(
-      'catalog.schema.invalid_type',
-      { detail: 'D' },
-      new Formatter(locale, undefined),
-      MESSAGES[locale],
-    );
+  it.each(LOCALES)('says a schema problem of any zod code in %s, in its own words when the issue has them', (locale) => {
+    const say = (params: Record<string, string>) =>
+      renderFinding('catalog.schema.invalid_type', params, new Formatter(locale, undefined), MESSAGES[locale]);
+    const own = { en: 'D-en', 'zh-TW': 'D-zh', 'ko-KR': 'D-ko' }[locale];
+    expect(say({ detail: 'D-en', detailZhTW: 'D-zh', detailKoKR: 'D-ko' })).toContain(own);
+    // An issue from a version that gave zod's English words only.
+    const text = say({ detail: 'D' });
     expect(text).toContain('D');
     expect(text).not.toContain('catalog.schema');
+    expect(text).not.toContain('undefined');
   });
 
   it.each(LOCALES)('says an unknown code (a newer version’s) as a sentence with its facts in %s', (locale) => {

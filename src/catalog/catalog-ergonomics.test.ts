@@ -94,7 +94,7 @@ describe('catalog ergonomics', () => {
   it('refuses a market named `all`, which stands for every market in thresholds', () => {
     const catalog = shipped();
     catalog.markets.push('all');
-    expect(codes(catalog)).toEqual(['catalog.schema.custom $.markets[2]']);
+    expect(codes(catalog)).toEqual(['catalog.format.every-market $.markets[2]']);
   });
 
   it('lets a level extend another of its option and state only what differs', () => {

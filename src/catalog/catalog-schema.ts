@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { kindSchemas, type RawRequirement } from '../kinds/kind-schemas.js';
-import { id, isoDate, localized } from './schema-parts.js';
+import { type FormatCode, id, isoDate, localized } from './schema-parts.js';
 import { EVERY_MARKET, UNPUBLISHED } from './threshold-words.js';
 
 export type { RawPath } from '../kinds/any-of/any-of-schema.js';
@@ -56,15 +56,8 @@ function catalogWith<L extends z.ZodType>(levelSchema: L) {
     id,
     name: localized,
     locales: z.array(z.string().min(2)).min(1),
-    currency: z.string().regex(/^[A-Z]{3}$/, 'a currency is an ISO 4217 code'),
-    markets: z
-      .array(
-        id.refine(
-          (m) => m !== EVERY_MARKET,
-          `"${EVERY_MARKET}" stands for every market in thresholds; name the market otherwise`,
-        ),
-      )
-      .min(1),
+    currency: z.string().regex(/^[A-Z]{3}$/, 'catalog.format.currency' satisfies FormatCode),
+    markets: z.array(id.refine((m) => m !== EVERY_MARKET, 'catalog.format.every-market' satisfies FormatCode)).min(1),
     policy: z
       .strictObject({
         revenueAssociation: z.enum(['within-period', 'associated-at-as-of']).default('within-period'),

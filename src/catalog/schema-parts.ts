@@ -5,9 +5,16 @@ import { EVERY_MARKET, UNPUBLISHED } from './threshold-words.js';
  * The pieces of the catalog's zod schema that the catalog and every requirement kind's own schema share. In a file
  * of their own so that the kinds' schemas can use them while the catalog's schema imports the kinds'.
  */
-export const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'an id is lower-case letters, digits and hyphens');
+/**
+ * A format's own issue code, as the message of its check: validation reports it under this code (with the value
+ * found), which has a message in every language, instead of zod's English text.
+ */
+export const FORMAT_CODES = ['catalog.format.id', 'catalog.format.date', 'catalog.format.currency'] as const;
+export type FormatCode = (typeof FORMAT_CODES)[number] | 'catalog.format.every-market';
+
+export const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'catalog.format.id' satisfies FormatCode);
 export const localized = z.record(z.string(), z.string().min(1)).describe('A text per language tag: { en, zh-TW, ko-KR }');
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD');
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'catalog.format.date' satisfies FormatCode);
 const amount = z.union([z.number(), z.string()]).describe('A decimal amount, as a number or a string');
 
 /** A threshold per market, or one for every market: `100000`, `{ all: 100000 }`, `{ all: 100000, developing: 50000 }`. */

@@ -81,3 +81,25 @@ describe('validateCatalog', () => {
     expect(issue?.params.line).toBe(text.split('\n').findIndex((l) => l.includes('MB2-799')) + 1);
   });
 });
+
+describe('structural problems in every language', () => {
+  it("gives zod's own words in Chinese and Korean, and a coded message for each format", async () => {
+    const { AttainError } = await import('../core/attain-error.js');
+    const { renderIssues } = await import('../render/render-error.js');
+    const catalog = shipped();
+    catalog.products[0].matches = 'CRM Online';
+    catalog.competencies[0].id = 'Cloud CRM';
+    catalog.currency = 'usd';
+    const issues = validateCatalog(catalog).issues;
+    expect(issues.map((i) => i.code)).toEqual(['catalog.format.currency', 'catalog.schema.invalid_type', 'catalog.format.id']);
+    const error = new AttainError('catalog.invalid', 'invalid', issues);
+    const ko = renderIssues(error, 'ko-KR').join('\n');
+    expect(ko).toContain('받은 타입은 string');
+    expect(ko).toContain('"Cloud CRM"은 올바른 ID가 아닙니다');
+    expect(ko).not.toMatch(/Invalid input|expected/);
+    const zh = renderIssues(error, 'zh-TW').join('\n');
+    expect(zh).toContain('但收到 string');
+    expect(zh).toContain('「usd」不是幣別');
+    expect(renderIssues(error, 'en').join('\n')).toContain('expected array, received string');
+  });
+});

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Issue } from '../core/attain-error.js';
 import { dayRangeIssue, readDay } from '../core/day-range.js';
 import { issueParams, type ReportIssue } from '../core/message-params.js';
@@ -26,7 +27,7 @@ export type CatalogValidation =
 export function validateCatalog(document: unknown): CatalogValidation {
   const resolved = resolveExtends(document);
   if (resolved.issues.length > 0) return { ok: false, issues: listed(resolved.issues) };
-  const parsed = catalogSchema.safeParse(resolved.document);
+  const parsed = catalogSchema.safeParse(resolved.document, { reportInput: true });
   if (!parsed.success) return { ok: false, issues: listed(parsed.error.issues.map((i) => schemaIssue(i, resolved.document))) };
   const issues = checkSemantics(parsed.data);
   return issues.length === 0
@@ -49,6 +50,8 @@ interface SchemaIssue {
   readonly code: string;
   readonly path: readonly PropertyKey[];
   readonly message: string;
+  /** The value found, kept by `reportInput`. */
+  readonly input?: unknown;
   readonly errors?: readonly (readonly SchemaIssue[])[];
 }
 
@@ -60,7 +63,27 @@ function schemaIssue(issue: SchemaIssue, document: unknown): Issue {
   const candidates = [issue.path, ...(issue.errors ?? []).flat().map((e) => [...issue.path, ...e.path])];
   const empty = candidates.find((path) => path.length > 0 && valueAt(document, path) === null);
   if (empty !== undefined) return { code: 'catalog.value.null', path: jsonPath(empty), params: { key: String(empty.at(-1)) } };
-  return { code: `catalog.schema.${issue.code}`, path: jsonPath(issue.path), params: shownParams({ detail: issue.message }) };
+  const path = jsonPath(issue.path);
+  if (issue.message.startsWith('catalog.format.')) {
+    return { code: issue.message, path, params: shownParams({ value: shownInput(issue.input) }) };
+  }
+  // zod's own words, in each language: a catalog author reading Korean gets no English in the middle.
+  const params = {
+    detail: issue.message,
+    detailZhTW: localeMessage(z.locales.zhTW(), issue) ?? issue.message,
+    detailKoKR: localeMessage(z.locales.ko(), issue) ?? issue.message,
+  };
+  return { code: `catalog.schema.${issue.code}`, path, params: shownParams(params) };
+}
+
+function localeMessage(locale: { localeError: z.core.$ZodErrorMap }, issue: SchemaIssue): string | undefined {
+  const message = locale.localeError(issue as never);
+  return typeof message === 'string' ? message : message?.message;
+}
+
+/** The value a format check refused, as text. */
+function shownInput(input: unknown): string {
+  return typeof input === 'string' ? input : (JSON.stringify(input) ?? String(input));
 }
 
 function valueAt(document: unknown, path: readonly PropertyKey[]): unknown {

@@ -1,6 +1,7 @@
 import { AttainError, type Issue } from '../core/attain-error.js';
 import type { Day } from '../core/day.js';
 import { dayRangeIssue, readDay } from '../core/day-range.js';
+import type { Locale } from '../core/localized.js';
 import type { MessageCode, ParamsArgument } from '../core/message-params.js';
 import { closestName } from './closest-name.js';
 
@@ -12,8 +13,11 @@ export interface OptionSpec {
   /** The choice a value means when people write it otherwise (`ko` for `ko-KR`); undefined when none. */
   readonly normalize?: (value: string) => string | undefined;
   readonly repeatable?: boolean;
-  readonly description: string;
+  readonly description: HelpText;
 }
+
+/** A help text in every language: one missing does not compile. */
+export type HelpText = Readonly<Record<Locale, string>>;
 
 export interface ParsedArgs {
   readonly positionals: readonly string[];
@@ -72,8 +76,8 @@ export function usageOf(issue: Issue): AttainError {
 }
 
 /** Help text for a command's options. */
-export function describeOptions(specs: readonly OptionSpec[]): string {
-  return specs.map((s) => `${`  --${s.name}${s.value ? ` ${s.value}` : ''}`.padEnd(34)} ${s.description}`).join('\n');
+export function describeOptions(specs: readonly OptionSpec[], locale: Locale): string {
+  return specs.map((s) => `${`  --${s.name}${s.value ? ` ${s.value}` : ''}`.padEnd(34)} ${s.description[locale]}`).join('\n');
 }
 
 /**

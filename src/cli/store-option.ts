@@ -8,7 +8,11 @@ import { ServerClient } from './server-client.js';
 export const dataDirOption: OptionSpec = {
   name: 'data-dir',
   value: 'DIR',
-  description: 'the embedded store (default ./attain-data); DATABASE_URL selects PostgreSQL instead',
+  description: {
+    en: 'the embedded store (default ./attain-data); DATABASE_URL selects PostgreSQL instead',
+    'zh-TW': '內嵌儲存區（預設 ./attain-data）；設定 DATABASE_URL 則改用 PostgreSQL',
+    'ko-KR': '내장 저장소(기본값 ./attain-data). DATABASE_URL을 설정하면 PostgreSQL을 씁니다',
+  },
 };
 
 /** Where a command's reads and writes go: the store itself, or the `attain serve` that holds it. */

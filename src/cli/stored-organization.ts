@@ -12,7 +12,11 @@ export const storedOrgOptions: readonly OptionSpec[] = [
     name: 'org',
     value: 'ID',
     repeatable: true,
-    description: 'a stored organization instead of a file (from the store, or the attain serve that holds it)',
+    description: {
+      en: 'a stored organization instead of a file (from the store, or the attain serve that holds it)',
+      'zh-TW': '改用儲存區中的組織，而非檔案（從儲存區讀取，或經由持有它的 attain serve）',
+      'ko-KR': '파일 대신 저장된 조직(저장소에서, 또는 저장소를 연 attain serve를 통해 읽음)',
+    },
   },
   dataDirOption,
 ];

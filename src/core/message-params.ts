@@ -46,6 +46,7 @@ export interface MessageParams extends RevenueMessageParams, PeopleMessageParams
   'org.fx.invalid': { value: string };
   'org.customer.unknown': { customer: string };
   'org.id.duplicate': { id: string };
+  'org.id.too-long': { length: number; max: number };
   'org.mcid.duplicate': { mcid: string; first: string };
   /** Another organization lists the individual; named for an admin (and the CLI), which may see every organization. */
   'org.mcid.taken': { mcid: string; person: string; organization: string };
@@ -100,7 +101,12 @@ export interface MessageParams extends RevenueMessageParams, PeopleMessageParams
   'catalog.level.extends-cycle': { levels: string };
   'catalog.value.null': { key: string };
   /** Any structural problem the schema finds: `catalog.schema.<zod code>` is rendered with this template. */
-  'catalog.schema': { detail: string };
+  /** zod's words in English, and in Chinese and Korean when the issue was found by a version that says them. */
+  'catalog.schema': { detail: string; detailZhTW?: string; detailKoKR?: string };
+  'catalog.format.id': { value: string };
+  'catalog.format.date': { value: string };
+  'catalog.format.currency': { value: string };
+  'catalog.format.every-market': { value: string };
 
   // Forecasts: why a level changes on a day.
   'revenue.enters': { date: string; customer: string; product: string; amount: string; currency: string };

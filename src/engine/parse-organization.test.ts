@@ -69,3 +69,18 @@ describe('parseOrganization', () => {
     expect(org.fx.get('EUR')?.toString()).toBe('1.1');
   });
 });
+
+describe('organization ids', () => {
+  it('refuses an id longer than a URL of the organization can hold, and takes one at the limit', () => {
+    const at = { id: 'x'.repeat(200), market: 'developed', people: [], customers: [], revenue: [] };
+    expect(parseOrganization(at).id).toHaveLength(200);
+    const error = (() => {
+      try {
+        parseOrganization({ ...at, id: 'x'.repeat(201) });
+      } catch (e) {
+        return e as { issues: { code: string; path: string; params: unknown }[] };
+      }
+    })();
+    expect(error?.issues).toEqual([{ code: 'org.id.too-long', path: '$.id', params: { length: 201, max: 200 } }]);
+  });
+});

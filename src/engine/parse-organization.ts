@@ -3,6 +3,7 @@ import type { Day } from '../core/day.js';
 import { dayRangeIssue, readDay } from '../core/day-range.js';
 import { Decimal } from '../core/decimal.js';
 import { issueParams, type ReportIssue } from '../core/message-params.js';
+import { MAX_ORGANIZATION_ID_CHARS } from '../core/organization-id.js';
 import { amountRangeIssue, readAmount } from '../core/read-amount.js';
 import { MAX_ROWS, rowsIssue } from '../core/row-limit.js';
 import { shownParams } from '../core/shown-value.js';
@@ -55,6 +56,9 @@ export function parseOrganization(
     throw invalid(issues, total, file);
   }
   const id = reader.string(document, 'id', '$', true);
+  if (id !== undefined && id.length > MAX_ORGANIZATION_ID_CHARS) {
+    report('org.id.too-long', '$.id', { length: id.length, max: MAX_ORGANIZATION_ID_CHARS });
+  }
   const name = reader.string(document, 'name', '$', false) ?? null;
   const country = reader.string(document, 'country', '$', false) ?? null;
   const market = reader.string(document, 'market', '$', true);

@@ -81,6 +81,35 @@ export const en: Messages = {
     commandsHelp: 'attain --help lists the commands.',
     internal: (message) => `internal error: ${message}`,
     debugHint: 'Set ATTAIN_DEBUG=1 to see where it happened, and please report it.',
+    progress: (done, count, total) => `${done} ${count}${total === null ? '' : ` of ${total}`} organizations`,
+    phases: {
+      reading: (what) => `reading ${what}`,
+      opening: (what) => `opening the store in ${what}`,
+      // PGlite's initdb, run in WebAssembly, is most of a first import's time: 5-15 s on a busy machine.
+      creating: (what) => `creating a new store in ${what} (first use only: takes several seconds)`,
+      server: (what) => `sending the file to ${what}`,
+      planning: (what) => `checking the file (${what}) against the organization`,
+      writing: (what) => `writing ${what} records in one transaction`,
+    },
+    tokenCreated: (id, role, org) => `token ${id} (${role}${org ? ` for ${org}` : ''}); the secret above is shown only once`,
+    tokenLive: 'live',
+    tokenRevokedOn: (at) => `revoked ${at}`,
+    tokenRevoked: (id) => `revoked ${id}`,
+    serving: (url, docs, store) => `attain is serving ${url}\n  API reference: ${docs}\n  store: ${store}`,
+    adminToken: (secret) => `  admin token (shown once): ${secret}`,
+    signIn: '  sign in with an admin token (`attain token create --role admin`, or restart with --new-admin-token)',
+    workerRunning: (store, concurrency, nightly) =>
+      `attain worker: running jobs on ${store} (${concurrency} at once${nightly ? `, nightly at ${nightly} UTC` : ''})`,
+    runDone: (id, asOf, store, organizations, seconds) =>
+      `Run ${id} as of ${asOf} on ${store}: ${organizations} organizations in ${seconds} s`,
+    runFailed: (failed) => `, ${failed} failed (see attain run's JSON or the operator page)`,
+    levelCount: (attained, atRisk) => `${attained} attained${atRisk > 0 ? `, ${atRisk} at risk within 90 days` : ''}`,
+    impactTitle: (draft, asOf, organizations, failed) =>
+      `Impact of ${draft} as of ${asOf}: ${organizations} organizations compared${failed > 0 ? `, ${failed} failed` : ''}`,
+    impactTotals: (gained, lost, other, organizations) =>
+      `${gained} levels gained, ${lost} lost, ${other} other changes, in ${organizations} organizations`,
+    impactOther: (other) => ` (${other} other)`,
+    impactMore: (more) => `… and ${more} more (--format json lists every change)`,
   },
   codes: {
     ...revenueMessages.en,
@@ -130,6 +159,8 @@ export const en: Messages = {
     'org.fx.invalid': (p) => `the exchange rate ${p.value} must be greater than zero`,
     'org.customer.unknown': (p) => `customer "${p.customer}" is not listed in "customers"`,
     'org.id.duplicate': (p) => `the id "${p.id}" is used twice`,
+    'org.id.too-long': (p, f) =>
+      `the id has ${f.number(p.length)} characters; at most ${f.number(p.max)}, as every URL of the organization holds it`,
     'org.mcid.duplicate': (p) => `the MCID "${p.mcid}" is already that of the person at ${p.first}`,
     'org.mcid.taken': (p) =>
       `the MCID "${p.mcid}" of person "${p.person}" is already in organization "${p.organization}": the program counts a person for one organization at a time, so remove them there first`,
@@ -195,6 +226,10 @@ export const en: Messages = {
     'catalog.value.null': (p) =>
       `"${p.key}" has no value (null). In YAML a comma inside { … } or [ … ] ends an entry, so 100,000 reads as 100 followed by a key "000" without a value: write 100000, or quote text that holds a comma ("Total revenue, cloud")`,
     'catalog.schema': (p) => `not what a catalog has here: ${p.detail}`,
+    'catalog.format.id': (p) => `"${p.value}" is not an id: an id is lower-case letters, digits and hyphens`,
+    'catalog.format.date': (p) => `"${p.value}" is not a date: write YYYY-MM-DD, in quotes`,
+    'catalog.format.currency': (p) => `"${p.value}" is not a currency: write its three-letter ISO 4217 code, such as USD`,
+    'catalog.format.every-market': () => '"all" stands for every market in thresholds; name the market otherwise',
 
     'forecast.range.reversed': (p) => `the range must end (${p.to}) after it starts (${p.from})`,
     'forecast.range.too-long': (p, f) =>

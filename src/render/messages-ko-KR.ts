@@ -78,6 +78,35 @@ export const koKR: Messages = {
     commandsHelp: '명령 목록은 attain --help에서 볼 수 있습니다.',
     internal: (message) => `내부 오류: ${message}`,
     debugHint: 'ATTAIN_DEBUG=1을 설정하면 발생 위치를 볼 수 있습니다. 이 문제를 알려 주세요.',
+    progress: (done, count, total) =>
+      `조직 ${total === null ? '' : `${total}곳 중 `}${count}곳 ${done === 'evaluated' ? '평가' : '비교'} 완료`,
+    phases: {
+      reading: (what) => `${what} 읽는 중`,
+      opening: (what) => `${what}의 저장소를 여는 중`,
+      creating: (what) => `${what}에 새 저장소를 만드는 중(처음 한 번만: 몇 초 걸립니다)`,
+      server: (what) => `${w(what, '으로/로')} 파일을 보내는 중`,
+      planning: (what) => `파일(${what})을 조직과 대조하는 중`,
+      writing: (what) => `기록 ${what}건을 한 트랜잭션으로 쓰는 중`,
+    },
+    tokenCreated: (id, role, org) => `토큰 ${id}(${role}${org ? `, 조직 ${org}` : ''}). 위의 비밀 값은 이번 한 번만 표시됩니다`,
+    tokenLive: '유효',
+    tokenRevokedOn: (at) => `${at}에 폐기됨`,
+    tokenRevoked: (id) => `${id} 폐기됨`,
+    serving: (url, docs, store) => `attain이 ${url}에서 서비스 중입니다\n  API 참조: ${docs}\n  저장소: ${store}`,
+    adminToken: (secret) => `  admin 토큰(이번 한 번만 표시): ${secret}`,
+    signIn: '  admin 토큰으로 로그인하세요(`attain token create --role admin` 또는 --new-admin-token으로 다시 시작)',
+    workerRunning: (store, concurrency, nightly) =>
+      `attain worker: ${store}에서 작업 실행 중(동시에 ${concurrency}개${nightly ? `, 매일 밤 ${nightly} UTC에 실행` : ''})`,
+    runDone: (id, asOf, store, organizations, seconds) =>
+      `실행 ${id}(기준일 ${asOf}, ${store}): 조직 ${organizations}곳, ${seconds}초`,
+    runFailed: (failed) => `, ${failed}곳 실패(attain run의 JSON 또는 운영자 페이지 참조)`,
+    levelCount: (attained, atRisk) => `${attained}곳 달성${atRisk > 0 ? `, ${atRisk}곳은 90일 안에 상실 위험` : ''}`,
+    impactTitle: (draft, asOf, organizations, failed) =>
+      `${draft}의 영향(기준일 ${asOf}): 조직 ${organizations}곳 비교${failed > 0 ? `, ${failed}곳 실패` : ''}`,
+    impactTotals: (gained, lost, other, organizations) =>
+      `등급 ${gained}개 획득, ${lost}개 상실, 기타 변화 ${other}개, 조직 ${organizations}곳`,
+    impactOther: (other) => ` (기타 ${other}개)`,
+    impactMore: (more) => `… 외 ${more}건(--format json은 모든 변화를 나열합니다)`,
   },
   codes: {
     ...revenueMessages['ko-KR'],
@@ -127,6 +156,8 @@ export const koKR: Messages = {
     'org.fx.invalid': (p) => `환율 ${w(p.value, '은/는')} 0보다 커야 합니다`,
     'org.customer.unknown': (p) => `고객 ${w(`"${p.customer}"`, '이/가')} "customers"에 없습니다`,
     'org.id.duplicate': (p) => `ID ${w(`"${p.id}"`, '이/가')} 두 번 사용되었습니다`,
+    'org.id.too-long': (p, f) =>
+      `ID가 ${f.number(p.length)}자입니다. 조직의 모든 URL에 들어가므로 최대 ${f.number(p.max)}자까지입니다`,
     'org.mcid.duplicate': (p) => `MCID ${w(`"${p.mcid}"`, '은/는')} 이미 ${p.first} 직원의 것입니다`,
     'org.mcid.taken': (p) =>
       `직원 "${p.person}"의 MCID ${w(`"${p.mcid}"`, '은/는')} 이미 "${p.organization}" 조직에 있습니다. 프로그램은 한 직원을 한 번에 한 조직에서만 인정하므로 먼저 그 조직에서 제거하세요`,
@@ -194,7 +225,12 @@ export const koKR: Messages = {
       `등급들이 서로를 돌아가며 확장합니다(${p.levels}). 그중 하나는 요구 사항을 모두 적어야 합니다`,
     'catalog.value.null': (p) =>
       `"${p.key}"에 값이 없습니다(null). YAML의 { … } 또는 [ … ] 안에서는 쉼표가 항목을 나누므로 100,000은 100과 값 없는 키 "000"으로 읽힙니다. 100000으로 쓰거나, 쉼표가 들어간 텍스트는 따옴표로 감싸세요("Total revenue, cloud")`,
-    'catalog.schema': (p) => `이 위치의 내용이 카탈로그 형식에 맞지 않습니다: ${p.detail}`,
+    'catalog.schema': (p) => `이 위치의 내용이 카탈로그 형식에 맞지 않습니다: ${p.detailKoKR ?? p.detail}`,
+    'catalog.format.id': (p) =>
+      `${w(`"${p.value}"`, '은/는')} 올바른 ID가 아닙니다. ID는 영문 소문자, 숫자, 하이픈만 쓸 수 있습니다`,
+    'catalog.format.date': (p) => `${w(`"${p.value}"`, '은/는')} 날짜가 아닙니다. 따옴표로 감싸 YYYY-MM-DD로 쓰세요`,
+    'catalog.format.currency': (p) => `${w(`"${p.value}"`, '은/는')} 통화가 아닙니다. USD처럼 세 글자 ISO 4217 코드로 쓰세요`,
+    'catalog.format.every-market': () => '기준 금액에서 "all"은 모든 시장을 뜻합니다. 그 밖에는 시장 이름을 쓰세요',
 
     'forecast.range.reversed': (p) => `범위의 종료일(${p.to})은 시작일(${p.from})보다 늦어야 합니다`,
     'forecast.range.too-long': (p, f) => `범위가 ${f.number(p.days)}일입니다. 최대 ${f.number(p.max)}일까지입니다`,

@@ -74,6 +74,35 @@ export const zhTW: Messages = {
     commandsHelp: '執行 attain --help 可查看所有命令。',
     internal: (message) => `內部錯誤：${message}`,
     debugHint: '設定 ATTAIN_DEBUG=1 可查看發生位置；請回報這個問題。',
+    progress: (done, count, total) =>
+      `已${done === 'evaluated' ? '評估' : '比較'} ${count}${total === null ? '' : ` / ${total}`} 個組織`,
+    phases: {
+      reading: (what) => `正在讀取 ${what}`,
+      opening: (what) => `正在開啟 ${what} 中的儲存區`,
+      creating: (what) => `正在 ${what} 中建立新的儲存區（僅首次使用：需要數秒）`,
+      server: (what) => `正在將檔案傳送到 ${what}`,
+      planning: (what) => `正在將檔案（${what}）與組織比對檢查`,
+      writing: (what) => `正在以單一交易寫入 ${what} 筆記錄`,
+    },
+    tokenCreated: (id, role, org) => `權杖 ${id}（${role}${org ? `，組織 ${org}` : ''}）；上方的密鑰只會顯示這一次`,
+    tokenLive: '有效',
+    tokenRevokedOn: (at) => `已於 ${at} 撤銷`,
+    tokenRevoked: (id) => `已撤銷 ${id}`,
+    serving: (url, docs, store) => `attain 正在 ${url} 提供服務\n  API 參考：${docs}\n  儲存區：${store}`,
+    adminToken: (secret) => `  admin 權杖（只顯示這一次）：${secret}`,
+    signIn: '  請以 admin 權杖登入（`attain token create --role admin`，或以 --new-admin-token 重新啟動）',
+    workerRunning: (store, concurrency, nightly) =>
+      `attain worker：正在 ${store} 上執行工作（同時 ${concurrency} 個${nightly ? `，每晚 ${nightly} UTC 執行` : ''}）`,
+    runDone: (id, asOf, store, organizations, seconds) =>
+      `執行 ${id}（評估日期 ${asOf}，${store}）：${organizations} 個組織，耗時 ${seconds} 秒`,
+    runFailed: (failed) => `，${failed} 個失敗（請見 attain run 的 JSON 或方案管理頁面）`,
+    levelCount: (attained, atRisk) => `${attained} 個已達成${atRisk > 0 ? `，${atRisk} 個在 90 天內面臨風險` : ''}`,
+    impactTitle: (draft, asOf, organizations, failed) =>
+      `${draft} 的影響（評估日期 ${asOf}）：已比較 ${organizations} 個組織${failed > 0 ? `，${failed} 個失敗` : ''}`,
+    impactTotals: (gained, lost, other, organizations) =>
+      `取得 ${gained} 個級別、失去 ${lost} 個、其他變化 ${other} 個，涉及 ${organizations} 個組織`,
+    impactOther: (other) => `（其他 ${other} 個）`,
+    impactMore: (more) => `…… 另有 ${more} 項（--format json 會列出每一項變化）`,
   },
   codes: {
     ...revenueMessages['zh-TW'],
@@ -119,6 +148,7 @@ export const zhTW: Messages = {
     'org.fx.invalid': (p) => `匯率 ${p.value} 必須大於零`,
     'org.customer.unknown': (p) => `客戶「${p.customer}」不在「customers」清單中`,
     'org.id.duplicate': (p) => `識別碼「${p.id}」重複使用`,
+    'org.id.too-long': (p, f) => `識別碼有 ${f.number(p.length)} 個字元，最多 ${f.number(p.max)} 個，因為組織的每個網址都包含它`,
     'org.mcid.duplicate': (p) => `MCID「${p.mcid}」已屬於 ${p.first} 的人員`,
     'org.mcid.taken': (p) =>
       `人員「${p.person}」的 MCID「${p.mcid}」已在組織「${p.organization}」中：方案一次只為一個組織計入一位人員，請先從該組織移除此人員`,
@@ -177,7 +207,11 @@ export const zhTW: Messages = {
     'catalog.level.extends-cycle': (p) => `級別彼此循環延伸（${p.levels}）；其中一個必須完整列出要求條件`,
     'catalog.value.null': (p) =>
       `「${p.key}」沒有值（null）。在 YAML 的 { … } 或 [ … ] 中，逗號會結束一個項目，所以 100,000 會被讀成 100 和一個沒有值的鍵「000」：請寫成 100000，或將含逗號的文字加上引號（"Total revenue, cloud"）`,
-    'catalog.schema': (p) => `此處的內容不符合目錄格式：${p.detail}`,
+    'catalog.schema': (p) => `此處的內容不符合目錄格式：${p.detailZhTW ?? p.detail}`,
+    'catalog.format.id': (p) => `「${p.value}」不是有效的識別碼：識別碼只能包含小寫英文字母、數字和連字號`,
+    'catalog.format.date': (p) => `「${p.value}」不是日期：請以引號括住，寫成 YYYY-MM-DD`,
+    'catalog.format.currency': (p) => `「${p.value}」不是幣別：請寫三個字母的 ISO 4217 代碼，例如 USD`,
+    'catalog.format.every-market': () => '「all」在門檻中代表所有市場；其他情況請寫出市場名稱',
 
     'forecast.range.reversed': (p) => `範圍的結束日（${p.to}）必須晚於開始日（${p.from}）`,
     'forecast.range.too-long': (p, f) => `範圍長達 ${f.number(p.days)} 天，最多 ${f.number(p.max)} 天`,

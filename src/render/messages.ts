@@ -102,7 +102,33 @@ export interface CliWords {
   readonly internal: (message: string) => string;
   /** After an internal error, unless ATTAIN_DEBUG is set. */
   readonly debugHint: string;
+  /** A long command's progress: "evaluated 4,000 of 10,000 organizations". */
+  readonly progress: (done: 'evaluated' | 'compared', count: string, total: string | null) => string;
+  /** The phase a long command is in; `what` is a file, a directory or a store. */
+  readonly phases: { readonly [P in CliPhase]: (what: string) => string };
+  /** On stderr after `token create` printed the secret. */
+  readonly tokenCreated: (id: string, role: string, org: string | null) => string;
+  readonly tokenLive: string;
+  readonly tokenRevokedOn: (at: string) => string;
+  readonly tokenRevoked: (id: string) => string;
+  /** `attain serve` has started: where, its API reference, and on which store. */
+  readonly serving: (url: string, docs: string, store: string) => string;
+  readonly adminToken: (secret: string) => string;
+  readonly signIn: string;
+  readonly workerRunning: (store: string, concurrency: number, nightly: string | null) => string;
+  /** `attain run`'s summary line, then one line per level. */
+  readonly runDone: (id: string, asOf: string, store: string, organizations: number, seconds: string) => string;
+  readonly runFailed: (failed: number) => string;
+  readonly levelCount: (attained: number, atRisk: number) => string;
+  /** `attain impact`'s text: a title, the totals, per level, and how many changes are not listed. */
+  readonly impactTitle: (draft: string, asOf: string, organizations: number, failed: number) => string;
+  readonly impactTotals: (gained: number, lost: number, other: number, organizations: number) => string;
+  readonly impactOther: (other: number) => string;
+  readonly impactMore: (more: number) => string;
 }
+
+/** The phases of a long command (`attain import`), in the order they come. */
+export type CliPhase = 'reading' | 'opening' | 'creating' | 'server' | 'planning' | 'writing';
 
 export interface ForecastWords {
   readonly title: (from: string, to: string) => string;

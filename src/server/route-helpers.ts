@@ -3,13 +3,16 @@ import type { Context, Next } from 'hono';
 import { AttainError } from '../core/attain-error.js';
 import { decodeUtf8 } from '../core/decode-utf8.js';
 import { findInexactNumber } from '../core/inexact-number.js';
+import { MAX_ORGANIZATION_ID_CHARS } from '../core/organization-id.js';
 import { positionOf } from '../core/position-of.js';
 import type { Organization } from '../engine/organization.js';
 import type { Actor } from '../store/store.js';
 import { type AppEnv, type AppOptions, canRead, canWrite } from './app-env.js';
 import { httpErrors } from './http-error.js';
 
-export const orgParams = z.object({ id: z.string().min(1).max(200).openapi({ example: 'contoso' }) });
+export const orgParams = z.object({
+  id: z.string().min(1).max(MAX_ORGANIZATION_ID_CHARS).openapi({ example: 'contoso' }),
+});
 
 /** A JSON response of the given shape. */
 export function json<S extends z.ZodType>(description: string, schema: S) {

@@ -13,9 +13,24 @@ import { dateOption, type OptionSpec, parseArgs, usage } from '../parse-args.js'
 import { readStoredOrganizations, storedOrgIds, storedOrgOptions } from '../stored-organization.js';
 
 export const evaluateOptions: readonly OptionSpec[] = [
-  { name: 'as-of', value: 'DATE', description: 'evaluate as of YYYY-MM-DD (default: today)' },
+  {
+    name: 'as-of',
+    value: 'DATE',
+    description: {
+      en: 'evaluate as of YYYY-MM-DD (default: today)',
+      'zh-TW': '以 YYYY-MM-DD 為評估日期（預設：今天）',
+      'ko-KR': 'YYYY-MM-DD 기준으로 평가합니다(기본값: 오늘)',
+    },
+  },
   formatOption,
-  { name: 'all-ignored', description: 'list every ignored record in the text report (default: grouped by reason)' },
+  {
+    name: 'all-ignored',
+    description: {
+      en: 'list every ignored record in the text report (default: grouped by reason)',
+      'zh-TW': '在文字報告中列出每一筆被忽略的記錄（預設：依原因分組）',
+      'ko-KR': '텍스트 보고서에 무시된 기록을 모두 나열합니다(기본값: 이유별로 묶음)',
+    },
+  },
   langOption,
   catalogOption,
   ...policyOptions,

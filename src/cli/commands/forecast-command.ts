@@ -11,9 +11,33 @@ import { dateOption, type OptionSpec, parseArgs, usage } from '../parse-args.js'
 import { readOneOrganization, storedOrgOptions } from '../stored-organization.js';
 
 export const forecastOptions: readonly OptionSpec[] = [
-  { name: 'from', value: 'DATE', description: 'start of the forecast (default: today)' },
-  { name: 'to', value: 'DATE', description: 'end of the forecast (default: 18 months after --from)' },
-  { name: 'at-risk', value: 'DAYS', description: 'levels lost within DAYS of --from, and the plan that would keep each' },
+  {
+    name: 'from',
+    value: 'DATE',
+    description: {
+      en: 'start of the forecast (default: today)',
+      'zh-TW': '預測的開始日期（預設：今天）',
+      'ko-KR': '예측 시작일(기본값: 오늘)',
+    },
+  },
+  {
+    name: 'to',
+    value: 'DATE',
+    description: {
+      en: 'end of the forecast (default: 18 months after --from)',
+      'zh-TW': '預測的結束日期（預設：--from 之後 18 個月）',
+      'ko-KR': '예측 종료일(기본값: --from부터 18개월 뒤)',
+    },
+  },
+  {
+    name: 'at-risk',
+    value: 'DAYS',
+    description: {
+      en: 'levels lost within DAYS of --from, and the plan that would keep each',
+      'zh-TW': '在 --from 之後 DAYS 天內會失去的級別，以及保住各級別的計畫',
+      'ko-KR': '--from부터 DAYS일 안에 상실될 등급과 각 등급을 지킬 계획',
+    },
+  },
   formatOption,
   langOption,
   catalogOption,

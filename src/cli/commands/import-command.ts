@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Catalog } from '../../catalog/catalog-types.js';
 import { isAttainError } from '../../core/attain-error.js';
 import { readTextFile } from '../../core/read-structured-file.js';
-import type { ImportKind } from '../../importers/import-kinds.js';
+import { IMPORT_KINDS, type ImportKind } from '../../importers/import-kinds.js';
 import { type ImportReport, renderImportText } from '../../render/render-import.js';
 import type { SqlStore } from '../../store/sql-store.js';
 import { catalogOption, chooseLocale, formatOption, langOption } from '../common-options.js';
@@ -14,16 +14,39 @@ import type { ServerClient } from '../server-client.js';
 import { dataDirOf, dataDirOption, openStoreOrServer } from '../store-option.js';
 
 export const importOptions: readonly OptionSpec[] = [
-  { name: 'org', value: 'ID', description: 'the organization to import into' },
+  {
+    name: 'org',
+    value: 'ID',
+    description: {
+      en: 'the organization to import into',
+      'zh-TW': '要匯入的目標組織',
+      'ko-KR': '가져올 대상 조직',
+    },
+  },
   {
     name: 'kind',
     value: 'KIND',
-    description: 'org, exams, customers, revenue, partner-center-trainings or partner-center-revenue (default: from the header)',
+    description: {
+      en: `${IMPORT_KINDS.slice(0, -1).join(', ')} or ${IMPORT_KINDS.at(-1)} (default: from the header)`,
+      'zh-TW': `${new Intl.ListFormat('zh-TW', { type: 'disjunction' }).format(IMPORT_KINDS)}（預設：依標題列判斷）`,
+      'ko-KR': `${new Intl.ListFormat('ko-KR', { type: 'disjunction' }).format(IMPORT_KINDS)}(기본값: 머리글 행으로 판단)`,
+    },
   },
-  { name: 'dry-run', description: 'show what would change, write nothing' },
+  {
+    name: 'dry-run',
+    description: {
+      en: 'show what would change, write nothing',
+      'zh-TW': '只顯示會變更的內容，不寫入任何資料',
+      'ko-KR': '바뀔 내용만 보여 주고 아무것도 쓰지 않습니다',
+    },
+  },
   {
     name: 'skip-invalid',
-    description: 'leave out the rows with problems and import the others, listing what was left out (default: refuse the file)',
+    description: {
+      en: 'leave out the rows with problems and import the others, listing what was left out (default: refuse the file)',
+      'zh-TW': '略過有問題的資料列並匯入其餘資料列，同時列出略過的內容（預設：拒絕整個檔案）',
+      'ko-KR': '문제가 있는 행은 빼고 나머지를 가져오며, 뺀 행을 보여 줍니다(기본값: 파일 전체를 거부)',
+    },
   },
   dataDirOption,
   formatOption,
@@ -51,7 +74,7 @@ export async function importCommand(argv: readonly string[], write: (text: strin
   }
   const kind = given as ImportKind | undefined;
   const json = options.format === 'json';
-  const phase = phaseLine();
+  const phase = phaseLine(chooseLocale(options.lang));
   const dryRun = options['dry-run'] === true;
   const skipInvalid = options['skip-invalid'] === true;
   let output: ImportReport;

@@ -1,6 +1,7 @@
 import { dayOf, formatDay } from '../../core/day.js';
+import { MESSAGES } from '../../render/messages.js';
 import type { LevelCounts, ProgramRun } from '../../store/program-store.js';
-import { catalogOption, formatOption } from '../common-options.js';
+import { catalogOption, chooseLocale, formatOption, langOption } from '../common-options.js';
 import { dateOption, type OptionSpec, parseArgs } from '../parse-args.js';
 import { progressLine } from '../progress-line.js';
 import { serverRun } from '../server-runs.js';
@@ -11,9 +12,14 @@ export const runOptions: readonly OptionSpec[] = [
   {
     name: 'as-of',
     value: 'DATE',
-    description: 'evaluate as of YYYY-MM-DD (default: today); jobs for single organizations follow it',
+    description: {
+      en: 'evaluate as of YYYY-MM-DD (default: today); jobs for single organizations follow it',
+      'zh-TW': '以 YYYY-MM-DD 為評估日期（預設：今天）；之後單一組織的工作也採用此日期',
+      'ko-KR': 'YYYY-MM-DD 기준으로 평가합니다(기본값: 오늘). 이후 개별 조직 작업도 이 기준일을 따릅니다',
+    },
   },
   formatOption,
+  langOption,
   dataDirOption,
   catalogOption,
 ];
@@ -27,7 +33,9 @@ export async function runCommand(argv: readonly string[], write: (text: string) 
   const asOf = formatDay(dateOption(options['as-of'], 'as-of') ?? dayOf(new Date()));
   const target = await openStoreOrServer(options);
   const started = performance.now();
-  const progress = progressLine('evaluated', 'organizations');
+  const locale = chooseLocale(options.lang);
+  const words = MESSAGES[locale].cli;
+  const progress = progressLine('evaluated', locale);
   const { run, counts, where } = await runOn(target, options, asOf, (r) => progress(r.done, r.total));
   progress.end();
   const seconds = (performance.now() - started) / 1000;
@@ -35,13 +43,10 @@ export async function runCommand(argv: readonly string[], write: (text: string) 
     write(`${JSON.stringify({ run, seconds: Number(seconds.toFixed(2)), levels: counts }, null, 2)}\n`);
     return 0;
   }
-  write(`Run ${run.id} as of ${run.asOf} on ${where}: ${run.done} organizations in ${seconds.toFixed(1)} s`);
-  write(run.failed > 0 ? `, ${run.failed} failed (see attain run's JSON or the operator page)\n` : '\n');
+  write(words.runDone(run.id, run.asOf, where, run.done, seconds.toFixed(1)));
+  write(run.failed > 0 ? `${words.runFailed(run.failed)}\n` : '\n');
   for (const l of counts) {
-    write(
-      `  ${`${l.competency}/${l.option}/${l.level}`.padEnd(66)} ${String(l.attained).padStart(7)} attained` +
-        `${l.atRisk > 0 ? `, ${l.atRisk} at risk within 90 days` : ''}\n`,
-    );
+    write(`  ${`${l.competency}/${l.option}/${l.level}`.padEnd(66)} ${words.levelCount(l.attained, l.atRisk)}\n`);
   }
   return 0;
 }

@@ -4,27 +4,62 @@ import type { Catalog } from '../../catalog/catalog-types.js';
 import { shippedCatalogBuild } from '../../catalog/shipped-catalog.js';
 import { AttainError } from '../../core/attain-error.js';
 import { formatDay } from '../../core/day.js';
+import { MESSAGES } from '../../render/messages.js';
 import type { ComputePool } from '../../server/compute/compute-pool.js';
 import type { SqlStore } from '../../store/sql-store.js';
 import type { Store } from '../../store/store.js';
-import { catalogOption } from '../common-options.js';
+import { catalogOption, chooseLocale, langOption } from '../common-options.js';
 import { catalogSource, loadCatalog } from '../load-catalog-option.js';
 import { type OptionSpec, parseArgs, usage } from '../parse-args.js';
 import { announceServer, loopbackUrl } from '../running-server.js';
 import { dataDirOf, dataDirOption, openStoreOption } from '../store-option.js';
 
 export const serveOptions: readonly OptionSpec[] = [
-  { name: 'port', value: 'PORT', description: 'port to listen on (default 8080; 0 picks a free one)' },
-  { name: 'host', value: 'HOST', description: 'address to listen on (default 127.0.0.1)' },
+  {
+    name: 'port',
+    value: 'PORT',
+    description: {
+      en: 'port to listen on (default 8080; 0 picks a free one)',
+      'zh-TW': '要接聽的連接埠（預設 8080；0 表示自動選擇可用的連接埠）',
+      'ko-KR': '수신할 포트(기본값 8080, 0이면 빈 포트를 고릅니다)',
+    },
+  },
+  {
+    name: 'host',
+    value: 'HOST',
+    description: {
+      en: 'address to listen on (default 127.0.0.1)',
+      'zh-TW': '要接聽的位址（預設 127.0.0.1）',
+      'ko-KR': '수신할 주소(기본값 127.0.0.1)',
+    },
+  },
   dataDirOption,
-  { name: 'seed-examples', description: 'load the example organizations into an empty store' },
+  {
+    name: 'seed-examples',
+    description: {
+      en: 'load the example organizations into an empty store',
+      'zh-TW': '將範例組織載入空的儲存區',
+      'ko-KR': '빈 저장소에 예제 조직을 불러옵니다',
+    },
+  },
   {
     name: 'new-admin-token',
-    description:
-      'print a new admin token, revoking the one an earlier start printed (one is printed anyway when the store has none)',
+    description: {
+      en: 'print a new admin token, revoking the one an earlier start printed (one is printed anyway when the store has none)',
+      'zh-TW': '印出新的 admin 權杖，並撤銷先前啟動時印出的權杖（儲存區中沒有權杖時一律會印出一個）',
+      'ko-KR': '새 admin 토큰을 출력하고 이전 시작 때 출력한 토큰은 폐기합니다(저장소에 토큰이 없으면 어차피 하나를 출력합니다)',
+    },
   },
-  { name: 'no-jobs', description: 'run no jobs in this process (when `attain worker`s do them against DATABASE_URL)' },
+  {
+    name: 'no-jobs',
+    description: {
+      en: 'run no jobs in this process (when `attain worker`s do them against DATABASE_URL)',
+      'zh-TW': '此處理程序不執行工作（由連線 DATABASE_URL 的 `attain worker` 執行時）',
+      'ko-KR': '이 프로세스에서는 작업을 실행하지 않습니다(`attain worker`가 DATABASE_URL에서 실행할 때)',
+    },
+  },
   catalogOption,
+  langOption,
 ];
 
 const ROOT = new URL('../../../', import.meta.url);
@@ -80,9 +115,9 @@ export async function serveCommand(argv: readonly string[], write: (text: string
   let withdraw: (() => Promise<void>) | undefined;
   const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${info.port}/`;
-    write(`attain is serving ${url}\n  API reference: ${url}api/docs\n  store: ${where}\n`);
-    if (secret) write(`  admin token (shown once): ${secret}\n`);
-    else write('  sign in with an admin token (`attain token create --role admin`, or restart with --new-admin-token)\n');
+    const words = MESSAGES[chooseLocale(options.lang)].cli;
+    write(`${words.serving(url, `${url}api/docs`, where)}\n`);
+    write(`${secret ? words.adminToken(secret) : words.signIn}\n`);
     if (!process.env.DATABASE_URL) {
       const dataDir = dataDirOf(options);
       withdraw = async () => undefined;

@@ -1,5 +1,7 @@
 import { isAttainError } from '../../core/attain-error.js';
+import { MESSAGES } from '../../render/messages.js';
 import { ROLES, type Role, type TokenRecord } from '../../store/store.js';
+import { chooseLocale, langOption } from '../common-options.js';
 import { type OptionSpec, parseArgs, usage } from '../parse-args.js';
 import { dataDirOption, openStoreOrServer } from '../store-option.js';
 
@@ -10,11 +12,32 @@ export const tokenOptions: readonly OptionSpec[] = [
     name: 'role',
     value: 'ROLE',
     choices: ROLES,
-    description: 'admin (every organization), partner (read and write its own), viewer (read its own)',
+    description: {
+      en: 'admin (every organization), partner (read and write its own), viewer (read its own)',
+      'zh-TW': 'admin（所有組織）、partner（讀寫自己的組織）、viewer（只讀自己的組織）',
+      'ko-KR': 'admin(모든 조직), partner(자기 조직 읽기와 쓰기), viewer(자기 조직 읽기)',
+    },
   },
-  { name: 'org', value: 'ID', description: 'the organization a partner or viewer token is for' },
-  { name: 'label', value: 'TEXT', description: 'a note to tell tokens apart' },
+  {
+    name: 'org',
+    value: 'ID',
+    description: {
+      en: 'the organization a partner or viewer token is for',
+      'zh-TW': 'partner 或 viewer 權杖所屬的組織',
+      'ko-KR': 'partner 또는 viewer 토큰이 속한 조직',
+    },
+  },
+  {
+    name: 'label',
+    value: 'TEXT',
+    description: {
+      en: 'a note to tell tokens apart',
+      'zh-TW': '用來區分權杖的備註',
+      'ko-KR': '토큰을 구별하기 위한 메모',
+    },
+  },
   dataDirOption,
+  langOption,
 ];
 
 const ACTOR = { kind: 'cli', id: 'attain token' } as const;
@@ -60,6 +83,7 @@ async function tokenAdmin(options: Readonly<Record<string, unknown>>): Promise<T
 /** `attain token create|list|revoke`, on the store or, while `attain serve` holds the embedded store, through it. */
 export async function tokenCommand(argv: readonly string[], write: (text: string) => void): Promise<number> {
   const { positionals, options } = parseArgs(argv, tokenOptions);
+  const words = MESSAGES[chooseLocale(options.lang)].cli;
   const [action, id] = positionals;
   if (action !== 'create' && action !== 'list' && action !== 'revoke') {
     throw usage('cli.arguments.missing', { command: 'token', usage: TOKEN_USAGE });
@@ -78,9 +102,7 @@ export async function tokenCommand(argv: readonly string[], write: (text: string
       const label = typeof options.label === 'string' ? options.label : undefined;
       const { secret, token } = await tokens.create({ role, org: role === 'admin' ? null : org, ...(label && { label }) });
       write(`${secret}\n`);
-      process.stderr.write(
-        `token ${token.id} (${token.role}${token.org ? ` for ${token.org}` : ''}); the secret above is shown only once\n`,
-      );
+      process.stderr.write(`${words.tokenCreated(token.id, token.role, token.org)}\n`);
     } finally {
       await tokens.close();
     }
@@ -91,12 +113,13 @@ export async function tokenCommand(argv: readonly string[], write: (text: string
   try {
     if (action === 'list') {
       for (const t of await tokens.list()) {
-        write(`${t.id}\t${t.role}\t${t.org ?? '*'}\t${t.revokedAt ? `revoked ${t.revokedAt}` : 'live'}\t${t.label ?? ''}\n`);
+        const state = t.revokedAt ? words.tokenRevokedOn(t.revokedAt) : words.tokenLive;
+        write(`${t.id}\t${t.role}\t${t.org ?? '*'}\t${state}\t${t.label ?? ''}\n`);
       }
       return 0;
     }
     if (!(await tokens.revoke(id as string))) throw usage('cli.token.unknown', { id: id as string });
-    write(`revoked ${id}\n`);
+    write(`${words.tokenRevoked(id as string)}\n`);
     return 0;
   } finally {
     await tokens.close();

@@ -2,40 +2,48 @@ import { z } from '@hono/zod-openapi';
 import { type ErrorStatus, statusForCode } from '../http-error.js';
 
 /** Problems of one cause, counted over the whole input, with the first few of their lines. */
-export const issueGroupSchema = z.object({
-  code: z.string(),
-  path: z.string(),
-  params: z.record(z.string(), z.union([z.string(), z.number()])),
-  count: z.number().int(),
-  lines: z.array(z.number().int()).readonly(),
-});
+export const issueGroupSchema = z
+  .object({
+    code: z.string(),
+    path: z.string(),
+    params: z.record(z.string(), z.union([z.string(), z.number()])),
+    count: z.number().int(),
+    lines: z.array(z.number().int()).readonly(),
+  })
+  .openapi('IssueGroup');
+
+/** One problem of a refused request, in the request's language. */
+const issueSchema = z
+  .object({
+    code: z.string(),
+    path: z.string(),
+    params: z.record(z.string(), z.union([z.string(), z.number()])),
+    /** The issue in the request's language. */
+    message: z.string(),
+  })
+  .openapi('Issue');
+
+/**
+ * What every error says besides its code, once in the document: each route's errors refer to it and add the codes
+ * they can answer, instead of repeating it (the document was a third of a megabyte).
+ */
+const errorDetailSchema = z
+  .object({
+    message: z.string(),
+    /** The first issue's path: a JSON path, a CSV column, a parameter's name. */
+    path: z.string().exactOptional(),
+    file: z.string().exactOptional(),
+    issues: z.array(issueSchema).exactOptional(),
+    /** An import's problems by cause, counted over the whole file, with the first of their lines. */
+    groups: z.array(issueGroupSchema.extend({ message: z.string() }).openapi('IssueGroupMessage')).exactOptional(),
+    /** A store fault's or an internal error's: finds the details in the server's log. */
+    requestId: z.string().exactOptional(),
+  })
+  .openapi('ErrorDetail');
 
 /** What every failed request answers: a stable code, attain's words, and where the problem is. */
 function errorBodySchema(codes: readonly [string, ...string[]]) {
-  return z.object({
-    error: z.object({
-      code: z.enum(codes),
-      message: z.string(),
-      /** The first issue's path: a JSON path, a CSV column, a parameter's name. */
-      path: z.string().exactOptional(),
-      file: z.string().exactOptional(),
-      issues: z
-        .array(
-          z.object({
-            code: z.string(),
-            path: z.string(),
-            params: z.record(z.string(), z.union([z.string(), z.number()])),
-            /** The issue in the request's language. */
-            message: z.string(),
-          }),
-        )
-        .exactOptional(),
-      /** An import's problems by cause, counted over the whole file, with the first of their lines. */
-      groups: z.array(issueGroupSchema.extend({ message: z.string() })).exactOptional(),
-      /** A store fault's or an internal error's: finds the details in the server's log. */
-      requestId: z.string().exactOptional(),
-    }),
-  });
+  return z.object({ error: errorDetailSchema.extend({ code: z.enum(codes) }) });
 }
 
 /** Store faults and internal errors: any route that reaches the store may answer them. */
