@@ -85,6 +85,7 @@ export interface MessageParams extends RevenueMessageParams, PeopleMessageParams
   'catalog.product.unknown': { id: string };
   'catalog.product.duplicate': { id: string };
   'catalog.role.empty': { role: string };
+  'catalog.role.of-whom-exceeds': { role: string; count: number; of: number };
   'catalog.pool.empty': { pool: string };
   'catalog.people.empty': Record<never, never>;
   'catalog.path.empty': Record<never, never>;

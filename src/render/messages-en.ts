@@ -38,6 +38,7 @@ export const en: Messages = {
   ignoredAll: 'Every ignored item: --all-ignored, or --format json.',
   allOf: (items) => `all of ${items.join(', ')}`,
   oneOf: (items) => `one of ${items.join(', ')}`,
+  ofWhom: (formula, count, of, extra) => `${formula}, and ${count} of the same ${of} also ${extra}`,
   unknownCode: (code, facts) =>
     `A problem this version of attain has no description for (code ${code})${facts ? `: ${facts}` : ''}.`,
   issueTitle: (file, count) => `${file}: ${problems(count)} found; nothing was evaluated.`,
@@ -175,6 +176,8 @@ export const en: Messages = {
     'catalog.product.unknown': (p) => `product ${p.id} is not in the product registry`,
     'catalog.product.duplicate': (p) => `the product id or alias "${p.id}" is used twice`,
     'catalog.role.empty': (p) => `role ${p.role} needs no one (count 0)`,
+    'catalog.role.of-whom-exceeds': (p) =>
+      `role ${p.role}: ${p.count} of the same people cannot be more than the role's ${p.of} (ofWhom.count must be at most count)`,
     'catalog.pool.empty': (p) => `pool ${p.pool} has no roles: state at least one`,
     'catalog.people.empty': () => 'this people requirement has no pools: state at least one',
     'catalog.path.empty': () => 'this path has no requirements, so it would always be met: state at least one',

@@ -39,6 +39,7 @@ export const koKR: Messages = {
   ignoredAll: '무시된 항목 전체 보기: --all-ignored 또는 --format json',
   allOf: (items) => `${items.join(', ')} 모두`,
   oneOf: (items) => `${items.join(', ')} 중 하나`,
+  ofWhom: (formula, count, of, extra) => `${formula}(같은 ${of}명 중 ${count}명은 ${extra} 추가)`,
   unknownCode: (code, facts) => `이 버전의 attain이 설명할 수 없는 문제입니다(코드 ${code})${facts ? `: ${facts}` : ''}.`,
   issueTitle: (file, count) => `${file}: 문제 ${count}개가 발견되어 평가하지 않았습니다.`,
   importTitle: (file, count) => `${file}: 문제 ${count}개가 발견되어 아무것도 가져오지 않았습니다.`,
@@ -175,6 +176,8 @@ export const koKR: Messages = {
     'catalog.product.unknown': (p) => `제품 ${w(p.id, '이/가')} 제품 목록에 없습니다`,
     'catalog.product.duplicate': (p) => `제품 ID 또는 별칭 ${w(`"${p.id}"`, '이/가')} 두 번 사용되었습니다`,
     'catalog.role.empty': (p) => `역할 ${p.role}에 필요한 인원이 없습니다(count 0)`,
+    'catalog.role.of-whom-exceeds': (p) =>
+      `역할 ${p.role}: 같은 인원 중 추가 조건을 갖춰야 하는 ${p.count}명이 역할 전체 인원 ${p.of}명보다 많습니다(ofWhom.count는 count 이하여야 함)`,
     'catalog.pool.empty': (p) => `그룹 ${p.pool}에 역할이 없습니다. 역할을 하나 이상 적으세요`,
     'catalog.people.empty': () => '이 인원 요구 사항에 그룹이 없습니다. 그룹을 하나 이상 적으세요',
     'catalog.path.empty': () => '이 경로에 요구 사항이 없어 항상 충족됩니다. 요구 사항을 하나 이상 적으세요',

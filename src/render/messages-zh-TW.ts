@@ -35,6 +35,7 @@ export const zhTW: Messages = {
   ignoredAll: '列出所有忽略的項目：--all-ignored 或 --format json。',
   allOf: (items) => `${items.join('、')} 全部`,
   oneOf: (items) => `${items.join('、')} 其中一項`,
+  ofWhom: (formula, count, of, extra) => `${formula}，且同樣這 ${of} 人中有 ${count} 人另外通過${extra}`,
   unknownCode: (code, facts) => `此版本的 attain 無法說明的問題（代碼 ${code}）${facts ? `：${facts}` : ''}。`,
   issueTitle: (file, count) => `${file}：發現 ${count} 個問題，未進行評估。`,
   importTitle: (file, count) => `${file}：發現 ${count} 個問題，未匯入任何資料。`,
@@ -161,6 +162,8 @@ export const zhTW: Messages = {
     'catalog.product.unknown': (p) => `產品 ${p.id} 不在產品清單中`,
     'catalog.product.duplicate': (p) => `產品識別碼或別名「${p.id}」重複使用`,
     'catalog.role.empty': (p) => `角色 ${p.role} 不需要任何人員（count 為 0）`,
+    'catalog.role.of-whom-exceeds': (p) =>
+      `角色 ${p.role}：同一批人員中須另外符合條件的 ${p.count} 人，不能多於角色的 ${p.of} 人（ofWhom.count 不得大於 count）`,
     'catalog.pool.empty': (p) => `人員組 ${p.pool} 沒有任何角色：請至少列出一個`,
     'catalog.people.empty': () => '此人員要求條件沒有任何人員組：請至少列出一個',
     'catalog.path.empty': () => '此途徑沒有任何要求條件，因此一定會符合：請至少列出一項',

@@ -25,6 +25,7 @@ interface RenderContext {
   'revenue.no-threshold': { name: string; marketName: string };
   'paths.none-met': { name: string; pathNames: string };
   'people.shortfall': { name: string; roleDetails: readonly RoleDetail[] };
+  'people.of-whom': { name: string; roleName: string; formula: string; extra: string };
   'plan.already-met': { pathName?: string };
   'plan.only-feasible': { pathName: string };
   'plan.cheapest': { pathName: string };
@@ -73,6 +74,8 @@ export interface Messages {
   readonly ignoredAll: string;
   readonly allOf: (items: readonly string[]) => string;
   readonly oneOf: (items: readonly string[]) => string;
+  /** A "k of the same N" role's exams: its own formula, then the extra exams that `count` of the `of` people also hold. */
+  readonly ofWhom: (formula: string, count: number, of: number, extra: string) => string;
   readonly codes: CodeMessages;
   /**
    * A code this version has no words for (a newer server's, say), as a sentence: the code, and its facts as

@@ -7,6 +7,8 @@ import type { KindMessages } from '../kind-messages.js';
 export interface ShortRole {
   readonly id: string;
   readonly count: number;
+  /** Only the k seats of a "k of the same N" role are short: their people need the role's exams and its extra ones. */
+  readonly ofWhom?: boolean;
 }
 
 /** Someone close to qualifying for a role: the exams they still need. */
@@ -28,6 +30,22 @@ export interface PeopleMessageParams {
     nearest: readonly NearestCandidate[];
     closed: readonly string[];
   };
+  /**
+   * A "k of the same N" role whose N people pass its exams but too few of them also the extra ones: `people` are the
+   * N, `holding` those of them who also hold the extra exams, `nearest` the others closest to them.
+   */
+  'people.of-whom': {
+    requirement: string;
+    pool: string;
+    role: string;
+    count: number;
+    people: readonly string[];
+    also: number;
+    holding: readonly string[];
+    shortfall: number;
+    nearest: readonly NearestCandidate[];
+    closed: boolean;
+  };
   /** Rendered after a `people.shortfall`: who is closest, already in words. */
   'people.nearest': { people: string };
   /** Rendered after a `people.shortfall`: roles nobody can newly qualify for, already in words. */
@@ -45,16 +63,22 @@ export const PEOPLE_WORDS = {
 export const peopleMessages: KindMessages<keyof PeopleMessageParams> = {
   en: {
     'people.shortfall': shortfallEn,
+    'people.of-whom': (p, f) =>
+      `${p.roleName}: ${p.count} of ${p.count} people pass ${p.formula}; ${p.holding.length} of the same ${p.count} also ${f.plural(p.holding.length, { one: 'passes', other: 'pass' })} ${p.extra}${p.holding.length > 0 ? ` (${f.people(p.holding, 5, PEOPLE_WORDS.en.more)})` : ''}: ${f.plural(p.shortfall, { one: 'one of them', other: '# of them' })} must also pass ${p.extra}.`,
     'people.nearest': (p) => `Closest: ${p.people}.`,
     'people.closed': (p) => `Some of these exams can no longer be taken, so no new person can qualify for ${p.roles}.`,
   },
   'zh-TW': {
     'people.shortfall': shortfallZhTW,
+    'people.of-whom': (p, f) =>
+      `${p.roleName}：${p.count} 人皆已通過${p.formula}；同樣這 ${p.count} 人中有 ${p.holding.length} 人另外通過${p.extra}${p.holding.length > 0 ? `（${f.people(p.holding, 5, PEOPLE_WORDS['zh-TW'].more)}）` : ''}，須有 ${p.also} 人：其中還需要 ${p.shortfall} 人通過${p.extra}。`,
     'people.nearest': (p) => `最接近的人員：${p.people}。`,
     'people.closed': (p) => `其中部分測驗已無法再參加，因此不會再有新人員符合${p.roles}的資格。`,
   },
   'ko-KR': {
     'people.shortfall': shortfallKoKR,
+    'people.of-whom': (p, f) =>
+      `${p.roleName}: ${p.count}명 모두 ${w(p.formula, '을/를')} 통과했고, 같은 ${p.count}명 중 ${p.holding.length}명이 ${p.extra}도 통과했습니다${p.holding.length > 0 ? `(${f.people(p.holding, 5, PEOPLE_WORDS['ko-KR'].more)})` : ''}. ${p.also}명이 필요하므로 이 중 ${p.shortfall}명이 더 ${w(p.extra, '을/를')} 통과해야 합니다.`,
     'people.nearest': (p) => `가장 가까운 직원: ${p.people}.`,
     'people.closed': (p) => `일부 시험은 더 이상 응시할 수 없으므로 새 직원이 ${p.roles} 자격을 갖출 수 없습니다.`,
   },
