@@ -78,9 +78,20 @@ function catalogWith<L extends z.ZodType>(levelSchema: L) {
   });
 }
 
+/**
+ * An entry of the credential registry (the key stays `exams:` so that every catalog written so far means the same):
+ * an exam by default, or an assessment or a certification, which may be valid for a number of months from the pass.
+ */
 const exam = z.strictObject({
   code: z.string().min(1),
   title: localized,
+  type: z.enum(['exam', 'assessment', 'certification']).default('exam'),
+  validForMonths: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe('How long a pass stays valid, in months from the day it was earned; a pass file may state its own `expires`'),
   launched: isoDate.optional(),
   retired: isoDate.optional(),
   acceptedUntil: isoDate.optional(),

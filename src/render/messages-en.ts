@@ -1,7 +1,10 @@
 import { anyOfMessages } from '../kinds/any-of/any-of-messages.js';
 import { PEOPLE_WORDS, peopleMessages } from '../kinds/people/people-messages.js';
 import { revenueMessages } from '../kinds/revenue/revenue-messages.js';
+import { CREDENTIAL_WORDS } from './credential-words.js';
 import type { Messages } from './messages.js';
+
+const C = CREDENTIAL_WORDS.en;
 
 const plural = new Intl.PluralRules('en');
 const problems = (n: number) => `${n} ${plural.select(n) === 'one' ? 'problem' : 'problems'}`;
@@ -30,6 +33,7 @@ export const en: Messages = {
     'exam.before-launch': 'Exams passed before they counted for competencies',
     'exam.after-retirement': 'Exams passed after they retired',
     'exam.expired': 'Exams no longer accepted',
+    'credential.expired': 'Certifications and other credentials past their validity',
     'revenue.unknown-product': "Revenue on products not in the catalog's product registry",
     'revenue.future': 'Revenue dated after the evaluation date',
   },
@@ -38,6 +42,7 @@ export const en: Messages = {
   ignoredAll: 'Every ignored item: --all-ignored, or --format json.',
   allOf: (items) => `all of ${items.join(', ')}`,
   oneOf: (items) => `one of ${items.join(', ')}`,
+  credential: (type, code) => C.named(type, code),
   ofWhom: (formula, count, of, extra) => `${formula}, and ${count} of the same ${of} also ${extra}`,
   unknownCode: (code, facts) =>
     `A problem this version of attain has no description for (code ${code})${facts ? `: ${facts}` : ''}.`,
@@ -93,20 +98,27 @@ export const en: Messages = {
       `Met on its own, but one person may count toward at most ${f.plural(p.cap, { one: '# competency', other: '# competencies' })}, and the people it needs are counted toward ${f.and(p.competencies.map((c) => f.competency(c)))}.`,
     'exam.unknown': (p, f) => `${f.person(p.person)}: exam ${p.exam} is not in the catalog; ignored.`,
     'exam.future': (p, f) =>
-      `${f.person(p.person)}: ${p.exam} passed ${f.date(p.passed)}, after the evaluation date; not counted yet.`,
+      `${f.person(p.person)}: ${C.named(p.type, p.exam)} ${C.earned(p.type)} ${f.date(p.passed)}, after the evaluation date; not counted yet.`,
     'exam.before-launch': (p, f) =>
-      `${f.person(p.person)}: ${p.exam} passed ${f.date(p.passed)}, before it counts for competencies (${f.date(p.launched)}); not counted.`,
+      `${f.person(p.person)}: ${C.named(p.type, p.exam)} ${C.earned(p.type)} ${f.date(p.passed)}, before it counts for competencies (${f.date(p.launched)}); not counted.`,
     'exam.after-retirement': (p, f) =>
-      `${f.person(p.person)}: ${p.exam} passed ${f.date(p.passed)}, after it retired (${f.date(p.retired)}); not counted.`,
+      `${f.person(p.person)}: ${C.named(p.type, p.exam)} ${C.earned(p.type)} ${f.date(p.passed)}, after it retired (${f.date(p.retired)}); not counted.`,
     'exam.expired': (p, f) =>
-      `${f.person(p.person)}: ${p.exam} is no longer accepted after ${f.date(p.acceptedUntil)}; not counted.`,
+      `${f.person(p.person)}: ${C.named(p.type, p.exam)} is no longer accepted after ${f.date(p.acceptedUntil)}; not counted.`,
+    'credential.expired': (p, f) =>
+      `${f.person(p.person)}: ${C.named(p.type, p.exam)} ${C.earned(p.type)} ${f.date(p.passed)} was valid until ${f.date(p.expires)}; not counted.`,
     'revenue.unknown-product': (p) => `Product "${p.product}" is not in the catalog's product registry; its revenue is ignored.`,
     'revenue.future': (p, f) => `Revenue dated ${f.date(p.date)} is after the evaluation date; not counted yet.`,
 
     'revenue.enters': (p, f) => `revenue dated ${f.date(p.date)} starts to count`,
     'revenue.leaves': (p, f) => `revenue of ${f.date(p.date)} (${f.product(p.product)}) leaves the trailing twelve months`,
-    'exam.counts': (p, f) => `a pass of ${p.exam} dated ${f.date(p.passed)} starts to count`,
-    'exam.expires': (p, f) => `${p.exam} no longer accepted after ${f.date(p.acceptedUntil)}`,
+    'exam.counts': (p, f) =>
+      p.type === undefined || p.type === 'exam'
+        ? `a pass of ${p.exam} dated ${f.date(p.passed)} starts to count`
+        : `${C.named(p.type, p.exam)} ${C.earned(p.type)} ${f.date(p.passed)} starts to count`,
+    'exam.expires': (p, f) => `${C.named(p.type, p.exam)} no longer accepted after ${f.date(p.acceptedUntil)}`,
+    'credential.expires': (p, f) =>
+      `${f.person(p.person)}'s ${C.named(p.type, p.exam)} (${C.earned(p.type)} ${f.date(p.passed)}) is valid until ${f.date(p.expires)}`,
     'dpor.starts': (p) => `a DPOR association (${p.customer}) starts`,
     'dpor.ends': (p) => `a DPOR association (${p.customer}) ends`,
     'version.starts': (p) => `catalog version ${p.version} takes effect`,

@@ -1,3 +1,4 @@
+import type { CredentialType } from '../catalog/catalog-types.js';
 import type { Locale } from '../core/localized.js';
 import type { MessageCode, MessageParams } from '../core/message-params.js';
 import type { LevelStatus, RequirementStatus } from '../engine/evaluation-types.js';
@@ -74,6 +75,8 @@ export interface Messages {
   readonly ignoredAll: string;
   readonly allOf: (items: readonly string[]) => string;
   readonly oneOf: (items: readonly string[]) => string;
+  /** A credential by its type: an exam by its code alone, "assessment X", "certification X". */
+  readonly credential: (type: CredentialType | undefined, code: string) => string;
   /** A "k of the same N" role's exams: its own formula, then the extra exams that `count` of the `of` people also hold. */
   readonly ofWhom: (formula: string, count: number, of: number, extra: string) => string;
   readonly codes: CodeMessages;

@@ -4,6 +4,7 @@ import { findLevel } from '../catalog/find-level.js';
 import type { Locale } from '../core/localized.js';
 import { partOf } from '../kinds/catalog-kinds.js';
 import type { Plan } from '../planner/plan-types.js';
+import { CREDENTIAL_WORDS } from './credential-words.js';
 import { Formatter, requirementAt } from './formatter.js';
 import { PLAN_MESSAGES } from './plan-messages.js';
 import { planRows, revenueBlockers } from './plan-rows.js';
@@ -47,6 +48,8 @@ export function renderPlanText(
     for (const seat of everyRole(level?.requirements ?? [])) if (seat.id === id) return f.text(seat.name);
     return id;
   };
+  // Assessments and certifications are named as such; an exam by its code, as always.
+  const credential = (code: string) => CREDENTIAL_WORDS[locale].named(catalog.findExam(code)?.type, code);
   const revenueLine = (r: Plan['revenue'][number]) => {
     const definition = level ? requirementAt(level, r.requirement) : undefined;
     const name = definition ? f.text(definition.name) : r.requirement;
@@ -84,7 +87,7 @@ export function renderPlanText(
               : m.newHires(row.people.length);
         const seats = row.kind === 'person' ? row.person.seats : row.seats;
         out.push(
-          `  ${who}: ${seats.map((seat) => `${seat.exams.join(', ')} → ${roleName(seat.requirement, seat.pool, seat.role)}`).join('; ')}`,
+          `  ${who}: ${seats.map((seat) => `${seat.exams.map(credential).join(', ')} → ${roleName(seat.requirement, seat.pool, seat.role)}`).join('; ')}`,
         );
       }
     }

@@ -272,6 +272,7 @@ export const en = {
       'exam.before-launch': `passed before the exam counted for competencies (${date})`,
       'exam.after-retirement': `passed after the exam retired (${date})`,
       'exam.expired': `no longer accepted after ${date}`,
+      'credential.expired': `expired: valid until ${date}`,
       'revenue.unknown-product': "the product is not in the catalog's product registry",
       'revenue.future': 'dated after the date shown',
     })[code],

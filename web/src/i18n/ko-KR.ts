@@ -251,6 +251,7 @@ export const koKR: UiMessages = {
       'exam.before-launch': `시험이 역량에 인정되기 전에 통과함(${date}부터 인정)`,
       'exam.after-retirement': `시험이 사용 중지된 후에 통과함(${date} 사용 중지)`,
       'exam.expired': `${date} 이후로는 인정되지 않음`,
+      'credential.expired': `유효 기간 만료(${date}까지 유효)`,
       'revenue.unknown-product': '제품이 카탈로그의 제품 목록에 없음',
       'revenue.future': '표시된 날짜 이후의 기록',
     })[code],

@@ -250,6 +250,7 @@ export const zhTW: UiMessages = {
       'exam.before-launch': `通過時此測驗尚未計入專長認證（自 ${date} 起計入）`,
       'exam.after-retirement': `通過時此測驗已淘汰（${date}）`,
       'exam.expired': `${date} 之後不再採計`,
+      'credential.expired': `已過有效期限（有效至 ${date}）`,
       'revenue.unknown-product': '此產品不在目錄的產品清單中',
       'revenue.future': '日期晚於所顯示的日期',
     })[code],

@@ -167,8 +167,8 @@ function NotCounted(props: {
 
 /** The date a warning turns on (an exam's launch, retirement or end of acceptance), in the page's words. */
 function whenOf(warning: Finding, f: Formatter): string {
-  const { launched, retired, acceptedUntil } = warning.params as Readonly<Record<string, unknown>>;
-  const date = launched ?? retired ?? acceptedUntil;
+  const { launched, retired, acceptedUntil, expires } = warning.params as Readonly<Record<string, unknown>>;
+  const date = launched ?? retired ?? acceptedUntil ?? expires;
   return typeof date === 'string' ? f.date(date) : '';
 }
 
