@@ -21,6 +21,7 @@ describe('conformance cases through the compiled CLI', () => {
         '--format',
         'json',
         ...(policy ? ['--revenue-association', policy] : []),
+        ...(testCase.catalog ? ['--catalog', testCase.catalog] : []),
       ];
       const { status, stdout, stderr } = await runCli(args);
       expect(stderr).toBe('');

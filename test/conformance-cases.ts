@@ -9,6 +9,8 @@ export interface ConformanceCase {
   readonly file: string;
   readonly name: string;
   readonly asOf: string;
+  /** A catalog file, relative to `test/conformance/`, instead of the shipped catalog; absolute once loaded. */
+  readonly catalog?: string;
   readonly policy?: { readonly revenueAssociation?: 'within-period' | 'associated-at-as-of' };
   readonly organization: unknown;
   readonly expect: Readonly<Record<string, unknown>>;
@@ -21,7 +23,10 @@ export function loadConformanceCases(): ConformanceCase[] {
   return readdirSync(directory)
     .filter((f) => f.endsWith('.yaml'))
     .sort()
-    .map((file) => ({ file, ...(parse(readFileSync(join(directory, file), 'utf8')) as Omit<ConformanceCase, 'file'>) }));
+    .map((file) => {
+      const parsed = parse(readFileSync(join(directory, file), 'utf8')) as Omit<ConformanceCase, 'file'>;
+      return { file, ...parsed, ...(parsed.catalog !== undefined && { catalog: join(directory, parsed.catalog) }) };
+    });
 }
 
 /** Every way the evaluation differs from what the case expects; empty when it conforms. */

@@ -85,7 +85,8 @@ function catalogWith<L extends z.ZodType>(levelSchema: L) {
 const exam = z.strictObject({
   code: z.string().min(1),
   title: localized,
-  type: z.enum(['exam', 'assessment', 'certification']).default('exam'),
+  // No default filled in: a catalog's plain form (what the build writes and /api/catalog serves) stays as it was.
+  type: z.enum(['exam', 'assessment', 'certification']).optional().describe('What the entry is; an exam when absent'),
   validForMonths: z
     .number()
     .int()

@@ -15,7 +15,7 @@ export function compileCatalog(raw: RawCatalog): Catalog {
     const exam: Exam = Object.freeze({
       code: e.code,
       key: examKey(e.code),
-      type: e.type,
+      type: e.type ?? 'exam',
       validForMonths: e.validForMonths ?? null,
       title: Object.freeze({ ...e.title }),
       launched: optionalDay(e.launched),

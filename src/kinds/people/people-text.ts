@@ -34,9 +34,11 @@ export const peopleText: TextKind<'people'> = {
       const roles = (gap.params.roles as readonly { id: string; count: number; ofWhom?: boolean }[]) ?? [];
       params.roleDetails = roles.map((r) => {
         const role = pool?.roles.find((x) => x.id === r.id);
-        // Only a "k of the same N" role's k seats are short: their people need its exams and its extra ones.
+        // Only the k seats of a "k of the same N" role (k below N) are short: their people need its exams and its extra ones.
         const exams =
-          role?.ofWhom && r.ofWhom ? describeFormula({ kind: 'allOf', items: [role.exams, role.ofWhom.exams] }, f, m) : null;
+          role?.ofWhom && r.ofWhom && role.ofWhom.count < role.count
+            ? describeFormula({ kind: 'allOf', items: [role.exams, role.ofWhom.exams] }, f, m)
+            : null;
         return {
           name: role ? f.text(role.name) : r.id,
           count: r.count,

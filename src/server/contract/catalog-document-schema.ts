@@ -75,7 +75,7 @@ export const catalogDocumentSchema = z
       z.object({
         code: z.string(),
         title: localized,
-        type: z.enum(['exam', 'assessment', 'certification']),
+        type: z.enum(['exam', 'assessment', 'certification']).optional(),
         validForMonths: z.number().int().optional(),
         launched: day.optional(),
         retired: day.optional(),
