@@ -69,10 +69,13 @@ export const en: Messages = {
     title: (target, asOf) => `Plan for ${target} as of ${asOf}`,
     cost: (people, exams) =>
       `${people} new ${plural.select(people) === 'one' ? 'person' : 'people'}, ${exams} ${plural.select(exams) === 'one' ? 'exam' : 'exams'}`,
+    credentialCost: (people, n) =>
+      `${people} new ${plural.select(people) === 'one' ? 'person' : 'people'}, ${n} ${plural.select(n) === 'one' ? 'credential' : 'credentials'}`,
     alternative: (path) => `instead of ${path}`,
     infeasible: 'No plan meets this level as of this date:',
     thisLevel: 'this level',
     stepsTitle: 'Who should sit which exam:',
+    credentialStepsTitle: 'Who should earn which credential:',
     newPerson: (id) => `${id} (new hire)`,
     revenueTitle: 'Revenue (cannot be planned with exams):',
     revenueMet: 'met',

@@ -66,10 +66,12 @@ export const koKR: Messages = {
   plan: {
     title: (target, asOf) => `${target} 계획(${asOf} 기준)`,
     cost: (people, exams) => `신규 인원 ${people}명, 시험 ${exams}개`,
+    credentialCost: (people, n) => `신규 인원 ${people}명, 자격 ${n}개`,
     alternative: (path) => `${path} 대신`,
     infeasible: '이 날짜 기준으로 이 등급을 충족하는 계획이 없습니다:',
     thisLevel: '이 등급',
     stepsTitle: '누가 어떤 시험을 봐야 하는지:',
+    credentialStepsTitle: '누가 어떤 자격을 취득해야 하는지:',
     newPerson: (id) => `${id}(신규 채용)`,
     revenueTitle: '수익(시험으로 계획할 수 없음):',
     revenueMet: '충족',

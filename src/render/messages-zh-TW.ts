@@ -62,10 +62,12 @@ export const zhTW: Messages = {
   plan: {
     title: (target, asOf) => `${target} 的計畫（截至 ${asOf}）`,
     cost: (people, exams) => `新進人員 ${people} 人，測驗 ${exams} 項`,
+    credentialCost: (people, n) => `新進人員 ${people} 人，資格 ${n} 項`,
     alternative: (path) => `相較於${path}`,
     infeasible: '截至此日期，沒有任何計畫能達成此級別：',
     thisLevel: '此級別',
     stepsTitle: '誰應參加哪項測驗：',
+    credentialStepsTitle: '誰應取得哪項資格：',
     newPerson: (id) => `${id}（新進人員）`,
     revenueTitle: '營收（無法以測驗規劃）：',
     revenueMet: '已符合',

@@ -129,10 +129,13 @@ export interface ForecastWords {
 export interface PlanWords {
   readonly title: (target: string, asOf: string) => string;
   readonly cost: (people: number, exams: number) => string;
+  /** The cost when some steps are assessments or certifications: credentials, not exams. */
+  readonly credentialCost: (people: number, credentials: number) => string;
   readonly alternative: (path: string) => string;
   readonly infeasible: string;
   readonly thisLevel: string;
   readonly stepsTitle: string;
+  readonly credentialStepsTitle: string;
   readonly newPerson: (id: string) => string;
   readonly revenueTitle: string;
   readonly revenueMet: string;

@@ -6,7 +6,7 @@ import { partOf } from '../kinds/catalog-kinds.js';
 import type { Plan } from '../planner/plan-types.js';
 import { CREDENTIAL_WORDS } from './credential-words.js';
 import { Formatter, requirementAt } from './formatter.js';
-import { PLAN_MESSAGES } from './plan-messages.js';
+import { planWords } from './plan-messages.js';
 import { planRows, revenueBlockers } from './plan-rows.js';
 
 /** A plan as a practice lead reads it: the path and why, then who sits which exam, grouped by person. */
@@ -16,7 +16,7 @@ export function renderPlanText(
   locale: Locale,
   personNames: ReadonlyMap<string, string> = new Map(),
 ): string {
-  const m = PLAN_MESSAGES[locale];
+  const m = planWords(plan, catalog, locale);
   const f = new Formatter(locale, catalog, personNames);
   const [competency = '', option = '', levelId = ''] = plan.target.split('/');
   const level = findLevel(catalog, { competency, option, level: levelId }, plan.catalogVersion)?.level;

@@ -68,6 +68,7 @@ export const en = {
   emptySeat: 'empty',
   seatsSummary: (filled: number, seats: number) => `${filled} of ${seats} seats filled.`,
   eligibleNote: (n: number) => count(n, 'person qualifies', 'people qualify'),
+  ofWhomNote: (n: number, k: number) => `${n} of the ${k} needed also ${n === 1 ? 'holds' : 'hold'} the extra credentials`,
   poolNote: 'Roles in one group need different people.',
   notChosen: 'not the path that counts',
 

@@ -59,6 +59,7 @@ export const koKR: UiMessages = {
   emptySeat: '비어 있음',
   seatsSummary: (filled, seats) => `자리 ${seats}개 중 ${filled}개 채움.`,
   eligibleNote: (n) => `자격을 갖춘 직원 ${n}명`,
+  ofWhomNote: (n, k) => `추가 자격이 필요한 ${k}명 중 ${n}명 충족`,
   poolNote: '한 그룹의 역할은 서로 다른 직원이 맡아야 합니다.',
   notChosen: '인정되는 경로가 아님',
 

@@ -58,6 +58,7 @@ export const zhTW: UiMessages = {
   emptySeat: '空缺',
   seatsSummary: (filled, seats) => `已填補 ${filled} / ${seats} 個名額。`,
   eligibleNote: (n) => `${n} 人符合資格`,
+  ofWhomNote: (n, k) => `須另外取得額外資格的 ${k} 人中已有 ${n} 人`,
   poolNote: '同一組中的角色須由不同人員擔任。',
   notChosen: '非採計的途徑',
 

@@ -172,6 +172,12 @@ function Assignment(props: {
                 {f.text(role.name)} ({f.number(role.count)})
                 {role.definition && <span className="formula"> — {describeRole(role.definition, f, m)}</span>}
                 <span className="eligible"> · {t.eligibleNote(role.eligible)}</span>
+                {role.ofWhom && (
+                  <span className="of-whom" data-testid="of-whom">
+                    {' '}
+                    · {t.ofWhomNote(role.ofWhom.holding.length, role.ofWhom.count)}
+                  </span>
+                )}
               </h5>
               <ol className="seats" aria-label={f.text(role.name)}>
                 {role.seats.map((person, i) => (
