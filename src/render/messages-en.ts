@@ -21,6 +21,7 @@ export const en: Messages = {
   notCounted: (a, n) => `not counted: ${a} outside DPOR, ${n} not net new`,
   seats: (filled, seats) => `${filled} of ${seats} ${plural.select(seats) === 'one' ? 'seat' : 'seats'} filled`,
   roleLine: (role, count, people) => `${role} (${count}): ${people}`,
+  ofWhomLine: (count, people) => `of them, ${count} must also pass the extra exams: ${people}`,
   nobody: PEOPLE_WORDS.en.nobody,
   more: PEOPLE_WORDS.en.more,
   chosenPath: (path) => `met by: ${path}`,

@@ -21,6 +21,7 @@ export const koKR: Messages = {
   shortBy: (amount) => `${amount} 부족`,
   notCounted: (a, n) => `인정되지 않음: DPOR 기간 외 ${a}, 순 신규 아님 ${n}`,
   seats: (filled, seats) => `자리 ${seats}개 중 ${filled}개 채움`,
+  ofWhomLine: (count, people) => `이 중 ${count}명은 추가 시험도 필요: ${people}`,
   roleLine: (role, count, people) => `${role}(${count}): ${people}`,
   nobody: PEOPLE_WORDS['ko-KR'].nobody,
   more: PEOPLE_WORDS['ko-KR'].more,

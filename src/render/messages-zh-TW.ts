@@ -17,6 +17,7 @@ export const zhTW: Messages = {
   shortBy: (amount) => `尚差 ${amount}`,
   notCounted: (a, n) => `未計入：DPOR 期間外 ${a}，非淨新增 ${n}`,
   seats: (filled, seats) => `已填補 ${filled} / ${seats} 個名額`,
+  ofWhomLine: (count, people) => `其中 ${count} 人須另外通過額外測驗：${people}`,
   roleLine: (role, count, people) => `${role}（${count}）：${people}`,
   nobody: PEOPLE_WORDS['zh-TW'].nobody,
   more: PEOPLE_WORDS['zh-TW'].more,

@@ -59,6 +59,8 @@ export interface Messages {
   readonly notCounted: (notAssociated: string, notNetNew: string) => string;
   readonly seats: (filled: number, seats: number) => string;
   readonly roleLine: (role: string, count: number, people: string) => string;
+  /** After a "k of the same N" role's line: how many of its people must also hold the extra exams, and who does. */
+  readonly ofWhomLine: (count: number, people: string) => string;
   readonly nobody: string;
   readonly more: (n: number) => string;
   readonly chosenPath: (path: string) => string;

@@ -16,6 +16,8 @@ export const peopleKind: RequirementKind<PeopleRequirement, PeopleResult> = {
     const pools: PoolResult[] = requirement.pools.map((pool) => {
       const { assignment } = fillPool(pool, context);
       const groups = seatGroups(pool);
+      // Without a "k of the same N" role, groups are the roles: the matching's lists are the roles' as they are.
+      const split = groups.length !== pool.roles.length;
       const seats = pool.roles.reduce((sum, r) => sum + r.count, 0);
       return {
         id: pool.id,
@@ -23,11 +25,13 @@ export const peopleKind: RequirementKind<PeopleRequirement, PeopleResult> = {
         seats,
         filled: assignment.filled,
         roles: pool.roles.map((role, r) => {
-          const people = groups.flatMap((g, i) => (g.role === r ? (assignment.assigned[i] ?? []) : []));
+          const people = split
+            ? groups.flatMap((g, i) => (g.role === r ? (assignment.assigned[i] ?? []) : []))
+            : (assignment.assigned[r] ?? []);
           const assigned = people.map((p) => context.organization.people[p]?.id ?? '');
           const eligible = eligibility(role.exams, context).filter(Boolean).length;
           const result = { id: role.id, count: role.count, assigned, eligible, short: role.count - assigned.length };
-          const extra = groups.find((g) => g.role === r && g.ofWhom);
+          const extra = role.ofWhom && groups.find((g) => g.role === r && g.ofWhom);
           if (!role.ofWhom || !extra) return result;
           const column = eligibility(extra.exams, context);
           const holding = people.filter((p) => column[p]).map((p) => context.organization.people[p]?.id ?? '');
@@ -92,6 +96,13 @@ interface RoleDeficiency {
  * disjoint (a busy class belongs to the closure of every role it serves), so the merged one misses as many seats.
  */
 function roleDeficiencies(assignment: PoolAssignment, groups: readonly SeatGroup[]): RoleDeficiency[] {
+  if (groups.every((g, i) => g.role === i)) {
+    return assignment.deficiencies.map((d) => ({
+      roles: d.roles.map((g) => ({ role: g, seats: groups[g]?.count ?? 0, ofWhomOnly: false })),
+      seats: d.seats,
+      candidates: d.candidates,
+    }));
+  }
   const merged: { groups: Set<number>; seats: number; candidates: Set<number> }[] = [];
   for (const d of assignment.deficiencies) {
     const roles = new Set(d.roles.map((g) => groups[g]?.role));

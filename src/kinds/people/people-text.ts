@@ -13,6 +13,10 @@ export const peopleText: TextKind<'people'> = {
         const definition = requirement.pools[p]?.roles[r];
         const who = role.assigned.length > 0 ? f.people(role.assigned, 8, m.more) : m.nobody;
         out.push(`${pad}    ${m.roleLine(definition ? f.text(definition.name) : role.id, role.count, who)}`);
+        if (role.ofWhom) {
+          const also = role.ofWhom.holding.length > 0 ? f.people(role.ofWhom.holding, 8, m.more) : m.nobody;
+          out.push(`${pad}      ${m.ofWhomLine(role.ofWhom.count, also)}`);
+        }
       });
     });
   },
