@@ -11,18 +11,23 @@ export const CREDENTIAL_WORDS: {
     readonly named: (type: CredentialType | undefined, code: string) => string;
     /** The verb of earning it: English past participle, Chinese verb, Korean noun stem (+하여, +한). */
     readonly earned: (type: CredentialType | undefined) => string;
+    /** The verb a gap asks for: pass an exam, complete an assessment, earn a certification (zh-TW, ko-KR as `earned`). */
+    readonly verb: (type: CredentialType | undefined) => string;
   };
 } = {
   en: {
+    verb: (type) => (type === 'assessment' ? 'complete' : type === 'certification' ? 'earn' : 'pass'),
     named: (type, code) =>
       type === 'assessment' ? `assessment ${code}` : type === 'certification' ? `certification ${code}` : code,
     earned: (type) => (type === 'assessment' ? 'completed' : type === 'certification' ? 'earned' : 'passed'),
   },
   'zh-TW': {
+    verb: (type) => (type === 'assessment' ? '完成' : type === 'certification' ? '取得' : '通過'),
     named: (type, code) => (type === 'assessment' ? `評量 ${code}` : type === 'certification' ? `認證 ${code}` : code),
     earned: (type) => (type === 'assessment' ? '完成' : type === 'certification' ? '取得' : '通過'),
   },
   'ko-KR': {
+    verb: (type) => (type === 'assessment' ? '완료' : type === 'certification' ? '취득' : '통과'),
     named: (type, code) => (type === 'assessment' ? `기술 평가 ${code}` : type === 'certification' ? `인증 ${code}` : code),
     earned: (type) => (type === 'assessment' ? '완료' : type === 'certification' ? '취득' : '통과'),
   },

@@ -15,6 +15,8 @@ export interface RoleDetail {
   readonly name: string;
   readonly count: number;
   readonly formula: string;
+  /** The one type of credential the formula asks for, when it is not exams (the gap's verb follows it). */
+  readonly type?: CredentialType;
 }
 
 /**
@@ -26,7 +28,14 @@ interface RenderContext {
   'revenue.no-threshold': { name: string; marketName: string };
   'paths.none-met': { name: string; pathNames: string };
   'people.shortfall': { name: string; roleDetails: readonly RoleDetail[] };
-  'people.of-whom': { name: string; roleName: string; formula: string; extra: string };
+  'people.of-whom': {
+    name: string;
+    roleName: string;
+    formula: string;
+    extra: string;
+    formulaType?: CredentialType;
+    extraType?: CredentialType;
+  };
   'plan.already-met': { pathName?: string };
   'plan.only-feasible': { pathName: string };
   'plan.cheapest': { pathName: string };

@@ -96,7 +96,7 @@ interface RoleDeficiency {
  * disjoint (a busy class belongs to the closure of every role it serves), so the merged one misses as many seats.
  */
 function roleDeficiencies(assignment: PoolAssignment, groups: readonly SeatGroup[]): RoleDeficiency[] {
-  if (groups.every((g, i) => g.role === i)) {
+  if (groups.every((g, i) => g.role === i && !g.ofWhom)) {
     return assignment.deficiencies.map((d) => ({
       roles: d.roles.map((g) => ({ role: g, seats: groups[g]?.count ?? 0, ofWhomOnly: false })),
       seats: d.seats,

@@ -1,5 +1,5 @@
 import type { PeopleRequirement } from '../../catalog/catalog-types.js';
-import { describeFormula } from '../../render/describe-formula.js';
+import { describeFormula, formulaType } from '../../render/describe-formula.js';
 import type { TextKind } from '../text-kind.js';
 import { describeRole } from './describe-role.js';
 
@@ -31,6 +31,8 @@ export const peopleText: TextKind<'people'> = {
       params.roleName = roleName(String(gap.params.role));
       params.formula = role ? describeFormula(role.exams, f, m) : '';
       params.extra = role?.ofWhom ? describeFormula(role.ofWhom.exams, f, m) : '';
+      params.formulaType = role && formulaType(role.exams);
+      params.extraType = role?.ofWhom && formulaType(role.ofWhom.exams);
       text = finding(gap.code, params);
       if (gap.params.closed === true) text += ` ${finding('people.closed', { roles: params.roleName })}`;
     } else if (gap.code === 'people.shortfall') {
@@ -39,14 +41,14 @@ export const peopleText: TextKind<'people'> = {
       params.roleDetails = roles.map((r) => {
         const role = pool?.roles.find((x) => x.id === r.id);
         // Only the k seats of a "k of the same N" role (k below N) are short: their people need its exams and its extra ones.
-        const exams =
-          role?.ofWhom && r.ofWhom && role.ofWhom.count < role.count
-            ? describeFormula({ kind: 'allOf', items: [role.exams, role.ofWhom.exams] }, f, m)
-            : null;
+        const both = role?.ofWhom && ({ kind: 'allOf', items: [role.exams, role.ofWhom.exams] } as const);
+        const exams = both && r.ofWhom && role.ofWhom && role.ofWhom.count < role.count ? describeFormula(both, f, m) : null;
+        const type = role && formulaType(both || role.exams);
         return {
           name: role ? f.text(role.name) : r.id,
           count: r.count,
           formula: role ? (exams ?? describeRole(role, f, m)) : '',
+          ...(type && { type }),
         };
       });
       const closed = (gap.params.closed as readonly string[] | undefined) ?? [];
