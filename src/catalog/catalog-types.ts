@@ -5,7 +5,7 @@ import type { PeopleRequirement } from '../kinds/people/people-types.js';
 import type { RevenueRequirement } from '../kinds/revenue/revenue-types.js';
 
 export type { AnyOfRequirement, RequirementPath } from '../kinds/any-of/any-of-types.js';
-export type { PeopleRequirement, Pool, Role } from '../kinds/people/people-types.js';
+export type { OfWhom, PeopleRequirement, Pool, Role } from '../kinds/people/people-types.js';
 export type { RevenueRequirement } from '../kinds/revenue/revenue-types.js';
 
 /**
