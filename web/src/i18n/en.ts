@@ -113,6 +113,7 @@ export const en = {
   name: 'Name',
   exams: 'Exams',
   passed: 'Passed',
+  validUntil: 'valid until',
   dporPeriods: 'DPOR periods',
   openEnded: 'open',
   customer: 'Customer',

@@ -103,6 +103,7 @@ export const koKR: UiMessages = {
   name: '이름',
   exams: '시험',
   passed: '통과일',
+  validUntil: '유효 기간 종료일',
   dporPeriods: 'DPOR 기간',
   openEnded: '종료일 없음',
   customer: '고객',

@@ -102,6 +102,7 @@ export const zhTW: UiMessages = {
   name: '名稱',
   exams: '測驗',
   passed: '通過日期',
+  validUntil: '有效期限至',
   dporPeriods: 'DPOR 期間',
   openEnded: '未結束',
   customer: '客戶',
