@@ -9,7 +9,10 @@ export interface ConformanceCase {
   readonly file: string;
   readonly name: string;
   readonly asOf: string;
-  /** A shipped catalog's id; the default (the seeds') when absent. */
+  /**
+   * A shipped catalog's id, or a catalog file relative to `test/conformance/` (absolute once loaded); the seeds'
+   * shipped catalog when absent.
+   */
   readonly catalog?: string;
   readonly policy?: { readonly revenueAssociation?: 'within-period' | 'associated-at-as-of' };
   readonly organization: unknown;
@@ -23,7 +26,11 @@ export function loadConformanceCases(): ConformanceCase[] {
   return readdirSync(directory)
     .filter((f) => f.endsWith('.yaml'))
     .sort()
-    .map((file) => ({ file, ...(parse(readFileSync(join(directory, file), 'utf8')) as Omit<ConformanceCase, 'file'>) }));
+    .map((file) => {
+      const parsed = parse(readFileSync(join(directory, file), 'utf8')) as Omit<ConformanceCase, 'file'>;
+      const catalog = parsed.catalog;
+      return { file, ...parsed, ...(catalog !== undefined && isCatalogFile(catalog) && { catalog: join(directory, catalog) }) };
+    });
 }
 
 /** Every way the evaluation differs from what the case expects; empty when it conforms. */
@@ -81,4 +88,9 @@ function compare(actual: unknown, expected: unknown, path: string, problems: str
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Whether a case's catalog names a file (by its extension) rather than a shipped catalog's id. */
+export function isCatalogFile(catalog: string): boolean {
+  return /\.(ya?ml|json)$/i.test(catalog);
 }

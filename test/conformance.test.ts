@@ -1,15 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../src/catalog/catalog-types.js';
+import { loadCatalogFile } from '../src/catalog/load-catalog.js';
 import { DEFAULT_CATALOG, loadShippedCatalog } from '../src/catalog/shipped-catalog.js';
 import { parseDay } from '../src/core/day.js';
 import { evaluate } from '../src/engine/evaluate.js';
 import { parseOrganization } from '../src/engine/parse-organization.js';
-import { conformanceMismatches, loadConformanceCases } from './conformance-cases.js';
+import { conformanceMismatches, isCatalogFile, loadConformanceCases } from './conformance-cases.js';
 
 const cases = loadConformanceCases();
-const catalogs = new Map(
+const catalogs = new Map<string, Catalog>(
   await Promise.all(
-    [...new Set(cases.map((c) => c.catalog ?? DEFAULT_CATALOG))].map(async (id) => [id, await loadShippedCatalog(id)] as const),
+    [...new Set(cases.map((c) => c.catalog ?? DEFAULT_CATALOG))].map(
+      async (name) => [name, isCatalogFile(name) ? await loadCatalogFile(name) : await loadShippedCatalog(name)] as const,
+    ),
   ),
 );
 

@@ -71,9 +71,21 @@ function catalogWith<L extends z.ZodType>(levelSchema: L) {
   });
 }
 
+/**
+ * An entry of the credential registry (the key stays `exams:` so that every catalog written so far means the same):
+ * an exam by default, or an assessment or a certification, which may be valid for a number of months from the pass.
+ */
 const exam = z.strictObject({
   code: z.string().min(1),
   title: localized,
+  // No default filled in: a catalog's plain form (what the build writes and /api/catalog serves) stays as it was.
+  type: z.enum(['exam', 'assessment', 'certification']).optional().describe('What the entry is; an exam when absent'),
+  validForMonths: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe('How long a pass stays valid, in months from the day it was earned; a pass file may state its own `expires`'),
   launched: isoDate.optional(),
   retired: isoDate.optional(),
   acceptedUntil: isoDate.optional(),

@@ -5,7 +5,7 @@ import type { PeopleRequirement } from '../kinds/people/people-types.js';
 import type { RevenueRequirement } from '../kinds/revenue/revenue-types.js';
 
 export type { AnyOfRequirement, RequirementPath } from '../kinds/any-of/any-of-types.js';
-export type { PeopleRequirement, Pool, Role } from '../kinds/people/people-types.js';
+export type { OfWhom, PeopleRequirement, Pool, Role } from '../kinds/people/people-types.js';
 export type { RevenueRequirement } from '../kinds/revenue/revenue-types.js';
 
 /**
@@ -40,8 +40,15 @@ export interface ProgramPolicy {
   readonly maxCompetenciesPerPerson: number | null;
 }
 
+/** What a registry entry is: how texts name it ("pass exam 70-347", "complete the assessment", "hold the certification"). */
+export type CredentialType = 'exam' | 'assessment' | 'certification';
+
+/** A credential of the registry: an exam, an assessment or a certification (the field names are the exam's, as ever). */
 export interface Exam {
   readonly code: string;
+  readonly type: CredentialType;
+  /** A pass is valid this many months from its day (the last valid day is the one before); null: it does not expire. */
+  readonly validForMonths: number | null;
   /** The code with case and separators removed: the key every spelling is matched by. */
   readonly key: string;
   readonly title: Localized;
@@ -105,6 +112,7 @@ export interface RequirementBase {
 
 /** Which exams a person must hold: one exam, all of several formulas, or one of several. */
 export type ExamFormula =
-  | { readonly kind: 'exam'; readonly code: string }
+  /** `credential` only for assessments and certifications, so that exams' formulas read as they always have. */
+  | { readonly kind: 'exam'; readonly code: string; readonly credential?: Exclude<CredentialType, 'exam'> }
   | { readonly kind: 'allOf'; readonly items: readonly ExamFormula[] }
   | { readonly kind: 'oneOf'; readonly items: readonly ExamFormula[] };

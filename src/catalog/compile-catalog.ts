@@ -15,6 +15,8 @@ export function compileCatalog(raw: RawCatalog): Catalog {
     const exam: Exam = Object.freeze({
       code: e.code,
       key: examKey(e.code),
+      type: e.type ?? 'exam',
+      validForMonths: e.validForMonths ?? null,
       title: Object.freeze({ ...e.title }),
       launched: optionalDay(e.launched),
       retired: optionalDay(e.retired),
@@ -36,7 +38,11 @@ export function compileCatalog(raw: RawCatalog): Catalog {
   }
   const canonicalProduct = (idOrAlias: string): string => productLookup.get(idOrAlias.toLowerCase())?.id ?? idOrAlias;
   const compileFormula = (f: RawFormula): ExamFormula => {
-    if (typeof f === 'string') return Object.freeze({ kind: 'exam', code: exams.get(examKey(f))?.code ?? f });
+    if (typeof f === 'string') {
+      const exam = exams.get(examKey(f));
+      const credential = exam && exam.type !== 'exam' ? exam.type : undefined;
+      return Object.freeze({ kind: 'exam', code: exam?.code ?? f, ...(credential && { credential }) });
+    }
     if ('allOf' in f) return Object.freeze({ kind: 'allOf', items: Object.freeze(f.allOf.map(compileFormula)) });
     return Object.freeze({ kind: 'oneOf', items: Object.freeze(f.oneOf.map(compileFormula)) });
   };

@@ -60,6 +60,17 @@ describe('validateCatalog', () => {
     ]);
   });
 
+  it('accepts credentials by type and "k of the same N" roles, and refuses k above N or an unknown extra exam', () => {
+    const catalog = parse(readFileSync(new URL('../../test/conformance/catalogs/credentials.yaml', import.meta.url), 'utf8'));
+    expect(codes(catalog)).toEqual([]);
+    const engineers = catalog.competencies[0].versions[0].options[0].levels[0].requirements[0].pools[0].roles[0];
+    engineers.ofWhom = { count: 3, exams: '70-999' };
+    const at = '$.competencies[0].versions[0].options[0].levels[0].requirements[0].pools[0].roles[0].ofWhom';
+    expect(codes(catalog)).toEqual([`catalog.exam.unknown ${at}.exams`, `catalog.role.of-whom-exceeds ${at}.count`]);
+    catalog.exams[3].type = 'diploma';
+    expect(codes(catalog)).toEqual(['catalog.schema.invalid_value $.exams[3].type']);
+  });
+
   it('reports structural problems with their paths', () => {
     const catalog = shipped();
     catalog.competencies[0].versions[0].options[0].levels[0].requirements[1].pools[0].roles[0].count = 'two';

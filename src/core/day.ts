@@ -82,6 +82,18 @@ export function firstDayOutside(day: Day): Day {
   return answer;
 }
 
+/**
+ * The same day of the month `months` later (negative: earlier); a day the target month lacks falls on its last
+ * (31 January plus one month is 28 or 29 February), as certificates count their validity.
+ */
+export function addMonths(day: Day, months: number): Day {
+  const date = new Date(day * MS_PER_DAY);
+  const total = date.getUTCFullYear() * 12 + date.getUTCMonth() + months;
+  const year = Math.floor(total / 12);
+  const month = total - year * 12 + 1;
+  return daysFromCivil(year, month, Math.min(date.getUTCDate(), daysInMonth(year, month)));
+}
+
 /** The day of the given instant in UTC. */
 export function dayOf(instant: Date): Day {
   return Math.floor(instant.getTime() / MS_PER_DAY);

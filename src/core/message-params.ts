@@ -1,3 +1,4 @@
+import type { CredentialType } from '../catalog/catalog-types.js';
 import type { AnyOfMessageParams } from '../kinds/any-of/any-of-messages.js';
 import type { PeopleMessageParams } from '../kinds/people/people-messages.js';
 import type { RevenueMessageParams } from '../kinds/revenue/revenue-messages.js';
@@ -28,10 +29,13 @@ export interface MessageParams extends RevenueMessageParams, PeopleMessageParams
 
   // Warnings: data the engine ignored.
   'exam.unknown': { exam: string; person: string };
-  'exam.future': { exam: string; person: string; passed: string };
-  'exam.before-launch': { exam: string; person: string; passed: string; launched: string };
-  'exam.after-retirement': { exam: string; person: string; passed: string; retired: string };
-  'exam.expired': { exam: string; person: string; passed: string; acceptedUntil: string };
+  // `type` is present for credentials other than exams (assessments, certifications), so texts name them by it.
+  'exam.future': { exam: string; person: string; passed: string; type?: CredentialType };
+  'exam.before-launch': { exam: string; person: string; passed: string; launched: string; type?: CredentialType };
+  'exam.after-retirement': { exam: string; person: string; passed: string; retired: string; type?: CredentialType };
+  'exam.expired': { exam: string; person: string; passed: string; acceptedUntil: string; type?: CredentialType };
+  /** The credential's own validity ended (a certification's term, or the pass's `expires`), not the registry's grace. */
+  'credential.expired': { exam: string; type: CredentialType; person: string; passed: string; expires: string };
   'revenue.unknown-product': { product: string };
   'revenue.future': { date: string };
 
@@ -86,6 +90,7 @@ export interface MessageParams extends RevenueMessageParams, PeopleMessageParams
   'catalog.product.unknown': { id: string };
   'catalog.product.duplicate': { id: string };
   'catalog.role.empty': { role: string };
+  'catalog.role.of-whom-exceeds': { role: string; count: number; of: number };
   'catalog.pool.empty': { pool: string };
   'catalog.people.empty': Record<never, never>;
   'catalog.path.empty': Record<never, never>;
@@ -111,8 +116,10 @@ export interface MessageParams extends RevenueMessageParams, PeopleMessageParams
   // Forecasts: why a level changes on a day.
   'revenue.enters': { date: string; customer: string; product: string; amount: string; currency: string };
   'revenue.leaves': { date: string; customer: string; product: string; amount: string; currency: string };
-  'exam.counts': { person: string; exam: string; passed: string };
-  'exam.expires': { person: string; exam: string; passed: string; acceptedUntil: string };
+  'exam.counts': { person: string; exam: string; passed: string; type?: CredentialType };
+  /** The registry stops accepting the credential (retirement's grace ended); `credential.expires` is the pass's own term. */
+  'exam.expires': { person: string; exam: string; passed: string; acceptedUntil: string; type?: CredentialType };
+  'credential.expires': { person: string; exam: string; type: CredentialType; passed: string; expires: string };
   'dpor.starts': { customer: string; date: string };
   'dpor.ends': { customer: string; date: string };
   'version.starts': { competency: string; version: string };

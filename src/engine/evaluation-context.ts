@@ -2,6 +2,7 @@ import type { Catalog, ProgramPolicy } from '../catalog/catalog-types.js';
 import { type Day, formatDay, oneYearBefore } from '../core/day.js';
 import { Decimal } from '../core/decimal.js';
 import { finding } from '../core/message-params.js';
+import { passExpiry } from './credential-expiry.js';
 import type { Finding } from './evaluation-types.js';
 import type { ExamPass, Organization, Period } from './organization.js';
 
@@ -66,7 +67,12 @@ export function whyIgnored(catalog: Catalog, pass: ExamPass, person: string, asO
   const exam = catalog.findExam(pass.exam);
   if (!exam) return finding('exam.unknown', '', { exam: pass.exam, person });
   // Most passes count: the warning's parameters (and their formatted dates) are built only when one does not.
-  const params = () => ({ exam: exam.code, person, passed: formatDay(pass.passed) });
+  const params = () => ({
+    exam: exam.code,
+    person,
+    passed: formatDay(pass.passed),
+    ...(exam.type !== 'exam' && { type: exam.type }),
+  });
   if (pass.passed > asOf) return finding('exam.future', '', params());
   if (exam.launched !== null && pass.passed < exam.launched) {
     return finding('exam.before-launch', '', { ...params(), launched: formatDay(exam.launched) });
@@ -76,6 +82,10 @@ export function whyIgnored(catalog: Catalog, pass: ExamPass, person: string, asO
   }
   if (exam.acceptedUntil !== null && asOf > exam.acceptedUntil) {
     return finding('exam.expired', '', { ...params(), acceptedUntil: formatDay(exam.acceptedUntil) });
+  }
+  const expires = passExpiry(exam, pass);
+  if (expires !== null && asOf > expires) {
+    return finding('credential.expired', '', { ...params(), type: exam.type, expires: formatDay(expires) });
   }
   return exam.code;
 }

@@ -51,6 +51,8 @@ export interface RoleNode {
   readonly assigned: readonly string[];
   /** One entry per seat: the person in it, or null for an empty seat. */
   readonly seats: readonly (string | null)[];
+  /** "k of the same N": how many of the role's people must also hold its extra exams, and who of them does. */
+  readonly ofWhom: { readonly count: number; readonly holding: readonly string[] } | null;
 }
 
 /** Alternative paths, each with what it requires. */

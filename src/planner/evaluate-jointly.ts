@@ -6,6 +6,7 @@ import type { EvaluationContext } from '../engine/evaluation-context.js';
 import type { Evaluation, LevelResult } from '../engine/evaluation-types.js';
 import { satisfies } from '../engine/exam-formula.js';
 import type { Organization } from '../engine/organization.js';
+import { seatGroups } from '../kinds/people/seat-groups.js';
 import { revenueMet } from '../kinds/revenue/revenue-plan.js';
 import { chunk, loadHighs, sum, wrap } from './highs.js';
 import { type Alternative, expand } from './level-alternatives.js';
@@ -118,7 +119,9 @@ function formulate(candidates: readonly Candidate[], context: EvaluationContext,
   const pools = candidates.flatMap((c) => c.alternatives.flatMap((a) => a.pools.map((p) => p.pool)));
   const classes = new Map<string, { size: number; eligible: (pool: number, role: number) => boolean }>();
   for (const held of context.qualified) {
-    const masks = pools.map((pool) => pool.roles.reduce((m, role, r) => (satisfies(role.exams, held) ? m | (1 << r) : m), 0));
+    const masks = pools.map((pool) =>
+      seatGroups(pool).reduce((m, group, g) => (satisfies(group.exams, held) ? m | (1 << g) : m), 0),
+    );
     if (masks.every((m) => m === 0)) continue;
     const signature = masks.join(',');
     const known = classes.get(signature);
@@ -149,7 +152,7 @@ function formulate(candidates: readonly Candidate[], context: EvaluationContext,
       for (const { pool } of alternative.pools) {
         const p = poolIndex++;
         const seated = classList.map(() => [] as string[]);
-        pool.roles.forEach((role, r) => {
+        seatGroups(pool).forEach((role, r) => {
           const filling = classList.flatMap((k, ki) => {
             if (!k.eligible(p, r)) return [];
             const x = `x_${p}_${r}_${ki}`;

@@ -1,5 +1,6 @@
 import type { Catalog, ProgramPolicy } from '../catalog/catalog-types.js';
 import { type Day, firstDayOutside, formatDay, oneYearBefore } from '../core/day.js';
+import { passExpiry } from '../engine/credential-expiry.js';
 import type { Organization } from '../engine/organization.js';
 
 /** Something in the data that can change a result on a given day, assuming no new data arrives. */
@@ -10,6 +11,7 @@ export interface ForecastEvent {
     | 'revenue.leaves'
     | 'exam.counts'
     | 'exam.expires'
+    | 'credential.expires'
     | 'dpor.starts'
     | 'dpor.ends'
     | 'version.starts';
@@ -22,8 +24,8 @@ export interface ForecastEvent {
 
 /**
  * Every day in (from, to] on which an evaluation can differ from the day before, with why. Results depend on the
- * date only through these: a record entering or leaving the trailing twelve months, a pass starting to count or an
- * exam's accepted-until date passing, a DPOR period starting or ending (when the policy looks at the as-of date),
+ * date only through these: a record entering or leaving the trailing twelve months, a pass starting to count, an
+ * exam's accepted-until date passing or a credential's own validity ending, a DPOR period starting or ending (when the policy looks at the as-of date),
  * and a catalog version taking effect.
  *
  * @param onlyDays when given, only events on these days are described (describing each costs formatted dates)
@@ -61,13 +63,31 @@ export function forecastEvents(
     add({ day: record.date, code: 'revenue.enters', params, product });
     add({ day: firstDayOutside(record.date), code: 'revenue.leaves', params, product });
   }
-  const expiring = [...catalog.exams.values()].some((e) => e.acceptedUntil !== null && wanted(e.acceptedUntil + 1));
+  const expiring = [...catalog.exams.values()].some(
+    (e) => (e.acceptedUntil !== null && wanted(e.acceptedUntil + 1)) || e.validForMonths !== null,
+  );
   for (const person of organization.people) {
     for (const pass of person.exams) {
-      if (!expiring && !wanted(pass.passed)) continue;
+      if (!expiring && !wanted(pass.passed) && pass.expires === undefined) continue;
       const exam = catalog.findExam(pass.exam);
-      if (!exam || !(wanted(pass.passed) || (exam.acceptedUntil !== null && wanted(exam.acceptedUntil + 1)))) continue;
-      const params = { person: person.id, exam: exam.code, passed: formatDay(pass.passed) };
+      if (!exam) continue;
+      const params = {
+        person: person.id,
+        exam: exam.code,
+        passed: formatDay(pass.passed),
+        ...(exam.type !== 'exam' && { type: exam.type }),
+      };
+      // A credential's own term ends the day after its last valid day, whatever the registry says of the code.
+      const expires = passExpiry(exam, pass);
+      if (expires !== null && expires >= pass.passed) {
+        add({
+          day: expires + 1,
+          code: 'credential.expires',
+          params: { ...params, type: exam.type, expires: formatDay(expires) },
+          exam: exam.code,
+        });
+      }
+      if (!(wanted(pass.passed) || (exam.acceptedUntil !== null && wanted(exam.acceptedUntil + 1)))) continue;
       const everCounts =
         (exam.launched === null || pass.passed >= exam.launched) && (exam.retired === null || pass.passed <= exam.retired);
       if (everCounts) add({ day: pass.passed, code: 'exam.counts', params, exam: exam.code });

@@ -160,7 +160,12 @@ export function touches(
   const level = findLevel(catalog, result, day)?.level;
   const requirements = level?.requirements ?? [];
   const products = new Set(everyRevenue(requirements).flatMap((r) => r.products));
-  const exams = new Set(everyRole(requirements).flatMap((role) => formulaExams(role.exams)));
+  const exams = new Set(
+    everyRole(requirements).flatMap((role) => [
+      ...formulaExams(role.exams),
+      ...(role.ofWhom ? formulaExams(role.ofWhom.exams) : []),
+    ]),
+  );
   return (event) =>
     (event.product !== undefined && products.has(event.product)) ||
     (event.exam !== undefined && exams.has(event.exam)) ||

@@ -6,6 +6,7 @@ import { createEvaluationContext, type EvaluationContext } from '../engine/evalu
 import { formulaTerms, minimalTerms } from '../engine/exam-formula.js';
 import type { Organization } from '../engine/organization.js';
 import { takeable } from '../kinds/people/people-kind.js';
+import { seatGroups } from '../kinds/people/seat-groups.js';
 import { chosenPath } from '../kinds/result-kinds.js';
 import { planRevenue } from '../kinds/revenue/revenue-plan.js';
 import { evaluateJointly } from './evaluate-jointly.js';
@@ -190,9 +191,11 @@ async function solveAlternative(
     const withHires = await solve({ ...problem, allowHires: true });
     if (withHires) return { solution: null, blocked: { code: 'plan.needs-hires', params: { hires: withHires.hires } } };
   }
-  const closed = alternative.pools.flatMap(({ pool }, j) =>
-    pool.roles.filter((_, r) => (problem.pools[j]?.roles[r]?.fresh.length ?? 0) === 0).map((role) => role.id),
-  );
+  const closed = alternative.pools.flatMap(({ pool }, j) => {
+    const groups = seatGroups(pool);
+    const shut = new Set(groups.flatMap((g, i) => ((problem.pools[j]?.roles[i]?.fresh.length ?? 0) === 0 ? [g.role] : [])));
+    return pool.roles.filter((_, r) => shut.has(r)).map((role) => role.id);
+  });
   return { solution: null, blocked: { code: closed.length > 0 ? 'plan.closed' : 'plan.limit', params: { roles: closed } } };
 }
 
@@ -208,8 +211,9 @@ function buildProblem(
     people: people.length,
     maxExamsPerPerson: settings.maxExamsPerPerson,
     allowHires: !settings.noHire,
+    // A "k of the same N" role plans as its two seat groups: whoever sits in the k seats takes the extra exams too.
     pools: alternative.pools.map(({ pool }) => ({
-      roles: pool.roles.map((role) => {
+      roles: seatGroups(pool).map((role) => {
         const terms = formulaTerms(role.exams);
         const completions = (held: ReadonlySet<string>) => {
           const sets: string[][] = [];
@@ -234,8 +238,9 @@ function describeSolution(alternative: Alternative, solution: PlanningSolution, 
   const seats: PlanSeat[] = [];
   solution.seats.forEach((pool, j) => {
     const { requirement, pool: definition } = alternative.pools[j] as Alternative['pools'][number];
-    pool.forEach((holders, r) => {
-      const role = definition.roles[r]?.id ?? '';
+    const groups = seatGroups(definition);
+    pool.forEach((holders, g) => {
+      const role = definition.roles[groups[g]?.role ?? -1]?.id ?? '';
       for (const h of holders) {
         const person = 'person' in h ? (organization.people[h.person]?.id ?? '') : `new-${h.hire + 1}`;
         seats.push({ person, role, pool: definition.id, requirement, exams: [...h.exams] });

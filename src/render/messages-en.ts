@@ -1,7 +1,10 @@
 import { anyOfMessages } from '../kinds/any-of/any-of-messages.js';
 import { PEOPLE_WORDS, peopleMessages } from '../kinds/people/people-messages.js';
 import { revenueMessages } from '../kinds/revenue/revenue-messages.js';
+import { CREDENTIAL_WORDS } from './credential-words.js';
 import type { Messages } from './messages.js';
+
+const C = CREDENTIAL_WORDS.en;
 
 const plural = new Intl.PluralRules('en');
 const problems = (n: number) => `${n} ${plural.select(n) === 'one' ? 'problem' : 'problems'}`;
@@ -18,6 +21,7 @@ export const en: Messages = {
   notCounted: (a, n) => `not counted: ${a} outside DPOR, ${n} not net new`,
   seats: (filled, seats) => `${filled} of ${seats} ${plural.select(seats) === 'one' ? 'seat' : 'seats'} filled`,
   roleLine: (role, count, people) => `${role} (${count}): ${people}`,
+  ofWhomLine: (count, people) => `of them, ${count} must also pass the extra exams: ${people}`,
   nobody: PEOPLE_WORDS.en.nobody,
   more: PEOPLE_WORDS.en.more,
   chosenPath: (path) => `met by: ${path}`,
@@ -30,6 +34,7 @@ export const en: Messages = {
     'exam.before-launch': 'Exams passed before they counted for competencies',
     'exam.after-retirement': 'Exams passed after they retired',
     'exam.expired': 'Exams no longer accepted',
+    'credential.expired': 'Certifications and other credentials past their validity',
     'revenue.unknown-product': "Revenue on products not in the catalog's product registry",
     'revenue.future': 'Revenue dated after the evaluation date',
   },
@@ -38,6 +43,8 @@ export const en: Messages = {
   ignoredAll: 'Every ignored item: --all-ignored, or --format json.',
   allOf: (items) => `all of ${items.join(', ')}`,
   oneOf: (items) => `one of ${items.join(', ')}`,
+  credential: (type, code) => C.named(type, code),
+  ofWhom: (formula, count, of, extra) => `${formula}, and ${count} of the same ${of} also ${extra}`,
   unknownCode: (code, facts) =>
     `A problem this version of attain has no description for (code ${code})${facts ? `: ${facts}` : ''}.`,
   issueTitle: (file, count) => `${file}: ${problems(count)} found; nothing was evaluated.`,
@@ -63,10 +70,13 @@ export const en: Messages = {
     title: (target, asOf) => `Plan for ${target} as of ${asOf}`,
     cost: (people, exams) =>
       `${people} new ${plural.select(people) === 'one' ? 'person' : 'people'}, ${exams} ${plural.select(exams) === 'one' ? 'exam' : 'exams'}`,
+    credentialCost: (people, n) =>
+      `${people} new ${plural.select(people) === 'one' ? 'person' : 'people'}, ${n} ${plural.select(n) === 'one' ? 'credential' : 'credentials'}`,
     alternative: (path) => `instead of ${path}`,
     infeasible: 'No plan meets this level as of this date:',
     thisLevel: 'this level',
     stepsTitle: 'Who should sit which exam:',
+    credentialStepsTitle: 'Who should earn which credential:',
     newPerson: (id) => `${id} (new hire)`,
     revenueTitle: 'Revenue (cannot be planned with exams):',
     revenueMet: 'met',
@@ -121,20 +131,27 @@ export const en: Messages = {
       `Met on its own, but one person may count toward at most ${f.plural(p.cap, { one: '# competency', other: '# competencies' })}, and the people it needs are counted toward ${f.and(p.competencies.map((c) => f.competency(c)))}.`,
     'exam.unknown': (p, f) => `${f.person(p.person)}: exam ${p.exam} is not in the catalog; ignored.`,
     'exam.future': (p, f) =>
-      `${f.person(p.person)}: ${p.exam} passed ${f.date(p.passed)}, after the evaluation date; not counted yet.`,
+      `${f.person(p.person)}: ${C.named(p.type, p.exam)} ${C.earned(p.type)} ${f.date(p.passed)}, after the evaluation date; not counted yet.`,
     'exam.before-launch': (p, f) =>
-      `${f.person(p.person)}: ${p.exam} passed ${f.date(p.passed)}, before it counts for competencies (${f.date(p.launched)}); not counted.`,
+      `${f.person(p.person)}: ${C.named(p.type, p.exam)} ${C.earned(p.type)} ${f.date(p.passed)}, before it counts for competencies (${f.date(p.launched)}); not counted.`,
     'exam.after-retirement': (p, f) =>
-      `${f.person(p.person)}: ${p.exam} passed ${f.date(p.passed)}, after it retired (${f.date(p.retired)}); not counted.`,
+      `${f.person(p.person)}: ${C.named(p.type, p.exam)} ${C.earned(p.type)} ${f.date(p.passed)}, after it retired (${f.date(p.retired)}); not counted.`,
     'exam.expired': (p, f) =>
-      `${f.person(p.person)}: ${p.exam} is no longer accepted after ${f.date(p.acceptedUntil)}; not counted.`,
+      `${f.person(p.person)}: ${C.named(p.type, p.exam)} is no longer accepted after ${f.date(p.acceptedUntil)}; not counted.`,
+    'credential.expired': (p, f) =>
+      `${f.person(p.person)}: ${C.named(p.type, p.exam)} ${C.earned(p.type)} ${f.date(p.passed)} was valid until ${f.date(p.expires)}; not counted.`,
     'revenue.unknown-product': (p) => `Product "${p.product}" is not in the catalog's product registry; its revenue is ignored.`,
     'revenue.future': (p, f) => `Revenue dated ${f.date(p.date)} is after the evaluation date; not counted yet.`,
 
     'revenue.enters': (p, f) => `revenue dated ${f.date(p.date)} starts to count`,
     'revenue.leaves': (p, f) => `revenue of ${f.date(p.date)} (${f.product(p.product)}) leaves the trailing twelve months`,
-    'exam.counts': (p, f) => `a pass of ${p.exam} dated ${f.date(p.passed)} starts to count`,
-    'exam.expires': (p, f) => `${p.exam} no longer accepted after ${f.date(p.acceptedUntil)}`,
+    'exam.counts': (p, f) =>
+      p.type === undefined || p.type === 'exam'
+        ? `a pass of ${p.exam} dated ${f.date(p.passed)} starts to count`
+        : `${C.named(p.type, p.exam)} ${C.earned(p.type)} ${f.date(p.passed)} starts to count`,
+    'exam.expires': (p, f) => `${C.named(p.type, p.exam)} no longer accepted after ${f.date(p.acceptedUntil)}`,
+    'credential.expires': (p, f) =>
+      `${f.person(p.person)}'s ${C.named(p.type, p.exam)} (${C.earned(p.type)} ${f.date(p.passed)}) is valid until ${f.date(p.expires)}`,
     'dpor.starts': (p) => `a DPOR association (${p.customer}) starts`,
     'dpor.ends': (p) => `a DPOR association (${p.customer}) ends`,
     'version.starts': (p) => `catalog version ${p.version} takes effect`,
@@ -206,6 +223,8 @@ export const en: Messages = {
     'catalog.product.unknown': (p) => `product ${p.id} is not in the product registry`,
     'catalog.product.duplicate': (p) => `the product id or alias "${p.id}" is used twice`,
     'catalog.role.empty': (p) => `role ${p.role} needs no one (count 0)`,
+    'catalog.role.of-whom-exceeds': (p) =>
+      `role ${p.role}: ${p.count} of the same people cannot be more than the role's ${p.of} (ofWhom.count must be at most count)`,
     'catalog.pool.empty': (p) => `pool ${p.pool} has no roles: state at least one`,
     'catalog.people.empty': () => 'this people requirement has no pools: state at least one',
     'catalog.path.empty': () => 'this path has no requirements, so it would always be met: state at least one',

@@ -1,8 +1,11 @@
 import { anyOfMessages } from '../kinds/any-of/any-of-messages.js';
 import { PEOPLE_WORDS, peopleMessages } from '../kinds/people/people-messages.js';
 import { revenueMessages } from '../kinds/revenue/revenue-messages.js';
+import { CREDENTIAL_WORDS } from './credential-words.js';
 import { withParticle as w } from './korean-particles.js';
 import type { Messages } from './messages.js';
+
+const C = CREDENTIAL_WORDS['ko-KR'];
 
 /**
  * Everything attain says in Korean; the terms are those of docs/glossary.md. A particle after a word given at run
@@ -18,6 +21,7 @@ export const koKR: Messages = {
   shortBy: (amount) => `${amount} 부족`,
   notCounted: (a, n) => `인정되지 않음: DPOR 기간 외 ${a}, 순 신규 아님 ${n}`,
   seats: (filled, seats) => `자리 ${seats}개 중 ${filled}개 채움`,
+  ofWhomLine: (count, people) => `이 중 ${count}명은 추가 시험도 필요: ${people}`,
   roleLine: (role, count, people) => `${role}(${count}): ${people}`,
   nobody: PEOPLE_WORDS['ko-KR'].nobody,
   more: PEOPLE_WORDS['ko-KR'].more,
@@ -31,6 +35,7 @@ export const koKR: Messages = {
     'exam.before-launch': '역량에 인정되기 전에 통과한 시험',
     'exam.after-retirement': '사용 중지 후에 통과한 시험',
     'exam.expired': '더 이상 인정되지 않는 시험',
+    'credential.expired': '유효 기간이 지난 인증 및 기타 자격',
     'revenue.unknown-product': '카탈로그의 제품 목록에 없는 제품의 수익',
     'revenue.future': '기준일 이후 날짜의 수익',
   },
@@ -39,6 +44,8 @@ export const koKR: Messages = {
   ignoredAll: '무시된 항목 전체 보기: --all-ignored 또는 --format json',
   allOf: (items) => `${items.join(', ')} 모두`,
   oneOf: (items) => `${items.join(', ')} 중 하나`,
+  credential: (type, code) => C.named(type, code),
+  ofWhom: (formula, count, of, extra) => `${formula}(같은 ${of}명 중 ${count}명은 ${extra} 추가)`,
   unknownCode: (code, facts) => `이 버전의 attain이 설명할 수 없는 문제입니다(코드 ${code})${facts ? `: ${facts}` : ''}.`,
   issueTitle: (file, count) => `${file}: 문제 ${count}개가 발견되어 평가하지 않았습니다.`,
   importTitle: (file, count) => `${file}: 문제 ${count}개가 발견되어 아무것도 가져오지 않았습니다.`,
@@ -60,10 +67,12 @@ export const koKR: Messages = {
   plan: {
     title: (target, asOf) => `${target} 계획(${asOf} 기준)`,
     cost: (people, exams) => `신규 인원 ${people}명, 시험 ${exams}개`,
+    credentialCost: (people, n) => `신규 인원 ${people}명, 자격 ${n}개`,
     alternative: (path) => `${path} 대신`,
     infeasible: '이 날짜 기준으로 이 등급을 충족하는 계획이 없습니다:',
     thisLevel: '이 등급',
     stepsTitle: '누가 어떤 시험을 봐야 하는지:',
+    credentialStepsTitle: '누가 어떤 자격을 취득해야 하는지:',
     newPerson: (id) => `${id}(신규 채용)`,
     revenueTitle: '수익(시험으로 계획할 수 없음):',
     revenueMet: '충족',
@@ -118,21 +127,26 @@ export const koKR: Messages = {
       `이 등급만 보면 충족하지만, 직원 한 명은 최대 ${p.cap}개 역량에만 인정될 수 있고 필요한 직원이 이미 ${f.and(p.competencies.map((c) => f.competency(c)))}에 인정되어 있습니다.`,
     'exam.unknown': (p, f) => `${f.person(p.person)}: 시험 ${w(p.exam, '은/는')} 카탈로그에 없어 무시되었습니다.`,
     'exam.future': (p, f) =>
-      `${f.person(p.person)}: ${w(p.exam, '을/를')} 기준일 이후인 ${f.date(p.passed)}에 통과하여 아직 인정되지 않습니다.`,
+      `${f.person(p.person)}: ${w(C.named(p.type, p.exam), '을/를')} 기준일 이후인 ${f.date(p.passed)}에 ${C.earned(p.type)}하여 아직 인정되지 않습니다.`,
     'exam.before-launch': (p, f) =>
-      `${f.person(p.person)}: ${w(p.exam, '을/를')} 역량에 인정되기 시작한 날(${f.date(p.launched)}) 이전인 ${f.date(p.passed)}에 통과하여 인정되지 않습니다.`,
+      `${f.person(p.person)}: ${w(C.named(p.type, p.exam), '을/를')} 역량에 인정되기 시작한 날(${f.date(p.launched)}) 이전인 ${f.date(p.passed)}에 ${C.earned(p.type)}하여 인정되지 않습니다.`,
     'exam.after-retirement': (p, f) =>
-      `${f.person(p.person)}: ${w(p.exam, '을/를')} 사용 중지일(${f.date(p.retired)}) 이후인 ${f.date(p.passed)}에 통과하여 인정되지 않습니다.`,
+      `${f.person(p.person)}: ${w(C.named(p.type, p.exam), '을/를')} 사용 중지일(${f.date(p.retired)}) 이후인 ${f.date(p.passed)}에 ${C.earned(p.type)}하여 인정되지 않습니다.`,
     'exam.expired': (p, f) =>
-      `${f.person(p.person)}: ${w(p.exam, '은/는')} ${f.date(p.acceptedUntil)}까지만 인정되어 지금은 인정되지 않습니다.`,
+      `${f.person(p.person)}: ${w(C.named(p.type, p.exam), '은/는')} ${f.date(p.acceptedUntil)}까지만 인정되어 지금은 인정되지 않습니다.`,
+    'credential.expired': (p, f) =>
+      `${f.person(p.person)}: ${f.date(p.passed)}에 ${C.earned(p.type)}한 ${C.named(p.type, p.exam)}의 유효 기간이 ${f.date(p.expires)}에 끝나 인정되지 않습니다.`,
     'revenue.unknown-product': (p) =>
       `제품 ${w(`"${p.product}"`, '이/가')} 카탈로그의 제품 목록에 없어 해당 수익이 무시되었습니다.`,
     'revenue.future': (p, f) => `${f.date(p.date)} 날짜의 수익은 기준일 이후이므로 아직 인정되지 않습니다.`,
 
     'revenue.enters': (p, f) => `${f.date(p.date)} 날짜의 수익이 인정되기 시작합니다`,
     'revenue.leaves': (p, f) => `${f.date(p.date)}의 수익(${f.product(p.product)})이 최근 12개월에서 빠집니다`,
-    'exam.counts': (p, f) => `${f.date(p.passed)}에 통과한 ${w(p.exam, '이/가')} 인정되기 시작합니다`,
-    'exam.expires': (p, f) => `${w(p.exam, '은/는')} ${f.date(p.acceptedUntil)}까지만 인정됩니다`,
+    'exam.counts': (p, f) =>
+      `${f.date(p.passed)}에 ${C.earned(p.type)}한 ${w(C.named(p.type, p.exam), '이/가')} 인정되기 시작합니다`,
+    'exam.expires': (p, f) => `${w(C.named(p.type, p.exam), '은/는')} ${f.date(p.acceptedUntil)}까지만 인정됩니다`,
+    'credential.expires': (p, f) =>
+      `${f.person(p.person)}의 ${C.named(p.type, p.exam)} 유효 기간이 ${f.date(p.expires)}에 끝납니다`,
     'dpor.starts': (p) => `DPOR 연결(${p.customer})이 시작됩니다`,
     'dpor.ends': (p) => `DPOR 연결(${p.customer})이 끝납니다`,
     'version.starts': (p) => `카탈로그 버전 ${w(p.version, '이/가')} 시행됩니다`,
@@ -206,6 +220,8 @@ export const koKR: Messages = {
     'catalog.product.unknown': (p) => `제품 ${w(p.id, '이/가')} 제품 목록에 없습니다`,
     'catalog.product.duplicate': (p) => `제품 ID 또는 별칭 ${w(`"${p.id}"`, '이/가')} 두 번 사용되었습니다`,
     'catalog.role.empty': (p) => `역할 ${p.role}에 필요한 인원이 없습니다(count 0)`,
+    'catalog.role.of-whom-exceeds': (p) =>
+      `역할 ${p.role}: 같은 인원 중 추가 조건을 갖춰야 하는 ${p.count}명이 역할 전체 인원 ${p.of}명보다 많습니다(ofWhom.count는 count 이하여야 함)`,
     'catalog.pool.empty': (p) => `그룹 ${p.pool}에 역할이 없습니다. 역할을 하나 이상 적으세요`,
     'catalog.people.empty': () => '이 인원 요구 사항에 그룹이 없습니다. 그룹을 하나 이상 적으세요',
     'catalog.path.empty': () => '이 경로에 요구 사항이 없어 항상 충족됩니다. 요구 사항을 하나 이상 적으세요',

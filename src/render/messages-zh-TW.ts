@@ -1,7 +1,10 @@
 import { anyOfMessages } from '../kinds/any-of/any-of-messages.js';
 import { PEOPLE_WORDS, peopleMessages } from '../kinds/people/people-messages.js';
 import { revenueMessages } from '../kinds/revenue/revenue-messages.js';
+import { CREDENTIAL_WORDS } from './credential-words.js';
 import type { Messages } from './messages.js';
+
+const C = CREDENTIAL_WORDS['zh-TW'];
 
 /** Everything attain says in Traditional Chinese; the terms are those of docs/glossary.md. */
 export const zhTW: Messages = {
@@ -14,6 +17,7 @@ export const zhTW: Messages = {
   shortBy: (amount) => `尚差 ${amount}`,
   notCounted: (a, n) => `未計入：DPOR 期間外 ${a}，非淨新增 ${n}`,
   seats: (filled, seats) => `已填補 ${filled} / ${seats} 個名額`,
+  ofWhomLine: (count, people) => `其中 ${count} 人須另外通過額外測驗：${people}`,
   roleLine: (role, count, people) => `${role}（${count}）：${people}`,
   nobody: PEOPLE_WORDS['zh-TW'].nobody,
   more: PEOPLE_WORDS['zh-TW'].more,
@@ -27,6 +31,7 @@ export const zhTW: Messages = {
     'exam.before-launch': '在計入專長認證之前通過的測驗',
     'exam.after-retirement': '在淘汰之後通過的測驗',
     'exam.expired': '已不再採計的測驗',
+    'credential.expired': '已過有效期限的認證及其他資格',
     'revenue.unknown-product': '不在目錄產品登錄中的產品營收',
     'revenue.future': '日期在評估日期之後的營收',
   },
@@ -35,6 +40,8 @@ export const zhTW: Messages = {
   ignoredAll: '列出所有忽略的項目：--all-ignored 或 --format json。',
   allOf: (items) => `${items.join('、')} 全部`,
   oneOf: (items) => `${items.join('、')} 其中一項`,
+  credential: (type, code) => C.named(type, code),
+  ofWhom: (formula, count, of, extra) => `${formula}，且同樣這 ${of} 人中有 ${count} 人另外通過${extra}`,
   unknownCode: (code, facts) => `此版本的 attain 無法說明的問題（代碼 ${code}）${facts ? `：${facts}` : ''}。`,
   issueTitle: (file, count) => `${file}：發現 ${count} 個問題，未進行評估。`,
   importTitle: (file, count) => `${file}：發現 ${count} 個問題，未匯入任何資料。`,
@@ -56,10 +63,12 @@ export const zhTW: Messages = {
   plan: {
     title: (target, asOf) => `${target} 的計畫（截至 ${asOf}）`,
     cost: (people, exams) => `新進人員 ${people} 人，測驗 ${exams} 項`,
+    credentialCost: (people, n) => `新進人員 ${people} 人，資格 ${n} 項`,
     alternative: (path) => `相較於${path}`,
     infeasible: '截至此日期，沒有任何計畫能達成此級別：',
     thisLevel: '此級別',
     stepsTitle: '誰應參加哪項測驗：',
+    credentialStepsTitle: '誰應取得哪項資格：',
     newPerson: (id) => `${id}（新進人員）`,
     revenueTitle: '營收（無法以測驗規劃）：',
     revenueMet: '已符合',
@@ -112,19 +121,23 @@ export const zhTW: Messages = {
     'people.cap': (p, f) =>
       `單獨計算已符合，但每位人員最多只能計入 ${p.cap} 項專長認證，而所需人員已計入${f.and(p.competencies.map((c) => f.competency(c)))}。`,
     'exam.unknown': (p, f) => `${f.person(p.person)}：測驗 ${p.exam} 不在目錄中，已忽略。`,
-    'exam.future': (p, f) => `${f.person(p.person)}：${p.exam} 於 ${f.date(p.passed)} 通過，晚於評估日期，尚未計入。`,
+    'exam.future': (p, f) =>
+      `${f.person(p.person)}：${C.named(p.type, p.exam)} 於 ${f.date(p.passed)} ${C.earned(p.type)}，晚於評估日期，尚未計入。`,
     'exam.before-launch': (p, f) =>
-      `${f.person(p.person)}：${p.exam} 於 ${f.date(p.passed)} 通過，早於可計入專長認證的日期（${f.date(p.launched)}），未予計入。`,
+      `${f.person(p.person)}：${C.named(p.type, p.exam)} 於 ${f.date(p.passed)} ${C.earned(p.type)}，早於可計入專長認證的日期（${f.date(p.launched)}），未予計入。`,
     'exam.after-retirement': (p, f) =>
-      `${f.person(p.person)}：${p.exam} 於 ${f.date(p.passed)} 通過，晚於淘汰日期（${f.date(p.retired)}），未予計入。`,
-    'exam.expired': (p, f) => `${f.person(p.person)}：${p.exam} 僅採計至 ${f.date(p.acceptedUntil)}，未予計入。`,
+      `${f.person(p.person)}：${C.named(p.type, p.exam)} 於 ${f.date(p.passed)} ${C.earned(p.type)}，晚於淘汰日期（${f.date(p.retired)}），未予計入。`,
+    'exam.expired': (p, f) => `${f.person(p.person)}：${C.named(p.type, p.exam)} 僅採計至 ${f.date(p.acceptedUntil)}，未予計入。`,
+    'credential.expired': (p, f) =>
+      `${f.person(p.person)}：於 ${f.date(p.passed)} ${C.earned(p.type)}的${C.named(p.type, p.exam)}，有效期限至 ${f.date(p.expires)} 為止，未予計入。`,
     'revenue.unknown-product': (p) => `產品「${p.product}」不在目錄的產品清單中，其營收已忽略。`,
     'revenue.future': (p, f) => `日期為 ${f.date(p.date)} 的營收晚於評估日期，尚未計入。`,
 
     'revenue.enters': (p, f) => `日期為 ${f.date(p.date)} 的營收開始計入`,
     'revenue.leaves': (p, f) => `${f.date(p.date)} 的營收（${f.product(p.product)}）移出最近 12 個月`,
-    'exam.counts': (p, f) => `${f.date(p.passed)} 通過的 ${p.exam} 開始計入`,
-    'exam.expires': (p, f) => `${p.exam} 的採計期限（${f.date(p.acceptedUntil)}）已過`,
+    'exam.counts': (p, f) => `${f.date(p.passed)} ${C.earned(p.type)}的 ${C.named(p.type, p.exam)} 開始計入`,
+    'exam.expires': (p, f) => `${C.named(p.type, p.exam)} 的採計期限（${f.date(p.acceptedUntil)}）已過`,
+    'credential.expires': (p, f) => `${f.person(p.person)} 的${C.named(p.type, p.exam)}有效期限（${f.date(p.expires)}）已過`,
     'dpor.starts': (p) => `DPOR 關聯（${p.customer}）開始`,
     'dpor.ends': (p) => `DPOR 關聯（${p.customer}）結束`,
     'version.starts': (p) => `目錄版本 ${p.version} 生效`,
@@ -191,6 +204,8 @@ export const zhTW: Messages = {
     'catalog.product.unknown': (p) => `產品 ${p.id} 不在產品清單中`,
     'catalog.product.duplicate': (p) => `產品識別碼或別名「${p.id}」重複使用`,
     'catalog.role.empty': (p) => `角色 ${p.role} 不需要任何人員（count 為 0）`,
+    'catalog.role.of-whom-exceeds': (p) =>
+      `角色 ${p.role}：同一批人員中須另外符合條件的 ${p.count} 人，不能多於角色的 ${p.of} 人（ofWhom.count 不得大於 count）`,
     'catalog.pool.empty': (p) => `人員組 ${p.pool} 沒有任何角色：請至少列出一個`,
     'catalog.people.empty': () => '此人員要求條件沒有任何人員組：請至少列出一個',
     'catalog.path.empty': () => '此途徑沒有任何要求條件，因此一定會符合：請至少列出一項',

@@ -1,3 +1,4 @@
+import type { CredentialType } from '../catalog/catalog-types.js';
 import type { Locale } from '../core/localized.js';
 import type { MessageCode, MessageParams } from '../core/message-params.js';
 import type { LevelStatus, RequirementStatus } from '../engine/evaluation-types.js';
@@ -14,6 +15,8 @@ export interface RoleDetail {
   readonly name: string;
   readonly count: number;
   readonly formula: string;
+  /** The one type of credential the formula asks for, when it is not exams (the gap's verb follows it). */
+  readonly type?: CredentialType;
 }
 
 /**
@@ -25,6 +28,14 @@ interface RenderContext {
   'revenue.no-threshold': { name: string; marketName: string };
   'paths.none-met': { name: string; pathNames: string };
   'people.shortfall': { name: string; roleDetails: readonly RoleDetail[] };
+  'people.of-whom': {
+    name: string;
+    roleName: string;
+    formula: string;
+    extra: string;
+    formulaType?: CredentialType;
+    extraType?: CredentialType;
+  };
   'plan.already-met': { pathName?: string };
   'plan.only-feasible': { pathName: string };
   'plan.cheapest': { pathName: string };
@@ -57,6 +68,8 @@ export interface Messages {
   readonly notCounted: (notAssociated: string, notNetNew: string) => string;
   readonly seats: (filled: number, seats: number) => string;
   readonly roleLine: (role: string, count: number, people: string) => string;
+  /** After a "k of the same N" role's line: how many of its people must also hold the extra exams, and who does. */
+  readonly ofWhomLine: (count: number, people: string) => string;
   readonly nobody: string;
   readonly more: (n: number) => string;
   readonly chosenPath: (path: string) => string;
@@ -73,6 +86,10 @@ export interface Messages {
   readonly ignoredAll: string;
   readonly allOf: (items: readonly string[]) => string;
   readonly oneOf: (items: readonly string[]) => string;
+  /** A credential by its type: an exam by its code alone, "assessment X", "certification X". */
+  readonly credential: (type: CredentialType | undefined, code: string) => string;
+  /** A "k of the same N" role's exams: its own formula, then the extra exams that `count` of the `of` people also hold. */
+  readonly ofWhom: (formula: string, count: number, of: number, extra: string) => string;
   readonly codes: CodeMessages;
   /**
    * A code this version has no words for (a newer server's, say), as a sentence: the code, and its facts as
@@ -149,10 +166,13 @@ export interface ForecastWords {
 export interface PlanWords {
   readonly title: (target: string, asOf: string) => string;
   readonly cost: (people: number, exams: number) => string;
+  /** The cost when some steps are assessments or certifications: credentials, not exams. */
+  readonly credentialCost: (people: number, credentials: number) => string;
   readonly alternative: (path: string) => string;
   readonly infeasible: string;
   readonly thisLevel: string;
   readonly stepsTitle: string;
+  readonly credentialStepsTitle: string;
   readonly newPerson: (id: string) => string;
   readonly revenueTitle: string;
   readonly revenueMet: string;

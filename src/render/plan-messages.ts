@@ -1,3 +1,4 @@
+import type { Catalog } from '../catalog/catalog-types.js';
 import { LOCALES, type Locale } from '../core/localized.js';
 import { Formatter } from './formatter.js';
 import { MESSAGES, type PlanWords } from './messages.js';
@@ -20,3 +21,14 @@ export const PLAN_MESSAGES: Readonly<Record<Locale, PlanMessages>> = Object.from
     return [locale, { ...m.plan, reason: say, blocked: say }];
   }),
 ) as Record<Locale, PlanMessages>;
+
+/** A plan's words: of credentials when an assessment or a certification is to be earned, of exams (as ever) otherwise. */
+export function planWords(
+  plan: { readonly steps: readonly { readonly exam: string }[] },
+  catalog: Pick<Catalog, 'findExam'> | undefined,
+  locale: Locale,
+): PlanMessages {
+  const words = PLAN_MESSAGES[locale];
+  const credentials = plan.steps.some((s) => (catalog?.findExam(s.exam)?.type ?? 'exam') !== 'exam');
+  return credentials ? { ...words, cost: words.credentialCost, stepsTitle: words.credentialStepsTitle } : words;
+}

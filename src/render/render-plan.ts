@@ -4,8 +4,9 @@ import { findLevel } from '../catalog/find-level.js';
 import type { Locale } from '../core/localized.js';
 import { partOf } from '../kinds/catalog-kinds.js';
 import type { Plan } from '../planner/plan-types.js';
+import { CREDENTIAL_WORDS } from './credential-words.js';
 import { Formatter, requirementAt } from './formatter.js';
-import { PLAN_MESSAGES } from './plan-messages.js';
+import { planWords } from './plan-messages.js';
 import { planRows, revenueBlockers } from './plan-rows.js';
 
 /** A plan as a practice lead reads it: the path and why, then who sits which exam, grouped by person. */
@@ -15,7 +16,7 @@ export function renderPlanText(
   locale: Locale,
   personNames: ReadonlyMap<string, string> = new Map(),
 ): string {
-  const m = PLAN_MESSAGES[locale];
+  const m = planWords(plan, catalog, locale);
   const f = new Formatter(locale, catalog, personNames);
   const [competency = '', option = '', levelId = ''] = plan.target.split('/');
   const level = findLevel(catalog, { competency, option, level: levelId }, plan.catalogVersion)?.level;
@@ -47,6 +48,8 @@ export function renderPlanText(
     for (const seat of everyRole(level?.requirements ?? [])) if (seat.id === id) return f.text(seat.name);
     return id;
   };
+  // Assessments and certifications are named as such; an exam by its code, as always.
+  const credential = (code: string) => CREDENTIAL_WORDS[locale].named(catalog.findExam(code)?.type, code);
   const revenueLine = (r: Plan['revenue'][number]) => {
     const definition = level ? requirementAt(level, r.requirement) : undefined;
     const name = definition ? f.text(definition.name) : r.requirement;
@@ -84,7 +87,7 @@ export function renderPlanText(
               : m.newHires(row.people.length);
         const seats = row.kind === 'person' ? row.person.seats : row.seats;
         out.push(
-          `  ${who}: ${seats.map((seat) => `${seat.exams.join(', ')} → ${roleName(seat.requirement, seat.pool, seat.role)}`).join('; ')}`,
+          `  ${who}: ${seats.map((seat) => `${seat.exams.map(credential).join(', ')} → ${roleName(seat.requirement, seat.pool, seat.role)}`).join('; ')}`,
         );
       }
     }

@@ -79,6 +79,7 @@ const IGNORED_KEY: Readonly<Record<string, string>> = {
   'exam.before-launch': 'exam',
   'exam.after-retirement': 'exam',
   'exam.expired': 'exam',
+  'credential.expired': 'exam',
   'revenue.unknown-product': 'product',
 };
 

@@ -124,7 +124,8 @@ export function nextAction(gaps: readonly Finding[], by: string | null): NextAct
       },
     };
   }
-  const people = gaps.filter((g) => g.code === 'people.shortfall');
+  // A "k of the same N" gap is people to qualify too: its nearest are the N who lack only the extra exams.
+  const people = gaps.filter((g) => g.code === 'people.shortfall' || g.code === 'people.of-whom');
   const nearest = people
     .flatMap((g) => {
       const list = (g.params.nearest as readonly { person: string; role: string; exams: readonly string[] }[] | undefined) ?? [];
@@ -150,7 +151,10 @@ export function nextAction(gaps: readonly Finding[], by: string | null): NextAct
       params: {
         requirement: String(first.params.requirement),
         pool: String(first.params.pool),
-        roles: ((first.params.roles as readonly { id: string }[] | undefined) ?? []).map((r) => r.id),
+        roles:
+          first.code === 'people.of-whom'
+            ? [String(first.params.role)]
+            : ((first.params.roles as readonly { id: string }[] | undefined) ?? []).map((r) => r.id),
         people: Number(first.params.shortfall),
         by,
       },

@@ -56,3 +56,47 @@ describe('option cards', () => {
     expect(revenue).toMatchObject({ shape: 'measure', required: null, ratio: 0, status: 'undetermined' });
   });
 });
+
+describe('a "k of the same N" role', () => {
+  it('is drawn as seats, with how many of its people must also hold the extra exams and who does', async () => {
+    const { compileCatalog } = await import('../../src/catalog/compile-catalog.js');
+    const { evaluate } = await import('../../src/engine/evaluate.js');
+    const { parseOrganization } = await import('../../src/engine/parse-organization.js');
+    const text = { en: 'x' };
+    const role = { id: 'engineers', name: text, count: 2, exams: { allOf: ['A', 'B'] }, ofWhom: { count: 1, exams: 'C' } };
+    const people = { kind: 'people', id: 'skills', name: text, pools: [{ id: 'main', roles: [role] }] };
+    const level = { id: 'silver', name: text, requirements: [people] };
+    const small = compileCatalog({
+      format: 'attain-catalog/1',
+      id: 'k-of-n',
+      name: text,
+      locales: ['en'],
+      currency: 'USD',
+      markets: ['developed'],
+      policy: { revenueAssociation: 'within-period', maxCompetenciesPerPerson: null },
+      exams: ['A', 'B', 'C'].map((code) => ({ code, title: text })),
+      products: [],
+      errata: [],
+      competencies: [
+        { id: 'devops', name: text, versions: [{ id: 'v', options: [{ id: 'main', name: text, levels: [level] }] }] },
+      ],
+    } as unknown as Parameters<typeof compileCatalog>[0]);
+    const passes = (codes: readonly string[]) => codes.map((exam) => ({ exam, passed: '2017-01-10' }));
+    const organization = parseOrganization({
+      id: 'o',
+      market: 'developed',
+      people: [
+        { id: 'ada', exams: passes(['A', 'B', 'C']) },
+        { id: 'ben', exams: passes(['A', 'B']) },
+      ],
+      customers: [],
+      revenue: [],
+    });
+    const [result] = evaluate(small, organization, { asOf: Date.UTC(2018, 2, 31) / 86_400_000 }).results;
+    const definition = small.competencies[0]?.versions[0]?.options[0]?.levels[0];
+    const [node] = seatNodes(requirementTree(definition?.requirements ?? [], result?.requirements ?? []));
+    const drawn = node?.node.pools[0]?.roles[0];
+    expect(drawn?.seats).toEqual(['ben', 'ada']);
+    expect(drawn?.ofWhom).toEqual({ count: 1, holding: ['ada'] });
+  });
+});

@@ -18,6 +18,9 @@ export const peopleCatalog: CatalogKind<'people'> = {
                 name: Object.freeze({ ...role.name }),
                 count: role.count,
                 exams: tools.formula(role.exams),
+                ...(role.ofWhom && {
+                  ofWhom: Object.freeze({ count: role.ofWhom.count, exams: tools.formula(role.ofWhom.exams) }),
+                }),
               }),
             ),
           ),

@@ -1,11 +1,12 @@
 import type { Catalog, Exam } from '../../catalog/catalog-types.js';
 import type { Day } from '../../core/day.js';
+import { passExpiry } from '../../engine/credential-expiry.js';
 import type { EvaluationContext } from '../../engine/evaluation-context.js';
 import type { Schedule } from '../../engine/horizon-events.js';
 
 /**
  * The days on which people's counting exams can change a result: a pass starting to count, an exam's accepted-until
- * date passing for someone whose pass counts. Per day, the people (by index) to refile.
+ * date passing for someone whose pass counts, a credential's own validity ending. Per day, the people (by index) to refile.
  */
 export function peopleEvents(context: EvaluationContext, schedule: Schedule): ReadonlyMap<Day, number[]> {
   const days = new Map<Day, number[]>();
@@ -28,8 +29,15 @@ function passEvents(context: EvaluationContext, schedule: Schedule, on: (day: Da
   const { catalog, organization, qualified } = context;
   const { from, to } = schedule;
   const expiring = examsExpiringIn(context, from, to);
+  const terms = [...catalog.exams.values()].some((e) => e.validForMonths !== null);
   organization.people.forEach((person, p) => {
     for (const pass of person.exams) {
+      if (terms || pass.expires !== undefined) {
+        // A credential's own term ends the day after its last valid day: that day the person is refiled.
+        const exam = catalog.findExam(pass.exam);
+        const expires = exam ? passExpiry(exam, pass) : null;
+        if (expires !== null && expires >= pass.passed) on(expires + 1)?.push(p);
+      }
       // A pass dated on or before `from` was already read by the evaluation: only its exam's expiry is new.
       if (pass.passed <= from || (pass.passed > to && pass.passed >= schedule.next)) continue;
       const exam = catalog.findExam(pass.exam);

@@ -35,6 +35,7 @@ export const peopleResult: ResultKind<'people'> = {
               short: role.short,
               assigned: role.assigned,
               seats: Array.from({ length: role.count }, (_, i) => role.assigned[i] ?? null),
+              ofWhom: role.ofWhom ?? null,
             };
           }),
         };

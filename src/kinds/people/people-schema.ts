@@ -7,6 +7,8 @@ const role = z.strictObject({
   name: localized,
   count: z.number().int().nonnegative(),
   exams: formula,
+  /** "k of the same N": `count` of the role's people also hold `exams`. */
+  ofWhom: z.strictObject({ count: z.number().int().positive(), exams: formula }).optional(),
 });
 
 const pool = z.strictObject({ id, roles: z.array(role) });
@@ -41,6 +43,16 @@ export const checkPeople: CheckKind<'people'> = (r, path, tools) => {
       tools.text(role.name, [...rolePath, 'name']);
       if (role.count === 0) tools.report('catalog.role.empty', [...rolePath, 'count'], { role: role.id });
       tools.formula(role.exams, [...rolePath, 'exams']);
+      if (role.ofWhom) {
+        tools.formula(role.ofWhom.exams, [...rolePath, 'ofWhom', 'exams']);
+        if (role.ofWhom.count > role.count) {
+          tools.report('catalog.role.of-whom-exceeds', [...rolePath, 'ofWhom', 'count'], {
+            role: role.id,
+            count: role.ofWhom.count,
+            of: role.count,
+          });
+        }
+      }
     });
   });
 };

@@ -19,6 +19,14 @@ export interface Role {
   /** How many distinct people the role needs. */
   readonly count: number;
   readonly exams: ExamFormula;
+  /** "k of the same N": at least `count` of the role's people also hold `exams` (one rule, one set of people). */
+  readonly ofWhom?: OfWhom;
+}
+
+/** The part of a role's people that must also hold more: "1 of the same 2 also passes C". */
+export interface OfWhom {
+  readonly count: number;
+  readonly exams: ExamFormula;
 }
 
 export interface RoleResult {
@@ -29,6 +37,8 @@ export interface RoleResult {
   /** How many people qualify for the role on their own (before people are shared out among roles). */
   readonly eligible: number;
   readonly short: number;
+  /** For a "k of the same N" role: of the people assigned, those who also hold the extra exams, and how many must. */
+  readonly ofWhom?: { readonly count: number; readonly holding: readonly string[] };
 }
 
 export interface PoolResult {

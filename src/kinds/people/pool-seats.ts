@@ -6,8 +6,9 @@ import { whyIgnored } from '../../engine/evaluation-context.js';
 import { satisfies } from '../../engine/exam-formula.js';
 import { maxFilled } from '../../engine/matching/assign-pool.js';
 import { eligibility, seatsFilled } from './people-kind.js';
+import { seatGroups } from './seat-groups.js';
 
-/** One pool's people, summarized as how many people have each eligibility mask (bit r: they qualify for role r). */
+/** One pool's people, summarized as how many people have each eligibility mask (bit g: they qualify for seat group g). */
 interface PoolClasses {
   readonly pool: Pool;
   readonly masks: Int32Array;
@@ -61,7 +62,7 @@ export class PoolSeats {
       this.changes === 0
         ? seatsFilled(pool, this.context)
         : maxFilled(
-            pool.roles.map((r) => r.count),
+            seatGroups(pool).map((g) => g.count),
             (this.poolClasses().get(poolKey(pool)) as PoolClasses).sizes,
           );
     this.fills.set(pool, { stamp: this.changes, filled });
@@ -76,7 +77,7 @@ export class PoolSeats {
       const key = poolKey(pool);
       if (this.classes.has(key)) continue;
       // The context's eligibility columns (the evaluation computed most of them) hold for everyone not changed since.
-      const columns = pool.roles.map((role) => eligibility(role.exams, this.context));
+      const columns = seatGroups(pool).map((group) => eligibility(group.exams, this.context));
       const masks = new Int32Array(this.held.length);
       const sizes = new Map<number, number>();
       this.held.forEach((held, p) => {
@@ -93,7 +94,7 @@ export class PoolSeats {
 }
 
 function maskOf(pool: Pool, held: ReadonlySet<string>): number {
-  return pool.roles.reduce((m, role, r) => (satisfies(role.exams, held) ? m | (1 << r) : m), 0);
+  return seatGroups(pool).reduce((m, group, g) => (satisfies(group.exams, held) ? m | (1 << g) : m), 0);
 }
 
 function refile(state: PoolClasses, p: number, mask: number): void {
@@ -108,11 +109,11 @@ function refile(state: PoolClasses, p: number, mask: number): void {
 
 const poolKeys = new WeakMap<Pool, string>();
 
-/** A pool's identity for eligibility: its roles' formulas (seat counts are applied when matching). */
+/** A pool's identity for eligibility: its seat groups' formulas (seat counts are applied when matching). */
 function poolKey(pool: Pool): string {
   let key = poolKeys.get(pool);
   if (key === undefined) {
-    key = JSON.stringify(pool.roles.map((r) => r.exams));
+    key = JSON.stringify(seatGroups(pool).map((g) => g.exams));
     poolKeys.set(pool, key);
   }
   return key;

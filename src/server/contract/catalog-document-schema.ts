@@ -15,7 +15,13 @@ const formula: z.ZodType<Formula> = z
   .lazy(() => z.union([z.string(), z.object({ allOf: z.array(formula) }), z.object({ oneOf: z.array(formula) })]))
   .openapi('ExamFormula');
 
-const role = z.object({ id: z.string(), name: localized, count: z.number().int(), exams: formula });
+const role = z.object({
+  id: z.string(),
+  name: localized,
+  count: z.number().int(),
+  exams: formula,
+  ofWhom: z.object({ count: z.number().int(), exams: formula }).optional(),
+});
 const revenue = z.object({
   kind: z.literal('revenue'),
   id: z.string(),
@@ -69,6 +75,8 @@ export const catalogDocumentSchema = z
       z.object({
         code: z.string(),
         title: localized,
+        type: z.enum(['exam', 'assessment', 'certification']).optional(),
+        validForMonths: z.number().int().optional(),
         launched: day.optional(),
         retired: day.optional(),
         acceptedUntil: day.optional(),

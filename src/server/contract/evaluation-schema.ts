@@ -62,6 +62,12 @@ const peopleResult = z.object({
               assigned: z.array(z.string()).readonly(),
               eligible: z.number().int(),
               short: z.number().int(),
+              ofWhom: z
+                .object({ count: z.number().int(), holding: z.array(z.string()).readonly() })
+                .exactOptional()
+                .openapi({
+                  description: '"k of the same N": how many of the role\'s people must also hold its extra exams, and who does',
+                }),
             }),
           )
           .readonly(),

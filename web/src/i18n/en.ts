@@ -68,6 +68,7 @@ export const en = {
   emptySeat: 'empty',
   seatsSummary: (filled: number, seats: number) => `${filled} of ${seats} seats filled.`,
   eligibleNote: (n: number) => count(n, 'person qualifies', 'people qualify'),
+  ofWhomNote: (n: number, k: number) => `${n} of the ${k} needed also ${n === 1 ? 'holds' : 'hold'} the extra credentials`,
   poolNote: 'Roles in one group need different people.',
   notChosen: 'not the path that counts',
 
@@ -112,6 +113,7 @@ export const en = {
   name: 'Name',
   exams: 'Exams',
   passed: 'Passed',
+  validUntil: 'valid until',
   dporPeriods: 'DPOR periods',
   openEnded: 'open',
   customer: 'Customer',
@@ -272,6 +274,7 @@ export const en = {
       'exam.before-launch': `passed before the exam counted for competencies (${date})`,
       'exam.after-retirement': `passed after the exam retired (${date})`,
       'exam.expired': `no longer accepted after ${date}`,
+      'credential.expired': `expired: valid until ${date}`,
       'revenue.unknown-product': "the product is not in the catalog's product registry",
       'revenue.future': 'dated after the date shown',
     })[code],

@@ -59,6 +59,7 @@ export const koKR: UiMessages = {
   emptySeat: '비어 있음',
   seatsSummary: (filled, seats) => `자리 ${seats}개 중 ${filled}개 채움.`,
   eligibleNote: (n) => `자격을 갖춘 직원 ${n}명`,
+  ofWhomNote: (n, k) => `추가 자격이 필요한 ${k}명 중 ${n}명 충족`,
   poolNote: '한 그룹의 역할은 서로 다른 직원이 맡아야 합니다.',
   notChosen: '인정되는 경로가 아님',
 
@@ -102,6 +103,7 @@ export const koKR: UiMessages = {
   name: '이름',
   exams: '시험',
   passed: '통과일',
+  validUntil: '유효 기간 종료일',
   dporPeriods: 'DPOR 기간',
   openEnded: '종료일 없음',
   customer: '고객',
@@ -251,6 +253,7 @@ export const koKR: UiMessages = {
       'exam.before-launch': `시험이 역량에 인정되기 전에 통과함(${date}부터 인정)`,
       'exam.after-retirement': `시험이 사용 중지된 후에 통과함(${date} 사용 중지)`,
       'exam.expired': `${date} 이후로는 인정되지 않음`,
+      'credential.expired': `유효 기간 만료(${date}까지 유효)`,
       'revenue.unknown-product': '제품이 카탈로그의 제품 목록에 없음',
       'revenue.future': '표시된 날짜 이후의 기록',
     })[code],

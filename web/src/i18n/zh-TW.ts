@@ -58,6 +58,7 @@ export const zhTW: UiMessages = {
   emptySeat: '空缺',
   seatsSummary: (filled, seats) => `已填補 ${filled} / ${seats} 個名額。`,
   eligibleNote: (n) => `${n} 人符合資格`,
+  ofWhomNote: (n, k) => `須另外取得額外資格的 ${k} 人中已有 ${n} 人`,
   poolNote: '同一組中的角色須由不同人員擔任。',
   notChosen: '非採計的途徑',
 
@@ -101,6 +102,7 @@ export const zhTW: UiMessages = {
   name: '名稱',
   exams: '測驗',
   passed: '通過日期',
+  validUntil: '有效期限至',
   dporPeriods: 'DPOR 期間',
   openEnded: '未結束',
   customer: '客戶',
@@ -250,6 +252,7 @@ export const zhTW: UiMessages = {
       'exam.before-launch': `通過時此測驗尚未計入專長認證（自 ${date} 起計入）`,
       'exam.after-retirement': `通過時此測驗已淘汰（${date}）`,
       'exam.expired': `${date} 之後不再採計`,
+      'credential.expired': `已過有效期限（有效至 ${date}）`,
       'revenue.unknown-product': '此產品不在目錄的產品清單中',
       'revenue.future': '日期晚於所顯示的日期',
     })[code],

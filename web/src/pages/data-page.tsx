@@ -1,4 +1,8 @@
 import { type ReactNode, useMemo, useState } from 'react';
+import type { Exam } from '../../../src/catalog/catalog-types.js';
+import { formatDay, parseDay } from '../../../src/core/day.js';
+import { passExpiry } from '../../../src/engine/credential-expiry.js';
+import { CREDENTIAL_WORDS } from '../../../src/render/credential-words.js';
 import type { Formatter } from '../../../src/render/formatter.js';
 import { renderFinding } from '../../../src/render/render-text.js';
 import type { Finding, OrganizationDocument } from '../api/types.js';
@@ -167,13 +171,27 @@ function NotCounted(props: {
 
 /** The date a warning turns on (an exam's launch, retirement or end of acceptance), in the page's words. */
 function whenOf(warning: Finding, f: Formatter): string {
-  const { launched, retired, acceptedUntil } = warning.params as Readonly<Record<string, unknown>>;
-  const date = launched ?? retired ?? acceptedUntil;
+  const { launched, retired, acceptedUntil, expires } = warning.params as Readonly<Record<string, unknown>>;
+  const date = launched ?? retired ?? acceptedUntil ?? expires;
   return typeof date === 'string' ? f.date(date) : '';
 }
 
+/** The last day a credential is valid: the file's own date, or the registry's term from the pass; undefined when it lasts. */
+function validUntil(pass: { readonly passed: string; readonly expires?: string }, exam: Exam | undefined): string | undefined {
+  const passed = parseDay(pass.passed);
+  const day =
+    exam && passed !== undefined
+      ? passExpiry(exam, {
+          exam: exam.code,
+          passed,
+          ...(pass.expires !== undefined && { expires: parseDay(pass.expires) as number }),
+        })
+      : null;
+  return day === null ? pass.expires : formatDay(day);
+}
+
 function PeopleTable(props: { readonly doc: OrganizationDocument; readonly f: Formatter; readonly ignored: IgnoredData | null }) {
-  const { t } = useSession();
+  const { t, locale } = useSession();
   const { f } = props;
   // Warnings name records by their place in the file; a filtered page must find that place again.
   const indexOf = useMemo(() => new Map(props.doc.people.map((p, i) => [p, i])), [props.doc]);
@@ -191,14 +209,21 @@ function PeopleTable(props: { readonly doc: OrganizationDocument; readonly f: Fo
               {p.exams.map((e, k) => {
                 const exam = f.catalog?.findExam(e.exam);
                 const warnings = props.ignored?.exams.get(`${indexOf.get(p)}/${k}`);
+                const expires = validUntil(e, exam);
                 return (
                   <li key={`${e.exam}/${e.passed}`} className={warnings ? 'is-not-counted' : undefined}>
-                    <span className="exam-code">{exam?.code ?? e.exam}</span>
+                    <span className="exam-code">{CREDENTIAL_WORDS[locale].named(exam?.type, exam?.code ?? e.exam)}</span>
                     {exam && <span className="exam-title"> {f.text(exam.title)}</span>}
                     <span className="exam-date">
                       {' '}
                       · {t.passed} {f.date(e.passed)}
                     </span>
+                    {expires && (
+                      <span className="exam-date" data-testid="valid-until">
+                        {' '}
+                        · {t.validUntil} {f.date(expires)}
+                      </span>
+                    )}
                     <NotCounted warnings={warnings} f={f} />
                   </li>
                 );

@@ -1,5 +1,5 @@
 import { useId, useMemo } from 'react';
-import { describeFormula } from '../../../src/render/describe-formula.js';
+import { describeRole } from '../../../src/kinds/people/describe-role.js';
 import type { Formatter } from '../../../src/render/formatter.js';
 import { renderFinding, renderGap } from '../../../src/render/render-text.js';
 import type { Finding } from '../api/types.js';
@@ -170,8 +170,14 @@ function Assignment(props: {
             <div key={role.id} className="role">
               <h5>
                 {f.text(role.name)} ({f.number(role.count)})
-                {role.definition && <span className="formula"> — {describeFormula(role.definition.exams, f, m)}</span>}
+                {role.definition && <span className="formula"> — {describeRole(role.definition, f, m)}</span>}
                 <span className="eligible"> · {t.eligibleNote(role.eligible)}</span>
+                {role.ofWhom && (
+                  <span className="of-whom" data-testid="of-whom">
+                    {' '}
+                    · {t.ofWhomNote(role.ofWhom.holding.length, role.ofWhom.count)}
+                  </span>
+                )}
               </h5>
               <ol className="seats" aria-label={f.text(role.name)}>
                 {role.seats.map((person, i) => (

@@ -2,9 +2,10 @@ import { type FormEvent, useId, useMemo, useState } from 'react';
 import type { Level } from '../../../src/catalog/catalog-types.js';
 import { everyRole } from '../../../src/catalog/every-requirement.js';
 import { findLevel } from '../../../src/catalog/find-level.js';
+import { CREDENTIAL_WORDS } from '../../../src/render/credential-words.js';
 import type { Formatter } from '../../../src/render/formatter.js';
 import { requirementAt } from '../../../src/render/formatter.js';
-import { PLAN_MESSAGES, type PlanMessages } from '../../../src/render/plan-messages.js';
+import { type PlanMessages, planWords } from '../../../src/render/plan-messages.js';
 import type { Plan } from '../api/types.js';
 import { ErrorView, Loading } from '../components/loadable.js';
 import { orgApi, useEvaluation, useFormatter, useOrganization } from '../lib/org-data.js';
@@ -151,7 +152,7 @@ function PlanResult(props: {
   const plan = useResource<Plan>(orgApi(props.org, '/plan'), { ...query, exclude });
   // With people excluded, the plan without exclusions is the baseline the what-if is compared with.
   const baseline = useResource<Plan>(exclude.length > 0 ? orgApi(props.org, '/plan') : null, query);
-  const pm = PLAN_MESSAGES[locale];
+  const pm = planWords(plan.status === 'ok' ? plan.data : { steps: [] }, catalog, locale);
 
   if (plan.status === 'error') return <ErrorView error={plan.error} />;
   if (plan.status === 'loading') return <Loading />;
@@ -324,10 +325,12 @@ function ExcludeButton(props: { readonly name: string; readonly onClick: () => v
 }
 
 function ExamName(props: { readonly code: string; readonly f: Formatter }) {
+  const { locale } = useSession();
   const exam = props.f.catalog?.findExam(props.code);
   return (
     <>
-      <span className="exam-code">{exam?.code ?? props.code}</span>
+      {/* An assessment or a certification is named as such; an exam by its code, as always. */}
+      <span className="exam-code">{CREDENTIAL_WORDS[locale].named(exam?.type, exam?.code ?? props.code)}</span>
       {exam && <span className="exam-title"> {props.f.text(exam.title)}</span>}
     </>
   );
