@@ -5,7 +5,7 @@ import type { Catalog } from './catalog-types.js';
 import { compileCatalog } from './compile-catalog.js';
 
 /** The catalogs attain ships, from the seeds. */
-export const SHIPPED_CATALOGS = ['mpn-2017'] as const;
+export const SHIPPED_CATALOGS = ['mpn-2017', 'data-ai-2022'] as const;
 export const DEFAULT_CATALOG = 'mpn-2017';
 
 const root = new URL('../../', import.meta.url);

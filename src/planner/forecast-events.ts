@@ -1,6 +1,7 @@
-import type { Catalog, ProgramPolicy } from '../catalog/catalog-types.js';
+import type { Catalog, ProgramPolicy, RequirementKindName } from '../catalog/catalog-types.js';
 import { type Day, firstDayOutside, formatDay, oneYearBefore } from '../core/day.js';
 import type { Organization } from '../engine/organization.js';
+import { type PointsEvent, pointsEvents } from '../kinds/points/points-events.js';
 
 /** Something in the data that can change a result on a given day, assuming no new data arrives. */
 export interface ForecastEvent {
@@ -12,12 +13,15 @@ export interface ForecastEvent {
     | 'exam.expires'
     | 'dpor.starts'
     | 'dpor.ends'
-    | 'version.starts';
+    | 'version.starts'
+    | PointsEvent['code'];
   readonly params: Readonly<Record<string, string>>;
   /** What the event touches, so a change can name only the causes that concern its level. */
   readonly product?: string;
   readonly exam?: string;
   readonly competency?: string;
+  /** Events of a kind's own data (a month of consumption) concern every level with a requirement of that kind. */
+  readonly kind?: RequirementKindName;
 }
 
 /**
@@ -89,6 +93,9 @@ export function forecastEvents(
           add({ day: period.to + 1, code: 'dpor.ends', params: { customer: customer.id, date: formatDay(period.to) } });
       }
     }
+  }
+  for (const event of pointsEvents(catalog, organization, wanted)) {
+    add({ ...event, ...(event.code !== 'credential.expires' && { kind: 'points' as const }) });
   }
   for (const competency of catalog.competencies) {
     for (const version of competency.versions) {

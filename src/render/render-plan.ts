@@ -3,10 +3,14 @@ import { everyRole } from '../catalog/every-requirement.js';
 import { findLevel } from '../catalog/find-level.js';
 import type { Locale } from '../core/localized.js';
 import { partOf } from '../kinds/catalog-kinds.js';
+import { POINTS_WORDS } from '../kinds/points/points-messages.js';
+import { moveWords } from '../kinds/points/points-text.js';
 import type { Plan } from '../planner/plan-types.js';
 import { Formatter, requirementAt } from './formatter.js';
+import { MESSAGES } from './messages.js';
 import { PLAN_MESSAGES } from './plan-messages.js';
 import { planRows, revenueBlockers } from './plan-rows.js';
+import { renderFinding } from './render-text.js';
 
 /** A plan as a practice lead reads it: the path and why, then who sits which exam, grouped by person. */
 export function renderPlanText(
@@ -87,6 +91,27 @@ export function renderPlanText(
           `  ${who}: ${seats.map((seat) => `${seat.exams.join(', ')} → ${roleName(seat.requirement, seat.pool, seat.role)}`).join('; ')}`,
         );
       }
+    }
+  }
+  for (const score of plan.points ?? []) {
+    const definition = level ? requirementAt(level, score.requirement) : undefined;
+    const requirement = definition?.kind === 'points' ? definition : undefined;
+    const words = POINTS_WORDS[locale];
+    const max = requirement?.metrics.reduce((n, x) => n + x.max, 0) ?? score.passMark;
+    out.push(
+      '',
+      `${requirement ? f.text(requirement.name) : score.requirement}: ${words.score(score.score, score.passMark, max)}`,
+    );
+    if (score.moves.length > 0) {
+      const tools = {
+        f,
+        m: MESSAGES[locale],
+        finding: (code: string, p: Readonly<Record<string, unknown>>) => renderFinding(code, p, f, MESSAGES[locale]),
+      };
+      out.push(
+        `  ${words.movesTitle}`,
+        ...moveWords(score.moves, requirement, score.currency, tools).map((line) => `    - ${line}`),
+      );
     }
   }
   const rest = plan.revenue.filter((r) => !blockers.includes(r));

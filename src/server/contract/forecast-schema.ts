@@ -6,7 +6,18 @@ import { type Same, sameType } from './same-type.js';
 
 /** Why a level's status may change on a day: a forecast event and its facts. */
 const forecastCause = z.object({
-  code: z.enum(['revenue.enters', 'revenue.leaves', 'exam.counts', 'exam.expires', 'dpor.starts', 'dpor.ends', 'version.starts']),
+  code: z.enum([
+    'revenue.enters',
+    'revenue.leaves',
+    'exam.counts',
+    'exam.expires',
+    'dpor.starts',
+    'dpor.ends',
+    'version.starts',
+    'consumption.enters',
+    'consumption.leaves',
+    'credential.expires',
+  ]),
   params: z.record(z.string(), z.string()),
 });
 

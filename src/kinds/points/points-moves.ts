@@ -1,0 +1,274 @@
+import { Decimal } from '../../core/decimal.js';
+import { formulaTerms } from '../../engine/exam-formula.js';
+import type { PointsInput } from './points-data.js';
+import { ceilCents, growthPoints, perUnitPoints, proportionalPoints, skillingPoints } from './points-score.js';
+import type { Metric, MetricResult, PointsRequirement, PointsResult } from './points-types.js';
+
+/**
+ * One thing a partner can do to gain points on one metric. People are counted per step (someone who earns a
+ * credential that two steps list is counted in one), so a plan never promises more than the data will show.
+ */
+export type PointsMove =
+  | { readonly move: 'customers'; readonly metric: string; readonly gain: number; readonly count: number; readonly floor: string }
+  | {
+      readonly move: 'people';
+      readonly metric: string;
+      readonly gain: number;
+      /** Per step, how many more people, and the sets of credentials (each of exams that can still be taken) that count. */
+      readonly steps: readonly {
+        readonly step: string;
+        readonly count: number;
+        readonly credentials: readonly (readonly string[])[];
+      }[];
+    }
+  | { readonly move: 'services'; readonly metric: string; readonly gain: number; readonly count: number }
+  | {
+      readonly move: 'consumption';
+      readonly metric: string;
+      readonly gain: number;
+      /** How much more consumption, in the catalog's currency. */
+      readonly amount: string;
+    };
+
+/** A way to gain points on one metric and what it costs: actions (people, customers, services, raises), then money. */
+export interface MoveOption {
+  readonly move: PointsMove | null;
+  readonly gain: number;
+  readonly actions: number;
+  readonly money: Decimal;
+}
+
+const NOTHING: MoveOption = { move: null, gain: 0, actions: 0, money: Decimal.ZERO };
+
+/** What options depend on besides the metric: the organization's market, and which exams can still be taken. */
+export interface Where {
+  readonly market: string;
+  readonly takeable: (code: string) => boolean;
+}
+
+/** Where an organization stands on a day: its market, and the exams launched and not yet retired. */
+export function whereOf(input: PointsInput): Where {
+  return {
+    market: input.organization.market,
+    takeable: (code) => {
+      const exam = input.catalog.findExam(code);
+      return (
+        exam !== undefined &&
+        (exam.launched === null || exam.launched <= input.asOf) &&
+        (exam.retired === null || input.asOf <= exam.retired)
+      );
+    },
+  };
+}
+
+/** Every useful way to gain points on a metric, the cheapest per number of points gained; the first gains nothing. */
+export function metricOptions(metric: Metric, result: MetricResult, where: Where): MoveOption[] {
+  const options = [NOTHING, ...everyOption(metric, result, where)];
+  const best = new Map<number, MoveOption>();
+  for (const option of options) {
+    const known = best.get(option.gain);
+    if (!known || cheaper(option, known)) best.set(option.gain, option);
+  }
+  // A gain that costs at least as much as a bigger one is never worth choosing.
+  const sorted = [...best.values()].sort((a, b) => b.gain - a.gain);
+  const kept: MoveOption[] = [];
+  for (const option of sorted) if (!kept.some((k) => !cheaper(option, k))) kept.push(option);
+  return kept.sort((a, b) => a.gain - b.gain);
+}
+
+/** The lexicographic order of costs: fewer actions first, then less money. */
+export function cheaper(a: Pick<MoveOption, 'actions' | 'money'>, b: Pick<MoveOption, 'actions' | 'money'>): boolean {
+  return a.actions < b.actions || (a.actions === b.actions && b.money.cmp(a.money) > 0);
+}
+
+/** Every way to gain points on a metric, before the dominated ones are dropped (what the tests enumerate). */
+export function everyOption(metric: Metric, result: MetricResult, where: Where): MoveOption[] {
+  const current = result.points;
+  if (current >= metric.max) return [];
+  const units = (have: number, points: number, make: (count: number, gain: number) => PointsMove): MoveOption[] => {
+    const out: MoveOption[] = [];
+    for (let k = 1; perUnitPoints(have + k - 1, points, metric.max) < metric.max; k++) {
+      const gain = perUnitPoints(have + k, points, metric.max) - current;
+      out.push({ move: make(k, gain), gain, actions: k, money: Decimal.ZERO });
+    }
+    return out;
+  };
+  const raise = (gain: number, amount: Decimal): MoveOption => ({
+    move: { move: 'consumption', metric: metric.id, gain, amount: amount.toString() },
+    gain,
+    actions: 1,
+    money: amount,
+  });
+  if (metric.rule === 'per-customer' && result.rule === 'per-customer') {
+    const floor = metric.floor.toString();
+    return units(result.customers.length, metric.points, (count, gain) => ({
+      move: 'customers',
+      metric: metric.id,
+      gain,
+      count,
+      floor,
+    }));
+  }
+  if (metric.rule === 'services' && result.rule === 'services') {
+    return units(result.services.length, metric.points, (count, gain) => ({ move: 'services', metric: metric.id, gain, count }));
+  }
+  if (
+    (metric.rule === 'proportional' || metric.rule === 'all-or-nothing') &&
+    (result.rule === 'proportional' || result.rule === 'all-or-nothing')
+  ) {
+    const threshold = metric.thresholds.get(where.market);
+    if (threshold === undefined) return [];
+    const amount = Decimal.parse(result.amount) ?? Decimal.ZERO;
+    if (metric.rule === 'all-or-nothing') return [raise(metric.max - current, threshold.sub(amount))];
+    const out: MoveOption[] = [];
+    for (let p = current + 1; p <= metric.max; p++) {
+      const needed = ceilCents(threshold, BigInt(p), BigInt(metric.max));
+      if (proportionalPoints(needed, threshold, metric.max) >= p)
+        out.push(raise(p - current, needed.sub(amount).max(Decimal.ZERO)));
+    }
+    return out;
+  }
+  if (metric.rule === 'growth' && result.rule === 'growth') {
+    const now = Decimal.parse(result.current) ?? Decimal.ZERO;
+    const before = Decimal.parse(result.previous) ?? Decimal.ZERO;
+    if (before.isZero() || before.isNegative()) return [raise(metric.max - current, CENT)];
+    const out: MoveOption[] = [];
+    const scale = BigInt(100 * metric.pointsPerPercent);
+    for (let p = current + 1; p <= metric.max; p++) {
+      const needed = ceilCents(before, scale + BigInt(p), scale);
+      if (growthPoints(needed, before, metric.pointsPerPercent, metric.max) >= p)
+        out.push(raise(p - current, needed.sub(now).max(CENT)));
+    }
+    return out;
+  }
+  if (metric.rule === 'skilling' && result.rule === 'skilling') return skillingOptions(metric, result, current, where);
+  return [];
+}
+
+const CENT = Decimal.parse('0.01') as Decimal;
+
+/** Every combination of more people per step, up to what can still score. */
+function skillingOptions(
+  metric: Extract<Metric, { rule: 'skilling' }>,
+  result: Extract<MetricResult, { rule: 'skilling' }>,
+  current: number,
+  where: Where,
+): MoveOption[] {
+  const have = result.steps.map((s) => s.people.length);
+  // Only what can still be earned: the ways to hold a step's credentials whose exams can all be taken.
+  const open = metric.steps.map((step) => formulaTerms(step.credentials).filter((term) => term.every(where.takeable)));
+  const limits = metric.steps.map((step, i) => {
+    if ((open[i] ?? []).length === 0) return 0;
+    const short = Math.max(0, step.people - (have[i] ?? 0));
+    return short + (step.perPerson > 0 ? Math.ceil(metric.max / step.perPerson) : 0);
+  });
+  const out: MoveOption[] = [];
+  const extra = limits.map(() => 0);
+  const visit = (i: number): void => {
+    if (i === limits.length) {
+      const actions = extra.reduce((a, b) => a + b, 0);
+      if (actions === 0) return;
+      const gain =
+        skillingPoints(
+          metric.steps,
+          have.map((h, j) => h + (extra[j] ?? 0)),
+          metric.max,
+        ).total - current;
+      if (gain <= 0) return;
+      const steps = metric.steps.flatMap((s, j) =>
+        (extra[j] ?? 0) > 0 ? [{ step: s.id, count: extra[j] ?? 0, credentials: open[j] ?? [] }] : [],
+      );
+      out.push({ move: { move: 'people', metric: metric.id, gain, steps }, gain, actions, money: Decimal.ZERO });
+      return;
+    }
+    for (let e = 0; e <= (limits[i] ?? 0); e++) {
+      extra[i] = e;
+      visit(i + 1);
+    }
+    extra[i] = 0;
+  };
+  visit(0);
+  return out;
+}
+
+/** The cheapest moves that reach the pass mark, one option per metric; null when no choice reaches it. */
+export interface Cheapest {
+  readonly choice: readonly number[];
+  readonly actions: number;
+  readonly money: Decimal;
+}
+
+/**
+ * Exact: a dynamic programme over the metrics whose state is the points gained so far (capped at what the pass
+ * mark still needs). Costs add, and their lexicographic order is kept by adding, so the cheapest way to each state
+ * extends to the cheapest overall. A metric at zero under `everyMetricPositive` must take an option that gains.
+ */
+export function cheapestMoves(
+  current: readonly number[],
+  options: readonly (readonly MoveOption[])[],
+  passMark: number,
+  everyMetricPositive: boolean,
+): Cheapest | null {
+  const needed = Math.max(0, passMark - current.reduce((a, b) => a + b, 0));
+  let states: (Cheapest | undefined)[] = [{ choice: [], actions: 0, money: Decimal.ZERO }];
+  options.forEach((metricOptions, i) => {
+    const next: (Cheapest | undefined)[] = [];
+    states.forEach((state, gained) => {
+      if (!state) return;
+      metricOptions.forEach((option, o) => {
+        if (everyMetricPositive && (current[i] ?? 0) + option.gain <= 0) return;
+        const to = Math.min(needed, gained + option.gain);
+        const candidate = {
+          choice: [...state.choice, o],
+          actions: state.actions + option.actions,
+          money: state.money.add(option.money),
+        };
+        const known = next[to];
+        if (!known || cheaper(candidate, known)) next[to] = candidate;
+      });
+    });
+    states = next;
+  });
+  return states[needed] ?? null;
+}
+
+/** Where a points requirement stands and the cheapest moves to its pass mark: what a plan and a gap report. */
+export interface PointsPlan {
+  readonly requirement: string;
+  readonly score: number;
+  readonly passMark: number;
+  readonly met: boolean;
+  /** Whether some moves reach the pass mark (with every metric above zero when asked). */
+  readonly reachable: boolean;
+  readonly moves: readonly PointsMove[];
+  readonly gain: number;
+  readonly actions: number;
+  /** More consumption the moves ask for, in the catalog's currency. */
+  readonly money: string;
+  readonly currency: string;
+}
+
+export function planPoints(requirement: PointsRequirement, result: PointsResult, where: Where): PointsPlan {
+  const options = requirement.metrics.map((metric, i) => {
+    const metricResult = result.metrics[i];
+    return metricResult ? metricOptions(metric, metricResult, where) : [NOTHING];
+  });
+  const current = result.metrics.map((m) => m.points);
+  const best = result.met
+    ? { choice: options.map(() => 0), actions: 0, money: Decimal.ZERO }
+    : cheapestMoves(current, options, result.passMark, result.everyMetricPositive);
+  const chosen = best ? best.choice.map((o, i) => options[i]?.[o] ?? NOTHING) : [];
+  const moves = chosen.flatMap((option) => (option.move ? [option.move] : []));
+  return {
+    requirement: requirement.id,
+    score: result.score,
+    passMark: result.passMark,
+    met: result.met,
+    reachable: best !== null,
+    moves,
+    gain: moves.reduce((sum, m) => sum + m.gain, 0),
+    actions: best?.actions ?? 0,
+    money: (best?.money ?? Decimal.ZERO).toString(),
+    currency: result.currency,
+  };
+}

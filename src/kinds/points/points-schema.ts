@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { marketsWithoutThreshold } from '../../catalog/expand-thresholds.js';
+import { formula, id, localized, type RawThresholds, thresholds } from '../../catalog/schema-parts.js';
+import { EVERY_MARKET, UNPUBLISHED } from '../../catalog/threshold-words.js';
+import { Decimal } from '../../core/decimal.js';
+import { amountRangeIssue, readAmount } from '../../core/read-amount.js';
+import { ASSOCIATION_TYPES } from '../../engine/organization.js';
+import type { CheckKind, CheckTools } from '../catalog-kind.js';
+
+const points = z.number().int().nonnegative();
+const positive = z.number().int().positive();
+const amount = z.union([z.number(), z.string()]).describe('A decimal amount, as a number or a string');
+/** Complete calendar months before the as-of date's month. */
+const months = positive.max(36);
+const base = { id, name: localized, max: points };
+
+const step = z.strictObject({
+  id,
+  name: localized,
+  people: points.default(0),
+  credentials: formula,
+  points: points.default(0),
+  perPerson: points.default(0),
+});
+
+const metric = z.discriminatedUnion('rule', [
+  z.strictObject({ ...base, rule: z.literal('per-customer'), points: positive, floor: amount, months: months.default(1) }),
+  z.strictObject({ ...base, rule: z.literal('proportional'), thresholds, months: months.default(12) }),
+  z.strictObject({ ...base, rule: z.literal('all-or-nothing'), thresholds, months: months.default(12) }),
+  z.strictObject({ ...base, rule: z.literal('growth'), pointsPerPercent: positive, months: months.default(12) }),
+  z.strictObject({
+    ...base,
+    rule: z.literal('services'),
+    points: positive,
+    months: months.default(1),
+    exclude: z.array(z.string().min(1)).default([]),
+  }),
+  z.strictObject({ ...base, rule: z.literal('skilling'), steps: z.array(step).min(1) }),
+]);
+
+/** A points requirement as a catalog states it. */
+export const pointsSchema = z.strictObject({
+  kind: z.literal('points'),
+  id,
+  name: localized,
+  passMark: points,
+  everyMetricPositive: z.boolean().default(false),
+  associations: z.array(z.enum(ASSOCIATION_TYPES)).min(1).default(['dpor']),
+  metrics: z.array(metric).min(1),
+});
+
+export type RawPointsRequirement = z.infer<typeof pointsSchema>;
+export type RawMetric = RawPointsRequirement['metrics'][number];
+
+/**
+ * Names in every language, unique ids, amounts that read, thresholds for every market, known exams, and a pass mark
+ * the metrics can reach together.
+ */
+export const checkPoints: CheckKind<'points'> = (r, path, tools) => {
+  tools.unique(
+    r.metrics.map((m) => m.id),
+    [...path, 'metrics'],
+    'metric',
+  );
+  const max = r.metrics.reduce((sum, m) => sum + m.max, 0);
+  if (max < r.passMark) tools.report('catalog.points.unreachable', [...path, 'passMark'], { passMark: r.passMark, max });
+  r.metrics.forEach((m, i) => {
+    const at = [...path, 'metrics', i];
+    tools.text(m.name, [...at, 'name']);
+    if (m.rule === 'per-customer') checkAmount(m.floor, [...at, 'floor'], tools);
+    if (m.rule === 'proportional' || m.rule === 'all-or-nothing') checkThresholds(m.thresholds, [...at, 'thresholds'], tools);
+    if (m.rule === 'skilling') {
+      tools.unique(
+        m.steps.map((s) => s.id),
+        [...at, 'steps'],
+        'step',
+      );
+      m.steps.forEach((s, j) => {
+        tools.text(s.name, [...at, 'steps', j, 'name']);
+        tools.formula(s.credentials, [...at, 'steps', j, 'credentials']);
+      });
+    }
+  });
+};
+
+function checkThresholds(raw: RawThresholds, path: readonly PropertyKey[], tools: CheckTools): void {
+  const stated = typeof raw === 'object' ? Object.entries(raw) : [[null, raw] as const];
+  for (const [market, value] of stated) {
+    const at = market === null ? path : [...path, market];
+    if (market !== null && market !== EVERY_MARKET && !tools.markets.includes(market)) {
+      tools.report('catalog.threshold.unknown-market', at, { market });
+    }
+    if (value === UNPUBLISHED && market !== null) continue;
+    checkAmount(value, at, tools);
+  }
+  for (const market of marketsWithoutThreshold(raw, tools.markets))
+    tools.report('catalog.threshold.missing-market', path, { market });
+}
+
+function checkAmount(value: number | string, at: readonly PropertyKey[], tools: CheckTools): void {
+  const amount = readAmount(typeof value === 'number' ? String(value) : value, 'decimal');
+  if (amount === 'out-of-range') tools.report('input.amount.digits', at, amountRangeIssue('', String(value)).params);
+  else if (!(amount instanceof Decimal) || amount.isNegative())
+    tools.report('catalog.threshold.invalid', at, { value: String(value) });
+}
