@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { conformanceMismatches, loadConformanceCases } from './conformance-cases.js';
 import { runCli } from './run-cli.js';
@@ -21,6 +22,9 @@ describe('conformance cases through the compiled CLI', () => {
         '--format',
         'json',
         ...(policy ? ['--revenue-association', policy] : []),
+        ...(testCase.catalog
+          ? ['--catalog', fileURLToPath(new URL(`../catalogs/${testCase.catalog}.yaml`, import.meta.url))]
+          : []),
       ];
       const { status, stdout, stderr } = await runCli(args);
       expect(stderr).toBe('');

@@ -8,6 +8,8 @@ import type { Evaluation } from '../src/engine/evaluation-types.js';
 export interface ConformanceCase {
   readonly file: string;
   readonly name: string;
+  /** The catalog the case runs on: a shipped catalog's id (default: the shipped default). */
+  readonly catalog?: string;
   readonly asOf: string;
   readonly policy?: { readonly revenueAssociation?: 'within-period' | 'associated-at-as-of' };
   readonly organization: unknown;

@@ -1,15 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { loadShippedCatalog } from '../src/catalog/shipped-catalog.js';
+import type { Catalog } from '../src/catalog/catalog-types.js';
+import { DEFAULT_CATALOG, loadShippedCatalog } from '../src/catalog/shipped-catalog.js';
 import { parseDay } from '../src/core/day.js';
 import { evaluate } from '../src/engine/evaluate.js';
 import { parseOrganization } from '../src/engine/parse-organization.js';
 import { conformanceMismatches, loadConformanceCases } from './conformance-cases.js';
 
-const catalog = await loadShippedCatalog();
+const cases = loadConformanceCases();
+const catalogs = new Map(
+  await Promise.all(
+    [...new Set(cases.map((c) => c.catalog ?? DEFAULT_CATALOG))].map(async (id) => [id, await loadShippedCatalog(id)] as const),
+  ),
+);
 
 describe('conformance cases through the library', () => {
-  for (const testCase of loadConformanceCases()) {
+  for (const testCase of cases) {
     it(`${testCase.file}: ${testCase.name}`, () => {
+      const catalog = catalogs.get(testCase.catalog ?? DEFAULT_CATALOG) as Catalog;
       const organization = parseOrganization(testCase.organization, catalog.currency);
       const evaluation = evaluate(catalog, organization, {
         asOf: parseDay(testCase.asOf) as number,
