@@ -1,6 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { optionCards, requirementTree, seatNodes } from '../src/lib/requirement-tree.js';
+import { parse as parseYaml } from 'yaml';
+import { compileCatalog } from '../../src/catalog/compile-catalog.js';
+import { parseDay } from '../../src/core/day.js';
+import { evaluate } from '../../src/engine/evaluate.js';
+import { parseOrganization } from '../../src/engine/parse-organization.js';
+import { groupNodes, optionCards, requirementTree, seatNodes } from '../src/lib/requirement-tree.js';
 import { catalog, contoso, evaluationOf, fabrikam } from './fixtures.js';
+import { ROOT } from './paths.js';
 
 describe('option cards', () => {
   const cards = optionCards(evaluationOf(contoso, '2018-03-31'), catalog);
@@ -54,5 +62,29 @@ describe('option cards', () => {
     const silver = optionCards(evaluationOf(fabrikam, '2018-03-31'), catalog)[0]?.levels[0];
     const [revenue] = requirementTree(silver?.definition?.requirements ?? [], silver?.result.requirements ?? []);
     expect(revenue).toMatchObject({ shape: 'measure', required: null, ratio: 0, status: 'undetermined' });
+  });
+});
+
+describe('a points designation', () => {
+  const pointsCatalog = compileCatalog(JSON.parse(readFileSync(join(ROOT, 'dist/catalogs/data-ai-2022.json'), 'utf8')));
+  const document = parseYaml(readFileSync(join(ROOT, 'examples/data-ai-partner.yaml'), 'utf8'));
+  const evaluation = JSON.parse(
+    JSON.stringify(evaluate(pointsCatalog, parseOrganization(document, 'USD'), { asOf: parseDay('2023-03-15') as number })),
+  );
+  const [card] = optionCards(evaluation, pointsCatalog);
+  const level = card?.levels[0];
+  const nodes = requirementTree(level?.definition?.requirements ?? [], level?.result.requirements ?? []);
+
+  it('draws the score against the pass mark over each metric’s points, in generic shapes', () => {
+    const [group] = groupNodes(nodes);
+    expect(group?.summary).toMatchObject({ shape: 'measure', unit: 'points', counted: '74', required: '70', shortfall: '0' });
+    expect(group?.summary.name['ko-KR']).toBe('합격 점수 대비 점수');
+    expect(group?.members.map((m) => (m.shape === 'measure' ? [m.id, m.counted, m.required, m.status] : m.id))).toEqual([
+      ['net-customer-adds', '30', '30', 'met'],
+      ['skilling', '24', '40', 'met'],
+      ['usage-growth', '12', '20', 'met'],
+      ['deployments', '8', '10', 'met'],
+    ]);
+    expect(seatNodes(nodes)).toEqual([]);
   });
 });

@@ -117,6 +117,8 @@ export interface PointsWords {
   none: string;
   /** The heading of a plan's moves for a score. */
   movesTitle: string;
+  /** The dashboard's bar of the score against the pass mark. */
+  scoreBar: string;
 }
 
 export const POINTS_WORDS: { readonly [L in Locale]: PointsWords } = {
@@ -132,6 +134,7 @@ export const POINTS_WORDS: { readonly [L in Locale]: PointsWords } = {
     people: (n, credentials, step) => `${n} more ${n === 1 ? 'person' : 'people'} holding ${credentials} for ${step}`,
     none: 'nothing yet',
     movesTitle: 'Points to gain, cheapest first by actions, then by consumption:',
+    scoreBar: 'Score toward the pass mark',
   },
   'zh-TW': {
     score: (score, passMark, max) => `${score} / ${max} 分，及格分數 ${passMark} 分`,
@@ -145,6 +148,7 @@ export const POINTS_WORDS: { readonly [L in Locale]: PointsWords } = {
     people: (n, credentials, step) => `再增加 ${n} 位持有${credentials}的人員（${step}）`,
     none: '尚無',
     movesTitle: '尚需取得的分數（以行動數最少、再以耗用量最少為優先）：',
+    scoreBar: '分數（相對於及格分數）',
   },
   'ko-KR': {
     score: (score, passMark, max) => `${max}점 중 ${score}점, 합격 점수 ${passMark}점`,
@@ -158,5 +162,6 @@ export const POINTS_WORDS: { readonly [L in Locale]: PointsWords } = {
     people: (n, credentials, step) => `${step}: ${w(credentials, '을/를')} 보유한 직원 ${n}명 추가`,
     none: '아직 없음',
     movesTitle: '더 얻어야 할 점수(조치 수가 가장 적고, 다음으로 사용량이 가장 적은 방법):',
+    scoreBar: '합격 점수 대비 점수',
   },
 };

@@ -1,5 +1,10 @@
+import { LOCALES } from '../../core/localized.js';
 import type { MeasureNode } from '../presented.js';
 import type { ResultKind } from '../result-kind.js';
+import { POINTS_WORDS } from './points-messages.js';
+
+/** The summary bar's name in every language. */
+const SCORE_BAR = Object.fromEntries(LOCALES.map((locale) => [locale, POINTS_WORDS[locale].scoreBar]));
 
 export const pointsResult: ResultKind<'points'> = {
   // The margin of a score is its points above the pass mark; a metric's own points say nothing on their own.
@@ -32,7 +37,7 @@ export const pointsResult: ResultKind<'points'> = {
       id: result.id,
       name,
       status: result.status,
-      summary: bar(result.id, name, result.status, result.score, result.passMark, true),
+      summary: bar(result.id, SCORE_BAR, result.status, result.score, result.passMark, true),
       members: result.metrics.map((metric) => {
         const metricName = definition?.metrics.find((m) => m.id === metric.id)?.name ?? { en: metric.id };
         const status = metric.status === 'undetermined' ? 'undetermined' : metric.points > 0 ? 'met' : 'not-met';
