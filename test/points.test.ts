@@ -41,12 +41,16 @@ const metric = fc.oneof(
     floor: fc.integer({ min: 100, max: 3000 }),
     months: fc.integer({ min: 1, max: 3 }),
   }),
-  fc.record({
-    rule: fc.constantFrom('proportional', 'all-or-nothing'),
-    max: fc.integer({ min: 1, max: 20 }),
-    thresholds,
-    months: fc.integer({ min: 1, max: 6 }),
-  }),
+  fc
+    .record({
+      rule: fc.constantFrom('proportional', 'all-or-nothing'),
+      max: fc.integer({ min: 1, max: 20 }),
+      thresholds,
+      months: fc.integer({ min: 1, max: 6 }),
+      measure: fc.constantFrom('consumption', 'net-new-revenue'),
+      products: fc.option(fc.subarray(['p1', 'p2'], { minLength: 1 }), { nil: undefined }),
+    })
+    .map(({ products, ...m }) => (products === undefined ? m : { ...m, products })),
   fc.record({
     rule: fc.constant('growth'),
     pointsPerPercent: fc.integer({ min: 1, max: 3 }),
@@ -114,7 +118,7 @@ function catalogOf(points: unknown): Catalog {
       ...(code === 'OLD' && { retired: '2022-06-30', acceptedUntil: '2023-06-30' }),
       ...(code === 'E4' && { launched: '2022-09-01' }),
     })),
-    products: [],
+    products: ['p1', 'p2', 'p3'].map((id) => ({ id, name })),
     competencies: [
       {
         id: 'c',
@@ -147,6 +151,17 @@ const organizationWith = (busy: boolean) =>
         service: fc.option(fc.constantFrom(...SERVICES), { nil: undefined }),
       }),
       { minLength: busy ? 30 : 0, maxLength: 60 },
+    ),
+    revenue: fc.array(
+      fc.record({
+        customer: fc.integer({ min: 0, max: 4 }),
+        product: fc.constantFrom('p1', 'p2', 'p3'),
+        date: busy ? day('2022-01-01', '2023-12-31') : day('2021-06-01', '2023-12-31'),
+        cents: fc.integer({ min: 0, max: 2_000_000 }),
+        netNew: fc.boolean(),
+        attribution: fc.option(fc.constantFrom(...TYPES), { nil: undefined }),
+      }),
+      { minLength: busy ? 20 : 0, maxLength: 40 },
     ),
     people: fc.array(
       fc.array(
@@ -184,6 +199,15 @@ function organizationOf(g: GeneratedOrganization): Organization {
         currency: c.currency,
         ...(c.service && { service: c.service }),
       })),
+      revenue: g.revenue.map((r) => ({
+        customer: `c${r.customer}`,
+        product: r.product,
+        date: r.date,
+        amount: (r.cents / 100).toFixed(2),
+        currency: 'USD',
+        netNew: r.netNew,
+        ...(r.attribution && { attribution: r.attribution }),
+      })),
       people: g.people.map((passes, i) => ({
         id: `p${i}`,
         exams: passes.map((p) => ({ ...p, ...(p.expires !== undefined && p.expires < p.passed && { expires: p.passed }) })),
@@ -212,6 +236,21 @@ function bruteForce(requirement: PointsRequirement, catalog: Catalog, org: Organ
   const usd = (r: (typeof credited)[number]) => (r.currency === 'USD' ? r.amount : r.amount.mul(Decimal.parse('1.1') as Decimal));
   const sum = (months: number, back = 0) =>
     credited.filter((r) => inWindow(formatDay(r.date), months, back)).reduce((s, r) => s.add(usd(r)), Decimal.ZERO);
+  const revenueIn = (months: number, products: readonly string[] | null) =>
+    org.revenue
+      .filter((r) => {
+        const customer = org.customers.find((c) => c.id === r.customer);
+        const on = formatDay(r.date);
+        const within = (p: { from: number; to: number | null }) =>
+          formatDay(p.from) <= on && (p.to === null || on <= formatDay(p.to));
+        const credited =
+          r.attribution !== undefined
+            ? requirement.associations.includes(r.attribution)
+            : (requirement.associations.includes('dpor') && (customer?.dpor ?? []).some(within)) ||
+              (customer?.associations ?? []).some((a) => requirement.associations.includes(a.type) && within(a));
+        return r.netNew && credited && (products === null || products.includes(r.product)) && inWindow(on, months);
+      })
+      .reduce((s, r) => s.add(r.amount), Decimal.ZERO);
   const largest = (max: number, ok: (p: number) => boolean) => {
     for (let p = max; p > 0; p--) if (ok(p)) return p;
     return 0;
@@ -247,7 +286,7 @@ function bruteForce(requirement: PointsRequirement, catalog: Catalog, org: Organ
       case 'proportional':
       case 'all-or-nothing': {
         const threshold = m.thresholds.get(org.market) as Decimal;
-        const amount = sum(m.months);
+        const amount = m.measure === 'consumption' ? sum(m.months) : revenueIn(m.months, m.products);
         if (m.rule === 'all-or-nothing') return amount.gte(threshold) ? m.max : 0;
         return largest(m.max, (p) => amount.mul(Decimal.fromInteger(m.max)).gte(threshold.mul(Decimal.fromInteger(p))));
       }
@@ -349,31 +388,52 @@ describe('points', () => {
     expect(reached).toBeGreaterThan(50);
   });
 
-  it('forecasts exactly the days a day-by-day evaluation finds, each with a cause', async () => {
-    let changed = 0;
-    await fc.assert(
-      fc.asyncProperty(
-        requirement,
-        busyOrganization,
-        fc.integer({ min: 60, max: 400 }),
-        fc.boolean(),
-        async (raw, generated, length, above) => {
-          const org = organizationOf(generated);
-          const from = parseDay(generated.asOf) as number;
-          // The pass mark at the first day's score (or one above), so that any point won or lost changes the status.
-          const first = evaluate(catalogOf({ ...raw, passMark: 0 }), org, { asOf: from }).results[0]?.requirements[0];
-          const score = first?.kind === 'points' ? first.score : 0;
-          const max = raw.metrics.reduce((n, m) => n + m.max, 0);
-          const catalog = catalogOf({ ...raw, passMark: Math.min(max, score + (above ? 1 : 0)), everyMetricPositive: false });
-          const result = await forecast(catalog, org, from, from + length);
-          const found = result.changes.map((c) => `${c.date} ${c.competency}/${c.option}/${c.level} continues ${c.status}`);
-          expect(found.sort()).toEqual(await dayByDayChanges((d) => evaluate(catalog, org, { asOf: d }), from, from + length));
-          for (const change of result.changes) expect(change.causes.length).toBeGreaterThan(0);
-          if (found.length > 0) changed += 1;
-        },
-      ),
-      { numRuns: 60 },
-    );
-    expect(changed).toBeGreaterThan(10);
-  });
+  const forecasts = [
+    ['consumption and credentials', requirement, busyOrganization],
+    [
+      'net new revenue alone',
+      requirement.map((r) => ({
+        ...r,
+        metrics: r.metrics.map((m, k) => ({
+          id: m.id,
+          name: m.name,
+          max: Math.max(1, m.max),
+          rule: k % 2 === 0 ? 'all-or-nothing' : 'proportional',
+          measure: 'net-new-revenue',
+          thresholds: { developed: 20_000, developing: 10_000 },
+          months: 1 + (k % 3),
+        })),
+      })),
+      organizationWith(true).map((g) => ({ ...g, consumption: [], people: [] })),
+    ],
+  ] as const;
+  for (const [what, requirements, organizations] of forecasts) {
+    it(`forecasts exactly the days a day-by-day evaluation finds, each with a cause (${what})`, async () => {
+      let changed = 0;
+      await fc.assert(
+        fc.asyncProperty(
+          requirements,
+          organizations,
+          fc.integer({ min: 60, max: 400 }),
+          fc.boolean(),
+          async (raw, generated, length, above) => {
+            const org = organizationOf(generated);
+            const from = parseDay(generated.asOf) as number;
+            // The pass mark at the first day's score (or one above), so that any point won or lost changes the status.
+            const first = evaluate(catalogOf({ ...raw, passMark: 0 }), org, { asOf: from }).results[0]?.requirements[0];
+            const score = first?.kind === 'points' ? first.score : 0;
+            const max = raw.metrics.reduce((n, m) => n + m.max, 0);
+            const catalog = catalogOf({ ...raw, passMark: Math.min(max, score + (above ? 1 : 0)), everyMetricPositive: false });
+            const result = await forecast(catalog, org, from, from + length);
+            const found = result.changes.map((c) => `${c.date} ${c.competency}/${c.option}/${c.level} continues ${c.status}`);
+            expect(found.sort()).toEqual(await dayByDayChanges((d) => evaluate(catalog, org, { asOf: d }), from, from + length));
+            for (const change of result.changes) expect(change.causes.length).toBeGreaterThan(0);
+            if (found.length > 0) changed += 1;
+          },
+        ),
+        { numRuns: 60 },
+      );
+      expect(changed).toBeGreaterThan(10);
+    });
+  }
 });

@@ -38,12 +38,14 @@ type RawOf<R extends RawMetric['rule']> = Extract<RawMetric, { rule: R }>;
 const compilers: { readonly [R in RawMetric['rule']]: (m: RawOf<R>, tools: CompileTools) => Extract<Metric, { rule: R }> } = {
   'per-customer': (m) => ({ ...base(m), rule: m.rule, points: m.points, floor: toDecimal(m.floor), months: m.months }),
   proportional: (m, tools) => ({
+    ...amount(m, tools),
     ...base(m),
     rule: m.rule,
     thresholds: thresholdMap(m.thresholds, tools.markets),
     months: m.months,
   }),
   'all-or-nothing': (m, tools) => ({
+    ...amount(m, tools),
     ...base(m),
     rule: m.rule,
     thresholds: thresholdMap(m.thresholds, tools.markets),
@@ -77,6 +79,13 @@ const compilers: { readonly [R in RawMetric['rule']]: (m: RawOf<R>, tools: Compi
 
 function compileMetric(m: RawMetric, tools: CompileTools): Metric {
   return Object.freeze((compilers[m.rule] as (m: RawMetric, tools: CompileTools) => Metric)(m, tools));
+}
+
+function amount(m: RawOf<'proportional' | 'all-or-nothing'>, tools: CompileTools) {
+  return {
+    measure: m.measure,
+    products: m.products === undefined ? null : Object.freeze([...new Set(m.products.map(tools.canonicalProduct))]),
+  };
 }
 
 function base(m: RawMetric) {

@@ -79,6 +79,47 @@ export function creditedConsumption(input: PointsInput, types: readonly Associat
   return result;
 }
 
+const revenue = new WeakMap<Organization, Map<string, ReadonlyMap<number, Decimal>>>();
+
+/**
+ * The organization's net new revenue by month, in the catalog's currency, on the products (every known product when
+ * null), credited to the partner by one of `types`: the record's own attribution when it has one, else the customer's
+ * association on the record's date. Computed once per organization, types, products and catalog currency.
+ */
+export function creditedRevenue(
+  input: PointsInput,
+  types: readonly AssociationType[],
+  products: readonly string[] | null,
+): ReadonlyMap<number, Decimal> {
+  const { organization, catalog } = input;
+  const key = `${catalog.currency}\u0000${[...types].sort().join(',')}\u0000${products === null ? '*' : [...products].sort().join(',')}`;
+  let byKey = revenue.get(organization);
+  if (byKey === undefined) {
+    byKey = new Map();
+    revenue.set(organization, byKey);
+  }
+  const known = byKey.get(key);
+  if (known) return known;
+  const customers = new Map(organization.customers.map((c) => [c.id, c]));
+  const accepted = new Set(types);
+  const wanted = products === null ? null : new Set(products);
+  const byMonth = new Map<number, Decimal>();
+  for (const record of organization.revenue) {
+    if (!record.netNew) continue;
+    const product = catalog.findProduct(record.product)?.id;
+    if (product === undefined || (wanted !== null && !wanted.has(product))) continue;
+    const credited =
+      record.attribution !== undefined
+        ? accepted.has(record.attribution)
+        : associatedAs(customers.get(record.customer), accepted, record.date);
+    if (!credited) continue;
+    const month = monthOf(record.date);
+    byMonth.set(month, (byMonth.get(month) ?? Decimal.ZERO).add(convert(input, record.amount, record.currency)));
+  }
+  byKey.set(key, byMonth);
+  return byMonth;
+}
+
 /** Whether the customer credits the partner on a day by one of the accepted association types. */
 export function associatedAs(customer: Customer | undefined, accepted: ReadonlySet<AssociationType>, day: Day): boolean {
   if (!customer) return false;
@@ -93,8 +134,8 @@ export function windowMonths(asOf: Day, months: number, before = 0): number[] {
   return Array.from({ length: months }, (_, i) => current - months + i);
 }
 
-/** The credited consumption of the months, summed. */
-export function sumMonths(data: Credited, months: readonly number[]): Decimal {
+/** An amount by month (credited consumption, or revenue), summed over the months. */
+export function sumMonths(data: Pick<Credited, 'byMonth'>, months: readonly number[]): Decimal {
   return months.reduce((sum, m) => sum.add(data.byMonth.get(m) ?? Decimal.ZERO), Decimal.ZERO);
 }
 

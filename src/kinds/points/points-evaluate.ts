@@ -1,5 +1,15 @@
+import type { Decimal } from '../../core/decimal.js';
 import { satisfies } from '../../engine/exam-formula.js';
-import { type Credited, creditedConsumption, heldCredentials, type PointsInput, sumMonths, windowMonths } from './points-data.js';
+import type { AssociationType } from '../../engine/organization.js';
+import {
+  type Credited,
+  creditedConsumption,
+  creditedRevenue,
+  heldCredentials,
+  type PointsInput,
+  sumMonths,
+  windowMonths,
+} from './points-data.js';
 import {
   allOrNothingPoints,
   growthPercent,
@@ -18,7 +28,7 @@ export interface ScoringData {
 /** Scores every metric of the requirement on the input's day, and decides it against the pass mark. */
 export function scorePoints(requirement: PointsRequirement, input: PointsInput, data: ScoringData): PointsResult {
   const consumption = creditedConsumption(input, requirement.associations);
-  const metrics = requirement.metrics.map((m) => scoreMetric(m, input, consumption, data));
+  const metrics = requirement.metrics.map((m) => scoreMetric(m, input, consumption, data, requirement.associations));
   const score = metrics.reduce((sum, m) => sum + m.points, 0);
   const max = requirement.metrics.reduce((sum, m) => sum + m.max, 0);
   const undetermined = metrics.some((m) => m.status === 'undetermined');
@@ -42,14 +52,14 @@ export function scoringData(input: PointsInput): ScoringData {
   return { held: heldCredentials(input) };
 }
 
-type Scorers = {
-  readonly [R in Metric['rule']]: (
-    m: Extract<Metric, { rule: R }>,
-    input: PointsInput,
-    c: Credited,
-    d: ScoringData,
-  ) => MetricResult;
-};
+type Scorer<M extends Metric> = (
+  m: M,
+  input: PointsInput,
+  consumption: Credited,
+  data: ScoringData,
+  associations: readonly AssociationType[],
+) => MetricResult;
+type Scorers = { readonly [R in Metric['rule']]: Scorer<Extract<Metric, { rule: R }>> };
 
 const scorers: Scorers = {
   'per-customer': (m, input, consumption) => {
@@ -61,8 +71,10 @@ const scorers: Scorers = {
     const points = perUnitPoints(customers.length, m.points, m.max);
     return { id: m.id, rule: m.rule, points, max: m.max, status: 'scored', customers, floor: m.floor.toString() };
   },
-  proportional: (m, input, consumption) => threshold(m, input, consumption, proportionalPoints),
-  'all-or-nothing': (m, input, consumption) => threshold(m, input, consumption, allOrNothingPoints),
+  proportional: (m, input, consumption, _data, associations) =>
+    threshold(m, input, consumption, associations, proportionalPoints),
+  'all-or-nothing': (m, input, consumption, _data, associations) =>
+    threshold(m, input, consumption, associations, allOrNothingPoints),
   growth: (m, input, consumption) => {
     const current = sumMonths(consumption, windowMonths(input.asOf, m.months));
     const previous = sumMonths(consumption, windowMonths(input.asOf, m.months, m.months));
@@ -122,26 +134,25 @@ const scorers: Scorers = {
   },
 };
 
-function scoreMetric(metric: Metric, input: PointsInput, consumption: Credited, data: ScoringData): MetricResult {
-  return (scorers[metric.rule] as (m: Metric, i: PointsInput, c: Credited, d: ScoringData) => MetricResult)(
-    metric,
-    input,
-    consumption,
-    data,
-  );
+function scoreMetric(
+  metric: Metric,
+  input: PointsInput,
+  consumption: Credited,
+  data: ScoringData,
+  associations: readonly AssociationType[],
+): MetricResult {
+  return (scorers[metric.rule] as Scorer<Metric>)(metric, input, consumption, data, associations);
 }
 
 function threshold(
   m: Extract<Metric, { rule: 'proportional' | 'all-or-nothing' }>,
   input: PointsInput,
   consumption: Credited,
-  rule: (
-    amount: import('../../core/decimal.js').Decimal,
-    threshold: import('../../core/decimal.js').Decimal,
-    max: number,
-  ) => number,
+  associations: readonly AssociationType[],
+  rule: (amount: Decimal, threshold: Decimal, max: number) => number,
 ): MetricResult {
-  const amount = sumMonths(consumption, windowMonths(input.asOf, m.months));
+  const measured = m.measure === 'consumption' ? consumption : { byMonth: creditedRevenue(input, associations, m.products) };
+  const amount = sumMonths(measured, windowMonths(input.asOf, m.months));
   const required = m.thresholds.get(input.organization.market) ?? null;
   return {
     id: m.id,

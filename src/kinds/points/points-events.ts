@@ -7,7 +7,12 @@ import { monthOf, monthStart } from './points-data.js';
 /** A day on which a score can change, and why: what the forecast names as a cause. */
 export interface PointsEvent {
   readonly day: Day;
-  readonly code: 'consumption.enters' | 'consumption.leaves' | 'credential.expires';
+  readonly code:
+    | 'consumption.enters'
+    | 'consumption.leaves'
+    | 'points.revenue.enters'
+    | 'points.revenue.leaves'
+    | 'credential.expires';
   readonly params: Readonly<Record<string, string>>;
   readonly exam?: string;
 }
@@ -22,14 +27,19 @@ export function pointsEvents(catalog: Catalog, organization: Organization, wante
   const lengths = windowLengths(catalog);
   if (lengths.length === 0) return [];
   const events: PointsEvent[] = [];
-  const months = new Set(organization.consumption.map((record) => monthOf(record.date)));
-  for (const month of months) {
-    const params = { month: formatDay(monthStart(month)).slice(0, 7) };
-    if (wanted(monthStart(month + 1))) events.push({ day: monthStart(month + 1), code: 'consumption.enters', params });
-    for (const length of lengths.filter((n) => n > 0)) {
-      const day = monthStart(month + 1 + length);
-      if (wanted(day)) events.push({ day, code: 'consumption.leaves', params: { ...params, months: String(length) } });
+  const monthEvents = (months: ReadonlySet<number>, enters: PointsEvent['code'], leaves: PointsEvent['code']) => {
+    for (const month of months) {
+      const params = { month: formatDay(monthStart(month)).slice(0, 7) };
+      if (wanted(monthStart(month + 1))) events.push({ day: monthStart(month + 1), code: enters, params });
+      for (const length of lengths.filter((n) => n > 0)) {
+        const day = monthStart(month + 1 + length);
+        if (wanted(day)) events.push({ day, code: leaves, params: { ...params, months: String(length) } });
+      }
     }
+  };
+  monthEvents(new Set(organization.consumption.map((r) => monthOf(r.date))), 'consumption.enters', 'consumption.leaves');
+  if (measuresRevenue(catalog)) {
+    monthEvents(new Set(organization.revenue.map((r) => monthOf(r.date))), 'points.revenue.enters', 'points.revenue.leaves');
   }
   for (const person of organization.people) {
     for (const pass of person.exams) {
@@ -42,6 +52,26 @@ export function pointsEvents(catalog: Catalog, organization: Organization, wante
   return events;
 }
 
+const revenueMeasured = new WeakMap<Catalog, boolean>();
+
+/** Whether a metric of the catalog measures net new revenue, whose months then move scores too; found once. */
+export function measuresRevenue(catalog: Catalog): boolean {
+  let found = revenueMeasured.get(catalog);
+  if (found === undefined) {
+    found = pointsRequirements(catalog).some((r) =>
+      r.metrics.some((m) => (m.rule === 'proportional' || m.rule === 'all-or-nothing') && m.measure === 'net-new-revenue'),
+    );
+    revenueMeasured.set(catalog, found);
+  }
+  return found;
+}
+
+function pointsRequirements(catalog: Catalog) {
+  return catalog.competencies.flatMap((c) =>
+    c.versions.flatMap((v) => v.options.flatMap((o) => o.levels.flatMap((l) => everyOfKind(l.requirements, 'points')))),
+  );
+}
+
 const lengths = new WeakMap<Catalog, readonly number[]>();
 
 /**
@@ -51,11 +81,8 @@ const lengths = new WeakMap<Catalog, readonly number[]>();
 export function windowLengths(catalog: Catalog): readonly number[] {
   let found = lengths.get(catalog);
   if (found === undefined) {
-    const requirements = catalog.competencies.flatMap((c) =>
-      c.versions.flatMap((v) => v.options.flatMap((o) => o.levels.flatMap((l) => everyOfKind(l.requirements, 'points')))),
-    );
     const set = new Set<number>();
-    for (const r of requirements) {
+    for (const r of pointsRequirements(catalog)) {
       for (const m of r.metrics) {
         if (m.rule === 'skilling') set.add(0);
         else set.add(m.months).add(m.rule === 'growth' ? 2 * m.months : m.months);

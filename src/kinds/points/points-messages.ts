@@ -23,12 +23,15 @@ export interface PointsMessageParams {
   'points.move.people': { metric: string; people: string; gain: number };
   'points.move.services': { metric: string; count: number; gain: number };
   'points.move.consumption': { metric: string; amount: string; currency: string; gain: number };
+  'points.move.revenue': { metric: string; amount: string; currency: string; gain: number };
   /** A metric's line in the text report: its points and what counted, already in words. */
   'points.metric': { metric: string; points: number; max: number; counted: string };
   'catalog.points.unreachable': { passMark: number; max: number };
   // Forecast causes: the days a score can change.
   'consumption.enters': { month: string };
   'consumption.leaves': { month: string; months: string };
+  'points.revenue.enters': { month: string };
+  'points.revenue.leaves': { month: string; months: string };
   'credential.expires': { person: string; exam: string; expires: string };
   /** A plan's reason when its people are in place and a score is still short. */
   'plan.points': { gain: number; actions: number };
@@ -52,10 +55,13 @@ export const pointsMessages: KindMessages<keyof PointsMessageParams> = {
     'points.move.services': (p, f) =>
       `${p.metric}: ${f.plural(p.count, { one: '# more service', other: '# more services' })} deployed with consumption (+${p.gain})`,
     'points.move.consumption': (p, f) => `${p.metric}: ${f.money(p.amount, p.currency)} more consumption (+${p.gain})`,
+    'points.move.revenue': (p, f) => `${p.metric}: ${f.money(p.amount, p.currency)} more net new revenue (+${p.gain})`,
     'points.metric': (p) => `${p.metric}: ${p.points} / ${p.max}${p.counted ? ` — ${p.counted}` : ''}`,
     'catalog.points.unreachable': (p) => `the pass mark ${p.passMark} is more than the metrics give together (${p.max})`,
     'consumption.enters': (p) => `consumption of ${p.month} starts to count`,
     'consumption.leaves': (p) => `consumption of ${p.month} leaves the last ${p.months} months`,
+    'points.revenue.enters': (p) => `net new revenue of ${p.month} starts to count toward the score`,
+    'points.revenue.leaves': (p) => `net new revenue of ${p.month} leaves the last ${p.months} months of the score`,
     'credential.expires': (p, f) => `${p.exam} held by ${f.person(p.person)} expired on ${f.date(p.expires)}`,
     'plan.points': (p, f) =>
       `The score is short of its pass mark: the cheapest moves gain ${f.plural(p.gain, { one: '# point', other: '# points' })} in ${f.plural(p.actions, { one: '# action', other: '# actions' })}.`,
@@ -73,10 +79,13 @@ export const pointsMessages: KindMessages<keyof PointsMessageParams> = {
     'points.move.people': (p) => `${p.metric}：${p.people}（+${p.gain} 分）`,
     'points.move.services': (p) => `${p.metric}：再部署 ${p.count} 項有耗用量的服務（+${p.gain} 分）`,
     'points.move.consumption': (p, f) => `${p.metric}：再增加 ${f.money(p.amount, p.currency)} 的耗用量（+${p.gain} 分）`,
+    'points.move.revenue': (p, f) => `${p.metric}：再增加 ${f.money(p.amount, p.currency)} 的淨新增營收（+${p.gain} 分）`,
     'points.metric': (p) => `${p.metric}：${p.points} / ${p.max} 分${p.counted ? `（${p.counted}）` : ''}`,
     'catalog.points.unreachable': (p) => `及格分數 ${p.passMark} 高於各項指標的總分（${p.max}）`,
     'consumption.enters': (p) => `${p.month} 的耗用量開始計入`,
     'consumption.leaves': (p) => `${p.month} 的耗用量已不在最近 ${p.months} 個月內`,
+    'points.revenue.enters': (p) => `${p.month} 的淨新增營收開始計入分數`,
+    'points.revenue.leaves': (p) => `${p.month} 的淨新增營收已不在分數的最近 ${p.months} 個月內`,
     'credential.expires': (p, f) => `${f.person(p.person)} 的 ${p.exam} 已於 ${f.date(p.expires)} 到期`,
     'plan.points': (p) => `分數尚未達到及格分數：下列最省力的 ${p.actions} 項行動可再得 ${p.gain} 分。`,
   },
@@ -94,10 +103,13 @@ export const pointsMessages: KindMessages<keyof PointsMessageParams> = {
     'points.move.people': (p) => `${p.metric}: ${p.people}(+${p.gain}점)`,
     'points.move.services': (p) => `${p.metric}: 사용량이 있는 서비스 ${p.count}개 추가 배포(+${p.gain}점)`,
     'points.move.consumption': (p, f) => `${p.metric}: 사용량 ${f.money(p.amount, p.currency)} 추가(+${p.gain}점)`,
+    'points.move.revenue': (p, f) => `${p.metric}: 순 신규 수익 ${f.money(p.amount, p.currency)} 추가(+${p.gain}점)`,
     'points.metric': (p) => `${p.metric}: ${p.points} / ${p.max}점${p.counted ? ` — ${p.counted}` : ''}`,
     'catalog.points.unreachable': (p) => `합격 점수 ${p.passMark}점이 모든 지표 점수의 합(${p.max}점)보다 높습니다`,
     'consumption.enters': (p) => `${p.month} 사용량이 인정되기 시작합니다`,
     'consumption.leaves': (p) => `${p.month} 사용량이 최근 ${p.months}개월에서 빠집니다`,
+    'points.revenue.enters': (p) => `${p.month} 순 신규 수익이 점수에 인정되기 시작합니다`,
+    'points.revenue.leaves': (p) => `${p.month} 순 신규 수익이 점수의 최근 ${p.months}개월에서 빠집니다`,
     'credential.expires': (p, f) => `${f.person(p.person)}의 ${w(p.exam, '이/가')} ${f.date(p.expires)}에 만료되었습니다`,
     'plan.points': (p) =>
       `점수가 합격 점수에 못 미칩니다. 아래의 가장 적은 조치 ${p.actions}건으로 ${p.gain}점을 더 얻을 수 있습니다.`,

@@ -22,13 +22,16 @@ export type PointsMove =
       }[];
     }
   | { readonly move: 'services'; readonly metric: string; readonly gain: number; readonly count: number }
-  | {
-      readonly move: 'consumption';
-      readonly metric: string;
-      readonly gain: number;
-      /** How much more consumption, in the catalog's currency. */
-      readonly amount: string;
-    };
+  | RaiseMove<'consumption'>
+  | RaiseMove<'revenue'>;
+
+/** More of what a metric measures (consumption, or net new revenue): how much more, in the catalog's currency. */
+interface RaiseMove<K extends 'consumption' | 'revenue'> {
+  readonly move: K;
+  readonly metric: string;
+  readonly gain: number;
+  readonly amount: string;
+}
 
 /** A way to gain points on one metric and what it costs: actions (people, customers, services, raises), then money. */
 export interface MoveOption {
@@ -93,8 +96,14 @@ export function everyOption(metric: Metric, result: MetricResult, where: Where):
     }
     return out;
   };
+  const measure = metric.rule === 'proportional' || metric.rule === 'all-or-nothing' ? metric.measure : 'consumption';
   const raise = (gain: number, amount: Decimal): MoveOption => ({
-    move: { move: 'consumption', metric: metric.id, gain, amount: amount.toString() },
+    move: {
+      move: measure === 'consumption' ? ('consumption' as const) : ('revenue' as const),
+      metric: metric.id,
+      gain,
+      amount: amount.toString(),
+    },
     gain,
     actions: 1,
     money: amount,

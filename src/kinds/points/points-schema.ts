@@ -14,6 +14,14 @@ const amount = z.union([z.number(), z.string()]).describe('A decimal amount, as 
 const months = positive.max(36);
 const base = { id, name: localized, max: points };
 
+/** An amount against a threshold per market: consumption, or net new revenue (on some products, or all). */
+const amountMetric = {
+  thresholds,
+  months: months.default(12),
+  measure: z.enum(['consumption', 'net-new-revenue']).default('consumption'),
+  products: z.array(z.string()).min(1).optional(),
+};
+
 const step = z.strictObject({
   id,
   name: localized,
@@ -25,8 +33,8 @@ const step = z.strictObject({
 
 const metric = z.discriminatedUnion('rule', [
   z.strictObject({ ...base, rule: z.literal('per-customer'), points: positive, floor: amount, months: months.default(1) }),
-  z.strictObject({ ...base, rule: z.literal('proportional'), thresholds, months: months.default(12) }),
-  z.strictObject({ ...base, rule: z.literal('all-or-nothing'), thresholds, months: months.default(12) }),
+  z.strictObject({ ...base, rule: z.literal('proportional'), ...amountMetric }),
+  z.strictObject({ ...base, rule: z.literal('all-or-nothing'), ...amountMetric }),
   z.strictObject({ ...base, rule: z.literal('growth'), pointsPerPercent: positive, months: months.default(12) }),
   z.strictObject({
     ...base,
@@ -68,7 +76,12 @@ export const checkPoints: CheckKind<'points'> = (r, path, tools) => {
     const at = [...path, 'metrics', i];
     tools.text(m.name, [...at, 'name']);
     if (m.rule === 'per-customer') checkAmount(m.floor, [...at, 'floor'], tools);
-    if (m.rule === 'proportional' || m.rule === 'all-or-nothing') checkThresholds(m.thresholds, [...at, 'thresholds'], tools);
+    if (m.rule === 'proportional' || m.rule === 'all-or-nothing') {
+      checkThresholds(m.thresholds, [...at, 'thresholds'], tools);
+      m.products?.forEach((p, j) => {
+        if (!tools.knownProduct(p)) tools.report('catalog.product.unknown', [...at, 'products', j], { id: p });
+      });
+    }
     if (m.rule === 'skilling') {
       tools.unique(
         m.steps.map((s) => s.id),

@@ -60,6 +60,8 @@ const sayMove: { readonly [K in PointsMove['move']]: Say<K> } = {
     tools.finding('points.move.services', { metric, count: move.count, gain: move.gain }),
   consumption: (move, metric, currency, _definition, tools) =>
     tools.finding('points.move.consumption', { metric, amount: move.amount, currency, gain: move.gain }),
+  revenue: (move, metric, currency, _definition, tools) =>
+    tools.finding('points.move.revenue', { metric, amount: move.amount, currency, gain: move.gain }),
   people: (move, metric, _currency, definition, tools) => {
     const { f } = tools;
     const steps = definition?.rule === 'skilling' ? definition.steps : [];

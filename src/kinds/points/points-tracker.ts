@@ -7,7 +7,7 @@ import type { HorizonDay, Schedule } from '../../engine/horizon-events.js';
 import type { KindTracker } from '../tracked-kind.js';
 import { monthOf, monthStart } from './points-data.js';
 import { type ScoringData, scorePoints, scoringData } from './points-evaluate.js';
-import { windowLengths } from './points-events.js';
+import { measuresRevenue, windowLengths } from './points-events.js';
 
 /**
  * Scores change only on a few days: the first of a month (a month of consumption enters or leaves a window) and the
@@ -59,6 +59,7 @@ function pointsEvents(context: EvaluationContext, schedule: Schedule): Set<Day> 
     if (schedule.at(day)) days.add(day);
   };
   const months = new Set(context.organization.consumption.map((r) => monthOf(r.date)));
+  if (measuresRevenue(context.catalog)) for (const r of context.organization.revenue) months.add(monthOf(r.date));
   for (const month of months) {
     // A month enters every window the day after it ends, and leaves each after its length.
     on(monthStart(month + 1));

@@ -37,18 +37,25 @@ export interface PerCustomerMetric extends MetricBase {
   readonly months: number;
 }
 
-/** Points in proportion to consumption against the full-points threshold of the market, rounded down. */
-export interface ProportionalMetric extends MetricBase {
-  readonly rule: 'proportional';
+/** What an amount metric measures: customers' consumption, or net new revenue on products. */
+export type Measure = 'consumption' | 'net-new-revenue';
+
+interface AmountMetric extends MetricBase {
   readonly thresholds: ReadonlyMap<string, Decimal>;
   readonly months: number;
+  readonly measure: Measure;
+  /** Under `net-new-revenue`, the products it counts (canonical ids); null for every product. */
+  readonly products: readonly string[] | null;
 }
 
-/** Every point once consumption reaches the market's threshold, none before. */
-export interface AllOrNothingMetric extends MetricBase {
+/** Points in proportion to an amount against the full-points threshold of the market, rounded down. */
+export interface ProportionalMetric extends AmountMetric {
+  readonly rule: 'proportional';
+}
+
+/** Every point once an amount reaches the market's threshold, none before. */
+export interface AllOrNothingMetric extends AmountMetric {
   readonly rule: 'all-or-nothing';
-  readonly thresholds: ReadonlyMap<string, Decimal>;
-  readonly months: number;
 }
 
 /** Points per whole percent that consumption of the window grew over the window before it. */

@@ -16,6 +16,8 @@ const forecastCause = z.object({
     'version.starts',
     'consumption.enters',
     'consumption.leaves',
+    'points.revenue.enters',
+    'points.revenue.leaves',
     'credential.expires',
   ]),
   params: z.record(z.string(), z.string()),
