@@ -1,7 +1,7 @@
 /**
  * A points-based designation in real headless Chromium against `attain serve --catalog catalogs/data-ai-2022.yaml`:
- * the level card and the gaps page draw the score and each metric's points through the generic shapes, in every
- * language. Screenshots go to test-output/screenshots/points-*.png.
+ * the level card and the gaps page draw the score and each metric's points through the generic shapes, and the plan
+ * page its cheapest moves, in every language. Screenshots go to test-output/screenshots/points-*.png.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,9 +24,24 @@ const TITLE = `a points designation in the dashboard, in Chromium against attain
 
 /** What each language calls the score and its metrics (the catalog's names) and the gaps page's heading. */
 const WORDS = {
-  en: { score: 'Partner capability score', metrics: ['Skilling', 'Customer success: deployments'], heading: 'Points per metric' },
-  'zh-TW': { score: '合作夥伴能力分數', metrics: ['技能培養', '客戶成功：部署'], heading: '各項指標的分數' },
-  'ko-KR': { score: '파트너 역량 점수', metrics: ['기술 역량', '고객 성공: 배포'], heading: '지표별 점수' },
+  en: {
+    score: 'Partner capability score',
+    metrics: ['Skilling', 'Customer success: deployments'],
+    heading: 'Points per metric',
+    moves: 'Points to gain',
+  },
+  'zh-TW': {
+    score: '合作夥伴能力分數',
+    metrics: ['技能培養', '客戶成功：部署'],
+    heading: '各項指標的分數',
+    moves: '尚需取得的分數',
+  },
+  'ko-KR': {
+    score: '파트너 역량 점수',
+    metrics: ['기술 역량', '고객 성공: 배포'],
+    heading: '지표별 점수',
+    moves: '더 얻어야 할 점수',
+  },
 } as const;
 
 describe.skipIf(skipped !== undefined)(TITLE, () => {
@@ -65,7 +80,7 @@ describe.skipIf(skipped !== undefined)(TITLE, () => {
     if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
   });
 
-  it('draws the score and each metric as bars on the level card and the gaps page, in three languages', async () => {
+  it('draws the score and each metric as bars on the level card and the gaps page, and the moves on the plan page, in three languages', async () => {
     const page = await context.newPage();
     page.on('pageerror', (error) => {
       throw error;
@@ -88,6 +103,10 @@ describe.skipIf(skipped !== undefined)(TITLE, () => {
       expect(gaps).toContain(WORDS[locale].heading);
       for (const metric of WORDS[locale].metrics) expect(gaps).toContain(metric);
       await page.screenshot({ path: join(SCREENSHOTS, `points-gaps-${locale}.png`), fullPage: true });
+      await page.goto(`${server.url}/orgs/northwind-data/plan?asOf=${AS_OF}`);
+      await page.getByTestId('plan-points').waitFor();
+      expect(await page.getByTestId('plan-points').textContent()).toContain(WORDS[locale].moves);
+      await page.screenshot({ path: join(SCREENSHOTS, `points-plan-${locale}.png`), fullPage: true });
     }
     await page.close();
   }, 120_000);
