@@ -75,3 +75,25 @@ describe('the text report of a score', () => {
     );
   });
 });
+
+describe('points levels that extend others', () => {
+  it('states Gold as Silver with a higher pass mark and a metric worth more, matched by id', () => {
+    const catalog = source();
+    const [silver] = catalog.competencies[0].versions[0].options[0].levels;
+    silver.id = 'silver';
+    catalog.competencies[0].versions[0].options[0].levels.push({
+      id: 'gold',
+      extends: 'silver',
+      name: { en: 'Gold', 'zh-TW': '金級', 'ko-KR': '골드' },
+      requirements: [{ id: 'partner-capability-score', passMark: 80, metrics: [{ id: 'deployments', max: 20 }] }],
+    });
+    const result = validateCatalog(catalog);
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    const [, gold] = result.catalog.competencies[0]?.versions[0]?.options[0]?.levels ?? [];
+    const score = gold?.requirements[0];
+    expect(score?.kind === 'points' && [score.passMark, score.metrics.map((m) => `${m.id}:${m.max}`)]).toEqual([
+      80,
+      ['net-customer-adds:30', 'skilling:40', 'usage-growth:20', 'deployments:20'],
+    ]);
+  });
+});
