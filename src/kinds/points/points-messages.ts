@@ -24,6 +24,8 @@ export interface PointsMessageParams {
   'points.move.services': { metric: string; count: number; gain: number };
   'points.move.consumption': { metric: string; amount: string; currency: string; gain: number };
   'points.move.revenue': { metric: string; amount: string; currency: string; gain: number };
+  /** Growth from a window without consumption: any consumption now gives every point. */
+  'points.move.first-consumption': { metric: string; gain: number };
   /** A metric's line in the text report: its points and what counted, already in words. */
   'points.metric': { metric: string; points: number; max: number; counted: string };
   'catalog.points.unreachable': { passMark: number; max: number };
@@ -56,6 +58,7 @@ export const pointsMessages: KindMessages<keyof PointsMessageParams> = {
       `${p.metric}: ${f.plural(p.count, { one: '# more service', other: '# more services' })} deployed with consumption (+${p.gain})`,
     'points.move.consumption': (p, f) => `${p.metric}: ${f.money(p.amount, p.currency)} more consumption (+${p.gain})`,
     'points.move.revenue': (p, f) => `${p.metric}: ${f.money(p.amount, p.currency)} more net new revenue (+${p.gain})`,
+    'points.move.first-consumption': (p) => `${p.metric}: any consumption at all, since the period before had none (+${p.gain})`,
     'points.metric': (p) => `${p.metric}: ${p.points} / ${p.max}${p.counted ? ` — ${p.counted}` : ''}`,
     'catalog.points.unreachable': (p) => `the pass mark ${p.passMark} is more than the metrics give together (${p.max})`,
     'consumption.enters': (p) => `consumption of ${p.month} starts to count`,
@@ -80,6 +83,7 @@ export const pointsMessages: KindMessages<keyof PointsMessageParams> = {
     'points.move.services': (p) => `${p.metric}：再部署 ${p.count} 項有耗用量的服務（+${p.gain} 分）`,
     'points.move.consumption': (p, f) => `${p.metric}：再增加 ${f.money(p.amount, p.currency)} 的耗用量（+${p.gain} 分）`,
     'points.move.revenue': (p, f) => `${p.metric}：再增加 ${f.money(p.amount, p.currency)} 的淨新增營收（+${p.gain} 分）`,
+    'points.move.first-consumption': (p) => `${p.metric}：前一期間沒有耗用量，因此只要有任何耗用量即可（+${p.gain} 分）`,
     'points.metric': (p) => `${p.metric}：${p.points} / ${p.max} 分${p.counted ? `（${p.counted}）` : ''}`,
     'catalog.points.unreachable': (p) => `及格分數 ${p.passMark} 高於各項指標的總分（${p.max}）`,
     'consumption.enters': (p) => `${p.month} 的耗用量開始計入`,
@@ -104,6 +108,8 @@ export const pointsMessages: KindMessages<keyof PointsMessageParams> = {
     'points.move.services': (p) => `${p.metric}: 사용량이 있는 서비스 ${p.count}개 추가 배포(+${p.gain}점)`,
     'points.move.consumption': (p, f) => `${p.metric}: 사용량 ${f.money(p.amount, p.currency)} 추가(+${p.gain}점)`,
     'points.move.revenue': (p, f) => `${p.metric}: 순 신규 수익 ${f.money(p.amount, p.currency)} 추가(+${p.gain}점)`,
+    'points.move.first-consumption': (p) =>
+      `${p.metric}: 이전 기간 사용량이 없으므로 사용량이 조금이라도 있으면 됩니다(+${p.gain}점)`,
     'points.metric': (p) => `${p.metric}: ${p.points} / ${p.max}점${p.counted ? ` — ${p.counted}` : ''}`,
     'catalog.points.unreachable': (p) => `합격 점수 ${p.passMark}점이 모든 지표 점수의 합(${p.max}점)보다 높습니다`,
     'consumption.enters': (p) => `${p.month} 사용량이 인정되기 시작합니다`,

@@ -31,6 +31,8 @@ interface RaiseMove<K extends 'consumption' | 'revenue'> {
   readonly metric: string;
   readonly gain: number;
   readonly amount: string;
+  /** Growth from a window with nothing in it: any amount at all gives every point. */
+  readonly fromNothing?: true;
 }
 
 /** A way to gain points on one metric and what it costs: actions (people, customers, services, raises), then money. */
@@ -140,7 +142,10 @@ export function everyOption(metric: Metric, result: MetricResult, where: Where):
   if (metric.rule === 'growth' && result.rule === 'growth') {
     const now = Decimal.parse(result.current) ?? Decimal.ZERO;
     const before = Decimal.parse(result.previous) ?? Decimal.ZERO;
-    if (before.isZero() || before.isNegative()) return [raise(metric.max - current, CENT)];
+    if (before.isZero() || before.isNegative()) {
+      const option = raise(metric.max - current, CENT);
+      return [{ ...option, move: { ...(option.move as RaiseMove<'consumption'>), fromNothing: true } }];
+    }
     const out: MoveOption[] = [];
     const scale = BigInt(100 * metric.pointsPerPercent);
     for (let p = current + 1; p <= metric.max; p++) {

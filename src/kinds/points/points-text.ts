@@ -59,7 +59,9 @@ const sayMove: { readonly [K in PointsMove['move']]: Say<K> } = {
   services: (move, metric, _currency, _definition, tools) =>
     tools.finding('points.move.services', { metric, count: move.count, gain: move.gain }),
   consumption: (move, metric, currency, _definition, tools) =>
-    tools.finding('points.move.consumption', { metric, amount: move.amount, currency, gain: move.gain }),
+    move.fromNothing
+      ? tools.finding('points.move.first-consumption', { metric, gain: move.gain })
+      : tools.finding('points.move.consumption', { metric, amount: move.amount, currency, gain: move.gain }),
   revenue: (move, metric, currency, _definition, tools) =>
     tools.finding('points.move.revenue', { metric, amount: move.amount, currency, gain: move.gain }),
   people: (move, metric, _currency, definition, tools) => {

@@ -29,7 +29,13 @@ const pointsMove = z.discriminatedUnion('move', [
       .readonly(),
   }),
   z.object({ move: z.literal('services'), metric: z.string(), gain: z.number().int(), count: z.number().int() }),
-  z.object({ move: z.enum(['consumption', 'revenue']), metric: z.string(), gain: z.number().int(), amount: decimalSchema }),
+  z.object({
+    move: z.enum(['consumption', 'revenue']),
+    metric: z.string(),
+    gain: z.number().int(),
+    amount: decimalSchema,
+    fromNothing: z.literal(true).exactOptional(),
+  }),
 ]);
 
 /** `GET /api/orgs/{id}/plan`: the JSON of `attain plan --format json`. */
