@@ -6,11 +6,12 @@ import { validateCatalog } from '../src/catalog/validate-catalog.js';
 import { formatDay, parseDay } from '../src/core/day.js';
 import { Decimal } from '../src/core/decimal.js';
 import { evaluate } from '../src/engine/evaluate.js';
-import { satisfies } from '../src/engine/exam-formula.js';
+import { formulaTerms, satisfies } from '../src/engine/exam-formula.js';
 import type { Organization } from '../src/engine/organization.js';
 import { parseOrganization } from '../src/engine/parse-organization.js';
 import { scorePoints, scoringData } from '../src/kinds/points/points-evaluate.js';
 import { cheaper, everyOption, type MoveOption, planPoints, whereOf } from '../src/kinds/points/points-moves.js';
+import { skillingPoints } from '../src/kinds/points/points-score.js';
 import { forecast } from '../src/planner/forecast.js';
 import { dayByDayChanges } from './day-by-day-changes.js';
 
@@ -386,6 +387,54 @@ describe('points', () => {
     );
     // Most generated organizations fall short and can reach the pass mark: the comparison is not vacuous.
     expect(reached).toBeGreaterThan(50);
+  });
+
+  it('finds the fewest people per skilling score that trying every count of every step finds', () => {
+    let compared = 0;
+    fc.assert(
+      fc.property(requirement, organization, (raw, generated) => {
+        const catalog = catalogOf(raw);
+        const points = catalog.competencies[0]?.versions[0]?.options[0]?.levels[0]?.requirements[0] as PointsRequirement;
+        const input = { catalog, organization: organizationOf(generated), asOf: parseDay(generated.asOf) as number };
+        const result = scorePoints(points, input, scoringData(input));
+        const where = whereOf(input);
+        points.metrics.forEach((metric, i) => {
+          const metricResult = result.metrics[i];
+          if (metric.rule !== 'skilling' || metricResult?.rule !== 'skilling') return;
+          const fewest = (options: readonly { gain: number; actions: number }[]) => {
+            const best = new Map<number, number>();
+            for (const o of options)
+              if (o.gain > 0) best.set(o.gain, Math.min(best.get(o.gain) ?? Number.POSITIVE_INFINITY, o.actions));
+            return [...best].sort((a, b) => a[0] - b[0]);
+          };
+          // Every count of every step, well beyond what can still score; a step nobody can newly qualify for stays.
+          const have = metricResult.steps.map((s) => s.people.length);
+          const open = metric.steps.map((s) => formulaTerms(s.credentials).some((t) => t.every(where.takeable)));
+          const reference: { gain: number; actions: number }[] = [];
+          const extra = metric.steps.map(() => 0);
+          const visit = (j: number): void => {
+            if (j === metric.steps.length) {
+              const counts = have.map((h, k) => h + (extra[k] ?? 0));
+              const gain = skillingPoints(metric.steps, counts, metric.max).total - metricResult.points;
+              reference.push({ gain, actions: extra.reduce((a, b) => a + b, 0) });
+              return;
+            }
+            const step = metric.steps[j] as (typeof metric.steps)[number];
+            const bound = open[j] ? step.people + (step.perPerson > 0 ? metric.max : 0) : 0;
+            for (let e = 0; e <= bound; e++) {
+              extra[j] = e;
+              visit(j + 1);
+            }
+            extra[j] = 0;
+          };
+          visit(0);
+          expect(fewest(everyOption(metric, metricResult, where))).toEqual(fewest(reference));
+          compared += 1;
+        });
+      }),
+      { numRuns: 150 },
+    );
+    expect(compared).toBeGreaterThan(20);
   });
 
   const forecasts = [

@@ -1,7 +1,7 @@
 import { Decimal } from '../../core/decimal.js';
 import { formulaTerms } from '../../engine/exam-formula.js';
 import type { PointsInput } from './points-data.js';
-import { ceilCents, growthPoints, perUnitPoints, proportionalPoints, skillingPoints } from './points-score.js';
+import { ceilCents, growthPoints, perUnitPoints, proportionalPoints } from './points-score.js';
 import type { Metric, MetricResult, PointsRequirement, PointsResult } from './points-types.js';
 
 /**
@@ -161,7 +161,7 @@ export function everyOption(metric: Metric, result: MetricResult, where: Where):
 
 const CENT = Decimal.parse('0.01') as Decimal;
 
-/** Every combination of more people per step, up to what can still score. */
+/** The fewest more people per step for each score the metric can reach, up to what can still score. */
 function skillingOptions(
   metric: Extract<Metric, { rule: 'skilling' }>,
   result: Extract<MetricResult, { rule: 'skilling' }>,
@@ -176,32 +176,42 @@ function skillingOptions(
     const short = Math.max(0, step.people - (have[i] ?? 0));
     return short + (step.perPerson > 0 ? Math.ceil(metric.max / step.perPerson) : 0);
   });
-  const out: MoveOption[] = [];
-  const extra = limits.map(() => 0);
-  const visit = (i: number): void => {
-    if (i === limits.length) {
-      const actions = extra.reduce((a, b) => a + b, 0);
-      if (actions === 0) return;
-      const gain =
-        skillingPoints(
-          metric.steps,
-          have.map((h, j) => h + (extra[j] ?? 0)),
-          metric.max,
-        ).total - current;
-      if (gain <= 0) return;
-      const steps = metric.steps.flatMap((s, j) =>
-        (extra[j] ?? 0) > 0 ? [{ step: s.id, count: extra[j] ?? 0, credentials: open[j] ?? [] }] : [],
-      );
-      out.push({ move: { move: 'people', metric: metric.id, gain, steps }, gain, actions, money: Decimal.ZERO });
-      return;
-    }
-    for (let e = 0; e <= (limits[i] ?? 0); e++) {
-      extra[i] = e;
-      visit(i + 1);
-    }
-    extra[i] = 0;
+  // A dynamic programme over the steps: what a step adds depends only on whether every step before it holds its
+  // people, so (still unlocked, points so far up to the cap) is all that earlier steps leave. Trying every count of
+  // every step instead grows as the product of the steps' counts.
+  type State = {
+    readonly unlocked: boolean;
+    readonly points: number;
+    readonly extra: readonly number[];
+    readonly actions: number;
   };
-  visit(0);
+  let states = new Map<string, State>([['1:0', { unlocked: true, points: 0, extra: [], actions: 0 }]]);
+  metric.steps.forEach((step, i) => {
+    const next = new Map<string, State>();
+    for (const state of states.values()) {
+      for (let e = 0; e <= (limits[i] ?? 0); e++) {
+        const count = (have[i] ?? 0) + e;
+        const holds = count >= step.people;
+        const points = Math.min(metric.max, state.points + (state.unlocked && holds ? step.points + step.perPerson * count : 0));
+        const unlocked = state.unlocked && holds;
+        const key = `${unlocked ? 1 : 0}:${points}`;
+        const known = next.get(key);
+        if (!known || state.actions + e < known.actions) {
+          next.set(key, { unlocked, points, extra: [...state.extra, e], actions: state.actions + e });
+        }
+      }
+    }
+    states = next;
+  });
+  const out: MoveOption[] = [];
+  for (const { points, extra, actions } of states.values()) {
+    const gain = points - current;
+    if (actions === 0 || gain <= 0) continue;
+    const steps = metric.steps.flatMap((s, j) =>
+      (extra[j] ?? 0) > 0 ? [{ step: s.id, count: extra[j] ?? 0, credentials: open[j] ?? [] }] : [],
+    );
+    out.push({ move: { move: 'people', metric: metric.id, gain, steps }, gain, actions, money: Decimal.ZERO });
+  }
   return out;
 }
 
