@@ -7,8 +7,13 @@ import { amountRangeIssue, readAmount } from '../../core/read-amount.js';
 import { ASSOCIATION_TYPES } from '../../engine/organization.js';
 import type { CheckKind, CheckTools } from '../catalog-kind.js';
 
-const points = z.number().int().nonnegative();
-const positive = z.number().int().positive();
+/**
+ * Scores are out of 100 in the program; a bound keeps the planner's search (over points and people up to these
+ * numbers) small for any catalog.
+ */
+const MOST = 1000;
+const points = z.number().int().nonnegative().max(MOST);
+const positive = z.number().int().positive().max(MOST);
 const amount = z.union([z.number(), z.string()]).describe('A decimal amount, as a number or a string');
 /** Complete calendar months before the as-of date's month. */
 const months = positive.max(36);
@@ -43,7 +48,7 @@ const metric = z.discriminatedUnion('rule', [
     months: months.default(1),
     exclude: z.array(z.string().min(1)).default([]),
   }),
-  z.strictObject({ ...base, rule: z.literal('skilling'), steps: z.array(step).min(1) }),
+  z.strictObject({ ...base, rule: z.literal('skilling'), steps: z.array(step).min(1).max(10) }),
 ]);
 
 /** A points requirement as a catalog states it. */
@@ -54,7 +59,7 @@ export const pointsSchema = z.strictObject({
   passMark: points,
   everyMetricPositive: z.boolean().default(false),
   associations: z.array(z.enum(ASSOCIATION_TYPES)).min(1).default(['dpor']),
-  metrics: z.array(metric).min(1),
+  metrics: z.array(metric).min(1).max(20),
 });
 
 export type RawPointsRequirement = z.infer<typeof pointsSchema>;
