@@ -6,6 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { conformanceMismatches, loadConformanceCases } from './conformance-cases.js';
 import { runCli } from './run-cli.js';
 
+/** A case's catalog as a file: a catalog file from the repository's root, or a shipped catalog's YAML. */
+const catalogFile = (catalog: string) =>
+  fileURLToPath(new URL(catalog.endsWith('.yaml') ? `../${catalog}` : `../catalogs/${catalog}.yaml`, import.meta.url));
+
 const work = mkdtempSync(join(tmpdir(), 'attain-cli-'));
 
 describe('conformance cases through the compiled CLI', () => {
@@ -22,9 +26,7 @@ describe('conformance cases through the compiled CLI', () => {
         '--format',
         'json',
         ...(policy ? ['--revenue-association', policy] : []),
-        ...(testCase.catalog
-          ? ['--catalog', fileURLToPath(new URL(`../catalogs/${testCase.catalog}.yaml`, import.meta.url))]
-          : []),
+        ...(testCase.catalog ? ['--catalog', catalogFile(testCase.catalog)] : []),
       ];
       const { status, stdout, stderr } = await runCli(args);
       expect(stderr).toBe('');

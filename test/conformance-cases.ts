@@ -8,7 +8,7 @@ import type { Evaluation } from '../src/engine/evaluation-types.js';
 export interface ConformanceCase {
   readonly file: string;
   readonly name: string;
-  /** The catalog the case runs on: a shipped catalog's id (default: the shipped default). */
+  /** The catalog the case runs on: a shipped catalog's id, or a catalog file from the repository's root (`….yaml`). */
   readonly catalog?: string;
   readonly asOf: string;
   readonly policy?: { readonly revenueAssociation?: 'within-period' | 'associated-at-as-of' };

@@ -1,5 +1,7 @@
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../src/catalog/catalog-types.js';
+import { loadCatalogFile } from '../src/catalog/load-catalog.js';
 import { DEFAULT_CATALOG, loadShippedCatalog } from '../src/catalog/shipped-catalog.js';
 import { parseDay } from '../src/core/day.js';
 import { evaluate } from '../src/engine/evaluate.js';
@@ -9,7 +11,15 @@ import { conformanceMismatches, loadConformanceCases } from './conformance-cases
 const cases = loadConformanceCases();
 const catalogs = new Map(
   await Promise.all(
-    [...new Set(cases.map((c) => c.catalog ?? DEFAULT_CATALOG))].map(async (id) => [id, await loadShippedCatalog(id)] as const),
+    [...new Set(cases.map((c) => c.catalog ?? DEFAULT_CATALOG))].map(
+      async (id) =>
+        [
+          id,
+          id.endsWith('.yaml')
+            ? await loadCatalogFile(fileURLToPath(new URL(`../${id}`, import.meta.url)))
+            : await loadShippedCatalog(id),
+        ] as const,
+    ),
   ),
 );
 
