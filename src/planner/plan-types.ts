@@ -1,6 +1,7 @@
-import type { PointsPlan } from '../kinds/points/points-moves.js';
+import type { PointsPlan } from '../kinds/points/points-cheapest.js';
 
-export type { PointsMove, PointsPlan } from '../kinds/points/points-moves.js';
+export type { PointsPlan } from '../kinds/points/points-cheapest.js';
+export type { PointsMove } from '../kinds/points/points-moves.js';
 
 /** The JSON contract of `attain plan`. */
 export interface Plan {

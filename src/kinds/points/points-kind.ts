@@ -3,8 +3,9 @@ import { finding } from '../../core/message-params.js';
 import type { EvaluationContext } from '../../engine/evaluation-context.js';
 import type { Finding, PointsResult } from '../../engine/evaluation-types.js';
 import type { RequirementKind } from '../requirement-kind.js';
+import { planPoints } from './points-cheapest.js';
 import { type ScoringData, scorePoints, scoringData } from './points-evaluate.js';
-import { planPoints, whereOf } from './points-moves.js';
+import { whereOf } from './points-moves.js';
 
 /** A score of metrics against a pass mark, explained per metric with the cheapest points still to gain. */
 export const pointsKind: RequirementKind<PointsRequirement, PointsResult> = {

@@ -1,8 +1,9 @@
 import type { PointsRequirement } from '../../catalog/catalog-types.js';
 import type { EvaluationContext } from '../../engine/evaluation-context.js';
 import type { PlanKind } from '../plan-kind.js';
+import { type PointsPlan, planPoints } from './points-cheapest.js';
 import { pointsKind } from './points-kind.js';
-import { type PointsPlan, planPoints, whereOf } from './points-moves.js';
+import { whereOf } from './points-moves.js';
 
 /** One way: the score itself, which the planner reports with its cheapest moves beside the exams it plans. */
 export const pointsPlan: PlanKind<'points'> = {
