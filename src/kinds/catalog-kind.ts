@@ -32,6 +32,8 @@ export interface CatalogKind<K extends RequirementKindName> {
   branch(requirement: RequirementOf<K>, step: string): readonly Requirement[] | undefined;
   /** A named part of the requirement by id (`pool/role` or `role`; a path), for the words of a plan or an outlook. */
   part(requirement: RequirementOf<K>, what: RequirementPart, id: string): { readonly name: Localized } | undefined;
+  /** The credentials the requirement reads outside roles (a score's skilling steps), for what asks which exams matter. */
+  credentials?(requirement: RequirementOf<K>): readonly ExamFormula[];
 }
 
 /** The parts of requirements that plans and outlooks name. */

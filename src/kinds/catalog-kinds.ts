@@ -1,9 +1,10 @@
-import type { Requirement, RequirementKindName } from '../catalog/catalog-types.js';
+import type { ExamFormula, Requirement, RequirementKindName } from '../catalog/catalog-types.js';
 import type { Localized } from '../core/localized.js';
 import { anyOfCatalog } from './any-of/any-of-catalog.js';
 import type { CatalogKind, CompileTools, RequirementPart } from './catalog-kind.js';
 import type { RawRequirement } from './kind-schemas.js';
 import { peopleCatalog } from './people/people-catalog.js';
+import { pointsCatalog } from './points/points-catalog.js';
 import { revenueCatalog } from './revenue/revenue-catalog.js';
 
 /** Every kind's catalog side, by name. A kind missing here is a compile error. */
@@ -11,6 +12,7 @@ export const catalogKinds: { readonly [K in RequirementKindName]: CatalogKind<K>
   revenue: revenueCatalog,
   people: peopleCatalog,
   anyOf: anyOfCatalog,
+  points: pointsCatalog,
 };
 
 type AnyCatalogKind = CatalogKind<RequirementKindName>;
@@ -32,6 +34,11 @@ export function nestedRequirements(requirement: Requirement): readonly Requireme
 /** The requirements under one step of an id path; undefined when the requirement has no branches. */
 export function branchOf(requirement: Requirement, step: string): readonly Requirement[] | undefined {
   return kindOf(requirement.kind).branch(requirement as never, step);
+}
+
+/** The credentials a requirement reads outside roles of people; none for most kinds. */
+export function credentialsOf(requirement: Requirement): readonly ExamFormula[] {
+  return kindOf(requirement.kind).credentials?.(requirement as never) ?? [];
 }
 
 /** A named part of a requirement (a role, a path), or undefined when it has none by that id. */

@@ -7,7 +7,7 @@ import type { RequirementStatus } from '../engine/evaluation-types.js';
  * generic shapes (a measure against a threshold, seats in roles, a choice between paths), so that the pages draw
  * shapes and never ask which kind a requirement is.
  */
-export type Presented = MeasureNode | SeatsNode | ChoiceNode;
+export type Presented = MeasureNode | SeatsNode | ChoiceNode | GroupNode;
 
 interface PresentedBase {
   readonly id: string;
@@ -18,6 +18,8 @@ interface PresentedBase {
 /** An amount counted against a threshold: a progress bar. */
 export interface MeasureNode extends PresentedBase {
   readonly shape: 'measure';
+  /** What is counted: money in `currency` when absent, or points of a score. */
+  readonly unit?: 'points';
   readonly counted: string;
   /** Null when the catalog publishes no threshold for the organization's market. */
   readonly required: string | null;
@@ -66,4 +68,11 @@ export interface ChoiceNode extends PresentedBase {
     readonly status: RequirementStatus;
     readonly requirements: readonly Presented[];
   }[];
+}
+
+/** A whole made of parts: a summary measure (points against a pass mark) over each part's own measure. */
+export interface GroupNode extends PresentedBase {
+  readonly shape: 'group';
+  readonly summary: MeasureNode;
+  readonly members: readonly Presented[];
 }

@@ -2,6 +2,7 @@ import type { Requirement } from '../catalog/catalog-types.js';
 import type { RequirementResult } from '../engine/evaluation-types.js';
 import { anyOfKind } from './any-of/any-of-kind.js';
 import { peopleKind } from './people/people-kind.js';
+import { pointsKind } from './points/points-kind.js';
 import type { EvaluateAny, ExplainAny, RequirementKind, StatusAny } from './requirement-kind.js';
 import { revenueKind } from './revenue/revenue-kind.js';
 
@@ -17,6 +18,7 @@ export const requirementKinds: KindTable = {
   revenue: revenueKind,
   people: peopleKind,
   anyOf: anyOfKind,
+  points: pointsKind,
 };
 
 type AnyKind = RequirementKind<Requirement, RequirementResult>;

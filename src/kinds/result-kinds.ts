@@ -3,6 +3,7 @@ import type { RequirementResult } from '../engine/evaluation-types.js';
 import type { Headroom } from '../engine/level-headroom.js';
 import { anyOfResult } from './any-of/any-of-result.js';
 import { peopleResult } from './people/people-result.js';
+import { pointsResult } from './points/points-result.js';
 import type { Presented } from './presented.js';
 import type { ResultKind } from './result-kind.js';
 import { revenueResult } from './revenue/revenue-result.js';
@@ -12,6 +13,7 @@ export const resultKinds: { readonly [K in RequirementResult['kind']]: ResultKin
   revenue: revenueResult,
   people: peopleResult,
   anyOf: anyOfResult,
+  points: pointsResult,
 };
 
 const kindOf = (result: RequirementResult) => resultKinds[result.kind] as unknown as ResultKind<RequirementResult['kind']>;

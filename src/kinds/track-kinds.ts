@@ -2,6 +2,7 @@ import type { RequirementKindName } from '../catalog/catalog-types.js';
 import type { EvaluationContext } from '../engine/evaluation-context.js';
 import type { Schedule } from '../engine/horizon-events.js';
 import { PeopleTracker } from './people/people-tracker.js';
+import { PointsTracker } from './points/points-tracker.js';
 import { RevenueTracker } from './revenue/revenue-tracker.js';
 
 /** Each kind's running state in a status tracker; null for a kind whose status follows from the ones it nests. */
@@ -9,6 +10,7 @@ export interface KindTrackers {
   readonly revenue: RevenueTracker;
   readonly people: PeopleTracker;
   readonly anyOf: null;
+  readonly points: PointsTracker;
 }
 
 /**
@@ -22,4 +24,5 @@ export const trackKinds: {
   revenue: (context, schedule) => new RevenueTracker(context, schedule),
   people: (context, schedule) => new PeopleTracker(context, schedule),
   anyOf: () => null,
+  points: (context, schedule) => new PointsTracker(context, schedule),
 };

@@ -1,7 +1,8 @@
-import type { Catalog, ProgramPolicy } from '../catalog/catalog-types.js';
+import type { Catalog, ProgramPolicy, RequirementKindName } from '../catalog/catalog-types.js';
 import { type Day, firstDayOutside, formatDay, oneYearBefore } from '../core/day.js';
 import { passExpiry } from '../engine/credential-expiry.js';
 import type { Organization } from '../engine/organization.js';
+import { type PointsEvent, pointsEvents } from '../kinds/points/points-events.js';
 
 /** Something in the data that can change a result on a given day, assuming no new data arrives. */
 export interface ForecastEvent {
@@ -14,12 +15,15 @@ export interface ForecastEvent {
     | 'credential.expires'
     | 'dpor.starts'
     | 'dpor.ends'
-    | 'version.starts';
+    | 'version.starts'
+    | PointsEvent['code'];
   readonly params: Readonly<Record<string, string>>;
   /** What the event touches, so a change can name only the causes that concern its level. */
   readonly product?: string;
   readonly exam?: string;
   readonly competency?: string;
+  /** Events of a kind's own data (a month of consumption) concern every level with a requirement of that kind. */
+  readonly kind?: RequirementKindName;
 }
 
 /**
@@ -109,6 +113,9 @@ export function forecastEvents(
           add({ day: period.to + 1, code: 'dpor.ends', params: { customer: customer.id, date: formatDay(period.to) } });
       }
     }
+  }
+  for (const event of pointsEvents(catalog, organization, wanted)) {
+    add({ ...event, ...(event.code !== 'credential.expires' && { kind: 'points' as const }) });
   }
   for (const competency of catalog.competencies) {
     for (const version of competency.versions) {

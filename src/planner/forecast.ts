@@ -1,5 +1,5 @@
 import type { Catalog, ProgramPolicy } from '../catalog/catalog-types.js';
-import { everyRevenue, everyRole } from '../catalog/every-requirement.js';
+import { everyRequirement, everyRevenue, everyRole } from '../catalog/every-requirement.js';
 import { findLevel } from '../catalog/find-level.js';
 import { type Day, formatDay } from '../core/day.js';
 import { createEvaluationContext, type EvaluationContext } from '../engine/evaluation-context.js';
@@ -7,6 +7,7 @@ import type { LevelResult } from '../engine/evaluation-types.js';
 import { formulaExams } from '../engine/exam-formula.js';
 import type { Organization } from '../engine/organization.js';
 import { type LevelStatus, StatusTracker } from '../engine/status-tracker.js';
+import { credentialsOf } from '../kinds/catalog-kinds.js';
 import { evaluateJointly, evaluateJointlyIn } from './evaluate-jointly.js';
 import { type ForecastEvent, forecastEvents } from './forecast-events.js';
 
@@ -160,15 +161,18 @@ export function touches(
   const level = findLevel(catalog, result, day)?.level;
   const requirements = level?.requirements ?? [];
   const products = new Set(everyRevenue(requirements).flatMap((r) => r.products));
-  const exams = new Set(
-    everyRole(requirements).flatMap((role) => [
+  const exams = new Set([
+    ...everyRole(requirements).flatMap((role) => [
       ...formulaExams(role.exams),
       ...(role.ofWhom ? formulaExams(role.ofWhom.exams) : []),
     ]),
-  );
+    ...everyRequirement(requirements).flatMap((r) => credentialsOf(r).flatMap(formulaExams)),
+  ]);
+  const kinds = new Set(everyRequirement(requirements).map((r) => r.kind));
   return (event) =>
     (event.product !== undefined && products.has(event.product)) ||
     (event.exam !== undefined && exams.has(event.exam)) ||
+    (event.kind !== undefined && kinds.has(event.kind)) ||
     (event.competency !== undefined && event.competency === result.competency) ||
     event.code.startsWith('dpor.');
 }

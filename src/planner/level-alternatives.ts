@@ -1,4 +1,4 @@
-import type { Pool, Requirement, RevenueRequirement } from '../catalog/catalog-types.js';
+import type { PointsRequirement, Pool, Requirement, RevenueRequirement } from '../catalog/catalog-types.js';
 import type { PlanKind } from '../kinds/plan-kind.js';
 import { planKinds } from '../kinds/plan-kinds.js';
 
@@ -7,6 +7,8 @@ export interface Alternative {
   readonly choices: readonly { readonly requirement: string; readonly path: string }[];
   readonly pools: readonly { readonly requirement: string; readonly pool: Pool }[];
   readonly revenue: readonly RevenueRequirement[];
+  /** Scores the path asks for, planned apart from the exams (absent: none). */
+  readonly points?: readonly PointsRequirement[];
 }
 
 /** Every combination of path choices, each with the pools and revenue tests it requires. */
@@ -21,6 +23,7 @@ export function expand(requirements: readonly Requirement[], prefix = ''): Alter
           choices: [...left.choices, ...right.choices],
           pools: [...left.pools, ...right.pools],
           revenue: [...left.revenue, ...right.revenue],
+          ...((left.points || right.points) && { points: [...(left.points ?? []), ...(right.points ?? [])] }),
         })),
       );
     },

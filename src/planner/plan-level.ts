@@ -7,6 +7,7 @@ import { formulaTerms, minimalTerms } from '../engine/exam-formula.js';
 import type { Organization } from '../engine/organization.js';
 import { takeable } from '../kinds/people/people-kind.js';
 import { seatGroups } from '../kinds/people/seat-groups.js';
+import { planScore } from '../kinds/points/points-plan.js';
 import { chosenPath } from '../kinds/result-kinds.js';
 import { planRevenue } from '../kinds/revenue/revenue-plan.js';
 import { evaluateJointly } from './evaluate-jointly.js';
@@ -75,6 +76,7 @@ export async function planLevel(
     exams: solved[i]?.solution?.exams ?? null,
     blocked: solved[i]?.blocked ?? null,
   }));
+  const points = alternative.points?.map((r) => planScore(r, context));
   const { seats, steps, newPeople } = solution
     ? describeSolution(alternative, solution, organization)
     : { seats: [], steps: [], newPeople: [] };
@@ -82,14 +84,15 @@ export async function planLevel(
     target,
     asOf: formatDay(options.asOf),
     catalogVersion: version.id,
-    feasible: solution !== null,
+    feasible: solution !== null && (points ?? []).every((p) => p.reachable),
     path: describe(alternative),
     newPeople,
     steps,
     seats,
     revenue: alternative.revenue.map((r) => planRevenue(r, context)),
+    ...(points && { points }),
     cost: { newPeople: solution?.hires ?? 0, exams: solution?.exams ?? 0 },
-    reason: reasonFor(summaries, best < 0 ? null : chosen),
+    reason: pointsReason(reasonFor(summaries, best < 0 ? null : chosen), points),
     alternatives: summaries,
     options: settings,
     ...(kept.levels.length > 0 && { kept: kept.levels }),
@@ -263,6 +266,17 @@ function describeSolution(alternative: Alternative, solution: PlanningSolution, 
     .sort((a, b) => order(a.person) - order(b.person));
   const newPeople = Array.from({ length: solution.hires }, (_, h) => `new-${h + 1}`);
   return { seats, steps, newPeople };
+}
+
+/** People already in place say nothing of a score still short: its moves are the plan then. */
+function pointsReason(reason: Plan['reason'], points: Plan['points']): Plan['reason'] {
+  const short = (points ?? []).filter((p) => !p.met);
+  if (short.length === 0 || reason.code !== 'plan.already-met') return reason;
+  if (short.some((p) => !p.reachable)) return { code: 'plan.infeasible', params: {} };
+  return {
+    code: 'plan.points',
+    params: { gain: short.reduce((n, p) => n + p.gain, 0), actions: short.reduce((n, p) => n + p.actions, 0) },
+  };
 }
 
 function reasonFor(alternatives: readonly PlanAlternative[], chosen: number | null): Plan['reason'] {

@@ -1,3 +1,8 @@
+import type { PointsPlan } from '../kinds/points/points-cheapest.js';
+
+export type { PointsPlan } from '../kinds/points/points-cheapest.js';
+export type { PointsMove } from '../kinds/points/points-moves.js';
+
 /** The JSON contract of `attain plan`. */
 export interface Plan {
   /** `competency/option/level`. */
@@ -15,6 +20,8 @@ export interface Plan {
   readonly seats: readonly PlanSeat[];
   /** Revenue cannot be planned with exams: each requirement's figures and shortfall. */
   readonly revenue: readonly PlanRevenue[];
+  /** Each score of the path, and the cheapest moves to its pass mark (absent when the level has none). */
+  readonly points?: readonly PointsPlan[];
   readonly cost: { readonly newPeople: number; readonly exams: number };
   /** Why this path: a coded reason for renderers. */
   readonly reason: { readonly code: string; readonly params: Readonly<Record<string, unknown>> };

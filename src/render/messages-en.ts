@@ -1,5 +1,6 @@
 import { anyOfMessages } from '../kinds/any-of/any-of-messages.js';
 import { PEOPLE_WORDS, peopleMessages } from '../kinds/people/people-messages.js';
+import { pointsMessages } from '../kinds/points/points-messages.js';
 import { revenueMessages } from '../kinds/revenue/revenue-messages.js';
 import { CREDENTIAL_WORDS } from './credential-words.js';
 import type { Messages } from './messages.js';
@@ -125,6 +126,7 @@ export const en: Messages = {
     ...revenueMessages.en,
     ...peopleMessages.en,
     ...anyOfMessages.en,
+    ...pointsMessages.en,
     'revenue.excluded': (p, f) =>
       `${f.money(p.amount)} of revenue on these products was dated outside its customer's DPOR period and did not count.`,
     'people.cap': (p, f) =>

@@ -1,5 +1,6 @@
 import { anyOfMessages } from '../kinds/any-of/any-of-messages.js';
 import { PEOPLE_WORDS, peopleMessages } from '../kinds/people/people-messages.js';
+import { pointsMessages } from '../kinds/points/points-messages.js';
 import { revenueMessages } from '../kinds/revenue/revenue-messages.js';
 import { CREDENTIAL_WORDS } from './credential-words.js';
 import { withParticle as w } from './korean-particles.js';
@@ -121,6 +122,7 @@ export const koKR: Messages = {
     ...revenueMessages['ko-KR'],
     ...peopleMessages['ko-KR'],
     ...anyOfMessages['ko-KR'],
+    ...pointsMessages['ko-KR'],
     'revenue.excluded': (p, f) =>
       `이 제품의 수익 중 ${w(f.money(p.amount), '은/는')} 고객의 DPOR 기간 밖에 발생하여 인정되지 않았습니다.`,
     'people.cap': (p, f) =>

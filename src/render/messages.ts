@@ -27,6 +27,11 @@ interface RenderContext {
   'revenue.shortfall': { name: string };
   'revenue.no-threshold': { name: string; marketName: string };
   'paths.none-met': { name: string; pathNames: string };
+  'points.shortfall': { name: string; metricLines: string };
+  'points.metric-zero': { name: string; metricName: string };
+  'points.no-threshold': { name: string; metricName: string; marketName: string };
+  'points.cheapest': { name: string; moveTexts: string };
+  'points.out-of-reach': { name: string };
   'people.shortfall': { name: string; roleDetails: readonly RoleDetail[] };
   'people.of-whom': {
     name: string;

@@ -1,13 +1,39 @@
-import type { Catalog } from '../catalog/catalog-types.js';
+import type { Catalog, Level } from '../catalog/catalog-types.js';
 import { everyRole } from '../catalog/every-requirement.js';
 import { findLevel } from '../catalog/find-level.js';
 import type { Locale } from '../core/localized.js';
 import { partOf } from '../kinds/catalog-kinds.js';
+import { POINTS_WORDS } from '../kinds/points/points-messages.js';
+import { moveWords } from '../kinds/points/points-text.js';
 import type { Plan } from '../planner/plan-types.js';
 import { CREDENTIAL_WORDS } from './credential-words.js';
 import { Formatter, requirementAt } from './formatter.js';
+import { MESSAGES } from './messages.js';
 import { planWords } from './plan-messages.js';
 import { planRows, revenueBlockers } from './plan-rows.js';
+import { renderFinding } from './render-text.js';
+
+/** Each score of a plan in words: where it stands, and its cheapest moves; the text report and the dashboard share it. */
+export function planScores(
+  plan: Plan,
+  level: Level | undefined,
+  f: Formatter,
+): { readonly requirement: string; readonly head: string; readonly title: string; readonly moves: readonly string[] }[] {
+  const m = MESSAGES[f.locale];
+  const words = POINTS_WORDS[f.locale];
+  const tools = { f, m, finding: (code: string, p: Readonly<Record<string, unknown>>) => renderFinding(code, p, f, m) };
+  return (plan.points ?? []).map((score) => {
+    const definition = level ? requirementAt(level, score.requirement) : undefined;
+    const requirement = definition?.kind === 'points' ? definition : undefined;
+    const max = requirement?.metrics.reduce((n, x) => n + x.max, 0) ?? score.passMark;
+    return {
+      requirement: score.requirement,
+      head: `${requirement ? f.text(requirement.name) : score.requirement}: ${words.score(score.score, score.passMark, max)}`,
+      title: words.movesTitle,
+      moves: moveWords(score.moves, requirement, score.currency, tools),
+    };
+  });
+}
 
 /** A plan as a practice lead reads it: the path and why, then who sits which exam, grouped by person. */
 export function renderPlanText(
@@ -91,6 +117,10 @@ export function renderPlanText(
         );
       }
     }
+  }
+  for (const score of planScores(plan, level, f)) {
+    out.push('', score.head);
+    if (score.moves.length > 0) out.push(`  ${score.title}`, ...score.moves.map((line) => `    - ${line}`));
   }
   const rest = plan.revenue.filter((r) => !blockers.includes(r));
   if (rest.length > 0) out.push('', m.revenueTitle, ...rest.map(revenueLine));

@@ -1,6 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { optionCards, requirementTree, seatNodes } from '../src/lib/requirement-tree.js';
+import { parse as parseYaml } from 'yaml';
+import { compileCatalog } from '../../src/catalog/compile-catalog.js';
+import { parseDay } from '../../src/core/day.js';
+import { evaluate } from '../../src/engine/evaluate.js';
+import { parseOrganization } from '../../src/engine/parse-organization.js';
+import { groupNodes, optionCards, requirementTree, seatNodes } from '../src/lib/requirement-tree.js';
 import { catalog, contoso, evaluationOf, fabrikam } from './fixtures.js';
+import { ROOT } from './paths.js';
 
 describe('option cards', () => {
   const cards = optionCards(evaluationOf(contoso, '2018-03-31'), catalog);
@@ -58,10 +66,7 @@ describe('option cards', () => {
 });
 
 describe('a "k of the same N" role', () => {
-  it('is drawn as seats, with how many of its people must also hold the extra exams and who does', async () => {
-    const { compileCatalog } = await import('../../src/catalog/compile-catalog.js');
-    const { evaluate } = await import('../../src/engine/evaluate.js');
-    const { parseOrganization } = await import('../../src/engine/parse-organization.js');
+  it('is drawn as seats, with how many of its people must also hold the extra exams and who does', () => {
     const text = { en: 'x' };
     const role = { id: 'engineers', name: text, count: 2, exams: { allOf: ['A', 'B'] }, ofWhom: { count: 1, exams: 'C' } };
     const people = { kind: 'people', id: 'skills', name: text, pools: [{ id: 'main', roles: [role] }] };
@@ -98,5 +103,29 @@ describe('a "k of the same N" role', () => {
     const drawn = node?.node.pools[0]?.roles[0];
     expect(drawn?.seats).toEqual(['ben', 'ada']);
     expect(drawn?.ofWhom).toEqual({ count: 1, holding: ['ada'] });
+  });
+});
+
+describe('a points designation', () => {
+  const pointsCatalog = compileCatalog(JSON.parse(readFileSync(join(ROOT, 'dist/catalogs/data-ai-2022.json'), 'utf8')));
+  const document = parseYaml(readFileSync(join(ROOT, 'examples/data-ai-partner.yaml'), 'utf8'));
+  const evaluation = JSON.parse(
+    JSON.stringify(evaluate(pointsCatalog, parseOrganization(document, 'USD'), { asOf: parseDay('2023-03-15') as number })),
+  );
+  const [card] = optionCards(evaluation, pointsCatalog);
+  const level = card?.levels[0];
+  const nodes = requirementTree(level?.definition?.requirements ?? [], level?.result.requirements ?? []);
+
+  it('draws the score against the pass mark over each metric’s points, in generic shapes', () => {
+    const [group] = groupNodes(nodes);
+    expect(group?.summary).toMatchObject({ shape: 'measure', unit: 'points', counted: '74', required: '70', shortfall: '0' });
+    expect(group?.summary.name['ko-KR']).toBe('합격 점수 대비 점수');
+    expect(group?.members.map((m) => (m.shape === 'measure' ? [m.id, m.counted, m.required, m.status] : m.id))).toEqual([
+      ['net-customer-adds', '30', '30', 'met'],
+      ['skilling', '24', '40', 'met'],
+      ['usage-growth', '12', '20', 'met'],
+      ['deployments', '8', '10', 'met'],
+    ]);
+    expect(seatNodes(nodes)).toEqual([]);
   });
 });

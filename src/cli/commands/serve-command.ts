@@ -82,7 +82,11 @@ export async function serveCommand(argv: readonly string[], write: (text: string
   const host = typeof options.host === 'string' ? options.host : '127.0.0.1';
   const source = catalogSource(options.catalog);
   const catalog = await loadCatalog(options.catalog);
-  const catalogDocument = 'shipped' in source ? JSON.parse(readFileSync(shippedCatalogBuild(source.shipped), 'utf8')) : undefined;
+  // The dashboard compiles the catalog it is served, a file's as much as a shipped one's: without it, it cannot start.
+  const catalogDocument =
+    'shipped' in source
+      ? JSON.parse(readFileSync(shippedCatalogBuild(source.shipped), 'utf8'))
+      : await (await import('../../catalog/load-catalog.js')).loadCatalogDocument(source.file);
   const { store, where } = await openStoreOption(options);
   if (options['seed-examples'] === true) await seedExamples(store, catalog);
   const secret = await adminTokenToPrint(store, options['new-admin-token'] === true);

@@ -76,9 +76,70 @@ const peopleResult = z.object({
     .readonly(),
 });
 
+const metricBase = {
+  id: z.string(),
+  points: z.number().int(),
+  max: z.number().int(),
+  status: z.enum(['scored', 'undetermined']),
+};
+
+const pointsResult = z.object({
+  kind: z.literal('points'),
+  id: z.string(),
+  status: requirementStatus,
+  met: z.boolean(),
+  score: z.number().int(),
+  passMark: z.number().int(),
+  max: z.number().int(),
+  everyMetricPositive: z.boolean(),
+  currency: z.string(),
+  metrics: z
+    .array(
+      z.discriminatedUnion('rule', [
+        z.object({
+          ...metricBase,
+          rule: z.literal('per-customer'),
+          customers: z.array(z.string()).readonly(),
+          floor: decimalSchema,
+        }),
+        z.object({
+          ...metricBase,
+          rule: z.enum(['proportional', 'all-or-nothing']),
+          amount: decimalSchema,
+          required: decimalSchema.nullable(),
+        }),
+        z.object({
+          ...metricBase,
+          rule: z.literal('growth'),
+          current: decimalSchema,
+          previous: decimalSchema,
+          percent: decimalSchema.nullable(),
+        }),
+        z.object({ ...metricBase, rule: z.literal('services'), services: z.array(z.string()).readonly() }),
+        z.object({
+          ...metricBase,
+          rule: z.literal('skilling'),
+          steps: z
+            .array(
+              z.object({
+                id: z.string(),
+                people: z.array(z.string()).readonly(),
+                required: z.number().int(),
+                unlocked: z.boolean(),
+                points: z.number().int(),
+              }),
+            )
+            .readonly(),
+        }),
+      ]),
+    )
+    .readonly(),
+});
+
 type RequirementShape =
   | z.infer<typeof revenueResult>
   | z.infer<typeof peopleResult>
+  | z.infer<typeof pointsResult>
   | {
       kind: 'anyOf';
       id: string;
@@ -99,6 +160,7 @@ const requirementResult: z.ZodType<RequirementShape> = z
     z.discriminatedUnion('kind', [
       revenueResult,
       peopleResult,
+      pointsResult,
       z.object({
         kind: z.literal('anyOf'),
         id: z.string(),

@@ -15,6 +15,10 @@ const forecastCause = z.object({
     'dpor.starts',
     'dpor.ends',
     'version.starts',
+    'consumption.enters',
+    'consumption.leaves',
+    'points.revenue.enters',
+    'points.revenue.leaves',
   ]),
   params: z.record(z.string(), z.string()),
 });

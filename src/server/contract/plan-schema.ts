@@ -5,6 +5,39 @@ import { type Same, sameType } from './same-type.js';
 
 const coded = z.object({ code: z.string(), params: codedParamsSchema });
 
+/** One move toward a score's pass mark. */
+const pointsMove = z.discriminatedUnion('move', [
+  z.object({
+    move: z.literal('customers'),
+    metric: z.string(),
+    gain: z.number().int(),
+    count: z.number().int(),
+    floor: decimalSchema,
+  }),
+  z.object({
+    move: z.literal('people'),
+    metric: z.string(),
+    gain: z.number().int(),
+    steps: z
+      .array(
+        z.object({
+          step: z.string(),
+          count: z.number().int(),
+          credentials: z.array(z.array(z.string()).readonly()).readonly(),
+        }),
+      )
+      .readonly(),
+  }),
+  z.object({ move: z.literal('services'), metric: z.string(), gain: z.number().int(), count: z.number().int() }),
+  z.object({
+    move: z.enum(['consumption', 'revenue']),
+    metric: z.string(),
+    gain: z.number().int(),
+    amount: decimalSchema,
+    fromNothing: z.literal(true).exactOptional(),
+  }),
+]);
+
 /** `GET /api/orgs/{id}/plan`: the JSON of `attain plan --format json`. */
 export const planSchema = z
   .object({
@@ -39,6 +72,23 @@ export const planSchema = z
         }),
       )
       .readonly(),
+    points: z
+      .array(
+        z.object({
+          requirement: z.string(),
+          score: z.number().int(),
+          passMark: z.number().int(),
+          met: z.boolean(),
+          reachable: z.boolean(),
+          moves: z.array(pointsMove).readonly(),
+          gain: z.number().int(),
+          actions: z.number().int(),
+          money: decimalSchema,
+          currency: z.string(),
+        }),
+      )
+      .readonly()
+      .exactOptional(),
     cost: z.object({ newPeople: z.number().int(), exams: z.number().int() }),
     reason: coded,
     alternatives: z

@@ -2,12 +2,12 @@ import type { Catalog, Level, Requirement } from '../../../src/catalog/catalog-t
 import { findLevel } from '../../../src/catalog/find-level.js';
 import type { Localized } from '../../../src/core/localized.js';
 import type { Evaluation, LevelResult, RequirementResult } from '../../../src/engine/evaluation-types.js';
-import type { Presented, SeatsNode } from '../../../src/kinds/presented.js';
+import type { GroupNode, Presented, SeatsNode } from '../../../src/kinds/presented.js';
 import { presentResults } from '../../../src/kinds/result-kinds.js';
 
 /** A requirement with its result, named from the catalog: what the overview draws as bars and the gaps page as seats. */
 export type RequirementNode = Presented;
-export type { MeasureNode, PoolNode, RoleNode, SeatsNode } from '../../../src/kinds/presented.js';
+export type { GroupNode, MeasureNode, PoolNode, RoleNode, SeatsNode } from '../../../src/kinds/presented.js';
 
 /** Pairs a level's requirement definitions with their results (by id); each kind describes its own, in generic shapes. */
 export function requirementTree(definitions: readonly Requirement[], results: readonly RequirementResult[]): RequirementNode[] {
@@ -58,6 +58,13 @@ export function optionCards(evaluation: Evaluation, catalog: Catalog): OptionCar
   return [...cards.values()].map((card) => ({ ...card, next: card.levels.find((l) => !l.result.attained) ?? null }));
 }
 
+/** Every node made of parts (a score and its metrics) in a tree, on the paths that count or may count. */
+export function groupNodes(nodes: readonly RequirementNode[]): GroupNode[] {
+  return nodes.flatMap((node) =>
+    node.shape === 'group' ? [node] : node.shape === 'choice' ? node.paths.flatMap((p) => groupNodes(p.requirements)) : [],
+  );
+}
+
 /** Every node of seats in a tree, including those inside alternative paths, with the path they belong to. */
 export function seatNodes(
   nodes: readonly RequirementNode[],
@@ -68,6 +75,8 @@ export function seatNodes(
       ? [{ node, path }]
       : node.shape === 'choice'
         ? node.paths.flatMap((p) => seatNodes(p.requirements, p.id))
-        : [],
+        : node.shape === 'group'
+          ? seatNodes(node.members, path)
+          : [],
   );
 }

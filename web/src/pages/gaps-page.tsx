@@ -7,9 +7,10 @@ import { ErrorView, Loading } from '../components/loadable.js';
 import { StatusBadge } from '../components/status-badge.js';
 import { AppLink } from '../lib/app-link.js';
 import { useEvaluation, useFormatter, useOrganization } from '../lib/org-data.js';
-import { type LevelCard, optionCards, requirementTree, type SeatsNode, seatNodes } from '../lib/requirement-tree.js';
+import { groupNodes, type LevelCard, optionCards, requirementTree, type SeatsNode, seatNodes } from '../lib/requirement-tree.js';
 import { orgPath, setQueryParam, useLocation, useTitle } from '../lib/router.js';
 import { useSession } from '../lib/session.js';
+import { RequirementBars } from './overview-page.js';
 
 /** For each option: what is missing for a level, in the CLI's words, and who fills which seat. */
 export function GapsPage(props: { readonly org: string }) {
@@ -102,6 +103,8 @@ function LevelGaps(props: { readonly level: LevelCard; readonly f: Formatter }) 
   const { t, m } = useSession();
   const { level, f } = props;
   const nodes = requirementTree(level.definition?.requirements ?? [], level.result.requirements);
+  const groups = groupNodes(nodes);
+  const seats = seatNodes(nodes);
   return (
     <>
       {level.result.gaps.length === 0 ? (
@@ -111,15 +114,21 @@ function LevelGaps(props: { readonly level: LevelCard; readonly f: Formatter }) 
           <h4>{t.gapsHeading}</h4>
           <ul className="gaps" data-testid="gap-list">
             {level.result.gaps.map((gap) => (
-              <li key={`${gap.code}/${gap.path}/${String(gap.params.pool ?? '')}`}>
+              <li key={`${gap.code}/${gap.path}/${String(gap.params.pool ?? gap.params.metric ?? '')}`}>
                 {level.definition ? renderGap(gap, level.definition, f, m) : gap.code}
               </li>
             ))}
           </ul>
         </>
       )}
-      <h4>{t.assignmentHeading}</h4>
-      {seatNodes(nodes).map(({ node, path }) => (
+      {groups.length > 0 && (
+        <>
+          <h4>{t.scoresHeading}</h4>
+          <RequirementBars nodes={groups} f={f} />
+        </>
+      )}
+      {seats.length > 0 && <h4>{t.assignmentHeading}</h4>}
+      {seats.map(({ node, path }) => (
         <Assignment
           key={`${path ?? ''}/${node.id}`}
           node={node}

@@ -11,7 +11,14 @@ import { AppLink } from '../lib/app-link.js';
 import { addDays } from '../lib/dates.js';
 import { orgApi, useEvaluation, useFormatter, useOrganizationSummary } from '../lib/org-data.js';
 import { useRenderTiming } from '../lib/render-timing.js';
-import { type LevelCard, type OptionCard, optionCards, type RequirementNode, requirementTree } from '../lib/requirement-tree.js';
+import {
+  type LevelCard,
+  type MeasureNode,
+  type OptionCard,
+  optionCards,
+  type RequirementNode,
+  requirementTree,
+} from '../lib/requirement-tree.js';
 import { orgPath, useTitle } from '../lib/router.js';
 import { useSession } from '../lib/session.js';
 import { useResource } from '../lib/use-resource.js';
@@ -235,6 +242,20 @@ function StoredStanding(props: { readonly level: StoredLevel; readonly f: Format
   );
 }
 
+/** An amount against its threshold: money in its currency, or points of a score. */
+function MeasureBar(props: { readonly node: MeasureNode; readonly f: Formatter }) {
+  const { t, m } = useSession();
+  const { node, f } = props;
+  const amount = (value: string) => (node.unit === 'points' ? t.points(value) : f.money(value, node.currency));
+  const text =
+    node.required === null
+      ? `${amount(node.counted)} (${t.noThreshold})`
+      : `${t.revenueBar(amount(node.counted), amount(node.required))}${
+          node.shortfall && node.shortfall !== '0' ? ` — ${m.shortBy(amount(node.shortfall))}` : ''
+        }`;
+  return <ProgressBar label={f.text(node.name)} value={node.ratio} text={text} met={node.status === 'met'} />;
+}
+
 /** Revenue against each threshold and people per role against the count, for every requirement of a level. */
 export function RequirementBars(props: { readonly nodes: readonly RequirementNode[]; readonly f: Formatter }) {
   const { t, m } = useSession();
@@ -242,17 +263,17 @@ export function RequirementBars(props: { readonly nodes: readonly RequirementNod
   return (
     <div className="requirements">
       {props.nodes.map((node) => {
-        if (node.shape === 'measure') {
-          const text =
-            node.required === null
-              ? `${f.money(node.counted, node.currency)} (${t.noThreshold})`
-              : `${t.revenueBar(f.money(node.counted, node.currency), f.money(node.required, node.currency))}${
-                  node.shortfall && node.shortfall !== '0' ? ` — ${m.shortBy(f.money(node.shortfall, node.currency))}` : ''
-                }`;
+        if (node.shape === 'measure') return <MeasureBar key={node.id} node={node} f={f} />;
+        if (node.shape === 'group')
           return (
-            <ProgressBar key={node.id} label={f.text(node.name)} value={node.ratio} text={text} met={node.status === 'met'} />
+            <fieldset key={node.id} className="requirement-group">
+              <legend>
+                {f.text(node.name)} <span className="requirement-status">({m.requirementStatus[node.status]})</span>
+              </legend>
+              <MeasureBar node={node.summary} f={f} />
+              <RequirementBars nodes={node.members} f={f} />
+            </fieldset>
           );
-        }
         if (node.shape === 'seats')
           return (
             <fieldset key={node.id} className="requirement-group">

@@ -6,6 +6,7 @@ import { CREDENTIAL_WORDS } from '../../../src/render/credential-words.js';
 import type { Formatter } from '../../../src/render/formatter.js';
 import { requirementAt } from '../../../src/render/formatter.js';
 import { type PlanMessages, planWords } from '../../../src/render/plan-messages.js';
+import { planScores } from '../../../src/render/render-plan.js';
 import type { Plan } from '../api/types.js';
 import { ErrorView, Loading } from '../components/loadable.js';
 import { orgApi, useEvaluation, useFormatter, useOrganization } from '../lib/org-data.js';
@@ -198,6 +199,23 @@ function PlanResult(props: {
         </p>
       )}
       <Alternatives plan={p} level={level} f={f} pm={pm} />
+      {planScores(p, level, f).map((score) => (
+        <section key={score.requirement} className="plan-points" data-testid="plan-points">
+          <p>
+            <strong>{score.head}</strong>
+          </p>
+          {score.moves.length > 0 && (
+            <>
+              <p>{score.title}</p>
+              <ul>
+                {score.moves.map((move) => (
+                  <li key={move}>{move}</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+      ))}
 
       {rows.length > 0 && (
         <div className="table-scroll">

@@ -1,0 +1,19 @@
+import type { PointsRequirement } from '../../catalog/catalog-types.js';
+import type { EvaluationContext } from '../../engine/evaluation-context.js';
+import type { PlanKind } from '../plan-kind.js';
+import { type PointsPlan, planPoints } from './points-cheapest.js';
+import { pointsKind } from './points-kind.js';
+import { whereOf } from './points-moves.js';
+
+/** One way: the score itself, which the planner reports with its cheapest moves beside the exams it plans. */
+export const pointsPlan: PlanKind<'points'> = {
+  alternatives: (requirement) => [{ choices: [], pools: [], revenue: [], points: [requirement] }],
+};
+
+/** Where a score of the plan's path stands and the cheapest moves to its pass mark. */
+export function planScore(requirement: PointsRequirement, context: EvaluationContext): PointsPlan {
+  const result = pointsKind.evaluate(requirement, context, () => {
+    throw new Error('points requirements nest nothing');
+  });
+  return planPoints(requirement, result, whereOf(context));
+}
