@@ -251,6 +251,15 @@ export const en: Messages = {
     'program.level.invalid': (p) => `"${p.value}" is not a level, written COMPETENCY/OPTION/LEVEL`,
     'program.override.invalid': (p) => `"${p.status}" is not a lifecycle status`,
     'token.org-required': (p) => `a ${p.role} token needs the organization it may see`,
+    'alert.url.invalid': (p) =>
+      ({
+        malformed: `"${p.url}" is not a web address`,
+        scheme: `a webhook address must start with https://, not "${p.url}"`,
+        'http-host': `plain http only reaches the hosts the operator lists in ATTAIN_ALERT_HTTP_HOSTS; use https for "${p.url}"`,
+        credentials: 'a webhook address must not carry a user name or password',
+      })[p.reason],
+    'alert.not-found': (p) =>
+      p.id === undefined ? 'there is no such alert subscription' : `there is no alert subscription "${p.id}"`,
     'cli.server.unreachable': (p) =>
       `the attain serve at ${p.url} holds the store but does not answer (${p.reason}); stop it, or wait until it answers`,
     'cli.server.answer': (p) => `the running attain serve answered ${p.status} without an error of its own`,
