@@ -5,6 +5,7 @@ import { MESSAGES } from '../render/messages.js';
 import { renderError, renderUsageError } from '../render/render-error.js';
 import { VERSION } from '../version.js';
 import { closestName } from './closest-name.js';
+import { alertsCommand, alertsOptions } from './commands/alerts-command.js';
 import { catalogCommand, catalogOptions } from './commands/catalog-command.js';
 import { evaluateCommand, evaluateOptions } from './commands/evaluate-command.js';
 import { forecastCommand, forecastOptions } from './commands/forecast-command.js';
@@ -76,6 +77,16 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     usage: [['token create --role ROLE [--org ID] | token list | token revoke ID', 'API tokens']],
     options: tokenOptions,
   },
+  alerts: {
+    run: alertsCommand,
+    usage: [
+      ['alerts list [--org ID]', 'webhook subscriptions to lapses and at-risk levels'],
+      ['alerts add --url URL (--org ID | --all)', 'subscribe a webhook; prints its signing secret once'],
+      ['alerts enable|disable|rotate|remove ID', 'change a subscription, or give it a new secret'],
+      ['alerts log [--org ID] [--format json]', 'what was sent, newest first, with every attempt'],
+    ],
+    options: alertsOptions,
+  },
   run: {
     run: runCommand,
     usage: [['run [--as-of D]', 'evaluate every stored organization now (jobs), store standings and transitions']],
@@ -94,7 +105,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
 };
 
 const FOOTER = `The store is PGlite in --data-dir (default ./attain-data), or PostgreSQL when DATABASE_URL is set. While attain serve
-holds the embedded store, the store commands (evaluate --org, import, load, run, impact, token) go through it.
+holds the embedded store, the store commands (evaluate --org, import, load, run, impact, token, alerts) go through it.
 
 Exit status: 0 when evaluation ran, 2 for invalid input or usage, 1 for an internal error. load: 0 when every
 organization loaded, 2 when some were refused (the others loaded), 1 when a batch failed in the database.

@@ -81,6 +81,9 @@ export const en: Messages = {
     commandsHelp: 'attain --help lists the commands.',
     internal: (message) => `internal error: ${message}`,
     debugHint: 'Set ATTAIN_DEBUG=1 to see where it happened, and please report it.',
+    alertSecret: (id) =>
+      `alert subscription ${id}: the signing secret above is shown only once; give it to the receiver to check X-Attain-Signature`,
+    alertRemoved: (id) => `alert subscription ${id} removed, with its send log`,
   },
   codes: {
     ...revenueMessages.en,

@@ -78,6 +78,9 @@ export const koKR: Messages = {
     commandsHelp: '명령 목록은 attain --help에서 볼 수 있습니다.',
     internal: (message) => `내부 오류: ${message}`,
     debugHint: 'ATTAIN_DEBUG=1을 설정하면 발생 위치를 볼 수 있습니다. 이 문제를 알려 주세요.',
+    alertSecret: (id) =>
+      `알림 구독 ${id}번: 위의 서명 비밀 키는 이번 한 번만 표시됩니다. 수신 측에 전달해 X-Attain-Signature 검증에 쓰세요`,
+    alertRemoved: (id) => `알림 구독 ${id}번과 전송 기록을 삭제했습니다`,
   },
   codes: {
     ...revenueMessages['ko-KR'],

@@ -74,6 +74,8 @@ export const zhTW: Messages = {
     commandsHelp: '執行 attain --help 可查看所有命令。',
     internal: (message) => `內部錯誤：${message}`,
     debugHint: '設定 ATTAIN_DEBUG=1 可查看發生位置；請回報這個問題。',
+    alertSecret: (id) => `警示訂閱 ${id}：上方的簽章密鑰只會顯示這一次；請交給接收端用來驗證 X-Attain-Signature`,
+    alertRemoved: (id) => `已移除警示訂閱 ${id} 及其傳送紀錄`,
   },
   codes: {
     ...revenueMessages['zh-TW'],

@@ -102,6 +102,10 @@ export interface CliWords {
   readonly internal: (message: string) => string;
   /** After an internal error, unless ATTAIN_DEBUG is set. */
   readonly debugHint: string;
+  /** After `attain alerts add` or `rotate` printed a subscription's signing secret. */
+  readonly alertSecret: (id: string) => string;
+  /** After `attain alerts remove`. */
+  readonly alertRemoved: (id: string) => string;
 }
 
 export interface ForecastWords {
