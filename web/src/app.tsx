@@ -11,6 +11,7 @@ import { useFormatter, useOrganizationSummary } from './lib/org-data.js';
 import { navigate, ORG_TABS, type OrgTab, orgPath, parseRoute, useLocation, useTitle } from './lib/router.js';
 import { SessionProvider, useLocaleState, useSession } from './lib/session.js';
 import { AdminPage } from './pages/admin-page.js';
+import { AlertsPage } from './pages/alerts-page.js';
 import { DataPage } from './pages/data-page.js';
 import { GapsPage } from './pages/gaps-page.js';
 import { HistoryPage } from './pages/history-page.js';
@@ -148,6 +149,7 @@ const TAB_LABEL = {
   forecast: 'navForecast',
   data: 'navData',
   history: 'navHistory',
+  alerts: 'navAlerts',
 } as const satisfies Record<OrgTab, string>;
 
 function OrgPage(props: { readonly org: string; readonly tab: OrgTab }) {
@@ -194,6 +196,7 @@ function OrgPage(props: { readonly org: string; readonly tab: OrgTab }) {
           )}
           {props.tab === 'data' && <DataPage org={props.org} />}
           {props.tab === 'history' && <HistoryPage org={props.org} />}
+          {props.tab === 'alerts' && <AlertsPage org={props.org} />}
         </>
       )}
     </>

@@ -8,7 +8,7 @@ export type Route =
   | { readonly page: 'org'; readonly org: string; readonly tab: OrgTab }
   | { readonly page: 'not-found' };
 
-export const ORG_TABS = ['overview', 'gaps', 'plan', 'forecast', 'data', 'history'] as const;
+export const ORG_TABS = ['overview', 'gaps', 'plan', 'forecast', 'data', 'history', 'alerts'] as const;
 export type OrgTab = (typeof ORG_TABS)[number];
 
 /** Reads a path: `/`, `/admin`, `/program/impact`, `/orgs/ID` and `/orgs/ID/TAB`. */
