@@ -15,7 +15,7 @@ export interface Received {
 export interface AlertReceiver {
   readonly url: string;
   readonly received: Received[];
-  /** Answers the next requests to `path` with these statuses. */
+  /** Answers the next requests to `path` with these statuses; 0 answers nothing at all. */
   answer(path: string, ...statuses: number[]): void;
   close(): Promise<void>;
 }
@@ -30,6 +30,8 @@ export async function startAlertReceiver(): Promise<AlertReceiver> {
       const path = request.url ?? '/';
       received.push({ path, headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
       const status = queued.get(path)?.shift() ?? 200;
+      // 0: never answer (the sender's timeout is what ends the request).
+      if (status === 0) return;
       response.writeHead(status, { 'content-type': 'text/plain' }).end(status < 300 ? 'ok' : 'not now');
     });
   });

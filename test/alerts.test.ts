@@ -227,6 +227,46 @@ describe.each(backends)('webhook alerts from the stored standings and transition
     expect(requestsTo('/gone')).toHaveLength(1);
   }, 60_000);
 
+  it('logs a refused connection and a receiver that does not answer in time, and keeps them for another try', async () => {
+    receiver.answer('/slow', 0);
+    const { subscription: slow } = await store.alerts.subscribe(
+      { org: 'contoso', url: `${receiver.url}/slow`, events: ['at-risk'], leadDays: 30 },
+      OPERATOR,
+    );
+    // A port nothing listens on any more.
+    const gone = await startAlertReceiver();
+    await gone.close();
+    const { subscription: closed } = await store.alerts.subscribe(
+      { org: 'contoso', url: `${gone.url}/hook`, events: ['at-risk'], leadDays: 30 },
+      OPERATOR,
+    );
+    const [timedOut] = await until(
+      'the timeout',
+      () => store.alerts.deliveries({ subscription: slow.id }),
+      (d) => (d[0]?.attempts.length ?? 0) >= 1 && d[0]?.status !== 'sending',
+    );
+    expect(timedOut?.status).toBe('pending');
+    expect(timedOut?.attempts[0]).toMatchObject({ statusCode: null, error: 'no answer within 2000 ms' });
+    expect(timedOut?.attempts[0]?.durationMs).toBeGreaterThanOrEqual(1900);
+    const [refused] = await until(
+      'the refusal',
+      () => store.alerts.deliveries({ subscription: closed.id }),
+      (d) => (d[0]?.attempts.length ?? 0) >= 1 && d[0]?.status !== 'sending',
+    );
+    expect(refused?.status).toBe('pending');
+    expect(refused?.attempts[0]).toMatchObject({ statusCode: null, error: 'ECONNREFUSED' });
+    // The slow receiver answers the retry (after graphile-worker's backoff): delivered on the second attempt.
+    const [retried] = await until(
+      'the retry after the timeout',
+      () => store.alerts.deliveries({ subscription: slow.id }),
+      (d) => d[0]?.status === 'delivered',
+    );
+    expect(retried?.attempts.map((a) => a.statusCode)).toEqual([null, 200]);
+    // Removed, a subscription's queued retries go with it: nothing more is sent.
+    expect(await store.alerts.unsubscribe(closed.id, OPERATOR)).toBe(true);
+    expect(await store.alerts.deliveries({ subscription: closed.id })).toEqual([]);
+  }, 60_000);
+
   it('sends the lapse when a run records it, and an organization sees only its own subscriptions', async () => {
     // Every organization's, the operator's: its deliveries are not the partner's to see.
     await store.alerts.subscribe({ org: null, url: `${receiver.url}/all`, events: ['lapse'], leadDays: 0 }, OPERATOR);
@@ -255,6 +295,18 @@ describe.each(backends)('webhook alerts from the stored standings and transition
     const seen = await store.alerts.deliveries({ org: 'contoso', limit: 1000 });
     expect(seen.length).toBeGreaterThan(0);
     expect(seen.some((d) => mine.every((s) => s.id !== d.subscription))).toBe(false);
+    // Evaluating an earlier day again is the operator looking back: Gold "regained" by rewinding sends nothing, and
+    // the at-risk alert of that day was sent already.
+    await store.alerts.subscribe(
+      { org: 'contoso', url: `${receiver.url}/attained`, events: ['attained'], leadDays: 0 },
+      OPERATOR,
+    );
+    const sent = receiver.received.length;
+    await runProgram(AS_OF);
+    const transitions = await store.program.transitions('contoso');
+    expect(transitions.some((t) => t.cause.kind === 'rewind' && t.to === 'attained')).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(receiver.received.slice(sent).filter((r) => r.path !== '/slow')).toEqual([]);
     // Paged, newest first.
     const [newest] = await store.alerts.deliveries({ limit: 1 });
     const older = await store.alerts.deliveries({ before: newest?.id as string, limit: 1000 });

@@ -61,6 +61,7 @@ export async function postAlert(
     const reason = timedOut
       ? `no answer within ${timeoutMs} ms`
       : (cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error)));
-    return { statusCode: null, error: reason, durationMs: elapsed(), retry: true, delivered: false };
+    // fetch refuses some ports outright (its "bad port" list, SMTP's 25 among them): no retry changes that.
+    return { statusCode: null, error: reason, durationMs: elapsed(), retry: reason !== 'bad port', delivered: false };
   }
 }
