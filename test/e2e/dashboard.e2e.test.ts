@@ -584,6 +584,41 @@ describe.skipIf(skipped !== undefined)(TITLE, () => {
         expect(en[1]?.headers['x-attain-delivery']).toBe(en[0]?.headers['x-attain-delivery']);
         expect(receiver.received.filter((r) => r.path === '/hook-ko-KR')).toHaveLength(1);
       }
+      // The operator subscribes for every organization on its own page, and reads every organization's log there.
+      const admin = await freshPage();
+      await signIn(admin, server.adminToken, `/admin?asOf=${AS_OF}`);
+      await admin.getByTestId('operator-alerts-link').click();
+      const form = admin.getByTestId('alert-form');
+      await form.locator('input[type=url]').fill(`${receiver.url}/every`);
+      await form.locator('input[type=number]').fill('45');
+      await form.locator('button[type=submit]').click();
+      await admin.getByTestId('alert-secret').waitFor();
+      await admin.getByTestId('alert-subscriptions').getByText('Every organization').waitFor();
+      if (jobsRun) {
+        for (let i = 0; i < 150 && !receiver.received.some((r) => r.path === '/every'); i++) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        expect(receiver.received.some((r) => r.path === '/every')).toBe(true);
+      }
+      const operatorWords = { en: 'Organization', 'zh-TW': '組織', 'ko-KR': '조직' } as const;
+      for (const locale of LOCALES) {
+        await admin.getByTestId('language').selectOption(locale);
+        await admin.goto(`${server.url}/program/alerts?asOf=${AS_OF}`);
+        const log = admin.getByTestId('alert-log');
+        await log.waitFor();
+        await expect(log.locator('thead').textContent()).resolves.toContain(operatorWords[locale]);
+        await shot(admin, `alerts-operator-${locale}`);
+      }
+      await admin.getByTestId('language').selectOption('en');
+      await admin.close();
+      // A partner never sees the operator's subscription for every organization, nor what it was sent.
+      const own = (await server.api(token, 'GET', '/api/alerts')).body as { subscriptions: { org: string | null }[] };
+      expect(own.subscriptions.every((s) => s.org === 'contoso')).toBe(true);
+      const sent = (await server.api(token, 'GET', '/api/alerts/deliveries?limit=200')).body as {
+        deliveries: { subscription: string }[];
+      };
+      const ownIds = new Set(own.subscriptions.map((s) => (s as unknown as { id: string }).id));
+      expect(sent.deliveries.every((d) => ownIds.has(d.subscription))).toBe(true);
       // Another partner sees none of it.
       const other = await server.partnerToken('fabrikam');
       expect(((await server.api(other, 'GET', '/api/alerts')).body as { subscriptions: unknown[] }).subscriptions).toEqual([]);

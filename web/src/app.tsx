@@ -113,6 +113,7 @@ function Shell() {
         {route.page === 'home' && <Home />}
         {route.page === 'admin' && (me.role === 'admin' ? <AdminPage /> : <NotFound />)}
         {route.page === 'impact' && (me.role === 'admin' ? <ImpactPage /> : <NotFound />)}
+        {route.page === 'alerts' && (me.role === 'admin' ? <AlertsPage org={null} /> : <NotFound />)}
         {route.page === 'org' && <OrgPage org={route.org} tab={route.tab} />}
         {route.page === 'not-found' && <NotFound />}
       </main>

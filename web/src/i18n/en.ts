@@ -298,6 +298,10 @@ export const en = {
   alertsTitle: 'Webhook alerts',
   alertsHelp:
     'attain posts to your webhook when a level of this organization will be lost within the lead time, when it lapses, or when it is attained. Every post is signed (X-Attain-Signature: HMAC-SHA256 of the timestamp and the body) and retried until your server answers 2xx; each change is sent once.',
+  alertsOperatorHelp:
+    "Every organization's webhooks and what was sent to them. A webhook subscribed here hears of every organization; partners subscribe to their own on their organization's Alerts tab, and never see these.",
+  alertEveryOrg: 'Every organization',
+  alertsOperatorLink: 'Webhook alerts',
   alertUrl: 'Webhook address (https)',
   alertEvents: 'Send when',
   alertActions: 'Actions',

@@ -276,6 +276,10 @@ export const koKR: UiMessages = {
   alertsTitle: '웹훅 알림',
   alertsHelp:
     '이 조직의 등급이 사전 알림 기간 안에 상실될 예정이거나, 상실되었거나, 달성되면 attain이 웹훅으로 전송합니다. 모든 전송에는 서명(X-Attain-Signature: 타임스탬프와 본문의 HMAC-SHA256)이 붙고, 서버가 2xx로 응답할 때까지 다시 시도하며, 변경마다 한 번만 전송합니다.',
+  alertsOperatorHelp:
+    '모든 조직의 웹훅과 전송 기록입니다. 여기에서 구독한 웹훅은 모든 조직의 알림을 받습니다. 파트너는 자기 조직의 알림 탭에서 구독하며, 여기의 구독은 볼 수 없습니다.',
+  alertEveryOrg: '모든 조직',
+  alertsOperatorLink: '웹훅 알림',
   alertUrl: '웹훅 주소(https)',
   alertEvents: '전송 시점',
   alertActions: '작업',

@@ -273,6 +273,10 @@ export const zhTW: UiMessages = {
   alertsTitle: 'Webhook 警示',
   alertsHelp:
     '當此組織的某個級別將在提前通知天數內失去、已失效或已達成時，attain 會傳送到您的 Webhook。每次傳送都有簽章（X-Attain-Signature：時間戳記與內容的 HMAC-SHA256），並會重試直到您的伺服器回應 2xx；每項變更只傳送一次。',
+  alertsOperatorHelp:
+    '所有組織的 Webhook 及其傳送紀錄。在此訂閱的 Webhook 會收到每個組織的通知；合作夥伴在自己組織的「警示」分頁訂閱，且看不到這裡的訂閱。',
+  alertEveryOrg: '所有組織',
+  alertsOperatorLink: 'Webhook 警示',
   alertUrl: 'Webhook 位址（https）',
   alertEvents: '傳送時機',
   alertActions: '操作',

@@ -24,12 +24,14 @@ const DEFAULT_LEAD_DAYS = 30;
 type Event = (typeof ALERT_EVENTS)[number];
 
 /**
- * An organization's webhook subscriptions and what was sent to them. A partner (or the operator) subscribes here and
- * sees the signing secret once; a viewer reads.
+ * Webhook subscriptions and what was sent to them: an organization's (a tab of its page), where a partner (or the
+ * operator) subscribes and sees the signing secret once and a viewer reads; or, for the operator (`org` null), every
+ * one, where a subscription is for every organization.
  */
-export function AlertsPage(props: { readonly org: string }) {
+export function AlertsPage(props: { readonly org: string | null }) {
   const { t, me, api, cache } = useSession();
   useTitle(t.alertsTitle);
+  const everyOrg = props.org === null;
   const canChange = me.role === 'admin' || (me.role === 'partner' && me.org === props.org);
   const subscriptions = useResource<AlertSubscriptionList>('/api/alerts', { org: props.org });
   const [secret, setSecret] = useState<{ readonly text: string; readonly rotated: boolean } | null>(null);
@@ -52,8 +54,8 @@ export function AlertsPage(props: { readonly org: string }) {
 
   return (
     <section aria-labelledby="alerts-title" data-testid="alerts">
-      <h2 id="alerts-title">{t.alertsTitle}</h2>
-      <p className="subtitle">{t.alertsHelp}</p>
+      {everyOrg ? <h1 id="alerts-title">{t.alertsTitle}</h1> : <h2 id="alerts-title">{t.alertsTitle}</h2>}
+      <p className="subtitle">{everyOrg ? t.alertsOperatorHelp : t.alertsHelp}</p>
       {canChange && (
         <SubscribeForm
           busy={busy}
@@ -79,6 +81,7 @@ export function AlertsPage(props: { readonly org: string }) {
             <p>{t.alertNone}</p>
           ) : (
             <Subscriptions
+              everyOrg={everyOrg}
               subscriptions={data.subscriptions}
               canChange={canChange}
               busy={busy}
@@ -103,7 +106,12 @@ export function AlertsPage(props: { readonly org: string }) {
           )
         }
       </Loadable>
-      <SendLog org={props.org} />
+      <SendLog
+        org={props.org}
+        addresses={
+          new Map(subscriptions.status === 'ok' ? subscriptions.data.subscriptions.map((s) => [s.id, s.url] as const) : [])
+        }
+      />
     </section>
   );
 }
@@ -167,6 +175,7 @@ function SubscribeForm(props: {
 }
 
 function Subscriptions(props: {
+  readonly everyOrg: boolean;
   readonly subscriptions: readonly AlertSubscription[];
   readonly canChange: boolean;
   readonly busy: boolean;
@@ -181,6 +190,7 @@ function Subscriptions(props: {
       <table data-testid="alert-subscriptions">
         <thead>
           <tr>
+            {props.everyOrg && <th scope="col">{t.organization}</th>}
             <th scope="col">{t.alertAddress}</th>
             <th scope="col">{t.alertEvents}</th>
             <th scope="col">{t.alertLeadDays}</th>
@@ -195,6 +205,7 @@ function Subscriptions(props: {
         <tbody>
           {props.subscriptions.map((s) => (
             <tr key={s.id}>
+              {props.everyOrg && <td>{s.org ?? t.alertEveryOrg}</td>}
               <th scope="row" className="alert-address">
                 {s.url}
               </th>
@@ -225,7 +236,7 @@ function Subscriptions(props: {
 }
 
 /** What was sent, newest first, a page at a time (the server pages by delivery id). */
-function SendLog(props: { readonly org: string }) {
+function SendLog(props: { readonly org: string | null; readonly addresses: ReadonlyMap<string, string> }) {
   const { t } = useSession();
   // The `before` of each page shown so far: the first is the newest.
   const [pages, setPages] = useState<readonly (string | undefined)[]>([undefined]);
@@ -240,7 +251,7 @@ function SendLog(props: { readonly org: string }) {
             <p>{t.alertLogNone}</p>
           ) : (
             <>
-              <Deliveries deliveries={data.deliveries} />
+              <Deliveries deliveries={data.deliveries} everyOrg={props.org === null} addresses={props.addresses} />
               <nav className="pager" aria-label={t.alertLog}>
                 <button type="button" disabled={pages.length === 1} onClick={() => setPages([undefined])}>
                   {t.alertNewest}
@@ -261,7 +272,12 @@ function SendLog(props: { readonly org: string }) {
   );
 }
 
-function Deliveries(props: { readonly deliveries: readonly AlertDelivery[] }) {
+function Deliveries(props: {
+  readonly deliveries: readonly AlertDelivery[];
+  readonly everyOrg: boolean;
+  /** Where each subscription posts, by id: which webhook a delivery went to. */
+  readonly addresses: ReadonlyMap<string, string>;
+}) {
   const { t, catalog, locale } = useSession();
   const f = useFormatter();
   const time = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
@@ -272,7 +288,7 @@ function Deliveries(props: { readonly deliveries: readonly AlertDelivery[] }) {
           <tr>
             <th scope="col">{t.alertQueued}</th>
             <th scope="col">{t.alertEvent}</th>
-            <th scope="col">{t.level}</th>
+            <th scope="col">{props.everyOrg ? `${t.organization} · ${t.level}` : t.level}</th>
             <th scope="col">{t.alertChangeOn}</th>
             <th scope="col" className="nowrap">
               {t.alertState}
@@ -289,11 +305,15 @@ function Deliveries(props: { readonly deliveries: readonly AlertDelivery[] }) {
             const last = d.attempts.at(-1);
             return (
               <tr key={d.id}>
-                <td className="nowrap muted">{time.format(new Date(d.createdAt))}</td>
+                <td className="muted">
+                  <span className="nowrap">{time.format(new Date(d.createdAt))}</span>
+                  <span className="alert-to">→ {props.addresses.get(d.subscription) ?? `#${d.subscription}`}</span>
+                </td>
                 <td className="nowrap">
                   <EventBadge event={d.event} />
                 </td>
                 <th scope="row" className="alert-level">
+                  {props.everyOrg && <span className="alert-org">{d.org}</span>}
                   {n.competency} · {n.option} · {n.level}
                   <span className="alert-cause">{describeTransition({ ...d, to: d.after }, t, f, locale)}</span>
                 </th>
