@@ -103,6 +103,9 @@ describe('alert subscriptions through the API', () => {
   it('changes, rotates and removes a subscription', async () => {
     const changed = await call('partner', 'PATCH', `/api/alerts/${partnerSub}`, { enabled: false, leadDays: 10 });
     expect(changed.body).toMatchObject({ id: partnerSub, enabled: false, leadDays: 10 });
+    const unchanged = await call('partner', 'PATCH', `/api/alerts/${partnerSub}`, {});
+    expect(unchanged.status).toBe(200);
+    expect(unchanged.body).toMatchObject({ id: partnerSub, enabled: false, leadDays: 10 });
     const rotated = await call('partner', 'POST', `/api/alerts/${partnerSub}/secret`);
     expect(rotated.status).toBe(200);
     expect(rotated.body.secret).toMatch(/^whsec_/);

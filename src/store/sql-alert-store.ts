@@ -69,6 +69,8 @@ export class SqlAlertStore implements AlertStore {
 
   update(id: string, change: SubscriptionChange, actor: Actor): Promise<AlertSubscription | undefined> {
     if (!isId(id)) return Promise.resolve(undefined);
+    // Nothing to change (an empty PATCH): the subscription as it is, and nothing audited.
+    if (Object.values(change).every((v) => v === undefined)) return this.subscription(id);
     return this.db.transaction().execute(async (trx) => {
       const row = await trx
         .updateTable('alert_subscriptions')
