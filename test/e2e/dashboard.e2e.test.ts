@@ -584,6 +584,13 @@ describe.skipIf(skipped !== undefined)(TITLE, () => {
         expect(en[1]?.headers['x-attain-delivery']).toBe(en[0]?.headers['x-attain-delivery']);
         expect(receiver.received.filter((r) => r.path === '/hook-ko-KR')).toHaveLength(1);
       }
+      // At phone width the form stacks and the tables scroll within themselves, not the page.
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.reload();
+      await page.getByTestId('alert-log').waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await shot(page, 'alerts-ko-KR-phone');
+      await page.setViewportSize({ width: 1280, height: 900 });
       // The operator subscribes for every organization on its own page, and reads every organization's log there.
       const admin = await freshPage();
       await signIn(admin, server.adminToken, `/admin?asOf=${AS_OF}`);

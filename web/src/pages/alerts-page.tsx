@@ -211,7 +211,7 @@ function Subscriptions(props: {
               </th>
               <td>{list.format(s.events.map((e) => t.alertEventName(e)))}</td>
               <td className="nowrap">{t.alertLead(s.leadDays)}</td>
-              <td>{s.enabled ? t.alertOn : t.alertOff}</td>
+              <td className="nowrap">{s.enabled ? t.alertOn : t.alertOff}</td>
               {props.canChange && (
                 <td>
                   <div className="alert-actions">
