@@ -244,6 +244,27 @@ describe('real answers validate against their declared schemas', () => {
     });
   });
 
+  it('alert subscriptions and their send log', async () => {
+    const json = 'application/json';
+    const hook = { org: 'contoso', url: 'https://hooks.example.invalid/attain', events: ['at-risk'], leadDays: 45 };
+    const created = (await check('alerts.create', '/api/alerts', { body: JSON.stringify(hook), type: json, status: 201 })) as {
+      subscription: { id: string };
+    };
+    const id = created.subscription.id;
+    await check('alerts.list', '/api/alerts', { who: 'partner', status: 200 });
+    await check('alerts.update', `/api/alerts/${id}`, { body: '{"leadDays":60}', type: json, status: 200 });
+    await check('alerts.rotate', `/api/alerts/${id}/secret`, { status: 200 });
+    const log = (await check('alerts.deliveries', '/api/alerts/deliveries?limit=5', { status: 200 })) as {
+      deliveries: unknown[];
+    };
+    expect(log.deliveries.length).toBeGreaterThan(0);
+    await check('alerts.create', '/api/alerts', { body: JSON.stringify({ ...hook, url: 'ftp://x' }), type: json, status: 400 });
+    await check('alerts.create', '/api/alerts', { who: 'viewer', body: JSON.stringify(hook), type: json, status: 403 });
+    await check('alerts.list', '/api/alerts?org=fabrikam', { who: 'partner', status: 404 });
+    await check('alerts.remove', `/api/alerts/${id}`, { status: 204 });
+    await check('alerts.remove', `/api/alerts/${id}`, { status: 404 });
+  });
+
   it('tokens and the audit log', async () => {
     const created = (await check('token.create', '/api/tokens', {
       body: JSON.stringify({ role: 'viewer', org: 'fabrikam', label: 'contract' }),

@@ -30,6 +30,10 @@ const NOT_ISSUE_CODES = new Set([
   'program.override.clear',
   'token.create',
   'token.revoke',
+  'alert.subscribe',
+  'alert.update',
+  'alert.rotate',
+  'alert.remove',
   'store.ready',
   'store.lock',
   // The outlook's next actions, said by outlook-messages.ts (one typed entry per action and language).
@@ -42,6 +46,8 @@ const NOT_ISSUE_CODES = new Set([
   'o.id',
   'o.market',
   'e.catalog',
+  'd.id',
+  's.id',
 ]);
 
 function codesInSource(): string[] {

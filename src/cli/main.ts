@@ -5,6 +5,7 @@ import { MESSAGES } from '../render/messages.js';
 import { renderError, renderUsageError } from '../render/render-error.js';
 import { VERSION } from '../version.js';
 import { closestName } from './closest-name.js';
+import { alertsCommand, alertsOptions } from './commands/alerts-command.js';
 import { catalogCommand, catalogOptions } from './commands/catalog-command.js';
 import { evaluateCommand, evaluateOptions } from './commands/evaluate-command.js';
 import { forecastCommand, forecastOptions } from './commands/forecast-command.js';
@@ -161,6 +162,44 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     ],
     options: tokenOptions,
   },
+  alerts: {
+    run: alertsCommand,
+    usage: [
+      [
+        'alerts list [--org ID]',
+        {
+          en: 'webhook subscriptions to lapses and at-risk levels',
+          'zh-TW': '對級別失效與面臨風險的 webhook 訂閱',
+          'ko-KR': '등급 상실과 상실 위험에 대한 웹후크 구독',
+        },
+      ],
+      [
+        'alerts add --url URL (--org ID | --all)',
+        {
+          en: 'subscribe a webhook; prints its signing secret once',
+          'zh-TW': '訂閱 webhook；簽章密鑰只印出一次',
+          'ko-KR': '웹후크를 구독합니다. 서명 비밀 값은 한 번만 출력됩니다',
+        },
+      ],
+      [
+        'alerts enable|disable|rotate|remove ID',
+        {
+          en: 'change a subscription, or give it a new secret',
+          'zh-TW': '變更訂閱，或為它換發新的密鑰',
+          'ko-KR': '구독을 바꾸거나 새 비밀 값을 발급합니다',
+        },
+      ],
+      [
+        'alerts log [--org ID] [--format json]',
+        {
+          en: 'what was sent, newest first, with every attempt',
+          'zh-TW': '已傳送的內容，最新的在前，附上每次嘗試',
+          'ko-KR': '보낸 내용, 최신순, 시도마다 기록',
+        },
+      ],
+    ],
+    options: alertsOptions,
+  },
   run: {
     run: runCommand,
     usage: [
@@ -215,7 +254,7 @@ const HELP: Readonly<
     commandHelp: "attain COMMAND --help lists a command's options.",
     options: (command) => `Options of ${command}:`,
     footer: `The store is PGlite in --data-dir (default ./attain-data), or PostgreSQL when DATABASE_URL is set. While attain serve
-holds the embedded store, the store commands (evaluate --org, import, load, run, impact, token) go through it.
+holds the embedded store, the store commands (evaluate --org, import, load, run, impact, token, alerts) go through it.
 
 Exit status: 0 when evaluation ran, 2 for invalid input or usage, 1 for an internal error. load: 0 when every
 organization loaded, 2 when some were refused (the others loaded), 1 when a batch failed in the database.
@@ -227,7 +266,7 @@ organization loaded, 2 when some were refused (the others loaded), 1 when a batc
     commandHelp: 'attain 命令 --help 會列出該命令的選項。',
     options: (command) => `${command} 的選項：`,
     footer: `儲存區是 --data-dir 中的 PGlite（預設 ./attain-data），設定 DATABASE_URL 時則是 PostgreSQL。attain serve
-持有內嵌儲存區時，使用儲存區的命令（evaluate --org、import、load、run、impact、token）會經由它執行。
+持有內嵌儲存區時，使用儲存區的命令（evaluate --org、import、load、run、impact、token、alerts）會經由它執行。
 
 結束代碼：評估完成為 0，輸入或用法無效為 2，內部錯誤為 1。load：所有組織都已載入為 0，
 部分組織被拒絕（其餘已載入）為 2，某批次在資料庫中失敗為 1。
@@ -239,7 +278,7 @@ organization loaded, 2 when some were refused (the others loaded), 1 when a batc
     commandHelp: 'attain 명령 --help는 그 명령의 옵션을 보여 줍니다.',
     options: (command) => `${command}의 옵션:`,
     footer: `저장소는 --data-dir의 PGlite(기본값 ./attain-data)이고, DATABASE_URL을 설정하면 PostgreSQL입니다. attain serve가
-내장 저장소를 열고 있으면 저장소 명령(evaluate --org, import, load, run, impact, token)은 그 서버를 거칩니다.
+내장 저장소를 열고 있으면 저장소 명령(evaluate --org, import, load, run, impact, token, alerts)은 그 서버를 거칩니다.
 
 종료 상태: 평가가 실행되면 0, 입력이나 사용법이 잘못되면 2, 내부 오류는 1. load: 모든 조직을 불러오면 0,
 일부가 거부되면(나머지는 불러옴) 2, 데이터베이스에서 일괄 처리가 실패하면 1.

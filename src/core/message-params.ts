@@ -184,6 +184,8 @@ export interface MessageParams extends RevenueMessageParams, PeopleMessageParams
   'program.level.invalid': { value: string };
   'program.override.invalid': { status: string };
   'token.org-required': { role: string };
+  'alert.url.invalid': { url: string; reason: 'malformed' | 'scheme' | 'http-host' | 'credentials' };
+  'alert.not-found': { id?: string };
   'cli.server.unreachable': { url: string; reason: string };
   'cli.server.answer': { status: number };
   'cli.server.option': { option: string };

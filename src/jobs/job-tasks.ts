@@ -1,4 +1,6 @@
 import type { Task, TaskList } from 'graphile-worker';
+import { alertPayload } from '../alerts/alert-payload.js';
+import { postAlert } from '../alerts/post-alert.js';
 import type { RawCatalog } from '../catalog/catalog-schema.js';
 import type { Catalog } from '../catalog/catalog-types.js';
 import { compileCatalog } from '../catalog/compile-catalog.js';
@@ -8,6 +10,7 @@ import { evaluateJointly } from '../planner/evaluate-jointly.js';
 import { catalogFingerprint } from '../program/catalog-fingerprint.js';
 import type { EvaluatePayload } from '../store/enqueue-evaluations.js';
 import type { EvaluationInput, EvaluationWrite, ImpactChange } from '../store/program-store.js';
+import { DELIVERY_SENDS } from '../store/queue-alerts.js';
 import type { SqlStore } from '../store/sql-store.js';
 import { type Rules, reevaluate } from './reevaluate.js';
 
@@ -25,7 +28,13 @@ export interface JobContext {
    * API on the embedded store: each transaction holds that process's event loop while it runs.
    */
   readonly chunk?: number;
+  /** How long a webhook receiver has to answer, in ms (default 10 s). */
+  readonly alertTimeoutMs?: number;
 }
+
+const ALERT_TIMEOUT_MS = 10_000;
+/** A delivery's lease outlasts its request by this much, so that no other job sends it meanwhile. */
+const ALERT_LEASE_SLACK_MS = 30_000;
 
 /** A write that lost a race with another job is read and computed again, at most this many times. */
 const ATTEMPTS = 3;
@@ -128,11 +137,35 @@ export function jobTasks(context: JobContext): TaskList {
     await store.runs.advance(run, orgs[0] ?? '', orgs.length, failed, changes);
   };
 
+  /**
+   * Sends one delivery: claimed first (a delivery already sent is never sent again, whoever runs its job and however
+   * often), then posted, then logged with where it stands. A failure worth retrying throws, and graphile-worker runs
+   * the job again after its backoff; a refusal (4xx) or the last send gives up.
+   */
+  const deliverAlert: Task = async (payload) => {
+    const id = String((payload as { delivery: string | number }).delivery);
+    const timeout = context.alertTimeoutMs ?? ALERT_TIMEOUT_MS;
+    const claim = await store.alerts.claim(id, timeout + ALERT_LEASE_SLACK_MS);
+    if (claim.kind === 'done') return;
+    if (claim.kind === 'busy') throw new Error(`delivery ${id} is being sent by another job; tried again later`);
+    const { claimed } = claim;
+    if (!claimed.enabled) {
+      await store.alerts.recordAttempt(id, null, 'skipped');
+      return;
+    }
+    const body = JSON.stringify(alertPayload(claimed.delivery));
+    const outcome = await postAlert(claimed.url, claimed.secret, claimed.delivery, body, timeout);
+    const status = outcome.delivered ? 'delivered' : !outcome.retry || claimed.attempt >= DELIVERY_SENDS ? 'failed' : 'pending';
+    const { statusCode, error, durationMs } = outcome;
+    await store.alerts.recordAttempt(id, { attempt: claimed.attempt, statusCode, error, durationMs }, status);
+    if (status === 'pending') throw new Error(`delivery ${id}: ${error}; tried again later`);
+  };
+
   const nightly: Task = async () => {
     await store.program.startRun({ kind: 'run', asOf: formatDay(today()), catalog: context.rules.fingerprint });
   };
 
-  return { evaluate, 'run-program': expand, impact: expand, 'impact-batch': impactBatch, nightly };
+  return { evaluate, 'run-program': expand, impact: expand, 'impact-batch': impactBatch, nightly, 'deliver-alert': deliverAlert };
 }
 
 /** Whether the organization's stored evaluation succeeded on the data read, under these rules, as of this day. */

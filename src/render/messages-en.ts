@@ -121,6 +121,9 @@ export const en: Messages = {
       `${gained} levels gained, ${lost} lost, ${other} other changes, in ${organizations} organizations`,
     impactOther: (other) => ` (${other} other)`,
     impactMore: (more) => `… and ${more} more (--format json lists every change)`,
+    alertSecret: (id) =>
+      `alert subscription ${id}: the signing secret above is shown only once; give it to the receiver to check X-Attain-Signature`,
+    alertRemoved: (id) => `alert subscription ${id} removed, with its send log`,
   },
   codes: {
     ...revenueMessages.en,
@@ -308,6 +311,15 @@ export const en: Messages = {
     'program.level.invalid': (p) => `"${p.value}" is not a level, written COMPETENCY/OPTION/LEVEL`,
     'program.override.invalid': (p) => `"${p.status}" is not a lifecycle status`,
     'token.org-required': (p) => `a ${p.role} token needs the organization it may see`,
+    'alert.url.invalid': (p) =>
+      ({
+        malformed: `"${p.url}" is not a web address`,
+        scheme: `a webhook address must start with https://, not "${p.url}"`,
+        'http-host': `plain http only reaches the hosts the operator lists in ATTAIN_ALERT_HTTP_HOSTS; use https for "${p.url}"`,
+        credentials: 'a webhook address must not carry a user name or password',
+      })[p.reason],
+    'alert.not-found': (p) =>
+      p.id === undefined ? 'there is no such alert subscription' : `there is no alert subscription "${p.id}"`,
     'cli.server.unreachable': (p) =>
       `the attain serve at ${p.url} holds the store but does not answer (${p.reason}); stop it, or wait until it answers`,
     'cli.server.answer': (p) => `the running attain serve answered ${p.status} without an error of its own`,

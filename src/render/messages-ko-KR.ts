@@ -117,6 +117,9 @@ export const koKR: Messages = {
       `등급 ${gained}개 획득, ${lost}개 상실, 기타 변화 ${other}개, 조직 ${organizations}곳`,
     impactOther: (other) => ` (기타 ${other}개)`,
     impactMore: (more) => `… 외 ${more}건(--format json은 모든 변화를 나열합니다)`,
+    alertSecret: (id) =>
+      `알림 구독 ${id}번: 위의 서명 비밀 키는 이번 한 번만 표시됩니다. 수신 측에 전달해 X-Attain-Signature 검증에 쓰세요`,
+    alertRemoved: (id) => `알림 구독 ${id}번과 전송 기록을 삭제했습니다`,
   },
   codes: {
     ...revenueMessages['ko-KR'],
@@ -306,6 +309,14 @@ export const koKR: Messages = {
     'program.level.invalid': (p) => `${w(`"${p.value}"`, '은/는')} 등급이 아닙니다(역량/옵션/등급 형식으로 쓰세요)`,
     'program.override.invalid': (p) => `${w(`"${p.status}"`, '은/는')} 수명 주기 상태가 아닙니다`,
     'token.org-required': (p) => `${p.role} 토큰에는 볼 수 있는 조직을 지정해야 합니다`,
+    'alert.url.invalid': (p) =>
+      ({
+        malformed: `올바른 웹 주소가 아닙니다: ${p.url}`,
+        scheme: `웹훅 주소는 https://로 시작해야 합니다: ${p.url}`,
+        'http-host': `일반 http는 운영자가 ATTAIN_ALERT_HTTP_HOSTS에 등록한 호스트에만 쓸 수 있습니다. https를 사용하세요: ${p.url}`,
+        credentials: '웹훅 주소에는 사용자 이름이나 비밀번호를 넣을 수 없습니다',
+      })[p.reason],
+    'alert.not-found': (p) => (p.id === undefined ? '해당 알림 구독이 없습니다' : `알림 구독 ${p.id}번이 없습니다`),
     'cli.server.unreachable': (p) =>
       `${p.url}의 attain serve가 저장소를 사용 중이지만 응답하지 않습니다(${p.reason}). 서버를 중지하거나 응답할 때까지 기다리세요`,
     'cli.server.answer': (p) =>

@@ -113,6 +113,8 @@ export const zhTW: Messages = {
       `取得 ${gained} 個級別、失去 ${lost} 個、其他變化 ${other} 個，涉及 ${organizations} 個組織`,
     impactOther: (other) => `（其他 ${other} 個）`,
     impactMore: (more) => `…… 另有 ${more} 項（--format json 會列出每一項變化）`,
+    alertSecret: (id) => `警示訂閱 ${id}：上方的簽章密鑰只會顯示這一次；請交給接收端用來驗證 X-Attain-Signature`,
+    alertRemoved: (id) => `已移除警示訂閱 ${id} 及其傳送紀錄`,
   },
   codes: {
     ...revenueMessages['zh-TW'],
@@ -276,6 +278,14 @@ export const zhTW: Messages = {
     'program.level.invalid': (p) => `「${p.value}」不是級別（格式為 專長認證/選項/級別）`,
     'program.override.invalid': (p) => `「${p.status}」不是生命週期狀態`,
     'token.org-required': (p) => `${p.role} 權杖必須指定可查看的組織`,
+    'alert.url.invalid': (p) =>
+      ({
+        malformed: `「${p.url}」不是有效的網址`,
+        scheme: `Webhook 位址必須以 https:// 開頭，而非「${p.url}」`,
+        'http-host': `只有營運者在 ATTAIN_ALERT_HTTP_HOSTS 中列出的主機可使用 http；「${p.url}」請改用 https`,
+        credentials: 'Webhook 位址不得包含使用者名稱或密碼',
+      })[p.reason],
+    'alert.not-found': (p) => (p.id === undefined ? '沒有這個警示訂閱' : `沒有警示訂閱「${p.id}」`),
     'cli.server.unreachable': (p) =>
       `位於 ${p.url} 的 attain serve 占用此儲存區，但沒有回應（${p.reason}）；請停止它，或等它回應`,
     'cli.server.answer': (p) => `執行中的 attain serve 回應 ${p.status}，未附錯誤說明`,

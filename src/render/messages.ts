@@ -147,6 +147,10 @@ export interface CliWords {
   readonly impactTotals: (gained: number, lost: number, other: number, organizations: number) => string;
   readonly impactOther: (other: number) => string;
   readonly impactMore: (more: number) => string;
+  /** After `attain alerts add` or `rotate` printed a subscription's signing secret. */
+  readonly alertSecret: (id: string) => string;
+  /** After `attain alerts remove`. */
+  readonly alertRemoved: (id: string) => string;
 }
 
 /** The phases of a long command (`attain import`), in the order they come. */

@@ -1,3 +1,4 @@
+import { ALERT_ROUTES } from './alert-routes.js';
 import { AUDIT_ROUTES } from './audit-routes.js';
 import { ORGANIZATION_ROUTES } from './organization-routes.js';
 import { OUTLOOK_ROUTES } from './outlook-routes.js';
@@ -19,6 +20,7 @@ export const API_ROUTES = {
   ...prefixed('program', PROGRAM_ROUTES),
   ...prefixed('token', TOKEN_ROUTES),
   ...prefixed('audit', AUDIT_ROUTES),
+  ...prefixed('alerts', ALERT_ROUTES),
 } as const;
 
 type Prefixed<P extends string, R> = { readonly [K in keyof R & string as `${P}.${K}`]: R[K] };

@@ -69,6 +69,11 @@ export interface AppOptions {
    * when given, else the shipped catalog of `catalog.id`.
    */
   readonly catalogSource?: CatalogSource;
+  /**
+   * Hosts a webhook may reach over plain http (`ATTAIN_ALERT_HTTP_HOSTS`); every other address must be https. None by
+   * default: the server posts from inside the network, and an address someone subscribes is a request it makes.
+   */
+  readonly alertHttpHosts?: readonly string[];
   /** Time limits of the app's own threads, in ms per task (defaults in compute-tasks.ts). */
   readonly timeLimits?: Partial<Record<TaskName, number>>;
 }

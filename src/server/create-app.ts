@@ -11,6 +11,7 @@ import { AttainError, type Issue, isAttainError } from '../core/attain-error.js'
 import { withoutOtherOrganizations } from '../store/mcid-claims.js';
 import { type StoreFault, storeFaultOf } from '../store/store-fault.js';
 import { VERSION } from '../version.js';
+import { registerAlertRoutes } from './alert-routes.js';
 import type { AppCaches, AppEnv, AppOptions, Logger } from './app-env.js';
 import { registerAuditRoutes } from './audit-routes.js';
 import { clientAddress, clientOf } from './client-address.js';
@@ -144,6 +145,7 @@ export function createApp(options: AppOptions): AttainApp {
   registerProgramRoutes(app, options);
   registerTokenRoutes(app, options, caches);
   registerAuditRoutes(app, options);
+  registerAlertRoutes(app, options);
 
   // Not `doc31`: it answers a document it could not write with an empty 500; this one's failure is logged like any.
   // Written once, on first request: every route is registered by then and none is added later.

@@ -15,6 +15,7 @@ const STATUS: Readonly<Record<string, ErrorStatus>> = {
   'auth.rate-limited': 429,
   'org.not-found': 404,
   'token.not-found': 404,
+  'alert.not-found': 404,
   'route.not-found': 404,
   'request.too-large': 413,
   // Another writer changed the organization meanwhile, again and again: the same request may succeed later.

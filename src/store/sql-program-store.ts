@@ -24,6 +24,7 @@ import type {
   StoredLevel,
   StoredTransition,
 } from './program-store.js';
+import { queueAlerts } from './queue-alerts.js';
 import { readOrganizations } from './read-organizations.js';
 import type { Actor } from './store.js';
 import type { ProgramRunsTable, StandingsTable, StoreDatabase, TransitionsTable } from './store-database.js';
@@ -94,7 +95,11 @@ export class SqlProgramStore implements ProgramStore {
       const replaced = written.filter((w) => w.outcome.kind === 'ok').map((w) => w.org);
       if (replaced.length > 0) await trx.deleteFrom('standings').where('org_id', 'in', replaced).execute();
       if (standings.length > 0) await trx.insertInto('standings').values(standings).execute();
-      if (transitions.length > 0) await trx.insertInto('transitions').values(transitions).execute();
+      const recorded =
+        transitions.length > 0 ? await trx.insertInto('transitions').values(transitions).returning('id').execute() : [];
+      // What subscribers must hear of, found in what this transaction records and queued with it: the alerts exist
+      // exactly when the standings and transitions that caused them do.
+      await queueAlerts(trx, this.jobSchema, { orgs: replaced, transitions: recorded.map((r) => String(r.id)) });
       return writes.map((w) => claims.get(w.org) !== 'conflict');
     });
   }

@@ -13,6 +13,7 @@ import type { JobDatabase, StorageCheck } from './opened-database.js';
 import { readOrganizations } from './read-organizations.js';
 import { replaceOrganizationRows } from './replace-organization-rows.js';
 import { replaceOrganizations, writeLoadBatch } from './replace-organizations.js';
+import { SqlAlertStore } from './sql-alert-store.js';
 import { SqlProgramStore, SqlRunLedger } from './sql-program-store.js';
 import type {
   Actor,
@@ -60,7 +61,11 @@ export class SqlStore implements Store {
   ) {
     this.program = new SqlProgramStore(db, jobs.schema);
     this.runs = new SqlRunLedger(db, jobs.schema, options.vacuumsItself ?? true);
+    this.alerts = new SqlAlertStore(db, jobs.schema);
   }
+
+  /** Webhook subscriptions and their send log. */
+  readonly alerts: SqlAlertStore;
 
   /** The jobs' bookkeeping of runs. */
   readonly runs: SqlRunLedger;

@@ -12,6 +12,9 @@ export interface StoreDatabase extends ProgramTables {
   readonly revenue_chunks: RevenueChunksTable;
   readonly api_tokens: ApiTokensTable;
   readonly audit_log: AuditLogTable;
+  readonly alert_subscriptions: AlertSubscriptionsTable;
+  readonly alert_deliveries: AlertDeliveriesTable;
+  readonly alert_attempts: AlertAttemptsTable;
 }
 
 /** A `timestamptz` column with a default: read as Date, written as an ISO string or left to the default. */
@@ -193,4 +196,48 @@ export interface ImpactChangesTable {
   level: string;
   before: string | null;
   after: string | null;
+}
+
+/** Webhook alerts (migration 0012). */
+export interface AlertSubscriptionsTable {
+  id: Generated<string>;
+  org_id: string | null;
+  url: string;
+  events: readonly string[];
+  lead_days: number;
+  enabled: Generated<boolean>;
+  label: string | null;
+  secret: string;
+  created_at: Timestamp;
+  secret_set_at: Timestamp;
+}
+
+export interface AlertDeliveriesTable {
+  id: Generated<string>;
+  subscription_id: string;
+  delivery_key: string;
+  org_id: string;
+  event: string;
+  competency: string;
+  option: string;
+  level: string;
+  change_date: string;
+  as_of: string;
+  before: string | null;
+  after: string;
+  cause: Jsonb;
+  status: Generated<string>;
+  attempts: Generated<number>;
+  claimed_until: ColumnType<Date | null, string | null | undefined, string | null>;
+  created_at: Timestamp;
+  delivered_at: ColumnType<Date | null, string | null | undefined, string | null>;
+}
+
+export interface AlertAttemptsTable {
+  delivery_id: string;
+  attempt: number;
+  at: Timestamp;
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number;
 }

@@ -383,6 +383,60 @@ const PERSON_MCID: readonly string[] = [
 ];
 
 /**
+ * Webhook alerts: subscriptions (one organization's, or every organization's when `org_id` is null), a delivery per
+ * change and subscription, and every attempt at sending it. `delivery_key` names the change (event, organization,
+ * level, day): unique per subscription, it is what makes a change sent once however often it is found again. The
+ * secret is kept as it is, since signing needs it. Numbered 0012 and self-contained, beside other migrations being
+ * written at the same time.
+ */
+const ALERTS: readonly string[] = [
+  `create table alert_subscriptions (
+    id bigserial primary key,
+    org_id text references organizations (id) on delete cascade,
+    url text not null,
+    events text[] not null check (cardinality(events) > 0 and events <@ array['at-risk', 'lapse', 'attained']),
+    lead_days integer not null check (lead_days between 0 and 90),
+    enabled boolean not null default true,
+    label text,
+    secret text not null,
+    created_at timestamptz not null default now(),
+    secret_set_at timestamptz not null default now()
+  )`,
+  `create index alert_subscriptions_org on alert_subscriptions (org_id)`,
+  `create table alert_deliveries (
+    id bigserial primary key,
+    subscription_id bigint not null references alert_subscriptions (id) on delete cascade,
+    delivery_key text not null,
+    org_id text not null,
+    event text not null check (event in ('at-risk', 'lapse', 'attained')),
+    competency text not null,
+    option text not null,
+    level text not null,
+    change_date date not null,
+    as_of date not null,
+    before text,
+    after text not null,
+    cause jsonb not null,
+    status text not null default 'pending' check (status in ('pending', 'sending', 'delivered', 'failed', 'skipped')),
+    attempts integer not null default 0,
+    claimed_until timestamptz,
+    created_at timestamptz not null default now(),
+    delivered_at timestamptz,
+    unique (subscription_id, delivery_key)
+  )`,
+  `create index alert_deliveries_org on alert_deliveries (org_id, id)`,
+  `create table alert_attempts (
+    delivery_id bigint not null references alert_deliveries (id) on delete cascade,
+    attempt integer not null,
+    at timestamptz not null default now(),
+    status_code integer,
+    error text,
+    duration_ms integer not null,
+    primary key (delivery_id, attempt)
+  )`,
+];
+
+/**
  * The schema, as numbered migrations applied in name order. Never edit a released migration: add the next one.
  * SQL stays within what PostgreSQL 15 accepts, since PGlite (PostgreSQL 18) is the newer of the two backends.
  */
@@ -417,6 +471,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
       primary key (run_id, first_org)
     )`,
   ]),
+  '0012-alerts': statements(ALERTS),
 };
 
 /** The migrations compiled into the program, so that a store never depends on files beside it. */

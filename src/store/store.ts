@@ -1,5 +1,6 @@
 import type { AttainError } from '../core/attain-error.js';
 import type { Customer, ExamPass, Organization, Period, Person, RevenueRecord } from '../engine/organization.js';
+import type { AlertStore } from './alert-store.js';
 import type { LoadBatch } from './load-batch.js';
 import type { McidClaim, TakenMcid } from './mcid-claims.js';
 import type { ProgramStore } from './program-store.js';
@@ -99,6 +100,8 @@ export interface AuditEntry {
 export interface Store {
   /** The program's stored standings, transitions, lifecycle decisions and runs. */
   readonly program: ProgramStore;
+  /** Webhook subscriptions to organizations' lapses and at-risk levels, and what was sent. */
+  readonly alerts: AlertStore;
   listOrganizations(): Promise<readonly OrganizationSummary[]>;
   getOrganization(id: string): Promise<Organization | undefined>;
   /** Whether the organization exists: one indexed lookup, none of its records read. */

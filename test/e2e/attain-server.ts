@@ -32,7 +32,8 @@ export async function startServer(args: readonly string[] = []): Promise<Running
   const child = spawn(process.execPath, ['bin/attain.js', 'serve', '--port', '0', '--data-dir', dataDir, ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ATTAIN_LOG_LEVEL: 'warn' },
+    // The alerts test's webhook receiver listens on 127.0.0.1, which plain http may reach only when allowed.
+    env: { ...process.env, ATTAIN_LOG_LEVEL: 'warn', ATTAIN_ALERT_HTTP_HOSTS: '127.0.0.1' },
   });
   const { url, token } = await readBanner(child);
   const api: RunningServer['api'] = async (secret, method, path, body) => {

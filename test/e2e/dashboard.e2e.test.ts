@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAlertSignature } from '../../src/alerts/sign-alert.js';
+import { startAlertReceiver } from '../alert-receiver.js';
 import { NEEDS_CHROMIUM } from '../requirements.js';
 import {
   exampleOrganizations,
@@ -505,6 +507,137 @@ describe.skipIf(skipped !== undefined)(TITLE, () => {
     await server.api(server.adminToken, 'DELETE', '/api/orgs/mcid-holder');
     await page.close();
   });
+
+  it('a partner subscribes a webhook, keeps the secret shown once, and reads the send log, in each language', async () => {
+    const receiver = await startAlertReceiver();
+    const token = await server.partnerToken('contoso');
+    const page = await freshPage();
+    await signIn(page, token);
+    const words = {
+      en: {
+        refused: 'plain http only reaches the hosts the operator lists',
+        delivered: 'Delivered',
+        secret: 'shown only this once',
+      },
+      'zh-TW': {
+        refused: '只有營運者在 ATTAIN_ALERT_HTTP_HOSTS 中列出的主機可使用 http',
+        delivered: '已送達',
+        secret: '只會顯示這一次',
+      },
+      'ko-KR': { refused: 'https를 사용하세요', delivered: '전달됨', secret: '이번 한 번만 표시됩니다' },
+    } as const;
+    // The English receiver fails once: the log shows the retry.
+    receiver.answer('/hook-en', 503);
+    try {
+      for (const locale of LOCALES) {
+        await page.getByTestId('language').selectOption(locale);
+        await page.goto(`${server.url}/orgs/contoso/alerts?asOf=${AS_OF}`);
+        const form = page.getByTestId('alert-form');
+        await form.waitFor();
+        const url = form.locator('input[type=url]');
+        // An internal address over plain http is refused, in the page's language.
+        await url.fill('http://10.0.0.8/hook');
+        await form.locator('button[type=submit]').click();
+        await expect(page.getByTestId('alert-problem').textContent()).resolves.toContain(words[locale].refused);
+        await url.fill(`${receiver.url}/hook-${locale}`);
+        await form.locator('input[type=number]').fill('45');
+        await form.locator('button[type=submit]').click();
+        const notice = page.getByTestId('alert-secret');
+        await notice.waitFor();
+        await expect(notice.textContent()).resolves.toContain(words[locale].secret);
+        const secret = (await notice.locator('code').textContent()) ?? '';
+        expect(secret).toMatch(/^whsec_/);
+        await shot(page, `alerts-secret-${locale}`);
+        if (!jobsRun) continue;
+        // Contoso's Gold is lost on 2018-04-30, within 45 days of the stored standing: sent at once, signed.
+        let received = receiver.received.filter(
+          (r) => r.path === `/hook-${locale}` && r.headers['x-attain-event'] === 'level.at-risk',
+        );
+        for (let i = 0; i < 150 && received.length < (locale === 'en' ? 2 : 1); i++) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          received = receiver.received.filter((r) => r.path === `/hook-${locale}`);
+        }
+        const last = received.at(-1);
+        expect(last, `the ${locale} receiver got nothing`).toBeDefined();
+        expect(verifyAlertSignature(secret, String(last?.headers['x-attain-signature']), String(last?.body))).toBe(true);
+        expect(JSON.parse(String(last?.body))).toMatchObject({
+          type: 'level.at-risk',
+          org: 'contoso',
+          level: 'gold',
+          date: '2018-04-30',
+        });
+        // The log says so once the page is read again.
+        const log = page.getByTestId('alert-log');
+        for (let i = 0; i < 50; i++) {
+          await page.reload();
+          await log.waitFor();
+          if (((await log.locator('tbody tr').first().textContent()) ?? '').includes(words[locale].delivered)) break;
+          await new Promise((resolve) => setTimeout(resolve, 200));
+        }
+        await expect(log.locator('tbody tr').first().textContent()).resolves.toContain(words[locale].delivered);
+        await shot(page, `alerts-${locale}`);
+      }
+      if (jobsRun) {
+        // Sent once each; the English one twice, the first refused by the receiver, with the same delivery id.
+        const en = receiver.received.filter((r) => r.path === '/hook-en');
+        expect(en).toHaveLength(2);
+        expect(en[1]?.headers['x-attain-delivery']).toBe(en[0]?.headers['x-attain-delivery']);
+        expect(receiver.received.filter((r) => r.path === '/hook-ko-KR')).toHaveLength(1);
+      }
+      // At phone width the form stacks and the tables scroll within themselves, not the page.
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.reload();
+      await page.getByTestId('alert-log').waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await shot(page, 'alerts-ko-KR-phone');
+      await page.setViewportSize({ width: 1280, height: 900 });
+      // The operator subscribes for every organization on its own page, and reads every organization's log there.
+      const admin = await freshPage();
+      await signIn(admin, server.adminToken, `/admin?asOf=${AS_OF}`);
+      await admin.getByTestId('operator-alerts-link').click();
+      const form = admin.getByTestId('alert-form');
+      await form.locator('input[type=url]').fill(`${receiver.url}/every`);
+      await form.locator('input[type=number]').fill('45');
+      await form.locator('button[type=submit]').click();
+      await admin.getByTestId('alert-secret').waitFor();
+      await admin.getByTestId('alert-subscriptions').getByText('Every organization').waitFor();
+      if (jobsRun) {
+        for (let i = 0; i < 150 && !receiver.received.some((r) => r.path === '/every'); i++) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        expect(receiver.received.some((r) => r.path === '/every')).toBe(true);
+      }
+      const operatorWords = { en: 'Organization', 'zh-TW': '組織', 'ko-KR': '조직' } as const;
+      for (const locale of LOCALES) {
+        await admin.getByTestId('language').selectOption(locale);
+        await admin.goto(`${server.url}/program/alerts?asOf=${AS_OF}`);
+        const log = admin.getByTestId('alert-log');
+        await log.waitFor();
+        await expect(log.locator('thead').textContent()).resolves.toContain(operatorWords[locale]);
+        await shot(admin, `alerts-operator-${locale}`);
+      }
+      await admin.getByTestId('language').selectOption('en');
+      await admin.close();
+      // A partner never sees the operator's subscription for every organization, nor what it was sent.
+      const own = (await server.api(token, 'GET', '/api/alerts')).body as { subscriptions: { org: string | null }[] };
+      expect(own.subscriptions.every((s) => s.org === 'contoso')).toBe(true);
+      const sent = (await server.api(token, 'GET', '/api/alerts/deliveries?limit=200')).body as {
+        deliveries: { subscription: string }[];
+      };
+      const ownIds = new Set(own.subscriptions.map((s) => (s as unknown as { id: string }).id));
+      expect(sent.deliveries.every((d) => ownIds.has(d.subscription))).toBe(true);
+      // Another partner sees none of it.
+      const other = await server.partnerToken('fabrikam');
+      expect(((await server.api(other, 'GET', '/api/alerts')).body as { subscriptions: unknown[] }).subscriptions).toEqual([]);
+      expect(((await server.api(other, 'GET', '/api/alerts/deliveries')).body as { deliveries: unknown[] }).deliveries).toEqual(
+        [],
+      );
+    } finally {
+      await page.getByTestId('language').selectOption('en');
+      await page.close();
+      await receiver.close();
+    }
+  }, 120_000);
 
   it("does not let a partner token reach another organization's page", async () => {
     const token = await server.partnerToken('contoso');

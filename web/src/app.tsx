@@ -11,6 +11,7 @@ import { useFormatter, useOrganizationSummary } from './lib/org-data.js';
 import { navigate, ORG_TABS, type OrgTab, orgPath, parseRoute, useLocation, useTitle } from './lib/router.js';
 import { SessionProvider, useLocaleState, useSession } from './lib/session.js';
 import { AdminPage } from './pages/admin-page.js';
+import { AlertsPage } from './pages/alerts-page.js';
 import { DataPage } from './pages/data-page.js';
 import { GapsPage } from './pages/gaps-page.js';
 import { HistoryPage } from './pages/history-page.js';
@@ -112,6 +113,7 @@ function Shell() {
         {route.page === 'home' && <Home />}
         {route.page === 'admin' && (me.role === 'admin' ? <AdminPage /> : <NotFound />)}
         {route.page === 'impact' && (me.role === 'admin' ? <ImpactPage /> : <NotFound />)}
+        {route.page === 'alerts' && (me.role === 'admin' ? <AlertsPage org={null} /> : <NotFound />)}
         {route.page === 'org' && <OrgPage org={route.org} tab={route.tab} />}
         {route.page === 'not-found' && <NotFound />}
       </main>
@@ -148,6 +150,7 @@ const TAB_LABEL = {
   forecast: 'navForecast',
   data: 'navData',
   history: 'navHistory',
+  alerts: 'navAlerts',
 } as const satisfies Record<OrgTab, string>;
 
 function OrgPage(props: { readonly org: string; readonly tab: OrgTab }) {
@@ -194,6 +197,7 @@ function OrgPage(props: { readonly org: string; readonly tab: OrgTab }) {
           )}
           {props.tab === 'data' && <DataPage org={props.org} />}
           {props.tab === 'history' && <HistoryPage org={props.org} />}
+          {props.tab === 'alerts' && <AlertsPage org={props.org} />}
         </>
       )}
     </>

@@ -25,7 +25,17 @@ describe('dashboard messages', () => {
       );
       // The product name, "role · org", and lookups whose unknown keys fall back to themselves (or to nothing: the
       // reason a record does not count, for a code the lookup does not know).
-      const shared = ['appName', 'entityName', 'kindName', 'lifecycleName', 'notCountedWhy', 'roleName', 'signedInAs'];
+      const shared = [
+        'alertDeliveryStatus',
+        'alertEventName',
+        'appName',
+        'entityName',
+        'kindName',
+        'lifecycleName',
+        'notCountedWhy',
+        'roleName',
+        'signedInAs',
+      ];
       expect(same.map(([key]) => key).sort(), locale).toEqual((locale === 'ko-KR' ? [...shared, 'id'] : shared).sort());
     }
   });

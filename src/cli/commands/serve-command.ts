@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { alertHttpHosts } from '../../alerts/check-alert-url.js';
 import type { Catalog } from '../../catalog/catalog-types.js';
 import { shippedCatalogBuild } from '../../catalog/shipped-catalog.js';
 import { AttainError } from '../../core/attain-error.js';
@@ -112,6 +113,7 @@ export async function serveCommand(argv: readonly string[], write: (text: string
     compute,
     logger,
     trustedProxies,
+    alertHttpHosts: alertHttpHosts(process.env.ATTAIN_ALERT_HTTP_HOSTS),
     webRoot: fileURLToPath(new URL('dist/web/', ROOT)),
   });
   // The program's jobs run here too, unless workers elsewhere do them; evaluation happens on the worker threads.

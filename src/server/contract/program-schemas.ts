@@ -61,7 +61,7 @@ export const standingSchema = z
   .union([storedEvaluationSchema, z.object({ org: z.string(), pending: z.literal(true) })])
   .openapi('Standing');
 
-const transitionCause = z.discriminatedUnion('kind', [
+export const transitionCause = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('first') }),
   z.object({ kind: z.literal('date'), causes: z.array(storedCause).readonly() }),
   z.object({ kind: z.literal('data') }),

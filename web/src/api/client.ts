@@ -46,6 +46,11 @@ export class ApiClient {
     return this.send<T>('POST', apiUrl(path, query), body, contentType);
   }
 
+  /** Sends a JSON body (or none) with any method: a subscription created, changed or removed. */
+  json<T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+    return this.send<T>(method, path, body === undefined ? undefined : JSON.stringify(body), 'application/json');
+  }
+
   /** A download the API guards with the token (a CSV export): its body as a blob, to save from the page. */
   async blob(path: string, query?: Query): Promise<Blob> {
     const response = await this.fetcher(apiUrl(path, query), { headers: { authorization: `Bearer ${this.token}` } });

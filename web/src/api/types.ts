@@ -4,6 +4,11 @@
  */
 import type { z } from '@hono/zod-openapi';
 import { IMPORT_KINDS as FILE_KINDS } from '../../../src/importers/import-kinds.js';
+import type {
+  alertDeliveryPageSchema,
+  alertSubscriptionListSchema,
+  createdAlertSchema,
+} from '../../../src/server/contract/alert-schemas.js';
 import type { catalogDocumentSchema } from '../../../src/server/contract/catalog-document-schema.js';
 import type { ErrorBody } from '../../../src/server/contract/error-responses.js';
 import type { evaluationSchema, levelResultSchema } from '../../../src/server/contract/evaluation-schema.js';
@@ -85,6 +90,16 @@ export type ProgramRun = z.infer<typeof programRunSchema>;
 export type ImpactReport = z.infer<typeof impactReportSchema>;
 export type ImpactTotals = ImpactReport['totals'];
 export type ImpactChange = ImpactReport['changes'][number];
+
+/** `GET /api/alerts`. */
+export type AlertSubscriptionList = z.infer<typeof alertSubscriptionListSchema>;
+export type AlertSubscription = AlertSubscriptionList['subscriptions'][number];
+/** `POST /api/alerts` and `POST /api/alerts/{id}/secret`: the secret, shown once. */
+export type CreatedAlert = z.infer<typeof createdAlertSchema>;
+/** `GET /api/alerts/deliveries`. */
+export type AlertDeliveryPage = z.infer<typeof alertDeliveryPageSchema>;
+export type AlertDelivery = AlertDeliveryPage['deliveries'][number];
+export { ALERT_EVENTS, MAX_LEAD_DAYS } from '../../../src/alerts/alert-types.js';
 
 /** `GET /api/tokens`. */
 export type TokenList = z.infer<typeof tokenListSchema>;

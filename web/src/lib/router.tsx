@@ -5,18 +5,20 @@ export type Route =
   | { readonly page: 'home' }
   | { readonly page: 'admin' }
   | { readonly page: 'impact' }
+  | { readonly page: 'alerts' }
   | { readonly page: 'org'; readonly org: string; readonly tab: OrgTab }
   | { readonly page: 'not-found' };
 
-export const ORG_TABS = ['overview', 'gaps', 'plan', 'forecast', 'data', 'history'] as const;
+export const ORG_TABS = ['overview', 'gaps', 'plan', 'forecast', 'data', 'history', 'alerts'] as const;
 export type OrgTab = (typeof ORG_TABS)[number];
 
-/** Reads a path: `/`, `/admin`, `/program/impact`, `/orgs/ID` and `/orgs/ID/TAB`. */
+/** Reads a path: `/`, `/admin`, `/program/impact`, `/program/alerts`, `/orgs/ID` and `/orgs/ID/TAB`. */
 export function parseRoute(pathname: string): Route {
   const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
   if (parts.length === 0) return { page: 'home' };
   if (parts[0] === 'admin' && parts.length === 1) return { page: 'admin' };
   if (parts[0] === 'program' && parts[1] === 'impact' && parts.length === 2) return { page: 'impact' };
+  if (parts[0] === 'program' && parts[1] === 'alerts' && parts.length === 2) return { page: 'alerts' };
   if (parts[0] === 'orgs' && parts[1] && parts.length <= 3) {
     const tab = (parts[2] ?? 'overview') as OrgTab;
     if (ORG_TABS.includes(tab)) return { page: 'org', org: parts[1], tab };

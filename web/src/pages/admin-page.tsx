@@ -62,6 +62,11 @@ export function AdminPage() {
           {counts.data.asOf ? t.programAsOf(f.date(counts.data.asOf)) : t.programNeverRun}
         </p>
       )}
+      <p className="meta">
+        <AppLink to="/program/alerts" data-testid="operator-alerts-link">
+          {t.alertsOperatorLink}
+        </AppLink>
+      </p>
       <div className="admin-summary">
         <Loadable resource={counts}>{(data) => <CountsChart levels={data.levels} asOf={data.asOf} />}</Loadable>
         <Loadable resource={risks}>{(data) => <AtRiskList rows={data.rows} />}</Loadable>
