@@ -1,4 +1,5 @@
 import type { AnyOfMessageParams } from '../kinds/any-of/any-of-messages.js';
+import type { MetricMessageParams } from '../kinds/metric/metric-messages.js';
 import type { PeopleMessageParams } from '../kinds/people/people-messages.js';
 import type { RevenueMessageParams } from '../kinds/revenue/revenue-messages.js';
 import type { Issue } from './attain-error.js';
@@ -21,7 +22,7 @@ export interface TextPosition {
  * Parameters are what crosses the wire (`Finding.params`, `Issue.params`); the renderer may add context of its own
  * (a requirement's name) before a template sees them, see `TemplateParams`.
  */
-export interface MessageParams extends RevenueMessageParams, PeopleMessageParams, AnyOfMessageParams {
+export interface MessageParams extends RevenueMessageParams, PeopleMessageParams, AnyOfMessageParams, MetricMessageParams {
   // Gaps: what a level misses, from the engine (each kind's own codes come from its folder, see `extends`).
   'revenue.excluded': { amount: string };
   'people.cap': { cap: number; competencies: readonly string[] };

@@ -1,9 +1,11 @@
 import type { ProgramPolicy } from '../catalog/catalog-types.js';
 import type { AnyOfResult } from '../kinds/any-of/any-of-types.js';
+import type { MetricResult } from '../kinds/metric/metric-types.js';
 import type { PeopleResult } from '../kinds/people/people-types.js';
 import type { RevenueResult } from '../kinds/revenue/revenue-types.js';
 
 export type { AnyOfResult, PathResult } from '../kinds/any-of/any-of-types.js';
+export type { MetricResult } from '../kinds/metric/metric-types.js';
 export type { PeopleResult, PoolResult, RoleResult } from '../kinds/people/people-types.js';
 export type { MoneyByCurrency, RevenueResult } from '../kinds/revenue/revenue-types.js';
 
@@ -44,7 +46,7 @@ export interface Finding {
   readonly params: Readonly<Record<string, unknown>>;
 }
 
-export type RequirementResult = RevenueResult | PeopleResult | AnyOfResult;
+export type RequirementResult = RevenueResult | PeopleResult | AnyOfResult | MetricResult;
 
 /** What every kind of result has. */
 export interface ResultBase {

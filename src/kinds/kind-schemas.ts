@@ -1,11 +1,12 @@
 import type { z } from 'zod';
 import { anyOfSchema, checkAnyOf, type RawAnyOfRequirement } from './any-of/any-of-schema.js';
 import type { CheckKind } from './catalog-kind.js';
+import { checkMetric, metricSchema, type RawMetricRequirement } from './metric/metric-schema.js';
 import { checkPeople, peopleSchema, type RawPeopleRequirement } from './people/people-schema.js';
 import { checkRevenue, type RawRevenueRequirement, revenueSchema } from './revenue/revenue-schema.js';
 
 /** A requirement as a catalog states it, of any kind. */
-export type RawRequirement = RawRevenueRequirement | RawPeopleRequirement | RawAnyOfRequirement;
+export type RawRequirement = RawRevenueRequirement | RawPeopleRequirement | RawAnyOfRequirement | RawMetricRequirement;
 
 /**
  * Every kind's catalog schema, by name; `requirement` is the schema of any requirement, for kinds that nest others.
@@ -14,7 +15,7 @@ export type RawRequirement = RawRevenueRequirement | RawPeopleRequirement | RawA
 export function kindSchemas(requirement: z.ZodType<RawRequirement>): {
   readonly [K in RawRequirement['kind']]: z.ZodType<Extract<RawRequirement, { kind: K }>>;
 } {
-  return { revenue: revenueSchema, people: peopleSchema, anyOf: anyOfSchema(requirement) };
+  return { revenue: revenueSchema, people: peopleSchema, anyOf: anyOfSchema(requirement), metric: metricSchema };
 }
 
 /** Every kind's checks of meaning, by name. */
@@ -22,4 +23,5 @@ export const kindChecks: { readonly [K in RawRequirement['kind']]: CheckKind<K> 
   revenue: checkRevenue,
   people: checkPeople,
   anyOf: checkAnyOf,
+  metric: checkMetric,
 };

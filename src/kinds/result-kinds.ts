@@ -2,6 +2,7 @@ import type { Requirement } from '../catalog/catalog-types.js';
 import type { RequirementResult } from '../engine/evaluation-types.js';
 import type { Headroom } from '../engine/level-headroom.js';
 import { anyOfResult } from './any-of/any-of-result.js';
+import { metricResult } from './metric/metric-result.js';
 import { peopleResult } from './people/people-result.js';
 import type { Presented } from './presented.js';
 import type { ResultKind } from './result-kind.js';
@@ -12,6 +13,7 @@ export const resultKinds: { readonly [K in RequirementResult['kind']]: ResultKin
   revenue: revenueResult,
   people: peopleResult,
   anyOf: anyOfResult,
+  metric: metricResult,
 };
 
 const kindOf = (result: RequirementResult) => resultKinds[result.kind] as unknown as ResultKind<RequirementResult['kind']>;

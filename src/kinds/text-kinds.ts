@@ -1,5 +1,6 @@
 import type { RequirementKindName } from '../catalog/catalog-types.js';
 import { anyOfText } from './any-of/any-of-text.js';
+import { metricText } from './metric/metric-text.js';
 import { peopleText } from './people/people-text.js';
 import { revenueText } from './revenue/revenue-text.js';
 import type { TextKind } from './text-kind.js';
@@ -9,4 +10,5 @@ export const textKinds: { readonly [K in RequirementKindName]: TextKind<K> } = {
   revenue: revenueText,
   people: peopleText,
   anyOf: anyOfText,
+  metric: metricText,
 };

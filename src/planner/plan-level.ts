@@ -7,9 +7,8 @@ import { formulaTerms, minimalTerms } from '../engine/exam-formula.js';
 import type { Organization } from '../engine/organization.js';
 import { takeable } from '../kinds/people/people-kind.js';
 import { chosenPath } from '../kinds/result-kinds.js';
-import { planRevenue } from '../kinds/revenue/revenue-plan.js';
 import { evaluateJointly } from './evaluate-jointly.js';
-import { type Alternative, expand } from './level-alternatives.js';
+import { type Alternative, expand, fixedStanding } from './level-alternatives.js';
 import type { Plan, PlanAlternative, PlanSeat, PlanStep } from './plan-types.js';
 import { isCheaper, type PlanningProblem, type PlanningSolution, poolsAreIndependent } from './planning-problem.js';
 import { solveByFlow } from './solve-by-flow.js';
@@ -86,7 +85,7 @@ export async function planLevel(
     newPeople,
     steps,
     seats,
-    revenue: alternative.revenue.map((r) => planRevenue(r, context)),
+    measures: alternative.fixed.map((r) => fixedStanding(r, context)),
     cost: { newPeople: solution?.hires ?? 0, exams: solution?.exams ?? 0 },
     reason: reasonFor(summaries, best < 0 ? null : chosen),
     alternatives: summaries,

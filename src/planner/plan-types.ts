@@ -1,3 +1,5 @@
+import type { MeasureUnit } from '../kinds/presented.js';
+
 /** The JSON contract of `attain plan`. */
 export interface Plan {
   /** `competency/option/level`. */
@@ -13,8 +15,8 @@ export interface Plan {
   readonly steps: readonly PlanStep[];
   /** Every seat of the chosen path and who fills it, including people who need nothing more. */
   readonly seats: readonly PlanSeat[];
-  /** Revenue cannot be planned with exams: each requirement's figures and shortfall. */
-  readonly revenue: readonly PlanRevenue[];
+  /** What exams and hires cannot move (revenue, metrics): each requirement's figures and shortfall. */
+  readonly measures: readonly PlanMeasure[];
   readonly cost: { readonly newPeople: number; readonly exams: number };
   /** Why this path: a coded reason for renderers. */
   readonly reason: { readonly code: string; readonly params: Readonly<Record<string, unknown>> };
@@ -41,12 +43,15 @@ export interface PlanSeat {
   readonly exams: readonly string[];
 }
 
-export interface PlanRevenue {
+/** A requirement no exam and no hire moves, as it stands: its kind says it (`PlanKind.standing`). */
+export interface PlanMeasure {
   readonly requirement: string;
   readonly counted: string;
   readonly required: string | null;
   readonly shortfall: string | null;
-  readonly currency: string;
+  readonly unit: MeasureUnit;
+  /** Whether it holds as it stands (false without a threshold). */
+  readonly met: boolean;
 }
 
 export interface PlanAlternative {

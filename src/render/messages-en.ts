@@ -1,4 +1,5 @@
 import { anyOfMessages } from '../kinds/any-of/any-of-messages.js';
+import { metricMessages } from '../kinds/metric/metric-messages.js';
 import { PEOPLE_WORDS, peopleMessages } from '../kinds/people/people-messages.js';
 import { revenueMessages } from '../kinds/revenue/revenue-messages.js';
 import type { Messages } from './messages.js';
@@ -86,6 +87,7 @@ export const en: Messages = {
     ...revenueMessages.en,
     ...peopleMessages.en,
     ...anyOfMessages.en,
+    ...metricMessages.en,
     'revenue.excluded': (p, f) =>
       `${f.money(p.amount)} of revenue on these products was dated outside its customer's DPOR period and did not count.`,
     'people.cap': (p, f) =>

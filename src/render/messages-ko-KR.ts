@@ -1,4 +1,5 @@
 import { anyOfMessages } from '../kinds/any-of/any-of-messages.js';
+import { metricMessages } from '../kinds/metric/metric-messages.js';
 import { PEOPLE_WORDS, peopleMessages } from '../kinds/people/people-messages.js';
 import { revenueMessages } from '../kinds/revenue/revenue-messages.js';
 import { withParticle as w } from './korean-particles.js';
@@ -83,6 +84,7 @@ export const koKR: Messages = {
     ...revenueMessages['ko-KR'],
     ...peopleMessages['ko-KR'],
     ...anyOfMessages['ko-KR'],
+    ...metricMessages['ko-KR'],
     'revenue.excluded': (p, f) =>
       `이 제품의 수익 중 ${w(f.money(p.amount), '은/는')} 고객의 DPOR 기간 밖에 발생하여 인정되지 않았습니다.`,
     'people.cap': (p, f) =>

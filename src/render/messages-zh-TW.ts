@@ -1,4 +1,5 @@
 import { anyOfMessages } from '../kinds/any-of/any-of-messages.js';
+import { metricMessages } from '../kinds/metric/metric-messages.js';
 import { PEOPLE_WORDS, peopleMessages } from '../kinds/people/people-messages.js';
 import { revenueMessages } from '../kinds/revenue/revenue-messages.js';
 import type { Messages } from './messages.js';
@@ -79,6 +80,7 @@ export const zhTW: Messages = {
     ...revenueMessages['zh-TW'],
     ...peopleMessages['zh-TW'],
     ...anyOfMessages['zh-TW'],
+    ...metricMessages['zh-TW'],
     'revenue.excluded': (p, f) => `這些產品有 ${f.money(p.amount)} 的營收發生在客戶的 DPOR 期間之外，未予計入。`,
     'people.cap': (p, f) =>
       `單獨計算已符合，但每位人員最多只能計入 ${p.cap} 項專長認證，而所需人員已計入${f.and(p.competencies.map((c) => f.competency(c)))}。`,

@@ -23,6 +23,8 @@ export interface RoleDetail {
 interface RenderContext {
   'revenue.shortfall': { name: string };
   'revenue.no-threshold': { name: string; marketName: string };
+  'metric.shortfall': { name: string };
+  'metric.no-threshold': { name: string; marketName: string };
   'paths.none-met': { name: string; pathNames: string };
   'people.shortfall': { name: string; roleDetails: readonly RoleDetail[] };
   'plan.already-met': { pathName?: string };

@@ -3,10 +3,11 @@ import { everyRole } from '../catalog/every-requirement.js';
 import { findLevel } from '../catalog/find-level.js';
 import type { Locale } from '../core/localized.js';
 import { partOf } from '../kinds/catalog-kinds.js';
+import { measureAmount } from '../kinds/presented.js';
 import type { Plan } from '../planner/plan-types.js';
 import { Formatter, requirementAt } from './formatter.js';
 import { PLAN_MESSAGES } from './plan-messages.js';
-import { planRows, revenueBlockers } from './plan-rows.js';
+import { measureBlockers, planRows } from './plan-rows.js';
 
 /** A plan as a practice lead reads it: the path and why, then who sits which exam, grouped by person. */
 export function renderPlanText(
@@ -47,16 +48,17 @@ export function renderPlanText(
     for (const seat of everyRole(level?.requirements ?? [])) if (seat.id === id) return f.text(seat.name);
     return id;
   };
-  const revenueLine = (r: Plan['revenue'][number]) => {
+  const revenueLine = (r: Plan['measures'][number]) => {
     const definition = level ? requirementAt(level, r.requirement) : undefined;
     const name = definition ? f.text(definition.name) : r.requirement;
+    const amount = (a: string) => measureAmount(a, r.unit, f);
     const status =
-      r.required === null ? m.noThreshold : r.shortfall === '0' ? m.revenueMet : m.revenueShort(f.money(r.shortfall, r.currency));
-    return `  ${name}: ${f.money(r.counted, r.currency)}${r.required === null ? '' : ` / ${f.money(r.required, r.currency)}`} — ${status}`;
+      r.required === null ? m.noThreshold : r.shortfall === '0' ? m.revenueMet : m.revenueShort(amount(r.shortfall ?? '0'));
+    return `  ${name}: ${amount(r.counted)}${r.required === null ? '' : ` / ${amount(r.required)}`} — ${status}`;
   };
   const out = [m.title(plan.target, f.date(plan.asOf)), ''];
   // What no exam can fix comes first: a plan of exams that still leaves the level out of reach must say so up front.
-  const blockers = revenueBlockers(plan);
+  const blockers = measureBlockers(plan);
   if (blockers.length > 0) out.push(m.blockerTitle, ...blockers.map(revenueLine), '');
   if (!plan.feasible) {
     out.push(m.infeasible);
@@ -89,7 +91,7 @@ export function renderPlanText(
       }
     }
   }
-  const rest = plan.revenue.filter((r) => !blockers.includes(r));
+  const rest = plan.measures.filter((r) => !blockers.includes(r));
   if (rest.length > 0) out.push('', m.revenueTitle, ...rest.map(revenueLine));
   return `${out.join('\n')}\n`;
 }

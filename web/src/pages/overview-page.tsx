@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { measureText } from '../../../src/kinds/presented.js';
 import type { Formatter } from '../../../src/render/formatter.js';
 import { OUTLOOK_MESSAGES } from '../../../src/render/outlook-messages.js';
 import { describeCauses } from '../../../src/render/render-forecast.js';
@@ -243,12 +244,7 @@ export function RequirementBars(props: { readonly nodes: readonly RequirementNod
     <div className="requirements">
       {props.nodes.map((node) => {
         if (node.shape === 'measure') {
-          const text =
-            node.required === null
-              ? `${f.money(node.counted, node.currency)} (${t.noThreshold})`
-              : `${t.revenueBar(f.money(node.counted, node.currency), f.money(node.required, node.currency))}${
-                  node.shortfall && node.shortfall !== '0' ? ` — ${m.shortBy(f.money(node.shortfall, node.currency))}` : ''
-                }`;
+          const text = measureText(node, f, { bar: t.revenueBar, shortBy: m.shortBy, noThreshold: t.noThreshold });
           return (
             <ProgressBar key={node.id} label={f.text(node.name)} value={node.ratio} text={text} met={node.status === 'met'} />
           );
