@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { conformanceMismatches, loadConformanceCases } from './conformance-cases.js';
+import { caseCatalog, conformanceMismatches, loadConformanceCases } from './conformance-cases.js';
 import { runCli } from './run-cli.js';
 
 const work = mkdtempSync(join(tmpdir(), 'attain-cli-'));
@@ -13,6 +13,7 @@ describe('conformance cases through the compiled CLI', () => {
       const file = join(work, testCase.file.replace(/\.yaml$/, '.json'));
       writeFileSync(file, JSON.stringify(testCase.organization));
       const policy = testCase.policy?.revenueAssociation;
+      const catalog = caseCatalog(testCase);
       const args = [
         'evaluate',
         file,
@@ -21,6 +22,7 @@ describe('conformance cases through the compiled CLI', () => {
         '--format',
         'json',
         ...(policy ? ['--revenue-association', policy] : []),
+        ...(catalog ? ['--catalog', catalog] : []),
       ];
       const { status, stdout, stderr } = await runCli(args);
       expect(stderr).toBe('');

@@ -9,6 +9,8 @@ export interface ConformanceCase {
   readonly file: string;
   readonly name: string;
   readonly asOf: string;
+  /** A catalog file under `test/conformance/` instead of the shipped one. */
+  readonly catalog?: string;
   readonly policy?: { readonly revenueAssociation?: 'within-period' | 'associated-at-as-of' };
   readonly organization: unknown;
   readonly expect: Readonly<Record<string, unknown>>;
@@ -16,6 +18,11 @@ export interface ConformanceCase {
 }
 
 const directory = fileURLToPath(new URL('./conformance/', import.meta.url));
+
+/** Where a case's own catalog is, when it names one. */
+export function caseCatalog(testCase: ConformanceCase): string | undefined {
+  return testCase.catalog === undefined ? undefined : join(directory, testCase.catalog);
+}
 
 export function loadConformanceCases(): ConformanceCase[] {
   return readdirSync(directory)

@@ -49,12 +49,17 @@ export function measureText(
   f: Formatter,
   words: { bar(counted: string, required: string): string; shortBy(amount: string): string; noThreshold: string },
 ): string {
-  // A count reads "250 of 570 active entitlements": the unit once, after the threshold.
-  const counted = node.unit.kind === 'money' ? measureAmount(node.counted, node.unit, f) : f.number(Number(node.counted));
-  if (node.required === null) return `${counted} (${words.noThreshold})`;
-  const short =
-    node.shortfall && node.shortfall !== '0' ? ` — ${words.shortBy(measureAmount(node.shortfall, node.unit, f))}` : '';
-  return `${words.bar(counted, measureAmount(node.required, node.unit, f))}${short}`;
+  const { unit } = node;
+  if (node.required === null) return `${measureAmount(node.counted, unit, f)} (${words.noThreshold})`;
+  const short = node.shortfall && node.shortfall !== '0' ? ` — ${words.shortBy(measureAmount(node.shortfall, unit, f))}` : '';
+  if (unit.kind === 'money') {
+    return `${words.bar(measureAmount(node.counted, unit, f), measureAmount(node.required, unit, f))}${short}`;
+  }
+  // A count names its unit once, around both numbers: "250 of 570 active entitlements", "장치 4 / 10대".
+  const forms = unit.forms[f.locale] ?? unit.forms.en ?? { other: '#' };
+  const marked = Object.fromEntries(Object.entries(forms).map(([rule, form]) => [rule, form.replaceAll('#', '\u0000')]));
+  const pattern = f.plural(Number(node.required), (marked.other === undefined ? { other: '\u0000' } : marked) as PluralForms);
+  return `${pattern.replace('\u0000', words.bar(f.number(Number(node.counted)), f.number(Number(node.required))))}${short}`;
 }
 
 /** counted / required, between 0 and 1 (0 without a threshold, 1 for a threshold of zero). */
