@@ -110,6 +110,9 @@ export interface MessageParams extends RevenueMessageParams, PeopleMessageParams
   'exam.expires': { person: string; exam: string; passed: string; acceptedUntil: string };
   'dpor.starts': { customer: string; date: string };
   'dpor.ends': { customer: string; date: string };
+  /** An association of another type than DPOR (`type`), for the policy or the kinds that read associations. */
+  'association.starts': { customer: string; type: string; date: string };
+  'association.ends': { customer: string; type: string; date: string };
   'version.starts': { competency: string; version: string };
 
   // Plans: why this path, or why an alternative is impossible.

@@ -30,6 +30,11 @@ export const ASSOCIATION_NAMES: { readonly [L in Locale]: { readonly [T in Assoc
   },
 };
 
+/** One association type's name, from a type as a finding's parameters carry it (its own text when unknown). */
+export function associationName(locale: Locale, type: string): string {
+  return (ASSOCIATION_NAMES[locale] as Readonly<Record<string, string>>)[type] ?? type;
+}
+
 /** The accepted association types in words: "Digital Partner of Record or Transacting Partner". */
 export function associationNames(types: readonly AssociationType[], f: Formatter): string {
   return f.or(types.map((type) => ASSOCIATION_NAMES[f.locale][type]));

@@ -1,5 +1,7 @@
-import type { Requirement, RequirementKindName } from '../catalog/catalog-types.js';
+import type { Catalog, ProgramPolicy, Requirement, RequirementKindName } from '../catalog/catalog-types.js';
 import type { EvaluationContext } from '../engine/evaluation-context.js';
+import type { Organization } from '../engine/organization.js';
+import type { ForecastEvent } from '../planner/forecast-events.js';
 import type { Alternative } from '../planner/level-alternatives.js';
 import type { PlanMeasure } from '../planner/plan-types.js';
 
@@ -15,4 +17,9 @@ export interface PlanKind<K extends RequirementKindName> {
    * `fixed`: where one stands as of the plan's date. Kinds that list none leave it out.
    */
   standing?(requirement: Extract<Requirement, { kind: K }>, context: EvaluationContext): PlanMeasure;
+  /**
+   * The days on which the kind's own data can change its requirements, as causes a forecast names; once per kind
+   * and catalog. `add` keeps only the days the forecast asks about.
+   */
+  forecastEvents?(catalog: Catalog, organization: Organization, policy: ProgramPolicy, add: (event: ForecastEvent) => void): void;
 }

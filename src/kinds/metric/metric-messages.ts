@@ -22,7 +22,28 @@ export interface MetricMessageParams {
   'metric.no-threshold': { requirement: string; market: string };
   /** Catalog validation: a measure that counts products names none. */
   'catalog.metric.products': { measure: MetricMeasure };
+
+  // Forecasts: the days a metric can change (`metric-forecast.ts`).
+  'subscription.starts': { customer: string; product: string; seats: string; date: string };
+  'subscription.ends': { customer: string; product: string; seats: string; date: string };
+  'consumption.enters': { customer: string; date: string; amount: string; currency: string };
+  'consumption.leaves': { customer: string; date: string; amount: string; currency: string };
+  'devices.enter': { product: string; units: string; date: string };
+  'devices.leave': { product: string; units: string; date: string };
+  /** A customer's first association (of any type: the requirement decides) leaves the trailing twelve months. */
+  'customer.no-longer-new': { customer: string; date: string };
 }
+
+/** The forecast codes of the metric kind. */
+export const METRIC_FORECAST_CODES = [
+  'subscription.starts',
+  'subscription.ends',
+  'consumption.enters',
+  'consumption.leaves',
+  'devices.enter',
+  'devices.leave',
+  'customer.no-longer-new',
+] as const satisfies readonly (keyof MetricMessageParams)[];
 
 type CountMeasure = Exclude<MetricMeasure, 'azure-consumption'>;
 
@@ -124,12 +145,32 @@ export const metricMessages: KindMessages<keyof MetricMessageParams> = {
       `${p.name}: this version of the program publishes no threshold for the ${p.marketName}, so the level cannot be determined.`,
     'catalog.metric.products': (p) =>
       `a metric of ${MEASURE_NAMES.en[p.measure]} counts products: name at least one in "products"`,
+    'subscription.starts': (p, f) =>
+      `${f.plural(Number(p.seats), { one: '# seat', other: '# seats' })} of ${f.product(p.product)} (${p.customer}) become active`,
+    'subscription.ends': (p, f) =>
+      `${f.plural(Number(p.seats), { one: '# seat', other: '# seats' })} of ${f.product(p.product)} (${p.customer}) end after ${f.date(p.date)}`,
+    'consumption.enters': (p, f) => `Azure consumption of ${f.date(p.date)} (${p.customer}) starts to count`,
+    'consumption.leaves': (p, f) => `Azure consumption of ${f.date(p.date)} (${p.customer}) leaves the trailing twelve months`,
+    'devices.enter': (p, f) =>
+      `${f.plural(Number(p.units), { one: '# device', other: '# devices' })} of ${f.product(p.product)} shipped ${f.date(p.date)} start to count`,
+    'devices.leave': (p, f) =>
+      `${f.plural(Number(p.units), { one: '# device', other: '# devices' })} of ${f.product(p.product)} shipped ${f.date(p.date)} leave the trailing twelve months`,
+    'customer.no-longer-new': (p, f) => `${p.customer}, associated since ${f.date(p.date)}, is no longer a new customer`,
   },
   'zh-TW': {
     'metric.shortfall': (p, f) => zhTW[p.measure](p, f),
     'metric.no-threshold': (p) => `${p.name}：此版本的方案未公布${p.marketName}的門檻，因此無法判定此級別。`,
     'catalog.metric.products': (p) =>
       `「${MEASURE_NAMES['zh-TW'][p.measure]}」指標依產品計算：請在 "products" 中至少列出一項產品`,
+    'subscription.starts': (p, f) => `${f.product(p.product)} 的 ${f.number(Number(p.seats))} 個授權（${p.customer}）開始生效`,
+    'subscription.ends': (p, f) =>
+      `${f.product(p.product)} 的 ${f.number(Number(p.seats))} 個授權（${p.customer}）於 ${f.date(p.date)} 後結束`,
+    'consumption.enters': (p, f) => `${f.date(p.date)} 的 Azure 使用量（${p.customer}）開始計入`,
+    'consumption.leaves': (p, f) => `${f.date(p.date)} 的 Azure 使用量（${p.customer}）移出最近 12 個月`,
+    'devices.enter': (p, f) => `${f.date(p.date)} 出貨的 ${f.number(Number(p.units))} 台 ${f.product(p.product)} 開始計入`,
+    'devices.leave': (p, f) =>
+      `${f.date(p.date)} 出貨的 ${f.number(Number(p.units))} 台 ${f.product(p.product)} 移出最近 12 個月`,
+    'customer.no-longer-new': (p, f) => `${p.customer} 自 ${f.date(p.date)} 起建立關聯，已不再是新客戶`,
   },
   'ko-KR': {
     'metric.shortfall': (p, f) => koKR[p.measure](p, f),
@@ -137,5 +178,17 @@ export const metricMessages: KindMessages<keyof MetricMessageParams> = {
       `${p.name}: 이 버전의 프로그램은 ${p.marketName}의 기준을 공개하지 않았으므로 이 등급을 판정할 수 없습니다.`,
     'catalog.metric.products': (p) =>
       `${withParticle(MEASURE_NAMES['ko-KR'][p.measure], '은/는')} 제품별로 계산하는 지표입니다. "products"에 제품을 하나 이상 지정하세요`,
+    'subscription.starts': (p, f) =>
+      `${withParticle(`${f.product(p.product)} 사용 권한 ${f.number(Number(p.seats))}개(${p.customer})`, '이/가')} 활성화됩니다`,
+    'subscription.ends': (p, f) =>
+      `${withParticle(`${f.product(p.product)} 사용 권한 ${f.number(Number(p.seats))}개(${p.customer})`, '이/가')} ${f.date(p.date)} 이후 종료됩니다`,
+    'consumption.enters': (p, f) => `${f.date(p.date)}의 Azure 사용량(${p.customer})이 인정되기 시작합니다`,
+    'consumption.leaves': (p, f) => `${f.date(p.date)}의 Azure 사용량(${p.customer})이 최근 12개월에서 빠집니다`,
+    'devices.enter': (p, f) =>
+      `${f.date(p.date)}에 출하된 ${f.product(p.product)} 장치 ${f.number(Number(p.units))}대가 인정되기 시작합니다`,
+    'devices.leave': (p, f) =>
+      `${f.date(p.date)}에 출하된 ${f.product(p.product)} 장치 ${f.number(Number(p.units))}대가 최근 12개월에서 빠집니다`,
+    'customer.no-longer-new': (p, f) =>
+      `${f.date(p.date)}부터 연결된 ${withParticle(p.customer, '은/는')} 더 이상 신규 고객이 아닙니다`,
   },
 };

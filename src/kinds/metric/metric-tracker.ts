@@ -11,6 +11,7 @@ import { metricEvents } from './metric-events.js';
 import { metricStatus } from './metric-kind.js';
 
 const levelMetrics = new WeakMap<Level, readonly MetricRequirement[]>();
+/** Whether any version of a catalog has a metric: a catalog without (the 2017 seeds) costs the metric kind nothing. */
 const catalogHasMetrics = new WeakMap<Catalog, boolean>();
 
 /**
@@ -80,7 +81,7 @@ export class MetricTracker implements KindTracker {
   }
 }
 
-function hasMetrics(catalog: Catalog): boolean {
+export function hasMetrics(catalog: Catalog): boolean {
   let found = catalogHasMetrics.get(catalog);
   if (found === undefined) {
     found = catalog.competencies.some((c) =>
