@@ -2,7 +2,7 @@ import type { Catalog, ProgramPolicy } from '../catalog/catalog-types.js';
 import { type Day, formatDay, oneYearBefore } from '../core/day.js';
 import { Decimal } from '../core/decimal.js';
 import { finding } from '../core/message-params.js';
-import { type AssociationMask, associationBit, creditedOn, customerCredits } from './customer-credits.js';
+import { type AssociationMask, associationBit, creditLookup } from './customer-credits.js';
 import type { Finding } from './evaluation-types.js';
 import type { ExamPass, Organization } from './organization.js';
 
@@ -90,7 +90,7 @@ function aggregateRevenue(
   warnings: Finding[],
 ): RevenueAggregate[] {
   const windowStart = oneYearBefore(asOf);
-  const periods = customerCredits(organization);
+  const on = creditLookup(organization);
   const creditedAtAsOf = new Map<string, AssociationMask>();
   const productIds = new Map<string, string | null>();
   // Groups in order of first appearance, found by product and then among its few by the other three fields: a
@@ -113,9 +113,9 @@ function aggregateRevenue(
     }
     if (record.date <= windowStart) return;
     let credited: AssociationMask;
-    if (policy.revenueAssociation === 'within-period') credited = creditedOn(periods.get(record.customer), record.date);
+    if (policy.revenueAssociation === 'within-period') credited = on(record.customer, record.date);
     else {
-      credited = creditedAtAsOf.get(record.customer) ?? creditedOn(periods.get(record.customer), asOf);
+      credited = creditedAtAsOf.get(record.customer) ?? on(record.customer, asOf);
       creditedAtAsOf.set(record.customer, credited);
     }
     if (record.attribution !== undefined) credited |= associationBit(record.attribution);

@@ -39,7 +39,7 @@ const COUNTERS: { readonly [M in MetricMeasure]: Counter } = {
     const windowStart = oneYearBefore(day);
     const holders = requirement.products.length === 0 ? null : holdersOn(requirement, inputs, day);
     let customers = 0;
-    for (const [customer, periods] of customerCredits(inputs.organization)) {
+    for (const [customer, { periods }] of customerCredits(inputs.organization)) {
       const first = firstAccepted(periods, requirement);
       if (first === null || first <= windowStart || first > day) continue;
       if (holders === null || holders.has(customer)) customers += 1;

@@ -19,7 +19,7 @@ export function metricEvents(context: EvaluationContext, schedule: Schedule): Se
     on(s.from);
     if (s.to !== null) on(s.to + 1);
   }
-  for (const periods of customerCredits(organization).values()) {
+  for (const { periods } of customerCredits(organization).values()) {
     for (const p of periods) {
       on(p.from);
       on(firstDayOutside(p.from));

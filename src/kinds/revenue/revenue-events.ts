@@ -45,7 +45,7 @@ export function revenueEvents(context: EvaluationContext, schedule: Schedule): R
 /** The customers whose association changes within the horizon. */
 function customerEvents(context: EvaluationContext, on: (day: Day) => RevenueDay | undefined): Set<string> {
   const moving = new Set<string>();
-  for (const [customer, periods] of customerCredits(context.organization)) {
+  for (const [customer, { periods }] of customerCredits(context.organization)) {
     for (const period of periods) {
       for (const day of period.to === null ? [period.from] : [period.from, period.to + 1]) {
         const entry = on(day);

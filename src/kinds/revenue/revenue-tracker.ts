@@ -5,8 +5,9 @@ import type { Decimal } from '../../core/decimal.js';
 import {
   type AssociationMask,
   associationBit,
-  type CreditPeriod,
+  type Credits,
   creditedOn,
+  creditLookup,
   customerCredits,
 } from '../../engine/customer-credits.js';
 import type { EvaluationContext } from '../../engine/evaluation-context.js';
@@ -29,7 +30,8 @@ export class RevenueTracker implements KindTracker {
   private readonly totals: RevenueTotals;
   /** Under `associated-at-as-of`, the customers whose association changes in the horizon: today's association types and in-window revenue. */
   private readonly moving = new Map<string, { credited: AssociationMask; readonly revenue: Map<string, Part> }>();
-  private readonly periods: ReadonlyMap<string, readonly CreditPeriod[]>;
+  private readonly periods: ReadonlyMap<string, Credits>;
+  private readonly creditedOn: (customer: string, day: Day) => AssociationMask;
   private readonly days: ReadonlyMap<Day, RevenueDay>;
   private readonly statuses = new Map<RevenueRequirement, { stamp: number; status: RequirementStatus; flips: number }>();
 
@@ -41,6 +43,7 @@ export class RevenueTracker implements KindTracker {
     this.days = events.days;
     this.totals = new RevenueTotals(context);
     this.periods = customerCredits(context.organization);
+    this.creditedOn = creditLookup(context.organization);
     for (const [customer, moves] of events.moving) {
       const mine = { credited: creditedOn(this.periods.get(customer), context.asOf), revenue: new Map<string, Part>() };
       for (const move of moves) addPart(mine.revenue, context, move);
@@ -104,13 +107,13 @@ export class RevenueTracker implements KindTracker {
     if (!record) return;
     const amount = move.sign === 1 ? record.amount : record.amount.negate();
     if (this.context.policy.revenueAssociation === 'within-period') {
-      const credited = creditedOn(this.periods.get(record.customer), record.date) | attributed(record);
+      const credited = this.creditedOn(record.customer, record.date) | attributed(record);
       this.totals.add(move.product, record.netNew, credited, record.currency, amount);
       return;
     }
     const moving = this.moving.get(record.customer);
     // A customer whose association does not change within the horizon keeps the one of the context's day.
-    const credited = moving ? moving.credited : creditedOn(this.periods.get(record.customer), this.context.asOf);
+    const credited = moving ? moving.credited : this.creditedOn(record.customer, this.context.asOf);
     this.totals.add(move.product, record.netNew, credited | attributed(record), record.currency, amount);
     if (moving) addPart(moving.revenue, this.context, move);
   }
