@@ -23,10 +23,13 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts the real `attain serve --port 0 --data-dir <fresh dir>` and reads its URL and admin token from stdout. */
-export async function startServer(): Promise<RunningServer> {
+/**
+ * Starts the real `attain serve --port 0 --data-dir <fresh dir>` and reads its URL and admin token from stdout;
+ * `args` are more options of `serve` (`--catalog PATH`).
+ */
+export async function startServer(args: readonly string[] = []): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'attain-e2e-data-'));
-  const child = spawn(process.execPath, ['bin/attain.js', 'serve', '--port', '0', '--data-dir', dataDir], {
+  const child = spawn(process.execPath, ['bin/attain.js', 'serve', '--port', '0', '--data-dir', dataDir, ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ATTAIN_LOG_LEVEL: 'warn' },

@@ -47,8 +47,11 @@ export async function serveCommand(argv: readonly string[], write: (text: string
     throw usage('cli.option.number', { option: 'port', value: String(options.port), min: 0, max: 65535, unit: 'port' });
   const host = typeof options.host === 'string' ? options.host : '127.0.0.1';
   const catalog = await loadCatalog(options.catalog);
+  // The dashboard compiles the catalog it is served: a catalog file's too, or it would have only the catalog's name.
   const catalogDocument =
-    typeof options.catalog === 'string' ? undefined : JSON.parse(readFileSync(shippedCatalogBuild(catalog.id), 'utf8'));
+    typeof options.catalog === 'string'
+      ? await (await import('../../catalog/load-catalog.js')).loadCatalogDocument(path.resolve(options.catalog))
+      : JSON.parse(readFileSync(shippedCatalogBuild(catalog.id), 'utf8'));
   const { store, where } = await openStoreOption(options);
   if (options['seed-examples'] === true) await seedExamples(store, catalog);
   const secret = await adminTokenToPrint(store, options['new-admin-token'] === true);
