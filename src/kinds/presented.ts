@@ -49,17 +49,28 @@ export function measureText(
   f: Formatter,
   words: { bar(counted: string, required: string): string; shortBy(amount: string): string; noThreshold: string },
 ): string {
-  const { unit } = node;
-  if (node.required === null) return `${measureAmount(node.counted, unit, f)} (${words.noThreshold})`;
-  const short = node.shortfall && node.shortfall !== '0' ? ` — ${words.shortBy(measureAmount(node.shortfall, unit, f))}` : '';
-  if (unit.kind === 'money') {
-    return `${words.bar(measureAmount(node.counted, unit, f), measureAmount(node.required, unit, f))}${short}`;
-  }
-  // A count names its unit once, around both numbers: "250 of 570 active entitlements", "장치 4 / 10대".
+  if (node.required === null) return `${measureAmount(node.counted, node.unit, f)} (${words.noThreshold})`;
+  const short =
+    node.shortfall && node.shortfall !== '0' ? ` — ${words.shortBy(measureAmount(node.shortfall, node.unit, f))}` : '';
+  return `${measurePair(node.counted, node.required, node.unit, f, words.bar)}${short}`;
+}
+
+/**
+ * Counted against required in words: money both times ("$900.00 of $1,000.00"), a count with its unit once, around
+ * both numbers ("250 of 570 active entitlements", "장치 4 / 10대").
+ */
+export function measurePair(
+  counted: string,
+  required: string,
+  unit: MeasureUnit,
+  f: Formatter,
+  bar: (counted: string, required: string) => string,
+): string {
+  if (unit.kind === 'money') return bar(measureAmount(counted, unit, f), measureAmount(required, unit, f));
   const forms = unit.forms[f.locale] ?? unit.forms.en ?? { other: '#' };
   const marked = Object.fromEntries(Object.entries(forms).map(([rule, form]) => [rule, form.replaceAll('#', '\u0000')]));
-  const pattern = f.plural(Number(node.required), (marked.other === undefined ? { other: '\u0000' } : marked) as PluralForms);
-  return `${pattern.replace('\u0000', words.bar(f.number(Number(node.counted)), f.number(Number(node.required))))}${short}`;
+  const pattern = f.plural(Number(required), (marked.other === undefined ? { other: '\u0000' } : marked) as PluralForms);
+  return pattern.replace('\u0000', bar(f.number(Number(counted)), f.number(Number(required))));
 }
 
 /** counted / required, between 0 and 1 (0 without a threshold, 1 for a threshold of zero). */

@@ -3,7 +3,7 @@ import { everyRole } from '../catalog/every-requirement.js';
 import { findLevel } from '../catalog/find-level.js';
 import type { Locale } from '../core/localized.js';
 import { partOf } from '../kinds/catalog-kinds.js';
-import { measureAmount } from '../kinds/presented.js';
+import { measureAmount, measurePair } from '../kinds/presented.js';
 import type { Plan } from '../planner/plan-types.js';
 import { Formatter, requirementAt } from './formatter.js';
 import { PLAN_MESSAGES } from './plan-messages.js';
@@ -54,7 +54,9 @@ export function renderPlanText(
     const amount = (a: string) => measureAmount(a, r.unit, f);
     const status =
       r.required === null ? m.noThreshold : r.shortfall === '0' ? m.revenueMet : m.revenueShort(amount(r.shortfall ?? '0'));
-    return `  ${name}: ${amount(r.counted)}${r.required === null ? '' : ` / ${amount(r.required)}`} — ${status}`;
+    const figures =
+      r.required === null ? amount(r.counted) : measurePair(r.counted, r.required, r.unit, f, (c, q) => `${c} / ${q}`);
+    return `  ${name}: ${figures} — ${status}`;
   };
   const out = [m.title(plan.target, f.date(plan.asOf)), ''];
   // What no exam can fix comes first: a plan of exams that still leaves the level out of reach must say so up front.

@@ -2,7 +2,7 @@ import { type FormEvent, useId, useMemo, useState } from 'react';
 import type { Level } from '../../../src/catalog/catalog-types.js';
 import { everyRole } from '../../../src/catalog/every-requirement.js';
 import { findLevel } from '../../../src/catalog/find-level.js';
-import { measureAmount } from '../../../src/kinds/presented.js';
+import { measureAmount, measurePair } from '../../../src/kinds/presented.js';
 import type { Formatter } from '../../../src/render/formatter.js';
 import { requirementAt } from '../../../src/render/formatter.js';
 import { PLAN_MESSAGES, type PlanMessages } from '../../../src/render/plan-messages.js';
@@ -409,8 +409,9 @@ function PlanRevenue(props: {
               <tr key={r.requirement}>
                 <th scope="row">{definition ? f.text(definition.name) : r.requirement}</th>
                 <td className="num">
-                  {measureAmount(r.counted, r.unit, f)}
-                  {r.required === null ? '' : ` / ${measureAmount(r.required, r.unit, f)}`}
+                  {r.required === null
+                    ? measureAmount(r.counted, r.unit, f)
+                    : measurePair(r.counted, r.required, r.unit, f, (c, q) => `${c} / ${q}`)}
                 </td>
                 <td>{status}</td>
               </tr>
