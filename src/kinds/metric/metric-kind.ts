@@ -4,6 +4,7 @@ import { finding } from '../../core/message-params.js';
 import type { Finding, MetricResult, RequirementStatus } from '../../engine/evaluation-types.js';
 import type { RequirementKind } from '../requirement-kind.js';
 import { countMetric } from './metric-count.js';
+import { metricUnit } from './metric-result.js';
 import { MONEY_MEASURES } from './metric-types.js';
 
 /** A count other than revenue (seats, new customers, consumption, devices) against the market's threshold. */
@@ -46,6 +47,7 @@ export const metricKind: RequirementKind<MetricRequirement, MetricResult> = {
           currency: result.currency,
           products: result.products,
           associations: result.associations,
+          unit: metricUnit(result),
         }),
       );
     }

@@ -4,6 +4,7 @@ import type { Formatter, PluralForms } from '../../render/formatter.js';
 import { particle, withParticle } from '../../render/korean-particles.js';
 import { associationNames } from '../association-words.js';
 import type { KindMessages } from '../kind-messages.js';
+import type { MeasureUnit } from '../presented.js';
 import type { MetricMeasure } from './metric-types.js';
 
 /** The parameters of the metric kind's findings. */
@@ -18,6 +19,8 @@ export interface MetricMessageParams {
     currency: string | null;
     products: readonly string[];
     associations: readonly AssociationType[];
+    /** What it counts, for those who name the gap without knowing the kind (the outlook's next action). */
+    unit: MeasureUnit;
   };
   'metric.no-threshold': { requirement: string; market: string };
   /** Catalog validation: a measure that counts products names none. */
