@@ -1,12 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { findLevel } from '../src/catalog/find-level.js';
 import { loadCatalogFile } from '../src/catalog/load-catalog.js';
 import { validateCatalog } from '../src/catalog/validate-catalog.js';
 import { parseDay } from '../src/core/day.js';
+import { evaluate } from '../src/engine/evaluate.js';
 import { parseOrganization } from '../src/engine/parse-organization.js';
 import { planLevel } from '../src/planner/plan-level.js';
+import { Formatter } from '../src/render/formatter.js';
+import { describeAction } from '../src/render/render-outlook.js';
 import { renderPlanText } from '../src/render/render-plan.js';
+import { nextAction } from '../src/service/level-outlook.js';
 
 const file = new URL('./conformance/catalogs/metrics.yaml', import.meta.url);
 const catalog = await loadCatalogFile(file.pathname);
@@ -39,6 +44,18 @@ describe('the metric kind in plans and in catalogs', () => {
     );
     expect(text('zh-TW')).toContain('有效授權: 70 / 100 個有效授權 — 尚差 30 個有效授權');
     expect(text('ko-KR')).toContain('활성 사용 권한: 활성 사용 권한 70 / 100개 — 활성 사용 권한 30개 부족');
+  });
+
+  it('makes a metric short of its threshold the next action, in its unit, when no revenue is short', () => {
+    const result = evaluate(catalog, organization, { asOf }).results.find((r) => r.competency === 'cloud-productivity');
+    if (!result) throw new Error('no result');
+    const action = nextAction(result.gaps, null);
+    expect(action).toMatchObject({ code: 'action.measure', params: { requirement: 'seats', shortfall: '30' } });
+    const level = { name: 'Silver', result, definition: findLevel(catalog, result, asOf)?.level };
+    const say = (locale: 'en' | 'zh-TW' | 'ko-KR') => describeAction(level, action as never, new Formatter(locale, catalog));
+    expect(say('en')).toBe('make up the shortfall of 30 active entitlements in Active entitlements');
+    expect(say('zh-TW')).toBe('補足有效授權的差額 30 個有效授權');
+    expect(say('ko-KR')).toBe('활성 사용 권한 부족분 활성 사용 권한 30개 채우기');
   });
 
   it('refuses a metric that counts products without naming any, and a fractional count, in the catalog’s words', () => {
