@@ -60,51 +60,54 @@ const BARS = {
   ],
 } as const;
 
-describe.skipIf(skipped !== undefined)(`metrics on the dashboard${skipped ? ` — ${skipped}` : ''}`, () => {
-  let server: RunningServer;
-  let context: BrowserContext;
-  let userDataDir: string;
+describe.skipIf(skipped !== undefined)(
+  `metrics on the dashboard, in Chromium against attain serve --catalog${skipped ? ` — ${skipped}` : ''}`,
+  () => {
+    let server: RunningServer;
+    let context: BrowserContext;
+    let userDataDir: string;
 
-  beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    server = await startServer(['--catalog', join(ROOT, 'test/conformance/catalogs/metrics.yaml')]);
-    const put = await server.api(server.adminToken, 'PUT', `/api/orgs/${ORGANIZATION.id}`, ORGANIZATION);
-    expect(put.status, JSON.stringify(put.body)).toBeLessThan(300);
-    userDataDir = mkdtempSync(join(tmpdir(), 'attain-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM as string,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-      viewport: { width: 1280, height: 900 },
-      locale: 'en-US',
+    beforeAll(async () => {
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      server = await startServer(['--catalog', join(ROOT, 'test/conformance/catalogs/metrics.yaml')]);
+      const put = await server.api(server.adminToken, 'PUT', `/api/orgs/${ORGANIZATION.id}`, ORGANIZATION);
+      expect(put.status, JSON.stringify(put.body)).toBeLessThan(300);
+      userDataDir = mkdtempSync(join(tmpdir(), 'attain-chromium-'));
+      context = await chromium.launchPersistentContext(userDataDir, {
+        executablePath: CHROMIUM as string,
+        headless: true,
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+        viewport: { width: 1280, height: 900 },
+        locale: 'en-US',
+      });
+    }, 120_000);
+
+    afterAll(async () => {
+      await context?.close();
+      await server?.stop();
+      if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
     });
-  }, 120_000);
 
-  afterAll(async () => {
-    await context?.close();
-    await server?.stop();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
-  });
-
-  it('draws every metric as a bar in the unit of what it counts, in English, Chinese and Korean', async () => {
-    const page = await context.newPage();
-    page.on('pageerror', (error) => {
-      throw error;
-    });
-    await page.goto(`${server.url}/?asOf=${AS_OF}`);
-    await page.getByLabel('Access token').fill(server.adminToken);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
-    for (const locale of ['en', 'zh-TW', 'ko-KR'] as const) {
-      await page.goto(`${server.url}/orgs/${ORGANIZATION.id}?asOf=${AS_OF}`);
-      await page.getByTestId('language').selectOption(locale);
-      await page.getByTestId('overview').waitFor();
-      for (const [name, words] of BARS[locale]) {
-        const bar = page.getByRole('progressbar', { name, exact: true });
-        await expect(bar.getAttribute('aria-valuetext')).resolves.toMatch(words);
+    it('draws every metric as a bar in the unit of what it counts, in English, Chinese and Korean', async () => {
+      const page = await context.newPage();
+      page.on('pageerror', (error) => {
+        throw error;
+      });
+      await page.goto(`${server.url}/?asOf=${AS_OF}`);
+      await page.getByLabel('Access token').fill(server.adminToken);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('button', { name: 'Sign out' }).waitFor();
+      for (const locale of ['en', 'zh-TW', 'ko-KR'] as const) {
+        await page.goto(`${server.url}/orgs/${ORGANIZATION.id}?asOf=${AS_OF}`);
+        await page.getByTestId('language').selectOption(locale);
+        await page.getByTestId('overview').waitFor();
+        for (const [name, words] of BARS[locale]) {
+          const bar = page.getByRole('progressbar', { name, exact: true });
+          await expect(bar.getAttribute('aria-valuetext')).resolves.toMatch(words);
+        }
+        await page.screenshot({ path: join(SCREENSHOTS, `metrics-overview-${locale}.png`), fullPage: true });
       }
-      await page.screenshot({ path: join(SCREENSHOTS, `metrics-overview-${locale}.png`), fullPage: true });
-    }
-    await page.close();
-  }, 120_000);
-});
+      await page.close();
+    }, 120_000);
+  },
+);
