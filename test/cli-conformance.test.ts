@@ -5,8 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { conformanceMismatches, loadConformanceCases } from './conformance-cases.js';
 import { runCli } from './run-cli.js';
 
-/** A case's catalog as a file: a catalog file from the repository's root, or a shipped catalog's YAML. */
-
 const work = mkdtempSync(join(tmpdir(), 'attain-cli-'));
 
 describe('conformance cases through the compiled CLI', () => {

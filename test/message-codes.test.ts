@@ -37,6 +37,7 @@ const NOT_ISSUE_CODES = new Set([
   'store.ready',
   'store.lock',
   // The outlook's next actions, said by outlook-messages.ts (one typed entry per action and language).
+  'action.measure',
   'action.people',
   'action.person-exams',
   'action.revenue',

@@ -152,19 +152,20 @@ describe('attain plan', () => {
       'newPeople',
       'steps',
       'seats',
-      'revenue',
+      'measures',
       'cost',
       'reason',
       'alternatives',
       'options',
     ]);
     expect(plan).toMatchObject({ path: 'current', cost: { newPeople: 8, exams: 44 } });
-    expect(plan.revenue[0]).toEqual({
+    expect(plan.measures[0]).toEqual({
       requirement: 'revenue-total',
       counted: '45700.75',
       required: '150000',
       shortfall: '104299.25',
-      currency: 'USD',
+      unit: { kind: 'money', currency: 'USD' },
+      met: false,
     });
     expect((await runCli([...args, '--lang', 'zh-TW'])).stdout).toContain('途徑：Dynamics 365 for Finance and Operations 測驗');
     expect((await runCli([...args, '--lang', 'ko-KR'])).stdout).toContain('누가 어떤 시험을 봐야 하는지:');

@@ -1,11 +1,13 @@
 import type { Day } from '../core/day.js';
 import type { Localized } from '../core/localized.js';
 import type { AnyOfRequirement } from '../kinds/any-of/any-of-types.js';
+import type { MetricRequirement } from '../kinds/metric/metric-types.js';
 import type { PeopleRequirement } from '../kinds/people/people-types.js';
 import type { PointsRequirement } from '../kinds/points/points-types.js';
 import type { RevenueRequirement } from '../kinds/revenue/revenue-types.js';
 
 export type { AnyOfRequirement, RequirementPath } from '../kinds/any-of/any-of-types.js';
+export type { MetricRequirement } from '../kinds/metric/metric-types.js';
 export type { OfWhom, PeopleRequirement, Pool, Role } from '../kinds/people/people-types.js';
 export type { Metric, PointsRequirement, SkillingStep } from '../kinds/points/points-types.js';
 export type { RevenueRequirement } from '../kinds/revenue/revenue-types.js';
@@ -103,7 +105,7 @@ export interface Level {
 }
 
 /** Every requirement kind the engine knows; each declares its own evaluation in its folder under `kinds/`. */
-export type Requirement = RevenueRequirement | PeopleRequirement | AnyOfRequirement | PointsRequirement;
+export type Requirement = RevenueRequirement | PeopleRequirement | AnyOfRequirement | MetricRequirement | PointsRequirement;
 export type RequirementKindName = Requirement['kind'];
 
 /** What every kind of requirement has. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ASSOCIATION_TYPES } from '../engine/organization.js';
 import { EVERY_MARKET, UNPUBLISHED } from './threshold-words.js';
 
 /**
@@ -33,3 +34,11 @@ export const formula: z.ZodType<RawFormula> = z.lazy(() =>
     z.strictObject({ oneOf: z.array(formula) }),
   ]),
 );
+
+/** The association types a requirement accepts; DPOR alone when the catalog does not say, as the 2017 program reads. */
+export const associationsSchema = z
+  .array(z.enum(ASSOCIATION_TYPES))
+  .min(1)
+  .refine((types) => new Set(types).size === types.length, 'an association type is listed twice')
+  .default(['dpor'])
+  .describe(`The association types under which a customer's figures count: ${ASSOCIATION_TYPES.join(', ')}`);

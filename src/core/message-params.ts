@@ -1,5 +1,6 @@
 import type { CredentialType } from '../catalog/catalog-types.js';
 import type { AnyOfMessageParams } from '../kinds/any-of/any-of-messages.js';
+import type { MetricMessageParams } from '../kinds/metric/metric-messages.js';
 import type { PeopleMessageParams } from '../kinds/people/people-messages.js';
 import type { PointsMessageParams } from '../kinds/points/points-messages.js';
 import type { RevenueMessageParams } from '../kinds/revenue/revenue-messages.js';
@@ -23,7 +24,12 @@ export interface TextPosition {
  * Parameters are what crosses the wire (`Finding.params`, `Issue.params`); the renderer may add context of its own
  * (a requirement's name) before a template sees them, see `TemplateParams`.
  */
-export interface MessageParams extends RevenueMessageParams, PeopleMessageParams, AnyOfMessageParams, PointsMessageParams {
+export interface MessageParams
+  extends RevenueMessageParams,
+    PeopleMessageParams,
+    AnyOfMessageParams,
+    MetricMessageParams,
+    PointsMessageParams {
   // Gaps: what a level misses, from the engine (each kind's own codes come from its folder, see `extends`).
   'revenue.excluded': { amount: string };
   'people.cap': { cap: number; competencies: readonly string[] };
@@ -123,6 +129,9 @@ export interface MessageParams extends RevenueMessageParams, PeopleMessageParams
   'credential.expires': { person: string; exam: string; type: CredentialType; passed: string; expires: string };
   'dpor.starts': { customer: string; date: string };
   'dpor.ends': { customer: string; date: string };
+  /** An association of another type than DPOR (`type`), for the policy or the kinds that read associations. */
+  'association.starts': { customer: string; type: string; date: string };
+  'association.ends': { customer: string; type: string; date: string };
   'version.starts': { competency: string; version: string };
 
   // Plans: why this path, or why an alternative is impossible.

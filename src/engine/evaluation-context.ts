@@ -3,14 +3,16 @@ import { type Day, formatDay, oneYearBefore } from '../core/day.js';
 import { Decimal } from '../core/decimal.js';
 import { finding } from '../core/message-params.js';
 import { passExpiry } from './credential-expiry.js';
+import { type AssociationMask, associationBit, creditLookup } from './customer-credits.js';
 import type { Finding } from './evaluation-types.js';
-import type { ExamPass, Organization, Period } from './organization.js';
+import type { ExamPass, Organization } from './organization.js';
 
 /** Revenue of the trailing twelve months with a known product, summed by everything a requirement filters on. */
 export interface RevenueAggregate {
   readonly product: string;
   readonly netNew: boolean;
-  readonly associated: boolean;
+  /** The association types the revenue is credited under: its attribution and its customer's periods. */
+  readonly credited: AssociationMask;
   readonly currency: string;
   amount: Decimal;
   records: number;
@@ -98,8 +100,8 @@ function aggregateRevenue(
   warnings: Finding[],
 ): RevenueAggregate[] {
   const windowStart = oneYearBefore(asOf);
-  const periods = new Map(organization.customers.map((c) => [c.id, c.dpor]));
-  const associatedAtAsOf = new Map<string, boolean>();
+  const on = creditLookup(organization);
+  const creditedAtAsOf = new Map<string, AssociationMask>();
   const productIds = new Map<string, string | null>();
   // Groups in order of first appearance, found by product and then among its few by the other three fields: a
   // string key built and hashed per record cost more than the sums.
@@ -120,20 +122,19 @@ function aggregateRevenue(
       return;
     }
     if (record.date <= windowStart) return;
-    let associated: boolean;
-    if (policy.revenueAssociation === 'within-period') associated = associatedOn(periods.get(record.customer), record.date);
+    let credited: AssociationMask;
+    if (policy.revenueAssociation === 'within-period') credited = on(record.customer, record.date);
     else {
-      associated = associatedAtAsOf.get(record.customer) ?? associatedOn(periods.get(record.customer), asOf);
-      associatedAtAsOf.set(record.customer, associated);
+      credited = creditedAtAsOf.get(record.customer) ?? on(record.customer, asOf);
+      creditedAtAsOf.set(record.customer, credited);
     }
+    if (record.attribution !== undefined) credited |= associationBit(record.attribution);
     let siblings = byProduct.get(product);
     if (siblings === undefined) {
       siblings = [];
       byProduct.set(product, siblings);
     }
-    const group = siblings.find(
-      (g) => g.netNew === record.netNew && g.associated === associated && g.currency === record.currency,
-    );
+    const group = siblings.find((g) => g.netNew === record.netNew && g.credited === credited && g.currency === record.currency);
     if (group) {
       group.amount = group.amount.add(record.amount);
       group.records += 1;
@@ -141,7 +142,7 @@ function aggregateRevenue(
       const created = {
         product,
         netNew: record.netNew,
-        associated,
+        credited,
         currency: record.currency,
         amount: record.amount,
         records: 1,
@@ -151,13 +152,6 @@ function aggregateRevenue(
     }
   });
   return groups;
-}
-
-/** Whether a day falls in one of a customer's DPOR periods (none for a customer not in the organization). */
-export function associatedOn(periods: readonly Period[] | undefined, day: Day): boolean {
-  if (periods === undefined) return false;
-  for (const p of periods) if (p.from <= day && (p.to === null || day <= p.to)) return true;
-  return false;
 }
 
 /** The value of an amount in the catalog's currency, by the organization's rates. */

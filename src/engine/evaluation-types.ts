@@ -1,12 +1,14 @@
 import type { ProgramPolicy } from '../catalog/catalog-types.js';
 import type { AnyOfResult } from '../kinds/any-of/any-of-types.js';
+import type { MetricResult } from '../kinds/metric/metric-types.js';
 import type { PeopleResult } from '../kinds/people/people-types.js';
 import type { PointsResult } from '../kinds/points/points-types.js';
 import type { RevenueResult } from '../kinds/revenue/revenue-types.js';
 
 export type { AnyOfResult, PathResult } from '../kinds/any-of/any-of-types.js';
+export type { MetricResult } from '../kinds/metric/metric-types.js';
 export type { PeopleResult, PoolResult, RoleResult } from '../kinds/people/people-types.js';
-export type { MetricResult, PointsResult, StepResult } from '../kinds/points/points-types.js';
+export type { PointsMetricResult, PointsResult, StepResult } from '../kinds/points/points-types.js';
 export type { MoneyByCurrency, RevenueResult } from '../kinds/revenue/revenue-types.js';
 
 /** The result of evaluating one organization against a catalog at a date: the JSON contract of `attain evaluate`. */
@@ -46,7 +48,7 @@ export interface Finding {
   readonly params: Readonly<Record<string, unknown>>;
 }
 
-export type RequirementResult = RevenueResult | PeopleResult | AnyOfResult | PointsResult;
+export type RequirementResult = RevenueResult | PeopleResult | AnyOfResult | MetricResult | PointsResult;
 
 /** What every kind of result has. */
 export interface ResultBase {

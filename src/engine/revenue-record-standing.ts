@@ -1,12 +1,12 @@
 import type { RevenueAssociationPolicy } from '../catalog/catalog-types.js';
 import { type Day, oneYearBefore } from '../core/day.js';
-import { associatedOn } from './evaluation-context.js';
 import type { Period } from './organization.js';
 
 /**
  * Why a revenue record on a known product, dated by the as-of day, counts toward no level: it is older than the
  * trailing twelve months, or its customer does not name the partner as Digital Partner of Record when the policy
- * asks (on the record's date, or on the as-of day). Null when it counts. The evaluation sums records by exactly
+ * asks (on the record's date, or on the as-of day). Null when it counts. It reads DPOR periods, what the shipped
+ * catalogs' revenue tests accept; a requirement accepting other association types counts more than this says. The evaluation sums records by exactly
  * these rules (`evaluation-context.ts`); the evaluation's warnings cover unknown products and later dates.
  */
 export function revenueRecordStanding(
@@ -17,6 +17,7 @@ export function revenueRecordStanding(
 ): 'outside-window' | 'not-associated' | null {
   if (date > asOf) return null;
   if (date <= oneYearBefore(asOf)) return 'outside-window';
-  const associated = associatedOn(periods, association === 'within-period' ? date : asOf);
+  const day = association === 'within-period' ? date : asOf;
+  const associated = periods?.some((p) => p.from <= day && (p.to === null || day <= p.to)) ?? false;
   return associated ? null : 'not-associated';
 }

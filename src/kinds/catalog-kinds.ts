@@ -3,6 +3,7 @@ import type { Localized } from '../core/localized.js';
 import { anyOfCatalog } from './any-of/any-of-catalog.js';
 import type { CatalogKind, CompileTools, RequirementPart } from './catalog-kind.js';
 import type { RawRequirement } from './kind-schemas.js';
+import { metricCatalog } from './metric/metric-catalog.js';
 import { peopleCatalog } from './people/people-catalog.js';
 import { pointsCatalog } from './points/points-catalog.js';
 import { revenueCatalog } from './revenue/revenue-catalog.js';
@@ -12,6 +13,7 @@ export const catalogKinds: { readonly [K in RequirementKindName]: CatalogKind<K>
   revenue: revenueCatalog,
   people: peopleCatalog,
   anyOf: anyOfCatalog,
+  metric: metricCatalog,
   points: pointsCatalog,
 };
 

@@ -1,5 +1,6 @@
 import type { RequirementKindName } from '../catalog/catalog-types.js';
 import { anyOfPlan } from './any-of/any-of-plan.js';
+import { metricPlan } from './metric/metric-plan.js';
 import { peoplePlan } from './people/people-plan.js';
 import type { PlanKind } from './plan-kind.js';
 import { pointsPlan } from './points/points-plan.js';
@@ -10,5 +11,6 @@ export const planKinds: { readonly [K in RequirementKindName]: PlanKind<K> } = {
   revenue: revenuePlan,
   people: peoplePlan,
   anyOf: anyOfPlan,
+  metric: metricPlan,
   points: pointsPlan,
 };

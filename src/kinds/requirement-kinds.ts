@@ -1,6 +1,7 @@
 import type { Requirement } from '../catalog/catalog-types.js';
 import type { RequirementResult } from '../engine/evaluation-types.js';
 import { anyOfKind } from './any-of/any-of-kind.js';
+import { metricKind } from './metric/metric-kind.js';
 import { peopleKind } from './people/people-kind.js';
 import { pointsKind } from './points/points-kind.js';
 import type { EvaluateAny, ExplainAny, RequirementKind, StatusAny } from './requirement-kind.js';
@@ -18,6 +19,7 @@ export const requirementKinds: KindTable = {
   revenue: revenueKind,
   people: peopleKind,
   anyOf: anyOfKind,
+  metric: metricKind,
   points: pointsKind,
 };
 

@@ -2,6 +2,7 @@ import type { Requirement } from '../catalog/catalog-types.js';
 import type { RequirementResult } from '../engine/evaluation-types.js';
 import type { Headroom } from '../engine/level-headroom.js';
 import { anyOfResult } from './any-of/any-of-result.js';
+import { metricResult } from './metric/metric-result.js';
 import { peopleResult } from './people/people-result.js';
 import { pointsResult } from './points/points-result.js';
 import type { Presented } from './presented.js';
@@ -13,6 +14,7 @@ export const resultKinds: { readonly [K in RequirementResult['kind']]: ResultKin
   revenue: revenueResult,
   people: peopleResult,
   anyOf: anyOfResult,
+  metric: metricResult,
   points: pointsResult,
 };
 

@@ -1,5 +1,6 @@
 import type { RequirementKindName } from '../catalog/catalog-types.js';
 import { anyOfText } from './any-of/any-of-text.js';
+import { metricText } from './metric/metric-text.js';
 import { peopleText } from './people/people-text.js';
 import { pointsText } from './points/points-text.js';
 import { revenueText } from './revenue/revenue-text.js';
@@ -10,5 +11,6 @@ export const textKinds: { readonly [K in RequirementKindName]: TextKind<K> } = {
   revenue: revenueText,
   people: peopleText,
   anyOf: anyOfText,
+  metric: metricText,
   points: pointsText,
 };

@@ -1,6 +1,7 @@
 import type { RequirementKindName } from '../catalog/catalog-types.js';
 import type { EvaluationContext } from '../engine/evaluation-context.js';
 import type { Schedule } from '../engine/horizon-events.js';
+import { MetricTracker } from './metric/metric-tracker.js';
 import { PeopleTracker } from './people/people-tracker.js';
 import { PointsTracker } from './points/points-tracker.js';
 import { RevenueTracker } from './revenue/revenue-tracker.js';
@@ -10,6 +11,7 @@ export interface KindTrackers {
   readonly revenue: RevenueTracker;
   readonly people: PeopleTracker;
   readonly anyOf: null;
+  readonly metric: MetricTracker;
   readonly points: PointsTracker;
 }
 
@@ -24,5 +26,6 @@ export const trackKinds: {
   revenue: (context, schedule) => new RevenueTracker(context, schedule),
   people: (context, schedule) => new PeopleTracker(context, schedule),
   anyOf: () => null,
+  metric: (context, schedule) => new MetricTracker(context, schedule),
   points: (context, schedule) => new PointsTracker(context, schedule),
 };

@@ -7,9 +7,8 @@ import type { Evaluation, LevelResult } from '../engine/evaluation-types.js';
 import { satisfies } from '../engine/exam-formula.js';
 import type { Organization } from '../engine/organization.js';
 import { seatGroups } from '../kinds/people/seat-groups.js';
-import { revenueMet } from '../kinds/revenue/revenue-plan.js';
 import { chunk, loadHighs, sum, wrap } from './highs.js';
-import { type Alternative, expand } from './level-alternatives.js';
+import { type Alternative, expand, fixedMet } from './level-alternatives.js';
 
 /**
  * Evaluates every level, then, when the program caps how many competencies one person may count toward, decides
@@ -72,7 +71,7 @@ async function solveJointly(
     const rank = found.option.levels.indexOf(found.level);
     // A higher level outweighs every lower one together: 100 per step allows up to 99 levels of each rank.
     const weight = 100 ** (rank + 1);
-    const alternatives = expand(found.level.requirements).filter((alt) => alt.revenue.every((r) => revenueMet(r, context)));
+    const alternatives = expand(found.level.requirements).filter((alt) => fixedMet(alt, context));
     return [{ result, competency: competencyIds.indexOf(result.competency), weight, alternatives }];
   });
   const model = formulate(candidates, context, competencyIds.length, cap);

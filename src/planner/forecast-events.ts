@@ -2,35 +2,46 @@ import type { Catalog, ProgramPolicy, RequirementKindName } from '../catalog/cat
 import { type Day, firstDayOutside, formatDay, oneYearBefore } from '../core/day.js';
 import { passExpiry } from '../engine/credential-expiry.js';
 import type { Organization } from '../engine/organization.js';
-import { type PointsEvent, pointsEvents } from '../kinds/points/points-events.js';
+import { METRIC_FORECAST_CODES } from '../kinds/metric/metric-messages.js';
+import type { PlanKind } from '../kinds/plan-kind.js';
+import { planKinds } from '../kinds/plan-kinds.js';
+import { POINTS_FORECAST_CODES } from '../kinds/points/points-events.js';
+
+/** Every reason a forecast gives for a change; the kinds' own are listed in their folders. */
+export const FORECAST_EVENT_CODES = [
+  'revenue.enters',
+  'revenue.leaves',
+  'exam.counts',
+  'exam.expires',
+  'credential.expires',
+  'dpor.starts',
+  'dpor.ends',
+  'association.starts',
+  'association.ends',
+  'version.starts',
+  ...METRIC_FORECAST_CODES,
+  ...POINTS_FORECAST_CODES,
+] as const;
 
 /** Something in the data that can change a result on a given day, assuming no new data arrives. */
 export interface ForecastEvent {
   readonly day: Day;
-  readonly code:
-    | 'revenue.enters'
-    | 'revenue.leaves'
-    | 'exam.counts'
-    | 'exam.expires'
-    | 'credential.expires'
-    | 'dpor.starts'
-    | 'dpor.ends'
-    | 'version.starts'
-    | PointsEvent['code'];
+  readonly code: (typeof FORECAST_EVENT_CODES)[number];
   readonly params: Readonly<Record<string, string>>;
   /** What the event touches, so a change can name only the causes that concern its level. */
   readonly product?: string;
   readonly exam?: string;
   readonly competency?: string;
-  /** Events of a kind's own data (a month of consumption) concern every level with a requirement of that kind. */
+  /** The kind of requirement whose data it is: it concerns levels with a requirement of that kind (and its product, when it names one). */
   readonly kind?: RequirementKindName;
 }
 
 /**
  * Every day in (from, to] on which an evaluation can differ from the day before, with why. Results depend on the
  * date only through these: a record entering or leaving the trailing twelve months, a pass starting to count, an
- * exam's accepted-until date passing or a credential's own validity ending, a DPOR period starting or ending (when the policy looks at the as-of date),
- * and a catalog version taking effect.
+ * exam's accepted-until date passing or a credential's own validity ending, an association period starting or ending
+ * (when the policy looks at the as-of date), a catalog version taking effect, and what the kinds note of their own
+ * data (`PlanKind.forecastEvents`).
  *
  * @param onlyDays when given, only events on these days are described (describing each costs formatted dates)
  */
@@ -112,10 +123,16 @@ export function forecastEvents(
         if (period.to !== null)
           add({ day: period.to + 1, code: 'dpor.ends', params: { customer: customer.id, date: formatDay(period.to) } });
       }
+      for (const a of customer.associations ?? []) {
+        const params = (date: Day) => ({ customer: customer.id, type: a.type, date: formatDay(date) });
+        add({ day: a.from, code: 'association.starts', params: params(a.from) });
+        if (a.to !== null) add({ day: a.to + 1, code: 'association.ends', params: params(a.to) });
+      }
     }
   }
-  for (const event of pointsEvents(catalog, organization, wanted)) {
-    add({ ...event, ...(event.code !== 'credential.expires' && { kind: 'points' as const }) });
+  // The kinds that note events of their own data (metrics: subscriptions, consumption, devices, associations).
+  for (const kind of Object.values(planKinds) as PlanKind<RequirementKindName>[]) {
+    kind.forecastEvents?.(catalog, organization, policy, add);
   }
   for (const competency of catalog.competencies) {
     for (const version of competency.versions) {

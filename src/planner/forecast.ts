@@ -1,5 +1,5 @@
 import type { Catalog, ProgramPolicy } from '../catalog/catalog-types.js';
-import { everyRequirement, everyRevenue, everyRole } from '../catalog/every-requirement.js';
+import { everyRequirement, everyRole } from '../catalog/every-requirement.js';
 import { findLevel } from '../catalog/find-level.js';
 import { type Day, formatDay } from '../core/day.js';
 import { createEvaluationContext, type EvaluationContext } from '../engine/evaluation-context.js';
@@ -160,19 +160,25 @@ export function touches(
 ): (event: ForecastEvent) => boolean {
   const level = findLevel(catalog, result, day)?.level;
   const requirements = level?.requirements ?? [];
-  const products = new Set(everyRevenue(requirements).flatMap((r) => r.products));
+  const all = everyRequirement(requirements);
+  const products = new Set(all.flatMap((r) => ('products' in r ? r.products : [])));
+  const kinds = new Set(all.map((r) => r.kind));
   const exams = new Set([
     ...everyRole(requirements).flatMap((role) => [
       ...formulaExams(role.exams),
       ...(role.ofWhom ? formulaExams(role.ofWhom.exams) : []),
     ]),
-    ...everyRequirement(requirements).flatMap((r) => credentialsOf(r).flatMap(formulaExams)),
+    ...all.flatMap((r) => credentialsOf(r).flatMap(formulaExams)),
   ]);
-  const kinds = new Set(everyRequirement(requirements).map((r) => r.kind));
-  return (event) =>
-    (event.product !== undefined && products.has(event.product)) ||
-    (event.exam !== undefined && exams.has(event.exam)) ||
-    (event.kind !== undefined && kinds.has(event.kind)) ||
-    (event.competency !== undefined && event.competency === result.competency) ||
-    event.code.startsWith('dpor.');
+  return (event) => {
+    // A kind's own event concerns the levels with a requirement of that kind, and of its product when it has one.
+    if (event.kind !== undefined) return kinds.has(event.kind) && (event.product === undefined || products.has(event.product));
+    return (
+      (event.product !== undefined && products.has(event.product)) ||
+      (event.exam !== undefined && exams.has(event.exam)) ||
+      (event.competency !== undefined && event.competency === result.competency) ||
+      event.code.startsWith('dpor.') ||
+      event.code.startsWith('association.')
+    );
+  };
 }

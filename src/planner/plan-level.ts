@@ -9,9 +9,8 @@ import { takeable } from '../kinds/people/people-kind.js';
 import { seatGroups } from '../kinds/people/seat-groups.js';
 import { planScore } from '../kinds/points/points-plan.js';
 import { chosenPath } from '../kinds/result-kinds.js';
-import { planRevenue } from '../kinds/revenue/revenue-plan.js';
 import { evaluateJointly } from './evaluate-jointly.js';
-import { type Alternative, expand } from './level-alternatives.js';
+import { type Alternative, expand, fixedStanding } from './level-alternatives.js';
 import type { Plan, PlanAlternative, PlanSeat, PlanStep } from './plan-types.js';
 import { isCheaper, type PlanningProblem, type PlanningSolution, poolsAreIndependent } from './planning-problem.js';
 import { solveByFlow } from './solve-by-flow.js';
@@ -89,7 +88,7 @@ export async function planLevel(
     newPeople,
     steps,
     seats,
-    revenue: alternative.revenue.map((r) => planRevenue(r, context)),
+    measures: alternative.fixed.map((r) => fixedStanding(r, context)),
     ...(points && { points }),
     cost: { newPeople: solution?.hires ?? 0, exams: solution?.exams ?? 0 },
     reason: pointsReason(reasonFor(summaries, best < 0 ? null : chosen), points),

@@ -1,4 +1,5 @@
 import type { PointsPlan } from '../kinds/points/points-cheapest.js';
+import type { MeasureUnit } from '../kinds/presented.js';
 
 export type { PointsPlan } from '../kinds/points/points-cheapest.js';
 export type { PointsMove } from '../kinds/points/points-moves.js';
@@ -18,8 +19,8 @@ export interface Plan {
   readonly steps: readonly PlanStep[];
   /** Every seat of the chosen path and who fills it, including people who need nothing more. */
   readonly seats: readonly PlanSeat[];
-  /** Revenue cannot be planned with exams: each requirement's figures and shortfall. */
-  readonly revenue: readonly PlanRevenue[];
+  /** What exams and hires cannot move (revenue, metrics): each requirement's figures and shortfall. */
+  readonly measures: readonly PlanMeasure[];
   /** Each score of the path, and the cheapest moves to its pass mark (absent when the level has none). */
   readonly points?: readonly PointsPlan[];
   readonly cost: { readonly newPeople: number; readonly exams: number };
@@ -48,12 +49,15 @@ export interface PlanSeat {
   readonly exams: readonly string[];
 }
 
-export interface PlanRevenue {
+/** A requirement no exam and no hire moves, as it stands: its kind says it (`PlanKind.standing`). */
+export interface PlanMeasure {
   readonly requirement: string;
   readonly counted: string;
   readonly required: string | null;
   readonly shortfall: string | null;
-  readonly currency: string;
+  readonly unit: MeasureUnit;
+  /** Whether it holds as it stands (false without a threshold). */
+  readonly met: boolean;
 }
 
 export interface PlanAlternative {

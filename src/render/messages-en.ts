@@ -1,4 +1,6 @@
 import { anyOfMessages } from '../kinds/any-of/any-of-messages.js';
+import { associationName } from '../kinds/association-words.js';
+import { metricMessages } from '../kinds/metric/metric-messages.js';
 import { PEOPLE_WORDS, peopleMessages } from '../kinds/people/people-messages.js';
 import { pointsMessages } from '../kinds/points/points-messages.js';
 import { revenueMessages } from '../kinds/revenue/revenue-messages.js';
@@ -129,6 +131,7 @@ export const en: Messages = {
     ...revenueMessages.en,
     ...peopleMessages.en,
     ...anyOfMessages.en,
+    ...metricMessages.en,
     ...pointsMessages.en,
     'revenue.excluded': (p, f) =>
       `${f.money(p.amount)} of revenue on these products was dated outside its customer's DPOR period and did not count.`,
@@ -160,6 +163,9 @@ export const en: Messages = {
     'dpor.starts': (p) => `a DPOR association (${p.customer}) starts`,
     'dpor.ends': (p) => `a DPOR association (${p.customer}) ends`,
     'version.starts': (p) => `catalog version ${p.version} takes effect`,
+    'association.starts': (p) => `${p.customer} starts to credit you as ${associationName('en', p.type)}`,
+    'association.ends': (p, f) =>
+      `${p.customer} no longer credits you as ${associationName('en', p.type)} after ${f.date(p.date)}`,
 
     'plan.already-met': (p) => `The people requirements are already met${p.pathName ? ` (${p.pathName})` : ''}: nothing to do.`,
     'plan.single-path': () => 'The cheapest way to fill every seat:',

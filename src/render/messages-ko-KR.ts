@@ -1,4 +1,6 @@
 import { anyOfMessages } from '../kinds/any-of/any-of-messages.js';
+import { associationName } from '../kinds/association-words.js';
+import { metricMessages } from '../kinds/metric/metric-messages.js';
 import { PEOPLE_WORDS, peopleMessages } from '../kinds/people/people-messages.js';
 import { pointsMessages } from '../kinds/points/points-messages.js';
 import { revenueMessages } from '../kinds/revenue/revenue-messages.js';
@@ -125,6 +127,7 @@ export const koKR: Messages = {
     ...revenueMessages['ko-KR'],
     ...peopleMessages['ko-KR'],
     ...anyOfMessages['ko-KR'],
+    ...metricMessages['ko-KR'],
     ...pointsMessages['ko-KR'],
     'revenue.excluded': (p, f) =>
       `이 제품의 수익 중 ${w(f.money(p.amount), '은/는')} 고객의 DPOR 기간 밖에 발생하여 인정되지 않았습니다.`,
@@ -155,6 +158,8 @@ export const koKR: Messages = {
     'dpor.starts': (p) => `DPOR 연결(${p.customer})이 시작됩니다`,
     'dpor.ends': (p) => `DPOR 연결(${p.customer})이 끝납니다`,
     'version.starts': (p) => `카탈로그 버전 ${w(p.version, '이/가')} 시행됩니다`,
+    'association.starts': (p) => `${associationName('ko-KR', p.type)} 연결(${p.customer})이 시작됩니다`,
+    'association.ends': (p) => `${associationName('ko-KR', p.type)} 연결(${p.customer})이 끝납니다`,
 
     'plan.already-met': (p) => `인원 요구 사항이 이미 충족되었습니다${p.pathName ? `(${p.pathName})` : ''}. 할 일이 없습니다.`,
     'plan.single-path': () => '모든 자리를 가장 적은 비용으로 채우는 방법:',

@@ -1,4 +1,6 @@
 import { anyOfMessages } from '../kinds/any-of/any-of-messages.js';
+import { associationName } from '../kinds/association-words.js';
+import { metricMessages } from '../kinds/metric/metric-messages.js';
 import { PEOPLE_WORDS, peopleMessages } from '../kinds/people/people-messages.js';
 import { pointsMessages } from '../kinds/points/points-messages.js';
 import { revenueMessages } from '../kinds/revenue/revenue-messages.js';
@@ -120,6 +122,7 @@ export const zhTW: Messages = {
     ...revenueMessages['zh-TW'],
     ...peopleMessages['zh-TW'],
     ...anyOfMessages['zh-TW'],
+    ...metricMessages['zh-TW'],
     ...pointsMessages['zh-TW'],
     'revenue.excluded': (p, f) => `這些產品有 ${f.money(p.amount)} 的營收發生在客戶的 DPOR 期間之外，未予計入。`,
     'people.cap': (p, f) =>
@@ -145,6 +148,8 @@ export const zhTW: Messages = {
     'dpor.starts': (p) => `DPOR 關聯（${p.customer}）開始`,
     'dpor.ends': (p) => `DPOR 關聯（${p.customer}）結束`,
     'version.starts': (p) => `目錄版本 ${p.version} 生效`,
+    'association.starts': (p) => `${associationName('zh-TW', p.type)}關聯（${p.customer}）開始`,
+    'association.ends': (p) => `${associationName('zh-TW', p.type)}關聯（${p.customer}）結束`,
 
     'plan.already-met': (p) => `人員要求條件已符合${p.pathName ? `（${p.pathName}）` : ''}，無須採取行動。`,
     'plan.single-path': () => '填補所有名額成本最低的方式：',

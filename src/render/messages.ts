@@ -26,6 +26,8 @@ export interface RoleDetail {
 interface RenderContext {
   'revenue.shortfall': { name: string };
   'revenue.no-threshold': { name: string; marketName: string };
+  'metric.shortfall': { name: string };
+  'metric.no-threshold': { name: string; marketName: string };
   'paths.none-met': { name: string; pathNames: string };
   'points.shortfall': { name: string; metricLines: string };
   'points.metric-zero': { name: string; metricName: string };

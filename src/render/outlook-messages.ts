@@ -15,6 +15,8 @@ export interface OutlookMessages {
   readonly noChangeAhead: (date: string) => string;
   readonly nextAction: string;
   readonly actionRevenue: (amount: string, name: string, by: string | null) => string;
+  /** A metric's shortfall, the amount in its unit ("30 active entitlements"). */
+  readonly actionMeasure: (amount: string, name: string, by: string | null) => string;
   readonly actionPersonExams: (person: string, exams: string, others: number, by: string | null) => string;
   readonly actionPeople: (n: number, roles: string, by: string | null) => string;
 }
@@ -39,6 +41,7 @@ const en: OutlookMessages = {
   noChangeAhead: (date) => `No change foreseen through ${date}.`,
   nextAction: 'Next action',
   actionRevenue: (amount, name, by) => `cover the ${amount} shortfall in ${name}${by ? ` before ${by}` : ''}`,
+  actionMeasure: (amount, name, by) => `make up the shortfall of ${amount} in ${name}${by ? ` before ${by}` : ''}`,
   actionPersonExams: (person, exams, others, by) =>
     `${person} passes ${exams}${others > 0 ? `, and ${moreQualify(others)}` : ''}${by ? ` before ${by}` : ''}`,
   actionPeople: (n, roles, by) => `${moreQualify(n)} for ${roles}${by ? ` before ${by}` : ''}`,
@@ -56,6 +59,7 @@ const zhTW: OutlookMessages = {
   noChangeAhead: (date) => `至 ${date} 為止預計不會有變化。`,
   nextAction: '下一步',
   actionRevenue: (amount, name, by) => `${by ? `在 ${by} 之前` : ''}補足${name}的差額 ${amount}`,
+  actionMeasure: (amount, name, by) => `${by ? `在 ${by} 之前` : ''}補足${name}的差額 ${amount}`,
   actionPersonExams: (person, exams, others, by) =>
     `${by ? `在 ${by} 之前，` : ''}${person} 通過 ${exams}${others > 0 ? `，另需 ${zhTWCount(others)} 人取得資格` : ''}`,
   actionPeople: (n, roles, by) => `${by ? `在 ${by} 之前，` : ''}再有 ${zhTWCount(n)} 人取得${roles}的資格`,
@@ -77,6 +81,7 @@ const koKR: OutlookMessages = {
   noChangeAhead: (date) => `${date}까지 예상되는 변화가 없습니다.`,
   nextAction: '다음 할 일',
   actionRevenue: (amount, name, by) => `${by ? `${by} 전까지 ` : ''}${name} 부족분 ${amount} 확보`,
+  actionMeasure: (amount, name, by) => `${by ? `${by} 전까지 ` : ''}${name} 부족분 ${amount} 채우기`,
   actionPersonExams: (person, exams, others, by) =>
     `${by ? `${by} 전까지 ` : ''}${person}: ${exams} 통과${others > 0 ? `, 그 밖에 ${koKRCount(others)}명 추가 자격 취득` : ''}`,
   actionPeople: (n, roles, by) => `${by ? `${by} 전까지 ` : ''}${roles} 자격 취득자 ${koKRCount(n)}명 추가`,

@@ -1,4 +1,4 @@
-import type { Plan, PlanRevenue } from '../planner/plan-types.js';
+import type { Plan, PlanMeasure } from '../planner/plan-types.js';
 
 /** A seat a plan fills, and the exams it takes to fill it. */
 export interface PlannedSeat {
@@ -80,11 +80,11 @@ export function planRows(plan: Plan): PlanRow[] {
 }
 
 /**
- * The revenue requirements the plan falls short of. No exam and no hire fixes them, so they are what really stands
- * between the organization and the level, and a reader sees them first.
+ * The requirements no exam and no hire fixes (revenue, metrics) that the plan falls short of. They are what really
+ * stands between the organization and the level, and a reader sees them first.
  */
-export function revenueBlockers(plan: Plan): readonly PlanRevenue[] {
-  return plan.revenue.filter((r) => r.required !== null && r.shortfall !== null && !isZero(r.shortfall));
+export function measureBlockers(plan: Plan): readonly PlanMeasure[] {
+  return plan.measures.filter((r) => r.required !== null && r.shortfall !== null && !isZero(r.shortfall));
 }
 
 function isZero(amount: string): boolean {

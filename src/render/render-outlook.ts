@@ -6,6 +6,7 @@ import type { Locale } from '../core/localized.js';
 import type { Evaluation, LevelResult } from '../engine/evaluation-types.js';
 import { levelHeadroom } from '../engine/level-headroom.js';
 import { partOf } from '../kinds/catalog-kinds.js';
+import { measureAmount } from '../kinds/presented.js';
 import type { ForecastChange } from '../planner/forecast.js';
 import type { DatedChange } from '../program/standing-types.js';
 import type { NextAction, Outlook } from '../service/level-outlook.js';
@@ -76,6 +77,12 @@ export function describeAction(level: NamedLevel, action: NextAction, f: Formatt
     case 'action.revenue':
       return o.actionRevenue(
         f.money(action.params.shortfall, action.params.currency),
+        requirementName(level, action.params.requirement, f),
+        by,
+      );
+    case 'action.measure':
+      return o.actionMeasure(
+        measureAmount(action.params.shortfall, action.params.unit, f),
         requirementName(level, action.params.requirement, f),
         by,
       );

@@ -5,12 +5,13 @@ import type { Locale } from '../core/localized.js';
 import { partOf } from '../kinds/catalog-kinds.js';
 import { POINTS_WORDS } from '../kinds/points/points-messages.js';
 import { moveWords } from '../kinds/points/points-text.js';
+import { measureAmount, measurePair } from '../kinds/presented.js';
 import type { Plan } from '../planner/plan-types.js';
 import { CREDENTIAL_WORDS } from './credential-words.js';
 import { Formatter, requirementAt } from './formatter.js';
 import { MESSAGES } from './messages.js';
 import { planWords } from './plan-messages.js';
-import { planRows, revenueBlockers } from './plan-rows.js';
+import { measureBlockers, planRows } from './plan-rows.js';
 import { renderFinding } from './render-text.js';
 
 /** Each score of a plan in words: where it stands, and its cheapest moves; the text report and the dashboard share it. */
@@ -76,16 +77,19 @@ export function renderPlanText(
   };
   // Assessments and certifications are named as such; an exam by its code, as always.
   const credential = (code: string) => CREDENTIAL_WORDS[locale].named(catalog.findExam(code)?.type, code);
-  const revenueLine = (r: Plan['revenue'][number]) => {
+  const revenueLine = (r: Plan['measures'][number]) => {
     const definition = level ? requirementAt(level, r.requirement) : undefined;
     const name = definition ? f.text(definition.name) : r.requirement;
+    const amount = (a: string) => measureAmount(a, r.unit, f);
     const status =
-      r.required === null ? m.noThreshold : r.shortfall === '0' ? m.revenueMet : m.revenueShort(f.money(r.shortfall, r.currency));
-    return `  ${name}: ${f.money(r.counted, r.currency)}${r.required === null ? '' : ` / ${f.money(r.required, r.currency)}`} — ${status}`;
+      r.required === null ? m.noThreshold : r.shortfall === '0' ? m.revenueMet : m.revenueShort(amount(r.shortfall ?? '0'));
+    const figures =
+      r.required === null ? amount(r.counted) : measurePair(r.counted, r.required, r.unit, f, (c, q) => `${c} / ${q}`);
+    return `  ${name}: ${figures} — ${status}`;
   };
   const out = [m.title(plan.target, f.date(plan.asOf)), ''];
   // What no exam can fix comes first: a plan of exams that still leaves the level out of reach must say so up front.
-  const blockers = revenueBlockers(plan);
+  const blockers = measureBlockers(plan);
   if (blockers.length > 0) out.push(m.blockerTitle, ...blockers.map(revenueLine), '');
   if (!plan.feasible) {
     out.push(m.infeasible);
@@ -122,7 +126,7 @@ export function renderPlanText(
     out.push('', score.head);
     if (score.moves.length > 0) out.push(`  ${score.title}`, ...score.moves.map((line) => `    - ${line}`));
   }
-  const rest = plan.revenue.filter((r) => !blockers.includes(r));
+  const rest = plan.measures.filter((r) => !blockers.includes(r));
   if (rest.length > 0) out.push('', m.revenueTitle, ...rest.map(revenueLine));
   return `${out.join('\n')}\n`;
 }

@@ -3,6 +3,7 @@ import { type Day, formatDay, parseDay } from '../core/day.js';
 import { LAST_DAY } from '../core/day-range.js';
 import type { Finding, LevelStatus } from '../engine/evaluation-types.js';
 import type { Organization } from '../engine/organization.js';
+import type { MeasureUnit } from '../kinds/presented.js';
 import { evaluateJointly } from '../planner/evaluate-jointly.js';
 import { levelKey } from '../program/level-changes.js';
 import { standingOf } from '../program/standing-of.js';
@@ -10,7 +11,7 @@ import type { DatedChange, LevelKey } from '../program/standing-types.js';
 import { DEFAULT_FORECAST_DAYS } from './forecast-range.js';
 
 /**
- * The one thing that would do the most for a level: the gap that no exam can close (revenue) before one that
+ * The one thing that would do the most for a level: the gap that no exam can close (revenue, a metric) before one that
  * people can, and among people the one closest to qualifying. `by` is the day it must be done by: the day an
  * attained level would be lost, or null for a level not yet attained (as soon as possible).
  */
@@ -22,6 +23,16 @@ export type NextAction =
         readonly shortfall: string;
         readonly currency: string;
         readonly netNewOnly: boolean;
+        readonly by: string | null;
+      };
+    }
+  | {
+      /** A shortfall no exam closes either, of a requirement that counts something else than revenue (a metric). */
+      readonly code: 'action.measure';
+      readonly params: {
+        readonly requirement: string;
+        readonly shortfall: string;
+        readonly unit: MeasureUnit;
         readonly by: string | null;
       };
     }
@@ -122,6 +133,15 @@ export function nextAction(gaps: readonly Finding[], by: string | null): NextAct
         netNewOnly: p.netNewOnly === true,
         by,
       },
+    };
+  }
+  // Any other gap that states its unit is a measure no exam moves: the kinds that have them put it in their findings.
+  const measure = gaps.find((g) => typeof g.params.unit === 'object' && g.params.unit !== null && g.params.shortfall != null);
+  if (measure) {
+    const p = measure.params;
+    return {
+      code: 'action.measure',
+      params: { requirement: String(p.requirement), shortfall: String(p.shortfall), unit: p.unit as MeasureUnit, by },
     };
   }
   // A "k of the same N" gap is people to qualify too: its nearest are the N who lack only the extra exams.

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { findLevel } from '../../src/catalog/find-level.js';
 import {
   excludablePeople,
+  measureBlockers,
   planByPerson,
   planPathNames,
   planRole,
   planRows,
-  revenueBlockers,
   seatedWithoutExams,
 } from '../src/lib/plan-model.js';
 import { catalog, contoso, fabrikam, planOf } from './fixtures.js';
@@ -52,8 +52,8 @@ describe('plans grouped by person', async () => {
   });
 
   it('names the revenue shortfall as the blocker, and met revenue as none', () => {
-    expect(revenueBlockers(plan).map((r) => r.shortfall)).toEqual(['179206.3']);
-    expect(revenueBlockers({ ...plan, revenue: plan.revenue.map((r) => ({ ...r, shortfall: '0' })) })).toEqual([]);
+    expect(measureBlockers(plan).map((r) => r.shortfall)).toEqual(['179206.3']);
+    expect(measureBlockers({ ...plan, measures: plan.measures.map((r) => ({ ...r, shortfall: '0' })) })).toEqual([]);
   });
 
   it('names the seats from the catalog and lists who is seated with nothing to do', () => {

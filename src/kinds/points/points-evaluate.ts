@@ -18,7 +18,7 @@ import {
   proportionalPoints,
   skillingPoints,
 } from './points-score.js';
-import type { Metric, MetricResult, PointsRequirement, PointsResult } from './points-types.js';
+import type { Metric, PointsMetricResult, PointsRequirement, PointsResult } from './points-types.js';
 
 /** What scoring reads besides the input: the credentials people hold that day, computed once per evaluation. */
 export interface ScoringData {
@@ -58,7 +58,7 @@ type Scorer<M extends Metric> = (
   consumption: Credited,
   data: ScoringData,
   associations: readonly AssociationType[],
-) => MetricResult;
+) => PointsMetricResult;
 type Scorers = { readonly [R in Metric['rule']]: Scorer<Extract<Metric, { rule: R }>> };
 
 const scorers: Scorers = {
@@ -140,7 +140,7 @@ function scoreMetric(
   consumption: Credited,
   data: ScoringData,
   associations: readonly AssociationType[],
-): MetricResult {
+): PointsMetricResult {
   return (scorers[metric.rule] as Scorer<Metric>)(metric, input, consumption, data, associations);
 }
 
@@ -150,7 +150,7 @@ function threshold(
   consumption: Credited,
   associations: readonly AssociationType[],
   rule: (amount: Decimal, threshold: Decimal, max: number) => number,
-): MetricResult {
+): PointsMetricResult {
   const measured = m.measure === 'consumption' ? consumption : { byMonth: creditedRevenue(input, associations, m.products) };
   const amount = sumMonths(measured, windowMonths(input.asOf, m.months));
   const required = m.thresholds.get(input.organization.market) ?? null;

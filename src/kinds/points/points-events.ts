@@ -4,15 +4,18 @@ import { type Day, formatDay } from '../../core/day.js';
 import type { Organization } from '../../engine/organization.js';
 import { monthOf, monthStart } from './points-data.js';
 
+/** The causes a forecast names for a score's own data. */
+export const POINTS_FORECAST_CODES = [
+  'points.consumption.enters',
+  'points.consumption.leaves',
+  'points.revenue.enters',
+  'points.revenue.leaves',
+] as const;
+
 /** A day on which a score can change, and why: what the forecast names as a cause. */
 export interface PointsEvent {
   readonly day: Day;
-  readonly code:
-    | 'consumption.enters'
-    | 'consumption.leaves'
-    | 'points.revenue.enters'
-    | 'points.revenue.leaves'
-    | 'credential.expires';
+  readonly code: (typeof POINTS_FORECAST_CODES)[number] | 'credential.expires';
   readonly params: Readonly<Record<string, string>>;
   readonly exam?: string;
 }
@@ -37,7 +40,11 @@ export function pointsEvents(catalog: Catalog, organization: Organization, wante
       }
     }
   };
-  monthEvents(new Set(organization.consumption.map((r) => monthOf(r.date))), 'consumption.enters', 'consumption.leaves');
+  monthEvents(
+    new Set(organization.consumption.map((r) => monthOf(r.date))),
+    'points.consumption.enters',
+    'points.consumption.leaves',
+  );
   if (measuresRevenue(catalog)) {
     monthEvents(new Set(organization.revenue.map((r) => monthOf(r.date))), 'points.revenue.enters', 'points.revenue.leaves');
   }

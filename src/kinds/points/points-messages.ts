@@ -30,8 +30,8 @@ export interface PointsMessageParams {
   'points.metric': { metric: string; points: number; max: number; counted: string };
   'catalog.points.unreachable': { passMark: number; max: number };
   // Forecast causes: the days a score can change.
-  'consumption.enters': { month: string };
-  'consumption.leaves': { month: string; months: string };
+  'points.consumption.enters': { month: string };
+  'points.consumption.leaves': { month: string; months: string };
   'points.revenue.enters': { month: string };
   'points.revenue.leaves': { month: string; months: string };
   'credential.expires': { person: string; exam: string; expires: string };
@@ -61,8 +61,8 @@ export const pointsMessages: KindMessages<keyof PointsMessageParams> = {
     'points.move.first-consumption': (p) => `${p.metric}: any consumption at all, since the period before had none (+${p.gain})`,
     'points.metric': (p) => `${p.metric}: ${p.points} / ${p.max}${p.counted ? ` — ${p.counted}` : ''}`,
     'catalog.points.unreachable': (p) => `the pass mark ${p.passMark} is more than the metrics give together (${p.max})`,
-    'consumption.enters': (p) => `consumption of ${p.month} starts to count`,
-    'consumption.leaves': (p) => `consumption of ${p.month} leaves the last ${p.months} months`,
+    'points.consumption.enters': (p) => `consumption of ${p.month} starts to count`,
+    'points.consumption.leaves': (p) => `consumption of ${p.month} leaves the last ${p.months} months`,
     'points.revenue.enters': (p) => `net new revenue of ${p.month} starts to count toward the score`,
     'points.revenue.leaves': (p) => `net new revenue of ${p.month} leaves the last ${p.months} months of the score`,
     'credential.expires': (p, f) => `${p.exam} held by ${f.person(p.person)} expired on ${f.date(p.expires)}`,
@@ -86,8 +86,8 @@ export const pointsMessages: KindMessages<keyof PointsMessageParams> = {
     'points.move.first-consumption': (p) => `${p.metric}：前一期間沒有耗用量，因此只要有任何耗用量即可（+${p.gain} 分）`,
     'points.metric': (p) => `${p.metric}：${p.points} / ${p.max} 分${p.counted ? `（${p.counted}）` : ''}`,
     'catalog.points.unreachable': (p) => `及格分數 ${p.passMark} 高於各項指標的總分（${p.max}）`,
-    'consumption.enters': (p) => `${p.month} 的耗用量開始計入`,
-    'consumption.leaves': (p) => `${p.month} 的耗用量已不在最近 ${p.months} 個月內`,
+    'points.consumption.enters': (p) => `${p.month} 的耗用量開始計入`,
+    'points.consumption.leaves': (p) => `${p.month} 的耗用量已不在最近 ${p.months} 個月內`,
     'points.revenue.enters': (p) => `${p.month} 的淨新增營收開始計入分數`,
     'points.revenue.leaves': (p) => `${p.month} 的淨新增營收已不在分數的最近 ${p.months} 個月內`,
     'credential.expires': (p, f) => `${f.person(p.person)} 的 ${p.exam} 已於 ${f.date(p.expires)} 到期`,
@@ -112,8 +112,8 @@ export const pointsMessages: KindMessages<keyof PointsMessageParams> = {
       `${p.metric}: 이전 기간 사용량이 없으므로 사용량이 조금이라도 있으면 됩니다(+${p.gain}점)`,
     'points.metric': (p) => `${p.metric}: ${p.points} / ${p.max}점${p.counted ? ` — ${p.counted}` : ''}`,
     'catalog.points.unreachable': (p) => `합격 점수 ${p.passMark}점이 모든 지표 점수의 합(${p.max}점)보다 높습니다`,
-    'consumption.enters': (p) => `${p.month} 사용량이 인정되기 시작합니다`,
-    'consumption.leaves': (p) => `${p.month} 사용량이 최근 ${p.months}개월에서 빠집니다`,
+    'points.consumption.enters': (p) => `${p.month} 사용량이 인정되기 시작합니다`,
+    'points.consumption.leaves': (p) => `${p.month} 사용량이 최근 ${p.months}개월에서 빠집니다`,
     'points.revenue.enters': (p) => `${p.month} 순 신규 수익이 점수에 인정되기 시작합니다`,
     'points.revenue.leaves': (p) => `${p.month} 순 신규 수익이 점수의 최근 ${p.months}개월에서 빠집니다`,
     'credential.expires': (p, f) => `${f.person(p.person)}의 ${w(p.exam, '이/가')} ${f.date(p.expires)}에 만료되었습니다`,

@@ -2,7 +2,7 @@ import { Decimal } from '../../core/decimal.js';
 import { formulaTerms } from '../../engine/exam-formula.js';
 import type { PointsInput } from './points-data.js';
 import { ceilCents, growthPoints, perUnitPoints, proportionalPoints } from './points-score.js';
-import type { Metric, MetricResult } from './points-types.js';
+import type { Metric, PointsMetricResult } from './points-types.js';
 
 /**
  * One thing a partner can do to gain points on one metric. People are counted per step (someone who earns a
@@ -67,7 +67,7 @@ export function whereOf(input: PointsInput): Where {
 }
 
 /** Every useful way to gain points on a metric, the cheapest per number of points gained; the first gains nothing. */
-export function metricOptions(metric: Metric, result: MetricResult, where: Where): MoveOption[] {
+export function metricOptions(metric: Metric, result: PointsMetricResult, where: Where): MoveOption[] {
   const options = [NOTHING, ...everyOption(metric, result, where)];
   const best = new Map<number, MoveOption>();
   for (const option of options) {
@@ -87,7 +87,7 @@ export function cheaper(a: Pick<MoveOption, 'actions' | 'money'>, b: Pick<MoveOp
 }
 
 /** Every way to gain points on a metric, before the dominated ones are dropped (what the tests enumerate). */
-export function everyOption(metric: Metric, result: MetricResult, where: Where): MoveOption[] {
+export function everyOption(metric: Metric, result: PointsMetricResult, where: Where): MoveOption[] {
   const current = result.points;
   if (current >= metric.max) return [];
   const units = (have: number, points: number, make: (count: number, gain: number) => PointsMove): MoveOption[] => {
@@ -164,7 +164,7 @@ const CENT = Decimal.parse('0.01') as Decimal;
 /** The fewest more people per step for each score the metric can reach, up to what can still score. */
 function skillingOptions(
   metric: Extract<Metric, { rule: 'skilling' }>,
-  result: Extract<MetricResult, { rule: 'skilling' }>,
+  result: Extract<PointsMetricResult, { rule: 'skilling' }>,
   current: number,
   where: Where,
 ): MoveOption[] {

@@ -1,7 +1,13 @@
 import { LOCALES } from '../../core/localized.js';
-import type { MeasureNode } from '../presented.js';
+import type { MeasureNode, MeasureUnit } from '../presented.js';
 import type { ResultKind } from '../result-kind.js';
 import { POINTS_WORDS } from './points-messages.js';
+
+/** A score and its metrics count points. */
+const POINTS_UNIT: MeasureUnit = {
+  kind: 'count',
+  forms: { en: { one: '# point', other: '# points' }, 'zh-TW': { other: '# 分' }, 'ko-KR': { other: '#점' } },
+};
 
 /** The summary bar's name in every language. */
 const SCORE_BAR = Object.fromEntries(LOCALES.map((locale) => [locale, POINTS_WORDS[locale].scoreBar]));
@@ -20,7 +26,7 @@ export const pointsResult: ResultKind<'points'> = {
       summary: boolean,
     ): MeasureNode => ({
       shape: 'measure',
-      unit: 'points',
+      unit: POINTS_UNIT,
       id,
       name,
       status,
@@ -28,7 +34,6 @@ export const pointsResult: ResultKind<'points'> = {
       required: String(required),
       // A metric need not reach its maximum: only the score has a shortfall.
       shortfall: summary ? String(Math.max(0, required - counted)) : null,
-      currency: result.currency,
       ratio: required <= 0 ? 1 : Math.min(1, Math.max(0, counted / required)),
     });
     const name = definition?.name ?? { en: result.id };

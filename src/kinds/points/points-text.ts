@@ -3,7 +3,7 @@ import type { Formatter } from '../../render/formatter.js';
 import type { TextKind, TextTools } from '../text-kind.js';
 import { POINTS_WORDS } from './points-messages.js';
 import type { PointsMove } from './points-moves.js';
-import type { Metric, MetricResult } from './points-types.js';
+import type { Metric, PointsMetricResult } from './points-types.js';
 
 export const pointsText: TextKind<'points'> = {
   lines(requirement, result, { head, pad }, out, tools) {
@@ -90,7 +90,7 @@ export function moveWords(
   });
 }
 
-function countedWords(metric: MetricResult, requirement: PointsRequirement, f: Formatter): string {
+function countedWords(metric: PointsMetricResult, requirement: PointsRequirement, f: Formatter): string {
   const words = POINTS_WORDS[f.locale];
   switch (metric.rule) {
     case 'per-customer':

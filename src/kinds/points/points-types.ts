@@ -96,7 +96,7 @@ export interface SkillingStep {
 }
 
 /** What each metric scored and what it counted. */
-export type MetricResult =
+export type PointsMetricResult =
   | (MetricResultBase<'per-customer'> & { readonly customers: readonly string[]; readonly floor: string })
   | (MetricResultBase<'proportional' | 'all-or-nothing'> & { readonly amount: string; readonly required: string | null })
   | (MetricResultBase<'growth'> & { readonly current: string; readonly previous: string; readonly percent: string | null })
@@ -130,5 +130,5 @@ export interface PointsResult extends ResultBase {
   readonly max: number;
   readonly everyMetricPositive: boolean;
   readonly currency: string;
-  readonly metrics: readonly MetricResult[];
+  readonly metrics: readonly PointsMetricResult[];
 }

@@ -1,4 +1,5 @@
 import { type Day, firstDayOutside, oneYearBefore } from '../../core/day.js';
+import { customerCredits } from '../../engine/customer-credits.js';
 import type { EvaluationContext } from '../../engine/evaluation-context.js';
 import type { Schedule } from '../../engine/horizon-events.js';
 
@@ -23,8 +24,8 @@ export interface RevenueEvents {
 }
 
 /**
- * The days on which revenue can change a result: a record entering or leaving the trailing twelve months, and a DPOR
- * period starting or ending (when the policy looks at the as-of date).
+ * The days on which revenue can change a result: a record entering or leaving the trailing twelve months, and an
+ * association period (of any type) starting or ending (when the policy looks at the as-of date).
  */
 export function revenueEvents(context: EvaluationContext, schedule: Schedule): RevenueEvents {
   const days = new Map<Day, RevenueDay>();
@@ -44,13 +45,13 @@ export function revenueEvents(context: EvaluationContext, schedule: Schedule): R
 /** The customers whose association changes within the horizon. */
 function customerEvents(context: EvaluationContext, on: (day: Day) => RevenueDay | undefined): Set<string> {
   const moving = new Set<string>();
-  for (const customer of context.organization.customers) {
-    for (const period of customer.dpor) {
+  for (const [customer, { periods }] of customerCredits(context.organization)) {
+    for (const period of periods) {
       for (const day of period.to === null ? [period.from] : [period.from, period.to + 1]) {
         const entry = on(day);
         if (!entry) continue;
-        entry.customers.push(customer.id);
-        moving.add(customer.id);
+        entry.customers.push(customer);
+        moving.add(customer);
       }
     }
   }

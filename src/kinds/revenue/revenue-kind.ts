@@ -1,6 +1,7 @@
 import type { RevenueRequirement } from '../../catalog/catalog-types.js';
 import { Decimal } from '../../core/decimal.js';
 import { finding } from '../../core/message-params.js';
+import type { AssociationMask } from '../../engine/customer-credits.js';
 import { convert, type EvaluationContext } from '../../engine/evaluation-context.js';
 import type { Finding, MoneyByCurrency, RequirementStatus, RevenueResult } from '../../engine/evaluation-types.js';
 import type { RequirementKind } from '../requirement-kind.js';
@@ -65,6 +66,7 @@ export const revenueKind: RequirementKind<RevenueRequirement, RevenueResult> = {
           products: result.products,
           netNewOnly: result.netNewOnly,
           excludedNotAssociated: result.excluded.notAssociated.amount,
+          associations: requirement.associations,
         }),
       );
     }
@@ -73,11 +75,12 @@ export const revenueKind: RequirementKind<RevenueRequirement, RevenueResult> = {
 };
 
 /**
- * Whether revenue on one of the requirement's products counts toward it: from an associated customer and, when the
- * requirement asks for it, net new. What `evaluate` sums, for those who keep their own running totals.
+ * Whether revenue on one of the requirement's products counts toward it: credited under an association type the
+ * requirement accepts and, when the requirement asks for it, net new. What `evaluate` sums, for those who keep their
+ * own running totals.
  */
-export function countsToward(requirement: RevenueRequirement, netNew: boolean, associated: boolean): boolean {
-  return associated && (netNew || !requirement.netNewOnly);
+export function countsToward(requirement: RevenueRequirement, netNew: boolean, credited: AssociationMask): boolean {
+  return (credited & requirement.accepts) !== 0 && (netNew || !requirement.netNewOnly);
 }
 
 /** The status of a revenue requirement in a market, given what it counts. */
@@ -97,7 +100,7 @@ function countedOf(byCurrency: ReadonlyMap<string, Decimal>, context: Evaluation
 }
 
 function sumRevenue(requirement: RevenueRequirement, context: EvaluationContext): RevenueSums {
-  const key = `revenue\u0000${requirement.products.join('\u0000')}\u0000${requirement.netNewOnly}`;
+  const key = `revenue\u0000${requirement.products.join('\u0000')}\u0000${requirement.netNewOnly}\u0000${requirement.accepts}`;
   const cached = context.memo.get(key) as RevenueSums | undefined;
   if (cached) return cached;
   const products = new Set(requirement.products);
@@ -111,7 +114,7 @@ function sumRevenue(requirement: RevenueRequirement, context: EvaluationContext)
   for (const group of context.revenue) {
     if (!products.has(group.product)) continue;
     const converted = () => convert(context, group.amount, group.currency);
-    if (!group.associated) {
+    if ((group.credited & requirement.accepts) === 0) {
       sums.notAssociated.records += group.records;
       sums.notAssociated.amount = sums.notAssociated.amount.add(converted());
     } else if (requirement.netNewOnly && !group.netNew) {

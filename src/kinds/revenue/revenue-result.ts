@@ -1,4 +1,5 @@
 import { Decimal } from '../../core/decimal.js';
+import { measureRatio } from '../presented.js';
 import type { ResultKind } from '../result-kind.js';
 
 export const revenueResult: ResultKind<'revenue'> = {
@@ -10,8 +11,6 @@ export const revenueResult: ResultKind<'revenue'> = {
   },
   chosenPath: () => null,
   present(result, definition) {
-    const counted = Number(result.counted);
-    const required = result.required === null ? null : Number(result.required);
     return {
       shape: 'measure',
       id: result.id,
@@ -20,8 +19,8 @@ export const revenueResult: ResultKind<'revenue'> = {
       counted: result.counted,
       required: result.required,
       shortfall: result.shortfall,
-      currency: result.currency,
-      ratio: required === null ? 0 : required <= 0 ? 1 : Math.min(1, Math.max(0, counted / required)),
+      unit: { kind: 'money', currency: result.currency },
+      ratio: measureRatio(result.counted, result.required),
     };
   },
 };

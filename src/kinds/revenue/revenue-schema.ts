@@ -1,9 +1,6 @@
 import { z } from 'zod';
-import { marketsWithoutThreshold } from '../../catalog/expand-thresholds.js';
-import { id, localized, thresholds } from '../../catalog/schema-parts.js';
-import { EVERY_MARKET, UNPUBLISHED } from '../../catalog/threshold-words.js';
-import { Decimal } from '../../core/decimal.js';
-import { amountRangeIssue, readAmount } from '../../core/read-amount.js';
+import { checkThresholds } from '../../catalog/check-thresholds.js';
+import { associationsSchema, id, localized, thresholds } from '../../catalog/schema-parts.js';
 import type { CheckKind } from '../catalog-kind.js';
 
 /** A revenue requirement as a catalog states it. */
@@ -13,6 +10,8 @@ export const revenueSchema = z.strictObject({
   name: localized,
   products: z.array(z.string()).min(1),
   netNewOnly: z.boolean().default(true),
+  /** The association types under which revenue counts; DPOR alone, as the 2017 program's revenue tests read. */
+  associations: associationsSchema,
   thresholds,
 });
 
@@ -23,21 +22,5 @@ export const checkRevenue: CheckKind<'revenue'> = (r, path, tools) => {
   r.products.forEach((p, i) => {
     if (!tools.knownProduct(p)) tools.report('catalog.product.unknown', [...path, 'products', i], { id: p });
   });
-  const stated = typeof r.thresholds === 'object' ? Object.entries(r.thresholds) : [[null, r.thresholds] as const];
-  for (const [market, value] of stated) {
-    const at = market === null ? [...path, 'thresholds'] : [...path, 'thresholds', market];
-    if (market !== null && market !== EVERY_MARKET && !tools.markets.includes(market)) {
-      tools.report('catalog.threshold.unknown-market', at, { market });
-    }
-    if (value === UNPUBLISHED && market !== null) continue;
-    const amount = readAmount(typeof value === 'number' ? String(value) : value, 'decimal');
-    if (amount === 'out-of-range') {
-      tools.report('input.amount.digits', at, amountRangeIssue('', String(value)).params);
-    } else if (!(amount instanceof Decimal) || amount.isNegative()) {
-      tools.report('catalog.threshold.invalid', at, { value: String(value) });
-    }
-  }
-  for (const market of marketsWithoutThreshold(r.thresholds, tools.markets)) {
-    tools.report('catalog.threshold.missing-market', [...path, 'thresholds'], { market });
-  }
+  checkThresholds(r.thresholds, path, tools);
 };

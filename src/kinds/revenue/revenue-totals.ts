@@ -1,6 +1,7 @@
 import type { Catalog, RevenueRequirement } from '../../catalog/catalog-types.js';
 import { everyRevenue } from '../../catalog/every-requirement.js';
 import { Decimal } from '../../core/decimal.js';
+import type { AssociationMask } from '../../engine/customer-credits.js';
 import { convert, type EvaluationContext } from '../../engine/evaluation-context.js';
 import { countsToward } from './revenue-kind.js';
 
@@ -21,14 +22,14 @@ export class RevenueTotals {
     this.index = totalsIndex(context.catalog);
     this.totals = this.index.shared.map(() => Decimal.ZERO);
     this.stamps = this.index.shared.map(() => 0);
-    for (const group of context.revenue) this.add(group.product, group.netNew, group.associated, group.currency, group.amount);
+    for (const group of context.revenue) this.add(group.product, group.netNew, group.credited, group.currency, group.amount);
   }
 
-  /** Adds (or, negative, takes away) an amount of revenue on a product. */
-  add(product: string, netNew: boolean, associated: boolean, currency: string, amount: Decimal): void {
+  /** Adds (or, negative, takes away) an amount of revenue on a product, credited under the association types of a mask. */
+  add(product: string, netNew: boolean, credited: AssociationMask, currency: string, amount: Decimal): void {
     let converted: Decimal | undefined;
     for (const slot of this.index.byProduct.get(product) ?? []) {
-      if (!countsToward(this.index.shared[slot] as RevenueRequirement, netNew, associated)) continue;
+      if (!countsToward(this.index.shared[slot] as RevenueRequirement, netNew, credited)) continue;
       converted ??= convert(this.context, amount, currency);
       this.totals[slot] = (this.totals[slot] as Decimal).add(converted);
       this.stamps[slot] = (this.stamps[slot] as number) + 1;
@@ -76,8 +77,8 @@ function totalsIndex(catalog: Catalog): TotalsIndex {
     );
     for (const requirement of requirements) {
       const products = [...new Set(requirement.products)];
-      // The same products, net new or not: the same revenue, whatever the threshold.
-      const key = `${[...products].sort().join('\u0000')}\u0000${requirement.netNewOnly}`;
+      // The same products, net new or not, under the same associations: the same revenue, whatever the threshold.
+      const key = `${[...products].sort().join('\u0000')}\u0000${requirement.netNewOnly}\u0000${requirement.accepts}`;
       let slot = byKey.get(key);
       if (slot === undefined) {
         slot = shared.push(requirement) - 1;

@@ -2,10 +2,18 @@ import type { Level, RevenueRequirement } from '../../catalog/catalog-types.js';
 import { everyRevenue } from '../../catalog/every-requirement.js';
 import type { Day } from '../../core/day.js';
 import type { Decimal } from '../../core/decimal.js';
-import { associatedOn, type EvaluationContext } from '../../engine/evaluation-context.js';
+import {
+  type AssociationMask,
+  associationBit,
+  type Credits,
+  creditedOn,
+  creditLookup,
+  customerCredits,
+} from '../../engine/customer-credits.js';
+import type { EvaluationContext } from '../../engine/evaluation-context.js';
 import type { RequirementStatus } from '../../engine/evaluation-types.js';
 import type { HorizonDay, Schedule } from '../../engine/horizon-events.js';
-import type { Period } from '../../engine/organization.js';
+import type { RevenueRecord } from '../../engine/organization.js';
 import type { KindTracker } from '../tracked-kind.js';
 import { type RevenueDay, type RevenueMove, revenueEvents } from './revenue-events.js';
 import { thresholdStatus } from './revenue-kind.js';
@@ -20,9 +28,10 @@ const levelRevenue = new WeakMap<Level, readonly RevenueRequirement[]>();
  */
 export class RevenueTracker implements KindTracker {
   private readonly totals: RevenueTotals;
-  /** Under `associated-at-as-of`, the customers whose association changes in the horizon: today's association and in-window revenue. */
-  private readonly moving = new Map<string, { associated: boolean; readonly revenue: Map<string, Part> }>();
-  private readonly periods: ReadonlyMap<string, readonly Period[]>;
+  /** Under `associated-at-as-of`, the customers whose association changes in the horizon: today's association types and in-window revenue. */
+  private readonly moving = new Map<string, { credited: AssociationMask; readonly revenue: Map<string, Part> }>();
+  private readonly periods: ReadonlyMap<string, Credits>;
+  private readonly creditedOn: (customer: string, day: Day) => AssociationMask;
   private readonly days: ReadonlyMap<Day, RevenueDay>;
   private readonly statuses = new Map<RevenueRequirement, { stamp: number; status: RequirementStatus; flips: number }>();
 
@@ -33,9 +42,10 @@ export class RevenueTracker implements KindTracker {
     const events = revenueEvents(context, schedule);
     this.days = events.days;
     this.totals = new RevenueTotals(context);
-    this.periods = new Map(context.organization.customers.map((c) => [c.id, c.dpor]));
+    this.periods = customerCredits(context.organization);
+    this.creditedOn = creditLookup(context.organization);
     for (const [customer, moves] of events.moving) {
-      const mine = { associated: associatedOn(this.periods.get(customer), context.asOf), revenue: new Map<string, Part>() };
+      const mine = { credited: creditedOn(this.periods.get(customer), context.asOf), revenue: new Map<string, Part>() };
       for (const move of moves) addPart(mine.revenue, context, move);
       this.moving.set(customer, mine);
     }
@@ -97,14 +107,14 @@ export class RevenueTracker implements KindTracker {
     if (!record) return;
     const amount = move.sign === 1 ? record.amount : record.amount.negate();
     if (this.context.policy.revenueAssociation === 'within-period') {
-      const associated = associatedOn(this.periods.get(record.customer), record.date);
-      this.totals.add(move.product, record.netNew, associated, record.currency, amount);
+      const credited = this.creditedOn(record.customer, record.date) | attributed(record);
+      this.totals.add(move.product, record.netNew, credited, record.currency, amount);
       return;
     }
     const moving = this.moving.get(record.customer);
     // A customer whose association does not change within the horizon keeps the one of the context's day.
-    const associated = moving ? moving.associated : associatedOn(this.periods.get(record.customer), this.context.asOf);
-    this.totals.add(move.product, record.netNew, associated, record.currency, amount);
+    const credited = moving ? moving.credited : this.creditedOn(record.customer, this.context.asOf);
+    this.totals.add(move.product, record.netNew, credited | attributed(record), record.currency, amount);
     if (moving) addPart(moving.revenue, this.context, move);
   }
 
@@ -112,29 +122,40 @@ export class RevenueTracker implements KindTracker {
   private reassociate(customer: string, day: Day): void {
     const state = this.moving.get(customer);
     if (!state) return;
-    const now = associatedOn(this.periods.get(customer), day);
-    if (now === state.associated) return;
-    state.associated = now;
+    const now = creditedOn(this.periods.get(customer), day);
+    if (now === state.credited) return;
+    const before = state.credited;
+    state.credited = now;
+    // Out of the totals that accepted the old types, into those that accept the new: a total accepting both moves twice and stays.
     for (const part of state.revenue.values()) {
-      this.totals.add(part.product, part.netNew, true, part.currency, now ? part.amount : part.amount.negate());
+      this.totals.add(part.product, part.netNew, before | part.attributed, part.currency, part.amount.negate());
+      this.totals.add(part.product, part.netNew, now | part.attributed, part.currency, part.amount);
     }
   }
 }
 
-/** One customer's in-window revenue of one product, net-new flag and currency. */
+/** One customer's in-window revenue of one product, net-new flag, attribution and currency. */
 interface Part {
   readonly product: string;
   readonly netNew: boolean;
+  /** The record's own attribution (a mask; 0 when it has none), which counts whatever the customer's periods say. */
+  readonly attributed: AssociationMask;
   readonly currency: string;
   amount: Decimal;
+}
+
+/** The association type a record itself is credited under, as a mask (0 when the file does not say). */
+function attributed(record: RevenueRecord): AssociationMask {
+  return record.attribution === undefined ? 0 : associationBit(record.attribution);
 }
 
 function addPart(parts: Map<string, Part>, context: EvaluationContext, move: RevenueMove): void {
   const record = context.organization.revenue[move.record];
   if (!record) return;
   const amount = move.sign === 1 ? record.amount : record.amount.negate();
-  const key = `${move.product}\u0000${record.netNew}\u0000${record.currency}`;
+  const mask = attributed(record);
+  const key = `${move.product}\u0000${record.netNew}\u0000${mask}\u0000${record.currency}`;
   const part = parts.get(key);
   if (part) part.amount = part.amount.add(amount);
-  else parts.set(key, { product: move.product, netNew: record.netNew, currency: record.currency, amount });
+  else parts.set(key, { product: move.product, netNew: record.netNew, attributed: mask, currency: record.currency, amount });
 }

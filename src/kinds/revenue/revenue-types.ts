@@ -1,12 +1,18 @@
 import type { RequirementBase } from '../../catalog/catalog-types.js';
 import type { Decimal } from '../../core/decimal.js';
+import type { AssociationMask } from '../../engine/customer-credits.js';
 import type { ResultBase } from '../../engine/evaluation-types.js';
+import type { AssociationType } from '../../engine/organization.js';
 
 /** Trailing-twelve-month revenue on named products from associated customers, with a threshold per market. */
 export interface RevenueRequirement extends RequirementBase {
   readonly kind: 'revenue';
   readonly products: readonly string[];
   readonly netNewOnly: boolean;
+  /** The association types under which revenue counts (DPOR unless the catalog says otherwise). */
+  readonly associations: readonly AssociationType[];
+  /** `associations` as a mask, for the per-aggregate test. */
+  readonly accepts: AssociationMask;
   /** Missing markets have no published threshold: the requirement cannot be decided there. */
   readonly thresholds: ReadonlyMap<string, Decimal>;
 }

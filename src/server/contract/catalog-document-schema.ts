@@ -1,5 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { RawCatalog, RawRequirement } from '../../catalog/catalog-schema.js';
+import { ASSOCIATION_TYPES } from '../../engine/organization.js';
+import { METRIC_MEASURES } from '../../kinds/metric/metric-types.js';
 import { type Same, sameType } from './same-type.js';
 
 /**
@@ -15,6 +17,9 @@ const formula: z.ZodType<Formula> = z
   .lazy(() => z.union([z.string(), z.object({ allOf: z.array(formula) }), z.object({ oneOf: z.array(formula) })]))
   .openapi('ExamFormula');
 
+const associations = z
+  .array(z.enum(ASSOCIATION_TYPES))
+  .openapi({ description: 'The association types under which figures count' });
 const role = z.object({
   id: z.string(),
   name: localized,
@@ -28,6 +33,16 @@ const revenue = z.object({
   name: localized,
   products: z.array(z.string()),
   netNewOnly: z.boolean(),
+  associations: associations,
+  thresholds: z.union([amount, z.record(z.string(), amount)]),
+});
+const metric = z.object({
+  kind: z.literal('metric'),
+  id: z.string(),
+  name: localized,
+  measure: z.enum(METRIC_MEASURES),
+  products: z.array(z.string()),
+  associations,
   thresholds: z.union([amount, z.record(z.string(), amount)]),
 });
 const people = z.object({
@@ -41,6 +56,7 @@ const requirement: z.ZodType<RawRequirement> = z
     z.discriminatedUnion('kind', [
       revenue,
       people,
+      metric,
       z.object({
         kind: z.literal('anyOf'),
         id: z.string(),

@@ -1,5 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Evaluation } from '../../engine/evaluation-types.js';
+import { ASSOCIATION_TYPES } from '../../engine/organization.js';
+import { METRIC_MEASURES } from '../../kinds/metric/metric-types.js';
 import { type Same, sameType } from './same-type.js';
 
 export const levelStatusSchema = z.enum(['attained', 'not-attained', 'undetermined']);
@@ -40,6 +42,20 @@ const revenueResult = z.object({
     notAssociated: z.object({ records: z.number().int(), amount: decimalSchema }),
     notNetNew: z.object({ records: z.number().int(), amount: decimalSchema }),
   }),
+});
+
+const metricResult = z.object({
+  kind: z.literal('metric'),
+  id: z.string(),
+  status: requirementStatus,
+  met: z.boolean(),
+  measure: z.enum(METRIC_MEASURES),
+  products: z.array(z.string()).readonly(),
+  associations: z.array(z.enum(ASSOCIATION_TYPES)).readonly(),
+  currency: z.string().nullable().openapi({ description: "The catalog's currency for a measure of money; null for a count" }),
+  counted: decimalSchema,
+  required: decimalSchema.nullable(),
+  shortfall: decimalSchema.nullable(),
 });
 
 const peopleResult = z.object({
@@ -139,6 +155,7 @@ const pointsResult = z.object({
 type RequirementShape =
   | z.infer<typeof revenueResult>
   | z.infer<typeof peopleResult>
+  | z.infer<typeof metricResult>
   | z.infer<typeof pointsResult>
   | {
       kind: 'anyOf';
@@ -160,6 +177,7 @@ const requirementResult: z.ZodType<RequirementShape> = z
     z.discriminatedUnion('kind', [
       revenueResult,
       peopleResult,
+      metricResult,
       pointsResult,
       z.object({
         kind: z.literal('anyOf'),

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { FORECAST_EVENT_CODES } from '../../planner/forecast-events.js';
 import type { AtRiskReport, ForecastReport } from '../../service/forecast-report.js';
 import { daySchema, levelStatusSchema } from './evaluation-schema.js';
 import { planSchema } from './plan-schema.js';
@@ -6,20 +7,7 @@ import { type Same, sameType } from './same-type.js';
 
 /** Why a level's status may change on a day: a forecast event and its facts. */
 const forecastCause = z.object({
-  code: z.enum([
-    'revenue.enters',
-    'revenue.leaves',
-    'exam.counts',
-    'exam.expires',
-    'credential.expires',
-    'dpor.starts',
-    'dpor.ends',
-    'version.starts',
-    'consumption.enters',
-    'consumption.leaves',
-    'points.revenue.enters',
-    'points.revenue.leaves',
-  ]),
+  code: z.enum(FORECAST_EVENT_CODES),
   params: z.record(z.string(), z.string()),
 });
 

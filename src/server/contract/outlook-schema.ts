@@ -18,6 +18,18 @@ const nextActionSchema = z.discriminatedUnion('code', [
     }),
   }),
   z.object({
+    code: z.literal('action.measure'),
+    params: z.object({
+      requirement: z.string(),
+      shortfall: z.string(),
+      unit: z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('money'), currency: z.string() }),
+        z.object({ kind: z.literal('count'), forms: z.record(z.string(), z.record(z.string(), z.string())) }),
+      ]),
+      by,
+    }),
+  }),
+  z.object({
     code: z.literal('action.person-exams'),
     params: z.object({
       person: z.string(),

@@ -61,17 +61,27 @@ export const planSchema = z
         }),
       )
       .readonly(),
-    revenue: z
+    measures: z
       .array(
         z.object({
           requirement: z.string(),
           counted: decimalSchema,
           required: decimalSchema.nullable(),
           shortfall: decimalSchema.nullable(),
-          currency: z.string(),
+          unit: z.discriminatedUnion('kind', [
+            z.object({ kind: z.literal('money'), currency: z.string() }),
+            z.object({
+              kind: z.literal('count'),
+              forms: z
+                .record(z.string(), z.record(z.string(), z.string()))
+                .openapi({ description: "Per language, the counted noun's plural forms; # stands for the number" }),
+            }),
+          ]),
+          met: z.boolean(),
         }),
       )
-      .readonly(),
+      .readonly()
+      .openapi({ description: 'What exams and hires cannot move (revenue, metrics): figures and shortfall' }),
     points: z
       .array(
         z.object({

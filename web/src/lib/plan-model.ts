@@ -8,12 +8,12 @@ import { requirementAt } from '../../../src/render/formatter.js';
 
 // Shared with the text report, so that the CLI and the dashboard group a plan the same way.
 export {
+  measureBlockers,
   type PersonPlan,
   type PlannedSeat,
   type PlanRow,
   planByPerson,
   planRows,
-  revenueBlockers,
 } from '../../../src/render/plan-rows.js';
 
 /** People who already sit in seats of the chosen path and need no exam, each once with every seat they fill. */

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { measureText } from '../../../src/kinds/presented.js';
 import type { Formatter } from '../../../src/render/formatter.js';
 import { OUTLOOK_MESSAGES } from '../../../src/render/outlook-messages.js';
 import { describeCauses } from '../../../src/render/render-forecast.js';
@@ -242,17 +243,11 @@ function StoredStanding(props: { readonly level: StoredLevel; readonly f: Format
   );
 }
 
-/** An amount against its threshold: money in its currency, or points of a score. */
+/** An amount against its threshold, in the unit it counts (money, points, things a kind names). */
 function MeasureBar(props: { readonly node: MeasureNode; readonly f: Formatter }) {
   const { t, m } = useSession();
   const { node, f } = props;
-  const amount = (value: string) => (node.unit === 'points' ? t.points(value) : f.money(value, node.currency));
-  const text =
-    node.required === null
-      ? `${amount(node.counted)} (${t.noThreshold})`
-      : `${t.revenueBar(amount(node.counted), amount(node.required))}${
-          node.shortfall && node.shortfall !== '0' ? ` — ${m.shortBy(amount(node.shortfall))}` : ''
-        }`;
+  const text = measureText(node, f, { bar: t.revenueBar, shortBy: m.shortBy, noThreshold: t.noThreshold });
   return <ProgressBar label={f.text(node.name)} value={node.ratio} text={text} met={node.status === 'met'} />;
 }
 

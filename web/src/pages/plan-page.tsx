@@ -2,6 +2,7 @@ import { type FormEvent, useId, useMemo, useState } from 'react';
 import type { Level } from '../../../src/catalog/catalog-types.js';
 import { everyRole } from '../../../src/catalog/every-requirement.js';
 import { findLevel } from '../../../src/catalog/find-level.js';
+import { measureAmount, measurePair } from '../../../src/kinds/presented.js';
 import { CREDENTIAL_WORDS } from '../../../src/render/credential-words.js';
 import type { Formatter } from '../../../src/render/formatter.js';
 import { requirementAt } from '../../../src/render/formatter.js';
@@ -12,11 +13,11 @@ import { ErrorView, Loading } from '../components/loadable.js';
 import { orgApi, useEvaluation, useFormatter, useOrganization } from '../lib/org-data.js';
 import {
   excludablePeople,
+  measureBlockers,
   type PlannedSeat,
   planPathNames,
   planRole,
   planRows,
-  revenueBlockers,
   seatedWithoutExams,
 } from '../lib/plan-model.js';
 import { useTitle } from '../lib/router.js';
@@ -170,7 +171,7 @@ function PlanResult(props: {
   const toggle = (person: string) =>
     props.setExclude(exclude.includes(person) ? exclude.filter((x) => x !== person) : [...exclude, person]);
   const rows = planRows(p);
-  const blockers = revenueBlockers(p);
+  const blockers = measureBlockers(p);
   const seated = seatedWithoutExams(p);
   const candidates = new Set(excludablePeople(p));
 
@@ -318,10 +319,10 @@ function PlanResult(props: {
         )}
       </section>
 
-      {p.revenue.length > blockers.length && (
+      {p.measures.length > blockers.length && (
         <PlanRevenue
           plan={p}
-          rows={p.revenue.filter((r) => !blockers.includes(r))}
+          rows={p.measures.filter((r) => !blockers.includes(r))}
           level={level}
           f={f}
           pm={pm}
@@ -393,7 +394,7 @@ function Alternatives(props: {
 
 function PlanRevenue(props: {
   readonly plan: Plan;
-  readonly rows: Plan['revenue'];
+  readonly rows: Plan['measures'];
   readonly level: Level | undefined;
   readonly f: Formatter;
   readonly pm: PlanMessages;
@@ -424,13 +425,14 @@ function PlanRevenue(props: {
                 ? pm.noThreshold
                 : r.shortfall === '0' || r.shortfall === null
                   ? pm.revenueMet
-                  : pm.revenueShort(f.money(r.shortfall, r.currency));
+                  : pm.revenueShort(measureAmount(r.shortfall, r.unit, f));
             return (
               <tr key={r.requirement}>
                 <th scope="row">{definition ? f.text(definition.name) : r.requirement}</th>
                 <td className="num">
-                  {f.money(r.counted, r.currency)}
-                  {r.required === null ? '' : ` / ${f.money(r.required, r.currency)}`}
+                  {r.required === null
+                    ? measureAmount(r.counted, r.unit, f)
+                    : measurePair(r.counted, r.required, r.unit, f, (c, q) => `${c} / ${q}`)}
                 </td>
                 <td>{status}</td>
               </tr>
