@@ -6,6 +6,8 @@ import { compileCatalog } from '../../src/catalog/compile-catalog.js';
 import { parseDay } from '../../src/core/day.js';
 import { evaluate } from '../../src/engine/evaluate.js';
 import { parseOrganization } from '../../src/engine/parse-organization.js';
+import { type MeasureNode, measureText } from '../../src/kinds/presented.js';
+import { Formatter } from '../../src/render/formatter.js';
 import { groupNodes, optionCards, requirementTree, seatNodes } from '../src/lib/requirement-tree.js';
 import { catalog, contoso, evaluationOf, fabrikam } from './fixtures.js';
 import { ROOT } from './paths.js';
@@ -118,7 +120,11 @@ describe('a points designation', () => {
 
   it('draws the score against the pass mark over each metric’s points, in generic shapes', () => {
     const [group] = groupNodes(nodes);
-    expect(group?.summary).toMatchObject({ shape: 'measure', unit: 'points', counted: '74', required: '70', shortfall: '0' });
+    expect(group?.summary).toMatchObject({ shape: 'measure', counted: '74', required: '70', shortfall: '0' });
+    const f = new Formatter('ko-KR', undefined);
+    expect(
+      measureText(group?.summary as MeasureNode, f, { bar: (a, b) => `${a} / ${b}`, shortBy: (x) => x, noThreshold: '' }),
+    ).toBe('74 / 70점');
     expect(group?.summary.name['ko-KR']).toBe('합격 점수 대비 점수');
     expect(group?.members.map((m) => (m.shape === 'measure' ? [m.id, m.counted, m.required, m.status] : m.id))).toEqual([
       ['net-customer-adds', '30', '30', 'met'],
