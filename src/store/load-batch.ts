@@ -18,6 +18,11 @@ export interface RecordCounts {
   readonly dpor: number;
   readonly revenue: number;
   readonly fx: number;
+  /** Counted only when the organization has them, so that an entry for the seeds' data reads as it did. */
+  readonly associations?: number;
+  readonly subscriptions?: number;
+  readonly consumption?: number;
+  readonly devices?: number;
 }
 
 /** An organization of a load batch: its own row's fields, and its records counted. */
@@ -48,6 +53,9 @@ const TABLES: readonly (readonly [ChildTable, (o: Organization) => readonly Copy
   ['people', (o) => columns.people(o.people, 0)],
   ['customers', (o) => columns.customers(o.customers, 0)],
   ['revenue_chunks', (o) => columns.revenue(o.revenue, 0)],
+  ['subscription_chunks', (o) => columns.subscriptions(o.subscriptions, 0)],
+  ['consumption_chunks', (o) => columns.consumption(o.consumption, 0)],
+  ['device_chunks', (o) => columns.devices(o.devices, 0)],
 ];
 
 /**
@@ -119,5 +127,19 @@ function countRecords(o: Organization): RecordCounts {
     dpor: o.customers.reduce((n, c) => n + c.dpor.length, 0),
     revenue: o.revenue.length,
     fx: o.fx.size,
+    ...programDataCounts(o),
+  };
+}
+
+/** How many associations, subscriptions, consumption records and devices an organization holds, those it has. */
+export function programDataCounts(
+  o: Pick<Organization, 'customers' | 'subscriptions' | 'consumption' | 'devices'>,
+): Pick<RecordCounts, 'associations' | 'subscriptions' | 'consumption' | 'devices'> {
+  const associations = o.customers.reduce((n, c) => n + (c.associations?.length ?? 0), 0);
+  return {
+    ...(associations > 0 && { associations }),
+    ...(o.subscriptions.length > 0 && { subscriptions: o.subscriptions.length }),
+    ...(o.consumption.length > 0 && { consumption: o.consumption.length }),
+    ...(o.devices.length > 0 && { devices: o.devices.length }),
   };
 }

@@ -39,19 +39,26 @@ export async function replaceOrganizationRows(
   await bulkCopy(trx, 'people', org.id, columns.people(org.people, 0));
   await bulkCopy(trx, 'customers', org.id, columns.customers(org.customers, 0));
   await bulkCopy(trx, 'revenue_chunks', org.id, columns.revenue(org.revenue, 0));
+  await bulkCopy(trx, 'subscription_chunks', org.id, columns.subscriptions(org.subscriptions, 0));
+  await bulkCopy(trx, 'consumption_chunks', org.id, columns.consumption(org.consumption, 0));
+  await bulkCopy(trx, 'device_chunks', org.id, columns.devices(org.devices, 0));
   return { created };
 }
 
 /**
- * Revenue has no foreign key to customers (see the schema), so its references are checked here. A parsed
- * organization always passes; one assembled in code might not. Exams and periods sit inside their person or
- * customer, so they cannot dangle.
+ * Revenue, subscriptions and consumption have no foreign key to customers (see the schema), so their references are
+ * checked here. A parsed organization always passes; one assembled in code might not. Exams and periods sit inside
+ * their person or customer, so they cannot dangle.
  */
 export function checkRevenueCustomers(org: Organization): void {
   const customers = new Set(org.customers.map((c) => c.id));
   const unknown = new UnknownReferences();
-  org.revenue.forEach((r, i) => {
-    if (!customers.has(r.customer)) unknown.add('store.customer.unknown', `$.revenue[${i}].customer`, r.customer);
-  });
+  const check = (records: readonly { readonly customer: string }[], list: string) =>
+    records.forEach((r, i) => {
+      if (!customers.has(r.customer)) unknown.add('store.customer.unknown', `$.${list}[${i}].customer`, r.customer);
+    });
+  check(org.revenue, 'revenue');
+  check(org.subscriptions, 'subscriptions');
+  check(org.consumption, 'consumption');
   unknown.throwIfAny(org.id);
 }

@@ -21,7 +21,15 @@ import type { StoreDatabase } from './store-database.js';
 export const LOAD_BATCH_ORGANIZATIONS = 500;
 
 /** Children deleted before a replaced organization's rows are copied again. */
-const CHILD_TABLES: readonly ChildTable[] = ['fx_rates', 'people', 'customers', 'revenue_chunks'];
+const CHILD_TABLES: readonly ChildTable[] = [
+  'fx_rates',
+  'people',
+  'customers',
+  'revenue_chunks',
+  'subscription_chunks',
+  'consumption_chunks',
+  'device_chunks',
+];
 
 /**
  * Writes organizations whole, `batchSize` per transaction (see `Store.replaceOrganizations`). An organization that
