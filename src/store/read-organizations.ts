@@ -21,32 +21,41 @@ import type { ChildTable } from './bulk-insert.js';
 import type { StoreDatabase } from './store-database.js';
 
 /**
- * Reads whole organizations, eleven queries for any number of them. Each table is read column by column: one row per
+ * Reads whole organizations, seven to eleven queries for any number of them. Each table is read column by column: one row per
  * organization holding `array_agg(column order by seq)` for every column (people's exam passes and customers' DPOR
  * periods flattened from their arrays the same way; revenue, subscriptions, consumption and devices, which the store
  * keeps as arrays already, one row per chunk). A driver decodes a few large arrays far faster than many small rows
  * (PGlite spends about 20 µs per row, 2 µs per array element), and file order comes back with them. Expiry days and
- * associations other than DPOR, which most data lacks, are read only from the rows that have them. Call inside a
+ * associations other than DPOR, subscriptions, consumption and devices, which most data lacks, are read only for the
+ * organizations that have them (which the first query says), and expiry days and associations only from their rows. Call inside a
  * repeatable-read transaction so that the reads agree.
  * Organizations come back in the order of `ids`; unknown ids are skipped.
  */
 export async function readOrganizations(db: Kysely<StoreDatabase>, ids: readonly string[]): Promise<Organization[]> {
   if (ids.length === 0) return [];
-  const heads = await sql<{ id: string; name: string | null; market: string; country: string | null }>`
-    select id, name, market, country from organizations where id = any(${ids}::text[])`.execute(db);
+  // Which organizations hold the data most lack, asked with the heads: reading it costs a query only then.
+  const heads = await sql<Head>`
+    select id, name, market, country,
+      exists (select 1 from people p where p.org_id = o.id and cardinality(p.expires) > 0) as expires,
+      exists (select 1 from customers c where c.org_id = o.id and cardinality(c.association_types) > 0) as associations,
+      exists (select 1 from subscription_chunks s where s.org_id = o.id) as subscriptions,
+      exists (select 1 from consumption_chunks c where c.org_id = o.id) as consumption,
+      exists (select 1 from device_chunks d where d.org_id = o.id) as devices
+    from organizations o where id = any(${ids}::text[])`.execute(db);
+  const having = (flag: RareFlag) => heads.rows.flatMap((h) => (h[flag] ? [h.id] : []));
   const [fx, people, exams, expires, customers, dpor, associations, revenue, subscriptions, consumption, devices] =
     await Promise.all([
       readColumns(db, 'fx_rates', ['currency', 'rate'], ids),
       readParties(db, 'people', 'exams', ids, ['mcid']),
       readRecords(db, 'people', ['exams', 'passed'], ids),
-      readRare(db, 'people', ['expires'], ids),
+      readRare(db, 'people', ['expires'], having('expires')),
       readParties(db, 'customers', 'dpor_from', ids, ['country']),
       readRecords(db, 'customers', ['dpor_from', 'dpor_to'], ids),
-      readRare(db, 'customers', ['association_types', 'association_from', 'association_to'], ids),
+      readRare(db, 'customers', ['association_types', 'association_from', 'association_to'], having('associations')),
       readChunks(db, 'revenue_chunks', REVENUE_FIELDS, ids),
-      readChunks(db, 'subscription_chunks', SUBSCRIPTION_FIELDS, ids),
-      readChunks(db, 'consumption_chunks', CONSUMPTION_FIELDS, ids),
-      readChunks(db, 'device_chunks', DEVICE_FIELDS, ids),
+      readChunks(db, 'subscription_chunks', SUBSCRIPTION_FIELDS, having('subscriptions')),
+      readChunks(db, 'consumption_chunks', CONSUMPTION_FIELDS, having('consumption')),
+      readChunks(db, 'device_chunks', DEVICE_FIELDS, having('devices')),
     ]);
   const days = new DayParser();
   const byId = new Map(
@@ -73,6 +82,10 @@ export async function readOrganizations(db: Kysely<StoreDatabase>, ids: readonly
   );
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
+
+type RareFlag = 'expires' | 'associations' | 'subscriptions' | 'consumption' | 'devices';
+
+type Head = { id: string; name: string | null; market: string; country: string | null } & Record<RareFlag, boolean>;
 
 /** One organization's column arrays of one table, by column name. */
 type Columns = Readonly<Record<string, readonly unknown[]>>;
@@ -136,6 +149,7 @@ async function readRare(
   arrays: readonly [string, ...string[]],
   ids: readonly string[],
 ): Promise<ReadonlyMap<string, Columns>> {
+  if (ids.length === 0) return new Map();
   const names = arrays.map((_, i) => `a${i}`);
   const aggregates = arrays.map((a, i) => sql`, array_agg(${sql.ref(`r.${names[i]}`)} order by t.seq, r.n) as ${sql.id(a)}`);
   const result = await sql<{ org_id: string } & Columns>`
@@ -165,6 +179,7 @@ async function readChunks<F extends string>(
   fields: readonly F[],
   ids: readonly string[],
 ): Promise<ReadonlyMap<string, Record<F, unknown[]>>> {
+  if (ids.length === 0) return new Map();
   const result = await sql<{ org_id: string } & Record<F, readonly unknown[] | null>>`
     select org_id, ${sql.join(fields.map((f) => sql.ref(f)))} from ${sql.table(table)}
     where org_id = any(${ids}::text[]) order by org_id, first_seq`.execute(db);

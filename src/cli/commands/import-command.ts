@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Catalog } from '../../catalog/catalog-types.js';
 import { isAttainError } from '../../core/attain-error.js';
 import { readTextFile } from '../../core/read-structured-file.js';
-import type { ImportKind } from '../../importers/import-kinds.js';
+import { IMPORT_KINDS, type ImportKind } from '../../importers/import-kinds.js';
 import { type ImportReport, renderImportText } from '../../render/render-import.js';
 import type { SqlStore } from '../../store/sql-store.js';
 import { catalogOption, chooseLocale, formatOption, langOption } from '../common-options.js';
@@ -18,7 +18,7 @@ export const importOptions: readonly OptionSpec[] = [
   {
     name: 'kind',
     value: 'KIND',
-    description: 'org, exams, customers, revenue, partner-center-trainings or partner-center-revenue (default: from the header)',
+    description: `${IMPORT_KINDS.slice(0, -1).join(', ')} or ${IMPORT_KINDS.at(-1)} (default: from the header)`,
   },
   { name: 'dry-run', description: 'show what would change, write nothing' },
   {
