@@ -1,12 +1,15 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { type Kysely, sql } from 'kysely';
 import { expect, it } from 'vitest';
+import { loadShippedCatalog } from '../src/catalog/shipped-catalog.js';
 import { formatDay, parseDay } from '../src/core/day.js';
 import { Decimal } from '../src/core/decimal.js';
 import { ASSOCIATION_TYPES, type Organization } from '../src/engine/organization.js';
 import { type OrganizationDocument, organizationDocument } from '../src/engine/organization-document.js';
 import { parseOrganization } from '../src/engine/parse-organization.js';
 import { applyAdditions } from '../src/importers/apply-additions.js';
+import { planImport } from '../src/importers/plan-import.js';
 import type { Actor, OrganizationAdditions, Store } from '../src/store/store.js';
 import type { StoreDatabase } from '../src/store/store-database.js';
 
@@ -172,11 +175,11 @@ export function defineProgramDataCases(use: () => { readonly store: Store; reado
       revenue: [{ customer: 'c1', product: 'x', date: '2017-01-31', amount: '1', currency: 'USD', netNew: true }],
     });
     await store.replaceOrganization(seeds, CLI);
-    const stored = await sql<{ expires: number; attributions: boolean; associations: number }>`select
-        (select cardinality(expires) from people where org_id = 'seeds-shaped') as expires,
+    const stored = await sql<{ expires: boolean; attributions: boolean; associations: boolean }>`select
+        (select expires is null from people where org_id = 'seeds-shaped') as expires,
         (select attributions is null from revenue_chunks where org_id = 'seeds-shaped') as attributions,
-        (select cardinality(association_types) from customers where org_id = 'seeds-shaped') as associations`.execute(db);
-    expect(stored.rows[0]).toEqual({ expires: 0, attributions: true, associations: 0 });
+        (select association_types is null from customers where org_id = 'seeds-shaped') as associations`.execute(db);
+    expect(stored.rows[0]).toEqual({ expires: true, attributions: true, associations: true });
     expect(plain(await store.getOrganization('seeds-shaped'))).toEqual(plain(seeds));
   });
 
@@ -264,6 +267,38 @@ export function defineProgramDataCases(use: () => { readonly store: Store; reado
       }>`select count(*)::int as n from ${sql.table(table)} where org_id = 'program-adds'`.execute(db);
       expect([table, left.rows[0]?.n]).toEqual([table, 0]);
     }
+  });
+
+  it('stores what the new import kinds plan, as they plan it, and a second import of each changes nothing', async () => {
+    const { store } = use();
+    const catalog = await loadShippedCatalog();
+    const contoso = parseOrganization({ ...JSON.parse(readFileSync('examples/contoso-dynamics.json', 'utf8')), id: 'imported' });
+    await store.replaceOrganization(contoso, CLI);
+    const files = [
+      'contoso-partner-center-subscriptions.csv',
+      'contoso-dynamics-365-usage.csv',
+      'contoso-partner-center-azure.csv',
+      'contoso-partner-center-trainings.csv',
+      'contoso-partner-center-revenue.csv',
+    ];
+    for (const file of files) {
+      const text = readFileSync(`examples/imports/${file}`, 'utf8');
+      const importOnce = async () => {
+        const existing = await store.getOrganization('imported');
+        const plan = planImport({ existing, orgId: 'imported', text, file, catalog, skipInvalid: true });
+        if (plan.changed) await store.addToOrganization('imported', plan.additions, CLI, `import.${plan.kind}`);
+        return plan;
+      };
+      const plan = await importOnce();
+      expect(plan.changed, file).toBe(true);
+      expect(plain(await store.getOrganization('imported')), file).toEqual(plain(plan.organization));
+      expect((await importOnce()).changed, file).toBe(false);
+    }
+    const stored = await store.getOrganization('imported');
+    expect(stored?.subscriptions.length).toBeGreaterThan(5);
+    expect(stored?.consumption).toHaveLength(2);
+    expect(stored?.customers.filter((c) => c.associations !== undefined).length).toBeGreaterThan(1);
+    await store.deleteOrganization('imported', CLI);
   });
 
   it('refuses additions whose associations, subscriptions or consumption name an unknown customer', async () => {

@@ -109,17 +109,15 @@ export async function addOrganizationRows(
 /**
  * Appends exam passes to their people's arrays, in the order given, one statement per batch: the passes travel as
  * four array parameters and are grouped by person on the server. Every person exists by now (checked, or upserted).
- * A person's expiry days stay empty while none of their passes expires, and hold one per pass once one does (0013).
+ * A person's expiry days stay null while none of their passes expires, and hold one per pass once one does (0013).
  */
 async function appendExams(trx: Kysely<StoreDatabase>, orgId: string, exams: OrganizationAdditions['exams']): Promise<void> {
   for (let start = 0; start < exams.length; start += BULK_BATCH_ROWS) {
     const batch = exams.slice(start, start + BULK_BATCH_ROWS);
     await sql`update people p set exams = p.exams || a.exams, passed = p.passed || a.passed,
         expires = case
-          when a.expiring then
-            (case when cardinality(p.expires) = 0 then array_fill(null::date, array[cardinality(p.exams)]) else p.expires end)
-              || a.expires
-          when cardinality(p.expires) = 0 then p.expires
+          when a.expiring then coalesce(p.expires, array_fill(null::date, array[cardinality(p.exams)])) || a.expires
+          when p.expires is null then null
           else p.expires || array_fill(null::date, array[cardinality(a.exams)])
         end
       from (select person, array_agg(exam order by n) as exams, array_agg(passed order by n) as passed,
@@ -154,8 +152,9 @@ async function appendAssociations(
 ): Promise<void> {
   for (let start = 0; start < associations.length; start += BULK_BATCH_ROWS) {
     const batch = associations.slice(start, start + BULK_BATCH_ROWS);
-    await sql`update customers c set association_types = c.association_types || a.types,
-        association_from = c.association_from || a.starts, association_to = c.association_to || a.ends
+    await sql`update customers c set association_types = coalesce(c.association_types, '{}') || a.types,
+        association_from = coalesce(c.association_from, '{}') || a.starts,
+        association_to = coalesce(c.association_to, '{}') || a.ends
       from (select customer, array_agg(type order by n) as types, array_agg(from_date order by n) as starts,
           array_agg(to_date order by n) as ends
         from unnest(${batch.map((d) => d.customer)}::text[], ${batch.map((d) => d.type)}::text[],

@@ -76,14 +76,15 @@ export const organizationColumns = {
 
   /** Customers with their country, DPOR periods and other associations, numbered from `first`. */
   customers(customers: readonly Customer[], first: number): readonly CopyColumn[] {
-    const associations = customers.map((c) => c.associations ?? []);
+    // Null for a customer without other associations (see migration 0013).
+    const associations = customers.map((c) => (c.associations?.length ? c.associations : null));
     return [
       ...organizationColumns.customerParties(customers, first),
       { name: 'dpor_from', type: 'date[]', values: customers.map((c) => c.dpor.map((d) => d.from)) },
       { name: 'dpor_to', type: 'date[]', values: customers.map((c) => c.dpor.map((d) => d.to)) },
-      { name: 'association_types', type: 'text[]', values: associations.map((list) => list.map((a) => a.type)) },
-      { name: 'association_from', type: 'date[]', values: associations.map((list) => list.map((a) => a.from)) },
-      { name: 'association_to', type: 'date[]', values: associations.map((list) => list.map((a) => a.to)) },
+      { name: 'association_types', type: 'text[]', values: associations.map((list) => list?.map((a) => a.type) ?? null) },
+      { name: 'association_from', type: 'date[]', values: associations.map((list) => list?.map((a) => a.from) ?? null) },
+      { name: 'association_to', type: 'date[]', values: associations.map((list) => list?.map((a) => a.to) ?? null) },
     ];
   },
 
@@ -162,9 +163,9 @@ function chunks<T>(records: readonly T[], first: number, fields: readonly ChunkF
   ];
 }
 
-/** A person's passes' expiry days, or none while no pass expires (see migration 0013). */
-function expiries(person: Person): readonly (number | null)[] {
-  return person.exams.some((e) => e.expires !== undefined) ? person.exams.map((e) => e.expires ?? null) : [];
+/** A person's passes' expiry days, or null while no pass expires (see migration 0013). */
+function expiries(person: Person): readonly (number | null)[] | null {
+  return person.exams.some((e) => e.expires !== undefined) ? person.exams.map((e) => e.expires ?? null) : null;
 }
 
 function seq(count: number, first: number): BulkColumn {

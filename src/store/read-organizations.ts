@@ -36,8 +36,8 @@ export async function readOrganizations(db: Kysely<StoreDatabase>, ids: readonly
   // Which organizations hold the data most lack, asked with the heads: reading it costs a query only then.
   const heads = await sql<Head>`
     select id, name, market, country,
-      exists (select 1 from people p where p.org_id = o.id and cardinality(p.expires) > 0) as expires,
-      exists (select 1 from customers c where c.org_id = o.id and cardinality(c.association_types) > 0) as associations,
+      exists (select 1 from people p where p.org_id = o.id and p.expires is not null) as expires,
+      exists (select 1 from customers c where c.org_id = o.id and c.association_types is not null) as associations,
       exists (select 1 from subscription_chunks s where s.org_id = o.id) as subscriptions,
       exists (select 1 from consumption_chunks c where c.org_id = o.id) as consumption,
       exists (select 1 from device_chunks d where d.org_id = o.id) as devices
@@ -158,7 +158,7 @@ async function readRare(
       cross join lateral unnest(${sql.join(arrays.map((a) => sql.ref(`t.${a}`)))}) with ordinality as r (${sql.join(
         names.map((n) => sql.id(n)),
       )}, n)
-    where t.org_id = any(${ids}::text[]) and cardinality(${sql.ref(`t.${arrays[0]}`)}) > 0 group by t.org_id`.execute(db);
+    where t.org_id = any(${ids}::text[]) and ${sql.ref(`t.${arrays[0]}`)} is not null group by t.org_id`.execute(db);
   return new Map(result.rows.map((row) => [row.org_id, row]));
 }
 

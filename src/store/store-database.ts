@@ -51,8 +51,8 @@ export interface PeopleTable extends OrganizationChild {
   mcid: string | null;
   exams: ColumnType<readonly string[], readonly string[] | undefined, never>;
   passed: ColumnType<readonly string[], readonly string[] | undefined, never>;
-  /** Each pass's last valid day (null: it does not expire); empty while none of the person's passes expires (0013). */
-  expires: ColumnType<readonly (string | null)[], readonly (string | null)[] | undefined, never>;
+  /** Each pass's last valid day (null: it does not expire); null while none of the person's passes expires (0013). */
+  expires: ColumnType<readonly (string | null)[] | null, readonly (string | null)[] | null | undefined, never>;
 }
 
 /** A customer with its DPOR periods in file order: from `dpor_from[i]` to `dpor_to[i]` (null: open). */
@@ -63,9 +63,9 @@ export interface CustomersTable extends OrganizationChild {
   dpor_to: ColumnType<readonly (string | null)[], readonly (string | null)[] | undefined, never>;
   country: string | null;
   /** Associations other than DPOR (0013): `association_types[i]` from `association_from[i]` to `association_to[i]`. */
-  association_types: ColumnType<readonly string[], readonly string[] | undefined, never>;
-  association_from: ColumnType<readonly string[], readonly string[] | undefined, never>;
-  association_to: ColumnType<readonly (string | null)[], readonly (string | null)[] | undefined, never>;
+  association_types: ColumnType<readonly string[] | null, readonly string[] | null | undefined, never>;
+  association_from: ColumnType<readonly string[] | null, readonly string[] | null | undefined, never>;
+  association_to: ColumnType<readonly (string | null)[] | null, readonly (string | null)[] | null | undefined, never>;
 }
 
 /**

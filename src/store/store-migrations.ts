@@ -417,28 +417,30 @@ function arrayShape(column: string, cardinality: string, nulls: 'null' | 'not nu
 /**
  * The program's data beyond revenue and exams (`program.md`), stored the way 0003 and 0007 store records: arrays in
  * the row they belong to, and record kinds of their own in chunks of up to 10,000 records like revenue's.
- * - A pass's expiry (`people.expires`) and a revenue record's attribution (`revenue_chunks.attributions`) are rare:
- *   an organization's passes expire only when it lists certifications, and attribution comes from one export. So
- *   `expires` is empty while none of the person's passes expires (else one element per pass, null for none), and
- *   `attributions` null while no record of the chunk has one: the seeds' data stores and reads nothing more.
- * - Associations other than DPOR sit beside the DPOR periods in the customer's row, one type, from and to each.
+ * - A pass's expiry (`people.expires`), a customer's associations other than DPOR (`customers.association_*`, one
+ *   type, from and to each, beside its DPOR periods) and a revenue record's attribution (`revenue_chunks.attributions`)
+ *   are rare: passes expire only when an organization lists certifications, and the other associations and
+ *   attributions come from one export. So each is null while none of the row's records has one (else one element per
+ *   record, null for none): the seeds' data stores a null, not an empty array, and is read without them. Partial
+ *   indexes find the few people and customers that have them.
  * - Subscriptions, consumption and devices reference customers in code, as revenue does.
  */
 const PROGRAM_DATA: readonly string[] = [
-  `alter table people add column expires date[] not null default '{}'`,
+  `alter table people add column expires date[]`,
   `alter table people add constraint people_expires_array check (
-    cardinality(expires) = 0 or (${arrayShape('expires', 'cardinality(exams)', 'null')})
+    expires is null or (${arrayShape('expires', 'cardinality(exams)', 'null')})
   )`,
-  `alter table customers add column country text,
-    add column association_types text[] not null default '{}',
-    add column association_from date[] not null default '{}',
-    add column association_to date[] not null default '{}'`,
+  `create index people_expiring on people (org_id) where expires is not null`,
+  `alter table customers add column country text, add column association_types text[], add column association_from date[],
+    add column association_to date[]`,
   `alter table customers add constraint customers_association_arrays check (
-    cardinality(association_types) = 0 and cardinality(association_from) = 0 and cardinality(association_to) = 0
-    or (${arrayShape('association_types', 'cardinality(association_types)', 'not null')}
+    association_types is null and association_from is null and association_to is null
+    or (cardinality(association_types) > 0
+      and ${arrayShape('association_types', 'cardinality(association_types)', 'not null')}
       and ${arrayShape('association_from', 'cardinality(association_types)', 'not null')}
       and ${arrayShape('association_to', 'cardinality(association_types)', 'null')})
   )`,
+  `create index customers_associated on customers (org_id) where association_types is not null`,
   `alter table revenue_chunks add column attributions text[]`,
   `alter table revenue_chunks add constraint revenue_chunks_attributions check (
     attributions is null or (${arrayShape('attributions', 'cardinality(customers)', 'null')})
