@@ -176,3 +176,45 @@ describe('credential expiry and the other data in attain’s own JSON records', 
     expect(contoso.customers.some((c) => c.id === 'c9')).toBe(false);
   });
 });
+
+describe('the program data in attain’s own CSV formats', () => {
+  it('reads an exams CSV’s expires, a customers CSV’s country and association, and a revenue CSV’s attribution', () => {
+    const exams = plan('person_id,exam,passed,expires\np1,MB2-717,2018-03-01,2020-02-29\np1,MB2-716,2018-03-02,\n');
+    expect(exams.additions.exams.map((e) => (e.expires === undefined ? null : formatDay(e.expires)))).toEqual([
+      '2020-02-29',
+      null,
+    ]);
+    const customers = plan(
+      'customer_id,name,dpor_from,dpor_to,country,association\nc9,Nine,2018-01-01,,JP,pal\nc9,,2017-01-01,2017-12-31,,\n',
+    );
+    expect(customers.additions.customers).toEqual([{ id: 'c9', name: 'Nine', country: 'JP' }]);
+    expect(customers.additions.associations?.map((a) => `${a.type} ${period(a.from, a.to)}`)).toEqual(['pal 2018-01-01..']);
+    expect(customers.additions.dpor.map((d) => period(d.from, d.to))).toEqual(['2017-01-01..2017-12-31']);
+    expectIdempotent(
+      'customer_id,name,dpor_from,dpor_to,country,association\nc9,Nine,2018-01-01,,JP,pal\n',
+      customers.organization,
+    );
+    const revenue = plan(
+      'customer_id,product,date,amount,currency,attribution\nnorthwind,crm-online,2018-01-31,10,USD,transacting-partner\nnorthwind,crm-online,2018-01-31,10,USD,CSP T2\nnorthwind,crm-online,2018-01-31,10,USD,\n',
+    );
+    expect(revenue.additions.revenue.map((r) => r.attribution ?? '-')).toEqual([
+      'transacting-partner',
+      'transacting-partner',
+      '-',
+    ]);
+  });
+
+  it('refuses an expiry before the pass and an association or attribution it does not know', () => {
+    expect(issuesOf('person_id,exam,passed,expires\np1,MB2-717,2018-03-01,2018-02-28\n').map((i) => i.code)).toEqual([
+      'import.expiry.reversed',
+    ]);
+    expect(issuesOf('customer_id,dpor_from,association\nc1,2018-01-01,reseller\n').map((i) => i.code)).toEqual([
+      'import.attribution.unknown',
+    ]);
+    expect(
+      issuesOf('customer_id,product,date,amount,currency,attribution\nnorthwind,crm-online,2018-01-31,10,USD,Reseller\n').map(
+        (i) => i.code,
+      ),
+    ).toEqual(['import.attribution.unknown']);
+  });
+});
