@@ -301,6 +301,40 @@ export function defineProgramDataCases(use: () => { readonly store: Store; reado
     await store.deleteOrganization('imported', CLI);
   });
 
+  it('reads what additions bring to an organization that had none of the program data', async () => {
+    const { store } = use();
+    const plainOne = parseOrganization({
+      id: 'program-later',
+      market: 'developed',
+      people: [{ id: 'p1', exams: [] }],
+      customers: [{ id: 'c1', dpor: [] }],
+    });
+    await store.replaceOrganization(plainOne, CLI);
+    const additions: OrganizationAdditions = {
+      people: [],
+      exams: [{ person: 'p1', exam: 'E', passed: day('2018-01-01'), expires: day('2019-01-01') }],
+      customers: [],
+      dpor: [],
+      revenue: [
+        {
+          customer: 'c1',
+          product: 'x',
+          date: day('2018-01-31'),
+          amount: Decimal.parse('5') as Decimal,
+          currency: 'USD',
+          netNew: true,
+          attribution: 'pal',
+        },
+      ],
+    };
+    await store.addToOrganization('program-later', additions, CLI, 'import.test');
+    expect(plain(await store.getOrganization('program-later'))).toEqual(plain(applyAdditions(plainOne, additions)));
+    // Replaced by data without any, it reads as that data.
+    await store.replaceOrganization(plainOne, CLI);
+    expect(plain(await store.getOrganization('program-later'))).toEqual(plain(plainOne));
+    await store.deleteOrganization('program-later', CLI);
+  });
+
   it('refuses additions whose associations, subscriptions or consumption name an unknown customer', async () => {
     const { store } = use();
     await store.replaceOrganization(parseOrganization({ id: 'program-refs', market: 'developed' }), CLI);

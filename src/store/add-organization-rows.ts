@@ -37,7 +37,11 @@ export async function addOrganizationRows(
   // Touching the row also locks it: concurrent additions take turns, so the seq numbers read next stay theirs.
   const touched = await trx
     .updateTable('organizations')
-    .set({ updated_at: sql<string>`now()`, data_version: sql<string>`data_version + 1` })
+    .set({
+      updated_at: sql<string>`now()`,
+      data_version: sql<string>`data_version + 1`,
+      program_data: sql<boolean>`program_data or ${addsProgramData(additions)}`,
+    })
     .where('id', '=', orgId)
     .returning('id')
     .executeTakeFirst();
@@ -104,6 +108,18 @@ export async function addOrganizationRows(
     ...(consumption.length > 0 && { consumption: consumption.length }),
     ...(devices.length > 0 && { devices: devices.length }),
   };
+}
+
+/** Whether additions bring any data of migration 0013 (see `organizations.program_data`). */
+function addsProgramData(additions: OrganizationAdditions): boolean {
+  return (
+    (additions.associations?.length ?? 0) > 0 ||
+    (additions.subscriptions?.length ?? 0) > 0 ||
+    (additions.consumption?.length ?? 0) > 0 ||
+    (additions.devices?.length ?? 0) > 0 ||
+    additions.exams.some((e) => e.expires !== undefined) ||
+    additions.revenue.some((r) => r.attribution !== undefined)
+  );
 }
 
 /**

@@ -31,6 +31,8 @@ export interface LoadBatchMember {
   readonly name: string | null;
   readonly market: Market;
   readonly country: string | null;
+  /** Whether it holds data of migration 0013 (`hasProgramData`). */
+  readonly programData: boolean;
   readonly counts: RecordCounts;
   /** Its people's MCIDs, checked against the other organizations' before the batch is written. */
   readonly mcids: readonly { readonly person: string; readonly mcid: string; readonly at: number }[];
@@ -83,7 +85,15 @@ export class LoadBatchEncoder {
     });
     const { id, name, market, country } = organization;
     const mcids = organization.people.flatMap((p, at) => (p.mcid === undefined ? [] : [{ person: p.id, mcid: p.mcid, at }]));
-    this.organizations.push({ id, name, market, country, counts: countRecords(organization), mcids });
+    this.organizations.push({
+      id,
+      name,
+      market,
+      country,
+      programData: hasProgramData(organization),
+      counts: countRecords(organization),
+      mcids,
+    });
   }
 
   /** The batch of the organizations added since the last one; the encoder starts on the next. */
@@ -129,6 +139,18 @@ function countRecords(o: Organization): RecordCounts {
     fx: o.fx.size,
     ...programDataCounts(o),
   };
+}
+
+/** Whether an organization holds any of the data of migration 0013 (see `organizations.program_data`). */
+export function hasProgramData(o: Organization): boolean {
+  return (
+    o.subscriptions.length > 0 ||
+    o.consumption.length > 0 ||
+    o.devices.length > 0 ||
+    o.customers.some((c) => c.associations !== undefined && c.associations.length > 0) ||
+    o.people.some((p) => p.exams.some((e) => e.expires !== undefined)) ||
+    o.revenue.some((r) => r.attribution !== undefined)
+  );
 }
 
 /** How many associations, subscriptions, consumption records and devices an organization holds, those it has. */

@@ -27,35 +27,30 @@ import type { StoreDatabase } from './store-database.js';
  * keeps as arrays already, one row per chunk). A driver decodes a few large arrays far faster than many small rows
  * (PGlite spends about 20 µs per row, 2 µs per array element), and file order comes back with them. Expiry days and
  * associations other than DPOR, subscriptions, consumption and devices, which most data lacks, are read only for the
- * organizations that have them (which the first query says), and expiry days and associations only from their rows. Call inside a
+ * organizations that may have them (`program_data`, which the first query reads), expiry days and associations only
+ * from the rows that have them. Call inside a
  * repeatable-read transaction so that the reads agree.
  * Organizations come back in the order of `ids`; unknown ids are skipped.
  */
 export async function readOrganizations(db: Kysely<StoreDatabase>, ids: readonly string[]): Promise<Organization[]> {
   if (ids.length === 0) return [];
-  // Which organizations hold the data most lack, asked with the heads: reading it costs a query only then.
-  const heads = await sql<Head>`
-    select id, name, market, country,
-      exists (select 1 from people p where p.org_id = o.id and p.expires is not null) as expires,
-      exists (select 1 from customers c where c.org_id = o.id and c.association_types is not null) as associations,
-      exists (select 1 from subscription_chunks s where s.org_id = o.id) as subscriptions,
-      exists (select 1 from consumption_chunks c where c.org_id = o.id) as consumption,
-      exists (select 1 from device_chunks d where d.org_id = o.id) as devices
-    from organizations o where id = any(${ids}::text[])`.execute(db);
-  const having = (flag: RareFlag) => heads.rows.flatMap((h) => (h[flag] ? [h.id] : []));
+  const heads = await sql<{ id: string; name: string | null; market: string; country: string | null; program_data: boolean }>`
+    select id, name, market, country, program_data from organizations where id = any(${ids}::text[])`.execute(db);
+  // The data most organizations lack is read only for those that may have it: for the others, no query at all.
+  const withProgramData = heads.rows.flatMap((h) => (h.program_data ? [h.id] : []));
   const [fx, people, exams, expires, customers, dpor, associations, revenue, subscriptions, consumption, devices] =
     await Promise.all([
       readColumns(db, 'fx_rates', ['currency', 'rate'], ids),
       readParties(db, 'people', 'exams', ids, ['mcid']),
       readRecords(db, 'people', ['exams', 'passed'], ids),
-      readRare(db, 'people', ['expires'], having('expires')),
+      readRare(db, 'people', ['expires'], withProgramData),
       readParties(db, 'customers', 'dpor_from', ids, ['country']),
       readRecords(db, 'customers', ['dpor_from', 'dpor_to'], ids),
-      readRare(db, 'customers', ['association_types', 'association_from', 'association_to'], having('associations')),
+      readRare(db, 'customers', ['association_types', 'association_from', 'association_to'], withProgramData),
       readChunks(db, 'revenue_chunks', REVENUE_FIELDS, ids),
-      readChunks(db, 'subscription_chunks', SUBSCRIPTION_FIELDS, having('subscriptions')),
-      readChunks(db, 'consumption_chunks', CONSUMPTION_FIELDS, having('consumption')),
-      readChunks(db, 'device_chunks', DEVICE_FIELDS, having('devices')),
+      readChunks(db, 'subscription_chunks', SUBSCRIPTION_FIELDS, withProgramData),
+      readChunks(db, 'consumption_chunks', CONSUMPTION_FIELDS, withProgramData),
+      readChunks(db, 'device_chunks', DEVICE_FIELDS, withProgramData),
     ]);
   const days = new DayParser();
   const byId = new Map(
@@ -82,10 +77,6 @@ export async function readOrganizations(db: Kysely<StoreDatabase>, ids: readonly
   );
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
-
-type RareFlag = 'expires' | 'associations' | 'subscriptions' | 'consumption' | 'devices';
-
-type Head = { id: string; name: string | null; market: string; country: string | null } & Record<RareFlag, boolean>;
 
 /** One organization's column arrays of one table, by column name. */
 type Columns = Readonly<Record<string, readonly unknown[]>>;

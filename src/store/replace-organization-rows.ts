@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Organization } from '../engine/organization.js';
 import { bulkCopy } from './bulk-copy.js';
 import { deleteOrganizationChildren } from './delete-organization-children.js';
+import { hasProgramData } from './load-batch.js';
 import { mcidClaims, takenMcids, throwIfTaken } from './mcid-claims.js';
 import { organizationColumns as columns } from './organization-columns.js';
 import type { StoreDatabase } from './store-database.js';
@@ -18,7 +19,7 @@ export async function replaceOrganizationRows(
 ): Promise<{ readonly created: boolean }> {
   checkRevenueCustomers(org);
   throwIfTaken(await takenMcids(trx, mcidClaims(org), [org.id]));
-  const head = { name: org.name, market: org.market, country: org.country };
+  const head = { name: org.name, market: org.market, country: org.country, program_data: hasProgramData(org) };
   const inserted = await trx
     .insertInto('organizations')
     .values({ id: org.id, ...head })

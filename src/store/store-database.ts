@@ -27,6 +27,8 @@ export interface OrganizationsTable {
   name: string | null;
   market: string;
   country: string | null;
+  /** Whether the organization may hold data of migration 0013 (false: it holds none). */
+  program_data: ColumnType<boolean, boolean | undefined, boolean>;
   updated_at: Timestamp;
   /** Counts the organization's writes (bigint, read as text). */
   data_version: ColumnType<string, never, string>;

@@ -424,8 +424,11 @@ function arrayShape(column: string, cardinality: string, nulls: 'null' | 'not nu
  *   record, null for none): the seeds' data stores a null, not an empty array, and is read without them. Partial
  *   indexes find the few people and customers that have them.
  * - Subscriptions, consumption and devices reference customers in code, as revenue does.
+ * - `organizations.program_data` says whether the organization may hold any of this (every write sets it): reading an
+ *   organization without it then costs no query and no lookup more than before.
  */
 const PROGRAM_DATA: readonly string[] = [
+  `alter table organizations add column program_data boolean not null default false`,
   `alter table people add column expires date[]`,
   `alter table people add constraint people_expires_array check (
     expires is null or (${arrayShape('expires', 'cardinality(exams)', 'null')})

@@ -22,9 +22,10 @@ export async function* streamOrganizations(db: Kysely<StoreDatabase>): AsyncGene
       select o.id,
         (select coalesce(sum(cardinality(r.customers)), 0) from revenue_chunks r where r.org_id = o.id)::int
           + (select coalesce(sum(cardinality(p.exams)), 0) from people p where p.org_id = o.id)::int
-          + (select coalesce(sum(cardinality(s.customers)), 0) from subscription_chunks s where s.org_id = o.id)::int
-          + (select coalesce(sum(cardinality(c.customers)), 0) from consumption_chunks c where c.org_id = o.id)::int
-          as records
+          + case when o.program_data then
+              (select coalesce(sum(cardinality(s.customers)), 0) from subscription_chunks s where s.org_id = o.id)::int
+              + (select coalesce(sum(cardinality(c.customers)), 0) from consumption_chunks c where c.org_id = o.id)::int
+            else 0 end as records
       from organizations o where o.id > ${after} order by o.id limit ${IDS_PER_PAGE}`.execute(db);
     for (const ids of batches(page.rows)) {
       const organizations = await db
