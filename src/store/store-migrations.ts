@@ -421,8 +421,9 @@ function arrayShape(column: string, cardinality: string, nulls: 'null' | 'not nu
  *   type, from and to each, beside its DPOR periods) and a revenue record's attribution (`revenue_chunks.attributions`)
  *   are rare: passes expire only when an organization lists certifications, and the other associations and
  *   attributions come from one export. So each is null while none of the row's records has one (else one element per
- *   record, null for none): the seeds' data stores a null, not an empty array, and is read without them. Partial
- *   indexes find the few people and customers that have them.
+ *   record, null for none): the seeds' data stores a null, not an empty array, and is read without them. (Partial
+ *   indexes on them made a bulk load into PostgreSQL a fifth slower: the rows that have them are found by
+ *   `program_data` below and the organization's own key.)
  * - Subscriptions, consumption and devices reference customers in code, as revenue does.
  * - `organizations.program_data` says whether the organization may hold any of this (every write sets it): reading an
  *   organization without it then costs no query and no lookup more than before.
@@ -433,7 +434,6 @@ const PROGRAM_DATA: readonly string[] = [
   `alter table people add constraint people_expires_array check (
     expires is null or (${arrayShape('expires', 'cardinality(exams)', 'null')})
   )`,
-  `create index people_expiring on people (org_id) where expires is not null`,
   `alter table customers add column country text, add column association_types text[], add column association_from date[],
     add column association_to date[]`,
   `alter table customers add constraint customers_association_arrays check (
@@ -443,7 +443,6 @@ const PROGRAM_DATA: readonly string[] = [
       and ${arrayShape('association_from', 'cardinality(association_types)', 'not null')}
       and ${arrayShape('association_to', 'cardinality(association_types)', 'null')})
   )`,
-  `create index customers_associated on customers (org_id) where association_types is not null`,
   `alter table revenue_chunks add column attributions text[]`,
   `alter table revenue_chunks add constraint revenue_chunks_attributions check (
     attributions is null or (${arrayShape('attributions', 'cardinality(customers)', 'null')})
