@@ -126,7 +126,8 @@ export const en = {
   previous: 'Previous',
   next: 'Next',
   uploadTitle: 'Upload data',
-  uploadHelp: 'A CSV file (exams, customers, revenue, Partner Center exports) or an organization file (JSON or YAML).',
+  uploadHelp:
+    'A CSV file (exams, customers, revenue, Partner Center exports and reports, the Dynamics 365 usage report) or an organization file (JSON or YAML).',
   file: 'File',
   kind: 'Kind',
   kindName: (kind: string) =>

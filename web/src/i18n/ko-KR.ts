@@ -116,7 +116,8 @@ export const koKR: UiMessages = {
   previous: '이전',
   next: '다음',
   uploadTitle: '데이터 업로드',
-  uploadHelp: 'CSV 파일(시험, 고객, 수익, 파트너 센터 내보내기) 또는 조직 파일(JSON 또는 YAML).',
+  uploadHelp:
+    'CSV 파일(시험, 고객, 수익, 파트너 센터 내보내기와 보고서, Dynamics 365 사용량 보고서) 또는 조직 파일(JSON 또는 YAML).',
   file: '파일',
   kind: '종류',
   kindName: (kind) =>

@@ -115,7 +115,7 @@ export const zhTW: UiMessages = {
   previous: '上一頁',
   next: '下一頁',
   uploadTitle: '上傳資料',
-  uploadHelp: 'CSV 檔案（測驗、客戶、營收、合作夥伴中心匯出）或組織檔案（JSON 或 YAML）。',
+  uploadHelp: 'CSV 檔案（測驗、客戶、營收、合作夥伴中心匯出與報告、Dynamics 365 使用量報告）或組織檔案（JSON 或 YAML）。',
   file: '檔案',
   kind: '類型',
   kindName: (kind) =>
