@@ -47,7 +47,7 @@ const TEXT: Record<
       exams: 'exam passes',
       customers: 'customers',
       dpor: 'DPOR periods',
-      associations: 'other associations',
+      associations: 'associations',
       revenue: 'revenue records',
       subscriptions: 'subscriptions',
       consumption: 'consumption',
