@@ -10,6 +10,9 @@ describe('telling what an import file holds', () => {
       'contoso-revenue.csv': 'revenue',
       'contoso-partner-center-trainings.csv': 'partner-center-trainings',
       'contoso-partner-center-revenue.csv': 'partner-center-revenue',
+      'contoso-partner-center-azure.csv': 'partner-center-revenue',
+      'contoso-partner-center-subscriptions.csv': 'partner-center-subscriptions',
+      'contoso-dynamics-365-usage.csv': 'dynamics-365-usage',
     };
     // The Partner Center samples name an Azure exam and Office 365, left out as every unknown reference is on request.
     for (const [file, kind] of Object.entries(samples)) expect(plan(sample(file), { skipInvalid: true }).kind, file).toBe(kind);

@@ -39,7 +39,7 @@ northwind,crm-online,2017-10-31,,USD,
       'import.column.unknown ammount 1:26',
       'import.column.duplicate Product 1:43',
     ]);
-    expect(issues[1]?.params.expected).toBe('customer_id, product, date, amount, currency, net_new');
+    expect(issues[1]?.params.expected).toBe('customer_id, product, date, amount, currency, net_new, attribution');
   });
 
   it('refuses rows with too many or too few fields, but not the empty cells a spreadsheet adds', () => {

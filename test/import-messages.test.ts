@@ -36,7 +36,7 @@ describe('import messages', () => {
 
   it('finds the importers’ codes', () => {
     expect(codes).toContain('import.amount.invalid');
-    expect(codes).toContain('import.skip.not-dpor');
+    expect(codes).toContain('import.skip.consumption-only');
     expect(codes).toContain('import.notice.same-name');
     expect(codes).toContain('import.exam.unknown');
     expect(codes).toContain('import.rows.skippable');

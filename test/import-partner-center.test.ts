@@ -121,17 +121,22 @@ describe('importing a Partner Center trainings export', () => {
 describe('importing a Partner Center revenue export', () => {
   const result = plan(sample('contoso-partner-center-revenue.csv'), { skipInvalid: true });
 
-  it('imports DPOR revenue on registry products, one record per row, dated on the last day of its month', () => {
+  it('imports revenue on registry products, one record per row with its attribution, dated on the last day of its month', () => {
     expect(result.kind).toBe('partner-center-revenue');
     expect(result.summary.customers).toEqual({ added: 3, updated: 0, unchanged: 0, removed: 0 });
-    expect(result.summary.revenue).toEqual({ added: 12, updated: 0, unchanged: 0, removed: 0 });
+    expect(result.summary.revenue).toEqual({ added: 14, updated: 0, unchanged: 0, removed: 0 });
     const litware = result.additions.revenue.filter((r) => r.customer === 'a0d9e4b2-71c8-4f3e-8b56-2e9f0d4c7a61');
-    expect(litware.map((r) => `${r.product} ${formatDay(r.date)} ${r.amount} ${r.currency} ${r.netNew}`)).toEqual([
-      'd365-customer-engagement-app 2017-11-30 9600 USD true',
-      'd365-customer-engagement-app 2017-12-31 9600 USD true',
-      'd365-customer-engagement-app 2017-12-31 -1200 USD true',
-      'd365-customer-engagement-app 2018-02-28 9600 USD true',
+    expect(
+      litware.map((r) => `${r.product} ${formatDay(r.date)} ${r.amount} ${r.currency} ${r.netNew} ${r.attribution ?? '-'}`),
+    ).toEqual([
+      'd365-customer-engagement-app 2017-11-30 9600 USD true -',
+      'd365-customer-engagement-app 2017-12-31 9600 USD true -',
+      'd365-customer-engagement-app 2017-12-31 -1200 USD true -',
+      'd365-customer-engagement-app 2018-02-28 9600 USD true -',
+      'd365-customer-engagement-app 2018-02-28 9600 USD true pal',
     ]);
+    // Each customer's country, from CustomerTenantCountry.
+    expect(result.additions.customers.map((c) => c.country)).toEqual(['TW', 'KR', 'TW']);
     // Two equal billings of Alpine Ski House in February are both kept.
     expect(
       result.additions.revenue.filter((r) => formatDay(r.date) === '2018-02-28' && r.amount.toString() === '12480.25'),
@@ -139,11 +144,19 @@ describe('importing a Partner Center revenue export', () => {
     expectValid(result.organization);
   });
 
-  it('skips revenue attributed otherwise than DPOR, and leaves out products the registry does not know on request', () => {
-    expect(result.skipped).toEqual([
-      { line: 5, reason: 'import.skip.not-dpor', params: { attribution: 'CSP T1' } },
-      { line: 12, reason: 'import.skip.not-dpor', params: { attribution: 'PAL' } },
+  it('imports revenue attributed otherwise than DPOR with its attribution, and leaves out unknown products on request', () => {
+    expect(result.skipped).toEqual([]);
+    const attributed = result.additions.revenue.filter((r) => r.attribution !== undefined);
+    expect(attributed.map((r) => `${r.customer.slice(0, 8)} ${formatDay(r.date)} ${r.attribution}`)).toEqual([
+      '6f1c2d7e 2017-12-31 transacting-partner',
+      'a0d9e4b2 2018-02-28 pal',
     ]);
+    // And the association each shows for its months, beside the DPOR periods.
+    expect(
+      result.additions.associations?.map(
+        (a) => `${a.customer.slice(0, 8)} ${a.type} ${formatDay(a.from)}..${formatDay(a.to ?? 0)}`,
+      ),
+    ).toEqual(['6f1c2d7e transacting-partner 2017-12-01..2017-12-31', 'a0d9e4b2 pal 2018-02-01..2018-02-28']);
     expect(result.leftOut?.groups).toEqual([
       {
         code: 'import.product.unknown',
@@ -171,7 +184,10 @@ describe('importing a Partner Center revenue export', () => {
   it('adds no period for months a known association already covers', () => {
     const existing = {
       ...contoso,
-      customers: [...contoso.customers, { id: 'abc', name: 'Known', dpor: [contoso.customers[0]?.dpor[0] as never] }],
+      customers: [
+        ...contoso.customers,
+        { id: 'abc', name: 'Known', country: 'TW', dpor: [contoso.customers[0]?.dpor[0] as never] },
+      ],
     };
     const text = [REVENUE_HEADER, billing('Known', 'ABC', 'Dynamics 365 for Sales', '2018-01', 'DPOR', '100')].join('\n');
     const result = plan(text, { existing });
@@ -186,12 +202,13 @@ describe('importing a Partner Center revenue export', () => {
     const rows = [
       billing('A', 't1', 'CRM Online', 'January', 'DPOR', '5'),
       billing('A', 't1', 'CRM Online', '2018-01', 'DPOR', '"1,234.00"'),
-      billing('A', 't1', 'CRM Online', '2018-01', 'CSP T1', 'not read'),
+      billing('A', 't1', 'CRM Online', '2018-01', 'Reseller', 'not read'),
     ];
     const issues = issuesOf([REVENUE_HEADER, ...rows].join('\r\n'));
     expect(issues.map(where)).toEqual([
       `import.month.invalid Month 2:${(rows[0] as string).indexOf('January') + 1}`,
       `import.amount.invalid BilledRevenueUSD 3:${(rows[1] as string).indexOf('"1,234') + 1}`,
+      `import.attribution.unknown PartnerAttributionType 4:${(rows[2] as string).indexOf('Reseller') + 1}`,
     ]);
     expect(issues[1]?.params.value).toBe('1,234.00');
   });

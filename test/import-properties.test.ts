@@ -158,12 +158,108 @@ const revenueExport = fc
     ),
   );
 
+/** The revenue export with seats and consumption, a billing under several attributions and Azure rows. */
+const seatsAndConsumptionExport = fc
+  .tuple(
+    fc.array(
+      fc.tuple(
+        cell(['T1', 't1', 'T2']),
+        cell(['Dynamics 365 for Sales', 'CRM Online', 'Microsoft Azure']),
+        cell(['2017-11', '2018-01', '2018-02-01']),
+        cell(['DPOR', 'CSP T1', 'PAL', 'Delegated Admin', 'fasttrack']),
+        cell(['9600.00', '-1200', '0']),
+        cell(['', '0', '25', '120']),
+        cell(['', '0', '1500.25']),
+      ),
+      { maxLength: 14 },
+    ),
+    eol,
+  )
+  .map(([rows, end]) =>
+    csv(
+      `${REVENUE_EXPORT_HEADER},AvailableSeats,AzureConsumedRevenueUSD`,
+      rows.map(([tenant, product, month, attribution, amount, seats, consumed]) => [
+        '1',
+        'Name',
+        tenant,
+        'TW',
+        'TW',
+        product,
+        '',
+        'SKU',
+        month,
+        '2',
+        'Contoso',
+        'Taipei',
+        attribution,
+        'Direct',
+        amount,
+        seats,
+        consumed,
+      ]),
+      end,
+    ),
+  );
+
+/** Subscriptions with ids repeated as the same subscription, states of every kind and an unknown product. */
+const subscriptionReport = fc
+  .tuple(
+    fc.array(
+      fc.tuple(
+        cell(['s1', 's2', 'S3', 's4', 's5']),
+        cell(['T1', 't2']),
+        cell(['Dynamics 365 for Sales', 'CRM Online', 'Office 365']),
+        cell(['Active', 'Trial', 'Expired', 'Suspended', '']),
+        cell(['', '2018-06-30']),
+      ),
+      { maxLength: 10 },
+    ),
+    eol,
+  )
+  .map(([rows, end]) => {
+    // One subscription id always means one subscription: its other cells are a function of the id.
+    const byId = new Map<string, (typeof rows)[number]>();
+    for (const row of rows) if (!byId.has(row[0].toLowerCase())) byId.set(row[0].toLowerCase(), row);
+    return csv(
+      'CustomerTenantId,CustomerName,Product,SubscriptionId,SubscriptionStartDate,SubscriptionEndDate,SubscriptionState,AvailableSeats',
+      rows.map(([id]) => {
+        const [, tenant, product, state, endDate] = byId.get(id.toLowerCase()) as (typeof rows)[number];
+        return [tenant, 'Name', product, id, '2017-10-01', endDate, state, String(id.length * 7)];
+      }),
+      end,
+    );
+  });
+
+const usageReport = fc
+  .tuple(
+    fc.array(
+      fc.tuple(
+        cell(['T1', 't2']),
+        cell(['Dynamics 365 for Sales', 'CRM Online', 'Office 365']),
+        cell(['2018-01', '2018-02']),
+        cell(['0', '40', '110']),
+      ),
+      { maxLength: 10 },
+    ),
+    eol,
+  )
+  .map(([rows, end]) =>
+    csv(
+      'CustomerTenantId,CustomerName,Product,Month,AvailableSeats,AssignedSeats,ActiveSeats',
+      rows.map(([tenant, product, month, seats]) => [tenant, 'Name', product, month, '120', seats, '3']),
+      end,
+    ),
+  );
+
 const files: readonly [ImportKind, fc.Arbitrary<string>][] = [
   ['exams', examsFile],
   ['customers', customersFile],
   ['revenue', revenueFile],
   ['partner-center-trainings', trainingsFile],
   ['partner-center-revenue', revenueExport],
+  ['partner-center-revenue', seatsAndConsumptionExport],
+  ['partner-center-subscriptions', subscriptionReport],
+  ['dynamics-365-usage', usageReport],
 ];
 
 function importInto(existing: Organization | undefined, text: string, kind?: ImportKind, skipInvalid = false): ImportPlan {

@@ -66,7 +66,13 @@ describe('message codes', () => {
   const codes = codesInSource();
 
   it('finds the codes of every layer', () => {
-    for (const code of ['revenue.shortfall', 'catalog.threshold.invalid', 'import.skip.not-dpor', 'store.locked', 'plan.closed'])
+    for (const code of [
+      'revenue.shortfall',
+      'catalog.threshold.invalid',
+      'import.skip.consumption-only',
+      'store.locked',
+      'plan.closed',
+    ])
       expect(codes).toContain(code);
   });
 

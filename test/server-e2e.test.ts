@@ -108,6 +108,22 @@ describe('the command line while the server holds the embedded store', () => {
   it('imports, runs the program and reports an impact through the server, which does the work', async () => {
     const dry = await cli('import', 'examples/contoso-dynamics.json', '--org', 'contoso', '--dry-run', '--format', 'json');
     expect(JSON.parse(dry.stdout)).toMatchObject({ dryRun: true });
+    // A kind of the program's other data, through the server and its store: the subscriptions land and read back.
+    const report = await cli(
+      'import',
+      'examples/imports/contoso-partner-center-subscriptions.csv',
+      '--org',
+      'contoso',
+      '--format',
+      'json',
+    );
+    expect(report.status).toBe(0);
+    expect(JSON.parse(report.stdout)).toMatchObject({
+      kind: 'partner-center-subscriptions',
+      summary: { subscriptions: { added: 4 } },
+    });
+    const stored = (await get('/api/orgs/contoso')) as { subscriptions?: { id: string; trial?: boolean }[] };
+    expect(stored.subscriptions?.map((s) => s.trial ?? false)).toEqual([false, true, false, false]);
     const run = await cli('run', '--as-of', '2018-03-31', '--format', 'json');
     expect(run.status).toBe(0);
     const ran = JSON.parse(run.stdout) as { run: { done: number; failed: number }; levels: { attained: number }[] };

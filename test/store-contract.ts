@@ -12,6 +12,7 @@ import { encodeLoadBatch } from '../src/store/load-batch.js';
 import type { Actor, OrganizationAdditions, Store } from '../src/store/store.js';
 import type { StoreDatabase } from '../src/store/store-database.js';
 import { storeMigrations } from '../src/store/store-migrations.js';
+import { defineProgramDataCases } from './store-program-data.js';
 
 /** A store to test, with its database for looking at what is really stored. */
 export interface StoreUnderTest {
@@ -92,6 +93,8 @@ export function defineStoreContract(name: string, makeFactory: () => Promise<Sto
       await store?.close();
       await factory?.dispose();
     }, 60_000);
+
+    defineProgramDataCases(() => ({ store, db }));
 
     it('counts an individual (MCID) for one organization at a time: replace, additions and bulk loads refuse a taken one', async () => {
       const person = (id: string, mcid: string) => ({ id, mcid, exams: [] });

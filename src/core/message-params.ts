@@ -257,10 +257,18 @@ export interface MessageParams
   'import.skip.inactive': { exam: string; status: string };
   'import.skip.no-identity': { exam: string };
   'import.skip.no-date': { exam: string };
-  'import.skip.not-dpor': { attribution: string };
+  'import.skip.consumption-only': { value: string };
+  'import.skip.no-end-date': { id: string; status: string };
+  'import.attribution.unknown': { value: string; expected: string };
+  'import.count.invalid': { value: string };
+  'import.state.unknown': { value: string; expected: string };
+  'import.dates.reversed': { from: string; to: string };
+  'import.expiry.reversed': { value: string; from: string };
+  'import.subscription.conflict': { value: string; otherLine: number };
   'import.exam.unknown': { value: string; title?: string };
   'import.rows.skippable': { rows: number };
   'import.notice.same-name': { what: 'customer' | 'person'; id: string; name: string; existing: string };
+  'import.notice.subscription-kept': { id: string };
 }
 
 export type MessageCode = keyof MessageParams;

@@ -1,32 +1,53 @@
 import { pushTo } from '../core/push-to.js';
-import type { Customer, ExamPass, Organization, Period, Person } from '../engine/organization.js';
+import type { Association, Customer, ExamPass, Organization, Period, Person } from '../engine/organization.js';
 import type { OrganizationAdditions } from '../store/store.js';
 
 /**
  * The organization with additions applied, as `Store.addToOrganization` must apply them: people and customers
- * matched by id take the new name (and people the new MCID; a missing one keeps what is there) and new ones are
- * appended; passes, periods and revenue records are appended in
- * order. Exported so that every store and the planner agree on what an addition means.
+ * matched by id take the new name (people the new MCID, customers the new country; a missing one keeps what is
+ * there) and new ones are appended; passes, periods, associations, revenue records, subscriptions, consumption and
+ * devices are appended in order. Exported so that every store and the planner agree on what an addition means.
  */
 export function applyAdditions(organization: Organization, additions: OrganizationAdditions): Organization {
   const exams = new Map<string, ExamPass[]>();
-  for (const e of additions.exams) pushTo(exams, e.person, { exam: e.exam, passed: e.passed });
-  const dpor = new Map<string, Period[]>();
-  for (const d of additions.dpor) pushTo(dpor, d.customer, { from: d.from, to: d.to });
+  for (const { person, ...pass } of additions.exams) pushTo(exams, person, pass);
+  const periods = new Map<string, CustomerPeriods[]>();
+  for (const d of additions.dpor) pushTo(periods, d.customer, { from: d.from, to: d.to });
+  for (const { customer, ...association } of additions.associations ?? []) pushTo(periods, customer, association);
+  const appended = <T>(list: readonly T[], more: readonly T[] | undefined) =>
+    more === undefined || more.length === 0 ? list : [...list, ...more];
   return {
     ...organization,
     people: mergeRecords<Person, ExamPass>(organization.people, additions.people, exams, (id, name, old, extra, change) => {
       const mcid = change?.mcid ?? old?.mcid;
       return { id, name, ...(mcid !== undefined && { mcid }), exams: old ? [...old.exams, ...extra] : extra };
     }),
-    customers: mergeRecords<Customer, Period>(organization.customers, additions.customers, dpor, (id, name, old, extra) => ({
-      id,
-      name,
-      dpor: old ? [...old.dpor, ...extra] : extra,
-    })),
-    revenue: additions.revenue.length > 0 ? [...organization.revenue, ...additions.revenue] : organization.revenue,
+    customers: mergeRecords<Customer, CustomerPeriods, Change & { readonly country?: string }>(
+      organization.customers,
+      additions.customers,
+      periods,
+      (id, name, old, extra, change) => {
+        const country = change?.country ?? old?.country;
+        const dpor = extra.filter((p): p is Period => !('type' in p));
+        const associations = [...(old?.associations ?? []), ...extra.filter((p): p is Association => 'type' in p)];
+        return {
+          id,
+          name,
+          ...(country !== undefined && { country }),
+          dpor: old ? [...old.dpor, ...dpor] : dpor,
+          ...(associations.length > 0 && { associations }),
+        };
+      },
+    ),
+    revenue: appended(organization.revenue, additions.revenue),
+    subscriptions: appended(organization.subscriptions, additions.subscriptions),
+    consumption: appended(organization.consumption, additions.consumption),
+    devices: appended(organization.devices, additions.devices),
   };
 }
+
+/** A customer's DPOR period or other association, as additions bring them. */
+type CustomerPeriods = Period | Association;
 
 interface Change {
   readonly id: string;

@@ -80,3 +80,10 @@ function monthDays(text: string): MonthReading {
   const end = Date.UTC(year, month + 1, 0) / 86_400_000;
   return { first: start, last: end };
 }
+
+const WHOLE = /^\d{1,15}$/;
+
+/** A count of seats or units: a whole number of zero or more, digits only ("1,200" and "12.0" are refused). */
+export function parseCount(text: string): number | undefined {
+  return WHOLE.test(text) ? Number(text) : undefined;
+}

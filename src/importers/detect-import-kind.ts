@@ -21,11 +21,15 @@ export function sniffFormat(text: string, file: string | undefined): InputFormat
 
 /**
  * The kind of a CSV file from its header: a column only that kind has decides it. Partner Center exports are
- * recognized by their own column names (`TrainingTitle`; `PartnerAttributionType` or `BilledRevenueUSD`).
+ * recognized by their own column names (`TrainingTitle`; `SubscriptionId`; `AssignedSeats` or `ActiveSeats`;
+ * `PartnerAttributionType` or `BilledRevenueUSD`).
  */
 export function detectCsvKind(header: readonly string[]): ImportKind | undefined {
   const columns = new Set(header.map(columnKey));
   if (columns.has('trainingtitle')) return 'partner-center-trainings';
+  // Before the revenue export's columns, which a report may carry beside its own.
+  if (columns.has('subscriptionid')) return 'partner-center-subscriptions';
+  if (columns.has('assignedseats') || columns.has('activeseats')) return 'dynamics-365-usage';
   if (columns.has('partnerattributiontype') || columns.has('billedrevenueusd')) return 'partner-center-revenue';
   if (columns.has('personid')) return 'exams';
   if (columns.has('customerid') && (columns.has('product') || columns.has('amount'))) return 'revenue';

@@ -1,6 +1,7 @@
 /**
  * What an import file can hold. `org` replaces an organization whole; every other kind adds records to an
- * existing one. The two `partner-center-*` kinds are Partner Center Insights CSV exports, read as Microsoft writes them.
+ * existing one. The `partner-center-*` kinds are Partner Center Insights CSV exports and reports, and
+ * `dynamics-365-usage` the Dynamics 365 usage report, read as Microsoft writes them.
  */
 export const IMPORT_KINDS = [
   'org',
@@ -9,6 +10,8 @@ export const IMPORT_KINDS = [
   'revenue',
   'partner-center-trainings',
   'partner-center-revenue',
+  'partner-center-subscriptions',
+  'dynamics-365-usage',
 ] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 

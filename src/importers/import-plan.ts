@@ -4,12 +4,23 @@ import type { OrganizationAdditions } from '../store/store.js';
 import type { ImportKind } from './import-kinds.js';
 
 /** The kinds of record an import touches, in the order a summary lists them. */
-export const RECORD_TYPES = ['people', 'exams', 'customers', 'dpor', 'revenue'] as const;
+export const RECORD_TYPES = [
+  'people',
+  'exams',
+  'customers',
+  'dpor',
+  'associations',
+  'revenue',
+  'subscriptions',
+  'consumption',
+  'devices',
+] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
 /**
- * What an import does to one kind of record. People and customers are `updated` when their name changes; passes,
- * DPOR periods and revenue records are facts, only ever added. `removed` is non-zero only when an `org` import
+ * What an import does to one kind of record. People and customers are `updated` when their name (a customer's
+ * country) changes; passes, periods, revenue records, subscriptions, consumption and devices are facts, only ever
+ * added. `removed` is non-zero only when an `org` import
  * replaces an organization.
  */
 export interface RecordCounts {

@@ -1,5 +1,16 @@
 import type { Catalog } from '../catalog/catalog-types.js';
-import type { Customer, ExamPass, Organization, Period, Person, RevenueRecord } from '../engine/organization.js';
+import type {
+  Association,
+  ConsumptionRecord,
+  Customer,
+  DeviceShipment,
+  ExamPass,
+  Organization,
+  Period,
+  Person,
+  RevenueRecord,
+  Subscription,
+} from '../engine/organization.js';
 import type { DayParser } from './cell-values.js';
 import type { ImportIssues } from './import-issues.js';
 import type { SkippedRow } from './import-plan.js';
@@ -17,14 +28,21 @@ export interface IncomingRecords {
   /** Distinct ids; a null name says nothing about the name. */
   readonly people: readonly Omit<Person, 'exams'>[];
   readonly exams: readonly (ExamPass & { readonly person: string })[];
-  readonly customers: readonly Omit<Customer, 'dpor'>[];
+  /** Distinct ids; a null name, or a missing country, says nothing about it. */
+  readonly customers: readonly Omit<Customer, 'dpor' | 'associations'>[];
   readonly dpor: readonly (Period & { readonly customer: string })[];
+  /** Associations other than DPOR. */
+  readonly associations: readonly (Association & { readonly customer: string })[];
   /**
-   * Periods inferred from an export rather than stated: one adds nothing when the customer's periods already cover
-   * it, so that an export of months inside a known association leaves the organization as it was.
+   * Periods (DPOR and the other associations) inferred from an export rather than stated: one adds nothing when the
+   * customer's periods of its type already cover it, so that an export of months inside a known association leaves
+   * the organization as it was.
    */
   readonly dporInferred: boolean;
   readonly revenue: readonly RevenueRecord[];
+  readonly subscriptions: readonly Subscription[];
+  readonly consumption: readonly ConsumptionRecord[];
+  readonly devices: readonly DeviceShipment[];
   /** Data rows (or JSON records) read, skipped ones included. */
   readonly rows: number;
   readonly skipped: readonly SkippedRow[];
@@ -42,5 +60,19 @@ export interface ImportContext {
 }
 
 export function emptyIncoming(names: IncomingRecords['names']): IncomingRecords {
-  return { names, people: [], exams: [], customers: [], dpor: [], dporInferred: false, revenue: [], rows: 0, skipped: [] };
+  return {
+    names,
+    people: [],
+    exams: [],
+    customers: [],
+    dpor: [],
+    associations: [],
+    dporInferred: false,
+    revenue: [],
+    subscriptions: [],
+    consumption: [],
+    devices: [],
+    rows: 0,
+    skipped: [],
+  };
 }

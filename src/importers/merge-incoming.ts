@@ -1,10 +1,19 @@
 import type { Catalog } from '../catalog/catalog-types.js';
 import type { Day } from '../core/day.js';
-import type { Organization, Period } from '../engine/organization.js';
+import type { Organization, Period, Subscription } from '../engine/organization.js';
 import type { OrganizationAdditions } from '../store/store.js';
 import type { ImportNotice, ImportSummary, RecordCounts } from './import-plan.js';
 import type { IncomingRecords } from './incoming-records.js';
-import { passKey, periodKey, RevenueTallies } from './record-keys.js';
+import {
+  associationKey,
+  consumptionKey,
+  deviceKey,
+  passKey,
+  periodKey,
+  productIdentity,
+  RevenueTallies,
+  subscriptionKey,
+} from './record-keys.js';
 
 export interface Merge {
   readonly additions: OrganizationAdditions;
@@ -14,8 +23,10 @@ export interface Merge {
 
 /**
  * Compares a file's records with the organization and keeps only what is new, so that importing the same file twice
- * adds nothing. Revenue records are a multiset: each identical record ends up max(already there, in the file) times,
- * so genuine duplicate rows (two equal invoices in one month) survive and a re-import adds no copy.
+ * adds nothing. Revenue records (and subscriptions without an id, consumption and devices) are a multiset: each
+ * identical record ends up max(already there, in the file) times, so genuine duplicate rows (two equal invoices in one
+ * month) survive and a re-import adds no copy. A subscription with an id is that subscription: one already stored is
+ * left as it is, and said in a notice when the file gives it other seats or dates (imports only add).
  */
 export function mergeIncoming(existing: Organization, incoming: IncomingRecords, catalog: Catalog): Merge {
   const notices: ImportNotice[] = [];
@@ -79,23 +90,122 @@ export function mergeIncoming(existing: Organization, incoming: IncomingRecords,
     if (tally.seen > tally.have) revenue.push(r);
   }
 
+  const associations = newAssociations(existing, incoming);
+  const products = new Map<string, string | null>();
+  const product = (text: string) => productIdentity(products, catalog, text);
+  const subscriptions = newSubscriptions(existing.subscriptions, incoming.subscriptions, product, notices);
+  const consumption = newOnly(existing.consumption, incoming.consumption, consumptionKey);
+  const devices = newOnly(existing.devices, incoming.devices, (d) => deviceKey(d, product(d.product)));
+
   return {
-    additions: { people: people.changes, exams, customers: customers.changes, dpor, revenue },
+    additions: {
+      people: people.changes,
+      exams,
+      customers: customers.changes,
+      dpor,
+      revenue,
+      ...(associations.length > 0 && { associations }),
+      ...(subscriptions.length > 0 && { subscriptions }),
+      ...(consumption.length > 0 && { consumption }),
+      ...(devices.length > 0 && { devices }),
+    },
     summary: {
       people: people.counts,
       exams: counts(exams.length, 0, examsUnchanged),
       customers: customers.counts,
       dpor: counts(dpor.length, 0, dporUnchanged),
+      associations: counts(associations.length, 0, unique(incoming.associations, associationOf).size - associations.length),
       revenue: counts(revenue.length, 0, incoming.revenue.length - revenue.length),
+      subscriptions: counts(subscriptions.length, 0, incoming.subscriptions.length - subscriptions.length),
+      consumption: counts(consumption.length, 0, incoming.consumption.length - consumption.length),
+      devices: counts(devices.length, 0, incoming.devices.length - devices.length),
     },
     notices,
   };
+}
+
+type IncomingAssociation = IncomingRecords['associations'][number];
+
+const associationOf = (a: IncomingAssociation) => associationKey(a.customer, a.type, a.from, a.to);
+
+function unique<T>(records: readonly T[], key: (record: T) => string): Set<string> {
+  return new Set(records.map(key));
+}
+
+/**
+ * The file's associations other than DPOR that are new, once each: by identity, and for inferred ones (an export's
+ * runs of months) by whether the customer's associations of the same type already cover them, as for DPOR.
+ */
+function newAssociations(existing: Organization, incoming: IncomingRecords): IncomingAssociation[] {
+  if (incoming.associations.length === 0) return [];
+  const known = new Set<string>();
+  const byType: { id: string; dpor: Period[] }[] = [];
+  for (const c of existing.customers) {
+    for (const a of c.associations ?? []) {
+      known.add(associationKey(c.id, a.type, a.from, a.to));
+      byType.push({ id: `${a.type}\u0000${c.id}`, dpor: [a] });
+    }
+  }
+  const coverage = incoming.dporInferred ? new Coverage(byType) : undefined;
+  const added: IncomingAssociation[] = [];
+  const seen = new Set<string>();
+  for (const a of incoming.associations) {
+    const key = associationOf(a);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (known.has(key) || coverage?.covers(`${a.type}\u0000${a.customer}`, a.from, a.to)) continue;
+    added.push(a);
+  }
+  return added;
+}
+
+/** Subscriptions with an id not stored yet, and those without one by the multiset rule. */
+function newSubscriptions(
+  existing: readonly Subscription[],
+  incoming: readonly Subscription[],
+  product: (text: string) => string,
+  notices: ImportNotice[],
+): Subscription[] {
+  const key = (s: Subscription) => subscriptionKey(s, product(s.product));
+  const byId = new Map(existing.flatMap((s) => (s.id === null ? [] : [[s.id, s] as const])));
+  const withId: Subscription[] = [];
+  for (const s of incoming) {
+    if (s.id === null) continue;
+    const stored = byId.get(s.id);
+    if (stored === undefined) withId.push(s);
+    else if (key(stored) !== key(s)) notices.push({ code: 'import.notice.subscription-kept', params: { id: s.id } });
+  }
+  const withoutId = newOnly(
+    existing.filter((s) => s.id === null),
+    incoming.filter((s) => s.id === null),
+    key,
+  );
+  return [...withId, ...withoutId];
+}
+
+/** The file's records beyond those the organization has: each identity max(stored, in the file) times in all. */
+function newOnly<T>(existing: readonly T[], incoming: readonly T[], key: (record: T) => string): T[] {
+  if (incoming.length === 0) return [];
+  const have = new Map<string, number>();
+  for (const r of existing) {
+    const k = key(r);
+    have.set(k, (have.get(k) ?? 0) + 1);
+  }
+  const added: T[] = [];
+  for (const r of incoming) {
+    const k = key(r);
+    const left = have.get(k) ?? 0;
+    if (left > 0) have.set(k, left - 1);
+    else added.push(r);
+  }
+  return added;
 }
 
 interface Named {
   readonly id: string;
   readonly name: string | null;
   readonly mcid?: string;
+  readonly country?: string;
 }
 
 /**
@@ -124,8 +234,8 @@ function matchByMcid(
 }
 
 /**
- * New records, and existing ones whose name (or a person's MCID) the file changes, or fills in for an export. A
- * change carries only what changes: a name or MCID it does not change is left out (null, absent).
+ * New records, and existing ones whose name (a person's MCID, a customer's country) the file changes, or fills in for
+ * an export. A change carries only what changes: a name, MCID or country it does not change is left out (null, absent).
  */
 function mergeNamed(
   existing: readonly Named[],
@@ -156,8 +266,15 @@ function mergeNamed(
     }
     const rename = record.name !== null && record.name !== known.name && (names === 'replace' || known.name === null);
     const recode = record.mcid !== undefined && record.mcid !== known.mcid && (names === 'replace' || known.mcid === undefined);
-    if (rename || recode) {
-      changes.push({ id: record.id, name: rename ? record.name : null, ...(recode && { mcid: record.mcid }) });
+    const relocate =
+      record.country !== undefined && record.country !== known.country && (names === 'replace' || known.country === undefined);
+    if (rename || recode || relocate) {
+      changes.push({
+        id: record.id,
+        name: rename ? record.name : null,
+        ...(recode && { mcid: record.mcid }),
+        ...(relocate && { country: record.country }),
+      });
       updated++;
     }
   }

@@ -14,10 +14,12 @@ import type { ImportContext, IncomingRecords } from './incoming-records.js';
 import { mergeIncoming } from './merge-incoming.js';
 import { type CsvTable, readCsv } from './read-csv.js';
 import { CUSTOMERS_COLUMNS, readCustomersCsv } from './readers/customers-csv.js';
+import { DYNAMICS_USAGE_COLUMNS, readDynamicsUsage } from './readers/dynamics-usage.js';
 import { EXAMS_COLUMNS, readExamsCsv } from './readers/exams-csv.js';
 import { readJsonRecords } from './readers/json-records.js';
 import { readOrganizationImport } from './readers/organization-import.js';
 import { PARTNER_CENTER_REVENUE_COLUMNS, readPartnerCenterRevenue } from './readers/partner-center-revenue.js';
+import { PARTNER_CENTER_SUBSCRIPTIONS_COLUMNS, readPartnerCenterSubscriptions } from './readers/partner-center-subscriptions.js';
 import { PARTNER_CENTER_TRAININGS_COLUMNS, readPartnerCenterTrainings } from './readers/partner-center-trainings.js';
 import { REVENUE_COLUMNS, readRevenueCsv } from './readers/revenue-csv.js';
 import { replacementSummary } from './replacement-summary.js';
@@ -52,6 +54,8 @@ const READERS: { readonly [K in ImportKind]: Partial<Record<InputFormat, (source
   revenue: { csv: csv(REVENUE_COLUMNS, readRevenueCsv), json: json('revenue') },
   'partner-center-trainings': { csv: csv(PARTNER_CENTER_TRAININGS_COLUMNS, readPartnerCenterTrainings) },
   'partner-center-revenue': { csv: csv(PARTNER_CENTER_REVENUE_COLUMNS, readPartnerCenterRevenue) },
+  'partner-center-subscriptions': { csv: csv(PARTNER_CENTER_SUBSCRIPTIONS_COLUMNS, readPartnerCenterSubscriptions) },
+  'dynamics-365-usage': { csv: csv(DYNAMICS_USAGE_COLUMNS, readDynamicsUsage) },
 };
 
 type Read = { readonly replacement: Organization } | { readonly incoming: IncomingRecords };
@@ -117,7 +121,7 @@ export function planImport(input: ImportInput): ImportPlan {
   }
   const base = existing as Organization;
   const { additions, summary, notices } = mergeIncoming(base, result.incoming, catalog);
-  const changed = Object.values(additions).some((list: readonly unknown[]) => list.length > 0);
+  const changed = Object.values(additions).some((list: readonly unknown[] | undefined) => (list?.length ?? 0) > 0);
   return {
     kind,
     replace: false,

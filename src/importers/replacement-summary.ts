@@ -2,7 +2,16 @@ import type { Catalog } from '../catalog/catalog-types.js';
 import type { Organization, RevenueRecord } from '../engine/organization.js';
 import { organizationDocument } from '../engine/organization-document.js';
 import type { ImportSummary, RecordCounts } from './import-plan.js';
-import { passKey, periodKey, RevenueTallies } from './record-keys.js';
+import {
+  associationKey,
+  consumptionKey,
+  deviceKey,
+  passKey,
+  periodKey,
+  productIdentity,
+  RevenueTallies,
+  subscriptionKey,
+} from './record-keys.js';
 
 /**
  * What replacing an organization whole changes, by the same identities the additive imports use, so a partner sees
@@ -13,7 +22,12 @@ export function replacementSummary(
   after: Organization,
   catalog: Catalog,
 ): { readonly counts: ImportSummary; readonly changed: boolean } {
-  const old = before ?? { ...after, people: [], customers: [], revenue: [] };
+  const old = before ?? { ...after, people: [], customers: [], revenue: [], subscriptions: [], consumption: [], devices: [] };
+  const products = new Map<string, string | null>();
+  const product = (text: string) => productIdentity(products, catalog, text);
+  const associations = (o: Organization) =>
+    o.customers.flatMap((c) => (c.associations ?? []).map((a) => associationKey(c.id, a.type, a.from, a.to)));
+  const subscriptions = (o: Organization) => o.subscriptions.map((s) => s.id ?? subscriptionKey(s, product(s.product)));
   const counts: ImportSummary = {
     people: named(old.people, after.people),
     exams: multiset(
@@ -25,7 +39,14 @@ export function replacementSummary(
       old.customers.flatMap((c) => c.dpor.map((d) => periodKey(c.id, d.from, d.to))),
       after.customers.flatMap((c) => c.dpor.map((d) => periodKey(c.id, d.from, d.to))),
     ),
+    associations: multiset(associations(old), associations(after)),
     revenue: revenueCounts(old.revenue, after.revenue, catalog),
+    subscriptions: multiset(subscriptions(old), subscriptions(after)),
+    consumption: multiset(old.consumption.map(consumptionKey), after.consumption.map(consumptionKey)),
+    devices: multiset(
+      old.devices.map((d) => deviceKey(d, product(d.product))),
+      after.devices.map((d) => deviceKey(d, product(d.product))),
+    ),
   };
   const changed =
     before === undefined || JSON.stringify(organizationDocument(before)) !== JSON.stringify(organizationDocument(after));
@@ -33,15 +54,16 @@ export function replacementSummary(
 }
 
 function named(
-  before: readonly { readonly id: string; readonly name: string | null }[],
-  after: readonly { readonly id: string; readonly name: string | null }[],
+  before: readonly { readonly id: string; readonly name: string | null; readonly country?: string }[],
+  after: readonly { readonly id: string; readonly name: string | null; readonly country?: string }[],
 ): RecordCounts {
-  const old = new Map(before.map((r) => [r.id, r.name] as const));
+  const old = new Map(before.map((r) => [r.id, r] as const));
   let added = 0;
   let updated = 0;
   for (const r of after) {
-    if (!old.has(r.id)) added++;
-    else if (old.get(r.id) !== r.name) updated++;
+    const was = old.get(r.id);
+    if (!was) added++;
+    else if (was.name !== r.name || was.country !== r.country) updated++;
   }
   const kept = after.length - added;
   return { added, updated, unchanged: kept - updated, removed: before.length - kept };

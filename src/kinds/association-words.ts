@@ -23,8 +23,8 @@ export const ASSOCIATION_NAMES: { readonly [L in Locale]: { readonly [T in Assoc
   'ko-KR': {
     dpor: 'DPOR(Digital Partner of Record)',
     cpor: 'CPOR(Cloud Partner of Record)',
-    'transacting-partner': '거래 파트너',
-    'delegated-admin': '위임된 관리자',
+    'transacting-partner': '공식 거래 파트너',
+    'delegated-admin': '위임 관리자',
     fasttrack: 'FastTrack 파트너',
     pal: 'PAL(Partner Admin Link)',
   },

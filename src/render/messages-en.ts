@@ -399,7 +399,17 @@ export const en: Messages = {
     'import.skip.inactive': (p) => `${p.exam}: the person's status is "${p.status}", not Active; not imported`,
     'import.skip.no-identity': (p) => `${p.exam}: no MCPID, CorpEmail or Email says who passed it; not imported`,
     'import.skip.no-date': (p) => `${p.exam}: no completion date; not imported`,
-    'import.skip.not-dpor': (p) => `attributed as "${p.attribution}", not DPOR; not imported, so that no billing counts twice`,
+    'import.skip.consumption-only': (p) =>
+      `product "${p.value}" is not in the catalog's product registry: only the row's Azure consumption was imported`,
+    'import.skip.no-end-date': (p) => `subscription ${p.id} is ${p.status} but has no end date to end it on; not imported`,
+    'import.attribution.unknown': (p) => `"${p.value}" is not an attribution type attain knows (${p.expected})`,
+    'import.count.invalid': (p) =>
+      `"${p.value}" is not a whole number of zero or more (write 25: no decimals, no thousands separators)`,
+    'import.state.unknown': (p) => `"${p.value}" is not a subscription state attain knows (${p.expected})`,
+    'import.dates.reversed': (p) => `it ends (${p.to}) before it starts (${p.from})`,
+    'import.expiry.reversed': (p) => `it expires (${p.value}) before it was earned (${p.from})`,
+    'import.subscription.conflict': (p) =>
+      `subscription "${p.value}" is also on line ${p.otherLine}, with other seats, dates or state`,
     'import.exam.unknown': (p) => `exam "${p.value}"${p.title ? ` ("${p.title}")` : ''} is not in the catalog's exam registry`,
     'import.rows.skippable': (p) =>
       `leaving out the ${p.rows} ${plural.select(p.rows) === 'one' ? 'row' : 'rows'} with problems would import the others: attain import --skip-invalid, or skipInvalid=true in the API`,
@@ -407,6 +417,8 @@ export const en: Messages = {
       p.what === 'customer'
         ? `new customer ${p.id} has the same name as ${p.existing} ("${p.name}"): one customer under two ids?`
         : `new person ${p.id} has the same name as ${p.existing} ("${p.name}"): one person under two ids?`,
+    'import.notice.subscription-kept': (p) =>
+      `subscription ${p.id} is already stored with other seats or dates and was kept as it is: an import only adds (replace the organization to change it)`,
   },
 };
 

@@ -395,8 +395,17 @@ export const koKR: Messages = {
     'import.skip.inactive': (p) => `${p.exam}: 직원 상태가 Active가 아니라 "${p.status}"이므로 가져오지 않았습니다`,
     'import.skip.no-identity': (p) => `${p.exam}: 통과한 사람을 알 수 있는 MCPID, CorpEmail, Email이 없어 가져오지 않았습니다`,
     'import.skip.no-date': (p) => `${p.exam}: 완료 날짜가 없어 가져오지 않았습니다`,
-    'import.skip.not-dpor': (p) =>
-      `귀속 유형이 DPOR이 아니라 "${p.attribution}"이므로 같은 청구액이 두 번 인정되지 않도록 가져오지 않았습니다`,
+    'import.skip.consumption-only': (p) =>
+      `제품 ${w(`"${p.value}"`, '이/가')} 카탈로그의 제품 목록에 없어 이 행의 Azure 사용량만 가져왔습니다`,
+    'import.skip.no-end-date': (p) => `구독 ${p.id}: 종료된 상태(${p.status})인데 종료일이 없어 가져오지 않았습니다`,
+    'import.attribution.unknown': (p) => `${w(`"${p.value}"`, '은/는')} attain이 아는 귀속 유형(${p.expected})이 아닙니다`,
+    'import.count.invalid': (p) =>
+      `${w(`"${p.value}"`, '은/는')} 0 이상의 정수가 아닙니다(예: 25. 소수점과 천 단위 구분 기호를 쓰지 마세요)`,
+    'import.state.unknown': (p) => `${w(`"${p.value}"`, '은/는')} attain이 아는 구독 상태(${p.expected})가 아닙니다`,
+    'import.dates.reversed': (p) => `종료일(${p.to})이 시작일(${p.from})보다 이릅니다`,
+    'import.expiry.reversed': (p) => `만료일(${p.value})이 취득일(${p.from})보다 이릅니다`,
+    'import.subscription.conflict': (p) =>
+      `구독 ${w(`"${p.value}"`, '이/가')} ${p.otherLine}행에도 있지만 좌석 수, 날짜 또는 상태가 다릅니다`,
     'import.exam.unknown': (p) => `카탈로그의 시험 목록에 없는 시험입니다: "${p.value}"${p.title ? ` ("${p.title}")` : ''}`,
     'import.rows.skippable': (p) =>
       `문제가 있는 ${p.rows}개 행을 제외하면 나머지 행을 가져올 수 있습니다: attain import --skip-invalid 또는 API의 skipInvalid=true`,
@@ -404,6 +413,8 @@ export const koKR: Messages = {
       p.what === 'customer'
         ? `새 고객 ${p.id}의 이름이 ${w(p.existing, '과/와')} 같습니다("${p.name}"). 같은 고객이 두 ID로 등록된 것은 아닌가요?`
         : `새 직원 ${p.id}의 이름이 ${w(p.existing, '과/와')} 같습니다("${p.name}"). 같은 사람이 두 ID로 등록된 것은 아닌가요?`,
+    'import.notice.subscription-kept': (p) =>
+      `구독 ${w(p.id, '은/는')} 이미 다른 좌석 수나 날짜로 저장되어 있어 그대로 두었습니다. 가져오기는 추가만 합니다(바꾸려면 조직 전체를 바꾸세요)`,
   },
 };
 

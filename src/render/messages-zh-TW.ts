@@ -358,7 +358,14 @@ export const zhTW: Messages = {
     'import.skip.inactive': (p) => `${p.exam}：人員狀態為「${p.status}」而非 Active，未匯入`,
     'import.skip.no-identity': (p) => `${p.exam}：沒有可識別通過者的 MCPID、CorpEmail 或 Email，未匯入`,
     'import.skip.no-date': (p) => `${p.exam}：沒有完成日期，未匯入`,
-    'import.skip.not-dpor': (p) => `歸屬類型為「${p.attribution}」而非 DPOR，未匯入，以免同一筆帳單重複計算`,
+    'import.skip.consumption-only': (p) => `產品「${p.value}」不在目錄的產品清單中：此列只匯入了 Azure 使用量`,
+    'import.skip.no-end-date': (p) => `訂閱 ${p.id} 的狀態為 ${p.status}，但沒有結束日期，未匯入`,
+    'import.attribution.unknown': (p) => `「${p.value}」不是 attain 認得的歸屬類型（${p.expected}）`,
+    'import.count.invalid': (p) => `「${p.value}」不是零或以上的整數（例如 25：不可有小數或千分位符號）`,
+    'import.state.unknown': (p) => `「${p.value}」不是 attain 認得的訂閱狀態（${p.expected}）`,
+    'import.dates.reversed': (p) => `結束日（${p.to}）早於開始日（${p.from}）`,
+    'import.expiry.reversed': (p) => `到期日（${p.value}）早於取得日（${p.from}）`,
+    'import.subscription.conflict': (p) => `訂閱「${p.value}」也出現在第 ${p.otherLine} 行，但授權數、日期或狀態不同`,
     'import.exam.unknown': (p) => `測驗「${p.value}」${p.title ? `（「${p.title}」）` : ''}不在目錄的測驗清單中`,
     'import.rows.skippable': (p) =>
       `略過有問題的 ${p.rows} 列即可匯入其餘各列：attain import --skip-invalid，或在 API 使用 skipInvalid=true`,
@@ -366,6 +373,8 @@ export const zhTW: Messages = {
       p.what === 'customer'
         ? `新客戶 ${p.id} 與 ${p.existing} 同名（「${p.name}」）：是否為同一客戶使用了兩個識別碼？`
         : `新人員 ${p.id} 與 ${p.existing} 同名（「${p.name}」）：是否為同一人使用了兩個識別碼？`,
+    'import.notice.subscription-kept': (p) =>
+      `訂閱 ${p.id} 已以不同的授權數或日期儲存，維持原樣：匯入只會新增記錄（如需變更，請取代整個組織）`,
   },
 };
 

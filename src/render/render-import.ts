@@ -1,5 +1,5 @@
 import type { Locale } from '../core/localized.js';
-import type { LeftOutRows } from '../importers/import-plan.js';
+import type { LeftOutRows, RecordType } from '../importers/import-plan.js';
 import { Formatter } from './formatter.js';
 import { MESSAGES } from './messages.js';
 import { padDisplay } from './pad-display.js';
@@ -32,7 +32,7 @@ const TEXT: Record<
     unchanged: string;
     skipped: (n: number, shown: string) => string;
     line: (n: number) => string;
-    types: Readonly<Record<string, string>>;
+    types: Readonly<Record<RecordType, string>>;
     leftOut: (rows: number, problems: number, n: (x: number) => string) => string;
   }
 > = {
@@ -42,7 +42,17 @@ const TEXT: Record<
     unchanged: 'Nothing would change: everything in the file is already there.',
     skipped: (n, shown) => `${shown} ${EN_PLURAL.select(n) === 'one' ? 'row' : 'rows'} not imported:`,
     line: (n) => `line ${n}`,
-    types: { people: 'people', exams: 'exam passes', customers: 'customers', dpor: 'DPOR periods', revenue: 'revenue records' },
+    types: {
+      people: 'people',
+      exams: 'exam passes',
+      customers: 'customers',
+      dpor: 'DPOR periods',
+      associations: 'associations',
+      revenue: 'revenue records',
+      subscriptions: 'subscriptions',
+      consumption: 'consumption',
+      devices: 'devices',
+    },
     leftOut: (r, p, n) =>
       `${n(r)} ${EN_PLURAL.select(r) === 'one' ? 'row' : 'rows'} with problems left out (--skip-invalid), ${n(p)} ${EN_PLURAL.select(p) === 'one' ? 'problem' : 'problems'} by cause:`,
   },
@@ -52,7 +62,17 @@ const TEXT: Record<
     unchanged: '不會有任何變更：檔案中的資料都已存在。',
     skipped: (_, shown) => `${shown} 列未匯入：`,
     line: (n) => `第 ${n} 行`,
-    types: { people: '人員', exams: '測驗通過記錄', customers: '客戶', dpor: 'DPOR 期間', revenue: '營收記錄' },
+    types: {
+      people: '人員',
+      exams: '測驗通過記錄',
+      customers: '客戶',
+      dpor: 'DPOR 期間',
+      associations: '其他合作關係期間',
+      revenue: '營收記錄',
+      subscriptions: '訂閱（授權數）',
+      consumption: '使用量記錄',
+      devices: '裝置出貨記錄',
+    },
     leftOut: (r, p, n) => `已略過 ${n(r)} 列有問題的資料（--skip-invalid），共 ${n(p)} 個問題，依原因列出：`,
   },
   'ko-KR': {
@@ -61,7 +81,17 @@ const TEXT: Record<
     unchanged: '변경 사항 없음: 파일의 모든 내용이 이미 있습니다.',
     skipped: (_, shown) => `가져오지 않은 행 ${shown}개:`,
     line: (n) => `${n}행`,
-    types: { people: '직원', exams: '시험 통과 기록', customers: '고객', dpor: 'DPOR 기간', revenue: '수익 기록' },
+    types: {
+      people: '직원',
+      exams: '시험 통과 기록',
+      customers: '고객',
+      dpor: 'DPOR 기간',
+      associations: '기타 파트너 연결 기간',
+      revenue: '수익 기록',
+      subscriptions: '구독(좌석)',
+      consumption: '사용량 기록',
+      devices: '장치 출하 기록',
+    },
     leftOut: (r, p, n) => `문제가 있는 ${n(r)}개 행을 제외했습니다(--skip-invalid). 원인별 문제 ${n(p)}개:`,
   },
 };
@@ -75,7 +105,7 @@ export function renderImportText(report: ImportReport, org: string, locale: Loca
   for (const [type, c] of Object.entries(report.summary)) {
     if (c.added + c.updated + c.unchanged > 0)
       out.push(
-        `  ${padDisplay(t.types[type] ?? type, 16)} ${t.counts(f.number(c.added), f.number(c.updated), f.number(c.unchanged))}`,
+        `  ${padDisplay(t.types[type as RecordType] ?? type, 16)} ${t.counts(f.number(c.added), f.number(c.updated), f.number(c.unchanged))}`,
       );
   }
   for (const notice of report.notices) out.push(`  ! ${renderFinding(notice.code, notice.params, f, m)}`);

@@ -15,7 +15,14 @@ export interface BulkColumn {
 }
 
 /** The organization's children, as their tables' columns (org_id aside). */
-export type ChildTable = 'fx_rates' | 'people' | 'customers' | 'revenue_chunks';
+export type ChildTable =
+  | 'fx_rates'
+  | 'people'
+  | 'customers'
+  | 'revenue_chunks'
+  | 'subscription_chunks'
+  | 'consumption_chunks'
+  | 'device_chunks';
 
 /**
  * Rows per statement: large enough that the per-statement cost vanishes, small enough that one statement's arrays

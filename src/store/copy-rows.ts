@@ -13,7 +13,8 @@ type ScalarValue = NonNullable<BulkColumn['values'][number]>;
 export interface ArrayColumn {
   readonly name: string;
   readonly type: `${ScalarType}[]`;
-  readonly values: readonly (readonly (ScalarValue | null)[])[];
+  /** A null row value is a null array (a chunk whose records all lack an optional field). */
+  readonly values: readonly (readonly (ScalarValue | null)[] | null)[];
 }
 
 /** What COPY can write: scalar columns, and arrays of them. */

@@ -18,6 +18,11 @@ export interface RecordCounts {
   readonly dpor: number;
   readonly revenue: number;
   readonly fx: number;
+  /** Counted only when the organization has them, so that an entry for the seeds' data reads as it did. */
+  readonly associations?: number;
+  readonly subscriptions?: number;
+  readonly consumption?: number;
+  readonly devices?: number;
 }
 
 /** An organization of a load batch: its own row's fields, and its records counted. */
@@ -26,6 +31,8 @@ export interface LoadBatchMember {
   readonly name: string | null;
   readonly market: Market;
   readonly country: string | null;
+  /** Whether it holds data of migration 0013 (`hasProgramData`). */
+  readonly programData: boolean;
   readonly counts: RecordCounts;
   /** Its people's MCIDs, checked against the other organizations' before the batch is written. */
   readonly mcids: readonly { readonly person: string; readonly mcid: string; readonly at: number }[];
@@ -48,6 +55,9 @@ const TABLES: readonly (readonly [ChildTable, (o: Organization) => readonly Copy
   ['people', (o) => columns.people(o.people, 0)],
   ['customers', (o) => columns.customers(o.customers, 0)],
   ['revenue_chunks', (o) => columns.revenue(o.revenue, 0)],
+  ['subscription_chunks', (o) => columns.subscriptions(o.subscriptions, 0)],
+  ['consumption_chunks', (o) => columns.consumption(o.consumption, 0)],
+  ['device_chunks', (o) => columns.devices(o.devices, 0)],
 ];
 
 /**
@@ -75,7 +85,15 @@ export class LoadBatchEncoder {
     });
     const { id, name, market, country } = organization;
     const mcids = organization.people.flatMap((p, at) => (p.mcid === undefined ? [] : [{ person: p.id, mcid: p.mcid, at }]));
-    this.organizations.push({ id, name, market, country, counts: countRecords(organization), mcids });
+    this.organizations.push({
+      id,
+      name,
+      market,
+      country,
+      programData: hasProgramData(organization),
+      counts: countRecords(organization),
+      mcids,
+    });
   }
 
   /** The batch of the organizations added since the last one; the encoder starts on the next. */
@@ -119,5 +137,31 @@ function countRecords(o: Organization): RecordCounts {
     dpor: o.customers.reduce((n, c) => n + c.dpor.length, 0),
     revenue: o.revenue.length,
     fx: o.fx.size,
+    ...programDataCounts(o),
+  };
+}
+
+/** Whether an organization holds any of the data of migration 0013 (see `organizations.program_data`). */
+export function hasProgramData(o: Organization): boolean {
+  return (
+    o.subscriptions.length > 0 ||
+    o.consumption.length > 0 ||
+    o.devices.length > 0 ||
+    o.customers.some((c) => c.associations !== undefined && c.associations.length > 0) ||
+    o.people.some((p) => p.exams.some((e) => e.expires !== undefined)) ||
+    o.revenue.some((r) => r.attribution !== undefined)
+  );
+}
+
+/** How many associations, subscriptions, consumption records and devices an organization holds, those it has. */
+export function programDataCounts(
+  o: Pick<Organization, 'customers' | 'subscriptions' | 'consumption' | 'devices'>,
+): Pick<RecordCounts, 'associations' | 'subscriptions' | 'consumption' | 'devices'> {
+  const associations = o.customers.reduce((n, c) => n + (c.associations?.length ?? 0), 0);
+  return {
+    ...(associations > 0 && { associations }),
+    ...(o.subscriptions.length > 0 && { subscriptions: o.subscriptions.length }),
+    ...(o.consumption.length > 0 && { consumption: o.consumption.length }),
+    ...(o.devices.length > 0 && { devices: o.devices.length }),
   };
 }

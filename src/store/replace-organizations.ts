@@ -21,7 +21,15 @@ import type { StoreDatabase } from './store-database.js';
 export const LOAD_BATCH_ORGANIZATIONS = 500;
 
 /** Children deleted before a replaced organization's rows are copied again. */
-const CHILD_TABLES: readonly ChildTable[] = ['fx_rates', 'people', 'customers', 'revenue_chunks'];
+const CHILD_TABLES: readonly ChildTable[] = [
+  'fx_rates',
+  'people',
+  'customers',
+  'revenue_chunks',
+  'subscription_chunks',
+  'consumption_chunks',
+  'device_chunks',
+];
 
 /**
  * Writes organizations whole, `batchSize` per transaction (see `Store.replaceOrganizations`). An organization that
@@ -184,6 +192,7 @@ async function writeBatch(
   const names = sorted.map((o) => o.name);
   const markets = sorted.map((o) => o.market);
   const countries = sorted.map((o) => o.country);
+  const programData = sorted.map((o) => o.programData);
   // Every other writer of these organizations (an import planned from a version, a PUT) takes the same locks.
   await lockOrganizations(trx, ids);
   const claims = batch.organizations.flatMap((o) =>
@@ -200,8 +209,8 @@ async function writeBatch(
   }
   throwIfTaken([...(await takenMcids(trx, claims, ids)), ...twice]);
   const inserted = await sql<{ id: string }>`
-    insert into organizations (id, name, market, country)
-    select * from unnest(${ids}::text[], ${names}::text[], ${markets}::text[], ${countries}::text[])
+    insert into organizations (id, name, market, country, program_data)
+    select * from unnest(${ids}::text[], ${names}::text[], ${markets}::text[], ${countries}::text[], ${programData}::boolean[])
     on conflict (id) do nothing
     returning id`.execute(trx);
   const created = new Set(inserted.rows.map((r) => r.id));
@@ -209,8 +218,10 @@ async function writeBatch(
   if (replaced.length > 0) {
     await sql`
       update organizations o
-      set name = x.name, market = x.market, country = x.country, updated_at = now(), data_version = o.data_version + 1
-      from unnest(${ids}::text[], ${names}::text[], ${markets}::text[], ${countries}::text[]) as x (id, name, market, country)
+      set name = x.name, market = x.market, country = x.country, program_data = x.program_data, updated_at = now(),
+        data_version = o.data_version + 1
+      from unnest(${ids}::text[], ${names}::text[], ${markets}::text[], ${countries}::text[], ${programData}::boolean[])
+        as x (id, name, market, country, program_data)
       where o.id = x.id and o.id = any(${replaced}::text[])`.execute(trx);
     for (const table of CHILD_TABLES) {
       await sql`delete from ${sql.table(table)} where org_id = any(${replaced}::text[])`.execute(trx);

@@ -10,6 +10,9 @@ export interface StoreDatabase extends ProgramTables {
   readonly people: PeopleTable;
   readonly customers: CustomersTable;
   readonly revenue_chunks: RevenueChunksTable;
+  readonly subscription_chunks: SubscriptionChunksTable;
+  readonly consumption_chunks: ConsumptionChunksTable;
+  readonly device_chunks: DeviceChunksTable;
   readonly api_tokens: ApiTokensTable;
   readonly audit_log: AuditLogTable;
   readonly alert_subscriptions: AlertSubscriptionsTable;
@@ -27,6 +30,8 @@ export interface OrganizationsTable {
   name: string | null;
   market: string;
   country: string | null;
+  /** Whether the organization may hold data of migration 0013 (false: it holds none). */
+  program_data: ColumnType<boolean, boolean | undefined, boolean>;
   updated_at: Timestamp;
   /** Counts the organization's writes (bigint, read as text). */
   data_version: ColumnType<string, never, string>;
@@ -51,6 +56,8 @@ export interface PeopleTable extends OrganizationChild {
   mcid: string | null;
   exams: ColumnType<readonly string[], readonly string[] | undefined, never>;
   passed: ColumnType<readonly string[], readonly string[] | undefined, never>;
+  /** Each pass's last valid day (null: it does not expire); null while none of the person's passes expires (0013). */
+  expires: ColumnType<readonly (string | null)[] | null, readonly (string | null)[] | null | undefined, never>;
 }
 
 /** A customer with its DPOR periods in file order: from `dpor_from[i]` to `dpor_to[i]` (null: open). */
@@ -59,6 +66,11 @@ export interface CustomersTable extends OrganizationChild {
   name: string | null;
   dpor_from: ColumnType<readonly string[], readonly string[] | undefined, never>;
   dpor_to: ColumnType<readonly (string | null)[], readonly (string | null)[] | undefined, never>;
+  country: string | null;
+  /** Associations other than DPOR (0013): `association_types[i]` from `association_from[i]` to `association_to[i]`. */
+  association_types: ColumnType<readonly string[] | null, readonly string[] | null | undefined, never>;
+  association_from: ColumnType<readonly string[] | null, readonly string[] | null | undefined, never>;
+  association_to: ColumnType<readonly (string | null)[] | null, readonly (string | null)[] | null | undefined, never>;
 }
 
 /**
@@ -74,6 +86,38 @@ export interface RevenueChunksTable {
   amounts: readonly string[];
   currencies: readonly string[];
   net_new: readonly boolean[];
+  /** Each record's attribution (null: none); null while no record of the chunk has one (0013). */
+  attributions: readonly (string | null)[] | null;
+}
+
+/** Subscriptions, consumption and devices, chunked as revenue is (0013). */
+interface Chunk {
+  org_id: string;
+  first_seq: number;
+}
+
+export interface SubscriptionChunksTable extends Chunk {
+  customers: readonly string[];
+  ids: readonly (string | null)[];
+  products: readonly string[];
+  seats: readonly number[];
+  from_dates: readonly string[];
+  to_dates: readonly (string | null)[];
+  trials: readonly boolean[];
+}
+
+export interface ConsumptionChunksTable extends Chunk {
+  customers: readonly string[];
+  dates: readonly string[];
+  amounts: readonly string[];
+  currencies: readonly string[];
+  services: readonly (string | null)[];
+}
+
+export interface DeviceChunksTable extends Chunk {
+  products: readonly string[];
+  dates: readonly string[];
+  units: readonly number[];
 }
 
 export interface ApiTokensTable {

@@ -382,6 +382,92 @@ const PERSON_MCID: readonly string[] = [
   `create unique index people_mcid on people (mcid) where mcid is not null`,
 ];
 
+/** The chunk tables of 0013: each array column, its element type, and whether its elements may be null. */
+const PROGRAM_DATA_CHUNKS: Readonly<Record<string, readonly (readonly [string, string, 'null' | 'not null'])[]>> = {
+  subscription_chunks: [
+    ['customers', 'text', 'not null'],
+    ['ids', 'text', 'null'],
+    ['products', 'text', 'not null'],
+    ['seats', 'integer', 'not null'],
+    ['from_dates', 'date', 'not null'],
+    ['to_dates', 'date', 'null'],
+    ['trials', 'boolean', 'not null'],
+  ],
+  consumption_chunks: [
+    ['customers', 'text', 'not null'],
+    ['dates', 'date', 'not null'],
+    ['amounts', 'numeric', 'not null'],
+    ['currencies', 'text', 'not null'],
+    ['services', 'text', 'null'],
+  ],
+  device_chunks: [
+    ['products', 'text', 'not null'],
+    ['dates', 'date', 'not null'],
+    ['units', 'integer', 'not null'],
+  ],
+};
+
+/** A one-dimensional array from 1 of `cardinality` elements, without nulls unless allowed. */
+function arrayShape(column: string, cardinality: string, nulls: 'null' | 'not null'): string {
+  return `cardinality(${column}) = ${cardinality} and array_ndims(${column}) = 1 and array_lower(${column}, 1) = 1${
+    nulls === 'not null' ? ` and array_position(${column}, null) is null` : ''
+  }`;
+}
+
+/**
+ * The program's data beyond revenue and exams (`program.md`), stored the way 0003 and 0007 store records: arrays in
+ * the row they belong to, and record kinds of their own in chunks of up to 10,000 records like revenue's.
+ * - A pass's expiry (`people.expires`), a customer's associations other than DPOR (`customers.association_*`, one
+ *   type, from and to each, beside its DPOR periods) and a revenue record's attribution (`revenue_chunks.attributions`)
+ *   are rare: passes expire only when an organization lists certifications, and the other associations and
+ *   attributions come from one export. So each is null while none of the row's records has one (else one element per
+ *   record, null for none): the seeds' data stores a null, not an empty array, and is read without them. (Partial
+ *   indexes on them made a bulk load into PostgreSQL a fifth slower: the rows that have them are found by
+ *   `program_data` below and the organization's own key.)
+ * - Subscriptions, consumption and devices reference customers in code, as revenue does.
+ * - `organizations.program_data` says whether the organization may hold any of this (every write sets it): reading an
+ *   organization without it then costs no query and no lookup more than before.
+ */
+const PROGRAM_DATA: readonly string[] = [
+  `alter table organizations add column program_data boolean not null default false`,
+  `alter table people add column expires date[]`,
+  `alter table people add constraint people_expires_array check (
+    expires is null or (${arrayShape('expires', 'cardinality(exams)', 'null')})
+  )`,
+  `alter table customers add column country text, add column association_types text[], add column association_from date[],
+    add column association_to date[]`,
+  `alter table customers add constraint customers_association_arrays check (
+    association_types is null and association_from is null and association_to is null
+    or (cardinality(association_types) > 0
+      and ${arrayShape('association_types', 'cardinality(association_types)', 'not null')}
+      and ${arrayShape('association_from', 'cardinality(association_types)', 'not null')}
+      and ${arrayShape('association_to', 'cardinality(association_types)', 'null')})
+  )`,
+  `alter table revenue_chunks add column attributions text[]`,
+  `alter table revenue_chunks add constraint revenue_chunks_attributions check (
+    attributions is null or (${arrayShape('attributions', 'cardinality(customers)', 'null')})
+  )`,
+  `create or replace view revenue_records as
+    select c.org_id, (c.first_seq + r.n - 1)::integer as seq, r.customer, r.product, r.date, r.amount, r.currency, r.net_new,
+      r.attribution
+    from revenue_chunks c
+      cross join lateral unnest(${REVENUE_ARRAYS.map((a) => `c.${a}`).join(', ')}, c.attributions)
+        with ordinality as r (customer, product, date, amount, currency, net_new, attribution, n)`,
+  ...Object.entries(PROGRAM_DATA_CHUNKS).map(([table, arrays]) => {
+    const [first] = arrays[0] as readonly [string, string, string];
+    return `create table ${table} (
+    org_id text not null references organizations (id) on delete cascade,
+    first_seq integer not null check (first_seq >= 0),
+    ${arrays.map(([name, type]) => `${name} ${type}[] not null`).join(',\n    ')},
+    primary key (org_id, first_seq),
+    constraint ${table}_arrays check (
+      cardinality(${first}) > 0
+      ${arrays.map(([name, , nulls]) => `and ${arrayShape(name, `cardinality(${first})`, nulls)}`).join('\n      ')}
+    )
+  )`;
+  }),
+];
+
 /**
  * Webhook alerts: subscriptions (one organization's, or every organization's when `org_id` is null), a delivery per
  * change and subscription, and every attempt at sending it. `delivery_key` names the change (event, organization,
@@ -472,6 +558,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
     )`,
   ]),
   '0012-alerts': statements(ALERTS),
+  '0013-program-data': statements(PROGRAM_DATA),
 };
 
 /** The migrations compiled into the program, so that a store never depends on files beside it. */

@@ -1,5 +1,16 @@
 import type { AttainError } from '../core/attain-error.js';
-import type { Customer, ExamPass, Organization, Period, Person, RevenueRecord } from '../engine/organization.js';
+import type {
+  Association,
+  ConsumptionRecord,
+  Customer,
+  DeviceShipment,
+  ExamPass,
+  Organization,
+  Period,
+  Person,
+  RevenueRecord,
+  Subscription,
+} from '../engine/organization.js';
 import type { AlertStore } from './alert-store.js';
 import type { LoadBatch } from './load-batch.js';
 import type { McidClaim, TakenMcid } from './mcid-claims.js';
@@ -53,10 +64,15 @@ export interface OrganizationAdditions {
   /** New people, or existing people whose name changed (matched by id). */
   readonly people: readonly Omit<Person, 'exams'>[];
   readonly exams: readonly (ExamPass & { readonly person: string })[];
-  /** New customers, or existing customers whose name changed. */
-  readonly customers: readonly Omit<Customer, 'dpor'>[];
+  /** New customers, or existing customers whose name (or country) changed; a missing country keeps the stored one. */
+  readonly customers: readonly Omit<Customer, 'dpor' | 'associations'>[];
   readonly dpor: readonly (Period & { readonly customer: string })[];
   readonly revenue: readonly RevenueRecord[];
+  /** Associations other than DPOR, appended to their customers' (absent: none). */
+  readonly associations?: readonly (Association & { readonly customer: string })[];
+  readonly subscriptions?: readonly Subscription[];
+  readonly consumption?: readonly ConsumptionRecord[];
+  readonly devices?: readonly DeviceShipment[];
 }
 
 /**

@@ -10,7 +10,7 @@ const ORGANIZATIONS_PER_BATCH = 100;
 const RECORDS_PER_BATCH = 100_000;
 
 /**
- * Every organization, in id order, read a batch at a time (seven queries per batch). Each batch is read in its own
+ * Every organization, in id order, read a batch at a time (eleven queries per batch). Each batch is read in its own
  * short repeatable-read transaction that ends before the batch is yielded: a caller may use the store between
  * items (PGlite has one connection), and no transaction stays open while the caller works. Each organization is
  * therefore consistent in itself; one changed during the walk is seen before or after the change.
@@ -21,7 +21,11 @@ export async function* streamOrganizations(db: Kysely<StoreDatabase>): AsyncGene
     const page = await sql<{ id: string; records: number }>`
       select o.id,
         (select coalesce(sum(cardinality(r.customers)), 0) from revenue_chunks r where r.org_id = o.id)::int
-          + (select coalesce(sum(cardinality(p.exams)), 0) from people p where p.org_id = o.id)::int as records
+          + (select coalesce(sum(cardinality(p.exams)), 0) from people p where p.org_id = o.id)::int
+          + case when o.program_data then
+              (select coalesce(sum(cardinality(s.customers)), 0) from subscription_chunks s where s.org_id = o.id)::int
+              + (select coalesce(sum(cardinality(c.customers)), 0) from consumption_chunks c where c.org_id = o.id)::int
+            else 0 end as records
       from organizations o where o.id > ${after} order by o.id limit ${IDS_PER_PAGE}`.execute(db);
     for (const ids of batches(page.rows)) {
       const organizations = await db

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../../src/core/localized.js';
+import { RECORD_TYPES } from '../../src/importers/import-plan.js';
+import { IMPORT_KINDS } from '../src/api/types.js';
 import { UI_MESSAGES } from '../src/i18n/index.js';
 
 const en = UI_MESSAGES.en;
@@ -43,10 +45,8 @@ describe('dashboard messages', () => {
   it('names every import kind and record type in every language', () => {
     for (const locale of LOCALES) {
       const t = UI_MESSAGES[locale];
-      for (const kind of ['auto', 'org', 'exams', 'customers', 'revenue', 'partner-center-trainings', 'partner-center-revenue'])
-        expect(t.kindName(kind), `${locale} ${kind}`).not.toBe(kind);
-      for (const entity of ['people', 'exams', 'customers', 'dpor', 'revenue'])
-        expect(t.entityName(entity), `${locale} ${entity}`).not.toBe(entity);
+      for (const kind of IMPORT_KINDS) expect(t.kindName(kind), `${locale} ${kind}`).not.toBe(kind);
+      for (const entity of RECORD_TYPES) expect(t.entityName(entity), `${locale} ${entity}`).not.toBe(entity);
     }
   });
 });

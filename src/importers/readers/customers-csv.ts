@@ -1,15 +1,17 @@
-import type { Period } from '../../engine/organization.js';
+import { ASSOCIATION_TYPES, type Association, type AssociationType, type Period } from '../../engine/organization.js';
 import type { ColumnSpec, CsvSheet } from '../csv-sheet.js';
 import { emptyIncoming, type ImportContext, type IncomingRecords } from '../incoming-records.js';
 import { NamedRecords } from './named-records.js';
 
 /**
- * `customer_id,name,dpor_from,dpor_to`: a customer and one DPOR period per row (both ends inclusive, an empty
- * `dpor_to` for a period still open); a row without dates only adds or renames the customer.
+ * `customer_id,name,dpor_from,dpor_to[,country][,association]`: a customer and one DPOR period per row (both ends
+ * inclusive, an empty `dpor_to` for a period still open); a row without dates only adds or renames the customer.
+ * `association` names another association type for the row's period (`transacting-partner`, `pal`…; empty: DPOR), and
+ * `country` the customer's country (the last one given).
  */
 export const CUSTOMERS_COLUMNS: ColumnSpec = {
   required: ['customer_id'],
-  optional: ['name', 'dpor_from', 'dpor_to'],
+  optional: ['name', 'dpor_from', 'dpor_to', 'country', 'association'],
   otherColumns: 'refuse',
 };
 
@@ -20,8 +22,12 @@ export function readCustomersCsv(sheet: CsvSheet, ctx: ImportContext): IncomingR
     number,
     number,
   ];
+  const countryAt = sheet.column('country');
+  const associationAt = sheet.column('association');
   const customers = new NamedRecords(sheet);
+  const countries = new Map<string, string>();
   const dpor: (Period & { customer: string })[] = [];
+  const associations: (Association & { customer: string })[] = [];
   for (const row of sheet.rows()) {
     const customer = sheet.cell(row, idAt);
     const fromText = sheet.cell(row, fromAt);
@@ -37,14 +43,29 @@ export function readCustomersCsv(sheet: CsvSheet, ctx: ImportContext): IncomingR
     if (from !== undefined && to !== undefined && to !== null && to < from) {
       sheet.report('import.period.reversed', row, toAt, { value: toText, from: fromText, to: toText });
     }
-    if (customer === '') continue;
+    const typeText = sheet.cell(row, associationAt);
+    const type: AssociationType | undefined =
+      typeText === '' ? 'dpor' : ASSOCIATION_TYPES.find((t) => t === typeText.toLowerCase());
+    if (type === undefined) {
+      sheet.report('import.attribution.unknown', row, associationAt, { value: typeText, expected: ASSOCIATION_TYPES.join(', ') });
+    }
+    if (customer === '' || type === undefined) continue;
     customers.add(customer, sheet.cell(row, nameAt), row, nameAt);
-    if (from !== undefined && to !== undefined && (to === null || to >= from)) dpor.push({ customer, from, to });
+    const country = sheet.cell(row, countryAt);
+    if (country !== '') countries.set(customer, country);
+    if (from !== undefined && to !== undefined && (to === null || to >= from)) {
+      if (type === 'dpor') dpor.push({ customer, from, to });
+      else associations.push({ customer, type, from, to });
+    }
   }
   return {
     ...emptyIncoming('replace'),
-    customers: customers.list(),
+    customers: customers.list().map((c) => {
+      const country = countries.get(c.id);
+      return country === undefined ? c : { ...c, country };
+    }),
     dpor,
+    associations,
     rows: sheet.rowCount,
   };
 }

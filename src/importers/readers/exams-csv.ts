@@ -4,13 +4,13 @@ import { emptyIncoming, type ImportContext, type IncomingRecords } from '../inco
 import { NamedRecords } from './named-records.js';
 
 /**
- * `person_id,name,exam,passed[,mcid]`: one pass per row; a row without exam and date only adds or renames the person.
- * `mcid` is Partner Center's identity of the individual: a person the organization has with that MCID is the one
- * the row means, whatever its person_id.
+ * `person_id,name,exam,passed[,mcid][,expires]`: one pass per row; a row without exam and date only adds or renames
+ * the person. `mcid` is Partner Center's identity of the individual: a person the organization has with that MCID is
+ * the one the row means, whatever its person_id. `expires` is the credential's last valid day, for those that expire.
  */
 export const EXAMS_COLUMNS: ColumnSpec = {
   required: ['person_id', 'exam', 'passed'],
-  optional: ['name', 'mcid'],
+  optional: ['name', 'mcid', 'expires'],
   otherColumns: 'refuse',
 };
 
@@ -28,6 +28,7 @@ export function readExamsCsv(sheet: CsvSheet, ctx: ImportContext): IncomingRecor
     number,
   ];
   const mcidAt = sheet.column('mcid');
+  const expiresAt = sheet.column('expires');
   const people = new NamedRecords(sheet);
   const mcids = new Map<string, { mcid: string; line: number }>();
   const exams: (ExamPass & { person: string })[] = [];
@@ -46,7 +47,16 @@ export function readExamsCsv(sheet: CsvSheet, ctx: ImportContext): IncomingRecor
       if (typeof reading === 'number') day = reading;
       else sheet.reportDay(row, passedAt, passed, reading, 'import.date.invalid', 'YYYY-MM-DD');
     }
-    if (person === '') continue;
+    const expiresText = sheet.cell(row, expiresAt);
+    const expiresReading = expiresText === '' ? undefined : ctx.days.date(expiresText);
+    if (typeof expiresReading === 'string')
+      sheet.reportDay(row, expiresAt, expiresText, expiresReading, 'import.date.invalid', 'YYYY-MM-DD');
+    const expires = typeof expiresReading === 'number' ? expiresReading : undefined;
+    if (expires !== undefined && day !== undefined && expires < day) {
+      sheet.report('import.expiry.reversed', row, expiresAt, { value: expiresText, from: passed });
+    }
+    if (person === '' || typeof expiresReading === 'string' || (expires !== undefined && day !== undefined && expires < day))
+      continue;
     people.add(person, sheet.cell(row, nameAt), row, nameAt);
     const mcid = sheet.cell(row, mcidAt);
     const given = mcids.get(person);
@@ -54,7 +64,8 @@ export function readExamsCsv(sheet: CsvSheet, ctx: ImportContext): IncomingRecor
     else if (mcid !== '' && given !== undefined && given.mcid !== mcid) {
       sheet.report('import.mcid.conflict', row, mcidAt, { value: mcid, id: person, other: given.mcid, otherLine: given.line });
     }
-    if (exam !== '' && known && day !== undefined) exams.push({ person, exam, passed: day });
+    if (exam !== '' && known && day !== undefined)
+      exams.push({ person, exam, passed: day, ...(expires !== undefined && { expires }) });
   }
   return {
     ...emptyIncoming('replace'),

@@ -10,8 +10,8 @@ const FIELDS = { exams: 'people', customers: 'customers', revenue: 'revenue' } a
 export type JsonRecordKind = keyof typeof FIELDS;
 
 /**
- * A JSON array of the organization file's records: people with their exams, customers with their DPOR periods, or
- * revenue records. They are validated by the organization file's own validator, so a record means exactly what it
+ * A JSON array of the organization file's records: people with their exams (and their expiry), customers with their
+ * country, DPOR periods and other associations, or revenue records (with their attribution). They are validated by the organization file's own validator, so a record means exactly what it
  * means there; paths are reported from the array (`$[3].amount`). Revenue rules are as for the revenue CSV: a known
  * customer, a currency with a rate, a product of the registry.
  */
@@ -89,15 +89,20 @@ export function readJsonRecords(kind: JsonRecordKind, source: StructuredText, ct
       ...emptyIncoming('replace'),
       rows,
       people: organization.people.map((p) => ({ id: p.id, name: p.name, ...(p.mcid !== undefined && { mcid: p.mcid }) })),
-      exams: organization.people.flatMap((p) => p.exams.map((e) => ({ person: p.id, exam: e.exam, passed: e.passed }))),
+      exams: organization.people.flatMap((p) => p.exams.map((e) => ({ person: p.id, ...e }))),
     };
   }
   if (kind === 'customers') {
     return {
       ...emptyIncoming('replace'),
       rows,
-      customers: organization.customers.map((c) => ({ id: c.id, name: c.name })),
+      customers: organization.customers.map((c) => ({
+        id: c.id,
+        name: c.name,
+        ...(c.country !== undefined && { country: c.country }),
+      })),
       dpor: organization.customers.flatMap((c) => c.dpor.map((d) => ({ customer: c.id, from: d.from, to: d.to }))),
+      associations: organization.customers.flatMap((c) => (c.associations ?? []).map((a) => ({ customer: c.id, ...a }))),
     };
   }
   // An export name ("Dynamics 365 for Sales") becomes its product's id; ids and aliases stay as written.

@@ -49,7 +49,9 @@ const FAMILY_FIRST = /^[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Scr
  *   other kind (`import.exam.unknown`) unless the import leaves such rows out. The completion date is the pass date.
  * - ActivationStatus other than Active (the person is no longer associated with the partner) is skipped: the program
  *   counts a person's certifications for one organization at a time. An empty status is imported.
- * - ExpirationDate is not read: exams do not expire; retirement and the grace year are catalog facts.
+ * - ExpirationDate, when the row has one, is the last day the credential is valid (`expires`): certifications and
+ *   some credentials expire, and the catalog says which count until when. An empty cell is a credential that does not
+ *   expire; retirement and the grace year of an exam remain catalog facts.
  */
 export function readPartnerCenterTrainings(sheet: CsvSheet, ctx: ImportContext): IncomingRecords {
   const at = (name: string) => sheet.column(name);
@@ -63,6 +65,7 @@ export function readPartnerCenterTrainings(sheet: CsvSheet, ctx: ImportContext):
   const corpEmailAt = at('CorpEmail');
   const statusAt = at('ActivationStatus');
   const mcidAt = at('MCID');
+  const expiresAt = at('ExpirationDate');
 
   // Read once, kept: the identities linked from every row are needed before any row is read for its exam.
   const rows = [...sheet.rows()];
@@ -120,7 +123,17 @@ export function readPartnerCenterTrainings(sheet: CsvSheet, ctx: ImportContext):
       sheet.reportDay(row, dateAt, dateText, passed, 'import.date.invalid', 'YYYY-MM-DD, M/D/YYYY');
       continue;
     }
-    exams.push({ person, exam: code, passed });
+    const expiryText = sheet.cell(row, expiresAt);
+    const expires = expiryText === '' ? undefined : ctx.days.exportDate(expiryText);
+    if (typeof expires === 'string') {
+      sheet.reportDay(row, expiresAt, expiryText, expires, 'import.date.invalid', 'YYYY-MM-DD, M/D/YYYY');
+      continue;
+    }
+    if (expires !== undefined && expires < passed) {
+      sheet.report('import.expiry.reversed', row, expiresAt, { value: expiryText, from: dateText });
+      continue;
+    }
+    exams.push({ person, exam: code, passed, ...(expires !== undefined && { expires }) });
     const name = displayName(sheet.cell(row, firstAt), sheet.cell(row, lastAt));
     const known = people.get(person);
     const mcid = mcidOf(sheet.cell(row, mcidAt), sheet.cell(row, mcpAt));

@@ -1,13 +1,18 @@
-import type { RevenueRecord } from '../../engine/organization.js';
+import { ASSOCIATION_TYPES, type RevenueRecord } from '../../engine/organization.js';
 import { parseAmount, parseFlag } from '../cell-values.js';
 import type { ColumnSpec, CsvSheet } from '../csv-sheet.js';
 import { emptyIncoming, type ImportContext, type IncomingRecords } from '../incoming-records.js';
 import { ProductResolver } from '../product-names.js';
+import { attributionType } from './partner-attribution.js';
 
-/** `customer_id,product,date,amount,currency,net_new`: one revenue record per row; `net_new` empty or absent is true. */
+/**
+ * `customer_id,product,date,amount,currency,net_new,attribution`: one revenue record per row; `net_new` empty or
+ * absent is true; `attribution` (optional) is an association type of the organization format (`dpor`, `cpor`,
+ * `transacting-partner`, `delegated-admin`, `fasttrack`, `pal`) or a Partner Center attribution ("CSP T1").
+ */
 export const REVENUE_COLUMNS: ColumnSpec = {
   required: ['customer_id', 'product', 'date', 'amount', 'currency'],
-  optional: ['net_new'],
+  optional: ['net_new', 'attribution'],
   otherColumns: 'refuse',
 };
 
@@ -25,6 +30,7 @@ export function readRevenueCsv(sheet: CsvSheet, ctx: ImportContext): IncomingRec
   const amountAt = at('amount');
   const currencyAt = at('currency');
   const netNewAt = at('net_new');
+  const attributionAt = at('attribution');
   // Ids and currencies map to the organization's own strings, so that 100,000 records share a few hundred of them
   // instead of each keeping a fresh piece of the file.
   const customers = new Map(ctx.existing?.customers.map((c) => [c.id, c.id]));
@@ -69,6 +75,18 @@ export function readRevenueCsv(sheet: CsvSheet, ctx: ImportContext): IncomingRec
     }
     const netNew = netNewText === '' ? true : parseFlag(netNewText);
     if (netNew === undefined) ok = bad(sheet, 'import.boolean.invalid', row, netNewAt, netNewText);
+    const attributionText = sheet.cell(row, attributionAt);
+    const attribution =
+      attributionText === ''
+        ? undefined
+        : (ASSOCIATION_TYPES.find((t) => t === attributionText) ?? attributionType(attributionText) ?? null);
+    if (attribution === null) {
+      sheet.report('import.attribution.unknown', row, attributionAt, {
+        value: attributionText,
+        expected: ASSOCIATION_TYPES.join(', '),
+      });
+      ok = false;
+    }
     if (
       ok &&
       customer !== undefined &&
@@ -76,9 +94,10 @@ export function readRevenueCsv(sheet: CsvSheet, ctx: ImportContext): IncomingRec
       typeof date === 'number' &&
       typeof amount === 'object' &&
       currency !== undefined &&
-      netNew !== undefined
+      netNew !== undefined &&
+      attribution !== null
     ) {
-      revenue.push({ customer, product, date, amount, currency, netNew });
+      revenue.push({ customer, product, date, amount, currency, netNew, ...(attribution !== undefined && { attribution }) });
     }
   }
   return {

@@ -113,7 +113,7 @@ const koKR: ShortfallWords = {
     `${p.name}: 최근 12개월 동안 ${products(p, f)} 장치를 ${f.number(n(p.shortfall))}대 더 출하해야 합니다(현재 ${so(p, f)}).`,
 };
 
-/** The accepted types with the particle 으로/로 that follows them: `거래 파트너로`. */
+/** The accepted types with the particle 으로/로 that follows them: `공식 거래 파트너로`. */
 function koreanAs(p: Shortfall, f: Formatter): string {
   const names = associationNames(p.associations, f);
   return `${names}${particle(names, '으로/로')}`;

@@ -78,16 +78,16 @@ export const pointsMessages: KindMessages<keyof PointsMessageParams> = {
     'points.out-of-reach': (p) =>
       `${p.name}：截至此日期，各項指標剩餘的分數無論如何組合，都無法在每項指標高於 0 分的情況下達到 ${p.passMark} 分。`,
     'points.move.customers': (p, f) =>
-      `${p.metric}：再增加 ${p.count} 家單月耗用量至少 ${f.money(p.floor, p.currency)} 的客戶（+${p.gain} 分）`,
+      `${p.metric}：再增加 ${p.count} 家單月使用量至少 ${f.money(p.floor, p.currency)} 的客戶（+${p.gain} 分）`,
     'points.move.people': (p) => `${p.metric}：${p.people}（+${p.gain} 分）`,
-    'points.move.services': (p) => `${p.metric}：再部署 ${p.count} 項有耗用量的服務（+${p.gain} 分）`,
-    'points.move.consumption': (p, f) => `${p.metric}：再增加 ${f.money(p.amount, p.currency)} 的耗用量（+${p.gain} 分）`,
+    'points.move.services': (p) => `${p.metric}：再部署 ${p.count} 項有使用量的服務（+${p.gain} 分）`,
+    'points.move.consumption': (p, f) => `${p.metric}：再增加 ${f.money(p.amount, p.currency)} 的使用量（+${p.gain} 分）`,
     'points.move.revenue': (p, f) => `${p.metric}：再增加 ${f.money(p.amount, p.currency)} 的淨新增營收（+${p.gain} 分）`,
-    'points.move.first-consumption': (p) => `${p.metric}：前一期間沒有耗用量，因此只要有任何耗用量即可（+${p.gain} 分）`,
+    'points.move.first-consumption': (p) => `${p.metric}：前一期間沒有使用量，因此只要有任何使用量即可（+${p.gain} 分）`,
     'points.metric': (p) => `${p.metric}：${p.points} / ${p.max} 分${p.counted ? `（${p.counted}）` : ''}`,
     'catalog.points.unreachable': (p) => `及格分數 ${p.passMark} 高於各項指標的總分（${p.max}）`,
-    'points.consumption.enters': (p) => `${p.month} 的耗用量開始計入`,
-    'points.consumption.leaves': (p) => `${p.month} 的耗用量已不在最近 ${p.months} 個月內`,
+    'points.consumption.enters': (p) => `${p.month} 的使用量開始計入`,
+    'points.consumption.leaves': (p) => `${p.month} 的使用量已不在最近 ${p.months} 個月內`,
     'points.revenue.enters': (p) => `${p.month} 的淨新增營收開始計入分數`,
     'points.revenue.leaves': (p) => `${p.month} 的淨新增營收已不在分數的最近 ${p.months} 個月內`,
     'credential.expires': (p, f) => `${f.person(p.person)} 的 ${p.exam} 已於 ${f.date(p.expires)} 到期`,
@@ -159,13 +159,13 @@ export const POINTS_WORDS: { readonly [L in Locale]: PointsWords } = {
     customers: (n, names) => `${n} 家客戶${names ? `（${names}）` : ''}`,
     services: (n, names) => `${n} 項服務${names ? `（${names}）` : ''}`,
     growth: (percent, current, previous) =>
-      percent === null ? `${current}，前一期間無耗用量` : `成長 ${percent}%（${current}，前一期間 ${previous}）`,
+      percent === null ? `${current}，前一期間無使用量` : `成長 ${percent}%（${current}，前一期間 ${previous}）`,
     amount: (amount, required) => (required === null ? `${amount}（未公布門檻）` : `${amount} / ${required}`),
     step: (name, people, required, unlocked) =>
       `${name}：${people}${required > 0 ? ` / ${required}` : ''} 人${unlocked ? '' : '（前一階段未達成，尚未計分）'}`,
     people: (n, credentials, step) => `再增加 ${n} 位持有${credentials}的人員（${step}）`,
     none: '尚無',
-    movesTitle: '尚需取得的分數（以行動數最少、再以耗用量最少為優先）：',
+    movesTitle: '尚需取得的分數（以行動數最少、再以使用量最少為優先）：',
     scoreBar: '分數（相對於及格分數）',
   },
   'ko-KR': {

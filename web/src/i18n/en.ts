@@ -130,7 +130,8 @@ export const en = {
   previous: 'Previous',
   next: 'Next',
   uploadTitle: 'Upload data',
-  uploadHelp: 'A CSV file (exams, customers, revenue, Partner Center exports) or an organization file (JSON or YAML).',
+  uploadHelp:
+    'A CSV file (exams, customers, revenue, Partner Center exports and reports, the Dynamics 365 usage report) or an organization file (JSON or YAML).',
   file: 'File',
   kind: 'Kind',
   kindName: (kind: string) =>
@@ -142,6 +143,8 @@ export const en = {
       revenue: 'Revenue (CSV)',
       'partner-center-trainings': 'Partner Center: trainings and exams',
       'partner-center-revenue': 'Partner Center: customers and revenue',
+      'partner-center-subscriptions': 'Partner Center: subscriptions',
+      'dynamics-365-usage': 'Dynamics 365 usage (seats)',
     })[kind] ?? kind,
   preview: 'Preview changes',
   apply: 'Apply changes',
@@ -155,8 +158,17 @@ export const en = {
   removed: 'Removed',
   badRowsCaption: 'Every problem found, in file order',
   entityName: (e: string) =>
-    ({ people: 'People', exams: 'Exam passes', customers: 'Customers', dpor: 'DPOR periods', revenue: 'Revenue records' })[e] ??
-    e,
+    ({
+      people: 'People',
+      exams: 'Exam passes',
+      customers: 'Customers',
+      dpor: 'DPOR periods',
+      associations: 'Other associations',
+      revenue: 'Revenue records',
+      subscriptions: 'Subscriptions (seats)',
+      consumption: 'Consumption records',
+      devices: 'Device shipments',
+    })[e] ?? e,
   skippedTitle: (n: number) => `${count(n, 'row', 'rows')} not imported`,
   refusedTitle: (n: number) => `Refused: ${count(n, 'problem', 'problems')}, nothing was saved`,
   line: 'Line',

@@ -120,7 +120,8 @@ export const koKR: UiMessages = {
   previous: '이전',
   next: '다음',
   uploadTitle: '데이터 업로드',
-  uploadHelp: 'CSV 파일(시험, 고객, 수익, 파트너 센터 내보내기) 또는 조직 파일(JSON 또는 YAML).',
+  uploadHelp:
+    'CSV 파일(시험, 고객, 수익, 파트너 센터 내보내기와 보고서, Dynamics 365 사용량 보고서) 또는 조직 파일(JSON 또는 YAML).',
   file: '파일',
   kind: '종류',
   kindName: (kind) =>
@@ -132,6 +133,8 @@ export const koKR: UiMessages = {
       revenue: '수익(CSV)',
       'partner-center-trainings': '파트너 센터: 교육 및 시험',
       'partner-center-revenue': '파트너 센터: 고객 및 수익',
+      'partner-center-subscriptions': '파트너 센터: 구독',
+      'dynamics-365-usage': 'Dynamics 365 사용량(좌석)',
     })[kind] ?? kind,
   preview: '변경 사항 미리 보기',
   apply: '변경 사항 적용',
@@ -145,7 +148,17 @@ export const koKR: UiMessages = {
   removed: '삭제',
   badRowsCaption: '발견된 모든 문제(파일 순서)',
   entityName: (e) =>
-    ({ people: '직원', exams: '시험 통과 기록', customers: '고객', dpor: 'DPOR 기간', revenue: '수익 기록' })[e] ?? e,
+    ({
+      people: '직원',
+      exams: '시험 통과 기록',
+      customers: '고객',
+      dpor: 'DPOR 기간',
+      associations: '기타 파트너 연결 기간',
+      revenue: '수익 기록',
+      subscriptions: '구독(좌석)',
+      consumption: '사용량 기록',
+      devices: '장치 출하 기록',
+    })[e] ?? e,
   skippedTitle: (n) => `가져오지 않은 행 ${n}개`,
   refusedTitle: (n) => `거부됨: 문제 ${n}개, 아무것도 저장되지 않았습니다`,
   line: '행',
