@@ -123,12 +123,14 @@ function aggregateRevenue(
     }
     if (record.date <= windowStart) return;
     let credited: AssociationMask;
-    if (policy.revenueAssociation === 'within-period') credited = on(record.customer, record.date);
+    // A record Partner Center attributes counts under that association alone: its export lists a billing once per
+    // type it is credited under, and the customer's periods would count the same billing again.
+    if (record.attribution !== undefined) credited = associationBit(record.attribution);
+    else if (policy.revenueAssociation === 'within-period') credited = on(record.customer, record.date);
     else {
       credited = creditedAtAsOf.get(record.customer) ?? on(record.customer, asOf);
       creditedAtAsOf.set(record.customer, credited);
     }
-    if (record.attribution !== undefined) credited |= associationBit(record.attribution);
     let siblings = byProduct.get(product);
     if (siblings === undefined) {
       siblings = [];

@@ -98,7 +98,8 @@ export interface RevenueRecord {
   readonly netNew: boolean;
   /**
    * How Partner Center credited this partner for the record (its `PartnerAttributionType`); the record then counts
-   * under that association whatever the customer's periods say. Absent when the file does not say.
+   * under that association alone, whatever the customer's periods say (the export lists a billing once per type it
+   * is credited under). Absent when the file does not say: the customer's periods decide.
    */
   readonly attribution?: AssociationType;
 }

@@ -106,15 +106,20 @@ export class RevenueTracker implements KindTracker {
     const record = this.context.organization.revenue[move.record];
     if (!record) return;
     const amount = move.sign === 1 ? record.amount : record.amount.negate();
+    // An attributed record counts under its attribution alone, as the evaluation's context counts it.
+    const own = attributed(record);
+    if (own !== 0) {
+      this.totals.add(move.product, record.netNew, own, record.currency, amount);
+      return;
+    }
     if (this.context.policy.revenueAssociation === 'within-period') {
-      const credited = this.creditedOn(record.customer, record.date) | attributed(record);
-      this.totals.add(move.product, record.netNew, credited, record.currency, amount);
+      this.totals.add(move.product, record.netNew, this.creditedOn(record.customer, record.date), record.currency, amount);
       return;
     }
     const moving = this.moving.get(record.customer);
     // A customer whose association does not change within the horizon keeps the one of the context's day.
     const credited = moving ? moving.credited : this.creditedOn(record.customer, this.context.asOf);
-    this.totals.add(move.product, record.netNew, credited | attributed(record), record.currency, amount);
+    this.totals.add(move.product, record.netNew, credited, record.currency, amount);
     if (moving) addPart(moving.revenue, this.context, move);
   }
 
@@ -128,18 +133,16 @@ export class RevenueTracker implements KindTracker {
     state.credited = now;
     // Out of the totals that accepted the old types, into those that accept the new: a total accepting both moves twice and stays.
     for (const part of state.revenue.values()) {
-      this.totals.add(part.product, part.netNew, before | part.attributed, part.currency, part.amount.negate());
-      this.totals.add(part.product, part.netNew, now | part.attributed, part.currency, part.amount);
+      this.totals.add(part.product, part.netNew, before, part.currency, part.amount.negate());
+      this.totals.add(part.product, part.netNew, now, part.currency, part.amount);
     }
   }
 }
 
-/** One customer's in-window revenue of one product, net-new flag, attribution and currency. */
+/** One customer's in-window revenue of one product, net-new flag and currency, of records without an attribution. */
 interface Part {
   readonly product: string;
   readonly netNew: boolean;
-  /** The record's own attribution (a mask; 0 when it has none), which counts whatever the customer's periods say. */
-  readonly attributed: AssociationMask;
   readonly currency: string;
   amount: Decimal;
 }
@@ -151,11 +154,11 @@ function attributed(record: RevenueRecord): AssociationMask {
 
 function addPart(parts: Map<string, Part>, context: EvaluationContext, move: RevenueMove): void {
   const record = context.organization.revenue[move.record];
-  if (!record) return;
+  // An attributed record's credit does not follow its customer's periods.
+  if (!record || record.attribution !== undefined) return;
   const amount = move.sign === 1 ? record.amount : record.amount.negate();
-  const mask = attributed(record);
-  const key = `${move.product}\u0000${record.netNew}\u0000${mask}\u0000${record.currency}`;
+  const key = `${move.product}\u0000${record.netNew}\u0000${record.currency}`;
   const part = parts.get(key);
   if (part) part.amount = part.amount.add(amount);
-  else parts.set(key, { product: move.product, netNew: record.netNew, attributed: mask, currency: record.currency, amount });
+  else parts.set(key, { product: move.product, netNew: record.netNew, currency: record.currency, amount });
 }
