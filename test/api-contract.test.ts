@@ -244,6 +244,40 @@ describe('real answers validate against their declared schemas', () => {
     });
   });
 
+  it("the data page's records: a page of people, customers and revenue, with what does not count and why", async () => {
+    const people = (await check('records.people', '/api/orgs/fabrikam/people?asOf=2018-03-31&sort=id&desc=true&limit=2', {
+      status: 200,
+    })) as { total: number; matched: number; warnings: number; notCounting: number; rows: { id: string; index: number }[] };
+    expect(people).toMatchObject({ total: 8, matched: 8, offset: 0, limit: 2, warnings: 2, notCounting: 2 });
+    expect(people.rows.map((p) => [p.id, p.index])).toEqual([
+      ['f8', 7],
+      ['f7', 6],
+    ]);
+    // Only the passes that do not count, each with the evaluation's warning on it.
+    const counted = (await check('records.people', '/api/orgs/fabrikam/people?asOf=2018-03-31&notCounting=true', {
+      status: 200,
+    })) as { matched: number; rows: { exams: { exam: string; warnings: { code: string }[] }[] }[] };
+    expect(counted.matched).toBe(counted.rows.length);
+    const warned = counted.rows.flatMap((p) => p.exams.filter((e) => e.warnings.length > 0).map((e) => e.exam));
+    expect(warned.sort()).toEqual(['MB6-705', 'MB6-894']);
+    const revenue = (await check('records.revenue', '/api/orgs/contoso/revenue?asOf=2018-03-31&q=tailspin&sort=amount', {
+      status: 200,
+    })) as { matched: number; rows: { customerName: string; amount: string; notCounted: string | null }[] };
+    expect(revenue.rows.map((r) => [r.customerName, r.amount, r.notCounted])).toContainEqual([
+      'Tailspin Toys',
+      '40000',
+      'not-associated',
+    ]);
+    const amounts = revenue.rows.map((r) => Number(r.amount));
+    expect(amounts).toEqual([...amounts].sort((a, b) => a - b));
+    await check('records.customers', '/api/orgs/contoso/customers?asOf=2019-03-01&notCounting=true', { status: 200 });
+    // A partner pages its own organization only; another is not found, as if it did not exist.
+    await check('records.revenue', '/api/orgs/contoso/revenue?offset=4&limit=2', { who: 'partner', status: 200 });
+    await check('records.people', '/api/orgs/fabrikam/people', { who: 'partner', status: 404 });
+    await check('records.people', '/api/orgs/contoso/people?sort=amount', { status: 400 });
+    await check('records.revenue', '/api/orgs/contoso/revenue?limit=0', { status: 400 });
+  });
+
   it('tokens and the audit log', async () => {
     const created = (await check('token.create', '/api/tokens', {
       body: JSON.stringify({ role: 'viewer', org: 'fabrikam', label: 'contract' }),

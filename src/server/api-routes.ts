@@ -2,6 +2,7 @@ import { AUDIT_ROUTES } from './audit-routes.js';
 import { ORGANIZATION_ROUTES } from './organization-routes.js';
 import { OUTLOOK_ROUTES } from './outlook-routes.js';
 import { PROGRAM_ROUTES } from './program-routes.js';
+import { RECORDS_ROUTES } from './records-routes.js';
 import { REPORT_ROUTES } from './report-routes.js';
 import { SERVICE_ROUTES } from './service-routes.js';
 import { TOKEN_ROUTES } from './token-routes.js';
@@ -14,6 +15,7 @@ import { TOKEN_ROUTES } from './token-routes.js';
 export const API_ROUTES = {
   ...SERVICE_ROUTES,
   ...prefixed('org', ORGANIZATION_ROUTES),
+  ...prefixed('records', RECORDS_ROUTES),
   ...prefixed('report', REPORT_ROUTES),
   ...prefixed('outlook', OUTLOOK_ROUTES),
   ...prefixed('program', PROGRAM_ROUTES),

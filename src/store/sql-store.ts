@@ -11,6 +11,7 @@ import { lockAtVersion, lockOrganizations } from './lock-organizations.js';
 import { type McidClaim, type TakenMcid, takenMcids } from './mcid-claims.js';
 import type { JobDatabase, StorageCheck } from './opened-database.js';
 import { readOrganizations } from './read-organizations.js';
+import { type RecordKind, type RecordsPage, type RecordsRequest, recordsPage } from './records-page.js';
 import { replaceOrganizationRows } from './replace-organization-rows.js';
 import { replaceOrganizations, writeLoadBatch } from './replace-organizations.js';
 import { SqlProgramStore, SqlRunLedger } from './sql-program-store.js';
@@ -130,6 +131,15 @@ export class SqlStore implements Store {
       const row = await trx.selectFrom('organizations').select('data_version').where('id', '=', id).executeTakeFirstOrThrow();
       return { organization, version: String(row.data_version) };
     });
+  }
+
+  async dataVersion(id: string): Promise<string | undefined> {
+    const row = await this.db.selectFrom('organizations').select('data_version').where('id', '=', id).executeTakeFirst();
+    return row === undefined ? undefined : String(row.data_version);
+  }
+
+  recordsPage<K extends RecordKind>(id: string, request: RecordsRequest<K>): Promise<RecordsPage<K> | undefined> {
+    return recordsPage(this.db, id, request);
   }
 
   takenMcids(claims: readonly McidClaim[]): Promise<readonly TakenMcid[]> {

@@ -3,6 +3,7 @@ import type { Customer, ExamPass, Organization, Period, Person, RevenueRecord } 
 import type { LoadBatch } from './load-batch.js';
 import type { McidClaim, TakenMcid } from './mcid-claims.js';
 import type { ProgramStore } from './program-store.js';
+import type { RecordKind, RecordsPage, RecordsRequest } from './records-page.js';
 
 /** Who may do what through the API. */
 export const ROLES = ['admin', 'partner', 'viewer'] as const;
@@ -108,6 +109,13 @@ export interface Store {
    * written with `ifVersion`; undefined when it does not exist.
    */
   readVersioned(id: string): Promise<{ readonly organization: Organization; readonly version: string } | undefined>;
+  /** The version of the organization's data (which every write advances); undefined when it does not exist. */
+  dataVersion(id: string): Promise<string | undefined>;
+  /**
+   * A page of one kind of the organization's records (people, customers or revenue), filtered, sorted and paged by
+   * the database, with the version it was read at; undefined when the organization does not exist.
+   */
+  recordsPage<K extends RecordKind>(id: string, request: RecordsRequest<K>): Promise<RecordsPage<K> | undefined>;
   /**
    * The claims on individuals (MCIDs) that another organization already has, as a write of them would refuse them
    * (`takenError`): for a dry run, which writes nothing, to say what the write would say.
