@@ -15,6 +15,7 @@ import { type OpenStoreOptions, openStore, openStoreDatabase } from '../src/stor
 import { SqlStore } from '../src/store/sql-store.js';
 import { storeMigrations } from '../src/store/store-migrations.js';
 import { largeOrganization } from './fixtures/large-organization.js';
+import { defineRecordsPageContract } from './records-page-contract.js';
 import { postgresTitle } from './requirements.js';
 import { defineStoreContract, organization, type StoreFactory, type StoreUnderTest } from './store-contract.js';
 
@@ -61,6 +62,11 @@ defineStoreContract('PGlite', async (): Promise<StoreFactory> => {
   return { open: () => openUnderTest({ dataDir }), dispose: async () => rmSync(dataDir, { recursive: true, force: true }) };
 });
 
+defineRecordsPageContract('PGlite', async (): Promise<StoreFactory> => {
+  const dataDir = await freshDataDir();
+  return { open: () => openUnderTest({ dataDir }), dispose: async () => rmSync(dataDir, { recursive: true, force: true }) };
+});
+
 describe.skipIf(DATABASE_URL === undefined)(postgresTitle('PostgreSQL'), () => {
   const url = DATABASE_URL as string;
   const schemas: string[] = [];
@@ -81,6 +87,11 @@ describe.skipIf(DATABASE_URL === undefined)(postgresTitle('PostgreSQL'), () => {
   }, 120_000);
 
   defineStoreContract('PostgreSQL', async () => {
+    const schema = newSchema();
+    return { open: () => openUnderTest({ databaseUrl: url, schema }), dispose: async () => {} };
+  });
+
+  defineRecordsPageContract('PostgreSQL', async () => {
     const schema = newSchema();
     return { open: () => openUnderTest({ databaseUrl: url, schema }), dispose: async () => {} };
   });
