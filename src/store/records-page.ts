@@ -1,20 +1,11 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { AttainError } from '../core/attain-error.js';
 import { Decimal } from '../core/decimal.js';
+import type { RecordKind, RecordSort } from './record-sorts.js';
 import type { StoreDatabase } from './store-database.js';
 import { checkLimit } from './store-limits.js';
 
-/** The kinds of an organization's records the data page lists. */
-export const RECORD_KINDS = ['people', 'customers', 'revenue'] as const;
-export type RecordKind = (typeof RECORD_KINDS)[number];
-
-/** Each kind's sorts; `file` is the organization file's order, which every sort falls back to. */
-export const RECORD_SORTS = {
-  people: ['file', 'id', 'name', 'exams'],
-  customers: ['file', 'id', 'name'],
-  revenue: ['file', 'date', 'customer', 'product', 'amount'],
-} as const satisfies Readonly<Record<RecordKind, readonly string[]>>;
-export type RecordSort<K extends RecordKind> = (typeof RECORD_SORTS)[K][number];
+export { RECORD_KINDS, RECORD_SORTS, type RecordKind, type RecordSort } from './record-sorts.js';
 
 export interface RecordsRequest<K extends RecordKind> {
   readonly kind: K;

@@ -20,6 +20,7 @@ import type {
   storedTransitionSchema,
   transitionsSchema,
 } from '../../../src/server/contract/program-schemas.js';
+import type { customersPageSchema, peoplePageSchema, revenuePageSchema } from '../../../src/server/contract/records-schemas.js';
 import type {
   auditPageSchema,
   importResultSchema,
@@ -44,6 +45,12 @@ export type RawCatalog = z.infer<typeof catalogDocumentSchema>;
 export type OrganizationSummary = z.infer<typeof organizationListSchema>['organizations'][number];
 /** `GET /api/orgs/{id}`: the organization file. */
 export type OrganizationDocument = z.infer<typeof organizationDocumentSchema>;
+
+/** `GET /api/orgs/{id}/people`, `/customers`, `/revenue`: a page of the data page's tables. */
+export type PeoplePage = z.infer<typeof peoplePageSchema>;
+export type CustomersPage = z.infer<typeof customersPageSchema>;
+export type RevenuePage = z.infer<typeof revenuePageSchema>;
+export type RecordsPage = PeoplePage | CustomersPage | RevenuePage;
 
 /** `GET /api/orgs/{id}/evaluation`: the JSON of `attain evaluate --format json`. */
 export type Evaluation = z.infer<typeof evaluationSchema>;
