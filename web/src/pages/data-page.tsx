@@ -256,7 +256,7 @@ function PeopleRows(props: { readonly page: PeoplePage; readonly f: Formatter })
             </th>
             <td>
               <ul className="plain exams">
-                {p.exams.map((e, k) => {
+                {p.exams.map((e) => {
                   const exam = f.catalog?.findExam(e.exam);
                   const warned = e.warnings.length > 0;
                   return (
