@@ -95,24 +95,27 @@ export async function benchDataPage(size: { people: number; revenue: number; see
   }
 }
 
-/** The table rows `npm run bench` prints. */
+/** The table rows `npm run bench` prints: benchmark, result, baseline, ratio, goal, verdict. */
 export function dataPageRows(result: DataPageResult): string[][] {
   const kb = (bytes: number) => `${round(bytes / 1024, 1)} KiB`;
-  const row = (name: string, r: TransferResult) => [
-    `data page (${result.people} people, ${result.revenue} revenue): ${name}`,
-    `${kb(r.gzipBytes)} gzip, ${kb(r.bytes)} plain; ${r.ms} ms (first ${r.firstMs} ms)`,
-  ];
+  const size = `${result.people.toLocaleString('en')} people / ${result.revenue.toLocaleString('en')} records`;
+  const shown = (r: TransferResult) => `${kb(r.gzipBytes)} gzip (${kb(r.bytes)}), ${r.ms} ms (first ${r.firstMs} ms)`;
   return [
-    row('before, organization file + evaluation', result.before),
-    row('after, one page of people', result.after),
-    row('revenue page at record 75,000', result.deepRevenue),
-    row('revenue filtered and sorted', result.filteredRevenue),
-    ['data page: transfer after / before (gzip)', String(result.ratio)],
+    [
+      `data page: one page of people, ${size}`,
+      shown(result.after),
+      `file + evaluation: ${shown(result.before)}`,
+      `${result.ratio}× bytes`,
+      '',
+      '',
+    ],
+    ['data page: revenue page at record 75,000', shown(result.deepRevenue), '', '', '', ''],
+    ['data page: revenue filtered and sorted', shown(result.filteredRevenue), '', '', '', ''],
   ];
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const result = await benchDataPage({ people: 10_000, revenue: 100_000, seed: 1 });
-  for (const [name, value] of dataPageRows(result)) process.stdout.write(`${name}: ${value}\n`);
+  for (const row of dataPageRows(result)) process.stdout.write(`${row.filter((cell) => cell).join(' | ')}\n`);
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
