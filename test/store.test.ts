@@ -22,9 +22,10 @@ import { defineStoreContract, organization, type StoreFactory, type StoreUnderTe
 const DATABASE_URL = process.env.ATTAIN_TEST_DATABASE_URL;
 const temporary: string[] = [];
 
+// A PGlite data directory is thousands of files; on a busy machine removing a dozen took longer than a hook's 10 s.
 afterAll(() => {
   for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
-});
+}, 120_000);
 
 function temporaryDir(prefix: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));

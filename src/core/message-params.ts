@@ -46,6 +46,7 @@ export interface MessageParams extends RevenueMessageParams, PeopleMessageParams
   'org.customer.unknown': { customer: string };
   'org.id.duplicate': { id: string };
   'org.mcid.duplicate': { mcid: string; first: string };
+  'org.email.invalid': { value: string };
   /** Another organization lists the individual; named for an admin (and the CLI), which may see every organization. */
   'org.mcid.taken': { mcid: string; person: string; organization: string };
   /** The same, for a token that may not see the other organization. */
@@ -220,6 +221,7 @@ export interface MessageParams extends RevenueMessageParams, PeopleMessageParams
   'import.product.unknown': { value: string };
   'import.conflict': { id: string; value: string; other: string; otherLine: number };
   'import.mcid.conflict': { id: string; value: string; other: string; otherLine: number };
+  'import.email.invalid': { value: string };
   'import.period.reversed': { from: string; to: string };
   'import.period.incomplete': { value: string };
   'import.org.missing': { org: string };

@@ -17,7 +17,14 @@ export function applyAdditions(organization: Organization, additions: Organizati
     ...organization,
     people: mergeRecords<Person, ExamPass>(organization.people, additions.people, exams, (id, name, old, extra, change) => {
       const mcid = change?.mcid ?? old?.mcid;
-      return { id, name, ...(mcid !== undefined && { mcid }), exams: old ? [...old.exams, ...extra] : extra };
+      const email = change?.email ?? old?.email;
+      return {
+        id,
+        name,
+        ...(mcid !== undefined && { mcid }),
+        ...(email !== undefined && { email }),
+        exams: old ? [...old.exams, ...extra] : extra,
+      };
     }),
     customers: mergeRecords<Customer, Period>(organization.customers, additions.customers, dpor, (id, name, old, extra) => ({
       id,
@@ -32,6 +39,7 @@ interface Change {
   readonly id: string;
   readonly name: string | null;
   readonly mcid?: string;
+  readonly email?: string;
 }
 
 /** Existing records in their order (rebuilt only when something changes), then new ones in the additions' order. */

@@ -64,7 +64,7 @@ export async function addOrganizationRows(
     orgId,
     columns.peopleParties(people, first.people),
     sql`on conflict (org_id, id) do update set name = coalesce(excluded.name, people.name),
-      mcid = coalesce(excluded.mcid, people.mcid)`,
+      mcid = coalesce(excluded.mcid, people.mcid), email = coalesce(excluded.email, people.email)`,
   );
   await bulkInsert(trx, 'customers', orgId, columns.parties(customers, first.customers), keepName('customers'));
   await appendExams(trx, orgId, additions.exams);
@@ -112,16 +112,22 @@ async function appendDpor(trx: Kysely<StoreDatabase>, orgId: string, dpor: Organ
  * One entry per id, in order of first appearance: an import lists a person on every row of their exams. A later
  * name (or MCID) replaces an earlier one, a missing one does not. (One upsert statement may not touch a row twice.)
  */
-function mergeById<T extends { readonly id: string; readonly name: string | null; readonly mcid?: string }>(
-  records: readonly T[],
-): T[] {
+function mergeById<
+  T extends { readonly id: string; readonly name: string | null; readonly mcid?: string; readonly email?: string },
+>(records: readonly T[]): T[] {
   const byId = new Map<string, T>();
   for (const record of records) {
     const earlier = byId.get(record.id);
     if (!earlier) byId.set(record.id, record);
     else {
       const mcid = record.mcid ?? earlier.mcid;
-      byId.set(record.id, { ...record, name: record.name ?? earlier.name, ...(mcid !== undefined && { mcid }) });
+      const email = record.email ?? earlier.email;
+      byId.set(record.id, {
+        ...record,
+        name: record.name ?? earlier.name,
+        ...(mcid !== undefined && { mcid }),
+        ...(email !== undefined && { email }),
+      });
     }
   }
   return [...byId.values()];

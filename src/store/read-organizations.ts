@@ -22,7 +22,7 @@ export async function readOrganizations(db: Kysely<StoreDatabase>, ids: readonly
     select id, name, market, country from organizations where id = any(${ids}::text[])`.execute(db);
   const [fx, people, exams, customers, dpor, revenue] = await Promise.all([
     readColumns(db, 'fx_rates', ['currency', 'rate'], ids),
-    readParties(db, 'people', 'exams', ids, ['mcid']),
+    readParties(db, 'people', 'exams', ids, ['mcid', 'email']),
     readRecords(db, 'people', ['exams', 'passed'], ids),
     readParties(db, 'customers', 'dpor_from', ids),
     readRecords(db, 'customers', ['dpor_from', 'dpor_to'], ids),
@@ -75,7 +75,7 @@ async function readParties(
   table: 'people' | 'customers',
   records: 'exams' | 'dpor_from',
   ids: readonly string[],
-  extra: readonly 'mcid'[] = [],
+  extra: readonly ('mcid' | 'email')[] = [],
 ): Promise<ReadonlyMap<string, Columns>> {
   const more = extra.map((n) => sql`, array_agg(${sql.ref(n)} order by seq) as ${sql.id(n)}`);
   const result = await sql<{ org_id: string } & Columns>`
@@ -141,6 +141,7 @@ function assemblePeople(people: Columns | undefined, exams: Columns | undefined,
   const passed = strings(exams?.passed);
   const names = nullableStrings(people.name);
   const mcids = nullableStrings(people.mcid);
+  const emails = nullableStrings(people.email);
   const counts = people.count as readonly number[];
   let next = 0;
   return strings(people.id).map((id, i) => {
@@ -149,7 +150,14 @@ function assemblePeople(people: Columns | undefined, exams: Columns | undefined,
       held.push({ exam: at(codes, next), passed: days.parse(at(passed, next)) });
     }
     const mcid = mcids[i];
-    return { id, name: names[i] ?? null, ...(typeof mcid === 'string' && { mcid }), exams: held };
+    const email = emails[i];
+    return {
+      id,
+      name: names[i] ?? null,
+      ...(typeof mcid === 'string' && { mcid }),
+      ...(typeof email === 'string' && { email }),
+      exams: held,
+    };
   });
 }
 

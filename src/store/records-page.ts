@@ -72,7 +72,9 @@ interface KindQuery {
   /** Rows with `index` (file order from 0) and every column the filter, sort and page need. */
   numbered(org: string): RawBuilder<unknown>;
   /** Each sort's key over `n`, and a join over `n` that it needs. */
-  readonly sorts: Readonly<Record<string, { readonly key: string; readonly join?: (org: string) => RawBuilder<unknown> }>>;
+  readonly sorts: Readonly<
+    Record<string, { readonly key: RawBuilder<unknown>; readonly join?: (org: string) => RawBuilder<unknown> }>
+  >;
   /** Whether the record at `n` has the (lower-case) text in one of its fields. */
   search(org: string, text: string): RawBuilder<unknown>;
   /** More columns of the page's rows (`n`), as a select list and its joins. */
@@ -95,10 +97,10 @@ const KINDS: Readonly<Record<RecordKind, KindQuery>> = {
     numbered: (org) => sql`select (row_number() over (order by seq) - 1)::int as index, id, name, mcid, email, exams, passed
       from people where org_id = ${org}`,
     sorts: {
-      file: { key: 'n.index' },
-      id: { key: 'n.id' },
-      name: { key: 'coalesce(n.name, n.id)' },
-      exams: { key: 'cardinality(n.exams)' },
+      file: { key: sql`n.index` },
+      id: { key: sql`n.id` },
+      name: { key: sql`coalesce(n.name, n.id)` },
+      exams: { key: sql`cardinality(n.exams)` },
     },
     search: (_, text) =>
       sql`strpos(lower(concat_ws(' ', n.id, n.name, n.mcid, n.email, array_to_string(n.exams, ' '))), ${text}) > 0`,
@@ -106,7 +108,7 @@ const KINDS: Readonly<Record<RecordKind, KindQuery>> = {
   customers: {
     numbered: (org) => sql`select (row_number() over (order by seq) - 1)::int as index, id, name, dpor_from, dpor_to
       from customers where org_id = ${org}`,
-    sorts: { file: { key: 'n.index' }, id: { key: 'n.id' }, name: { key: 'coalesce(n.name, n.id)' } },
+    sorts: { file: { key: sql`n.index` }, id: { key: sql`n.id` }, name: { key: sql`coalesce(n.name, n.id)` } },
     search: (_, text) => sql`strpos(lower(concat_ws(' ', n.id, n.name)), ${text}) > 0`,
   },
   revenue: {
@@ -117,11 +119,11 @@ const KINDS: Readonly<Record<RecordKind, KindQuery>> = {
           with ordinality as r (${REVENUE_COLUMNS}, n)
       where c.org_id = ${org}`,
     sorts: {
-      file: { key: 'n.index' },
-      date: { key: 'n.date' },
-      customer: { key: 'coalesce(k.name, n.customer)', join: customerNames },
-      product: { key: 'n.product' },
-      amount: { key: 'n.amount' },
+      file: { key: sql`n.index` },
+      date: { key: sql`n.date` },
+      customer: { key: sql`coalesce(k.name, n.customer)`, join: customerNames },
+      product: { key: sql`n.product` },
+      amount: { key: sql`n.amount` },
     },
     // Field by field, and customers by name through the few customers whose name has the text: a concatenation
     // and a join for each of a hundred thousand records took twice as long.
@@ -153,13 +155,14 @@ export async function recordsPage<K extends RecordKind>(
   const limit = Math.min(checkLimit(request.limit ?? DEFAULT_PAGE), MAX_PAGE);
   const offset = checkOffset(request.offset ?? 0);
   const kind = KINDS[request.kind];
-  const sort = kind.sorts[request.sort ?? 'file'] ?? { key: 'n.index' };
+  const sortName: string = request.sort ?? 'file';
+  const sort = kind.sorts[sortName] ?? { key: sql`n.index` };
   const direction = sql.raw(request.descending ? 'desc' : 'asc');
   const text = request.text?.trim().toLowerCase() ?? '';
   const filters: RawBuilder<unknown>[] = [sql`true`];
   if (text !== '') filters.push(kind.search(org, text));
   if (request.only !== undefined) filters.push(sql`n.index = any(${[...request.only]}::int[])`);
-  const plain = text === '' && request.only === undefined && sort.key === 'n.index';
+  const plain = text === '' && request.only === undefined && sortName === 'file';
   const more = kind.more?.(org) ?? { columns: sql``, joins: sql`` };
   const read = db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only');
   return read.execute(async (trx) => {
@@ -182,7 +185,7 @@ export async function recordsPage<K extends RecordKind>(
     }
     const result = await sql<Record<string, unknown> & { matched: number }>`
       with n as materialized (${kind.numbered(org)}),
-        matched as (select n.index, ${sql.raw(sort.key)} as key from n ${sort.join?.(org) ?? sql``}
+        matched as (select n.index, ${sort.key} as key from n ${sort.join?.(org) ?? sql``}
           where ${sql.join(filters, sql` and `)}),
         page as (select index, key from matched order by key ${direction}, index ${direction}
           limit ${limit} offset ${offset})

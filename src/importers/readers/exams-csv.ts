@@ -4,13 +4,16 @@ import { emptyIncoming, type ImportContext, type IncomingRecords } from '../inco
 import { NamedRecords } from './named-records.js';
 
 /**
- * `person_id,name,exam,passed[,mcid]`: one pass per row; a row without exam and date only adds or renames the person.
- * `mcid` is Partner Center's identity of the individual: a person the organization has with that MCID is the one
- * the row means, whatever its person_id.
+ * `person_id,name,exam,passed[,mcid][,email]`: one pass per row; a row without exam and date only adds or renames the
+ * person. `mcid` is Partner Center's identity of the individual: a person the organization has with that MCID is the
+ * one the row means, whatever its person_id; failing that, one with that `email` (in any case).
  */
+/** As the organization file reads an email: text around one @, no spaces. */
+const EMAIL = /^[^\s@]+@[^\s@]+$/;
+
 export const EXAMS_COLUMNS: ColumnSpec = {
   required: ['person_id', 'exam', 'passed'],
-  optional: ['name', 'mcid'],
+  optional: ['name', 'mcid', 'email'],
   otherColumns: 'refuse',
 };
 
@@ -28,6 +31,8 @@ export function readExamsCsv(sheet: CsvSheet, ctx: ImportContext): IncomingRecor
     number,
   ];
   const mcidAt = sheet.column('mcid');
+  const emailAt = sheet.column('email');
+  const emails = new Map<string, string>();
   const people = new NamedRecords(sheet);
   const mcids = new Map<string, { mcid: string; line: number }>();
   const exams: (ExamPass & { person: string })[] = [];
@@ -54,13 +59,17 @@ export function readExamsCsv(sheet: CsvSheet, ctx: ImportContext): IncomingRecor
     else if (mcid !== '' && given !== undefined && given.mcid !== mcid) {
       sheet.report('import.mcid.conflict', row, mcidAt, { value: mcid, id: person, other: given.mcid, otherLine: given.line });
     }
+    const email = sheet.cell(row, emailAt);
+    if (email !== '' && !EMAIL.test(email)) sheet.report('import.email.invalid', row, emailAt, { value: email });
+    else if (email !== '' && !emails.has(person)) emails.set(person, email);
     if (exam !== '' && known && day !== undefined) exams.push({ person, exam, passed: day });
   }
   return {
     ...emptyIncoming('replace'),
     people: people.list().map((p) => {
       const mcid = mcids.get(p.id)?.mcid;
-      return mcid === undefined ? p : { ...p, mcid };
+      const email = emails.get(p.id);
+      return { ...p, ...(mcid !== undefined && { mcid }), ...(email !== undefined && { email }) };
     }),
     exams,
     rows: sheet.rowCount,
