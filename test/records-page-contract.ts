@@ -194,6 +194,64 @@ export function defineRecordsPageContract(name: string, makeFactory: () => Promi
       expect(customers?.rows[0]).toEqual({ index: 0, id: 'c0', name: null, dpor: [{ from: '2016-01-01', to: null }] });
     });
 
+    it("keeps people's email, and lists individuals two organizations claim: one email, or a refused MCID", async () => {
+      const person = (id: string, more: Record<string, string>) => ({ id, exams: [], ...more });
+      await store.replaceOrganization(
+        organization({ id: 'claim-a', name: 'A Corp', people: [person('a1', { mcid: 'MC-1', email: 'Shared@X.com' })] }),
+        ACTOR,
+      );
+      await store.replaceOrganization(organization({ id: 'claim-b', people: [person('b1', { email: 'shared@x.COM' })] }), ACTOR);
+      // The email is kept as written, and an addition's email fills in one that is missing.
+      expect((await store.getOrganization('claim-a'))?.people[0]?.email).toBe('Shared@X.com');
+      await store.addToOrganization(
+        'claim-b',
+        { people: [{ id: 'b2', name: null, email: 'b2@x.com' }], exams: [], customers: [], dpor: [], revenue: [] },
+        ACTOR,
+        'import.exams',
+      );
+      const page = await store.recordsPage('claim-b', { kind: 'people', text: 'B2@X' });
+      expect(page?.rows.map((p) => [p.id, p.email])).toEqual([['b2', 'b2@x.com']]);
+      const emailOnly = await store.claimedTwice();
+      expect(emailOnly.rows).toEqual([
+        {
+          kind: 'email',
+          identity: 'shared@x.com',
+          claims: [
+            expect.objectContaining({ status: 'listed', org: 'claim-a', orgName: 'A Corp', person: 'a1' }),
+            expect.objectContaining({ status: 'listed', org: 'claim-b', orgName: null, person: 'b1' }),
+          ],
+        },
+      ]);
+      // A write refused for MC-1 is logged, counted each time, with the refused organization whether stored or not.
+      const refused = organization({ id: 'claim-c', people: [person('c1', { mcid: 'MC-1' })] });
+      for (let i = 0; i < 2; i++)
+        await expect(store.replaceOrganization(refused, ACTOR)).rejects.toMatchObject({ code: 'org.mcid.taken' });
+      await expect(
+        store.addToOrganization(
+          'claim-b',
+          { people: [{ id: 'b3', name: null, mcid: 'MC-1' }], exams: [], customers: [], dpor: [], revenue: [] },
+          ACTOR,
+          'import.exams',
+        ),
+      ).rejects.toMatchObject({ code: 'org.mcid.taken' });
+      const both = await store.claimedTwice();
+      expect(both.total).toBe(2);
+      const mcid = both.rows.find((r) => r.kind === 'mcid');
+      expect(mcid?.identity).toBe('MC-1');
+      expect(mcid?.claims).toEqual([
+        expect.objectContaining({ status: 'listed', org: 'claim-a', person: 'a1' }),
+        expect.objectContaining({ status: 'refused', org: 'claim-c', orgExists: false, person: 'c1', times: 2 }),
+        expect.objectContaining({ status: 'refused', org: 'claim-b', orgExists: true, person: 'b3', times: 1 }),
+      ]);
+      const second = await store.claimedTwice({ offset: 1, limit: 1 });
+      expect(second).toMatchObject({ total: 2, offset: 1, limit: 1 });
+      expect(second.rows.map((r) => r.identity)).toEqual(['shared@x.com']);
+      expect((await store.claimedTwice({ offset: 5 })).total).toBe(2);
+      // A holds them no more: the refusals are settled, and the email is one organization's again.
+      await store.replaceOrganization(organization({ id: 'claim-a', people: [] }), ACTOR);
+      expect(await store.claimedTwice()).toEqual({ total: 0, offset: 0, limit: 50, rows: [] });
+    });
+
     it('counts what matched on a page past the last, says the data version, and knows no other organization', async () => {
       const past = await store.recordsPage('paged', { kind: 'revenue', text: 'plan-1', offset: 30_000 });
       expect(past?.rows).toEqual([]);

@@ -3,12 +3,13 @@ import { AttainError } from '../core/attain-error.js';
 import type { Organization } from '../engine/organization.js';
 import { addOrganizationRows } from './add-organization-rows.js';
 import { appendAudit } from './append-audit.js';
+import { type ClaimedTwicePage, claimedTwice, recordRefusals } from './claimed-twice.js';
 import { toStoreError } from './database-error.js';
 import { deleteOrganizationChildren } from './delete-organization-children.js';
 import { enqueueEvaluations } from './enqueue-evaluations.js';
 import type { LoadBatch } from './load-batch.js';
 import { lockAtVersion, lockOrganizations } from './lock-organizations.js';
-import { type McidClaim, type TakenMcid, takenMcids } from './mcid-claims.js';
+import { type McidClaim, type TakenMcid, takenIn, takenMcids } from './mcid-claims.js';
 import type { JobDatabase, StorageCheck } from './opened-database.js';
 import { readOrganizations } from './read-organizations.js';
 import { type RecordKind, type RecordsPage, type RecordsRequest, recordsPage } from './records-page.js';
@@ -147,6 +148,10 @@ export class SqlStore implements Store {
     return takenMcids(this.db, claims, [...new Set(claims.map((c) => c.org))]);
   }
 
+  claimedTwice(request: { readonly offset?: number; readonly limit?: number } = {}): Promise<ClaimedTwicePage> {
+    return claimedTwice(this.db, request);
+  }
+
   streamOrganizations(): AsyncIterable<Organization> {
     return streamOrganizations(this.db);
   }
@@ -176,17 +181,24 @@ export class SqlStore implements Store {
     });
   }
 
-  replaceOrganizations(
+  async replaceOrganizations(
     organizations: readonly Organization[],
     actor: Actor,
     options: { readonly batchSize?: number } = {},
   ): Promise<readonly LoadOutcome[]> {
     // Its own transactions, one per batch: a batch's failure is reported, not thrown (see replaceOrganizations).
-    return replaceOrganizations(this.db, this.jobSchema, organizations, actor, options.batchSize);
+    const outcomes = await replaceOrganizations(this.db, this.jobSchema, organizations, actor, options.batchSize);
+    await recordRefusals(
+      this.db,
+      outcomes.flatMap((o) => ('error' in o ? takenIn(o.error) : [])),
+    );
+    return outcomes;
   }
 
-  writeLoadBatch(batch: LoadBatch, actor: Actor): Promise<LoadBatchOutcome> {
-    return writeLoadBatch(this.db, this.jobSchema, batch, actor);
+  async writeLoadBatch(batch: LoadBatch, actor: Actor): Promise<LoadBatchOutcome> {
+    const outcome = await writeLoadBatch(this.db, this.jobSchema, batch, actor);
+    if ('error' in outcome) await recordRefusals(this.db, takenIn(outcome.error));
+    return outcome;
   }
 
   addToOrganization(
@@ -338,12 +350,17 @@ export class SqlStore implements Store {
     await this.db.destroy();
   }
 
-  /** Runs a write in one transaction; constraint violations and store faults become `AttainError`s. */
+  /**
+   * Runs a write in one transaction; constraint violations and store faults become `AttainError`s. A write refused
+   * for an individual another organization lists is logged for the operator once it has rolled back.
+   */
   private async write<T>(work: (trx: Kysely<StoreDatabase>) => Promise<T>): Promise<T> {
     try {
       return await this.db.transaction().execute(work);
     } catch (error) {
-      throw storeFaultOf(error) ?? toStoreError(error);
+      const failure = storeFaultOf(error) ?? toStoreError(error);
+      await recordRefusals(this.db, takenIn(failure));
+      throw failure;
     }
   }
 

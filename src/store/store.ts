@@ -1,5 +1,6 @@
 import type { AttainError } from '../core/attain-error.js';
 import type { Customer, ExamPass, Organization, Period, Person, RevenueRecord } from '../engine/organization.js';
+import type { ClaimedTwicePage } from './claimed-twice.js';
 import type { LoadBatch } from './load-batch.js';
 import type { McidClaim, TakenMcid } from './mcid-claims.js';
 import type { ProgramStore } from './program-store.js';
@@ -121,6 +122,11 @@ export interface Store {
    * (`takenError`): for a dry run, which writes nothing, to say what the write would say.
    */
   takenMcids(claims: readonly McidClaim[]): Promise<readonly TakenMcid[]>;
+  /**
+   * Individuals that two organizations claim, a page at a time: an email people of several organizations carry, or
+   * an MCID whose write was refused (`org.mcid.taken`, logged by every write) while another organization lists it.
+   */
+  claimedTwice(request?: { readonly offset?: number; readonly limit?: number }): Promise<ClaimedTwicePage>;
   /** Every organization, read in batches without one query per row, for program-wide evaluation. */
   streamOrganizations(): AsyncIterable<Organization>;
   /** Replaces the organization's data whole (creating it when new). Returns whether it was created. */
