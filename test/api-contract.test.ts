@@ -278,6 +278,31 @@ describe('real answers validate against their declared schemas', () => {
     await check('records.revenue', '/api/orgs/contoso/revenue?limit=0', { status: 400 });
   });
 
+  it('people two organizations claim: an admin sees the organizations, a partner may not ask', async () => {
+    const shared = { id: 'shared', name: 'Shared Person', email: 'Shared@Example.com', exams: [] };
+    const write = (id: string, people: unknown[]) =>
+      app.request(`/api/orgs/${id}`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${secrets.admin}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ id, market: 'developed', people, customers: [], revenue: [] }),
+      });
+    expect((await write('claim-one', [{ ...shared, mcid: 'MC-77' }])).status).toBe(200);
+    expect((await write('claim-two', [{ ...shared, email: 'shared@example.com' }])).status).toBe(200);
+    expect((await write('claim-three', [{ id: 'x', mcid: 'MC-77', exams: [] }])).status).toBe(409);
+    const page = (await check('people.claimedTwice', '/api/people/claimed-twice?limit=10', { status: 200 })) as {
+      total: number;
+      rows: { kind: string; identity: string; claims: { status: string; org: string }[] }[];
+    };
+    expect(page.rows.map((r) => [r.kind, r.identity, r.claims.map((c) => `${c.status} ${c.org}`)])).toEqual([
+      ['mcid', 'MC-77', ['listed claim-one', 'refused claim-three']],
+      ['email', 'shared@example.com', ['listed claim-one', 'listed claim-two']],
+    ]);
+    await check('people.claimedTwice', '/api/people/claimed-twice', { who: 'partner', status: 403 });
+    await check('people.claimedTwice', '/api/people/claimed-twice?limit=0', { status: 400 });
+    for (const id of ['claim-one', 'claim-two'])
+      await app.request(`/api/orgs/${id}`, { method: 'DELETE', headers: { authorization: `Bearer ${secrets.admin}` } });
+  });
+
   it('tokens and the audit log', async () => {
     const created = (await check('token.create', '/api/tokens', {
       body: JSON.stringify({ role: 'viewer', org: 'fabrikam', label: 'contract' }),

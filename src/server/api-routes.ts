@@ -1,6 +1,7 @@
 import { AUDIT_ROUTES } from './audit-routes.js';
 import { ORGANIZATION_ROUTES } from './organization-routes.js';
 import { OUTLOOK_ROUTES } from './outlook-routes.js';
+import { PEOPLE_ROUTES } from './people-routes.js';
 import { PROGRAM_ROUTES } from './program-routes.js';
 import { RECORDS_ROUTES } from './records-routes.js';
 import { REPORT_ROUTES } from './report-routes.js';
@@ -19,6 +20,7 @@ export const API_ROUTES = {
   ...prefixed('report', REPORT_ROUTES),
   ...prefixed('outlook', OUTLOOK_ROUTES),
   ...prefixed('program', PROGRAM_ROUTES),
+  ...prefixed('people', PEOPLE_ROUTES),
   ...prefixed('token', TOKEN_ROUTES),
   ...prefixed('audit', AUDIT_ROUTES),
 } as const;

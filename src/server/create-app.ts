@@ -24,6 +24,7 @@ import { localeOf } from './locale-of.js';
 import { openApiPage } from './openapi-page.js';
 import { registerOrganizationRoutes } from './organization-routes.js';
 import { registerOutlookRoutes } from './outlook-routes.js';
+import { registerPeopleRoutes } from './people-routes.js';
 import { registerProgramRoutes } from './program-routes.js';
 import { registerRecordsRoutes } from './records-routes.js';
 import { registerReportRoutes } from './report-routes.js';
@@ -148,6 +149,7 @@ export function createApp(options: AppOptions): AttainApp {
   registerRecordsRoutes(app, options, caches, compute);
   registerOutlookRoutes(app, options, compute);
   registerProgramRoutes(app, options);
+  registerPeopleRoutes(app, options);
   registerTokenRoutes(app, options, caches);
   registerAuditRoutes(app, options);
 
