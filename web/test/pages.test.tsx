@@ -392,6 +392,37 @@ describe('program operator view', () => {
     expect(log.calls.some((c) => c.includes('/api/overview'))).toBe(false);
   });
 
+  it('lists the people two organizations claim, each organization with its person and when, in Korean', async () => {
+    await renderApp({
+      path: `/admin${AS_OF}`,
+      locale: 'ko-KR',
+      before: async (api) => {
+        const write = (id: string, people: unknown[]) =>
+          api.request(`/api/orgs/${id}`, {
+            method: 'PUT',
+            headers: { authorization: 'Bearer dev-admin', 'content-type': 'application/json' },
+            body: JSON.stringify({ id, name: `${id} Inc`, market: 'developed', people, customers: [], revenue: [] }),
+          });
+        await write('northwind', [{ id: 'nw-1', name: '이서연', mcid: 'MC-9', email: 'Seoyeon@example.com', exams: [] }]);
+        await write('tailspin', [{ id: 'ts-7', name: 'Seoyeon Lee', email: 'seoyeon@example.com', exams: [] }]);
+        await write('adatum', [{ id: 'ad-2', mcid: 'MC-9', exams: [] }]);
+      },
+    });
+    const panel = await screen.findByTestId('claimed-twice');
+    await waitFor(() => expect(within(panel).getAllByRole('rowgroup')).toHaveLength(3));
+    const groups = within(panel).getAllByRole('rowgroup').slice(1);
+    const rows = (group: HTMLElement) => within(group).getAllByRole('row').map((r) => r.textContent);
+    expect(rows(groups[0] as HTMLElement)).toEqual([
+      expect.stringMatching(/^MCID MC-9northwind Incnw-1 · 이서연올라 있음, 데이터 최종 변경 /),
+      expect.stringMatching(/^adatum \(저장되지 않음\)ad-2\d{4}\. \d+\. \d+\.에 거절됨$/),
+    ]);
+    expect(rows(groups[1] as HTMLElement)).toEqual([
+      expect.stringMatching(/^이메일 seoyeon@example\.comnorthwind Incnw-1 · 이서연올라 있음/),
+      expect.stringMatching(/^tailspin Incts-7 · Seoyeon Lee올라 있음/),
+    ]);
+    expect(within(panel).getByRole('link', { name: 'tailspin Inc' }).getAttribute('href')).toMatch(/^\/orgs\/tailspin\/data/);
+  });
+
   it('downloads the CSV of the same filters with the token', async () => {
     const log = await renderApp({ path: `/admin${AS_OF}` });
     const saved: Blob[] = [];

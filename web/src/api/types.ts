@@ -8,6 +8,7 @@ import type { catalogDocumentSchema } from '../../../src/server/contract/catalog
 import type { ErrorBody } from '../../../src/server/contract/error-responses.js';
 import type { evaluationSchema, levelResultSchema } from '../../../src/server/contract/evaluation-schema.js';
 import type { forecastSchema } from '../../../src/server/contract/forecast-schema.js';
+import type { claimedTwicePageSchema } from '../../../src/server/contract/identity-schemas.js';
 import type { outlookSchema } from '../../../src/server/contract/outlook-schema.js';
 import type { planSchema } from '../../../src/server/contract/plan-schema.js';
 import type {
@@ -92,6 +93,9 @@ export type ProgramRun = z.infer<typeof programRunSchema>;
 export type ImpactReport = z.infer<typeof impactReportSchema>;
 export type ImpactTotals = ImpactReport['totals'];
 export type ImpactChange = ImpactReport['changes'][number];
+
+/** `GET /api/people/claimed-twice`: individuals two organizations claim. */
+export type ClaimedTwicePage = z.infer<typeof claimedTwicePageSchema>;
 
 /** `GET /api/tokens`. */
 export type TokenList = z.infer<typeof tokenListSchema>;

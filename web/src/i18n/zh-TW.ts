@@ -205,6 +205,16 @@ export const zhTW: UiMessages = {
   atRiskCount: (n) => `${n} 個面臨風險`,
   atRiskWithin: '幾天內面臨風險',
   failedOnly: '僅限評估失敗',
+  claimedTitle: '被兩個組織列出的人員',
+  claimedHelp:
+    '方案一次只為一個組織計入一位人員。以下每位人員都被不止一個組織列出（同一個電子郵件），或因另一個組織已列出其 MCID 而被拒絕寫入：請與雙方確認由哪個組織計入。',
+  claimedNone: '沒有被兩個組織列出的人員。',
+  individual: '個人',
+  identityOf: (kind, value) => (kind === 'mcid' ? `MCID ${value}` : `電子郵件 ${value}`),
+  claimListed: (date) => `已列出；資料最後變更於 ${date}`,
+  claimRefused: (times, first, last) =>
+    times === '1' ? `於 ${first} 被拒絕` : `被拒絕 ${times} 次，首次 ${first}，最近 ${last}`,
+  notStored: '未儲存',
   search: '搜尋',
   searchPlaceholder: '名稱或識別碼',
   clearFilters: '清除篩選條件',
