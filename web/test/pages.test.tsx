@@ -411,7 +411,10 @@ describe('program operator view', () => {
     const panel = await screen.findByTestId('claimed-twice');
     await waitFor(() => expect(within(panel).getAllByRole('rowgroup')).toHaveLength(3));
     const groups = within(panel).getAllByRole('rowgroup').slice(1);
-    const rows = (group: HTMLElement) => within(group).getAllByRole('row').map((r) => r.textContent);
+    const rows = (group: HTMLElement) =>
+      within(group)
+        .getAllByRole('row')
+        .map((r) => r.textContent);
     expect(rows(groups[0] as HTMLElement)).toEqual([
       expect.stringMatching(/^MCID MC-9northwind Incnw-1 · 이서연올라 있음, 데이터 최종 변경 /),
       expect.stringMatching(/^adatum \(저장되지 않음\)ad-2\d{4}\. \d+\. \d+\.에 거절됨$/),
