@@ -141,7 +141,19 @@ describe('attain catalog', () => {
 
 describe('the command line helps a person who mistypes', () => {
   it('answers --help and -h for each command with its options, exit 0, and never reads them as files', async () => {
-    for (const command of ['evaluate', 'plan', 'forecast', 'import', 'load', 'run', 'impact', 'serve', 'token', 'worker']) {
+    for (const command of [
+      'evaluate',
+      'plan',
+      'forecast',
+      'import',
+      'load',
+      'run',
+      'impact',
+      'serve',
+      'token',
+      'worker',
+      'people',
+    ]) {
       for (const flag of ['--help', '-h']) {
         const result = await runCli([command, flag]);
         expect([command, flag, result.status]).toEqual([command, flag, 0]);

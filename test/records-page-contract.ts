@@ -133,6 +133,9 @@ export function defineRecordsPageContract(name: string, makeFactory: () => Promi
     const requests: readonly RecordsRequest<RecordKind>[] = [
       { kind: 'people' },
       { kind: 'people', offset: 100, limit: 30 },
+      { kind: 'people', descending: true, offset: 5, limit: 10 },
+      { kind: 'people', offset: 500 },
+      { kind: 'customers', descending: true, offset: 38 },
       { kind: 'people', sort: 'name', descending: true, limit: 200 },
       { kind: 'people', sort: 'exams', offset: 10, limit: 20 },
       { kind: 'people', text: 'MB6-894', sort: 'id' },

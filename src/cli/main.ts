@@ -11,6 +11,7 @@ import { forecastCommand, forecastOptions } from './commands/forecast-command.js
 import { impactCommand, impactOptions } from './commands/impact-command.js';
 import { importCommand, importOptions } from './commands/import-command.js';
 import { loadCommand, loadOptions } from './commands/load-command.js';
+import { peopleCommand, peopleOptions } from './commands/people-command.js';
 import { planCommand, planOptions } from './commands/plan-command.js';
 import { runCommand, runOptions } from './commands/run-command.js';
 import { serveCommand, serveOptions } from './commands/serve-command.js';
@@ -76,6 +77,11 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     usage: [['token create --role ROLE [--org ID] | token list | token revoke ID', 'API tokens']],
     options: tokenOptions,
   },
+  people: {
+    run: peopleCommand,
+    usage: [['people --claimed-twice', 'individuals two organizations claim: one email, or an MCID a write was refused']],
+    options: peopleOptions,
+  },
   run: {
     run: runCommand,
     usage: [['run [--as-of D]', 'evaluate every stored organization now (jobs), store standings and transitions']],
@@ -94,7 +100,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
 };
 
 const FOOTER = `The store is PGlite in --data-dir (default ./attain-data), or PostgreSQL when DATABASE_URL is set. While attain serve
-holds the embedded store, the store commands (evaluate --org, import, load, run, impact, token) go through it.
+holds the embedded store, the store commands (evaluate --org, import, load, run, impact, token, people) go through it.
 
 Exit status: 0 when evaluation ran, 2 for invalid input or usage, 1 for an internal error. load: 0 when every
 organization loaded, 2 when some were refused (the others loaded), 1 when a batch failed in the database.

@@ -171,9 +171,13 @@ export async function recordsPage<K extends RecordKind>(
       from organizations o where o.id = ${org}`.execute(trx);
     const found = head.rows[0];
     if (!found) return undefined;
-    if (plain && request.kind === 'revenue') {
-      const rows = await revenueWindow(trx, org, windowOf(found.total, offset, limit, request.descending === true));
-      const ordered = request.descending ? rows.reverse() : rows;
+    if (plain) {
+      const descending = request.descending === true;
+      const rows =
+        request.kind === 'revenue'
+          ? await revenueWindow(trx, org, windowOf(found.total, offset, limit, descending))
+          : await partiesInOrder(trx, request.kind, org, { offset, limit, descending, total: found.total });
+      const ordered = descending && request.kind === 'revenue' ? rows.reverse() : rows;
       return {
         version: found.version,
         total: found.total,
@@ -234,6 +238,31 @@ async function revenueWindow(trx: Kysely<StoreDatabase>, org: string, window: Wi
       left join customers k on k.org_id = c.org_id and k.id = r.customer
     order by index`.execute(trx);
   return result.rows.map((row) => ROWS.revenue(row) as StoredRevenue);
+}
+
+/** The columns of a person or customer as a page shows them. */
+const PARTY_COLUMNS = {
+  people: sql`id, name, mcid, email, exams, passed`,
+  customers: sql`id, name, dpor_from, dpor_to`,
+} as const;
+
+/**
+ * People or customers in file order, either way: the primary key's order by `seq`, the page's rows only; each one's
+ * index is its place in that order, which the offset gives without numbering the others.
+ */
+async function partiesInOrder(
+  trx: Kysely<StoreDatabase>,
+  kind: 'people' | 'customers',
+  org: string,
+  page: { readonly offset: number; readonly limit: number; readonly descending: boolean; readonly total: number },
+): Promise<StoredRecord['people' | 'customers'][]> {
+  const result = await sql<Record<string, unknown>>`
+    select ${PARTY_COLUMNS[kind]} from ${sql.table(kind)} where org_id = ${org}
+    order by seq ${sql.raw(page.descending ? 'desc' : 'asc')} limit ${page.limit} offset ${page.offset}`.execute(trx);
+  return result.rows.map((row, i) => {
+    const index = page.descending ? page.total - 1 - page.offset - i : page.offset + i;
+    return ROWS[kind]({ ...row, index }) as StoredRecord['people' | 'customers'];
+  });
 }
 
 const DEFAULT_PAGE = 50;
