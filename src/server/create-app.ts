@@ -41,6 +41,7 @@ const EVALUATION_PATH = '/api/orgs/:id/evaluation';
 const silent: Logger = { info: () => undefined, error: () => undefined };
 /** How long what does not count is kept for paging an organization's data: five minutes, or the cache's own time if longer. */
 const NOT_COUNTING_MS = 5 * 60_000;
+const NOT_COUNTING_ORGANIZATIONS = 32;
 
 /** The app, and how to end what it started (its worker threads, its token watch); the store stays open, it is the caller's. */
 export type AttainApp = OpenAPIHono<AppEnv> & {
@@ -62,7 +63,8 @@ export function createApp(options: AppOptions): AttainApp {
     responses: new ServedCache(ttl),
     tokens: new ServedCache(ttl),
     // Filed under the data version it was computed from, so never stale: kept for as long as someone pages.
-    notCounting: new ServedCache(ttl === 0 ? 0 : Math.max(ttl, NOT_COUNTING_MS)),
+    // Bounded by organizations too: an operator paging through many would otherwise keep every one's index.
+    notCounting: new ServedCache(ttl === 0 ? 0 : Math.max(ttl, NOT_COUNTING_MS), Date.now, NOT_COUNTING_ORGANIZATIONS),
   };
   // Decided now, so that an app that could not start its threads fails here rather than on some later request.
   const catalog = options.compute ? undefined : catalogSourceOf(options);
