@@ -156,6 +156,9 @@ export function defineRecordsPageContract(name: string, makeFactory: () => Promi
       { kind: 'revenue', sort: 'customer', text: 'plan-2', offset: 40, limit: 25 },
       { kind: 'revenue', text: '2017-01', sort: 'product' },
       { kind: 'revenue', only: [3, 10_000, 24_999], descending: true },
+      { kind: 'revenue', only: [24_999, 3, 10_000, 9_999, 3, 77_777, -1], offset: 1, limit: 2 },
+      { kind: 'people', only: [121, 0, 5, 400, 3], offset: 1 },
+      { kind: 'customers', only: [39, 0], descending: true },
     ];
 
     it('gives every page the rows, order and counts that filtering and sorting the whole organization gives', async () => {
