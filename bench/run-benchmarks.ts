@@ -17,6 +17,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Bench } from 'tinybench';
 import { benchCappedPlan, type CappedPlanResult, cappedPlanRows } from './capped-plan-benchmark.js';
 import { type ProfileSummary, readProfile, summarizeProfile } from './cpu-profile.js';
+import { benchDataPage, type DataPageResult, dataPageRows } from './data-page-benchmark.js';
 import { generateOrganization } from './generate-organization.js';
 import { benchImportScaling, type ImportScalingResult, importScalingRows } from './import-scaling-benchmark.js';
 import { benchLoad, type LoadResult, loadRows } from './load-benchmarks.js';
@@ -35,6 +36,8 @@ const AS_OF = '2018-03-31';
 
 const TYPICAL = { people: 50, revenue: 500, seed: 1 } as const;
 const LARGE = { people: 10_000, revenue: 100_000, seed: 42 } as const;
+/** The large organization issue 15 measured the data page on (`bench/generate.ts --seed 1`). */
+const DATA_PAGE = { people: 10_000, revenue: 100_000, seed: 1 } as const;
 /** Time per in-process task; long enough for a stable mean, short enough for the two-minute budget. */
 const IN_PROCESS_MS = 2_000;
 const LARGE_RUNS = { warmups: 1, runs: 7 } as const;
@@ -332,6 +335,7 @@ function report(
   standing: StandingBenchmarks,
   loaded: LoadResult,
   importScaling: ImportScalingResult,
+  dataPage: DataPageResult,
   program: ProgramBenchmarks | undefined,
 ): void {
   const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
@@ -356,6 +360,7 @@ function report(
     ...standingRows(standing),
     ...loadRows(loaded),
     ...importScalingRows(importScaling),
+    ...dataPageRows(dataPage),
     ...(program ? programRows(program) : []),
   ];
   const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length))) ?? [];
@@ -420,13 +425,15 @@ async function main(): Promise<void> {
     const loaded = await benchLoad(process.env.DATABASE_URL ?? process.env.ATTAIN_TEST_DATABASE_URL);
     console.log('h. imports of rows that share a customer and a day, at 1× and 10× rows…');
     const importScaling = await benchImportScaling();
+    console.log("h2. the data page's transfer on the large organization, pages vs the whole file…");
+    const dataPage = await benchDataPage(DATA_PAGE);
     let program: ProgramBenchmarks | undefined;
     if (runProgram) {
       console.log('i. runs of the program (50,000 organizations, both backends), the API meanwhile, workers 2 vs 1…');
       program = await benchProgram(process.env.DATABASE_URL || process.env.ATTAIN_TEST_DATABASE_URL);
     } else console.log('i. the program: skipped (--skip-program)');
     const profileSummary = profile ? profileLargeCli(file, id) : undefined;
-    report(inProcess, large, small, planner, cappedPlan, service, standing, loaded, importScaling, program);
+    report(inProcess, large, small, planner, cappedPlan, service, standing, loaded, importScaling, dataPage, program);
     if (profileSummary) reportProfile(profileSummary);
     const results = {
       date: new Date().toISOString(),
@@ -446,6 +453,7 @@ async function main(): Promise<void> {
       standing,
       loaded,
       importScaling,
+      dataPage,
       ...(program ? { program } : {}),
       ...(profileSummary ? { profile: profileSummary } : {}),
     };

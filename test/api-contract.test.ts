@@ -265,6 +265,65 @@ describe('real answers validate against their declared schemas', () => {
     await check('alerts.remove', `/api/alerts/${id}`, { status: 404 });
   });
 
+  it("the data page's records: a page of people, customers and revenue, with what does not count and why", async () => {
+    const people = (await check('records.people', '/api/orgs/fabrikam/people?asOf=2018-03-31&sort=id&desc=true&limit=2', {
+      status: 200,
+    })) as { total: number; matched: number; warnings: number; notCounting: number; rows: { id: string; index: number }[] };
+    expect(people).toMatchObject({ total: 8, matched: 8, offset: 0, limit: 2, warnings: 2, notCounting: 2 });
+    expect(people.rows.map((p) => [p.id, p.index])).toEqual([
+      ['f8', 7],
+      ['f7', 6],
+    ]);
+    // Only the passes that do not count, each with the evaluation's warning on it.
+    const counted = (await check('records.people', '/api/orgs/fabrikam/people?asOf=2018-03-31&notCounting=true', {
+      status: 200,
+    })) as { matched: number; rows: { exams: { exam: string; warnings: { code: string }[] }[] }[] };
+    expect(counted.matched).toBe(counted.rows.length);
+    const warned = counted.rows.flatMap((p) => p.exams.filter((e) => e.warnings.length > 0).map((e) => e.exam));
+    expect(warned.sort()).toEqual(['MB6-705', 'MB6-894']);
+    const revenue = (await check('records.revenue', '/api/orgs/contoso/revenue?asOf=2018-03-31&q=tailspin&sort=amount', {
+      status: 200,
+    })) as { matched: number; rows: { customerName: string; amount: string; notCounted: string | null }[] };
+    expect(revenue.rows.map((r) => [r.customerName, r.amount, r.notCounted])).toContainEqual([
+      'Tailspin Toys',
+      '40000',
+      'not-associated',
+    ]);
+    const amounts = revenue.rows.map((r) => Number(r.amount));
+    expect(amounts).toEqual([...amounts].sort((a, b) => a - b));
+    await check('records.customers', '/api/orgs/contoso/customers?asOf=2019-03-01&notCounting=true', { status: 200 });
+    // A partner pages its own organization only; another is not found, as if it did not exist.
+    await check('records.revenue', '/api/orgs/contoso/revenue?offset=4&limit=2', { who: 'partner', status: 200 });
+    await check('records.people', '/api/orgs/fabrikam/people', { who: 'partner', status: 404 });
+    await check('records.people', '/api/orgs/contoso/people?sort=amount', { status: 400 });
+    await check('records.revenue', '/api/orgs/contoso/revenue?limit=0', { status: 400 });
+  });
+
+  it('people two organizations claim: an admin sees the organizations, a partner may not ask', async () => {
+    const shared = { id: 'shared', name: 'Shared Person', email: 'Shared@Example.com', exams: [] };
+    const write = (id: string, people: unknown[]) =>
+      app.request(`/api/orgs/${id}`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${secrets.admin}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ id, market: 'developed', people, customers: [], revenue: [] }),
+      });
+    expect((await write('claim-one', [{ ...shared, mcid: 'MC-77' }])).status).toBe(200);
+    expect((await write('claim-two', [{ ...shared, email: 'shared@example.com' }])).status).toBe(200);
+    expect((await write('claim-three', [{ id: 'x', mcid: 'MC-77', exams: [] }])).status).toBe(409);
+    const page = (await check('people.claimedTwice', '/api/people/claimed-twice?limit=10', { status: 200 })) as {
+      total: number;
+      rows: { kind: string; identity: string; claims: { status: string; org: string }[] }[];
+    };
+    expect(page.rows.map((r) => [r.kind, r.identity, r.claims.map((c) => `${c.status} ${c.org}`)])).toEqual([
+      ['mcid', 'MC-77', ['listed claim-one', 'refused claim-three']],
+      ['email', 'shared@example.com', ['listed claim-one', 'listed claim-two']],
+    ]);
+    await check('people.claimedTwice', '/api/people/claimed-twice', { who: 'partner', status: 403 });
+    await check('people.claimedTwice', '/api/people/claimed-twice?limit=0', { status: 400 });
+    for (const id of ['claim-one', 'claim-two'])
+      await app.request(`/api/orgs/${id}`, { method: 'DELETE', headers: { authorization: `Bearer ${secrets.admin}` } });
+  });
+
   it('tokens and the audit log', async () => {
     const created = (await check('token.create', '/api/tokens', {
       body: JSON.stringify({ role: 'viewer', org: 'fabrikam', label: 'contract' }),

@@ -153,6 +153,7 @@ describe('the command line helps a person who mistypes', () => {
       'token',
       'worker',
       'alerts',
+      'people',
     ]) {
       for (const flag of ['--help', '-h']) {
         const result = await runCli([command, flag]);

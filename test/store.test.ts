@@ -15,15 +15,17 @@ import { type OpenStoreOptions, openStore, openStoreDatabase } from '../src/stor
 import { SqlStore } from '../src/store/sql-store.js';
 import { storeMigrations } from '../src/store/store-migrations.js';
 import { largeOrganization } from './fixtures/large-organization.js';
+import { defineRecordsPageContract } from './records-page-contract.js';
 import { postgresTitle } from './requirements.js';
 import { defineStoreContract, organization, type StoreFactory, type StoreUnderTest } from './store-contract.js';
 
 const DATABASE_URL = process.env.ATTAIN_TEST_DATABASE_URL;
 const temporary: string[] = [];
 
+// A PGlite data directory is thousands of files; on a busy machine removing a dozen took longer than a hook's 10 s.
 afterAll(() => {
   for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
-});
+}, 120_000);
 
 function temporaryDir(prefix: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
@@ -61,6 +63,11 @@ defineStoreContract('PGlite', async (): Promise<StoreFactory> => {
   return { open: () => openUnderTest({ dataDir }), dispose: async () => rmSync(dataDir, { recursive: true, force: true }) };
 });
 
+defineRecordsPageContract('PGlite', async (): Promise<StoreFactory> => {
+  const dataDir = await freshDataDir();
+  return { open: () => openUnderTest({ dataDir }), dispose: async () => rmSync(dataDir, { recursive: true, force: true }) };
+});
+
 describe.skipIf(DATABASE_URL === undefined)(postgresTitle('PostgreSQL'), () => {
   const url = DATABASE_URL as string;
   const schemas: string[] = [];
@@ -81,6 +88,11 @@ describe.skipIf(DATABASE_URL === undefined)(postgresTitle('PostgreSQL'), () => {
   }, 120_000);
 
   defineStoreContract('PostgreSQL', async () => {
+    const schema = newSchema();
+    return { open: () => openUnderTest({ databaseUrl: url, schema }), dispose: async () => {} };
+  });
+
+  defineRecordsPageContract('PostgreSQL', async () => {
     const schema = newSchema();
     return { open: () => openUnderTest({ databaseUrl: url, schema }), dispose: async () => {} };
   });

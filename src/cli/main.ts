@@ -12,6 +12,7 @@ import { forecastCommand, forecastOptions } from './commands/forecast-command.js
 import { impactCommand, impactOptions } from './commands/impact-command.js';
 import { importCommand, importOptions } from './commands/import-command.js';
 import { loadCommand, loadOptions } from './commands/load-command.js';
+import { peopleCommand, peopleOptions } from './commands/people-command.js';
 import { planCommand, planOptions } from './commands/plan-command.js';
 import { runCommand, runOptions } from './commands/run-command.js';
 import { serveCommand, serveOptions } from './commands/serve-command.js';
@@ -200,6 +201,20 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     ],
     options: alertsOptions,
   },
+  people: {
+    run: peopleCommand,
+    usage: [
+      [
+        'people --claimed-twice',
+        {
+          en: 'individuals two organizations claim: one email, or an MCID a write was refused',
+          'zh-TW': '被兩個組織認列的個人：同一個電子郵件，或寫入被拒絕的 MCID',
+          'ko-KR': '두 조직이 함께 주장하는 개인: 같은 이메일, 또는 쓰기가 거부된 MCID',
+        },
+      ],
+    ],
+    options: peopleOptions,
+  },
   run: {
     run: runCommand,
     usage: [
@@ -254,7 +269,8 @@ const HELP: Readonly<
     commandHelp: "attain COMMAND --help lists a command's options.",
     options: (command) => `Options of ${command}:`,
     footer: `The store is PGlite in --data-dir (default ./attain-data), or PostgreSQL when DATABASE_URL is set. While attain serve
-holds the embedded store, the store commands (evaluate --org, import, load, run, impact, token, alerts) go through it.
+holds the embedded store, the store commands (evaluate --org, import, load, run, impact, token, alerts, people) go
+through it.
 
 Exit status: 0 when evaluation ran, 2 for invalid input or usage, 1 for an internal error. load: 0 when every
 organization loaded, 2 when some were refused (the others loaded), 1 when a batch failed in the database.
@@ -266,7 +282,7 @@ organization loaded, 2 when some were refused (the others loaded), 1 when a batc
     commandHelp: 'attain 命令 --help 會列出該命令的選項。',
     options: (command) => `${command} 的選項：`,
     footer: `儲存區是 --data-dir 中的 PGlite（預設 ./attain-data），設定 DATABASE_URL 時則是 PostgreSQL。attain serve
-持有內嵌儲存區時，使用儲存區的命令（evaluate --org、import、load、run、impact、token、alerts）會經由它執行。
+持有內嵌儲存區時，使用儲存區的命令（evaluate --org、import、load、run、impact、token、alerts、people）會經由它執行。
 
 結束代碼：評估完成為 0，輸入或用法無效為 2，內部錯誤為 1。load：所有組織都已載入為 0，
 部分組織被拒絕（其餘已載入）為 2，某批次在資料庫中失敗為 1。
@@ -278,7 +294,7 @@ organization loaded, 2 when some were refused (the others loaded), 1 when a batc
     commandHelp: 'attain 명령 --help는 그 명령의 옵션을 보여 줍니다.',
     options: (command) => `${command}의 옵션:`,
     footer: `저장소는 --data-dir의 PGlite(기본값 ./attain-data)이고, DATABASE_URL을 설정하면 PostgreSQL입니다. attain serve가
-내장 저장소를 열고 있으면 저장소 명령(evaluate --org, import, load, run, impact, token, alerts)은 그 서버를 거칩니다.
+내장 저장소를 열고 있으면 저장소 명령(evaluate --org, import, load, run, impact, token, alerts, people)은 그 서버를 거칩니다.
 
 종료 상태: 평가가 실행되면 0, 입력이나 사용법이 잘못되면 2, 내부 오류는 1. load: 모든 조직을 불러오면 0,
 일부가 거부되면(나머지는 불러옴) 2, 데이터베이스에서 일괄 처리가 실패하면 1.

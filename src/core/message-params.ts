@@ -59,6 +59,7 @@ export interface MessageParams
   'org.id.duplicate': { id: string };
   'org.id.too-long': { length: number; max: number };
   'org.mcid.duplicate': { mcid: string; first: string };
+  'org.email.invalid': { value: string };
   /** Another organization lists the individual; named for an admin (and the CLI), which may see every organization. */
   'org.mcid.taken': { mcid: string; person: string; organization: string };
   /** The same, for a token that may not see the other organization. */
@@ -246,6 +247,7 @@ export interface MessageParams
   'import.product.unknown': { value: string };
   'import.conflict': { id: string; value: string; other: string; otherLine: number };
   'import.mcid.conflict': { id: string; value: string; other: string; otherLine: number };
+  'import.email.invalid': { value: string };
   'import.period.reversed': { from: string; to: string };
   'import.period.incomplete': { value: string };
   'import.org.missing': { org: string };

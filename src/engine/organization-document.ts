@@ -12,6 +12,7 @@ export interface OrganizationDocument {
     readonly id: string;
     readonly name?: string;
     readonly mcid?: string;
+    readonly email?: string;
     readonly exams: readonly { readonly exam: string; readonly passed: string; readonly expires?: string }[];
   }[];
   readonly customers: readonly {
@@ -75,6 +76,7 @@ export function organizationDocument(organization: Organization): OrganizationDo
       id: p.id,
       ...(p.name !== null && { name: p.name }),
       ...(p.mcid !== undefined && { mcid: p.mcid }),
+      ...(p.email !== undefined && { email: p.email }),
       exams: p.exams.map((e) => ({
         exam: e.exam,
         passed: formatDay(e.passed),

@@ -41,6 +41,11 @@ export interface Person {
    * organization at a time. Absent when the file does not say; the id is the file's own.
    */
   readonly mcid?: string;
+  /**
+   * The individual's email, where the export has it: matched without regard to case, and shown to the operator when
+   * two organizations list the same one. Not unique: a shared mailbox must not refuse an import.
+   */
+  readonly email?: string;
   readonly exams: readonly ExamPass[];
 }
 

@@ -98,10 +98,12 @@ export function parseOrganization(
       };
     });
     const mcid = reader.string(p, 'mcid', path, false)?.trim();
+    const email = readEmail(reader.string(p, 'email', path, false), `${path}.email`, report);
     return {
       id: reader.id(p, path),
       name: reader.string(p, 'name', path, false) ?? null,
       ...(mcid !== undefined && mcid !== '' && { mcid }),
+      ...(email !== undefined && { email }),
       exams,
     };
   });
@@ -359,6 +361,14 @@ function checkUnique(records: readonly { id: string }[], path: string, report: R
     if (r.id && seen.has(r.id)) report('org.id.duplicate', `${path}[${i}].id`, { id: r.id });
     seen.add(r.id);
   });
+}
+
+/** An email address: text around one @, no spaces; empty means none. Kept as written, matched in lower case. */
+function readEmail(value: string | undefined, path: string, report: ReportIssue): string | undefined {
+  const email = value?.trim();
+  if (email === undefined || email === '') return undefined;
+  if (!/^[^\s@]+@[^\s@]+$/.test(email)) report('org.email.invalid', path, { value: email });
+  return email;
 }
 
 /** One individual is one person of an organization: two people with one MCID are one person written twice. */

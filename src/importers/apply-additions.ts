@@ -20,7 +20,14 @@ export function applyAdditions(organization: Organization, additions: Organizati
     ...organization,
     people: mergeRecords<Person, ExamPass>(organization.people, additions.people, exams, (id, name, old, extra, change) => {
       const mcid = change?.mcid ?? old?.mcid;
-      return { id, name, ...(mcid !== undefined && { mcid }), exams: old ? [...old.exams, ...extra] : extra };
+      const email = change?.email ?? old?.email;
+      return {
+        id,
+        name,
+        ...(mcid !== undefined && { mcid }),
+        ...(email !== undefined && { email }),
+        exams: old ? [...old.exams, ...extra] : extra,
+      };
     }),
     customers: mergeRecords<Customer, CustomerPeriods, Change & { readonly country?: string }>(
       organization.customers,
@@ -53,6 +60,7 @@ interface Change {
   readonly id: string;
   readonly name: string | null;
   readonly mcid?: string;
+  readonly email?: string;
 }
 
 /** Existing records in their order (rebuilt only when something changes), then new ones in the additions' order. */

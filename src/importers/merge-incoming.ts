@@ -30,7 +30,7 @@ export interface Merge {
  */
 export function mergeIncoming(existing: Organization, incoming: IncomingRecords, catalog: Catalog): Merge {
   const notices: ImportNotice[] = [];
-  const matched = matchByMcid(existing.people, incoming.people);
+  const matched = matchIdentities(existing.people, incoming.people);
   const people = mergeNamed(existing.people, matched.people, incoming.names, 'person', notices);
   const customers = mergeNamed(existing.customers, incoming.customers, incoming.names, 'customer', notices);
 
@@ -206,29 +206,42 @@ interface Named {
   readonly name: string | null;
   readonly mcid?: string;
   readonly country?: string;
+  readonly email?: string;
+}
+
+/** Emails are matched without regard to case: `Ana@Contoso.com` and `ana@contoso.com` are one mailbox. */
+function emailKey(email: string): string {
+  return email.toLowerCase();
 }
 
 /**
  * The file's people as the organization's: one whose MCID a person of the organization has is that person, whatever
- * id the file gives (an export's MCP ID, a hand-made "p1"), and so is a later one of the file with an MCID an
- * earlier one has. `ids` maps each file id so matched to the organization's id; `people` has one record per id.
+ * id the file gives (an export's MCP ID, a hand-made "p1"); failing that, one whose email (in any case) a person has;
+ * failing both, the person with the file's id. A later one of the file with an MCID or email an earlier one has is
+ * that one too. `ids` maps each file id so matched to the organization's id; `people` has one record per id.
  */
-function matchByMcid(
+function matchIdentities(
   existing: readonly Named[],
   incoming: readonly Named[],
 ): { readonly people: readonly Named[]; readonly ids: ReadonlyMap<string, string> } {
-  if (!incoming.some((p) => p.mcid !== undefined)) return { people: incoming, ids: new Map() };
+  if (!incoming.some((p) => p.mcid !== undefined || p.email !== undefined)) return { people: incoming, ids: new Map() };
   const byMcid = new Map(existing.flatMap((p) => (p.mcid === undefined ? [] : [[p.mcid, p.id] as const])));
+  const byEmail = new Map<string, string>();
+  // The first person with an email is the one it means, as the file's order decides everything else.
+  for (const p of existing) if (p.email !== undefined && !byEmail.has(emailKey(p.email))) byEmail.set(emailKey(p.email), p.id);
   const ids = new Map<string, string>();
   const people = new Map<string, Named>();
   for (const record of incoming) {
-    const id = (record.mcid !== undefined && byMcid.get(record.mcid)) || record.id;
-    if (record.mcid !== undefined) byMcid.set(record.mcid, id);
+    const email = record.email === undefined ? undefined : emailKey(record.email);
+    const id = (record.mcid !== undefined && byMcid.get(record.mcid)) || (email !== undefined && byEmail.get(email)) || record.id;
+    if (record.mcid !== undefined && !byMcid.has(record.mcid)) byMcid.set(record.mcid, id);
+    if (email !== undefined && !byEmail.has(email)) byEmail.set(email, id);
     if (id !== record.id) ids.set(record.id, id);
     const earlier = people.get(id);
     const name = earlier?.name ?? record.name;
     const mcid = earlier?.mcid ?? record.mcid;
-    people.set(id, { id, name, ...(mcid !== undefined && { mcid }) });
+    const mail = earlier?.email ?? record.email;
+    people.set(id, { id, name, ...(mcid !== undefined && { mcid }), ...(mail !== undefined && { email: mail }) });
   }
   return { people: [...people.values()], ids };
 }
@@ -268,12 +281,17 @@ function mergeNamed(
     const recode = record.mcid !== undefined && record.mcid !== known.mcid && (names === 'replace' || known.mcid === undefined);
     const relocate =
       record.country !== undefined && record.country !== known.country && (names === 'replace' || known.country === undefined);
-    if (rename || recode || relocate) {
+    const remail =
+      record.email !== undefined &&
+      emailKey(record.email) !== (known.email === undefined ? undefined : emailKey(known.email)) &&
+      (names === 'replace' || known.email === undefined);
+    if (rename || recode || relocate || remail) {
       changes.push({
         id: record.id,
         name: rename ? record.name : null,
         ...(recode && { mcid: record.mcid }),
         ...(relocate && { country: record.country }),
+        ...(remail && { email: record.email }),
       });
       updated++;
     }

@@ -189,6 +189,7 @@ export const en: Messages = {
     'org.id.duplicate': (p) => `the id "${p.id}" is used twice`,
     'org.id.too-long': (p, f) =>
       `the id has ${f.number(p.length)} characters; at most ${f.number(p.max)}, as every URL of the organization holds it`,
+    'org.email.invalid': (p) => `"${p.value}" is not an email address (name@domain)`,
     'org.mcid.duplicate': (p) => `the MCID "${p.mcid}" is already that of the person at ${p.first}`,
     'org.mcid.taken': (p) =>
       `the MCID "${p.mcid}" of person "${p.person}" is already in organization "${p.organization}": the program counts a person for one organization at a time, so remove them there first`,
@@ -387,6 +388,7 @@ export const en: Messages = {
     'import.customer.unknown': (p) => `customer "${p.value}" is not in the organization: import the customers file first`,
     'import.product.unknown': (p) => `product "${p.value}" is not in the catalog's product registry`,
     'import.conflict': (p) => `"${p.id}" is named "${p.value}" here but "${p.other}" on line ${p.otherLine}`,
+    'import.email.invalid': (p) => `"${p.value}" is not an email address (name@domain)`,
     'import.mcid.conflict': (p) => `"${p.id}" has the MCID "${p.value}" here but "${p.other}" on line ${p.otherLine}`,
     'import.period.reversed': (p) => `the DPOR period ends (${p.to}) before it starts (${p.from})`,
     'import.period.incomplete': (p) => `a DPOR period that ends on ${p.value} needs a start (dpor_from)`,

@@ -182,6 +182,7 @@ export const koKR: Messages = {
     'org.id.duplicate': (p) => `ID ${w(`"${p.id}"`, '이/가')} 두 번 사용되었습니다`,
     'org.id.too-long': (p, f) =>
       `ID가 ${f.number(p.length)}자입니다. 조직의 모든 URL에 들어가므로 최대 ${f.number(p.max)}자까지입니다`,
+    'org.email.invalid': (p) => `${w(`"${p.value}"`, '은/는')} 이메일 주소(이름@도메인)가 아닙니다`,
     'org.mcid.duplicate': (p) => `MCID ${w(`"${p.mcid}"`, '은/는')} 이미 ${p.first} 직원의 것입니다`,
     'org.mcid.taken': (p) =>
       `직원 "${p.person}"의 MCID ${w(`"${p.mcid}"`, '은/는')} 이미 "${p.organization}" 조직에 있습니다. 프로그램은 한 직원을 한 번에 한 조직에서만 인정하므로 먼저 그 조직에서 제거하세요`,
@@ -383,6 +384,7 @@ export const koKR: Messages = {
     'import.customer.unknown': (p) => `고객 ${w(`"${p.value}"`, '이/가')} 조직에 없습니다. 먼저 고객 파일을 가져오세요`,
     'import.product.unknown': (p) => `제품 ${w(`"${p.value}"`, '이/가')} 카탈로그의 제품 목록에 없습니다`,
     'import.conflict': (p) => `"${p.id}"의 이름이 여기서는 "${p.value}"이지만 ${p.otherLine}행에서는 "${p.other}"입니다`,
+    'import.email.invalid': (p) => `${w(`"${p.value}"`, '은/는')} 이메일 주소(이름@도메인)가 아닙니다`,
     'import.mcid.conflict': (p) => `"${p.id}"의 MCID: 여기서는 "${p.value}", ${p.otherLine}행에서는 "${p.other}"`,
     'import.period.reversed': (p) => `DPOR 기간 종료일(${p.to})이 시작일(${p.from})보다 이릅니다`,
     'import.period.incomplete': (p) => `${p.value}에 끝나는 DPOR 기간에는 시작일(dpor_from)이 필요합니다`,

@@ -171,6 +171,7 @@ export const zhTW: Messages = {
     'org.customer.unknown': (p) => `客戶「${p.customer}」不在「customers」清單中`,
     'org.id.duplicate': (p) => `識別碼「${p.id}」重複使用`,
     'org.id.too-long': (p, f) => `識別碼有 ${f.number(p.length)} 個字元，最多 ${f.number(p.max)} 個，因為組織的每個網址都包含它`,
+    'org.email.invalid': (p) => `「${p.value}」不是電子郵件地址（名稱@網域）`,
     'org.mcid.duplicate': (p) => `MCID「${p.mcid}」已屬於 ${p.first} 的人員`,
     'org.mcid.taken': (p) =>
       `人員「${p.person}」的 MCID「${p.mcid}」已在組織「${p.organization}」中：方案一次只為一個組織計入一位人員，請先從該組織移除此人員`,
@@ -346,6 +347,7 @@ export const zhTW: Messages = {
     'import.customer.unknown': (p) => `客戶「${p.value}」不在組織中：請先匯入客戶檔案`,
     'import.product.unknown': (p) => `產品「${p.value}」不在目錄的產品清單中`,
     'import.conflict': (p) => `「${p.id}」在此名為「${p.value}」，但在第 ${p.otherLine} 行名為「${p.other}」`,
+    'import.email.invalid': (p) => `「${p.value}」不是電子郵件地址（名稱@網域）`,
     'import.mcid.conflict': (p) => `「${p.id}」在此的 MCID 為「${p.value}」，但在第 ${p.otherLine} 行為「${p.other}」`,
     'import.period.reversed': (p) => `DPOR 期間結束日（${p.to}）早於開始日（${p.from}）`,
     'import.period.incomplete': (p) => `結束於 ${p.value} 的 DPOR 期間需要開始日（dpor_from）`,

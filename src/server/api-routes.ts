@@ -2,7 +2,9 @@ import { ALERT_ROUTES } from './alert-routes.js';
 import { AUDIT_ROUTES } from './audit-routes.js';
 import { ORGANIZATION_ROUTES } from './organization-routes.js';
 import { OUTLOOK_ROUTES } from './outlook-routes.js';
+import { PEOPLE_ROUTES } from './people-routes.js';
 import { PROGRAM_ROUTES } from './program-routes.js';
+import { RECORDS_ROUTES } from './records-routes.js';
 import { REPORT_ROUTES } from './report-routes.js';
 import { SERVICE_ROUTES } from './service-routes.js';
 import { TOKEN_ROUTES } from './token-routes.js';
@@ -15,9 +17,11 @@ import { TOKEN_ROUTES } from './token-routes.js';
 export const API_ROUTES = {
   ...SERVICE_ROUTES,
   ...prefixed('org', ORGANIZATION_ROUTES),
+  ...prefixed('records', RECORDS_ROUTES),
   ...prefixed('report', REPORT_ROUTES),
   ...prefixed('outlook', OUTLOOK_ROUTES),
   ...prefixed('program', PROGRAM_ROUTES),
+  ...prefixed('people', PEOPLE_ROUTES),
   ...prefixed('token', TOKEN_ROUTES),
   ...prefixed('audit', AUDIT_ROUTES),
   ...prefixed('alerts', ALERT_ROUTES),

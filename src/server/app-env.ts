@@ -5,6 +5,7 @@ import type { CatalogSource } from './compute/compute-message.js';
 import type { ComputePool } from './compute/compute-pool.js';
 import type { JsonText, TaskName, TaskResult } from './compute/compute-tasks.js';
 import type { FailureLimitOptions } from './failure-limit.js';
+import type { NotCountingIndex } from './not-counting-index.js';
 import type { ServedCache } from './served-cache.js';
 
 /** What every route can read from the request context. */
@@ -28,12 +29,15 @@ export interface AppCaches {
   /** Whole evaluation responses by token and URL, answered before validation and routing (see create-app). */
   readonly responses: ServedCache<string>;
   readonly tokens: ServedCache<TokenRecord | null>;
+  /** What does not count, by organization, day and data version, for the data page's pages. */
+  readonly notCounting: ServedCache<Promise<NotCountingIndex>>;
 }
 
 /** Drops what the caches hold for an organization: after a write, nothing computed before it is served. */
 export function forgetOrganization(caches: AppCaches, org: string): void {
   caches.evaluations.invalidate(org);
   caches.responses.invalidate(org);
+  caches.notCounting.invalidate(org);
 }
 
 export interface AppOptions {

@@ -25,7 +25,9 @@ import { localeOf } from './locale-of.js';
 import { openApiPage } from './openapi-page.js';
 import { registerOrganizationRoutes } from './organization-routes.js';
 import { registerOutlookRoutes } from './outlook-routes.js';
+import { registerPeopleRoutes } from './people-routes.js';
 import { registerProgramRoutes } from './program-routes.js';
+import { registerRecordsRoutes } from './records-routes.js';
 import { registerReportRoutes } from './report-routes.js';
 import { guardInput, JSON_HEADERS, responseKey } from './route-helpers.js';
 import { securityHeaders } from './security-headers.js';
@@ -38,6 +40,9 @@ const PUBLIC = new Set(['/api/health', '/api/ready', '/api/openapi.json', '/api/
 const BODYLESS = new Set(['GET', 'HEAD']);
 const EVALUATION_PATH = '/api/orgs/:id/evaluation';
 const silent: Logger = { info: () => undefined, error: () => undefined };
+/** How long what does not count is kept for paging an organization's data: five minutes, or the cache's own time if longer. */
+const NOT_COUNTING_MS = 5 * 60_000;
+const NOT_COUNTING_ORGANIZATIONS = 32;
 
 /** The app, and how to end what it started (its worker threads, its token watch); the store stays open, it is the caller's. */
 export type AttainApp = OpenAPIHono<AppEnv> & {
@@ -58,6 +63,9 @@ export function createApp(options: AppOptions): AttainApp {
     evaluations: new ServedCache(ttl),
     responses: new ServedCache(ttl),
     tokens: new ServedCache(ttl),
+    // Filed under the data version it was computed from, so never stale: kept for as long as someone pages.
+    // Bounded by organizations too: an operator paging through many would otherwise keep every one's index.
+    notCounting: new ServedCache(ttl === 0 ? 0 : Math.max(ttl, NOT_COUNTING_MS), Date.now, NOT_COUNTING_ORGANIZATIONS),
   };
   // Decided now, so that an app that could not start its threads fails here rather than on some later request.
   const catalog = options.compute ? undefined : catalogSourceOf(options);
@@ -141,8 +149,10 @@ export function createApp(options: AppOptions): AttainApp {
   registerServiceRoutes(app, options);
   registerOrganizationRoutes(app, options, caches);
   registerReportRoutes(app, options, caches, compute);
+  registerRecordsRoutes(app, options, caches, compute);
   registerOutlookRoutes(app, options, compute);
   registerProgramRoutes(app, options);
+  registerPeopleRoutes(app, options);
   registerTokenRoutes(app, options, caches);
   registerAuditRoutes(app, options);
   registerAlertRoutes(app, options);

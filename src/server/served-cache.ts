@@ -9,6 +9,8 @@ export class ServedCache<T> {
   constructor(
     private readonly ttlMs: number,
     private readonly now: () => number = Date.now,
+    /** At most this many organizations are kept; the one filed first goes when another comes. */
+    private readonly maxScopes: number = Number.POSITIVE_INFINITY,
   ) {}
 
   get(scope: string, key: string): T | undefined {
@@ -24,6 +26,7 @@ export class ServedCache<T> {
   set(scope: string, key: string, value: T): void {
     let scoped = this.entries.get(scope);
     if (!scoped) {
+      if (this.entries.size >= this.maxScopes) this.entries.delete(this.entries.keys().next().value as string);
       scoped = new Map();
       this.entries.set(scope, scoped);
     }

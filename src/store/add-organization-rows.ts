@@ -80,7 +80,7 @@ export async function addOrganizationRows(
     orgId,
     columns.peopleParties(people, first.people),
     sql`on conflict (org_id, id) do update set name = coalesce(excluded.name, people.name),
-      mcid = coalesce(excluded.mcid, people.mcid)`,
+      mcid = coalesce(excluded.mcid, people.mcid), email = coalesce(excluded.email, people.email)`,
   );
   await bulkInsert(
     trx,
@@ -186,7 +186,13 @@ async function appendAssociations(
  * name (or MCID, or country) replaces an earlier one, a missing one does not. (One upsert statement may not touch a row twice.)
  */
 function mergeById<
-  T extends { readonly id: string; readonly name: string | null; readonly mcid?: string; readonly country?: string },
+  T extends {
+    readonly id: string;
+    readonly name: string | null;
+    readonly mcid?: string;
+    readonly country?: string;
+    readonly email?: string;
+  },
 >(records: readonly T[]): T[] {
   const byId = new Map<string, T>();
   for (const record of records) {
@@ -195,11 +201,13 @@ function mergeById<
     else {
       const mcid = record.mcid ?? earlier.mcid;
       const country = record.country ?? earlier.country;
+      const email = record.email ?? earlier.email;
       byId.set(record.id, {
         ...record,
         name: record.name ?? earlier.name,
         ...(mcid !== undefined && { mcid }),
         ...(country !== undefined && { country }),
+        ...(email !== undefined && { email }),
       });
     }
   }

@@ -48,6 +48,14 @@ export interface TakenMcid {
   readonly holder: string;
 }
 
+/** The claims behind each refusal `takenError` made, so that the store can log them once the write has rolled back. */
+const REFUSED = new WeakMap<AttainError, readonly TakenMcid[]>();
+
+/** The taken claims an error refused a write for; none for any other error. */
+export function takenIn(error: unknown): readonly TakenMcid[] {
+  return error instanceof AttainError ? (REFUSED.get(error) ?? []) : [];
+}
+
 /** `org.mcid.taken` listing every taken MCID of one organization's write. */
 export function takenError(taken: readonly TakenMcid[]): AttainError | undefined {
   const [head] = taken;
@@ -61,11 +69,13 @@ export function takenError(taken: readonly TakenMcid[]): AttainError | undefined
   );
   const first = issues[0] as Issue;
   const orgId = head.claim.org;
-  return new AttainError(
+  const error = new AttainError(
     'org.mcid.taken',
     `organization "${orgId}": the MCID "${first.params.mcid}" of person "${first.params.person}" is already in organization "${first.params.organization}"${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''}`,
     issues.slice(0, MAX_LISTED),
   );
+  REFUSED.set(error, taken);
+  return error;
 }
 
 /** Throws `takenError`, when there is one. */

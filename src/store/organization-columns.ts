@@ -42,13 +42,17 @@ export const organizationColumns = {
     ];
   },
 
-  /** People: id, name and MCID, for an upsert that leaves their passes alone. */
+  /** People: id, name, MCID and email, for an upsert that leaves their passes alone. */
   peopleParties(people: readonly Omit<Person, 'exams'>[], first: number): readonly BulkColumn[] {
     return [
       ...organizationColumns.parties(people, first),
       text(
         'mcid',
         people.map((p) => p.mcid ?? null),
+      ),
+      text(
+        'email',
+        people.map((p) => p.email ?? null),
       ),
     ];
   },

@@ -41,7 +41,7 @@ export async function readOrganizations(db: Kysely<StoreDatabase>, ids: readonly
   const [fx, people, exams, expires, customers, dpor, associations, revenue, subscriptions, consumption, devices] =
     await Promise.all([
       readColumns(db, 'fx_rates', ['currency', 'rate'], ids),
-      readParties(db, 'people', 'exams', ids, ['mcid']),
+      readParties(db, 'people', 'exams', ids, ['mcid', 'email']),
       readRecords(db, 'people', ['exams', 'passed'], ids),
       readRare(db, 'people', ['expires'], withProgramData),
       readParties(db, 'customers', 'dpor_from', ids, ['country']),
@@ -102,7 +102,7 @@ async function readParties(
   table: 'people' | 'customers',
   records: 'exams' | 'dpor_from',
   ids: readonly string[],
-  extra: readonly ('mcid' | 'country')[] = [],
+  extra: readonly ('mcid' | 'country' | 'email')[] = [],
 ): Promise<ReadonlyMap<string, Columns>> {
   const more = extra.map((n) => sql`, array_agg(${sql.ref(n)} order by seq) as ${sql.id(n)}`);
   const result = await sql<{ org_id: string } & Columns>`
@@ -229,6 +229,7 @@ function assemblePeople(
   const passed = strings(exams?.passed);
   const names = nullableStrings(people.name);
   const mcids = nullableStrings(people.mcid);
+  const emails = nullableStrings(people.email);
   const counts = people.count as readonly number[];
   const expiring = nullableStrings(rare?.expires);
   const expires = byOwner(rare, (i) => expiring[i] ?? null);
@@ -242,7 +243,14 @@ function assemblePeople(
       held.push(expiry === null ? pass : { ...pass, expires: days.parse(expiry) });
     }
     const mcid = mcids[i];
-    return { id, name: names[i] ?? null, ...(typeof mcid === 'string' && { mcid }), exams: held };
+    const email = emails[i];
+    return {
+      id,
+      name: names[i] ?? null,
+      ...(typeof mcid === 'string' && { mcid }),
+      ...(typeof email === 'string' && { email }),
+      exams: held,
+    };
   });
 }
 

@@ -3,14 +3,16 @@ import { AttainError } from '../core/attain-error.js';
 import type { Organization } from '../engine/organization.js';
 import { addOrganizationRows } from './add-organization-rows.js';
 import { appendAudit } from './append-audit.js';
+import { type ClaimedTwicePage, claimedTwice, recordRefusals } from './claimed-twice.js';
 import { toStoreError } from './database-error.js';
 import { deleteOrganizationChildren } from './delete-organization-children.js';
 import { enqueueEvaluations } from './enqueue-evaluations.js';
 import type { LoadBatch } from './load-batch.js';
 import { lockAtVersion, lockOrganizations } from './lock-organizations.js';
-import { type McidClaim, type TakenMcid, takenMcids } from './mcid-claims.js';
+import { type McidClaim, type TakenMcid, takenIn, takenMcids } from './mcid-claims.js';
 import type { JobDatabase, StorageCheck } from './opened-database.js';
 import { readOrganizations } from './read-organizations.js';
+import { type RecordKind, type RecordsPage, type RecordsRequest, recordsPage } from './records-page.js';
 import { replaceOrganizationRows } from './replace-organization-rows.js';
 import { replaceOrganizations, writeLoadBatch } from './replace-organizations.js';
 import { SqlAlertStore } from './sql-alert-store.js';
@@ -137,9 +139,22 @@ export class SqlStore implements Store {
     });
   }
 
+  async dataVersion(id: string): Promise<string | undefined> {
+    const row = await this.db.selectFrom('organizations').select('data_version').where('id', '=', id).executeTakeFirst();
+    return row === undefined ? undefined : String(row.data_version);
+  }
+
+  recordsPage<K extends RecordKind>(id: string, request: RecordsRequest<K>): Promise<RecordsPage<K> | undefined> {
+    return recordsPage(this.db, id, request);
+  }
+
   takenMcids(claims: readonly McidClaim[]): Promise<readonly TakenMcid[]> {
     // The organizations claiming are rewritten by the write these claims are for: their own people do not count.
     return takenMcids(this.db, claims, [...new Set(claims.map((c) => c.org))]);
+  }
+
+  claimedTwice(request: { readonly offset?: number; readonly limit?: number } = {}): Promise<ClaimedTwicePage> {
+    return claimedTwice(this.db, request);
   }
 
   streamOrganizations(): AsyncIterable<Organization> {
@@ -171,17 +186,24 @@ export class SqlStore implements Store {
     });
   }
 
-  replaceOrganizations(
+  async replaceOrganizations(
     organizations: readonly Organization[],
     actor: Actor,
     options: { readonly batchSize?: number } = {},
   ): Promise<readonly LoadOutcome[]> {
     // Its own transactions, one per batch: a batch's failure is reported, not thrown (see replaceOrganizations).
-    return replaceOrganizations(this.db, this.jobSchema, organizations, actor, options.batchSize);
+    const outcomes = await replaceOrganizations(this.db, this.jobSchema, organizations, actor, options.batchSize);
+    await recordRefusals(
+      this.db,
+      outcomes.flatMap((o) => ('error' in o ? takenIn(o.error) : [])),
+    );
+    return outcomes;
   }
 
-  writeLoadBatch(batch: LoadBatch, actor: Actor): Promise<LoadBatchOutcome> {
-    return writeLoadBatch(this.db, this.jobSchema, batch, actor);
+  async writeLoadBatch(batch: LoadBatch, actor: Actor): Promise<LoadBatchOutcome> {
+    const outcome = await writeLoadBatch(this.db, this.jobSchema, batch, actor);
+    if ('error' in outcome) await recordRefusals(this.db, takenIn(outcome.error));
+    return outcome;
   }
 
   addToOrganization(
@@ -333,12 +355,17 @@ export class SqlStore implements Store {
     await this.db.destroy();
   }
 
-  /** Runs a write in one transaction; constraint violations and store faults become `AttainError`s. */
+  /**
+   * Runs a write in one transaction; constraint violations and store faults become `AttainError`s. A write refused
+   * for an individual another organization lists is logged for the operator once it has rolled back.
+   */
   private async write<T>(work: (trx: Kysely<StoreDatabase>) => Promise<T>): Promise<T> {
     try {
       return await this.db.transaction().execute(work);
     } catch (error) {
-      throw storeFaultOf(error) ?? toStoreError(error);
+      const failure = storeFaultOf(error) ?? toStoreError(error);
+      await recordRefusals(this.db, takenIn(failure));
+      throw failure;
     }
   }
 

@@ -54,6 +54,8 @@ export interface PeopleTable extends OrganizationChild {
   name: string | null;
   /** Partner Center's MCID; unique across organizations (0009). */
   mcid: string | null;
+  /** The email the export gave, matched case-insensitively (0011); not unique. */
+  email: string | null;
   exams: ColumnType<readonly string[], readonly string[] | undefined, never>;
   passed: ColumnType<readonly string[], readonly string[] | undefined, never>;
   /** Each pass's last valid day (null: it does not expire); null while none of the person's passes expires (0013). */

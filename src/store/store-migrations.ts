@@ -523,6 +523,29 @@ const ALERTS: readonly string[] = [
 ];
 
 /**
+ * People's email, where an export has it: a second identity of an individual across organizations, matched without
+ * regard to case (the index is on `lower(email)`). Unlike the MCID it is not unique: a shared mailbox or a typo must
+ * not refuse an import, so the operator is shown people whose email two organizations list instead. Refused MCID
+ * claims are kept (`identity_refusals`), since a refused write leaves nothing else behind: the operator needs to know
+ * which organization tried to list whom, since when and how often, to settle it with both. The claimant may not exist
+ * (a refused creation), and the log outlives organizations, as the audit log does: no foreign keys.
+ */
+const PERSON_EMAIL: readonly string[] = [
+  `alter table people add column email text check (email <> '')`,
+  `create index people_email on people (lower(email)) where email is not null`,
+  `create table identity_refusals (
+    mcid text not null,
+    org_id text not null,
+    person_id text not null,
+    holder text not null,
+    first_at timestamptz not null default now(),
+    last_at timestamptz not null default now(),
+    times integer not null default 1,
+    primary key (mcid, org_id, person_id)
+  )`,
+];
+
+/**
  * The schema, as numbered migrations applied in name order. Never edit a released migration: add the next one.
  * SQL stays within what PostgreSQL 15 accepts, since PGlite (PostgreSQL 18) is the newer of the two backends.
  */
@@ -557,6 +580,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
       primary key (run_id, first_org)
     )`,
   ]),
+  '0011-person-email': statements(PERSON_EMAIL),
   '0012-alerts': statements(ALERTS),
   '0013-program-data': statements(PROGRAM_DATA),
 };

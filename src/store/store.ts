@@ -12,9 +12,11 @@ import type {
   Subscription,
 } from '../engine/organization.js';
 import type { AlertStore } from './alert-store.js';
+import type { ClaimedTwicePage } from './claimed-twice.js';
 import type { LoadBatch } from './load-batch.js';
 import type { McidClaim, TakenMcid } from './mcid-claims.js';
 import type { ProgramStore } from './program-store.js';
+import type { RecordKind, RecordsPage, RecordsRequest } from './records-page.js';
 
 /** Who may do what through the API. */
 export const ROLES = ['admin', 'partner', 'viewer'] as const;
@@ -127,11 +129,23 @@ export interface Store {
    * written with `ifVersion`; undefined when it does not exist.
    */
   readVersioned(id: string): Promise<{ readonly organization: Organization; readonly version: string } | undefined>;
+  /** The version of the organization's data (which every write advances); undefined when it does not exist. */
+  dataVersion(id: string): Promise<string | undefined>;
+  /**
+   * A page of one kind of the organization's records (people, customers or revenue), filtered, sorted and paged by
+   * the database, with the version it was read at; undefined when the organization does not exist.
+   */
+  recordsPage<K extends RecordKind>(id: string, request: RecordsRequest<K>): Promise<RecordsPage<K> | undefined>;
   /**
    * The claims on individuals (MCIDs) that another organization already has, as a write of them would refuse them
    * (`takenError`): for a dry run, which writes nothing, to say what the write would say.
    */
   takenMcids(claims: readonly McidClaim[]): Promise<readonly TakenMcid[]>;
+  /**
+   * Individuals that two organizations claim, a page at a time: an email people of several organizations carry, or
+   * an MCID whose write was refused (`org.mcid.taken`, logged by every write) while another organization lists it.
+   */
+  claimedTwice(request?: { readonly offset?: number; readonly limit?: number }): Promise<ClaimedTwicePage>;
   /** Every organization, read in batches without one query per row, for program-wide evaluation. */
   streamOrganizations(): AsyncIterable<Organization>;
   /** Replaces the organization's data whole (creating it when new). Returns whether it was created. */

@@ -704,6 +704,140 @@ describe.skipIf(skipped !== undefined)(TITLE, () => {
     await page.close();
   }, 120_000);
 
+  it('pages a large organization’s data on the server, filtered and sorted, never downloading it whole, in each language', async () => {
+    if ((await server.api(server.adminToken, 'GET', '/api/orgs/large/data-dates')).status !== 200) {
+      const put = await server.api(server.adminToken, 'PUT', '/api/orgs/large', largeOrganization('large', 10_000));
+      expect(put.status, JSON.stringify(put.body).slice(0, 500)).toBeLessThan(300);
+    }
+    const page = await freshPage();
+    await signIn(page, server.adminToken, `/?asOf=${AS_OF}`);
+    const pagerSays = async (text: string) => {
+      const read = () => page.evaluate(() => document.querySelector('[role=tabpanel] nav')?.textContent ?? '');
+      await page
+        .waitForFunction((t) => document.querySelector('[role=tabpanel] nav')?.textContent?.includes(t), text, {
+          timeout: 15_000,
+        })
+        .catch(async () => {
+          await shot(page, 'data-paged-failed');
+          throw new Error(`the pager says "${await read()}", not "${text}"`);
+        });
+    };
+    for (const [locale, words] of [
+      [
+        'en',
+        {
+          first: '1–25 of 10,000',
+          second: '26–50 of 10,000',
+          one: '1–1 of 1',
+          next: 'Next',
+          sort: 'Sort by',
+          filter: 'Filter',
+          only: /Only what does not count/,
+        },
+      ],
+      [
+        'zh-TW',
+        {
+          first: '第 1–25 筆，共 10,000 筆',
+          second: '第 26–50 筆',
+          one: '第 1–1 筆，共 1 筆',
+          next: '下一頁',
+          sort: '排序依據',
+          filter: '篩選',
+          only: /只顯示不計入的資料/,
+        },
+      ],
+      [
+        'ko-KR',
+        {
+          first: '10,000개 중 1–25',
+          second: '10,000개 중 26–50',
+          one: '1개 중 1–1',
+          next: '다음',
+          sort: '정렬 기준',
+          filter: '필터',
+          only: /인정되지 않는 것만/,
+        },
+      ],
+    ] as const) {
+      await page.getByTestId('language').selectOption(locale);
+      await page.goto(`${server.url}/orgs/large/data?asOf=${AS_OF}`);
+      await page.getByTestId('people-table').waitFor();
+      await pagerSays(words.first);
+      await page.getByRole('button', { name: words.next }).click();
+      await pagerSays(words.second);
+      // The most exams first, on the first page again; then only the passes that do not count (MB2-877 before its launch).
+      await page.getByLabel(words.sort).selectOption('exams');
+      await page.getByRole('tabpanel').getByRole('checkbox').first().check();
+      await pagerSays(words.first);
+      await page.getByLabel(words.only).check();
+      await pagerSays('6,667');
+      await page.waitForFunction(() => document.querySelector('.table-scroll[aria-busy=false]') !== null);
+      await expect(page.locator('[data-testid=people-table] tbody tr').count()).resolves.toBe(25);
+      await expect(page.locator('[data-testid=people-table] [data-testid=not-counted]').count()).resolves.toBe(25);
+      // The top of the page, where the tabs, filter and pager are: the full page is 25 people tall.
+      await page.screenshot({
+        path: join(SCREENSHOTS, `data-paged-${locale}.png`),
+        clip: { x: 0, y: 0, width: 1280, height: 900 },
+      });
+      await page.getByLabel(words.only).uncheck();
+      await page.getByLabel(words.filter, { exact: true }).fill('Person 9999');
+      await pagerSays(words.one);
+    }
+    // What the data page asked for: pages, never the organization file.
+    const asked = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => e.name.includes('/api/orgs/large'))
+        .map((e) => ({ path: new URL(e.name).pathname, bytes: (e as PerformanceResourceTiming).transferSize })),
+    );
+    expect(asked.filter((a) => a.path === '/api/orgs/large')).toEqual([]);
+    const bytes = asked.filter((a) => /\/(people|customers|revenue)$/.test(a.path)).reduce((n, a) => n + a.bytes, 0);
+    console.log(
+      `data page of a 10,000-person organization, its last visit (ko-KR): ${asked.length} requests, ${bytes} bytes of pages`,
+    );
+    await page.getByTestId('language').selectOption('en');
+    await page.close();
+  }, 180_000);
+
+  it('shows the operator the people two organizations claim, with each organization, in each language', async () => {
+    const write = (id: string, people: unknown[]) =>
+      server.api(server.adminToken, 'PUT', `/api/orgs/${id}`, {
+        id,
+        name: `${id} Ltd`,
+        market: 'developed',
+        people,
+        customers: [],
+        revenue: [],
+      });
+    expect(
+      (await write('claim-north', [{ id: 'n1', name: 'Ana Silva', mcid: 'MC-4242', email: 'Ana@Example.com', exams: [] }]))
+        .status,
+    ).toBe(200);
+    expect((await write('claim-south', [{ id: 's7', name: 'Ana S.', email: 'ana@example.com', exams: [] }])).status).toBe(200);
+    expect((await write('claim-east', [{ id: 'e3', mcid: 'MC-4242', exams: [] }])).status).toBe(409);
+    const page = await freshPage();
+    await signIn(page, server.adminToken, `/admin?asOf=${AS_OF}`);
+    for (const [locale, words] of [
+      ['en', ['People claimed by two organizations', 'MCID MC-4242', 'refused on', 'email ana@example.com', 'claim-south Ltd']],
+      ['zh-TW', ['被兩個組織列出的人員', 'MCID MC-4242', '被拒絕', '電子郵件 ana@example.com', '未儲存']],
+      ['ko-KR', ['두 조직에 올라 있는 직원', 'MCID MC-4242', '거절됨', '이메일 ana@example.com', '저장되지 않음']],
+    ] as const) {
+      await page.getByTestId('language').selectOption(locale);
+      const panel = page.getByTestId('claimed-twice');
+      await panel.getByRole('table').waitFor();
+      const text = (await panel.textContent()) ?? '';
+      for (const word of words) expect(text).toContain(word);
+      await panel.scrollIntoViewIfNeeded();
+      await panel.screenshot({ path: join(SCREENSHOTS, `claimed-twice-${locale}.png`) });
+    }
+    await page.getByTestId('language').selectOption('en');
+    await page.close();
+    // A partner is never told: the route is the operator's.
+    expect((await server.api(await server.partnerToken('contoso'), 'GET', '/api/people/claimed-twice')).status).toBe(403);
+    for (const id of ['claim-north', 'claim-south']) await server.api(server.adminToken, 'DELETE', `/api/orgs/${id}`);
+  });
+
   it('runs every page above under the Content-Security-Policy without one refusal', async () => {
     const response = await fetch(`${server.url}/orgs/contoso`);
     const csp = response.headers.get('content-security-policy') ?? '';

@@ -8,7 +8,6 @@ import { MESSAGES } from '../../src/render/messages.js';
 import { describeCauses } from '../../src/render/render-forecast.js';
 import { renderGap } from '../../src/render/render-text.js';
 import { defaultAsOf } from '../src/lib/data-default.js';
-import { ignoredData, uncountedRevenue } from '../src/lib/ignored-data.js';
 import { optionCards } from '../src/lib/requirement-tree.js';
 import { catalog, contoso, evaluationOf, forecastOf } from './fixtures.js';
 import { CATALOG } from './paths.js';
@@ -202,33 +201,6 @@ describe('data that does not count', () => {
     );
   });
 
-  it('flags a customer none of whose recent revenue counts, by the policy in force', () => {
-    const document = {
-      id: 'o',
-      market: 'developed',
-      people: [],
-      customers: [
-        { id: 'c1', dpor: [{ from: '2017-01-01', to: '2017-06-30' }] },
-        { id: 'c2', dpor: [{ from: '2017-01-01' }] },
-      ],
-      revenue: [
-        { customer: 'c1', product: 'p', date: '2017-09-01', amount: '1', currency: 'USD', netNew: true },
-        { customer: 'c2', product: 'p', date: '2017-09-01', amount: '1', currency: 'USD', netNew: true },
-        { customer: 'c1', product: 'p', date: '2016-01-01', amount: '1', currency: 'USD', netNew: true },
-      ],
-    };
-    const none = { exams: new Map(), revenue: new Map() };
-    const within = uncountedRevenue(document, '2018-03-31', 'within-period', none);
-    expect([...within.customers]).toEqual(['c1']);
-    expect([...within.records]).toEqual([
-      [0, 'not-associated'],
-      [2, 'outside-window'],
-    ]);
-    // A warned record is the warning's to explain.
-    const warned = { exams: new Map(), revenue: new Map([[0, []]]) };
-    expect([...uncountedRevenue(document, '2018-03-31', 'within-period', warned).customers]).toEqual([]);
-  });
-
   it('lists them on the gaps page too, in Chinese', async () => {
     await renderApp({ path: `/orgs/fabrikam/gaps${AS_OF}`, locale: 'zh-TW' });
     const list = await screen.findByTestId('ignored-list');
@@ -249,30 +221,6 @@ describe('data that does not count', () => {
       'Emily Chen: exam AZ-100 is not in the catalog; ignored.',
     ]);
   });
-
-  it('places revenue warnings on their record, and none on a record that has changed since', () => {
-    const document = {
-      id: 'o',
-      market: 'developed',
-      people: [{ id: 'p1', exams: [{ exam: 'X-1', passed: '2018-01-01' }] }],
-      customers: [],
-      revenue: [
-        { customer: 'c', product: 'known', date: '2018-01-01', amount: '1', currency: 'USD', netNew: true },
-        { customer: 'c', product: 'mystery', date: '2018-01-01', amount: '1', currency: 'USD', netNew: true },
-      ],
-    };
-    const placed = ignoredData(
-      [
-        { code: 'revenue.unknown-product', path: '$.revenue[1].product', params: { product: 'mystery' } },
-        { code: 'revenue.unknown-product', path: '$.revenue[0].product', params: { product: 'other' } },
-        { code: 'exam.unknown', path: '$.people[0].exams[0]', params: { exam: 'X-1', person: 'p1' } },
-        { code: 'exam.unknown', path: '$.people[0].exams[0]', params: { exam: 'X-1', person: 'p2' } },
-      ],
-      document,
-    );
-    expect([...placed.revenue.keys()]).toEqual([1]);
-    expect(placed.exams.get('0/0')?.map((w) => w.params.person)).toEqual(['p1']);
-  });
 });
 
 describe('data and uploads', () => {
@@ -282,6 +230,43 @@ describe('data and uploads', () => {
     expect(table.textContent).toContain('Dynamics CRM 고객 서비스');
     fireEvent.change(screen.getByLabelText('필터'), { target: { value: 'mb2-877' } });
     await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(3));
+  });
+
+  it('asks the server for one page at a time, filtered and sorted there, never for the whole organization', async () => {
+    // Thirty more people: two pages of people.
+    const csv = ['person_id,name,exam,passed', ...Array.from({ length: 30 }, (_, i) => `n${i},Zed ${i},MB2-716,2017-06-01`)];
+    const log = await renderApp({
+      path: `/orgs/contoso/data${AS_OF}`,
+      before: async (api) => {
+        await api.request('/api/orgs/contoso/imports/exams', {
+          method: 'POST',
+          headers: { authorization: 'Bearer dev-admin', 'content-type': 'text/csv' },
+          body: `${csv.join('\n')}\n`,
+        });
+      },
+    });
+    const table = await screen.findByTestId('people-table');
+    const pager = () => screen.getByRole('navigation', { name: 'People' }).textContent;
+    await waitFor(() => expect(pager()).toContain('1–25 of 37'));
+    expect(screen.getByRole('tab', { name: /People/ }).textContent).toBe('People (37)');
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    await waitFor(() => expect(pager()).toContain('26–37 of 37'));
+    expect(within(table).getAllByRole('row')).toHaveLength(13);
+    // Sorted by id, descending: p7 first, then p6, on the first page again.
+    fireEvent.change(screen.getByLabelText('Sort by'), { target: { value: 'id' } });
+    fireEvent.click(screen.getByLabelText('Descending'));
+    await waitFor(() => expect(within(table).getAllByRole('row')[1]?.textContent).toMatch(/^p7Emily Chen/));
+    expect(within(table).getAllByRole('row')[2]?.textContent).toMatch(/^p6/);
+    expect(pager()).toContain('1–25 of 37');
+    // Only what does not count: John Smith's pass before its exam counted, and Emily Chen's unknown exam.
+    fireEvent.click(screen.getByLabelText('Only what does not count (2)'));
+    await waitFor(() => expect(pager()).toContain('1–2 of 2'));
+    expect(within(table).getAllByTestId('not-counted')).toHaveLength(2);
+    fireEvent.change(screen.getByLabelText('Filter'), { target: { value: 'emily' } });
+    await waitFor(() => expect(pager()).toContain('1–1 of 1'));
+    const asked = log.calls.filter((c) => c.startsWith('GET /api/orgs/contoso'));
+    expect(asked.filter((c) => /^GET \/api\/orgs\/contoso(\?|$)/.test(c))).toEqual([]);
+    expect(asked.some((c) => c.includes('/people?') && c.includes('q=emily') && c.includes('notCounting=true'))).toBe(true);
   });
 
   it('previews a CSV, applies it, and refuses a file with bad rows listing each one', async () => {
@@ -378,7 +363,8 @@ describe('program operator view', () => {
     const log = await renderApp({ path: `/admin${AS_OF}` });
     const table = await screen.findByTestId('program-table');
     expect(within(table).getAllByRole('row')).toHaveLength(3);
-    expect(screen.getByTestId('program-as-of').textContent).toBe('Stored standings as of Mar 31, 2018');
+    // Each part of the page loads on its own: the counts may come after the table.
+    expect((await screen.findByTestId('program-as-of')).textContent).toBe('Stored standings as of Mar 31, 2018');
     expect((await screen.findByTestId('at-risk')).textContent).toBe(
       'Contoso Dynamics Consulting: loses Cloud CRM reseller option · Gold on Apr 30, 2018',
     );
@@ -405,6 +391,40 @@ describe('program operator view', () => {
     await waitFor(() => expect(within(screen.getByTestId('program-table')).getAllByRole('row')).toHaveLength(2));
     expect(log.calls).toContain('GET /api/program/organizations?q=fabri&sort=name&offset=0&limit=25');
     expect(log.calls.some((c) => c.includes('/api/overview'))).toBe(false);
+  });
+
+  it('lists the people two organizations claim, each organization with its person and when, in Korean', async () => {
+    await renderApp({
+      path: `/admin${AS_OF}`,
+      locale: 'ko-KR',
+      before: async (api) => {
+        const write = (id: string, people: unknown[]) =>
+          api.request(`/api/orgs/${id}`, {
+            method: 'PUT',
+            headers: { authorization: 'Bearer dev-admin', 'content-type': 'application/json' },
+            body: JSON.stringify({ id, name: `${id} Inc`, market: 'developed', people, customers: [], revenue: [] }),
+          });
+        await write('northwind', [{ id: 'nw-1', name: '이서연', mcid: 'MC-9', email: 'Seoyeon@example.com', exams: [] }]);
+        await write('tailspin', [{ id: 'ts-7', name: 'Seoyeon Lee', email: 'seoyeon@example.com', exams: [] }]);
+        await write('adatum', [{ id: 'ad-2', mcid: 'MC-9', exams: [] }]);
+      },
+    });
+    const panel = await screen.findByTestId('claimed-twice');
+    await waitFor(() => expect(within(panel).getAllByRole('rowgroup')).toHaveLength(3));
+    const groups = within(panel).getAllByRole('rowgroup').slice(1);
+    const rows = (group: HTMLElement) =>
+      within(group)
+        .getAllByRole('row')
+        .map((r) => r.textContent);
+    expect(rows(groups[0] as HTMLElement)).toEqual([
+      expect.stringMatching(/^MCID MC-9northwind Incnw-1 · 이서연올라 있음, 데이터 최종 변경 /),
+      expect.stringMatching(/^adatum \(저장되지 않음\)ad-2\d{4}\. \d+\. \d+\.에 거절됨$/),
+    ]);
+    expect(rows(groups[1] as HTMLElement)).toEqual([
+      expect.stringMatching(/^이메일 seoyeon@example\.comnorthwind Incnw-1 · 이서연올라 있음/),
+      expect.stringMatching(/^tailspin Incts-7 · Seoyeon Lee올라 있음/),
+    ]);
+    expect(within(panel).getByRole('link', { name: 'tailspin Inc' }).getAttribute('href')).toMatch(/^\/orgs\/tailspin\/data/);
   });
 
   it('downloads the CSV of the same filters with the token', async () => {

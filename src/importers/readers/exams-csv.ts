@@ -4,13 +4,17 @@ import { emptyIncoming, type ImportContext, type IncomingRecords } from '../inco
 import { NamedRecords } from './named-records.js';
 
 /**
- * `person_id,name,exam,passed[,mcid][,expires]`: one pass per row; a row without exam and date only adds or renames
- * the person. `mcid` is Partner Center's identity of the individual: a person the organization has with that MCID is
- * the one the row means, whatever its person_id. `expires` is the credential's last valid day, for those that expire.
+ * `person_id,name,exam,passed[,mcid][,email][,expires]`: one pass per row; a row without exam and date only adds or
+ * renames the person. `mcid` is Partner Center's identity of the individual: a person the organization has with that
+ * MCID is the one the row means, whatever its person_id; failing that, one with that `email` (in any case). `expires`
+ * is the credential's last valid day, for those that expire.
  */
+/** As the organization file reads an email: text around one @, no spaces. */
+const EMAIL = /^[^\s@]+@[^\s@]+$/;
+
 export const EXAMS_COLUMNS: ColumnSpec = {
   required: ['person_id', 'exam', 'passed'],
-  optional: ['name', 'mcid', 'expires'],
+  optional: ['name', 'mcid', 'email', 'expires'],
   otherColumns: 'refuse',
 };
 
@@ -29,6 +33,8 @@ export function readExamsCsv(sheet: CsvSheet, ctx: ImportContext): IncomingRecor
   ];
   const mcidAt = sheet.column('mcid');
   const expiresAt = sheet.column('expires');
+  const emailAt = sheet.column('email');
+  const emails = new Map<string, string>();
   const people = new NamedRecords(sheet);
   const mcids = new Map<string, { mcid: string; line: number }>();
   const exams: (ExamPass & { person: string })[] = [];
@@ -64,6 +70,9 @@ export function readExamsCsv(sheet: CsvSheet, ctx: ImportContext): IncomingRecor
     else if (mcid !== '' && given !== undefined && given.mcid !== mcid) {
       sheet.report('import.mcid.conflict', row, mcidAt, { value: mcid, id: person, other: given.mcid, otherLine: given.line });
     }
+    const email = sheet.cell(row, emailAt);
+    if (email !== '' && !EMAIL.test(email)) sheet.report('import.email.invalid', row, emailAt, { value: email });
+    else if (email !== '' && !emails.has(person)) emails.set(person, email);
     if (exam !== '' && known && day !== undefined)
       exams.push({ person, exam, passed: day, ...(expires !== undefined && { expires }) });
   }
@@ -71,7 +80,8 @@ export function readExamsCsv(sheet: CsvSheet, ctx: ImportContext): IncomingRecor
     ...emptyIncoming('replace'),
     people: people.list().map((p) => {
       const mcid = mcids.get(p.id)?.mcid;
-      return mcid === undefined ? p : { ...p, mcid };
+      const email = emails.get(p.id);
+      return { ...p, ...(mcid !== undefined && { mcid }), ...(email !== undefined && { email }) };
     }),
     exams,
     rows: sheet.rowCount,

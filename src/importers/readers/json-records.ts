@@ -88,7 +88,12 @@ export function readJsonRecords(kind: JsonRecordKind, source: StructuredText, ct
     return {
       ...emptyIncoming('replace'),
       rows,
-      people: organization.people.map((p) => ({ id: p.id, name: p.name, ...(p.mcid !== undefined && { mcid: p.mcid }) })),
+      people: organization.people.map((p) => ({
+        id: p.id,
+        name: p.name,
+        ...(p.mcid !== undefined && { mcid: p.mcid }),
+        ...(p.email !== undefined && { email: p.email }),
+      })),
       exams: organization.people.flatMap((p) => p.exams.map((e) => ({ person: p.id, ...e }))),
     };
   }

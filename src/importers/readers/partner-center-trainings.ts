@@ -82,7 +82,7 @@ export function readPartnerCenterTrainings(sheet: CsvSheet, ctx: ImportContext):
   const skipped: SkippedRow[] = [];
   const skip = (row: Parameters<CsvSheet['cell']>[0], reason: string, params: SkippedRow['params']) =>
     skipped.push({ line: sheet.line(row), reason, params });
-  const people = new Map<string, { name: string | null; passed: Day; mcid: string | undefined }>();
+  const people = new Map<string, { name: string | null; passed: Day; mcid: string | undefined; email: string | undefined }>();
   const exams: (ExamPass & { person: string })[] = [];
   for (const row of rows) {
     const title = sheet.cell(row, titleAt);
@@ -137,8 +137,10 @@ export function readPartnerCenterTrainings(sheet: CsvSheet, ctx: ImportContext):
     const name = displayName(sheet.cell(row, firstAt), sheet.cell(row, lastAt));
     const known = people.get(person);
     const mcid = mcidOf(sheet.cell(row, mcidAt), sheet.cell(row, mcpAt));
+    const email = emailOf(sheet.cell(row, corpEmailAt), sheet.cell(row, emailAt));
     if (known && known.mcid === undefined) known.mcid = mcid;
-    if (!known) people.set(person, { name, passed, mcid });
+    if (known && known.email === undefined) known.email = email;
+    if (!known) people.set(person, { name, passed, mcid, email });
     else if (name !== null && (known.name === null || passed >= known.passed)) {
       known.name = name;
       known.passed = passed;
@@ -146,7 +148,12 @@ export function readPartnerCenterTrainings(sheet: CsvSheet, ctx: ImportContext):
   }
   return {
     ...emptyIncoming('fill-missing'),
-    people: [...people].map(([id, p]) => ({ id, name: p.name, ...(p.mcid !== undefined && { mcid: p.mcid }) })),
+    people: [...people].map(([id, p]) => ({
+      id,
+      name: p.name,
+      ...(p.mcid !== undefined && { mcid: p.mcid }),
+      ...(p.email !== undefined && { email: p.email }),
+    })),
     exams,
     rows: rows.length,
     skipped,
@@ -185,6 +192,14 @@ function identity(mcp: string, corpEmail: string, email: string, linked: Readonl
 function mcidOf(mcid: string, mcp: string): string | undefined {
   if (mcid !== '') return mcid;
   return mcp === '' ? undefined : mcp;
+}
+
+/**
+ * The individual's email, which imports match people by after the MCID: the work address (CorpEmail) where the
+ * export has one, else Email; none when neither looks like an address.
+ */
+function emailOf(corpEmail: string, email: string): string | undefined {
+  return [corpEmail, email].find((address) => /^[^\s@]+@[^\s@]+$/.test(address));
 }
 
 function displayName(first: string, last: string): string | null {

@@ -7,6 +7,7 @@ import { evaluateJointly } from '../../planner/evaluate-jointly.js';
 import { planLevel } from '../../planner/plan-level.js';
 import { atRiskReport, forecastReport } from '../../service/forecast-report.js';
 import { levelOutlook } from '../../service/level-outlook.js';
+import { notCounting } from '../../service/not-counting.js';
 import type { EvaluationInput } from '../../store/program-store.js';
 
 /** What a task runs on, rebuilt inside the worker thread from what crossed the thread boundary. */
@@ -42,6 +43,8 @@ export const COMPUTE_TASKS = {
   atRisk: ({ catalog, organization }, params: { readonly from: Day; readonly to: Day; readonly locale: Locale }) =>
     atRiskReport(catalog, organization, params, params.locale),
   outlook: ({ catalog, organization }, params: { readonly asOf: Day }) => levelOutlook(catalog, organization, params.asOf),
+  /** What of the data counts toward no level, by record, for the data page's pages. */
+  notCounting: ({ catalog, organization }, params: { readonly asOf: Day }) => notCounting(catalog, organization, params.asOf),
   /** An evaluation job's work for one organization, when the jobs share a process with the API. */
   reevaluate: (
     { catalog, organization },
@@ -68,5 +71,6 @@ export const DEFAULT_TIME_LIMITS: Readonly<Record<TaskName, number>> = {
   forecast: 10_000,
   atRisk: 30_000,
   outlook: 30_000,
+  notCounting: 10_000,
   reevaluate: 60_000,
 };

@@ -54,6 +54,7 @@ export const organizationDocumentSchema = z
           id: z.string(),
           name: z.string().exactOptional(),
           mcid: z.string().exactOptional(),
+          email: z.string().exactOptional(),
           exams: z.array(z.object({ exam: z.string(), passed: daySchema, expires: daySchema.exactOptional() })).readonly(),
         }),
       )

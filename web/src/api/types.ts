@@ -13,6 +13,7 @@ import type { catalogDocumentSchema } from '../../../src/server/contract/catalog
 import type { ErrorBody } from '../../../src/server/contract/error-responses.js';
 import type { evaluationSchema, levelResultSchema } from '../../../src/server/contract/evaluation-schema.js';
 import type { forecastSchema } from '../../../src/server/contract/forecast-schema.js';
+import type { claimedTwicePageSchema } from '../../../src/server/contract/identity-schemas.js';
 import type { outlookSchema } from '../../../src/server/contract/outlook-schema.js';
 import type { planSchema } from '../../../src/server/contract/plan-schema.js';
 import type {
@@ -25,6 +26,7 @@ import type {
   storedTransitionSchema,
   transitionsSchema,
 } from '../../../src/server/contract/program-schemas.js';
+import type { customersPageSchema, peoplePageSchema, revenuePageSchema } from '../../../src/server/contract/records-schemas.js';
 import type {
   auditPageSchema,
   importResultSchema,
@@ -49,6 +51,12 @@ export type RawCatalog = z.infer<typeof catalogDocumentSchema>;
 export type OrganizationSummary = z.infer<typeof organizationListSchema>['organizations'][number];
 /** `GET /api/orgs/{id}`: the organization file. */
 export type OrganizationDocument = z.infer<typeof organizationDocumentSchema>;
+
+/** `GET /api/orgs/{id}/people`, `/customers`, `/revenue`: a page of the data page's tables. */
+export type PeoplePage = z.infer<typeof peoplePageSchema>;
+export type CustomersPage = z.infer<typeof customersPageSchema>;
+export type RevenuePage = z.infer<typeof revenuePageSchema>;
+export type RecordsPage = PeoplePage | CustomersPage | RevenuePage;
 
 /** `GET /api/orgs/{id}/evaluation`: the JSON of `attain evaluate --format json`. */
 export type Evaluation = z.infer<typeof evaluationSchema>;
@@ -100,6 +108,8 @@ export type CreatedAlert = z.infer<typeof createdAlertSchema>;
 export type AlertDeliveryPage = z.infer<typeof alertDeliveryPageSchema>;
 export type AlertDelivery = AlertDeliveryPage['deliveries'][number];
 export { ALERT_EVENTS, MAX_LEAD_DAYS } from '../../../src/alerts/alert-types.js';
+/** `GET /api/people/claimed-twice`: individuals two organizations claim. */
+export type ClaimedTwicePage = z.infer<typeof claimedTwicePageSchema>;
 
 /** `GET /api/tokens`. */
 export type TokenList = z.infer<typeof tokenListSchema>;

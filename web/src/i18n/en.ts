@@ -126,6 +126,9 @@ export const en = {
   no: 'no',
   filter: 'Filter',
   filterPlaceholder: 'name, id or code',
+  fileOrder: 'File order',
+  examCount: 'Number of exams',
+  onlyNotCounting: (n: string) => `Only what does not count (${n})`,
   rowsShown: (from: string, to: string, total: string) => `${from}–${to} of ${total}`,
   previous: 'Previous',
   next: 'Next',
@@ -232,6 +235,17 @@ export const en = {
   atRiskCount: (n: string) => `${n} at risk`,
   atRiskWithin: 'At risk within (days)',
   failedOnly: 'Failed evaluations only',
+  // Issue 15, item 6: individuals two organizations claim.
+  claimedTitle: 'People claimed by two organizations',
+  claimedHelp:
+    'The program counts a person for one organization at a time. Each individual here is listed by more than one organization (the same email), or a write of one was refused because another lists their MCID: settle with both which one counts them.',
+  claimedNone: 'No individual is claimed by two organizations.',
+  individual: 'Individual',
+  identityOf: (kind: 'mcid' | 'email', value: string) => (kind === 'mcid' ? `MCID ${value}` : `email ${value}`),
+  claimListed: (date: string) => `listed; its data last changed ${date}`,
+  claimRefused: (times: string, first: string, last: string) =>
+    times === '1' ? `refused on ${first}` : `refused ${times} times, first on ${first}, last on ${last}`,
+  notStored: 'not stored',
   search: 'Search',
   searchPlaceholder: 'name or id',
   clearFilters: 'Clear filters',

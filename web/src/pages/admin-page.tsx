@@ -32,6 +32,7 @@ import { useFormatter } from '../lib/org-data.js';
 import { orgPath, useTitle } from '../lib/router.js';
 import { useSession } from '../lib/session.js';
 import { useResource } from '../lib/use-resource.js';
+import { ClaimedTwicePanel } from './claimed-twice-panel.js';
 
 const PAGE_SIZE = 25;
 /** How often a run's progress is asked for while it goes. */
@@ -72,6 +73,7 @@ export function AdminPage() {
         <Loadable resource={risks}>{(data) => <AtRiskList rows={data.rows} />}</Loadable>
       </div>
       <OrganizationTable levels={counts.status === 'ok' ? counts.data.levels : []} />
+      <ClaimedTwicePanel />
     </section>
   );
 }

@@ -1,56 +1,51 @@
-import { type ReactNode, useMemo, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Exam } from '../../../src/catalog/catalog-types.js';
 import { formatDay, parseDay } from '../../../src/core/day.js';
 import { passExpiry } from '../../../src/engine/credential-expiry.js';
 import { CREDENTIAL_WORDS } from '../../../src/render/credential-words.js';
 import type { Formatter } from '../../../src/render/formatter.js';
 import { renderFinding } from '../../../src/render/render-text.js';
-import type { Finding, OrganizationDocument } from '../api/types.js';
+import { RECORD_SORTS, type RecordKind } from '../../../src/store/record-sorts.js';
+import type { CustomersPage, Finding, PeoplePage, RecordsPage, RevenuePage } from '../api/types.js';
 import { ErrorView, Loading } from '../components/loadable.js';
 import { Pager } from '../components/pager.js';
-import { type IgnoredData, ignoredData, type UncountedRevenue, uncountedRevenue } from '../lib/ignored-data.js';
-import { useEvaluation, useFormatter, useOrganization } from '../lib/org-data.js';
+import { orgApi, useFormatter, useOrganizationSummary } from '../lib/org-data.js';
 import { useTitle } from '../lib/router.js';
 import { useSession } from '../lib/session.js';
+import { type Resource, useResource } from '../lib/use-resource.js';
 import { ImportPanel } from './import-panel.js';
 
-const TABS = ['people', 'customers', 'revenue'] as const;
+const TABS = ['people', 'customers', 'revenue'] as const satisfies readonly RecordKind[];
 type Tab = (typeof TABS)[number];
 const PAGE_SIZE = 25;
+/** Typing waits a moment before asking the server, as the operator's filter does. */
+const TYPING_MS = 250;
 
-/** People and their exams, customers with DPOR periods, revenue; and uploads with a dry-run preview. */
+/**
+ * People and their exams, customers with DPOR periods, revenue; and uploads with a dry-run preview. Each table asks
+ * the server for one page at a time, filtered and sorted there, with what does not count and why on each row: a
+ * large organization is megabytes, a page a few kilobytes.
+ */
 export function DataPage(props: { readonly org: string }) {
   const { t, me } = useSession();
   useTitle(t.dataTitle);
-  const organization = useOrganization(props.org);
-  const f = useFormatter(organization.status === 'ok' ? organization.data : undefined);
+  const summary = useOrganizationSummary(props.org);
+  const f = useFormatter();
   const [tab, setTab] = useState<Tab>('people');
-  // What does not count, and why, as of the page's day: the tables do not wait for it.
-  const evaluation = useEvaluation(props.org);
-  const warnings = evaluation.status === 'ok' ? evaluation.data.warnings : null;
-  const ignored = useMemo(
-    () => (warnings && organization.status === 'ok' ? ignoredData(warnings, organization.data) : null),
-    [warnings, organization],
-  );
-  const asOf = evaluation.status === 'ok' ? evaluation.data.asOf : null;
-  const association = evaluation.status === 'ok' ? evaluation.data.policy.revenueAssociation : null;
-  const uncounted = useMemo(
-    () =>
-      ignored && asOf && association && organization.status === 'ok'
-        ? { asOf, association, ...uncountedRevenue(organization.data, asOf, association, ignored) }
-        : null,
-    [ignored, asOf, association, organization],
-  );
-  if (organization.status === 'error') return <ErrorView error={organization.error} />;
-  if (organization.status === 'loading') return <Loading />;
-  const doc = organization.data;
-  const counts: Record<Tab, number> = { people: doc.people.length, customers: doc.customers.length, revenue: doc.revenue.length };
+  const [warnings, setWarnings] = useState<number | null>(null);
+  if (summary.status === 'error') return <ErrorView error={summary.error} />;
+  const known = summary.status === 'ok' ? summary.data : undefined;
+  const counts: Record<Tab, number | undefined> = {
+    people: known?.people,
+    customers: known?.customers,
+    revenue: known?.revenueRecords,
+  };
   return (
     <section aria-labelledby="data-title" data-testid="data">
       <h2 id="data-title">{t.dataTitle}</h2>
-      {warnings && warnings.length > 0 && (
+      {warnings !== null && warnings > 0 && (
         <p className="notice" data-testid="ignored-summary">
-          {t.ignoredTitle(f.number(warnings.length))}: {t.ignoredHelp}
+          {t.ignoredTitle(f.number(warnings))}: {t.ignoredHelp}
         </p>
       )}
       <div role="tablist" aria-label={t.dataTitle} className="tablist">
@@ -79,76 +74,149 @@ export function DataPage(props: { readonly org: string }) {
               }
             }}
           >
-            {t[name]} ({f.number(counts[name])})
+            {t[name]}
+            {counts[name] !== undefined && ` (${f.number(counts[name])})`}
           </button>
         ))}
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-        {tab === 'people' && <PeopleTable doc={doc} f={f} ignored={ignored} />}
-        {tab === 'customers' && <CustomersTable doc={doc} f={f} uncounted={uncounted} />}
-        {tab === 'revenue' && <RevenueTable doc={doc} f={f} ignored={ignored} uncounted={uncounted} />}
+        {/* Keyed by tab: each table keeps its own filter, sort and page while it is shown. */}
+        <RecordsTable key={tab} org={props.org} kind={tab} f={f} onWarnings={setWarnings} />
       </div>
       {me.role !== 'viewer' && <ImportPanel org={props.org} f={f} />}
     </section>
   );
 }
 
-/** A filter box's text and the page of rows that match it. */
-interface Paged<T> {
-  readonly text: string;
-  readonly setText: (value: string) => void;
+/** What the table asks the server for. */
+interface PageQuery {
+  readonly q: string;
+  readonly sort: string;
+  readonly desc: boolean;
+  readonly notCounting: boolean;
   readonly page: number;
-  readonly setPage: (page: number) => void;
-  readonly total: number;
-  readonly rows: readonly T[];
 }
 
-function usePaged<T>(rows: readonly T[], matches: (row: T, text: string) => boolean): Paged<T> {
-  const [text, setText] = useState('');
-  const [page, setPage] = useState(0);
-  const filtered = useMemo(() => {
-    const needle = text.trim().toLowerCase();
-    return needle ? rows.filter((r) => matches(r, needle)) : rows;
-  }, [rows, text, matches]);
-  const last = Math.max(0, Math.ceil(filtered.length / PAGE_SIZE) - 1);
-  const current = Math.min(page, last);
+/** The latest answer while the next one loads: the table stays in place, with its focus, as pages change. */
+function useLatest<T>(resource: Resource<T>): { readonly data: T | undefined; readonly busy: boolean; readonly error: unknown } {
+  const last = useRef<T | undefined>(undefined);
+  if (resource.status === 'ok') last.current = resource.data;
   return {
-    text,
-    setText: (value: string) => {
-      setText(value);
-      setPage(0);
-    },
-    page: current,
-    setPage,
-    total: filtered.length,
-    rows: filtered.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE),
+    data: last.current,
+    busy: resource.status === 'loading',
+    error: resource.status === 'error' ? resource.error : undefined,
   };
 }
 
-function FilterBox(props: { readonly value: string; readonly onChange: (v: string) => void; readonly id: string }) {
-  const { t } = useSession();
+function RecordsTable(props: {
+  readonly org: string;
+  readonly kind: Tab;
+  readonly f: Formatter;
+  readonly onWarnings: (n: number) => void;
+}) {
+  const { t, asOf } = useSession();
+  const { kind, f } = props;
+  const [typed, setTyped] = useState('');
+  const [query, setQuery] = useState<PageQuery>({ q: '', sort: 'file', desc: false, notCounting: false, page: 0 });
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const change = (next: Partial<PageQuery>) => setQuery((q) => ({ ...q, page: 0, ...next }));
+  const resource = useResource<RecordsPage>(orgApi(props.org, `/${kind}`), {
+    asOf,
+    q: query.q,
+    sort: query.sort === 'file' ? undefined : query.sort,
+    desc: query.desc,
+    notCounting: query.notCounting,
+    offset: query.page * PAGE_SIZE,
+    limit: PAGE_SIZE,
+  });
+  const { data, busy, error } = useLatest(resource);
+  const { onWarnings } = props;
+  useEffect(() => {
+    if (data) onWarnings(data.warnings);
+  }, [data, onWarnings]);
+  if (!data) return error ? <ErrorView error={error} /> : <Loading />;
+  const sortName: Readonly<Record<string, string>> = {
+    file: t.fileOrder,
+    id: t.id,
+    name: t.name,
+    exams: t.examCount,
+    date: t.date,
+    customer: t.customer,
+    product: t.product,
+    amount: t.amount,
+  };
   return (
-    <div className="field field-inline">
-      <label htmlFor={props.id}>{t.filter}</label>
-      <input
-        id={props.id}
-        type="search"
-        value={props.value}
-        placeholder={t.filterPlaceholder}
-        onChange={(e) => props.onChange(e.target.value)}
+    <>
+      <div className="filters records-filters">
+        <div className="field field-inline">
+          <label htmlFor={`filter-${kind}`}>{t.filter}</label>
+          <input
+            id={`filter-${kind}`}
+            type="search"
+            value={typed}
+            placeholder={t.filterPlaceholder}
+            onChange={(e) => {
+              const text = e.target.value;
+              setTyped(text);
+              clearTimeout(timer.current);
+              timer.current = setTimeout(() => change({ q: text.trim() }), TYPING_MS);
+            }}
+          />
+        </div>
+        <div className="field field-inline">
+          <label htmlFor={`sort-${kind}`}>{t.sortBy}</label>
+          <select id={`sort-${kind}`} value={query.sort} onChange={(e) => change({ sort: e.target.value })}>
+            {RECORD_SORTS[kind].map((sort) => (
+              <option key={sort} value={sort}>
+                {sortName[sort]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="checks">
+          <label>
+            <input type="checkbox" checked={query.desc} onChange={(e) => change({ desc: e.target.checked })} /> {t.descending}
+          </label>
+          <label>
+            <input type="checkbox" checked={query.notCounting} onChange={(e) => change({ notCounting: e.target.checked })} />{' '}
+            {t.onlyNotCounting(f.number(data.notCounting))}
+          </label>
+        </div>
+      </div>
+      <div className="table-scroll" aria-busy={busy}>
+        <table data-testid={`${kind}-table`}>
+          <caption className="visually-hidden">{t[kind]}</caption>
+          {kind === 'people' && <PeopleRows page={data as PeoplePage} f={f} />}
+          {kind === 'customers' && <CustomerRows page={data as CustomersPage} f={f} />}
+          {kind === 'revenue' && <RevenueRows page={data as RevenuePage} f={f} />}
+        </table>
+      </div>
+      {/* What is shown, not what was asked: the rows stay until the next page arrives. */}
+      <Pager
+        page={Math.floor(data.offset / PAGE_SIZE)}
+        pageSize={PAGE_SIZE}
+        total={data.matched}
+        onPage={(page) => setQuery((q) => ({ ...q, page }))}
+        label={t[kind]}
       />
-    </div>
+    </>
   );
 }
 
-type Person = OrganizationDocument['people'][number];
-const personMatches = (p: Person, text: string) =>
-  p.id.toLowerCase().includes(text) ||
-  (p.name ?? '').toLowerCase().includes(text) ||
-  p.exams.some((e) => e.exam.toLowerCase().includes(text));
-
-/** Revenue standings with the day and policy they are as of. */
-type Uncounted = UncountedRevenue & { readonly asOf: string; readonly association: string };
+function Headers(props: { readonly headers: readonly { readonly label: string; readonly className?: string }[] }) {
+  return (
+    <thead>
+      <tr>
+        {props.headers.map((header) => (
+          <th key={header.label} scope="col" className={header.className}>
+            {header.label}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
 
 /** That a record does not count, and why: the evaluation's words for its warnings, or a reason of its own. */
 function NotCounted(props: {
@@ -171,8 +239,8 @@ function NotCounted(props: {
 
 /** The date a warning turns on (an exam's launch, retirement or end of acceptance), in the page's words. */
 function whenOf(warning: Finding, f: Formatter): string {
-  const { launched, retired, acceptedUntil, expires } = warning.params as Readonly<Record<string, unknown>>;
-  const date = launched ?? retired ?? acceptedUntil ?? expires;
+  const { launched, retired, acceptedUntil } = warning.params as Readonly<Record<string, unknown>>;
+  const date = launched ?? retired ?? acceptedUntil;
   return typeof date === 'string' ? f.date(date) : '';
 }
 
@@ -190,177 +258,121 @@ function validUntil(pass: { readonly passed: string; readonly expires?: string }
   return day === null ? pass.expires : formatDay(day);
 }
 
-function PeopleTable(props: { readonly doc: OrganizationDocument; readonly f: Formatter; readonly ignored: IgnoredData | null }) {
+function PeopleRows(props: { readonly page: PeoplePage; readonly f: Formatter }) {
   const { t, locale } = useSession();
   const { f } = props;
-  // Warnings name records by their place in the file; a filtered page must find that place again.
-  const indexOf = useMemo(() => new Map(props.doc.people.map((p, i) => [p, i])), [props.doc]);
-  return (
-    <PagedTable
-      name="people"
-      headers={[{ label: t.id }, { label: t.name }, { label: t.exams }]}
-      paged={usePaged(props.doc.people, personMatches)}
-      row={(p) => (
-        <tr key={p.id}>
-          <td>{p.id}</td>
-          <th scope="row">{p.name ?? ''}</th>
-          <td>
-            <ul className="plain exams">
-              {p.exams.map((e, k) => {
-                const exam = f.catalog?.findExam(e.exam);
-                const warnings = props.ignored?.exams.get(`${indexOf.get(p)}/${k}`);
-                const expires = validUntil(e, exam);
-                return (
-                  <li key={`${e.exam}/${e.passed}`} className={warnings ? 'is-not-counted' : undefined}>
-                    <span className="exam-code">{CREDENTIAL_WORDS[locale].named(exam?.type, exam?.code ?? e.exam)}</span>
-                    {exam && <span className="exam-title"> {f.text(exam.title)}</span>}
-                    <span className="exam-date">
-                      {' '}
-                      · {t.passed} {f.date(e.passed)}
-                    </span>
-                    {expires && (
-                      <span className="exam-date" data-testid="valid-until">
-                        {' '}
-                        · {t.validUntil} {f.date(expires)}
-                      </span>
-                    )}
-                    <NotCounted warnings={warnings} f={f} />
-                  </li>
-                );
-              })}
-            </ul>
-          </td>
-        </tr>
-      )}
-    />
-  );
-}
-
-type Customer = OrganizationDocument['customers'][number];
-const customerMatches = (c: Customer, text: string) =>
-  c.id.toLowerCase().includes(text) || (c.name ?? '').toLowerCase().includes(text);
-
-function CustomersTable(props: {
-  readonly doc: OrganizationDocument;
-  readonly f: Formatter;
-  readonly uncounted: Uncounted | null;
-}) {
-  const { t } = useSession();
-  const { uncounted } = props;
-  const { f } = props;
-  return (
-    <PagedTable
-      name="customers"
-      headers={[{ label: t.id }, { label: t.name }, { label: t.dporPeriods }]}
-      paged={usePaged(props.doc.customers, customerMatches)}
-      row={(c) => (
-        <tr key={c.id} className={uncounted?.customers.has(c.id) ? 'is-not-counted' : undefined}>
-          <td>{c.id}</td>
-          <th scope="row">{c.name ?? ''}</th>
-          <td>
-            <ul className="plain">
-              {c.dpor.map((d) => (
-                <li key={d.from}>
-                  {f.date(d.from)} – {d.to ? f.date(d.to) : t.openEnded}
-                </li>
-              ))}
-            </ul>
-            {uncounted?.customers.has(c.id) && (
-              <NotCounted
-                reason={t.customerNotCounted(f.date(uncounted.asOf), uncounted.association === 'associated-at-as-of')}
-                f={f}
-              />
-            )}
-          </td>
-        </tr>
-      )}
-    />
-  );
-}
-
-type Revenue = OrganizationDocument['revenue'][number];
-const revenueMatches = (r: Revenue, text: string) =>
-  r.customer.toLowerCase().includes(text) || r.product.toLowerCase().includes(text) || r.date.includes(text);
-
-function RevenueTable(props: {
-  readonly doc: OrganizationDocument;
-  readonly f: Formatter;
-  readonly ignored: IgnoredData | null;
-  readonly uncounted: Uncounted | null;
-}) {
-  const { t } = useSession();
-  const { f, uncounted } = props;
-  const paged = usePaged(props.doc.revenue, revenueMatches);
-  const indexOf = useMemo(() => new Map(props.doc.revenue.map((r, i) => [r, i])), [props.doc]);
-  const customerNames = useMemo(() => new Map(props.doc.customers.map((c) => [c.id, c.name ?? c.id])), [props.doc]);
-  return (
-    <PagedTable
-      name="revenue"
-      headers={[
-        { label: t.date },
-        { label: t.customer },
-        { label: t.product },
-        { label: t.amount, className: 'num' },
-        { label: t.netNew },
-      ]}
-      paged={paged}
-      row={(r, i) => {
-        const index = indexOf.get(r) ?? -1;
-        const warnings = props.ignored?.revenue.get(index);
-        const standing = uncounted?.records.get(index);
-        const customer = customerNames.get(r.customer) ?? r.customer;
-        const reason =
-          uncounted && standing === 'outside-window'
-            ? t.revenueOutsideWindow(f.date(uncounted.asOf))
-            : uncounted && standing === 'not-associated'
-              ? t.revenueNotAssociated(customer, f.date(uncounted.association === 'within-period' ? r.date : uncounted.asOf))
-              : undefined;
-        return (
-          // Revenue records have no id; with the page in it, a row index is a unique key.
-          <tr key={`${paged.page}/${i}`} className={warnings || reason ? 'is-not-counted' : undefined}>
-            <td className="nowrap">{f.date(r.date)}</td>
-            <td>{customer}</td>
-            <td>
-              {f.product(r.product)}
-              <NotCounted warnings={warnings} reason={reason} f={f} />
-            </td>
-            <td className="num">{f.money(r.amount, r.currency)}</td>
-            <td>{r.netNew ? t.yes : t.no}</td>
-          </tr>
-        );
-      }}
-    />
-  );
-}
-
-/** One tab's table: its filter box, the page of matching rows under the column headers, and the pager. */
-function PagedTable<T>(props: {
-  readonly name: Tab;
-  readonly headers: readonly { readonly label: string; readonly className?: string }[];
-  readonly paged: Paged<T>;
-  readonly row: (item: T, index: number) => ReactNode;
-}) {
-  const { t } = useSession();
-  const { name, paged } = props;
   return (
     <>
-      <FilterBox id={`filter-${name}`} value={paged.text} onChange={paged.setText} />
-      <div className="table-scroll">
-        <table data-testid={`${name}-table`}>
-          <caption className="visually-hidden">{t[name]}</caption>
-          <thead>
-            <tr>
-              {props.headers.map((header) => (
-                <th key={header.label} scope="col" className={header.className}>
-                  {header.label}
-                </th>
-              ))}
+      <Headers headers={[{ label: t.id }, { label: t.name }, { label: t.exams }]} />
+      <tbody>
+        {props.page.rows.map((p) => (
+          <tr key={p.id}>
+            <td>{p.id}</td>
+            <th scope="row">
+              {p.name ?? ''}
+              {p.email && <span className="person-email"> {p.email}</span>}
+            </th>
+            <td>
+              <ul className="plain exams">
+                {p.exams.map((e) => {
+                  const exam = f.catalog?.findExam(e.exam);
+                  const warned = e.warnings.length > 0;
+                  const expires = validUntil(e, exam);
+                  return (
+                    <li key={`${e.exam}/${e.passed}`} className={warned ? 'is-not-counted' : undefined}>
+                      <span className="exam-code">{CREDENTIAL_WORDS[locale].named(exam?.type, exam?.code ?? e.exam)}</span>
+                      {exam && <span className="exam-title"> {f.text(exam.title)}</span>}
+                      <span className="exam-date">
+                        {' '}
+                        · {t.passed} {f.date(e.passed)}
+                      </span>
+                      {expires && (
+                        <span className="exam-date" data-testid="valid-until">
+                          {' '}
+                          · {t.validUntil} {f.date(expires)}
+                        </span>
+                      )}
+                      <NotCounted warnings={e.warnings} f={f} />
+                    </li>
+                  );
+                })}
+              </ul>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </>
+  );
+}
+
+function CustomerRows(props: { readonly page: CustomersPage; readonly f: Formatter }) {
+  const { t } = useSession();
+  const { f, page } = props;
+  return (
+    <>
+      <Headers headers={[{ label: t.id }, { label: t.name }, { label: t.dporPeriods }]} />
+      <tbody>
+        {page.rows.map((c) => (
+          <tr key={c.id} className={c.notCounted ? 'is-not-counted' : undefined}>
+            <td>{c.id}</td>
+            <th scope="row">{c.name ?? ''}</th>
+            <td>
+              <ul className="plain">
+                {c.dpor.map((d) => (
+                  <li key={d.from}>
+                    {f.date(d.from)} – {d.to ? f.date(d.to) : t.openEnded}
+                  </li>
+                ))}
+              </ul>
+              {c.notCounted && (
+                <NotCounted reason={t.customerNotCounted(f.date(page.asOf), page.association === 'associated-at-as-of')} f={f} />
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </>
+  );
+}
+
+function RevenueRows(props: { readonly page: RevenuePage; readonly f: Formatter }) {
+  const { t } = useSession();
+  const { f, page } = props;
+  const reasonOf = (r: RevenuePage['rows'][number], customer: string): string | undefined =>
+    r.notCounted === 'outside-window'
+      ? t.revenueOutsideWindow(f.date(page.asOf))
+      : r.notCounted === 'not-associated'
+        ? t.revenueNotAssociated(customer, f.date(page.association === 'within-period' ? r.date : page.asOf))
+        : undefined;
+  return (
+    <>
+      <Headers
+        headers={[
+          { label: t.date },
+          { label: t.customer },
+          { label: t.product },
+          { label: t.amount, className: 'num' },
+          { label: t.netNew },
+        ]}
+      />
+      <tbody>
+        {page.rows.map((r) => {
+          const customer = r.customerName ?? r.customer;
+          const reason = reasonOf(r, customer);
+          return (
+            <tr key={r.index} className={r.warnings.length > 0 || reason ? 'is-not-counted' : undefined}>
+              <td className="nowrap">{f.date(r.date)}</td>
+              <td>{customer}</td>
+              <td>
+                {f.product(r.product)}
+                <NotCounted warnings={r.warnings} reason={reason} f={f} />
+              </td>
+              <td className="num">{f.money(r.amount, r.currency)}</td>
+              <td>{r.netNew ? t.yes : t.no}</td>
             </tr>
-          </thead>
-          <tbody>{paged.rows.map(props.row)}</tbody>
-        </table>
-      </div>
-      <Pager page={paged.page} pageSize={PAGE_SIZE} total={paged.total} onPage={paged.setPage} label={t[name]} />
+          );
+        })}
+      </tbody>
     </>
   );
 }
