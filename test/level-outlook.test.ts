@@ -6,11 +6,12 @@ import { everyRevenue } from '../src/catalog/every-requirement.js';
 import { findLevel } from '../src/catalog/find-level.js';
 import { loadShippedCatalog } from '../src/catalog/shipped-catalog.js';
 import { formatDay, parseDay } from '../src/core/day.js';
+import { associationBit, creditLookup } from '../src/engine/customer-credits.js';
 import { evaluate } from '../src/engine/evaluate.js';
 import { latestDataDay } from '../src/engine/latest-data-day.js';
 import { levelHeadroom } from '../src/engine/level-headroom.js';
 import { parseOrganization } from '../src/engine/parse-organization.js';
-import { revenueRecordStanding } from '../src/engine/revenue-record-standing.js';
+import { acceptedAssociations, revenueRecordStanding } from '../src/engine/revenue-record-standing.js';
 import { forecast } from '../src/planner/forecast.js';
 import { levelOutlook, nextAction } from '../src/service/level-outlook.js';
 import { asOfDate, organization } from './arbitraries.js';
@@ -122,15 +123,30 @@ describe('headroom and the latest day with data', () => {
 });
 
 describe('why a revenue record does not count', () => {
-  it('is outside the window from the day a year before, and needs DPOR on the day the policy names', () => {
-    const periods = [{ from: day('2017-06-01'), to: day('2017-12-31') }];
+  it('is outside the window from the day a year before, and needs an accepted association on the day the policy names', () => {
+    const org = parseOrganization({
+      id: 'o',
+      market: 'developed',
+      people: [],
+      customers: [{ id: 'c', dpor: [{ from: '2017-06-01', to: '2017-12-31' }] }],
+      revenue: [],
+    });
+    const on = creditLookup(org);
+    const dpor = associationBit('dpor');
     const asOf = day('2018-03-31');
-    expect(revenueRecordStanding(day('2017-03-31'), periods, asOf, 'within-period')).toBe('outside-window');
-    expect(revenueRecordStanding(day('2017-04-01'), periods, asOf, 'within-period')).toBe('not-associated');
-    expect(revenueRecordStanding(day('2017-07-01'), periods, asOf, 'within-period')).toBeNull();
+    const at = (date: string, attribution?: 'pal') => ({ customer: 'c', date: day(date), ...(attribution && { attribution }) });
+    expect(revenueRecordStanding(at('2017-03-31'), on, asOf, 'within-period', dpor)).toBe('outside-window');
+    expect(revenueRecordStanding(at('2017-04-01'), on, asOf, 'within-period', dpor)).toBe('not-associated');
+    expect(revenueRecordStanding(at('2017-07-01'), on, asOf, 'within-period', dpor)).toBeNull();
     // Associated at the as-of day: the period ended before it.
-    expect(revenueRecordStanding(day('2017-07-01'), periods, asOf, 'associated-at-as-of')).toBe('not-associated');
-    expect(revenueRecordStanding(day('2017-07-01'), undefined, asOf, 'within-period')).toBe('not-associated');
+    expect(revenueRecordStanding(at('2017-07-01'), on, asOf, 'associated-at-as-of', dpor)).toBe('not-associated');
+    expect(revenueRecordStanding({ ...at('2017-07-01'), customer: 'other' }, on, asOf, 'within-period', dpor)).toBe(
+      'not-associated',
+    );
+    // A record attributed to PAL counts under PAL alone, whatever its customer's DPOR says.
+    expect(revenueRecordStanding(at('2017-07-01', 'pal'), on, asOf, 'within-period', dpor)).toBe('not-associated');
+    expect(revenueRecordStanding(at('2017-07-01', 'pal'), on, asOf, 'within-period', dpor | associationBit('pal'))).toBeNull();
+    expect(acceptedAssociations(catalog, asOf)).toBe(dpor);
   });
 
   it('agrees with the evaluation: the records it finds counting are the records each revenue requirement counts', () => {
@@ -143,7 +159,7 @@ describe('why a revenue record does not count', () => {
           const org = parseOrganization(document);
           const asOf = day(asOfText);
           const evaluation = evaluate(catalog, org, { asOf, policy: { revenueAssociation: association } });
-          const periods = new Map(org.customers.map((c) => [c.id, c.dpor]));
+          const on = creditLookup(org);
           for (const result of evaluation.results) {
             const level = findLevel(catalog, result, result.catalogVersion)?.level;
             const requirements = everyRevenue(level?.requirements ?? []);
@@ -159,7 +175,7 @@ describe('why a revenue record does not count', () => {
                 const product = catalog.findProduct(record.product)?.id;
                 if (product === undefined || !products.has(product) || record.date > asOf) return false;
                 if (requirement.netNewOnly && !record.netNew) return false;
-                return revenueRecordStanding(record.date, periods.get(record.customer), asOf, association) === null;
+                return revenueRecordStanding(record, on, asOf, association, requirement.accepts) === null;
               }).length;
               expect(counted.records).toBe(expected);
             }

@@ -1,9 +1,10 @@
 import type { Catalog, RevenueAssociationPolicy } from '../catalog/catalog-types.js';
 import { type Day, formatDay } from '../core/day.js';
+import { creditLookup } from '../engine/customer-credits.js';
 import { evaluate } from '../engine/evaluate.js';
 import type { Finding } from '../engine/evaluation-types.js';
 import type { Organization } from '../engine/organization.js';
-import { revenueRecordStanding } from '../engine/revenue-record-standing.js';
+import { acceptedAssociations, revenueRecordStanding } from '../engine/revenue-record-standing.js';
 
 /** Why a revenue record the evaluation sums without a warning counts toward nothing. */
 export type RevenueStanding = 'outside-window' | 'not-associated';
@@ -11,7 +12,7 @@ export type RevenueStanding = 'outside-window' | 'not-associated';
 /**
  * What of an organization's data counts toward no level as of a day, and why, by each record's place in file order
  * (the place the store's pages give): the evaluation's warnings on exam passes and revenue records, the revenue that
- * falls outside the twelve months or outside its customer's DPOR, and the customers none of whose recent revenue
+ * falls outside the twelve months or is credited under no association type a revenue test accepts, and the customers none of whose recent revenue
  * counts. Plain JSON, so that it crosses from the thread that computes it.
  */
 export interface NotCounting {
@@ -58,7 +59,8 @@ export function notCounting(catalog: Catalog, organization: Organization, asOf: 
       warned.set(index, [...(warned.get(index) ?? []), warning]);
     }
   }
-  const periods = new Map(organization.customers.map((c) => [c.id, c.dpor] as const));
+  const creditedOn = creditLookup(organization);
+  const accepted = acceptedAssociations(catalog, asOf);
   const revenue = { 'outside-window': [] as number[], 'not-associated': [] as number[], warned: [] as [number, Finding[]][] };
   const inWindow = new Map<string, { records: number; counted: number }>();
   organization.revenue.forEach((record, i) => {
@@ -67,7 +69,7 @@ export function notCounting(catalog: Catalog, organization: Organization, asOf: 
       revenue.warned.push([i, warnings]);
       return;
     }
-    const standing = revenueRecordStanding(record.date, periods.get(record.customer), asOf, association);
+    const standing = revenueRecordStanding(record, creditedOn, asOf, association, accepted);
     if (standing !== null) revenue[standing].push(i);
     if (standing === 'outside-window' || record.date > asOf) return;
     const tally = inWindow.get(record.customer) ?? { records: 0, counted: 0 };
