@@ -1,10 +1,12 @@
 /**
- * What the whole program's catalog costs (issue 12): `evaluate` under `mpn-2017-program` (13 competencies, 34 levels)
+ * What the whole program's catalog costs (issue 12): `evaluate` under `mpn-2017-program` (18 competencies, 55 levels)
  * against the seeds' `mpn-2017` (2 competencies, 6 levels) on the same organizations, by CPU time of this process
  * (`process.cpuUsage`, which other processes on the machine do not inflate), interleaved, alternating the order.
  * Each organization is measured as generated (its people hold the seeds' exams only, so the program's other pools
- * find nobody) and with program credentials added: every person also holds 0–4 of the program's other codes, drawn
- * deterministically, so that those pools match real people. Also the time to load each shipped catalog.
+ * find nobody), with program credentials added (every person also holds 0–4 of the program's other codes, drawn
+ * deterministically, so that those pools match real people), and with the program's other data besides (each
+ * customer also credited under another association type, holding a subscription on a program product and consuming
+ * Azure every month; devices shipped), so that its metrics count real records. Also the time to load each catalog.
  *
  * `ATTAIN_BENCH_BEFORE=DIR` also runs the compiled code of another checkout (DIR holds its `dist/` and `catalogs/`,
  * and a `node_modules` link), interleaved with this one: an A/B of a change on both catalogs.
@@ -84,6 +86,49 @@ function withProgramCredentials(document: OrganizationDocument, seed: number): O
   };
 }
 
+/** Products of the program's metrics, as the catalog's ids. */
+const PROGRAM_PRODUCTS = ['office-365', 'office-365-proplus', 'ems', 'intune', 'azure-ad-premium', 'power-bi'];
+const OTHER_ASSOCIATIONS = ['transacting-partner', 'delegated-admin', 'fasttrack', 'pal', 'cpor'];
+
+/**
+ * The program's other data on top: per customer another association (from a day of 2016–2017), a subscription of
+ * 1–300 seats on a program product (one in ten a trial) and twelve months of Azure consumption; one device shipment
+ * per hundred revenue records.
+ */
+function withProgramData(document: OrganizationDocument, seed: number) {
+  const random = mulberry32(seed + 1);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  const day = (year: number) => `${year}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-15`;
+  const customers = document.customers.map((c) => ({
+    ...c,
+    associations: [{ type: pick(OTHER_ASSOCIATIONS), from: day(2016 + Math.floor(random() * 2)) }],
+  }));
+  return {
+    ...document,
+    customers,
+    subscriptions: customers.map((c) => ({
+      customer: c.id,
+      product: pick(PROGRAM_PRODUCTS),
+      seats: 1 + Math.floor(random() * 300),
+      from: day(2017),
+      trial: random() < 0.1,
+    })),
+    consumption: customers.flatMap((c) =>
+      Array.from({ length: 12 }, (_, m) => ({
+        customer: c.id,
+        date: `${m < 9 ? 2017 : 2018}-${String(((m + 3) % 12) + 1).padStart(2, '0')}-01`,
+        amount: (random() * 2000).toFixed(2),
+        currency: 'USD',
+      })),
+    ),
+    devices: Array.from({ length: Math.ceil(document.revenue.length / 100) }, () => ({
+      product: 'surface-hub',
+      date: day(2017),
+      units: 1 + Math.floor(random() * 3),
+    })),
+  };
+}
+
 const asOf = Date.UTC(2018, 2, 31) / 86_400_000; // 2018-03-31 as a day number
 const SIZES = [
   { people: 5, revenue: 100, seed: 11 },
@@ -95,9 +140,11 @@ const variants = codes.flatMap((code) => CATALOGS.map((id) => ({ code, id })));
 console.log(`organization | people hold | ${variants.map((v) => `${v.id} (${v.code.label})`).join(' | ')} | program ÷ seeds`);
 for (const size of SIZES) {
   const generated = generateOrganization(size);
+  const credentialed = withProgramCredentials(generated, size.seed);
   for (const [label, document] of [
     ['seeds exams only', generated],
-    ['+ program credentials', withProgramCredentials(generated, size.seed)],
+    ['+ program credentials', credentialed],
+    ['+ program credentials and data', withProgramData(credentialed, size.seed)],
   ] as const) {
     const batch = size.people > 1_000 ? 1 : 50;
     const prepared = await Promise.all(

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { RawCatalog, RawFormula } from '../src/catalog/catalog-schema.js';
+import type { RawCatalog, RawFormula, RawThresholds } from '../src/catalog/catalog-schema.js';
 import { shippedCatalogSource } from '../src/catalog/shipped-catalog.js';
 import { catalogSource } from '../src/cli/load-catalog-option.js';
 import { ASSOCIATION_TYPES } from '../src/engine/organization.js';
@@ -11,9 +11,9 @@ import { forecast } from '../src/planner/forecast.js';
 import { runCli } from './run-cli.js';
 
 /**
- * The shipped catalog of the whole 2017 program (catalogs/mpn-2017-program.yaml) and the pieces that wait for new
- * requirement shapes (catalogs/mpn-2017-program.pending.yaml): every competency of the program is in one of them,
- * and the seeds' two competencies mean exactly what they mean in the seeds' catalog.
+ * The shipped catalog of the whole 2017 program (catalogs/mpn-2017-program.yaml): every competency and option of the
+ * program is in it, stated in the kinds that say what the pages say, and the seeds' two competencies mean exactly
+ * what they mean in the seeds' catalog.
  */
 
 /** The eighteen competencies of late 2017 as ../shared/reference/program.md lists them, with their options. */
@@ -51,14 +51,6 @@ const PROGRAM: readonly { readonly name: string; readonly id: string; readonly o
 ];
 const SEEDS = ['cloud-crm', 'cloud-business-applications'];
 
-type Json = Record<string, unknown>;
-interface Pending {
-  readonly credentialTypes: Readonly<Record<string, readonly string[]>>;
-  readonly ofWhom: readonly { readonly at: string; readonly replaces: readonly string[]; readonly role: Json }[];
-  readonly options: readonly { readonly at: string; readonly option: Json }[];
-  readonly competencies: readonly Json[];
-}
-
 const read = (path: string): unknown => parse(readFileSync(path, 'utf8'));
 const validated = (document: unknown): RawCatalog => {
   const result = validateCatalog(document);
@@ -66,20 +58,17 @@ const validated = (document: unknown): RawCatalog => {
   return result.catalog;
 };
 const seedsDocument = read(shippedCatalogSource('mpn-2017'));
-const programDocument = read(shippedCatalogSource('mpn-2017-program')) as Json;
-const pending = read(fileURLToPath(new URL('../catalogs/mpn-2017-program.pending.yaml', import.meta.url))) as Pending;
+const programDocument = read(shippedCatalogSource('mpn-2017-program'));
 const seeds = validated(seedsDocument);
 const program = validated(programDocument);
 
 describe('the shipped catalog of the whole 2017 program', () => {
-  it('holds every competency and option of the program, here or in the pending file', () => {
+  it('holds every competency and option of the program', () => {
     const options = (competency: { versions: readonly { options: readonly { id: string }[] }[] }) =>
       competency.versions.flatMap((v) => v.options.map((o) => o.id));
     const found = new Map<string, Set<string>>();
     const add = (id: string, ids: readonly string[]) => found.set(id, new Set([...(found.get(id) ?? []), ...ids]));
     for (const c of program.competencies) add(c.id, options(c));
-    for (const c of pending.competencies as unknown as RawCatalog['competencies']) add(c.id, options(c));
-    for (const o of pending.options) add(String(o.at.split('@')[0]), [String(o.option.id)]);
 
     expect([...found.keys()].sort()).toEqual(PROGRAM.map((c) => c.id).sort());
     for (const c of PROGRAM) expect([...(found.get(c.id) ?? [])].sort(), c.id).toEqual([...c.options].sort());
@@ -170,99 +159,129 @@ function codesOf(formula: RawFormula): string[] {
   return ('allOf' in formula ? formula.allOf : formula.oneOf).flatMap(codesOf);
 }
 
-/** `competency@version/option/level/requirement/pool` in the program catalog, or undefined. */
-function poolAt(at: string) {
-  const [competencyAtVersion, option, level, requirement, pool] = at.split('/');
-  const [competency, version] = (competencyAtVersion ?? '').split('@');
-  const found = program.competencies
-    .find((c) => c.id === competency)
-    ?.versions.find((v) => v.id === version)
-    ?.options.find((o) => o.id === option)
-    ?.levels.find((l) => l.id === level)
-    ?.requirements.find((r) => r.id === requirement);
-  return found?.kind === 'people' ? found.pools.find((p) => p.id === pool) : undefined;
+type RawRequirementOf<K extends string> = Extract<
+  RawCatalog['competencies'][number]['versions'][number]['options'][number]['levels'][number]['requirements'][number],
+  { kind: K }
+>;
+
+/** Every requirement of a kind in the program catalog, with where it is (`competency@version/option/level`). */
+function requirementsOf<K extends 'revenue' | 'metric' | 'people'>(kind: K) {
+  return program.competencies.flatMap((c) =>
+    c.versions.flatMap((v) =>
+      v.options.flatMap((o) =>
+        o.levels.flatMap((l) =>
+          l.requirements
+            .filter((r): r is RawRequirementOf<K> => r.kind === kind)
+            .map((requirement) => ({ at: `${c.id}@${v.id}/${o.id}/${l.id}`, requirement })),
+        ),
+      ),
+    ),
+  );
 }
 
-describe('the pending pieces of the program', () => {
-  const registered = new Set(program.exams.map((e) => e.code));
+/** Validation writes a threshold per market; one figure for both reads as `{ all }`. */
+function onceIfSame(thresholds: RawThresholds): RawThresholds {
+  if (typeof thresholds !== 'object') return thresholds;
+  return thresholds.developed === thresholds.developing ? { all: thresholds.developed as number } : thresholds;
+}
 
-  it('type every credential of the registry that is not an exam, and only registered ones', () => {
-    const typed = Object.values(pending.credentialTypes).flat();
-    for (const code of typed) expect(registered.has(code), code).toBe(true);
-    const notExams = [...registered].filter((code) => !/^(70|74|MB\d)-\d{3}$/.test(code));
-    expect([...typed].sort()).toEqual(notExams.sort());
+describe('the program catalog in the real shapes', () => {
+  it('types every credential of the registry that is not an exam: assessments and certifications', () => {
+    for (const exam of program.exams) {
+      const expected = /^(70|74|MB\d)-\d{3}$/.test(exam.code)
+        ? undefined
+        : exam.code.startsWith('ASSESS-')
+          ? 'assessment'
+          : 'certification';
+      expect(exam.type, exam.code).toBe(expected);
+    }
+    const certifications = program.exams.filter((e) => e.type === 'certification').map((e) => e.code);
+    expect(certifications).toEqual(expect.arrayContaining(['MCSA-O365', 'MCSE-PRODUCTIVITY', 'PMI-ACP', 'PSM-I', 'SA-CSM']));
   });
 
-  it('state each "k of the same N" as one role with the same counts and credentials as the two roles it replaces', () => {
-    for (const { at, replaces, role } of pending.ofWhom) {
-      const pool = poolAt(at);
-      expect(pool, at).toBeDefined();
-      // Of the two roles, the one that asks for more credentials is the "k of them" one.
-      const [plain, withExtra] = replaces
-        .map((id) => pool?.roles.find((r) => r.id === id))
-        .sort((a, b) => (a ? codesOf(a.exams).length : 0) - (b ? codesOf(b.exams).length : 0));
-      expect(withExtra && plain, `${at}: ${replaces.join(', ')}`).toBeTruthy();
-      if (!withExtra || !plain) continue;
-      expect(role.count, at).toBe(withExtra.count + plain.count);
-      expect((role.ofWhom as { count: number }).count, at).toBe(withExtra.count);
-      // Silver states the credentials; Gold inherits them and states only the counts.
-      const exams = role.exams as RawFormula | undefined;
-      const extra = (role.ofWhom as { exams?: RawFormula }).exams;
-      if (exams !== undefined) expect(codesOf(exams).sort(), at).toEqual(codesOf(plain.exams).sort());
-      if (exams !== undefined && extra !== undefined) {
-        expect([...codesOf(exams), ...codesOf(extra)].sort(), at).toEqual(codesOf(withExtra.exams).sort());
-      }
-    }
+  it('states each "k of the same N" of the pages as one role', () => {
+    const rolesAt = (at: string) =>
+      requirementsOf('people')
+        .filter((r) => r.at === at)
+        .flatMap((r) => r.requirement.pools.flatMap((p) => p.roles));
+    const kOfN = (at: string) =>
+      rolesAt(at).map((r) => [r.count, r.ofWhom?.count ?? null, r.ofWhom ? codesOf(r.ofWhom.exams).sort() : null]);
+    const agile = ['70-497', 'PMI-ACP', 'PSM-I', 'SA-CSM'];
+    expect(kOfN('devops@2017-07/devops-partner/silver')).toEqual([[2, 1, agile]]);
+    expect(kOfN('devops@2017-07/devops-partner/gold')).toEqual([[4, 2, agile]]);
+    expect(kOfN('communications@2017-11/systems-integrator/silver')).toEqual([[2, 1, ['ASSESS-VOICE-FRAMEWORK']]]);
+    expect(kOfN('communications@2017-11/systems-integrator/gold')).toEqual([[4, 2, ['ASSESS-VOICE-FRAMEWORK']]]);
+    expect(kOfN('project-and-portfolio-management@2017-07/project-and-portfolio-partner/silver')).toEqual([[2, null, null]]);
+    expect(kOfN('project-and-portfolio-management@2017-07/project-and-portfolio-partner/gold')).toEqual([[4, 2, ['70-339']]]);
   });
 
-  it('would validate in the program catalog, reading each metric as revenue and dropping association types', () => {
-    // Until the metric kind and association types land, this checks everything else: exam codes, product ids,
-    // thresholds per market, names in three languages, ids, and levels that extend others.
-    const standIn = (r: Json): Json => {
-      const { associations: _associations, metric: _metric, ...rest } = r;
-      return r.kind === 'metric' ? { ...rest, kind: 'revenue', netNewOnly: false } : rest;
-    };
-    const requirementsOf = (level: Json): Json => ({
-      ...level,
-      requirements: (level.requirements as Json[] | undefined)?.map(standIn),
-    });
-    const optionOf = (option: Json): Json => ({ ...option, levels: (option.levels as Json[]).map(requirementsOf) });
-    const competencyOf = (competency: Json): Json => ({
-      ...competency,
-      versions: (competency.versions as Json[]).map((v) => ({ ...v, options: (v.options as Json[]).map(optionOf) })),
-    });
-    const competencies = (programDocument.competencies as Json[]).map((competency) => ({
-      ...competency,
-      versions: (competency.versions as Json[]).map((version) => {
-        const added = pending.options.filter((o) => o.at === `${competency.id}@${version.id}`).map((o) => optionOf(o.option));
-        return { ...version, options: [...(version.options as Json[]), ...added] };
-      }),
-    }));
-    const merged = { ...programDocument, competencies: [...competencies, ...pending.competencies.map(competencyOf)] };
-    const result = validateCatalog(merged);
-    expect(result.ok ? [] : result.issues).toEqual([]);
-    // Every option found a version to join.
-    for (const o of pending.options) {
-      const [competency, version] = o.at.split('@');
-      expect(
-        program.competencies.find((c) => c.id === competency)?.versions.some((v) => v.id === version),
-        o.at,
-      ).toBe(true);
+  it('counts what the pages count, under the association types they name', () => {
+    const metrics = requirementsOf('metric').map(({ at, requirement: r }) => [
+      at,
+      r.measure,
+      r.associations.join(' '),
+      // The same figure in both markets reads as the page writes it, once.
+      onceIfSame(r.thresholds),
+    ]);
+    expect(metrics).toEqual([
+      [
+        'cloud-platform@2017-11/azure-consumption/silver',
+        'azure-consumption',
+        'dpor transacting-partner',
+        { developed: 15000, developing: 10000 },
+      ],
+      ['cloud-platform@2017-11/azure-consumption/gold', 'azure-consumption', 'dpor transacting-partner', { all: 100000 }],
+      ...['silver', 'gold'].map((level) => [
+        `cloud-productivity@2017-07/managed-service-partner/${level}`,
+        'active-entitlements',
+        'delegated-admin transacting-partner dpor fasttrack',
+        level === 'silver' ? { developed: 2000, developing: 1000 } : { all: 4000 },
+      ]),
+      ...['data-analytics@2017-07/power-bi/silver', 'data-analytics@2017-07/power-bi/gold'].map((at, i) => [
+        at,
+        'active-entitlements',
+        'dpor',
+        { all: [250, 1000][i] },
+      ]),
+      ...[
+        ['enterprise-partner', 'silver', 3, 500],
+        ['enterprise-partner', 'gold', 5, 4000],
+        ['smb-partner', 'silver', 20, 125],
+        ['smb-partner', 'gold', 5, 4000],
+      ].flatMap(([option, level, customers, seats]) =>
+        [
+          ['new-customers', customers],
+          ['active-entitlements', seats],
+        ].map(([measure, all]) => [
+          `enterprise-mobility-management@2017-07/${option}/${level}`,
+          measure,
+          'delegated-admin transacting-partner fasttrack dpor',
+          { all },
+        ]),
+      ),
+      ...[
+        ['silver', 4],
+        ['gold', 25],
+      ].map(([level, all]) => [
+        `small-and-midmarket-cloud-solutions@2017-11/office-365-services/${level}`,
+        'new-customers',
+        'delegated-admin transacting-partner dpor',
+        { all },
+      ]),
+      ...[
+        ['silver', 12],
+        ['gold', 52],
+      ].map(([level, all]) => [`windows-and-devices@2017-10/surface-hub/${level}`, 'devices-shipped', 'dpor', { all }]),
+    ]);
+    // Revenue: the seeds' tests keep DPOR alone; ERP's gross licence revenue is every sale under any association.
+    for (const { at, requirement } of requirementsOf('revenue')) {
+      if (at.startsWith('enterprise-resource-planning')) {
+        expect(requirement.netNewOnly, at).toBe(false);
+        expect([...requirement.associations].sort(), at).toEqual([...ASSOCIATION_TYPES].sort());
+      } else expect(requirement.associations, at).toEqual(['dpor']);
     }
-    // The metric requirements say what they count, and accept only association types the organization format knows.
-    const metrics: Json[] = [];
-    const walk = (value: unknown): void => {
-      if (Array.isArray(value)) value.forEach(walk);
-      else if (typeof value === 'object' && value !== null) {
-        if ((value as Json).kind === 'metric') metrics.push(value as Json);
-        Object.values(value).forEach(walk);
-      }
-    };
-    walk(pending);
-    expect(metrics.length).toBe(9);
-    for (const m of metrics) {
-      expect(['active-entitlements', 'new-customers', 'consumption', 'devices-shipped'], String(m.id)).toContain(m.metric);
-      for (const type of (m.associations as string[] | undefined) ?? []) expect(ASSOCIATION_TYPES).toContain(type);
-    }
+    // ERP's December 2017 page keeps Gold alone.
+    const erp = program.competencies.find((c) => c.id === 'enterprise-resource-planning');
+    expect(erp?.versions.map((v) => v.options.flatMap((o) => o.levels.map((l) => l.id)))).toEqual([['silver', 'gold'], ['gold']]);
   });
 });

@@ -5,10 +5,10 @@ import type { Catalog } from './catalog-types.js';
 import { compileCatalog } from './compile-catalog.js';
 
 /**
- * The catalogs attain ships: the seeds' two competencies; the whole 2017 program as far as today's kinds state it
- * (the same two, unchanged, and the others); and one points-based designation of 2022 (Data & AI). The default stays
- * the seeds' catalog: the program's catalog still lacks the competencies that wait in
- * catalogs/mpn-2017-program.pending.yaml, and a default that shows them as missing would read as "not offered".
+ * The catalogs attain ships: the seeds' two competencies; the whole 2017 program (the same two, unchanged, and the
+ * sixteen others); and one points-based designation of 2022 (Data & AI). The default stays the seeds' catalog: files
+ * and stores written for it name those two competencies alone, and under the program's catalog every one of them
+ * would also show sixteen competencies "not attained" that the operator never asked about.
  */
 export const SHIPPED_CATALOGS = ['mpn-2017', 'mpn-2017-program', 'data-ai-2022'] as const;
 export const DEFAULT_CATALOG = 'mpn-2017';
