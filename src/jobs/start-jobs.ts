@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { WorkerEvents } from 'graphile-worker';
+import type { Runner, WorkerEvents } from 'graphile-worker';
 import { inBackground } from '../store/background-work.js';
 import type { SqlStore } from '../store/sql-store.js';
 import { DeadWorkers, SWEEP_MS } from './dead-workers.js';
@@ -40,21 +40,22 @@ export async function startJobs(
   });
   await dead.sweep();
   // In the background: on the embedded store, a request's statements go before the jobs' (see ConnectionLock).
-  const runner = await inBackground(() =>
-    run({
-      pgPool: store.jobs.pgPool as never,
-      schema: store.jobs.schema,
-      concurrency: options.concurrency ?? 2,
-      noHandleSignals: true,
-      pollInterval: 1000,
-      events,
-      taskList: jobTasks({ ...context, store }),
-      crontab: nightly === false ? '' : `${nightly} * * * nightly\n`,
-      logger: new Logger((scope) => (level, message) => {
-        if (log && (level === 'error' || level === 'warning')) log(level, `${scope.label ?? 'worker'}: ${message}`);
+  const start = () =>
+    inBackground(() =>
+      run({
+        pgPool: store.jobs.pgPool as never,
+        schema: store.jobs.schema,
+        concurrency: options.concurrency ?? 2,
+        noHandleSignals: true,
+        pollInterval: 1000,
+        events,
+        taskList: jobTasks({ ...context, store }),
+        crontab: nightly === false ? '' : `${nightly} * * * nightly\n`,
+        logger: new Logger((scope) => (level, message) => {
+          if (log && (level === 'error' || level === 'warning')) log(level, `${scope.label ?? 'worker'}: ${message}`);
+        }),
       }),
-    }),
-  );
+    );
   // Only where other processes share the queue can a worker die while this one runs.
   const sweeping = store.jobs.exclusive
     ? undefined
@@ -64,12 +65,53 @@ export async function startJobs(
           (error: Error) => log?.('error', `looking for dead workers: ${error.message}`),
         );
       }, SWEEP_MS).unref();
+  let runner = await start();
+  let stopping = false;
+  let restart: NodeJS.Timeout | undefined;
+  // graphile-worker stops its runner when a job cannot be released (the store refused the write: a read-only or full
+  // disk) and rejects the runner's promise; unheard, that rejection ended the whole process, API and all. The jobs
+  // start again a while later instead, with the jobs the stopped runner held handed back.
+  const supervise = (current: Runner) => {
+    const again = (reason: string) => {
+      if (stopping || current !== runner) return;
+      log?.('error', `jobs stopped (${reason}); starting again in ${RESTART_MS / 1000} s`);
+      const retry = () => {
+        restart = setTimeout(async () => {
+          if (stopping) return;
+          try {
+            await current.stop().catch(() => undefined);
+            await dead.release();
+            await dead.sweep();
+            runner = await start();
+            supervise(runner);
+            log?.('warning', 'jobs started again');
+          } catch (error) {
+            log?.('error', `starting the jobs again: ${(error as Error).message}`);
+            retry();
+          }
+        }, RESTART_MS);
+        restart.unref();
+      };
+      retry();
+    };
+    current.promise.then(
+      () => again('the runner exited'),
+      (error: Error) => again(error.message),
+    );
+  };
+  supervise(runner);
   return {
     async stop() {
+      stopping = true;
+      if (restart) clearTimeout(restart);
       if (sweeping) clearInterval(sweeping);
-      await runner.stop();
+      // A runner stopped by an error is stopped already.
+      await runner.stop().catch(() => undefined);
       await Promise.all(claims);
       await dead.release();
     },
   };
 }
+
+/** How long after the runner stopped on an error the jobs start again. */
+const RESTART_MS = 5_000;
