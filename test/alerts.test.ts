@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,48 +9,18 @@ import { readOrganizationFile } from '../src/importers/read-organization-file.js
 import type { Rules } from '../src/jobs/reevaluate.js';
 import { type RunningJobs, startJobs } from '../src/jobs/start-jobs.js';
 import { catalogFingerprint } from '../src/program/catalog-fingerprint.js';
-import { openStore } from '../src/store/open-store.js';
 import type { SqlStore } from '../src/store/sql-store.js';
 import { type AlertReceiver, startAlertReceiver } from './alert-receiver.js';
-import { NEEDS_POSTGRES } from './requirements.js';
+import { jobStoreBackends } from './job-store-backends.js';
 
-const DATABASE_URL = process.env.ATTAIN_TEST_DATABASE_URL;
+// The PostgreSQL half runs when ATTAIN_TEST_DATABASE_URL is set (npm test sets it; it fails a run where it did not).
 const OPERATOR = { kind: 'system', id: 'test' } as const;
 const CONTOSO = fileURLToPath(new URL('../examples/contoso-dynamics.json', import.meta.url));
 // Contoso holds Cloud CRM Gold on 2018-03-31 and loses it on 2018-04-30, 30 days later.
 const AS_OF = '2018-03-31';
 const LOSS = '2018-04-30';
 
-const backends: [string, () => Promise<{ store: SqlStore; dispose: () => Promise<void> }>][] = [
-  [
-    'PGlite',
-    async () => {
-      const dir = mkdtempSync(path.join(tmpdir(), 'attain-alerts-'));
-      const store = await openStore({ dataDir: dir });
-      return { store, dispose: async () => rmSync(dir, { recursive: true, force: true }) };
-    },
-  ],
-];
-if (DATABASE_URL) {
-  backends.push([
-    'PostgreSQL',
-    async () => {
-      const schema = `alerts_${process.pid}_${Math.floor(Math.random() * 1e6)}`;
-      const store = await openStore({ databaseUrl: DATABASE_URL, schema });
-      return {
-        store,
-        dispose: async () => {
-          const cleanup = await openStore({ databaseUrl: DATABASE_URL, schema });
-          await sql`drop schema ${sql.id(schema)} cascade`.execute(cleanup.db);
-          await sql`drop schema ${sql.id(`${schema}_jobs`)} cascade`.execute(cleanup.db);
-          await cleanup.close();
-        },
-      };
-    },
-  ]);
-} else {
-  it.skip(`webhook alerts on PostgreSQL — ${NEEDS_POSTGRES}`, () => undefined);
-}
+const backends = jobStoreBackends('alerts', 'webhook alerts');
 
 /** Waits until `check` holds, polling; fails with what it last saw after `ms`. */
 async function until<T>(what: string, read: () => Promise<T>, check: (value: T) => boolean, ms = 30_000): Promise<T> {

@@ -3,10 +3,9 @@
  * gap, a plan, a refused upload, access control, phone width, and the overview of 10,000 people rendered in under a
  * second. Screenshots of the main pages in each language go to test-output/screenshots/ (kept by CI).
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAlertSignature } from '../../src/alerts/sign-alert.js';
 import { startAlertReceiver } from '../alert-receiver.js';
@@ -19,6 +18,7 @@ import {
   type RunningServer,
   startServer,
 } from './attain-server.js';
+import { openChromium } from './chromium-context.js';
 
 const SCREENSHOTS = join(ROOT, 'test-output/screenshots');
 const AS_OF = '2018-03-31';
@@ -34,7 +34,7 @@ const TITLE = `the dashboard in Chromium against attain serve${skipped ? ` — $
 describe.skipIf(skipped !== undefined)(TITLE, () => {
   let server: RunningServer;
   let context: BrowserContext;
-  let userDataDir: string;
+  let browser: Awaited<ReturnType<typeof openChromium>> | undefined;
   /** Whether the server runs the program's jobs (`attain serve` without them leaves every run queued). */
   let jobsRun = false;
   /** What the browser refused under the server's Content-Security-Policy, on every page of every test. */
@@ -50,29 +50,13 @@ describe.skipIf(skipped !== undefined)(TITLE, () => {
     // The program's stored standings as of the day every page shows (writes queue evaluations as of today).
     jobsRun = await runProgram(AS_OF);
     if (!jobsRun) console.warn('the server ran no job within 20 s: the program-dependent checks only see queued runs');
-    userDataDir = mkdtempSync(join(tmpdir(), 'attain-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM as string,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-      viewport: { width: 1280, height: 900 },
-      locale: 'en-US',
-    });
+    browser = await openChromium(CHROMIUM as string);
+    context = browser.context;
   }, 120_000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await server?.stop();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
   });
 
   /** Runs the program as of a day through the API; whether the run finished within 20 s. */

@@ -3,13 +3,13 @@
  * conformance cases' catalog of association types and metrics: each metric draws as the generic measure bar, in the
  * unit of what it counts, in every language. Screenshots go to test-output/screenshots/ with the others.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type BrowserContext, chromium } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NEEDS_CHROMIUM } from '../requirements.js';
 import { hasServeCommand, ROOT, type RunningServer, startServer } from './attain-server.js';
+import { openChromium } from './chromium-context.js';
 
 const SCREENSHOTS = join(ROOT, 'test-output/screenshots');
 const AS_OF = '2018-03-31';
@@ -65,27 +65,20 @@ describe.skipIf(skipped !== undefined)(
   () => {
     let server: RunningServer;
     let context: BrowserContext;
-    let userDataDir: string;
+    let browser: Awaited<ReturnType<typeof openChromium>> | undefined;
 
     beforeAll(async () => {
       mkdirSync(SCREENSHOTS, { recursive: true });
       server = await startServer(['--catalog', join(ROOT, 'test/conformance/catalogs/metrics.yaml')]);
       const put = await server.api(server.adminToken, 'PUT', `/api/orgs/${ORGANIZATION.id}`, ORGANIZATION);
       expect(put.status, JSON.stringify(put.body)).toBeLessThan(300);
-      userDataDir = mkdtempSync(join(tmpdir(), 'attain-chromium-'));
-      context = await chromium.launchPersistentContext(userDataDir, {
-        executablePath: CHROMIUM as string,
-        headless: true,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-        viewport: { width: 1280, height: 900 },
-        locale: 'en-US',
-      });
+      browser = await openChromium(CHROMIUM as string);
+      context = browser.context;
     }, 120_000);
 
     afterAll(async () => {
-      await context?.close();
+      await browser?.close();
       await server?.stop();
-      if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
     });
 
     it('draws every metric as a bar in the unit of what it counts, in English, Chinese and Korean', async () => {

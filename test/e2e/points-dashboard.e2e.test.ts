@@ -3,14 +3,14 @@
  * the level card and the gaps page draw the score and each metric's points through the generic shapes, and the plan
  * page its cheapest moves, in every language. Screenshots go to test-output/screenshots/points-*.png.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type BrowserContext, chromium } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { NEEDS_CHROMIUM } from '../requirements.js';
 import { hasServeCommand, ROOT, type RunningServer, startServer } from './attain-server.js';
+import { openChromium } from './chromium-context.js';
 
 const SCREENSHOTS = join(ROOT, 'test-output/screenshots');
 // After the designation lapsed (its retired certifications' grace ended): the level card draws the score it needs.
@@ -48,7 +48,7 @@ const WORDS = {
 describe.skipIf(skipped !== undefined)(TITLE, () => {
   let server: RunningServer;
   let context: BrowserContext;
-  let userDataDir: string;
+  let browser: Awaited<ReturnType<typeof openChromium>> | undefined;
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
@@ -56,29 +56,13 @@ describe.skipIf(skipped !== undefined)(TITLE, () => {
     const document = parseYaml(readFileSync(join(ROOT, 'examples/data-ai-partner.yaml'), 'utf8'));
     const put = await server.api(server.adminToken, 'PUT', '/api/orgs/northwind-data', document);
     expect(put.status, JSON.stringify(put.body)).toBeLessThan(300);
-    userDataDir = mkdtempSync(join(tmpdir(), 'attain-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM as string,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-      viewport: { width: 1280, height: 900 },
-      locale: 'en-US',
-    });
+    browser = await openChromium(CHROMIUM as string);
+    context = browser.context;
   }, 120_000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await server?.stop();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
   });
 
   it('draws the score and each metric as bars on the level card and the gaps page, and the moves on the plan page, in three languages', async () => {

@@ -114,7 +114,8 @@ function LevelGaps(props: { readonly level: LevelCard; readonly f: Formatter }) 
           <h4>{t.gapsHeading}</h4>
           <ul className="gaps" data-testid="gap-list">
             {level.result.gaps.map((gap) => (
-              <li key={`${gap.code}/${gap.path}/${String(gap.params.pool ?? gap.params.metric ?? '')}`}>
+              // Its facts too: two roles of one pool can be short by the same code and path.
+              <li key={`${gap.code}/${gap.path}/${JSON.stringify(gap.params)}`}>
                 {level.definition ? renderGap(gap, level.definition, f, m) : gap.code}
               </li>
             ))}
