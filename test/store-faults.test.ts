@@ -159,7 +159,9 @@ describe('a read-only data directory under attain serve', () => {
     const s = server as ServeProcess;
     expect((await s.call(null, 'GET', '/api/ready')).status).toBe(200);
     writable(false);
-    const ready = await s.call(null, 'GET', '/api/ready');
+    const ready = await s.call(null, 'GET', '/api/ready').catch((error: Error) => {
+      throw new Error(`${error.message}; the server said:\n${s.output().slice(-6000)}`);
+    });
     expect([ready.status, ready.body?.error?.code]).toEqual([503, 'store.read-only']);
     expect((await s.call(null, 'GET', '/api/health')).status).toBe(200);
     expect((await s.call(token, 'GET', EVALUATION)).status).toBe(200);

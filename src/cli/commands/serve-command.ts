@@ -98,6 +98,11 @@ export async function serveCommand(argv: readonly string[], write: (text: string
     import('pino'),
   ]);
   const logger = pino({ level: process.env.ATTAIN_LOG_LEVEL ?? 'info' }, pino.destination(2));
+  // A background task's failure that nothing awaited (graphile-worker's, when the store refuses a write mid-job) is
+  // logged; the API keeps answering and the jobs start again (start-jobs.ts), where the process used to end.
+  process.on('unhandledRejection', (reason) => {
+    logger.error({ err: reason instanceof Error ? reason.message : String(reason) }, 'background failure');
+  });
   const { ComputePool } = await import('../../server/compute/compute-pool.js');
   // The worker threads load the catalog themselves: the file again, or the shipped one by id.
   const compute = new ComputePool({ catalog: source });
