@@ -73,6 +73,28 @@ export function measurePair(
   return pattern.replace('\u0000', bar(f.number(Number(counted)), f.number(Number(required))));
 }
 
+/**
+ * A result counted against a threshold, as the dashboard draws it: named from its definition (by id without one),
+ * in the unit it counts.
+ */
+export function measureNode(
+  result: Pick<MeasureNode, 'id' | 'status' | 'counted' | 'required' | 'shortfall'>,
+  definition: { readonly name: Localized } | undefined,
+  unit: MeasureUnit,
+): MeasureNode {
+  return {
+    shape: 'measure',
+    id: result.id,
+    name: definition?.name ?? { en: result.id },
+    status: result.status,
+    counted: result.counted,
+    required: result.required,
+    shortfall: result.shortfall,
+    unit,
+    ratio: measureRatio(result.counted, result.required),
+  };
+}
+
 /** counted / required, between 0 and 1 (0 without a threshold, 1 for a threshold of zero). */
 export function measureRatio(counted: string, required: string | null): number {
   if (required === null) return 0;

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium } from 'playwright-core';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
 
 /** A headless Chromium on a profile of its own, at desktop size; closing it removes the profile. */
 export async function openChromium(executablePath: string): Promise<{ context: BrowserContext; close(): Promise<void> }> {
@@ -29,4 +29,12 @@ export async function openChromium(executablePath: string): Promise<{ context: B
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Opens the dashboard at `url` and signs in with the token, waiting until it shows the signed-in header. */
+export async function signIn(page: Page, url: string, token: string): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('Access token').fill(token);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
 }

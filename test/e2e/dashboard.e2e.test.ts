@@ -18,7 +18,7 @@ import {
   type RunningServer,
   startServer,
 } from './attain-server.js';
-import { openChromium } from './chromium-context.js';
+import { openChromium, signIn as signInAt } from './chromium-context.js';
 
 const SCREENSHOTS = join(ROOT, 'test-output/screenshots');
 const AS_OF = '2018-03-31';
@@ -95,12 +95,7 @@ describe.skipIf(skipped !== undefined)(TITLE, () => {
     return page;
   }
 
-  async function signIn(page: Page, token: string, path = `/?asOf=${AS_OF}`): Promise<void> {
-    await page.goto(`${server.url}${path}`);
-    await page.getByLabel('Access token').fill(token);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
-  }
+  const signIn = (page: Page, token: string, path = `/?asOf=${AS_OF}`) => signInAt(page, `${server.url}${path}`, token);
 
   const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 

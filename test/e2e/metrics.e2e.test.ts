@@ -9,7 +9,7 @@ import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NEEDS_CHROMIUM } from '../requirements.js';
 import { hasServeCommand, ROOT, type RunningServer, startServer } from './attain-server.js';
-import { openChromium } from './chromium-context.js';
+import { openChromium, signIn } from './chromium-context.js';
 
 const SCREENSHOTS = join(ROOT, 'test-output/screenshots');
 const AS_OF = '2018-03-31';
@@ -86,10 +86,7 @@ describe.skipIf(skipped !== undefined)(
       page.on('pageerror', (error) => {
         throw error;
       });
-      await page.goto(`${server.url}/?asOf=${AS_OF}`);
-      await page.getByLabel('Access token').fill(server.adminToken);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByRole('button', { name: 'Sign out' }).waitFor();
+      await signIn(page, `${server.url}/?asOf=${AS_OF}`, server.adminToken);
       for (const locale of ['en', 'zh-TW', 'ko-KR'] as const) {
         await page.goto(`${server.url}/orgs/${ORGANIZATION.id}?asOf=${AS_OF}`);
         await page.getByTestId('language').selectOption(locale);

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { NEEDS_CHROMIUM } from '../requirements.js';
 import { hasServeCommand, ROOT, type RunningServer, startServer } from './attain-server.js';
-import { openChromium } from './chromium-context.js';
+import { openChromium, signIn } from './chromium-context.js';
 
 const SCREENSHOTS = join(ROOT, 'test-output/screenshots');
 // After the designation lapsed (its retired certifications' grace ended): the level card draws the score it needs.
@@ -70,10 +70,7 @@ describe.skipIf(skipped !== undefined)(TITLE, () => {
     page.on('pageerror', (error) => {
       throw error;
     });
-    await page.goto(`${server.url}/?asOf=${AS_OF}`);
-    await page.getByLabel('Access token').fill(server.adminToken);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await signIn(page, `${server.url}/?asOf=${AS_OF}`, server.adminToken);
     for (const locale of ['en', 'zh-TW', 'ko-KR'] as const) {
       await page.goto(`${server.url}/orgs/northwind-data?asOf=${AS_OF}`);
       await page.getByTestId('language').selectOption(locale);

@@ -1,5 +1,5 @@
 import type { MetricResult } from '../../engine/evaluation-types.js';
-import { type MeasureUnit, measureRatio } from '../presented.js';
+import { type MeasureUnit, measureNode } from '../presented.js';
 import type { ResultKind } from '../result-kind.js';
 import { METRIC_UNITS } from './metric-messages.js';
 
@@ -7,19 +7,7 @@ export const metricResult: ResultKind<'metric'> = {
   // A metric's margin is not money nor people: the outlook's headroom (revenue and roles) leaves it out.
   headroom: () => [],
   chosenPath: () => null,
-  present(result, definition) {
-    return {
-      shape: 'measure',
-      id: result.id,
-      name: definition?.name ?? { en: result.id },
-      status: result.status,
-      counted: result.counted,
-      required: result.required,
-      shortfall: result.shortfall,
-      unit: metricUnit(result),
-      ratio: measureRatio(result.counted, result.required),
-    };
-  },
+  present: (result, definition) => measureNode(result, definition, metricUnit(result)),
 };
 
 /** What a metric's result counts: money in the catalog's currency, or the things its measure names. */

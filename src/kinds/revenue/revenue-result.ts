@@ -1,5 +1,5 @@
 import { Decimal } from '../../core/decimal.js';
-import { measureRatio } from '../presented.js';
+import { measureNode } from '../presented.js';
 import type { ResultKind } from '../result-kind.js';
 
 export const revenueResult: ResultKind<'revenue'> = {
@@ -10,17 +10,5 @@ export const revenueResult: ResultKind<'revenue'> = {
     return [{ kind: 'revenue', requirement: r.id, above: above.toString(), currency: r.currency }];
   },
   chosenPath: () => null,
-  present(result, definition) {
-    return {
-      shape: 'measure',
-      id: result.id,
-      name: definition?.name ?? { en: result.id },
-      status: result.status,
-      counted: result.counted,
-      required: result.required,
-      shortfall: result.shortfall,
-      unit: { kind: 'money', currency: result.currency },
-      ratio: measureRatio(result.counted, result.required),
-    };
-  },
+  present: (result, definition) => measureNode(result, definition, { kind: 'money', currency: result.currency }),
 };
